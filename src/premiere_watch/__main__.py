@@ -1,0 +1,3 @@
+from premiere_watch.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,136 @@
+"""What every kind of source shares: declarative keys, the registry, results.
+
+A source kind is a subclass of :class:`Source` declared with its name and
+the TOML keys it accepts::
+
+    class FeedSource(Source, kind="feed"):
+        '''RSS/Atom feed: articles that mention a watched title are read as pages.'''
+        keys = (Key("max_articles", int, "articles fetched per pass", default=10),)
+
+The keys drive three things at once, so they cannot drift apart: watchlist
+validation (unknown keys and wrong types are rejected with the fix),
+``premiere-watch sources`` help text, and the options a source instance gets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from premiere_watch.model import Observation, Target
+
+if TYPE_CHECKING:
+    from premiere_watch.fetch import Fetcher
+
+_REQUIRED: Any = object()
+
+
+@dataclass(frozen=True)
+class Key:
+    """One TOML key a source kind accepts."""
+
+    name: str
+    type: type | tuple[type, ...]
+    help: str
+    default: Any = _REQUIRED
+    # Returns an error message (what to write instead) or None when fine.
+    check: Callable[[Any], str | None] | None = None
+    secret: bool = False  # value may come from ${VAR}; masked in output
+
+    @property
+    def required(self) -> bool:
+        return self.default is _REQUIRED
+
+    def type_name(self) -> str:
+        types = self.type if isinstance(self.type, tuple) else (self.type,)
+        names = {str: "a string", int: "an integer", float: "a number", bool: "true or false",
+                 list: "a list"}
+        return " or ".join(names.get(t, t.__name__) for t in types)
+
+
+# Keys every source accepts, whatever its kind.
+COMMON_KEYS: tuple[Key, ...] = (
+    Key("url", str, "where to read: a page, feed or API base URL (http or https)"),
+    Key("kind", str, "source kind; default 'page'", default="page"),
+    Key("interval", str, "check interval such as '30m' or '6h', or a cron expression "
+        "'cron: 0 */6 * * *'; default: the watch's, then [settings]", default=None),
+    Key("host_delay", str, "minimum time between requests to this host, e.g. '2s'", default=None),
+    Key("host_concurrency", int, "most concurrent requests to this host", default=None),
+    Key("robots", bool, "honour robots.txt (turning it off is logged)", default=True),
+)
+
+
+@dataclass
+class SourceState:
+    """What a source remembers between passes (kept in SQLite by the store)."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+    content_hash: str | None = None
+    # Free-form memory of the kind: feed articles already read, a TVmaze id...
+    memory: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class SourceResult:
+    """The outcome of reading one source once."""
+
+    status: Literal["ok", "unchanged", "failed"]
+    observations: list[Observation] = field(default_factory=list)
+    reason: str = ""  # short and human: "HTTP 503 after 3 tries", "timed out after 20s"
+    temporary: bool = True  # for failures: worth trying again later?
+    state: SourceState = field(default_factory=SourceState)
+    fetched_at: dt.datetime | None = None
+
+
+@dataclass
+class Context:
+    """What a source needs from the outside world during a pass."""
+
+    fetcher: Fetcher
+    now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
+
+
+class Source:
+    """A kind of source. Subclass with ``kind="name"`` to register it."""
+
+    registry: ClassVar[dict[str, type[Source]]] = {}
+    kind: ClassVar[str]
+    keys: ClassVar[tuple[Key, ...]] = ()
+    # Structured schedule sources (APIs, a streamer's JSON-LD) are official.
+    structured: ClassVar[bool] = False
+
+    def __init_subclass__(cls, kind: str | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if kind is not None:
+            if kind in Source.registry:
+                raise TypeError(f"source kind {kind!r} registered twice")
+            cls.kind = kind
+            Source.registry[kind] = cls
+
+    def __init__(self, url: str, options: Mapping[str, Any]) -> None:
+        self.url = url
+        self.options = dict(options)
+
+    @classmethod
+    def all_keys(cls) -> tuple[Key, ...]:
+        return COMMON_KEYS + cls.keys
+
+    async def collect(
+        self, ctx: Context, targets: Sequence[Target], state: SourceState
+    ) -> SourceResult:
+        """Read the source once and say what it tells about each target."""
+        raise NotImplementedError
+
+    def option(self, name: str) -> Any:
+        if name in self.options:
+            return self.options[name]
+        for key in self.all_keys():
+            if key.name == name:
+                return key.default
+        raise KeyError(name)
+
+
+Memory = MutableMapping[str, Any]
