@@ -19,46 +19,22 @@ from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
+from premiere_watch.keys import Key
 from premiere_watch.model import Observation, Target
 
 if TYPE_CHECKING:
     from premiere_watch.fetch import Fetcher
 
-_REQUIRED: Any = object()
-
-
-@dataclass(frozen=True)
-class Key:
-    """One TOML key a source kind accepts."""
-
-    name: str
-    type: type | tuple[type, ...]
-    help: str
-    default: Any = _REQUIRED
-    # Returns an error message (what to write instead) or None when fine.
-    check: Callable[[Any], str | None] | None = None
-    secret: bool = False  # value may come from ${VAR}; masked in output
-
-    @property
-    def required(self) -> bool:
-        return self.default is _REQUIRED
-
-    def type_name(self) -> str:
-        types = self.type if isinstance(self.type, tuple) else (self.type,)
-        names = {str: "a string", int: "an integer", float: "a number", bool: "true or false",
-                 list: "a list"}
-        return " or ".join(names.get(t, t.__name__) for t in types)
-
-
 # Keys every source accepts, whatever its kind.
 COMMON_KEYS: tuple[Key, ...] = (
-    Key("url", str, "where to read: a page, feed or API base URL (http or https)"),
-    Key("kind", str, "source kind; default 'page'", default="page"),
-    Key("interval", str, "check interval such as '30m' or '6h', or a cron expression "
-        "'cron: 0 */6 * * *'; default: the watch's, then [settings]", default=None),
-    Key("host_delay", str, "minimum time between requests to this host, e.g. '2s'", default=None),
-    Key("host_concurrency", int, "most concurrent requests to this host", default=None),
-    Key("robots", bool, "honour robots.txt (turning it off is logged)", default=True),
+    Key("url", str, "where to read: a page, feed or API URL (http or https)",
+        example='"https://example.com/news/show-season-2"'),
+    Key("kind", str, "source kind (see `premiere-watch sources`)", default="page", example='"feed"'),
+    Key("interval", str, "check interval such as \"30m\" or \"6h\", or a cron expression "
+        "\"cron: 0 */6 * * *\"; default: the watch's, then [settings]", default=None, example='"1h"'),
+    Key("host_delay", str, "minimum time between requests to this host", default=None, example='"5s"'),
+    Key("host_concurrency", int, "most concurrent requests to this host", default=None, example="2"),
+    Key("robots", bool, "honour robots.txt; false is logged at every pass", default=True, example="false"),
 )
 
 
@@ -101,6 +77,8 @@ class Source:
     keys: ClassVar[tuple[Key, ...]] = ()
     # Structured schedule sources (APIs, a streamer's JSON-LD) are official.
     structured: ClassVar[bool] = False
+    # API kinds know where their service lives; `url` is then optional.
+    default_url: ClassVar[str | None] = None
 
     def __init_subclass__(cls, kind: str | None = None, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -125,6 +103,7 @@ class Source:
         raise NotImplementedError
 
     def option(self, name: str) -> Any:
+        """A kind-specific option, or its declared default."""
         if name in self.options:
             return self.options[name]
         for key in self.all_keys():
