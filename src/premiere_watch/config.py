@@ -1,0 +1,516 @@
+"""The watchlist: TOML in, typed and validated settings out.
+
+Every problem is reported at once, each naming the file, the entry (for
+example ``watch "Narcos" source 2``) and what to write instead.  ``${VAR}``
+in any string reads the environment (``$${VAR}`` is a literal ``${VAR}``);
+a missing variable is an error that names it.  Values read from the
+environment are secrets: they are masked in every log line and output.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+import zoneinfo
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from premiere_watch.keys import Key, check_table
+from premiere_watch.model import Target
+from premiere_watch.redact import mask_secrets
+from premiere_watch.notify import NotifierConfig, parse_quiet_hours, validate_template
+from premiere_watch.sources import Source
+
+_VAR = re.compile(r"\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*([smhd])")
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+class ConfigError(Exception):
+    """A watchlist that cannot be used; ``problems`` lists every fix to make."""
+
+    def __init__(self, path: Path | str, problems: Sequence[str]) -> None:
+        self.path = Path(path)
+        self.problems = list(problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"{self.path}: {len(self.problems)} problem(s):\n{lines}")
+
+
+# -- value parsers (each returns the fix as a message, or the value) --------
+
+
+def parse_duration(text: str) -> float:
+    """``"90s"``, ``"30m"``, ``"6h"``, ``"1d"``, ``"1h30m"`` → seconds."""
+    compact = text.strip().lower().replace(" ", "")
+    parts = _DURATION.findall(compact)
+    if not compact or "".join(n + u for n, u in parts) != compact:
+        raise ValueError(
+            f'cannot read "{text}" as a duration — write a number and a unit s, m, h or d, like "30m" or "6h"'
+        )
+    return sum(float(n) * _UNITS[u] for n, u in parts)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """When something is due: every ``seconds`` or on a ``cron`` expression."""
+
+    text: str
+    seconds: float | None = None
+    cron: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> Schedule:
+        if text.strip().lower().startswith("cron:"):
+            expr = text.split(":", 1)[1].strip()
+            from apscheduler.triggers.cron import CronTrigger
+
+            try:
+                CronTrigger.from_crontab(expr)
+            except ValueError as exc:
+                raise ValueError(
+                    f'bad cron expression "{expr}" ({exc}) — write five fields, like "cron: 0 */6 * * *"'
+                ) from None
+            return cls(text, cron=expr)
+        seconds = parse_duration(text)
+        if seconds < 1:
+            raise ValueError(f'"{text}" is shorter than one second — use at least "1s"')
+        return cls(text, seconds=seconds)
+
+
+def _check_schedule(value: str) -> str | None:
+    try:
+        Schedule.parse(value)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+def _check_duration(value: str) -> str | None:
+    try:
+        parse_duration(value)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+def _check_positive(value: float) -> str | None:
+    return None if value > 0 else "use a number greater than 0"
+
+
+def _check_url(value: str) -> str | None:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return 'write a full http(s) URL, like "https://example.com/news/article"'
+    return None
+
+
+def _check_str_list(value: list[Any]) -> str | None:
+    if all(isinstance(v, str) and v.strip() for v in value):
+        return None
+    return 'write a list of non-empty strings, like ["fans"]'
+
+
+def _check_timezone(value: str) -> str | None:
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return 'write an IANA time zone name, like "Europe/Berlin" or "UTC"'
+    return None
+
+
+def _check_quiet(value: str) -> str | None:
+    try:
+        parse_quiet_hours(value)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+def _check_choice(*choices: str) -> Any:
+    def check(value: str) -> str | None:
+        return None if value in choices else "write one of " + ", ".join(f'"{c}"' for c in choices)
+
+    return check
+
+
+# -- declared keys of each table --------------------------------------------
+
+SETTINGS_KEYS: tuple[Key, ...] = (
+    Key("database", str, "SQLite file for state, relative to the watchlist; default: the user's data dir",
+        default=None, example='"premiere-watch.db"'),
+    Key("interval", str, 'default check interval (s, m, h, d) or "cron: MIN HOUR DOM MON DOW"',
+        default="6h", check=_check_schedule, example='"6h"'),
+    Key("user_agent", str, "User-Agent header sent to every site",
+        default="premiere-watch/0.1 (+https://github.com/premiere-watch/premiere-watch)"),
+    Key("timeout", float, "seconds before a request is given up", default=20.0, check=_check_positive,
+        example="20"),
+    Key("concurrency", int, "most requests in flight at once, all hosts together", default=8,
+        check=_check_positive, example="8"),
+    Key("host_concurrency", int, "most requests in flight to one host", default=1, check=_check_positive,
+        example="1"),
+    Key("host_delay", str, "least time between two requests to one host", default="2s",
+        check=_check_duration, example='"2s"'),
+    Key("max_bytes", int, "largest response body read, in bytes", default=5_000_000,
+        check=_check_positive, example="5000000"),
+    Key("retries", int, "extra tries for connect errors, 408, 429 and 5xx", default=3, example="3"),
+    Key("announce_existing", bool, "alert facts already on the web when a watch is first added",
+        default=True, example="true"),
+    Key("rumour_alerts", bool, "also alert new rumoured windows (off: only official news)",
+        default=False, example="false"),
+    Key("max_alerts_per_day", int, "most alerts per watch per day; the rest wait for the next day",
+        default=10, check=_check_positive, example="10"),
+    Key("delivery_attempts", int, "tries per notifier target before an alert is marked dead",
+        default=8, check=_check_positive, example="8"),
+    Key("failure_alert_after", int, "consecutive failures of a source before notifiers tagged "
+        '"ops" are told', default=5, check=_check_positive, example="5"),
+)
+
+NOTIFIER_KEYS: tuple[Key, ...] = (
+    Key("name", str, "a name for logs, status and `test-notify`", example='"fans-mail"'),
+    Key("url", str, "an Apprise URL; put secrets in ${VARS}", default=None, secret=True,
+        example='"mailtos://${SMTP_USER}:${SMTP_PASS}@smtp.example.com?to=fans@example.com"'),
+    Key("urls", list, "several Apprise URLs that get the same alerts", default=None,
+        check=_check_str_list, secret=True, example='["json://127.0.0.1:8080/"]'),
+    Key("tags", list, "tags that pick which watches alert here", default=[], check=_check_str_list,
+        example='["fans"]'),
+    Key("mode", str, '"instant" sends each alert at once; "digest" sends one summary per digest time',
+        default="instant", check=_check_choice("instant", "digest"), example='"digest"'),
+    Key("digest", str, 'when digests go out: an interval like "1d" or "cron: 0 9 * * *"',
+        default="1d", check=_check_schedule, example='"cron: 0 9 * * *"'),
+    Key("quiet_hours", str, "hold alerts in this local time window, send them after",
+        default=None, check=_check_quiet, example='"22:00-07:00"'),
+    Key("timezone", str, "time zone of quiet hours and digest times", default="UTC",
+        check=_check_timezone, example='"Europe/Berlin"'),
+    Key("format", str, 'message format: "auto" (HTML for mail, Markdown otherwise), "markdown", '
+        '"html" or "text"', default="auto", check=_check_choice("auto", "markdown", "html", "text"),
+        example='"markdown"'),
+    Key("title_template", str, "message title, with {fields} (see `premiere-watch keys`)",
+        default=None, check=validate_template, example='"{label}: {headline}"'),
+    Key("body_template", str, "message body, with {fields}", default=None, check=validate_template,
+        example='"{summary}\\n\\n{source_url}"'),
+)
+
+WATCH_KEYS: tuple[Key, ...] = (
+    Key("title", str, "the title as fans know it", example='"All of Us Are Dead"'),
+    Key("season", int, "the season to watch (series only)", default=None, check=_check_positive,
+        example="2"),
+    Key("kind", str, '"tv" or "film"', default="tv", check=_check_choice("tv", "film"), example='"tv"'),
+    Key("aliases", list, "other names pages use for it", default=[], check=_check_str_list,
+        example='["Jigeum Uri Hakgyoneun"]'),
+    Key("tags", list, "notifier tags; none: the notifiers without tags", default=[],
+        check=_check_str_list, example='["fans"]'),
+    Key("interval", str, "check interval of this watch's sources", default=None, check=_check_schedule,
+        example='"12h"'),
+    Key("max_alerts_per_day", int, "overrides [settings] max_alerts_per_day", default=None,
+        check=_check_positive, example="5"),
+    Key("sources", list, "pages, feeds and APIs to read: a URL string or a table with a kind",
+        example='["https://example.com/show-season-2"]'),
+)
+
+
+# -- typed configuration -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Settings:
+    database: Path
+    interval: Schedule
+    user_agent: str
+    timeout: float
+    concurrency: int
+    host_concurrency: int
+    host_delay: float
+    max_bytes: int
+    retries: int
+    announce_existing: bool
+    rumour_alerts: bool
+    max_alerts_per_day: int
+    delivery_attempts: int
+    failure_alert_after: int
+
+
+@dataclass(frozen=True)
+class SourceConfig:
+    """One source of one watch, as written in the watchlist."""
+
+    kind: str
+    url: str
+    options: Mapping[str, Any]  # kind-specific keys, defaults filled in
+    interval: Schedule | None = None
+    host_delay: float | None = None
+    host_concurrency: int | None = None
+    robots: bool = True
+
+    @property
+    def id(self) -> str:
+        """Stable identity in the database: the same URL read the same way."""
+        return f"{self.kind}:{self.url}"
+
+    def build(self) -> Source:
+        return Source.registry[self.kind](self.url, self.options)
+
+
+@dataclass(frozen=True)
+class Watch:
+    title: str
+    season: int | None
+    kind: str
+    aliases: tuple[str, ...]
+    tags: tuple[str, ...]
+    interval: Schedule | None
+    max_alerts_per_day: int | None
+    sources: tuple[SourceConfig, ...]
+
+    @property
+    def target(self) -> Target:
+        return Target(self.title, self.season, self.aliases, "film" if self.kind == "film" else "tv")
+
+    @property
+    def key(self) -> str:
+        return self.target.key
+
+    @property
+    def label(self) -> str:
+        return self.target.label
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    settings: Settings
+    notifiers: tuple[NotifierConfig, ...]
+    watches: tuple[Watch, ...]
+    secrets: frozenset[str] = field(default_factory=frozenset)
+
+    def watch(self, key: str) -> Watch | None:
+        return next((w for w in self.watches if w.key == key), None)
+
+    def find_watch(self, title: str) -> Watch | None:
+        """A watch by title, label (``Narcos S2``) or key, case-insensitively."""
+        wanted = title.strip().casefold()
+        for w in self.watches:
+            if wanted in (w.key.casefold(), w.label.casefold(), w.title.casefold()):
+                return w
+        return None
+
+    def sources(self) -> Iterator[tuple[SourceConfig, list[Watch]]]:
+        """Each distinct source once, with every watch that reads it."""
+        seen: dict[str, tuple[SourceConfig, list[Watch]]] = {}
+        for w in self.watches:
+            for s in w.sources:
+                seen.setdefault(s.id, (s, []))[1].append(w)
+        yield from seen.values()
+
+    def schedule_of(self, source: SourceConfig, watches: Sequence[Watch]) -> Schedule:
+        """Source's own interval, else the shortest of its watches', else the default."""
+        if source.interval is not None:
+            return source.interval
+        own = [w.interval for w in watches if w.interval is not None]
+        timed = [s for s in own if s.seconds is not None]
+        if timed:
+            return min(timed, key=lambda s: s.seconds or 0.0)
+        return own[0] if own else self.settings.interval
+
+
+# -- loading -------------------------------------------------------------------
+
+
+def default_database() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "premiere-watch" / "premiere-watch.db"
+
+
+def load(path: str | Path, environ: Mapping[str, str] | None = None) -> Config:
+    """Read and validate a watchlist; raise :class:`ConfigError` listing every problem."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(path, [f"cannot read the watchlist: {exc.strerror or exc}"]) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(path, ["the file is not UTF-8 text — save it as UTF-8"]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, [f"not valid TOML: {exc} — check quotes, brackets and '=' there"]) from None
+    return _Loader(path, os.environ if environ is None else environ).load(data)
+
+
+class _Loader:
+    def __init__(self, path: Path, environ: Mapping[str, str]) -> None:
+        self.path = path
+        self.environ = environ
+        self.problems: list[str] = []
+        self.secrets: set[str] = set()
+
+    def load(self, data: dict[str, Any]) -> Config:
+        top = {
+            "settings": Key("settings", dict, "program settings", default={}),
+            "notifier": Key("notifier", list, "where alerts go", default=[]),
+            "watch": Key("watch", list, "titles to watch", default=[]),
+        }
+        values, problems = check_table(data, tuple(top.values()), "top level")
+        self.problems += [p.replace("unknown key", "unknown section") for p in problems]
+        settings = self._settings(values.get("settings", {}))
+        notifiers = self._notifiers(values.get("notifier", []))
+        watches = self._watches(values.get("watch", []))
+        if not watches and not self.problems:
+            self.problems.append(
+                'no [[watch]] entries — add one, like [[watch]] title = "Narcos" sources = ["https://…"]'
+            )
+        if self.problems or settings is None:
+            raise ConfigError(self.path, self.problems)
+        return Config(self.path, settings, tuple(notifiers), tuple(watches), frozenset(self.secrets))
+
+    # ${VAR} substitution happens per value so problems can name the entry.
+    def _expand(self, value: Any, where: str, secret: bool) -> Any:
+        if isinstance(value, list):
+            return [self._expand(v, where, secret) for v in value]
+        if isinstance(value, dict):
+            return {k: self._expand(v, where, secret) for k, v in value.items()}
+        if not isinstance(value, str):
+            return value
+
+        def sub(m: re.Match[str]) -> str:
+            if m.group(0) == "$$":
+                return "$"
+            name = m.group(1)
+            if name not in self.environ:
+                self.problems.append(
+                    f"{where}: environment variable ${{{name}}} is not set — export {name}=... "
+                    f"before running, or write the value in the file"
+                )
+                return ""
+            found = self.environ[name]
+            if secret and len(found) >= 3:
+                self.secrets.add(found)
+            return found
+
+        return _VAR.sub(sub, value)
+
+    def _table(self, table: Any, keys: Sequence[Key], where: str) -> dict[str, Any] | None:
+        if not isinstance(table, dict):
+            self.problems.append(f"{where}: must be a table — write it as [{where.split()[0]}] key = value")
+            return None
+        secret = {k.name for k in keys if k.secret}
+        expanded = {k: self._expand(v, where, k in secret or "key" in k or "token" in k)
+                    for k, v in table.items()}
+        values, problems = check_table(expanded, keys, where)
+        self.problems += problems
+        return values if not problems else None
+
+    def _settings(self, table: Any) -> Settings | None:
+        v = self._table(table, SETTINGS_KEYS, "[settings]")
+        if v is None:
+            return None
+        db = Path(v["database"]).expanduser() if v["database"] else default_database()
+        if not db.is_absolute():
+            db = self.path.resolve().parent / db
+        return Settings(
+            database=db, interval=Schedule.parse(v["interval"]), user_agent=v["user_agent"],
+            timeout=v["timeout"], concurrency=v["concurrency"], host_concurrency=v["host_concurrency"],
+            host_delay=parse_duration(v["host_delay"]), max_bytes=v["max_bytes"], retries=v["retries"],
+            announce_existing=v["announce_existing"], rumour_alerts=v["rumour_alerts"],
+            max_alerts_per_day=v["max_alerts_per_day"], delivery_attempts=v["delivery_attempts"],
+            failure_alert_after=v["failure_alert_after"],
+        )
+
+    def _notifiers(self, tables: list[Any]) -> list[NotifierConfig]:
+        out: list[NotifierConfig] = []
+        names: set[str] = set()
+        for i, table in enumerate(tables, 1):
+            name = table.get("name") if isinstance(table, dict) else None
+            where = f'notifier "{name}"' if isinstance(name, str) else f"notifier {i}"
+            v = self._table(table, NOTIFIER_KEYS, where)
+            if v is None:
+                continue
+            urls = ([v["url"]] if v["url"] else []) + list(v["urls"] or [])
+            if not urls:
+                self.problems.append(f'{where}: no "url" — add an Apprise URL, like url = "json://host/path"')
+                continue
+            if v["name"] in names:
+                self.problems.append(f"{where}: the name is used twice — give each notifier its own name")
+                continue
+            names.add(v["name"])
+            bad = [u for u in urls if "://" not in u]
+            if bad:
+                self.problems.append(f'{where}: "{mask_secrets(bad[0], self.secrets)}" is not an Apprise URL — '
+                                     'write scheme://…, like "mailtos://user:pass@host?to=a@b.c"')
+                continue
+            out.append(NotifierConfig(
+                name=v["name"], urls=tuple(urls), tags=tuple(v["tags"]), mode=v["mode"],
+                digest=v["digest"], quiet_hours=parse_quiet_hours(v["quiet_hours"]) if v["quiet_hours"] else None,
+                timezone=v["timezone"], format=v["format"], title_template=v["title_template"],
+                body_template=v["body_template"],
+            ))
+        return out
+
+    def _watches(self, tables: list[Any]) -> list[Watch]:
+        out: list[Watch] = []
+        seen: dict[str, str] = {}
+        for i, table in enumerate(tables, 1):
+            title = table.get("title") if isinstance(table, dict) else None
+            where = f'watch "{title}"' if isinstance(title, str) else f"watch {i}"
+            v = self._table(table, WATCH_KEYS, where)
+            if v is None:
+                continue
+            if not v["title"].strip():
+                self.problems.append(f'{where}: "title" is empty — write the title fans know')
+                continue
+            sources = [s for j, raw in enumerate(v["sources"], 1)
+                       if (s := self._source(raw, f"{where} source {j}")) is not None]
+            if not v["sources"]:
+                self.problems.append(f'{where}: "sources" is empty — list at least one page, feed or API')
+            watch = Watch(
+                title=v["title"].strip(), season=v["season"], kind=v["kind"],
+                aliases=tuple(a.strip() for a in v["aliases"]), tags=tuple(v["tags"]),
+                interval=Schedule.parse(v["interval"]) if v["interval"] else None,
+                max_alerts_per_day=v["max_alerts_per_day"], sources=tuple(sources),
+            )
+            if watch.key in seen:
+                self.problems.append(f"{where}: watched twice (also {seen[watch.key]}) — merge the two "
+                                     "entries, or give them different seasons")
+                continue
+            seen[watch.key] = where
+            out.append(watch)
+        return out
+
+    def _source(self, raw: Any, where: str) -> SourceConfig | None:
+        if isinstance(raw, str):
+            raw = {"url": raw}
+        if not isinstance(raw, dict):
+            self.problems.append(f'{where}: write a URL string or a table like {{ url = "…", kind = "feed" }}')
+            return None
+        kind = raw.get("kind", "page")
+        cls = Source.registry.get(kind) if isinstance(kind, str) else None
+        if cls is None:
+            kinds = ", ".join(f'"{k}"' for k in sorted(Source.registry))
+            self.problems.append(f'{where}: unknown kind {kind!r} — write one of {kinds}')
+            return None
+        keys = tuple(
+            Key(k.name, k.type, k.help, default=cls.default_url, check=k.check, example=k.example)
+            if k.name == "url" and cls.default_url else k
+            for k in cls.all_keys()
+        )
+        v = self._table(raw, keys, where)
+        if v is None:
+            return None
+        if fix := _check_url(v["url"]):
+            self.problems.append(f'{where}: "{mask_secrets(v["url"], self.secrets)}" is not a web address — {fix}')
+            return None
+        common = {k.name for k in cls.all_keys()} - {k.name for k in cls.keys}
+        try:
+            interval = Schedule.parse(v["interval"]) if v["interval"] else None
+            host_delay = parse_duration(v["host_delay"]) if v["host_delay"] else None
+        except ValueError as exc:
+            self.problems.append(f"{where}: {exc}")
+            return None
+        return SourceConfig(
+            kind=kind, url=v["url"], options={k: val for k, val in v.items() if k not in common},
+            interval=interval, host_delay=host_delay, host_concurrency=v["host_concurrency"],
+            robots=v["robots"],
+        )
