@@ -3,23 +3,69 @@
 One shared :class:`httpx.AsyncClient` behind :class:`Fetcher`. Every source
 calls :meth:`Fetcher.fetch`; it never raises for network or HTTP problems —
 a failure is a :class:`FetchResult` with ``status="failed"``, a short human
-``reason`` and a ``temporary`` flag (retry later vs. fix the config).
+``reason`` and a ``temporary`` flag (may succeed later by itself vs. needs
+someone to change the config or the site).
+
+Politeness is per *origin host* (``host:port``, as robots.txt is): at most
+``host_concurrency`` requests in flight and ``host_delay`` seconds between
+request starts. Page requests, retries, redirect hops and robots.txt fetches
+all pass the same gate, so a retry storm cannot skip the queue.
+
+Decisions worth knowing (see also the README of the fetch section):
+
+* robots.txt (RFC 9309): 2xx is parsed and cached 24 h; any 4xx (401/403
+  included, as RFC 9309 §2.3.1.3 and Google do) means "allow all", cached
+  24 h; 5xx or unreachable means "allow for now, ask again in 10 min" — a
+  deliberate, documented departure from the RFC's "assume disallow", because
+  a watcher polling a handful of pages must not go blind because a CDN
+  hiccupped on /robots.txt. ``Crawl-delay`` raises the host delay (capped).
+* Redirects are followed here, not by httpx, so every hop gets the scheme
+  check, robots.txt and host politeness of its own host. A loop is a URL
+  revisited with an unchanged cookie jar (consent walls legitimately send
+  you back to the same URL once a cookie is set).
+* Retries: connect errors, dropped connections, 408, 429 and 5xx. A read
+  timeout is *not* retried: a server that took ``timeout`` seconds once is
+  overloaded, and the next pass will try again anyway.
+* ``Retry-After`` holds the whole host (other requests to it wait too); a
+  value over ``retry_after_cap`` fails the fetch at once, temporarily, and
+  later fetches to that host fail fast until the time has passed.
 
 Tests pass ``transport=`` (e.g. ``httpx.MockTransport``) plus ``sleep=`` and
-``clock=`` to run without a network or real waiting.
+``clock=``; an injected ``sleep`` must advance an injected ``clock``.
 """
 
 from __future__ import annotations
 
 import asyncio
+import codecs
+import email.utils
+import json
+import logging
+import random
+import re
 import time
-from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
+from protego import Protego
 
 __all__ = ["FetchResult", "FetchSettings", "FetchStats", "Fetcher", "redact_url"]
+
+log = logging.getLogger("premiere_watch.fetch")
+
+ROBOTS_TTL = 24 * 3600.0  # RFC 9309 §2.4: SHOULD NOT use a cached copy longer than 24 h
+ROBOTS_RETRY = 600.0  # re-ask for a robots.txt that failed with 5xx / network error
+ROBOTS_MAX_BYTES = 512_000  # RFC 9309 §2.5: parse at least 500 KiB; ignore the rest
+CRAWL_DELAY_CAP = 60.0  # a Crawl-delay of an hour would stall a whole pass
+SNIFF_BYTES = 2048
+RETRY_CODES = frozenset({408, 429, 500, 502, 503, 504, 507, 509, 520, 521, 522, 523, 524, 529})
+REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+# Query keys whose values never reach a log line (matched as substrings, lower-case).
+SECRET_KEY_PARTS = ("key", "token", "secret", "password", "passwd", "auth", "sig", "session", "credential")
 
 
 @dataclass(frozen=True)
@@ -27,10 +73,10 @@ class FetchSettings:
     """How the fetcher behaves; one instance per program run."""
 
     user_agent: str = "premiere-watch/0.1 (+https://github.com/premiere-watch)"
-    timeout: float = 20.0  # seconds, per request (connect/read/write/pool)
+    timeout: float = 20.0  # seconds, per attempt: connect + headers + whole body
     max_bytes: int = 5_000_000  # body cap, enforced while streaming
     max_redirects: int = 5
-    retries: int = 3  # extra attempts for connect errors, timeouts, 408, 429, 5xx
+    retries: int = 3  # extra attempts for connect errors, 408, 429, 5xx
     backoff: float = 1.0  # base seconds; exponential with jitter
     retry_after_cap: float = 60.0  # longest Retry-After honoured
     host_concurrency: int = 1
@@ -54,13 +100,13 @@ class FetchResult:
     status_code: int | None = None
     content: bytes = b""
     content_type: str = ""  # media type only, lower-case, no parameters
-    # From the Content-Type charset, else <meta charset>/<meta http-equiv> in
-    # the first 2 KB, else None (hand the bytes to the parser to sniff).
+    # From the Content-Type charset, else a BOM or <meta charset>/<meta
+    # http-equiv> or <?xml encoding> in the first 2 KB, else None (hand the bytes to the parser).
     encoding: str | None = None
     etag: str | None = None
     last_modified: str | None = None
     reason: str = ""  # short, human: "HTTP 503 after 4 attempts", "timed out after 20s"
-    temporary: bool = True  # failures: worth retrying later (vs. permanent: 404, robots, type)
+    temporary: bool = True  # failures: may succeed later without anyone changing anything
     attempts: int = 1
 
     @property
@@ -69,22 +115,127 @@ class FetchResult:
 
     def text(self) -> str:
         """The body decoded with ``encoding`` (utf-8 if unknown), bad bytes replaced."""
-        raise NotImplementedError
+        try:
+            return self.content.decode(self.encoding or "utf-8", errors="replace")
+        except LookupError:
+            return self.content.decode("utf-8", errors="replace")
 
 
 @dataclass
 class FetchStats:
     """Counters for benchmarks and the status command."""
 
-    requests: int = 0  # HTTP requests sent, including retries, redirects, robots.txt
-    bytes_received: int = 0  # body bytes read
-    by_status: dict[str, int] = field(default_factory=dict)  # FetchResult.status -> count
-    by_code: dict[int, int] = field(default_factory=dict)  # HTTP status code -> count
+    requests: int = 0  # HTTP requests sent: retries, redirect hops and robots.txt included
+    bytes_received: int = 0  # body bytes as they came over the wire
+    retries: int = 0
+    robots_fetches: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)  # FetchResult.status -> fetch() calls
+    by_code: dict[int, int] = field(default_factory=dict)  # HTTP status code -> responses
 
 
 def redact_url(url: str) -> str:
-    """``url`` safe to log: values of secret-looking query keys masked."""
-    raise NotImplementedError
+    """``url`` safe to log: secret-looking query values and any password masked."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "<unparsable url>"
+    netloc = parts.netloc
+    if "@" in netloc:  # user:password@host
+        netloc = "***@" + netloc.rpartition("@")[2]
+    pairs = []
+    for pair in parts.query.split("&") if parts.query else []:
+        name, sep, _value = pair.partition("=")
+        if sep and any(p in name.lower() for p in SECRET_KEY_PARTS):
+            pair = f"{name}=***"
+        pairs.append(pair)
+    return urlunsplit((parts.scheme, netloc, parts.path, "&".join(pairs), parts.fragment))
+
+
+# --- encoding ---------------------------------------------------------------
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_:.+-]+)""")
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _normalise_charset(label: str | None) -> str | None:
+    """A Python codec name for ``label``, or None if unknown.
+
+    Browsers (WHATWG Encoding) read latin-1 and ascii labels as windows-1252,
+    and pages rely on it for smart quotes; so do we.
+    """
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip().strip("\"'")).name
+    except LookupError:
+        return None
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
+def _sniff_encoding(content_type_header: str, body: bytes) -> str | None:
+    for param in content_type_header.split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and (enc := _normalise_charset(value)):
+            return enc
+    for bom, enc in _BOMS:
+        if body.startswith(bom):
+            return enc
+    head = body[:SNIFF_BYTES]
+    match = _XML_ENCODING.search(head.lstrip()) or _META_CHARSET.search(head)
+    return _normalise_charset(match.group(1).decode("ascii")) if match else None
+
+
+# --- retry-after ------------------------------------------------------------
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+# --- per-host politeness ----------------------------------------------------
+
+class _HostBusy(Exception):
+    """The host asked us (Retry-After) to stay away longer than the cap."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(seconds)
+        self.seconds = seconds
+
+
+@dataclass
+class _Host:
+    active: int = 0
+    cond: asyncio.Condition = field(default_factory=asyncio.Condition)
+    last_start: float = float("-inf")
+    not_before: float = float("-inf")  # from Retry-After: nobody starts before this
+    robots: Protego | None = None  # None: allow everything
+    robots_expires: float = float("-inf")
+    robots_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+
+@dataclass(frozen=True)
+class _Retry:
+    reason: str
+    retry_after: float | None = None
+
+
+@dataclass(frozen=True)
+class _Redirect:
+    location: str
+    code: int
+
+
+_Outcome = FetchResult | _Retry | _Redirect
 
 
 class Fetcher:
@@ -92,7 +243,7 @@ class Fetcher:
 
     def __init__(
         self,
-        settings: FetchSettings = FetchSettings(),  # noqa: B008 - frozen, safe to share
+        settings: FetchSettings = FetchSettings(),
         *,
         transport: httpx.AsyncBaseTransport | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
@@ -100,7 +251,26 @@ class Fetcher:
     ) -> None:
         self.settings = settings
         self.stats = FetchStats()
-        raise NotImplementedError
+        self._sleep = sleep
+        self._clock = clock
+        self._hosts: dict[str, _Host] = {}
+        self._slots = asyncio.Semaphore(settings.concurrency)
+        self._robots_off_logged: set[str] = set()
+        # Limits given to the client only apply when httpx builds the transport
+        # itself; we let it (transport=None) because that keeps HTTP(S)_PROXY
+        # from the environment working, which passing our own transport would
+        # silently switch off. httpx's transport does no retries of its own.
+        limits = httpx.Limits(max_connections=settings.concurrency,
+                              max_keepalive_connections=settings.concurrency)
+        self._client = httpx.AsyncClient(
+            transport=transport,
+            limits=limits,
+            timeout=httpx.Timeout(settings.timeout),
+            follow_redirects=False,  # we follow hops ourselves: robots + politeness per hop
+            headers={"User-Agent": settings.user_agent},
+        )
+
+    # --- public -------------------------------------------------------------
 
     async def fetch(
         self,
@@ -117,21 +287,290 @@ class Fetcher:
         """GET ``url`` politely; never raises for network or HTTP problems.
 
         ``etag``/``last_modified`` make the request conditional (a 304 gives
-        ``status="not_modified"``). ``host_delay``, ``host_concurrency`` and
-        ``robots`` override the settings for this call's host.
+        ``status="not_modified"`` and keeps them). ``host_delay``,
+        ``host_concurrency`` and ``robots`` override the settings for this call.
         """
-        raise NotImplementedError
+        try:
+            result = await self._fetch(url, etag, last_modified, host_delay, host_concurrency,
+                                       robots, accept, headers)
+        except Exception as exc:  # a bug must not take the whole pass down; say what broke
+            log.exception("fetch %s crashed", redact_url(url))
+            result = FetchResult(url, url, "failed", reason=f"internal error: {type(exc).__name__}")
+        self.stats.by_status[result.status] = self.stats.by_status.get(result.status, 0) + 1
+        level = logging.INFO if result.status == "failed" else logging.DEBUG
+        log.log(level, "%s %s: %s", redact_url(url), result.status, result.reason or result.status_code)
+        return result
 
     async def get_json(self, url: str, **kwargs: Any) -> tuple[FetchResult, Any]:
-        """:meth:`fetch` then parse JSON: ``(result, data)``; ``data`` is None on any failure
+        """:meth:`fetch` then parse JSON: ``(result, data)``; ``data`` is None unless ok
         (an unparsable body turns the result into a permanent failure)."""
-        raise NotImplementedError
+        kwargs.setdefault("accept", "application/json")
+        result = await self.fetch(url, **kwargs)
+        if result.status != "ok":
+            return result, None
+        try:
+            return result, json.loads(result.text())
+        except ValueError as exc:
+            return replace(result, status="failed", reason=f"invalid JSON: {exc}", temporary=False), None
 
     async def aclose(self) -> None:
-        raise NotImplementedError
+        await self._client.aclose()
 
     async def __aenter__(self) -> Fetcher:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
         await self.aclose()
+
+    # --- one fetch: hops and retries ----------------------------------------
+
+    async def _fetch(
+        self, url: str, etag: str | None, last_modified: str | None, host_delay: float | None,
+        host_concurrency: int | None, robots: bool | None, accept: str | None,
+        headers: Mapping[str, str] | None,
+    ) -> FetchResult:
+        s = self.settings
+        delay = s.host_delay if host_delay is None else host_delay
+        limit = max(1, s.host_concurrency if host_concurrency is None else host_concurrency)
+        use_robots = s.robots if robots is None else robots
+        extra = dict(headers or {})
+        if accept:
+            extra["Accept"] = accept
+        if etag:
+            extra["If-None-Match"] = etag
+        if last_modified:
+            extra["If-Modified-Since"] = last_modified
+
+        def fail(reason: str, temporary: bool, code: int | None = None, at: str = url) -> FetchResult:
+            return FetchResult(url, at, "failed", code, reason=reason, temporary=temporary,
+                               attempts=attempts)
+
+        current, attempts, seen = url, 0, set[tuple[str, frozenset[tuple[str, str, str]]]]()
+        for _hop in range(s.max_redirects + 1):
+            parts = urlsplit(current)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                return fail(f"not an http(s) URL: {redact_url(current)}", False, at=current)
+            key = (current, self._cookie_state())
+            if key in seen:
+                return fail("redirect loop", False, at=current)
+            seen.add(key)
+            if not use_robots:
+                if current not in self._robots_off_logged:
+                    self._robots_off_logged.add(current)
+                    log.info("robots.txt is off for %s", redact_url(current))
+            elif not await self._robots_allow(current, delay, limit):
+                return fail("blocked by robots.txt", False, at=current)
+            attempts = 0  # tries of this hop's URL; hops show in final_url
+            outcome: _Outcome = _Retry("")
+            for attempt in range(s.retries + 1):
+                attempts += 1
+                try:
+                    outcome = await self._attempt(current, extra, delay, limit)
+                except _HostBusy as busy:
+                    return fail(f"host asked to wait {busy.seconds:.0f}s (Retry-After), "
+                                f"over the {s.retry_after_cap:g}s cap", True, at=current)
+                if not isinstance(outcome, _Retry):
+                    break
+                if outcome.retry_after is not None:
+                    self._hold_host(current, outcome.retry_after)
+                    if outcome.retry_after > s.retry_after_cap:
+                        return fail(f"{outcome.reason}, Retry-After {outcome.retry_after:.0f}s over "
+                                    f"the {s.retry_after_cap:g}s cap", True, at=current)
+                if attempt == s.retries:
+                    break
+                self.stats.retries += 1
+                if outcome.retry_after is None:  # else the host gate waits it out for everyone
+                    pause = s.backoff * 2**attempt * random.uniform(0.5, 1.5)
+                    log.info("%s: %s, retrying in %.1fs", redact_url(current), outcome.reason, pause)
+                    await self._sleep(pause)
+                else:
+                    log.info("%s: %s, retrying after %.1fs (Retry-After)", redact_url(current),
+                             outcome.reason, outcome.retry_after)
+            if isinstance(outcome, _Retry):
+                tries = "attempt" if attempts == 1 else "attempts"
+                return fail(f"{outcome.reason} after {attempts} {tries}", True, at=current)
+            if isinstance(outcome, FetchResult):
+                return replace(outcome, url=url, attempts=attempts)
+            try:
+                nxt = str(httpx.URL(current).join(outcome.location))
+            except httpx.InvalidURL:
+                return fail(f"HTTP {outcome.code} to a bad Location", False, outcome.code, current)
+            if urlsplit(nxt).netloc.lower() != parts.netloc.lower():
+                # Caller headers may carry credentials meant for the first host only.
+                extra = {k: v for k, v in extra.items()
+                         if k in ("Accept", "If-None-Match", "If-Modified-Since")}
+            log.debug("%s -> %d %s", redact_url(current), outcome.code, redact_url(nxt))
+            current = nxt
+        return fail(f"too many redirects (over {s.max_redirects})", False, at=current)
+
+    async def _attempt(self, url: str, headers: Mapping[str, str], delay: float, limit: int) -> _Outcome:
+        """One request through the host gate; the body is read only when wanted."""
+        s = self.settings
+        async with self._gate(url, delay, limit):
+            self.stats.requests += 1
+            try:
+                async with asyncio.timeout(s.timeout):  # whole attempt: a trickling body too
+                    async with self._client.stream("GET", url, headers=headers) as resp:
+                        return await self._read(url, resp)
+            except (TimeoutError, httpx.TimeoutException) as exc:
+                if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
+                    return _Retry(f"connect timed out after {s.timeout:g}s")
+                return FetchResult(url, url, "failed", reason=f"timed out after {s.timeout:g}s")
+            except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as exc:
+                # Refused, DNS, reset, or a keep-alive connection the server had closed.
+                return _Retry(_describe(exc))
+            except httpx.TransportError as exc:  # TLS, proxy, protocol: retrying won't help soon
+                return FetchResult(url, url, "failed", reason=_describe(exc))
+            except httpx.InvalidURL as exc:
+                return FetchResult(url, url, "failed", reason=f"invalid URL: {exc}", temporary=False)
+
+    async def _read(self, url: str, resp: httpx.Response) -> _Outcome:
+        s, code = self.settings, resp.status_code
+        self.stats.by_code[code] = self.stats.by_code.get(code, 0) + 1
+        etag, modified = resp.headers.get("ETag"), resp.headers.get("Last-Modified")
+        if code == 304:  # no body by definition; keep the validators we were given
+            req = resp.request.headers
+            return FetchResult(url, url, "not_modified", code, etag=etag or req.get("If-None-Match"),
+                               last_modified=modified or req.get("If-Modified-Since"))
+        if code in REDIRECT_CODES:
+            if location := resp.headers.get("Location"):
+                return _Redirect(location, code)
+            return FetchResult(url, url, "failed", code, reason=f"HTTP {code} without Location",
+                               temporary=False)
+        if code in RETRY_CODES:
+            return _Retry(f"HTTP {code}", _retry_after(resp.headers.get("Retry-After")))
+        if not 200 <= code < 300:  # other 4xx (404, 410, 403...) won't change by retrying now
+            return FetchResult(url, url, "failed", code, reason=f"HTTP {code}", temporary=code >= 500)
+        header = resp.headers.get("Content-Type", "")
+        ctype = header.split(";")[0].strip().lower()
+        if ctype and ctype not in s.allowed_types:  # missing type: let the parser judge the bytes
+            return FetchResult(url, url, "failed", code, content_type=ctype,
+                               reason=f"content type {ctype} not allowed", temporary=False)
+        too_big = FetchResult(url, url, "failed", code, content_type=ctype, temporary=False,
+                              reason=f"body over {s.max_bytes / 1e6:g} MB cap")
+        declared = resp.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > s.max_bytes:
+            return too_big
+        body, seen = await _read_capped(resp, s.max_bytes)
+        self.stats.bytes_received += seen
+        if body is None:
+            return too_big
+        return FetchResult(url, url, "ok", code, body, ctype, _sniff_encoding(header, body), etag, modified)
+
+    # --- politeness ---------------------------------------------------------
+
+    def _host(self, url: str) -> _Host:
+        netloc = urlsplit(url).netloc.lower()
+        return self._hosts.setdefault(netloc, _Host())
+
+    def _hold_host(self, url: str, seconds: float) -> None:
+        host = self._host(url)
+        host.not_before = max(host.not_before, self._clock() + seconds)
+
+    @asynccontextmanager
+    async def _gate(self, url: str, delay: float, limit: int) -> AsyncIterator[None]:
+        """Hold a host slot and a global slot, started ``delay`` after the host's last start."""
+        host = self._host(url)
+        if host.robots is not None:
+            crawl_delay = host.robots.crawl_delay(self.settings.user_agent)
+            if crawl_delay:
+                delay = max(delay, min(float(crawl_delay), CRAWL_DELAY_CAP))
+        async with host.cond:
+            await host.cond.wait_for(lambda: host.active < limit)
+            host.active += 1
+        try:
+            while True:
+                wait = max(host.last_start + delay, host.not_before) - self._clock()
+                if host.not_before - self._clock() > self.settings.retry_after_cap:
+                    raise _HostBusy(host.not_before - self._clock())
+                if wait > 0:
+                    await self._sleep(wait)
+                    continue
+                await self._slots.acquire()
+                # Check and claim with no await in between, so two requests
+                # that waited on the global slot cannot both start now.
+                if max(host.last_start + delay, host.not_before) <= self._clock():
+                    host.last_start = self._clock()
+                    break
+                self._slots.release()
+            try:
+                yield
+            finally:
+                self._slots.release()
+        finally:
+            async with host.cond:
+                host.active -= 1
+                host.cond.notify_all()
+
+    # --- robots.txt ---------------------------------------------------------
+
+    async def _robots_allow(self, url: str, delay: float, limit: int) -> bool:
+        host = self._host(url)
+        async with host.robots_lock:  # one robots.txt fetch per host, others wait for it
+            if self._clock() >= host.robots_expires:
+                await self._load_robots(url, host, delay, limit)
+        return host.robots is None or bool(host.robots.can_fetch(url, self.settings.user_agent))
+
+    async def _load_robots(self, url: str, host: _Host, delay: float, limit: int) -> None:
+        parts = urlsplit(url)
+        robots_url = urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", ""))
+        self.stats.robots_fetches += 1
+        host.robots, ttl, code = None, ROBOTS_RETRY, None
+        try:
+            for _hop in range(5):  # RFC 9309 §2.3.1.2: follow at least five redirects
+                async with self._gate(robots_url, delay, limit):
+                    self.stats.requests += 1
+                    async with asyncio.timeout(self.settings.timeout), \
+                            self._client.stream("GET", robots_url) as resp:
+                        code = resp.status_code
+                        if code in REDIRECT_CODES and "Location" in resp.headers:
+                            robots_url = str(resp.url.join(resp.headers["Location"]))
+                            continue
+                        if 200 <= code < 300:
+                            body, seen = await _read_capped(resp, ROBOTS_MAX_BYTES, truncate=True)
+                            self.stats.bytes_received += seen
+                            host.robots = Protego.parse((body or b"").decode("utf-8", errors="replace"))
+                            ttl = ROBOTS_TTL
+                        elif 400 <= code < 500:
+                            ttl = ROBOTS_TTL  # unavailable: everything allowed
+                        break
+        except (_HostBusy, TimeoutError, httpx.HTTPError) as exc:
+            code = None
+            log.info("robots.txt for %s unreachable (%s); allowing, will ask again", parts.netloc,
+                     _describe(exc))
+        except ValueError as exc:  # protego choked: treat like a missing file
+            ttl = ROBOTS_TTL
+            log.info("robots.txt for %s unparsable (%s); allowing", parts.netloc, exc)
+        if code is not None and code >= 500:
+            log.info("robots.txt for %s gave HTTP %d; allowing, will ask again", parts.netloc, code)
+        host.robots_expires = self._clock() + ttl
+
+    def _cookie_state(self) -> frozenset[tuple[str, str, str]]:
+        return frozenset((c.domain, c.name, c.value or "") for c in self._client.cookies.jar)
+
+
+async def _read_capped(resp: httpx.Response, cap: int, *, truncate: bool = False) -> tuple[bytes | None, int]:
+    """Read at most ``cap`` decoded bytes: ``(body, bytes read)``; body is None (or, with
+    ``truncate``, the first ``cap`` bytes) if there is more.
+
+    Counting decoded bytes also stops a small gzip that inflates to gigabytes.
+    """
+    chunks, size = [], 0
+    async for chunk in resp.aiter_bytes():
+        size += len(chunk)
+        if size > cap:
+            if not truncate:
+                return None, size
+            chunks.append(chunk[: len(chunk) - (size - cap)])
+            break
+        chunks.append(chunk)
+    return b"".join(chunks), size
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, TimeoutError | httpx.TimeoutException):
+        return "timed out"
+    if isinstance(exc, _HostBusy):
+        return "host asked us to wait"
+    text = str(exc).strip() or type(exc).__name__
+    return f"connection failed: {text}" if isinstance(exc, httpx.ConnectError) else text[:120]
