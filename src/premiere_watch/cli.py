@@ -1,0 +1,308 @@
+"""The ``premiere-watch`` command: one sub-command per operator task.
+
+Exit status: 0 when the command ran (a pass with failed sources still ran:
+they are reported), 2 for a bad watchlist or usage, 3 when another
+premiere-watch holds the database, 4 when the database cannot be used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from premiere_watch import __version__, logs
+from premiere_watch.config import Config, ConfigError, load
+from premiere_watch.lock import InstanceLock, LockHeld
+from premiere_watch.redact import mask_secrets
+
+EXIT_OK, EXIT_CONFIG, EXIT_LOCKED, EXIT_DATABASE = 0, 2, 3, 4
+DEFAULT_CONFIG = os.environ.get("PREMIERE_WATCH_CONFIG", "watchlist.toml")
+
+log = logging.getLogger("premiere_watch")
+
+
+class CommandError(Exception):
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+# -- shared plumbing -------------------------------------------------------------
+
+
+def _load(args: argparse.Namespace) -> Config:
+    try:
+        config = load(args.config)
+    except ConfigError as exc:
+        raise CommandError(str(exc), EXIT_CONFIG) from None
+    logs.setup(args.log_level, args.log_format, config.secrets)
+    return config
+
+
+@contextmanager
+def _open_store(config: Config) -> Iterator[Any]:
+    from premiere_watch.store import Store
+
+    try:
+        config.settings.database.parent.mkdir(parents=True, exist_ok=True)
+        store = Store(config.settings.database)
+    except (OSError, sqlite3.Error) as exc:
+        raise CommandError(f"cannot use the database {config.settings.database}: {exc} — "
+                           "check the path and its permissions, or set [settings] database", EXIT_DATABASE) from None
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@contextmanager
+def _locked(config: Config, command: str) -> Iterator[None]:
+    lock = InstanceLock(config.settings.database)
+    try:
+        lock.acquire(command)
+    except LockHeld as exc:
+        raise CommandError(str(exc), EXIT_LOCKED) from None
+    except OSError as exc:
+        raise CommandError(f"cannot create the lock file {lock.path}: {exc}", EXIT_DATABASE) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+# -- commands -----------------------------------------------------------------------
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from premiere_watch.pipeline import Pipeline
+
+    config = _load(args)
+    with _locked(config, "check"), _open_store(config) as store:
+
+        async def run() -> Any:
+            pipeline = Pipeline(config, store)
+            try:
+                return await pipeline.check()
+            finally:
+                await pipeline.aclose()
+
+        report = asyncio.run(run())
+    for outcome in report.failed:
+        print(f"failed: {outcome.url}: {outcome.reason}", file=sys.stderr)
+    if args.log_level != "error":
+        print(report.summary())
+    return EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from premiere_watch.scheduler import run_daemon
+
+    config = _load(args)
+    with _locked(config, "run"), _open_store(config) as store:
+        return run_daemon(config, store, watch_config=args.watch_config,
+                          log_level=args.log_level, log_format=args.log_format)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from urllib.parse import urlsplit
+
+    config = _load(args)
+    warnings = []
+    for source, watches in config.sources():
+        schedule = config.schedule_of(source, watches)
+        host = urlsplit(source.url).hostname or ""
+        remote = host not in ("localhost", "127.0.0.1", "::1") and not host.startswith("127.")
+        if remote and schedule.seconds is not None and schedule.seconds < 60:
+            labels = ", ".join(w.label for w in watches)
+            warnings.append(f'watch "{labels}": {source.url} every {schedule.text} — under a minute '
+                            "for a remote site risks a ban; use at least \"1m\"")
+    for w in warnings:
+        print(f"warning: {mask_secrets(w, config.secrets)}")
+    n_sources = sum(1 for _ in config.sources())
+    print(f"{config.path}: OK — {len(config.watches)} watches, {n_sources} sources, "
+          f"{len(config.notifiers)} notifiers; database {config.settings.database}")
+    return EXIT_OK
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from premiere_watch.inspect import extract_command
+
+    logs.setup(args.log_level, args.log_format)
+    return extract_command(args)
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from premiere_watch.report import status_data, status_text
+
+    config = _load(args)
+    with _open_store(config) as store:
+        data = status_data(config, store)
+    if args.json:
+        _print_json(data)
+    else:
+        print(status_text(data))
+    return EXIT_OK
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from premiere_watch.report import history_data, history_text
+
+    config = _load(args)
+    watch = config.find_watch(args.title)
+    if watch is None:
+        titles = ", ".join(f'"{w.label}"' for w in config.watches)
+        raise CommandError(f'no watch called "{args.title}" in {config.path} — known: {titles}', EXIT_CONFIG)
+    with _open_store(config) as store:
+        data = history_data(watch, store)
+    if args.json:
+        _print_json(data)
+    else:
+        print(history_text(data))
+    return EXIT_OK
+
+
+def cmd_retry(args: argparse.Namespace) -> int:
+    from premiere_watch.pipeline import Pipeline, utcnow
+
+    config = _load(args)
+    with _locked(config, "retry"), _open_store(config) as store:
+        revived = store.revive_dead(args.ids or None, now=utcnow())
+        print(f"{revived} dead alert deliveries queued again")
+
+        async def run() -> Any:
+            pipeline = Pipeline(config, store)
+            try:
+                return await pipeline.deliver()
+            finally:
+                await pipeline.aclose()
+
+        report = asyncio.run(run())
+    print(report.summary())
+    return EXIT_OK
+
+
+def cmd_test_notify(args: argparse.Namespace) -> int:
+    from premiere_watch.notify import send_test
+
+    config = _load(args)
+    chosen = [n for n in config.notifiers if not args.tag or set(args.tag) & set(n.tags)]
+    if not chosen:
+        raise CommandError("no notifier matches" + (f" tag {args.tag}" if args.tag else "")
+                           + f" in {config.path} — add a [[notifier]] or check its tags", EXIT_CONFIG)
+    results = asyncio.run(send_test(chosen))
+    failed = 0
+    for name, ok, reason in results:
+        print(f"{name}: {'sent' if ok else 'FAILED — ' + mask_secrets(reason, config.secrets)}")
+        failed += not ok
+    return 1 if failed else EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from premiere_watch.demo import run_demo
+
+    logs.setup("warning" if args.log_level == "info" else args.log_level, args.log_format)
+    return run_demo()
+
+
+def cmd_keys(args: argparse.Namespace) -> int:
+    from premiere_watch.report import keys_text
+
+    print(keys_text())
+    return EXIT_OK
+
+
+# -- argument parsing ------------------------------------------------------------------
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="premiere-watch",
+        description="Watch films and TV series for fans: find premiere dates and trailers on news pages, "
+        "feeds and schedule APIs, and alert once when the meaning changes.",
+        epilog="Start with `premiere-watch demo`; see `premiere-watch COMMAND --help` for each command.",
+    )
+    parser.add_argument("--version", action="version", version=f"premiere-watch {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-q", "--quiet", action="store_const", dest="log_level", const="error",
+                        default="info", help="print only errors (for cron)")
+    common.add_argument("-v", "--verbose", action="store_const", dest="log_level", const="debug",
+                        help="print debugging detail")
+    common.add_argument("--log-format", choices=("text", "json"), default="text",
+                        help="log lines as text (default) or JSON for log shippers")
+    with_config = argparse.ArgumentParser(add_help=False, parents=[common])
+    with_config.add_argument("-c", "--config", default=DEFAULT_CONFIG, metavar="FILE",
+                             help="the watchlist TOML (default: $PREMIERE_WATCH_CONFIG or ./watchlist.toml)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, func: Command, help: str, parent: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help, parents=[parent])
+        p.set_defaults(func=func)
+        return p
+
+    add("check", cmd_check, "Run one pass over every source: fetch, extract, store, compare, alert. "
+        "Exits 0 when the pass ran, even if some sources failed (they are listed).", with_config)
+    p = add("run", cmd_run, "Run as a daemon: check each source on its own interval until stopped "
+            "(SIGTERM/SIGINT stop, SIGHUP reloads the watchlist).", with_config)
+    p.add_argument("--watch-config", action="store_true", help="reload when the watchlist file changes")
+    p = add("extract", cmd_extract, "Show what premiere-watch concludes from one page, feed or API for a "
+            "title, with the evidence for each conclusion. Use it to test a source before adding it.", common)
+    p.add_argument("source", metavar="SOURCE", help="a file path, - for standard input, or an http(s) URL")
+    p.add_argument("--title", required=True, help="the watched title")
+    p.add_argument("--season", type=int, help="the watched season")
+    p.add_argument("--alias", action="append", default=[], help="another name of the title (repeatable)")
+    p.add_argument("--film", dest="target_kind", action="store_const", const="film", default="tv",
+                   help="the title is a film (default: a series)")
+    p.add_argument("--kind", default="page", help="source kind: page (default), feed, youtube, tvmaze, tmdb")
+    p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
+                   help="a source option, as in the watchlist (repeatable), e.g. --option region=GB")
+    p.add_argument("--json", action="store_true", help="print JSON (the contract other tools read)")
+    p.add_argument("--explain", action="store_true", help="also show candidates that were set aside, and why")
+    add("validate", cmd_validate, "Check the watchlist and print what is wrong, with the fix.", with_config)
+    p = add("status", cmd_status, "Show facts per watch, last check of each source, and alerts waiting "
+            "or dead.", with_config)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p = add("history", cmd_history, "Show the alerts of one watch over time.", with_config)
+    p.add_argument("title", help='the watch: its title or label, e.g. "Narcos S2"')
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p = add("retry", cmd_retry, "Queue dead alerts again (all, or the ids shown by status) and deliver "
+            "them now.", with_config)
+    p.add_argument("ids", nargs="*", type=int, help="delivery ids (default: all dead ones)")
+    p = add("test-notify", cmd_test_notify, "Send a test message to every notifier (or those with a "
+            "tag) and say which worked.", with_config)
+    p.add_argument("--tag", action="append", default=[], help="only notifiers with this tag (repeatable)")
+    add("demo", cmd_demo, "See the whole product work offline in under 30 s: a local news site changes "
+        "and the alerts a fan would get are printed.", common)
+    add("keys", cmd_keys, "List every watchlist key, source kind and message template field.", common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command not in ("demo", "extract"):
+        logs.setup(args.log_level, args.log_format)
+    try:
+        code: int = args.func(args)
+        return code
+    except CommandError as exc:
+        print(f"premiere-watch {args.command}: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,226 @@
+"""One pass: fetch → extract → store → reconcile → outbox → notify.
+
+``premiere-watch check`` runs :meth:`Pipeline.check` once; the daemon runs
+:meth:`Pipeline.check_source` for each source when it is due.  There is one
+code path.  For each source read, the observations, the facts they change
+and the events those facts cause are committed in ONE transaction, so an
+alert is queued if and only if the facts behind it are stored; delivery
+happens afterwards from the outbox and survives crashes and failures.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+
+from premiere_watch import notify
+from premiere_watch.config import Config, Schedule, SourceConfig, Watch
+from premiere_watch.fetch import Fetcher, FetchSettings
+from premiere_watch.model import Event
+from premiere_watch.reconcile import diff, reconcile
+from premiere_watch.redact import mask_secrets
+from premiere_watch.sources import Context, SourceResult
+from premiere_watch.store import SavedResult, Store
+
+log = logging.getLogger("premiere_watch.pipeline")
+
+Clock = Callable[[], dt.datetime]
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class SourceOutcome:
+    """How reading one source went, for the pass summary."""
+
+    source_id: str
+    url: str  # secrets masked
+    status: str  # ok | unchanged | failed
+    reason: str = ""
+    events: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class PassReport:
+    outcomes: list[SourceOutcome] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    delivery: notify.DeliveryReport | None = None
+
+    @property
+    def failed(self) -> list[SourceOutcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    def summary(self) -> str:
+        counts = {s: sum(o.status == s for o in self.outcomes) for s in ("ok", "unchanged", "failed")}
+        line = (f"pass: {len(self.outcomes)} sources ({counts['ok']} read, {counts['unchanged']} unchanged, "
+                f"{counts['failed']} failed), {len(self.events)} new alerts")
+        if self.delivery is not None:
+            line += f", {self.delivery.summary()}"
+        return line
+
+
+def next_due(schedule: Schedule, now: dt.datetime) -> dt.datetime:
+    """When a source read at ``now`` is due again (no jitter: the scheduler adds it)."""
+    if schedule.seconds is not None:
+        return now + dt.timedelta(seconds=schedule.seconds)
+    from apscheduler.triggers.cron import CronTrigger
+
+    fire: dt.datetime | None = CronTrigger.from_crontab(schedule.cron, timezone=dt.UTC).get_next_fire_time(
+        None, now
+    )
+    return fire or now + dt.timedelta(days=1)
+
+
+def fetch_settings(config: Config) -> FetchSettings:
+    s = config.settings
+    return FetchSettings(
+        user_agent=s.user_agent, timeout=s.timeout, max_bytes=s.max_bytes, retries=s.retries,
+        host_concurrency=s.host_concurrency, host_delay=s.host_delay, concurrency=s.concurrency,
+    )
+
+
+class Pipeline:
+    """The long-lived parts of a pass: config, store, fetcher and notification transport."""
+
+    def __init__(
+        self,
+        config: Config,
+        store: Store,
+        *,
+        fetcher: Fetcher | None = None,
+        transport: notify.Transport | None = None,
+        clock: Clock = utcnow,
+    ) -> None:
+        self.config = config
+        self.store = store
+        self.fetcher = fetcher or Fetcher(fetch_settings(config))
+        self.transport = transport or notify.AppriseTransport()
+        self.clock = clock
+        self._delivering = asyncio.Lock()
+
+    def mask(self, text: str) -> str:
+        return mask_secrets(text, self.config.secrets)
+
+    async def aclose(self) -> None:
+        await self.fetcher.aclose()
+
+    # -- one pass ---------------------------------------------------------------
+
+    async def check(self, only: Collection[str] | None = None) -> PassReport:
+        """Read every source (or those in ``only``) once, then deliver what is due."""
+        report = PassReport()
+        work = [(s, ws) for s, ws in self.config.sources() if only is None or s.id in only]
+        # The fetcher enforces per-host limits; this bounds memory and the pool.
+        gate = asyncio.Semaphore(max(1, self.config.settings.concurrency))
+
+        async def one(source: SourceConfig, watches: list[Watch]) -> None:
+            async with gate:
+                outcome, events = await self.check_source(source, watches)
+            report.outcomes.append(outcome)
+            report.events.extend(events)
+
+        await asyncio.gather(*(one(s, ws) for s, ws in work))
+        report.delivery = await self.deliver()
+        return report
+
+    async def check_source(self, source: SourceConfig, watches: Sequence[Watch]) -> tuple[SourceOutcome, list[Event]]:
+        """Read one source, store what it says and queue the events it causes."""
+        started = time.perf_counter()
+        state = self.store.source_state(source.id)
+        if not source.robots:
+            log.info("robots.txt is off for %s (operator setting)", self.mask(source.url))
+        ctx = Context(fetcher=self.fetcher, now=self.clock)
+        try:
+            result = await source.build().collect(ctx, [w.target for w in watches], state)
+        except Exception as exc:  # a bug in one kind must not stop the pass
+            log.exception("source %s crashed", self.mask(source.url))
+            result = SourceResult(status="failed", reason=f"internal error: {type(exc).__name__}: {exc}",
+                                  temporary=True, state=state)
+        now = self.clock()
+        schedule = self.config.schedule_of(source, watches)
+        with self.store.transaction():
+            saved = self.store.save_source_result(source.id, source.url, source.kind, result, now,
+                                                  next_due(schedule, now))
+            events = self._reconcile(watches, saved, now) + self._ops_events(source, result, saved, now)
+            if events:
+                self.store.enqueue(events, self._routes, now, self._hold_until(now))
+        outcome = SourceOutcome(source.id, self.mask(source.url), result.status, self.mask(result.reason),
+                                len(events), time.perf_counter() - started)
+        if result.status == "failed":
+            log.warning("source failed: %s — %s", outcome.url, outcome.reason)
+        else:
+            log.debug("source %s: %s, %d events", outcome.url, result.status, len(events))
+        return outcome, events
+
+    def _reconcile(self, watches: Sequence[Watch], saved: SavedResult, now: dt.datetime) -> list[Event]:
+        events: list[Event] = []
+        settings = self.config.settings
+        for watch in watches:
+            if watch.key not in saved.targets:
+                continue
+            # Sources removed from the watchlist no longer count as evidence.
+            current = {s.id for s in watch.sources}
+            observations = [o for o in self.store.observations(watch.key) if o.source_id in current]
+            previous = self.store.facts(watch.key)
+            facts = reconcile(observations, previous, now)
+            found = diff(previous, facts, watch.target, announce_existing=settings.announce_existing)
+            self.store.save_facts(watch.key, facts, now)
+            events += [
+                dataclasses.replace(e, tags=watch.tags) for e in found
+                if e.kind != "rumour" or settings.rumour_alerts
+            ]
+        return events
+
+    def _ops_events(
+        self, source: SourceConfig, result: SourceResult, saved: SavedResult, now: dt.datetime
+    ) -> list[Event]:
+        """One alert to ``ops`` notifiers after N failures in a row, one when it recovers."""
+        label = self.mask(source.url)
+        if result.status == "failed":
+            if saved.consecutive_failures >= self.config.settings.failure_alert_after and not saved.failing_alerted:
+                self.store.set_failing_alerted(source.id, True)
+                return [Event(kind="source_failing", watch=source.id, label=label, new=now.isoformat(),
+                              change=str(saved.consecutive_failures), evidence=self.mask(result.reason),
+                              source_url=label)]
+            return []
+        if saved.failing_alerted:
+            self.store.set_failing_alerted(source.id, False)
+            return [Event(kind="source_recovered", watch=source.id, label=label, new=now.isoformat(),
+                          change=str(saved.previous_failures), source_url=label)]
+        return []
+
+    # -- routing and delivery ----------------------------------------------------
+
+    def _routes(self, event: Event) -> list[tuple[str, int]]:
+        return notify.route(event, self.config.notifiers)
+
+    def _hold_until(self, now: dt.datetime) -> Callable[[str, Event], dt.datetime | None]:
+        notifiers = {n.name: n for n in self.config.notifiers}
+        caps = {w.key: w.max_alerts_per_day or self.config.settings.max_alerts_per_day
+                for w in self.config.watches}
+
+        def hold(notifier: str, event: Event) -> dt.datetime | None:
+            cap = caps.get(event.watch)
+            sent_today = self.store.count_events_today(event.watch, now) if cap else 0
+            return notify.hold_until(notifiers[notifier], event, now, cap=cap, sent_today=sent_today)
+
+        return hold
+
+    async def deliver(self) -> notify.DeliveryReport:
+        """Send what is due from the outbox; failures stay queued for later."""
+        async with self._delivering:
+            notifiers = {n.name: n for n in self.config.notifiers}
+            report = await notify.deliver(self.store, notifiers, self.transport, self.clock(),
+                                          max_attempts=self.config.settings.delivery_attempts,
+                                          secrets=self.config.secrets)
+        for failure in report.failures:
+            log.warning("delivery failed: %s", self.mask(failure))
+        return report
