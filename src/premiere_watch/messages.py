@@ -62,8 +62,15 @@ _FORMATTER = string.Formatter()
 # Cc = control, Cf = format (bidi overrides, zero-width joiners): both can hide
 # or reorder what a fan sees, so none survive from page text.
 _DROP = {"Cc", "Cf", "Cs", "Co", "Cn"}
-# Everything CommonMark lets a backslash escape that can start markup.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&:\"'=$^])")
+# The characters that can start markup anywhere in a line: emphasis, code,
+# links/images, raw HTML and autolinks, strikethrough, tables, headings.  Line-start
+# only markup (lists "1." "-", setext "=") cannot occur: page text is always
+# placed after a prefix.  Fewer escapes keep Markdown shown raw readable.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#<>~|])")
+# Bare URLs are auto-linked by GFM and chat apps: break "://" and "www.".
+_MD_AUTOLINK = re.compile(r"(?<=[A-Za-z0-9])(:)(?=//)|(?<=\bwww)(\.)", re.I)
+# "&amp;"-like text would be decoded as an entity.
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]{1,32};)")
 
 
 # -- cleaning and escaping ---------------------------------------------------
@@ -87,7 +94,9 @@ def escape_markdown(text: str) -> str:
     escapable) and CommonMark chat renderers both drop the backslashes.
     Escaping ``:`` also stops bare ``https://`` text from being auto-linked.
     """
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_AUTOLINK.sub(lambda m: "\\" + m.group(0), text)
+    return _MD_ENTITY.sub(r"\\&", text)
 
 
 def escape(text: str, fmt: Format) -> str:
