@@ -1,37 +1,95 @@
 """Many sources' claims about one title -> one set of facts -> the events a fan needs.
 
 Pure functions on plain data: no clock (``now`` is passed in), no I/O.
+``reconcile(observations, previous, now)`` decides the :class:`Facts` of one
+target from the latest observation of every (source, document) and the facts
+it had before; ``diff(previous, current, target)`` turns the difference into
+events.
 
-API
----
-``reconcile(observations, previous, now) -> Facts`` and
-``diff(previous, current, target, announce_existing=True) -> list[Event]``.
-``StoredObservation`` is what the store hands back for each (source, document,
-target); ``extraction_to_json``/``extraction_from_json`` round-trip an
-:class:`~premiere_watch.model.Extraction` for the store.
+How facts are decided
+---------------------
+1. **Official beats rumour.** Only *confirmed* claims make a premiere date;
+   tentative claims are kept as rumour windows (``Facts.tentative``) and never
+   move, set or withdraw a date.
+2. **Newest statement wins.** Every claim has an *age*: its document's
+   publication date, or, for an undated document, the day it was first seen
+   saying this value (within the read history the store keeps).  Between
+   official claims the newest wins, *publication date decides, not fetch
+   order*: an old article read today repeating an old date is stale and does
+   not undo a newer change.  At equal age a structured schedule source (an
+   API, the streamer's own JSON-LD) beats an article; then the date more
+   documents agree with; then the current fact stays.
+3. **The fact remembers its age.** The current fact competes with its age (the
+   newest document that supported it).  A date that vanishes from a source, a
+   source that disappears or fails, never changes or withdraws a fact.
+4. **Precision only grows.** A newer claim that is a coarser restatement of the
+   fact ("2025" while the fact is 2025-03-14) changes nothing; a claim that
+   refines the fact (2025 -> 2025-03 -> 2025-03-14) is adopted, even from an
+   older document, because it contradicts nothing.
+5. **Anti-flap.** Moving an established date to a different one needs a claim
+   newer than the fact *and* one of: a structured source; an explicit
+   publication date newer than the fact's; the same value on the document's two
+   latest reads; two different sources saying it.  Otherwise the change waits
+   in ``Facts.pending``.  A page alternating between two versions (A/B test,
+   stale cache) therefore never produces alternating alerts: a single-read flip
+   is held, and the older value is stale once the newer one is adopted.
+6. **Denials.** A denied date withdraws every claim of a date within it that
+   is not newer than the denial.  If the current fact is withdrawn so and no
+   claim at least as new as the denial gives a replacement, the fact becomes
+   ``premiere_status="withdrawn"`` (postponed, date withdrawn).  After that,
+   only a claim at least as new as the denial sets a date again.
+7. **Support.** ``Facts.supporting`` lists every document whose current claim
+   agrees with the fact (same date or a coarser window containing it).
+8. **Trailers** are facts once seen, keyed by video id (also read out of
+   YouTube URLs), else URL, else kind (+ ordinal such as "trailer 2").  A
+   trailer known only by name merges with a known trailer of the same kind and
+   ordinal; when such a trailer later shows up with a URL, the fact gains the
+   URL without a new alert.
 
-(The reconciliation rules are documented here once implemented.)
+Events (``diff``)
+-----------------
+``premiere_announced`` (first confirmed date; ``change="already"`` for a
+brand-new watch whose date already exists; ``"rescheduled"`` after a
+withdrawal), ``premiere_changed`` (``later``/``earlier``/``refined``, with old
+and new), ``premiere_postponed`` (``withdrawn``, old date), ``trailer_released``
+(each trailer fact once), ``rumour`` (each new tentative window that does not
+overlap a confirmed date; the pipeline decides whether to route it).  With
+``announce_existing=False`` a brand-new watch is baselined silently.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any, Literal
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal, cast
 
 from premiere_watch.dates import FuzzyDate
-from premiere_watch.model import Event, Extraction, Target
+from premiere_watch.model import (
+    DateClaim,
+    Event,
+    Extraction,
+    Rejected,
+    Target,
+    Trailer,
+    normalize_title,
+)
 
 PremiereStatus = Literal["confirmed", "withdrawn"]
+# Rumour windows remembered per target (oldest dates are dropped first).
+TENTATIVE_LIMIT = 50
+_UTC = dt.UTC
+_NEVER = dt.datetime.min.replace(tzinfo=_UTC)
 
 
 @dataclass(frozen=True)
 class Read:
-    """One successful read of a (source, document, target): the confirmed date it showed."""
+    """One successful read of a (source, document, target): the dates it showed."""
 
     at: dt.datetime
     confirmed: str | None  # ISO fuzzy date, or None when the read confirmed nothing
+    denied: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -53,6 +111,18 @@ class StoredObservation:
         return self.extraction.published
 
 
+def _ts(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _dt(value: Any) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
+
+
+def _day(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
 @dataclass
 class TrailerFact:
     """A trailer or teaser known to be out."""
@@ -63,13 +133,22 @@ class TrailerFact:
     first_seen: dt.datetime
     source_url: str
     evidence: str = ""
+    # Every key this trailer has been known by (a name-only sighting later
+    # matched to a URL keeps its old key here, so it never alerts twice).
+    keys: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        raise NotImplementedError
+        return {"kind": self.kind, "url": self.url, "name": self.name,
+                "first_seen": _ts(self.first_seen), "source_url": self.source_url,
+                "evidence": self.evidence, "keys": list(self.keys)}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> TrailerFact:
-        raise NotImplementedError
+        first = _dt(data["first_seen"])
+        assert first is not None
+        return cls(kind=data["kind"], url=data.get("url"), name=data.get("name", ""),
+                   first_seen=first, source_url=data.get("source_url", ""),
+                   evidence=data.get("evidence", ""), keys=list(data.get("keys", ())))
 
 
 @dataclass
@@ -78,15 +157,18 @@ class Pending:
 
     date: FuzzyDate
     first_seen: dt.datetime
-    reads: int
+    reads: int  # reconciliations in a row that proposed it
     source_url: str
 
     def to_json(self) -> dict[str, Any]:
-        raise NotImplementedError
+        return {"date": self.date.iso(), "first_seen": _ts(self.first_seen), "reads": self.reads,
+                "source_url": self.source_url}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Pending:
-        raise NotImplementedError
+        first = _dt(data["first_seen"])
+        assert first is not None
+        return cls(FuzzyDate.parse(data["date"]), first, int(data["reads"]), data["source_url"])
 
 
 @dataclass
@@ -99,9 +181,9 @@ class Facts:
     evidence: str = ""
     source_url: str = ""  # document URL of the claim that decided the fact
     supporting: list[str] = field(default_factory=list)  # documents agreeing with it
-    published: dt.date | None = None  # publication date of the deciding claim, if known
-    # How old the deciding claim is when it has no publication date (first time seen
-    # saying this value), and whether it came from a structured schedule source.
+    published: dt.date | None = None  # publication date of the newest supporting claim
+    # When that claim has no publication date: the first time it was seen saying
+    # this value; and whether it came from a structured schedule source.
     seen: dt.datetime | None = None
     structured: bool = False
     trailers: dict[str, TrailerFact] = field(default_factory=dict)
@@ -109,28 +191,336 @@ class Facts:
     tentative: list[str] = field(default_factory=list)  # ISO windows of rumours seen
 
     def to_json(self) -> dict[str, Any]:
-        raise NotImplementedError
+        return {
+            "premiere": self.premiere.iso() if self.premiere else None,
+            "premiere_status": self.premiere_status, "since": _ts(self.since),
+            "evidence": self.evidence, "source_url": self.source_url,
+            "supporting": list(self.supporting),
+            "published": self.published.isoformat() if self.published else None,
+            "seen": _ts(self.seen), "structured": self.structured,
+            "trailers": {k: t.to_json() for k, t in self.trailers.items()},
+            "pending": self.pending.to_json() if self.pending else None,
+            "tentative": list(self.tentative),
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Facts:
-        raise NotImplementedError
+        return cls(
+            premiere=FuzzyDate.parse(data["premiere"]) if data.get("premiere") else None,
+            premiere_status=cast(PremiereStatus | None, data.get("premiere_status")),
+            since=_dt(data.get("since")), evidence=data.get("evidence", ""),
+            source_url=data.get("source_url", ""), supporting=list(data.get("supporting", ())),
+            published=_day(data.get("published")), seen=_dt(data.get("seen")),
+            structured=bool(data.get("structured", False)),
+            trailers={k: TrailerFact.from_json(v) for k, v in data.get("trailers", {}).items()},
+            pending=Pending.from_json(data["pending"]) if data.get("pending") else None,
+            tentative=list(data.get("tentative", ())),
+        )
+
+
+# -- extraction JSON (lossless, for the store) -----------------------------------
+
+
+def _claim_to_json(claim: DateClaim) -> dict[str, Any]:
+    return {"date": claim.date.iso(), "status": claim.status, "evidence": claim.evidence,
+            "why": claim.why, "structured": claim.structured}
+
+
+def _claim_from_json(data: dict[str, Any]) -> DateClaim:
+    return DateClaim(FuzzyDate.parse(data["date"]), data["status"], data.get("evidence", ""),
+                     data.get("why", ""), bool(data.get("structured", False)))
 
 
 def extraction_to_json(extraction: Extraction) -> dict[str, Any]:
     """Lossless JSON form of an extraction (unlike ``Extraction.to_json``, the CLI view)."""
-    raise NotImplementedError
+    t = extraction.target
+    return {
+        "target": {"title": t.title, "season": t.season, "aliases": list(t.aliases),
+                   "kind": t.kind},
+        "published": extraction.published.isoformat() if extraction.published else None,
+        "confirmed": _claim_to_json(extraction.confirmed) if extraction.confirmed else None,
+        "tentative": [_claim_to_json(c) for c in extraction.tentative],
+        "denied": [_claim_to_json(c) for c in extraction.denied],
+        "trailer_status": extraction.trailer_status,
+        "trailer_evidence": extraction.trailer_evidence,
+        "trailers": [{"kind": x.kind, "evidence": x.evidence, "url": x.url,
+                      "video_id": x.video_id, "name": x.name} for x in extraction.trailers],
+        "rejected": [{"text": r.text, "reason": r.reason} for r in extraction.rejected],
+        "headline": extraction.headline,
+    }
 
 
 def extraction_from_json(data: dict[str, Any]) -> Extraction:
     """Inverse of :func:`extraction_to_json`."""
-    raise NotImplementedError
+    t = data["target"]
+    return Extraction(
+        target=Target(t["title"], t.get("season"), tuple(t.get("aliases", ())),
+                      t.get("kind", "tv")),
+        published=_day(data.get("published")),
+        confirmed=_claim_from_json(data["confirmed"]) if data.get("confirmed") else None,
+        tentative=[_claim_from_json(c) for c in data.get("tentative", ())],
+        denied=[_claim_from_json(c) for c in data.get("denied", ())],
+        trailer_status=data.get("trailer_status", "unmentioned"),
+        trailer_evidence=data.get("trailer_evidence", ""),
+        trailers=[Trailer(x["kind"], x.get("evidence", ""), x.get("url"), x.get("video_id"),
+                          x.get("name", "")) for x in data.get("trailers", ())],
+        rejected=[Rejected(r["text"], r["reason"]) for r in data.get("rejected", ())],
+        headline=data.get("headline", ""),
+    )
+
+
+# -- claims and their age ----------------------------------------------------------
+
+Rank = tuple[dt.date, bool, dt.datetime]
+
+
+@dataclass(frozen=True)
+class _Claim:
+    """A confirmed or denied date from one document, with its age."""
+
+    date: FuzzyDate
+    evidence: str
+    document_url: str
+    source_id: str
+    published: dt.date | None
+    seen: dt.datetime  # first time this document was seen saying it
+    structured: bool
+    stable: bool  # the document's two latest reads both said it
+
+    @property
+    def rank(self) -> Rank:
+        # Day first (publication decides); a structured source wins a tie; among
+        # undated claims of one day the later-seen one is newer.
+        return _rank(self.published, self.seen, self.structured)
+
+
+def _rank(published: dt.date | None, seen: dt.datetime, structured: bool) -> Rank:
+    day = published if published is not None else seen.date()
+    return (day, structured, _NEVER if published is not None else seen)
+
+
+def _facts_rank(facts: Facts) -> Rank:
+    return _rank(facts.published, facts.seen or facts.since or _NEVER, facts.structured)
+
+
+def _collect(observations: Sequence[StoredObservation]) -> tuple[list[_Claim], list[_Claim]]:
+    claims: list[_Claim] = []
+    denials: list[_Claim] = []
+    for obs in observations:
+        ex = obs.extraction
+        latest = obs.history[-2:]
+        if ex.confirmed is not None:
+            iso = ex.confirmed.date.iso()
+            seen = [r.at for r in obs.history if r.confirmed == iso]
+            stable = len(latest) == 2 and all(r.confirmed == iso for r in latest)
+            claims.append(_Claim(ex.confirmed.date, ex.confirmed.evidence, obs.document_url,
+                                 obs.source_id, ex.published, min(seen, default=obs.last_seen),
+                                 obs.structured or ex.confirmed.structured, stable))
+        for d in ex.denied:
+            iso = d.date.iso()
+            seen = [r.at for r in obs.history if iso in r.denied]
+            denials.append(_Claim(d.date, d.evidence, obs.document_url, obs.source_id,
+                                  ex.published, min(seen, default=obs.last_seen),
+                                  obs.structured or d.structured, True))
+    return claims, denials
+
+
+def _killer(claim: _Claim, denials: Iterable[_Claim]) -> _Claim | None:
+    """The newest denial that withdraws ``claim`` (denies a window containing it, not older)."""
+    hits = [d for d in denials if claim.date.within(d.date) and d.rank >= claim.rank]
+    return max(hits, key=lambda d: d.rank, default=None)
+
+
+def _previous_claim(previous: Facts | None) -> _Claim | None:
+    if previous is None or previous.premiere is None or previous.premiere_status != "confirmed":
+        return None
+    return _Claim(previous.premiere, previous.evidence, previous.source_url, "",
+                  previous.published, previous.seen or previous.since or _NEVER,
+                  previous.structured, True)
+
+
+def _is_move(old: FuzzyDate, new: FuzzyDate) -> bool:
+    """A different date, not the same one said more or less precisely."""
+    return not (new == old or new.refines(old) or old.within(new))
+
+
+_PRECISION = {"year": 0, "season": 1, "quarter": 1, "month": 2, "day": 3}
+
+
+def _propose(pool: list[_Claim], sticky: _Claim | None) -> tuple[_Claim, _Claim] | None:
+    """(winner, stater): the newest claim, and the claim stating its date most precisely.
+
+    ``sticky`` is the current fact competing with its own age.
+    """
+    everyone = pool + ([sticky] if sticky else [])
+    if not everyone:
+        return None
+
+    def agreement(c: _Claim) -> int:
+        return len({o.source_id or "fact" for o in everyone if c.date.within(o.date)})
+
+    winner = max(everyone, key=lambda c: (c.rank, agreement(c), c is sticky, c.document_url))
+    # Refinement: a claim inside the winner's window says the same more precisely
+    # -- unless it would move the current fact while being no newer than it.
+    inside = [c for c in everyone if c.date.within(winner.date) and (
+        sticky is None or c is sticky or c.rank > sticky.rank or not _is_move(sticky.date, c.date))]
+    stater = max(inside, default=winner,
+                 key=lambda c: (_PRECISION[c.date.precision], c.rank, c is sticky, c.document_url))
+    return winner, stater
+
+
+def _trusted_move(winner: _Claim, pool: list[_Claim], fact: _Claim) -> bool:
+    """The anti-flap gate: may ``winner`` move the established ``fact``?"""
+    if winner.rank <= fact.rank:
+        return False  # stale: publication (or first sighting) is not newer
+    fact_day = fact.published or fact.seen.date()
+    newer_published = winner.published is not None and winner.published > fact_day
+    sources = {c.source_id for c in pool if c.date == winner.date}
+    return winner.structured or newer_published or winner.stable or len(sources) >= 2
 
 
 def reconcile(
     observations: Sequence[StoredObservation], previous: Facts | None, now: dt.datetime
 ) -> Facts:
     """Decide the facts of one target from every stored observation and the last facts."""
-    raise NotImplementedError
+    claims, denials = _collect(observations)
+    survivors = [c for c in claims if _killer(c, denials) is None]
+    fact = _previous_claim(previous)
+    withdrawal = _killer(fact, denials) if fact else None
+    # After a withdrawal only a statement at least as new as it may set a date.
+    floor: Rank | None = None
+    if withdrawal is not None:
+        floor = withdrawal.rank
+    elif previous is not None and previous.premiere_status == "withdrawn":
+        floor = _facts_rank(previous)
+    pool = [c for c in survivors if floor is None or c.rank >= floor]
+    alive = fact if withdrawal is None else None
+    proposal = _propose(pool, alive)
+
+    if previous is None:
+        out = Facts()
+    else:
+        out = replace(previous, pending=None, supporting=list(previous.supporting))
+    out.trailers = _merge_trailers(previous.trailers if previous else {}, observations, now)
+    out.tentative = _merge_tentative(previous.tentative if previous else [], observations)
+
+    chosen = proposal[1] if proposal else None
+    if alive is not None and proposal is not None and chosen is not None \
+            and _is_move(alive.date, chosen.date) and not _trusted_move(proposal[0], pool, alive):
+        if proposal[0].rank > alive.rank:  # newer but not yet trusted: wait for confirmation
+            old = previous.pending if previous else None
+            again = old is not None and old.date == chosen.date
+            out.pending = Pending(chosen.date, old.first_seen if old and again else now,
+                                  old.reads + 1 if old and again else 1, chosen.document_url)
+        chosen = alive
+    if chosen is not None:
+        _adopt(out, chosen, pool, alive, now)
+    elif withdrawal is not None and fact is not None:
+        out.premiere_status = "withdrawn"
+        out.since = now
+        out.evidence, out.source_url = withdrawal.evidence, withdrawal.document_url
+        out.published, out.seen, out.structured = (
+            withdrawal.published, withdrawal.seen, withdrawal.structured)
+        out.supporting = sorted({d.document_url for d in denials if fact.date.within(d.date)})
+    return out
+
+
+def _adopt(out: Facts, chosen: _Claim, pool: list[_Claim], alive: _Claim | None,
+           now: dt.datetime) -> None:
+    date = chosen.date
+    unchanged = alive is not None and alive.date == date
+    supporters = [c for c in pool if date.within(c.date)]
+    # The fact's age is that of its newest supporter: a newer restatement makes
+    # older contrary articles stale.
+    ages = supporters + ([alive] if unchanged and alive else [])
+    newest = max(ages, key=lambda c: c.rank, default=chosen)
+    exact = [c for c in pool if c.date == date]
+    stater = max(exact, key=lambda c: c.rank) if exact else chosen
+    out.premiere, out.premiere_status = date, "confirmed"
+    out.since = out.since if unchanged else now
+    if stater is not alive:
+        out.evidence, out.source_url = stater.evidence, stater.document_url
+    out.published, out.seen, out.structured = newest.published, newest.seen, newest.structured
+    docs = sorted({c.document_url for c in supporters})
+    if docs or not unchanged:  # evidence that vanished leaves the fact and its support alone
+        out.supporting = docs
+
+
+def _merge_tentative(previous: list[str], observations: Sequence[StoredObservation]) -> list[str]:
+    windows = set(previous)
+    for obs in observations:
+        windows.update(c.date.iso() for c in obs.extraction.tentative)
+    return sorted(windows)[-TENTATIVE_LIMIT:]
+
+
+# -- trailers ---------------------------------------------------------------------
+
+_YOUTUBE = re.compile(
+    r"(?:youtube(?:-nocookie)?\.com/(?:watch\?(?:.*&)?v=|embed/|shorts/|v/)|youtu\.be/)"
+    r"([A-Za-z0-9_-]{11})")
+_ORDINAL = re.compile(r"\b(?:trailer|teaser)\s*#?\s*([2-9])\b|\b(second|third|fourth|final)\b")
+_WORDS = {"2": "second", "3": "third", "4": "fourth"}
+
+
+def _ordinal(name: str) -> str:
+    m = _ORDINAL.search(normalize_title(name))
+    if not m:
+        return ""
+    return _WORDS.get(m.group(1) or "", m.group(1) or m.group(2) or "")
+
+
+def trailer_key(trailer: Trailer) -> str:
+    """Identity of a trailer: video id (also read out of YouTube URLs), URL, else kind."""
+    video = trailer.video_id
+    if not video and trailer.url:
+        m = _YOUTUBE.search(trailer.url)
+        video = m.group(1) if m else None
+    if video:
+        return f"video:{video}"
+    if trailer.url:
+        url = re.sub(r"^https?://(www\.)?", "", trailer.url.strip()).rstrip("/")
+        return f"url:{url}"
+    ordinal = _ordinal(trailer.name)
+    return f"name:{trailer.kind}" + (f":{ordinal}" if ordinal else "")
+
+
+def _same_trailer(fact: TrailerFact, trailer: Trailer) -> bool:
+    """A name-only sighting is a known trailer of the same kind and ordinal."""
+    return fact.kind == trailer.kind and _ordinal(fact.name) == _ordinal(trailer.name)
+
+
+def _merge_trailers(previous: dict[str, TrailerFact], observations: Sequence[StoredObservation],
+                    now: dt.datetime) -> dict[str, TrailerFact]:
+    trailers = {k: replace(t, keys=list(t.keys)) for k, t in previous.items()}
+    sightings: list[tuple[Trailer, str]] = []
+    for obs in sorted(observations, key=lambda o: o.document_url):
+        ex = obs.extraction
+        found = list(ex.trailers)
+        if not found and ex.trailer_status == "released":
+            found = [Trailer("trailer", ex.trailer_evidence)]
+        sightings.extend((t, obs.document_url) for t in found)
+    # Identified trailers first, so name-only sightings merge into them.
+    sightings.sort(key=lambda s: trailer_key(s[0]).startswith("name:"))
+    for trailer, url in sightings:
+        key = trailer_key(trailer)
+        if any(key == k or key in t.keys for k, t in trailers.items()):
+            continue
+        named_only = key.startswith("name:")
+        match = next((k for k, t in trailers.items()
+                      if (named_only or t.url is None) and _same_trailer(t, trailer)), None)
+        if match is not None:
+            if not named_only:  # upgrade a name-only fact: it gains the URL, keeps its keys
+                fact = trailers.pop(match)
+                fact.url, fact.name = trailer.url, fact.name or trailer.name
+                fact.keys = [*fact.keys, key]
+                trailers[key] = fact
+            continue
+        trailers[key] = TrailerFact(trailer.kind, trailer.url, trailer.name, now, url,
+                                    trailer.evidence, [key])
+    return trailers
+
+
+# -- events -----------------------------------------------------------------------
 
 
 def diff(
@@ -141,4 +531,45 @@ def diff(
     ``previous is None`` means a brand-new watch: what is already true is
     reported with ``change="already"`` when ``announce_existing``, else nothing.
     """
-    raise NotImplementedError
+    if previous is None and not announce_existing:
+        return []
+    before = previous or Facts()
+    fresh = "already" if previous is None else ""
+    events: list[Event] = []
+
+    def event(kind: Any, **kw: Any) -> Event:
+        return Event(kind=kind, watch=target.key, label=target.label, **kw)
+
+    old, new = before.premiere, current.premiere
+    where = {"evidence": current.evidence, "source_url": current.source_url}
+    if current.premiere_status == "confirmed" and new is not None:
+        if before.premiere_status != "confirmed" or old is None:
+            rescheduled = before.premiere_status == "withdrawn" and old is not None
+            events.append(event("premiere_announced", new=new.iso(),
+                                old=old.iso() if rescheduled and old else None,
+                                change="rescheduled" if rescheduled else fresh, **where))
+        elif new != old and not old.within(new):
+            change = ("refined" if new.refines(old)
+                      else "later" if new.start() > old.start() else "earlier")
+            events.append(event("premiere_changed", new=new.iso(), old=old.iso(), change=change,
+                                **where))
+    elif (current.premiere_status == "withdrawn" and before.premiere_status == "confirmed"
+          and old is not None):
+        events.append(event("premiere_postponed", old=old.iso(), change="withdrawn", **where))
+
+    known = {k for k, t in before.trailers.items() for k in (k, *t.keys)}
+    for key, t in current.trailers.items():
+        if key in known or known.intersection(t.keys):
+            continue
+        events.append(event("trailer_released", new=t.url or key, change=fresh,
+                            evidence=t.evidence, source_url=t.source_url, trailer_kind=t.kind,
+                            trailer_url=t.url or ""))
+
+    dated = current.premiere if current.premiere_status == "confirmed" else None
+    for window in current.tentative:
+        if window in before.tentative:
+            continue
+        if dated is not None and FuzzyDate.parse(window).overlaps(dated):
+            continue  # a rumour agreeing with the official date is not news
+        events.append(event("rumour", new=window, change=fresh))
+    return events
