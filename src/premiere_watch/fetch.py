@@ -523,6 +523,7 @@ class Fetcher:
                     async with asyncio.timeout(self.settings.timeout), \
                             self._client.stream("GET", robots_url) as resp:
                         code = resp.status_code
+                        self.stats.by_code[code] = self.stats.by_code.get(code, 0) + 1
                         if code in REDIRECT_CODES and "Location" in resp.headers:
                             robots_url = str(resp.url.join(resp.headers["Location"]))
                             continue
