@@ -1,0 +1,167 @@
+"""Helpers the built-in source kinds share (not a kind itself).
+
+Politeness options, title matching, digests, and defensive readers for the
+JSON the schedule APIs return: an API that changes shape must give a recorded
+failure with a short reason, never a ``KeyError`` out of ``collect``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, TypedDict, TypeGuard
+from urllib.parse import urlsplit
+
+from premiere_watch.dates import FuzzyDate
+from premiere_watch.model import Observation, Target, normalize_title
+from premiere_watch.sources.base import Source, SourceResult, SourceState
+
+__all__ = [
+    "FetchOptions", "RequestFailed", "ShapeError", "api_base", "as_dict", "as_list", "day_of", "digest",
+    "failed", "fetch_options", "is_http", "mentions", "name_matches", "observations_digest", "parse_duration",
+]
+
+
+class ShapeError(ValueError):
+    """A response parsed but is not shaped as the service documents it."""
+
+
+class RequestFailed(Exception):
+    """An API request failed; carries the fetcher's short reason and whether it may pass."""
+
+    def __init__(self, reason: str, temporary: bool) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.temporary = temporary
+
+
+class FetchOptions(TypedDict, total=False):
+    host_delay: float | None
+    host_concurrency: int | None
+    robots: bool | None
+
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$")
+_UNIT = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, None: 1.0}
+
+
+def parse_duration(value: Any) -> float | None:
+    """Seconds from ``2``, ``0.5``, ``"2s"``, ``"500ms"``, ``"1m"``; None when unreadable.
+
+    Config may hand sources the TOML string or an already parsed number, so
+    both are accepted; an unreadable value falls back to the fetcher default
+    rather than failing the source (config validation reports it).
+    """
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return float(value) if value >= 0 else None
+    if isinstance(value, str) and (m := _DURATION.match(value)):
+        return float(m.group(1)) * _UNIT[m.group(2)]
+    return None
+
+
+def fetch_options(source: Source, default_delay: float | None = None) -> FetchOptions:
+    """Per-host politeness overrides for ``Fetcher.fetch`` from a source's options.
+
+    ``default_delay`` is the kind's own floor (TVmaze asks for ~2 requests/s)
+    used when the operator configured none.
+    """
+    opts = source.options
+    delay = parse_duration(opts.get("host_delay"))
+    concurrency = opts.get("host_concurrency")
+    robots = opts.get("robots")
+    return FetchOptions(
+        host_delay=delay if delay is not None else default_delay,
+        host_concurrency=concurrency if isinstance(concurrency, int) and concurrency > 0 else None,
+        robots=robots if isinstance(robots, bool) else None,
+    )
+
+
+def api_base(source: Source, default: str) -> str:
+    """The base URL of an API kind: the ``api`` key, else the source ``url``, else ``default``."""
+    base = source.options.get("api") or source.url or default
+    return str(base).rstrip("/")
+
+
+def is_http(url: object) -> TypeGuard[str]:
+    if not isinstance(url, str):
+        return False
+    parts = urlsplit(url.strip())
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+# -- titles -----------------------------------------------------------------
+
+
+def mentions(text: str, names: Iterable[str]) -> bool:
+    """Whether ``text`` names one of ``names`` as whole words, after normalising both.
+
+    Whole words so "Dune" does not match "Dunes of Mars"; normalised like
+    :func:`model.normalize_title` so accents, case and punctuation don't matter.
+    """
+    haystack = f" {normalize_title(text)} "
+    return any(f" {n} " in haystack for n in (normalize_title(x) for x in names) if n)
+
+
+def name_matches(candidates: Iterable[object], target: Target) -> bool:
+    """Whether one of an API record's names is exactly one of the target's names."""
+    wanted = {normalize_title(n) for n in target.names}
+    return any(isinstance(c, str) and normalize_title(c) in wanted for c in candidates)
+
+
+# -- digests ----------------------------------------------------------------
+
+
+def digest(*parts: object) -> str:
+    """A stable sha256 of JSON-able parts (dict keys sorted)."""
+    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def observations_digest(observations: Sequence[Observation]) -> str:
+    """What the observations *say*, so an API read that says the same thing is 'unchanged'."""
+    return digest([(o.target_key, o.document_url, o.structured, o.extraction.to_json())
+                   for o in observations])
+
+
+# -- results ----------------------------------------------------------------
+
+
+def failed(reason: str, state: SourceState, now: dt.datetime, *, temporary: bool = True) -> SourceResult:
+    """A failure that keeps the old state, so validators and memory survive a bad pass."""
+    return SourceResult(status="failed", reason=reason, temporary=temporary, state=state, fetched_at=now)
+
+
+# -- defensive JSON readers -------------------------------------------------
+
+
+def as_dict(value: Any, what: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise ShapeError(f"{what}: expected an object, got {type(value).__name__}")
+    return value
+
+
+def as_list(value: Any, what: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ShapeError(f"{what}: expected a list, got {type(value).__name__}")
+    return value
+
+
+_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:$|T)")
+
+
+def day_of(value: Any) -> FuzzyDate | None:
+    """A day from ``2016-09-02`` or ``2024-03-01T00:00:00.000Z``; None for null/empty/odd values.
+
+    APIs use null or "" for "not scheduled yet", which is not an error.
+    """
+    if not isinstance(value, str) or not (m := _DAY.match(value.strip())):
+        return None
+    try:
+        return FuzzyDate.parse(m.group(1))
+    except ValueError:
+        return None

@@ -1,0 +1,208 @@
+"""``tvmaze``: season premiere dates from the TVmaze schedule API (series only).
+
+Endpoints (https://www.tvmaze.com/api), all keyless JSON:
+
+- ``/search/shows?q=…`` — ``[{"score": …, "show": {"id", "name", "premiered", …}}]``;
+  used once per title, the id is then kept in ``state.memory["show_ids"]``;
+- ``/shows/{id}?embed=nextepisode`` — the show, with ``premiered`` and
+  ``_embedded.nextepisode`` (``season``, ``number``, ``airdate``) when one is scheduled;
+- ``/shows/{id}/seasons`` — ``[{"number", "premiereDate", "endDate", …}]``.
+
+A date TVmaze lists is the broadcaster's schedule, so it is a confirmed,
+structured claim.  TVmaze allows about 20 requests per 10 s per IP; unless
+the operator sets ``host_delay``, requests to it are spaced 0.5 s apart (the
+fetcher retries a 429).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+from urllib.parse import quote
+
+from premiere_watch.dates import FuzzyDate
+from premiere_watch.keys import Key
+from premiere_watch.model import DateClaim, Extraction, Observation, Target, normalize_title
+from premiere_watch.sources._common import (
+    FetchOptions,
+    RequestFailed,
+    ShapeError,
+    api_base,
+    as_dict,
+    as_list,
+    day_of,
+    failed,
+    fetch_options,
+    is_http,
+    name_matches,
+    observations_digest,
+)
+from premiere_watch.sources.base import Context, Source, SourceResult, SourceState
+
+__all__ = ["TVmazeSource"]
+
+log = logging.getLogger(__name__)
+
+API = "https://api.tvmaze.com"
+HOST_DELAY = 0.5  # seconds: 20 requests / 10 s, with headroom
+WHY = "TVmaze schedule API"
+
+
+def _check_id(value: Any) -> str | None:
+    ok = value is None or (isinstance(value, int) and not isinstance(value, bool) and value > 0)
+    return None if ok else "write the number in the show's TVmaze URL, e.g. 1371 for tvmaze.com/shows/1371"
+
+
+def _check_api(value: Any) -> str | None:
+    return None if value is None or is_http(value) else 'write an http(s) base URL, e.g. "https://api.tvmaze.com"'
+
+
+@dataclass
+class _Show:
+    id: int
+    name: str
+    url: str  # the human page, used as the observation's document
+    premiered: FuzzyDate | None
+    next_episode: Mapping[str, Any] | None
+
+
+class TVmazeSource(Source, kind="tvmaze"):
+    """TVmaze schedule API: a series' season premiere dates (official, structured)."""
+
+    keys = (
+        Key("show_id", int, "TVmaze show id (the number in tvmaze.com/shows/<id>); "
+            "default: looked up by the watch's title", default=None, check=_check_id),
+        Key("api", str, "API base URL; default: the source url, else https://api.tvmaze.com",
+            default=None, check=_check_api),
+    )
+    default_url: ClassVar[str | None] = API
+    structured: ClassVar[bool] = True
+
+    async def collect(
+        self, ctx: Context, targets: Sequence[Target], state: SourceState
+    ) -> SourceResult:
+        now = ctx.now()
+        memory = dict(state.memory)
+        ids = dict(memory.get("show_ids") or {})
+        observations: list[Observation] = []
+        problems: list[RequestFailed] = []
+        series = [t for t in targets if t.kind == "tv"]
+        for t in targets:
+            if t.kind != "tv":
+                log.info("tvmaze %s: %s is a film; TVmaze lists series only", self.url, t.label)
+        # Seasons of one series share one lookup and one set of requests.
+        by_title: dict[str, list[Target]] = {}
+        for t in series:
+            by_title.setdefault(normalize_title(t.title), []).append(t)
+        for title_key, group in by_title.items():
+            try:
+                # show_id names one series: it only applies when the source reads one.
+                configured = self.option("show_id") if len(by_title) == 1 else None
+                observations.extend(await self._read_series(ctx, group, title_key, ids, configured))
+            except RequestFailed as exc:
+                problems.append(exc)
+            except ShapeError as exc:
+                problems.append(RequestFailed(f"unexpected TVmaze response: {exc}"[:200], True))
+        memory["show_ids"] = ids
+        if problems and not observations:
+            kept = SourceState(etag=state.etag, last_modified=state.last_modified,
+                               content_hash=state.content_hash, memory=memory)
+            return failed(problems[0].reason, kept, now, temporary=all(p.temporary for p in problems))
+        new_state = SourceState(content_hash=observations_digest(observations), memory=memory)
+        reason = "; ".join(p.reason for p in problems)[:300]
+        if new_state.content_hash == state.content_hash and not problems:
+            return SourceResult(status="unchanged", state=new_state, fetched_at=now)
+        return SourceResult(status="ok", observations=observations, reason=reason, state=new_state,
+                            fetched_at=now)
+
+    # -- requests -------------------------------------------------------------
+
+    def _opts(self) -> FetchOptions:
+        return fetch_options(self, default_delay=HOST_DELAY)
+
+    async def _get(self, ctx: Context, path: str, *, missing_ok: bool = False) -> Any:
+        url = f"{api_base(self, API)}{path}"
+        result, data = await ctx.fetcher.get_json(url, accept="application/json", **self._opts())
+        if result.status_code == 404 and missing_ok:
+            return None
+        if result.status != "ok" or data is None:
+            where = path.split("?")[0]
+            raise RequestFailed(f"TVmaze {where}: {result.reason or 'no JSON'}", result.temporary)
+        return data
+
+    async def _lookup(self, ctx: Context, target: Target) -> int:
+        """The show id of the best exact name match; never a fuzzy guess."""
+        hits = as_list(await self._get(ctx, f"/search/shows?q={quote(target.title)}"), "search results")
+        candidates: list[tuple[float, str, int]] = []
+        for hit in hits:
+            show = as_dict(as_dict(hit, "search result").get("show"), "search result show")
+            show_id = show.get("id")
+            if isinstance(show_id, int) and name_matches([show.get("name")], target):
+                score = hit.get("score")
+                premiered = show.get("premiered")
+                candidates.append((float(score) if isinstance(score, int | float) else 0.0,
+                                   premiered if isinstance(premiered, str) else "", show_id))
+        if not candidates:
+            # Permanent until the operator helps: a wrong show would give wrong dates.
+            raise RequestFailed(f"no TVmaze show named {target.title!r}; set show_id", False)
+        # Remakes share names: the best score, then the most recent premiere.
+        return max(candidates)[2]
+
+    async def _show(self, ctx: Context, show_id: int) -> _Show | None:
+        data = await self._get(ctx, f"/shows/{show_id}?embed=nextepisode", missing_ok=True)
+        if data is None:
+            return None
+        show = as_dict(data, "show")
+        embedded = show.get("_embedded")
+        nxt = embedded.get("nextepisode") if isinstance(embedded, Mapping) else None
+        url, name = show.get("url"), show.get("name")
+        return _Show(id=show_id, name=name if isinstance(name, str) else "",
+                     url=url if is_http(url) else f"{api_base(self, API)}/shows/{show_id}",
+                     premiered=day_of(show.get("premiered")),
+                     next_episode=nxt if isinstance(nxt, Mapping) else None)
+
+    async def _read_series(self, ctx: Context, group: list[Target], title_key: str,
+                           ids: dict[str, Any], configured: Any) -> list[Observation]:
+        show_id = configured if isinstance(configured, int) else ids.get(title_key)
+        if not isinstance(show_id, int):
+            show_id = await self._lookup(ctx, group[0])
+        show = await self._show(ctx, show_id)
+        if show is None:
+            # A remembered id that vanished (shows get merged): look it up again next pass.
+            ids.pop(title_key, None)
+            raise RequestFailed(f"TVmaze show {show_id} not found", not isinstance(configured, int))
+        ids[title_key] = show_id
+        premieres: dict[int, FuzzyDate] = {}
+        if any(t.season is not None for t in group):
+            rows = as_list(await self._get(ctx, f"/shows/{show_id}/seasons"), "seasons")
+            for row in rows:
+                season = as_dict(row, "season")
+                number, date = season.get("number"), day_of(season.get("premiereDate"))
+                if isinstance(number, int) and date is not None:
+                    premieres[number] = date
+        return [self._observe(show, t, premieres) for t in group]
+
+    # -- claims ---------------------------------------------------------------
+
+    def _observe(self, show: _Show, target: Target, premieres: Mapping[int, FuzzyDate]) -> Observation:
+        claim: DateClaim | None = None
+        if target.season is None:
+            if show.premiered is not None:
+                claim = self._claim(show.premiered, f"TVmaze: {show.name} premiered {show.premiered}")
+        elif target.season in premieres:
+            day = premieres[target.season]
+            claim = self._claim(day, f"TVmaze: season {target.season} premiereDate {day}")
+        elif (ep := show.next_episode) and ep.get("season") == target.season and ep.get("number") == 1 \
+                and (airdate := day_of(ep.get("airdate"))) is not None:
+            # The season row may lag its first scheduled episode.
+            claim = self._claim(airdate, f"TVmaze: next episode S{target.season}E1 airdate {airdate}")
+        extraction = Extraction(target=target, confirmed=claim, headline=show.name)
+        return Observation(target_key=target.key, document_url=show.url, extraction=extraction,
+                           structured=True)
+
+    @staticmethod
+    def _claim(date: FuzzyDate, evidence: str) -> DateClaim:
+        return DateClaim(date=date, status="confirmed", evidence=evidence, why=WHY, structured=True)
+
