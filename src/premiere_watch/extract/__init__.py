@@ -1,0 +1,49 @@
+"""Extraction: from a page to what it says about one watched title.
+
+Public API (others code against exactly these names)::
+
+    parse_page(html, url=None, encoding=None) -> Page    # once per document
+    extract(page, target) -> Extraction                  # once per watched title
+
+``Page`` lives in ``page.py``; date claims in ``claims.py`` (cue words in
+``cues.py``), title matching in ``titles.py``, trailers in ``trailers.py``.
+"""
+
+from __future__ import annotations
+
+from premiere_watch.extract.claims import date_claims
+from premiere_watch.extract.page import Block, Page, Video, parse_page
+from premiere_watch.extract.titles import TitleMatcher
+from premiere_watch.extract.trailers import find_trailers
+from premiere_watch.model import Extraction, Target
+
+__all__ = ["Block", "Page", "Video", "extract", "parse_page"]
+
+
+def _page_text(page: Page) -> str:
+    cached = page.extra.get("main_text")
+    if isinstance(cached, str):
+        return cached
+    text = "\n".join(b.text for b in page.blocks if b.zone in ("main", "aside"))
+    page.extra["main_text"] = text
+    return text
+
+
+def extract(page: Page, target: Target) -> Extraction:
+    """Everything ``page`` says about ``target``: premiere claims and trailers, with evidence."""
+    matcher = TitleMatcher(target, _page_text(page))
+    confirmed, tentative, denied, rejected, mentioned = date_claims(page, target, matcher)
+    article_topic = bool(matcher.find(page.headline))
+    trailers = find_trailers(page, target, matcher, mentioned, article_topic or page.title_page)
+    return Extraction(
+        target=target,
+        published=page.published,
+        confirmed=confirmed,
+        tentative=tentative,
+        denied=denied,
+        trailer_status=trailers.status,
+        trailer_evidence=trailers.evidence,
+        trailers=trailers.trailers,
+        rejected=rejected + trailers.rejected,
+        headline=page.headline,
+    )

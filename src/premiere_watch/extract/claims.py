@@ -1,0 +1,422 @@
+"""Premiere-date claims about one target, from a parsed page.
+
+Walks the page's blocks in reading order, keeping track of which title the
+text is currently about (headline, headings, the last title named, "the
+film"/"the series" anaphora), and for every date mention in a sentence about
+the target asks three questions: is it about this title and season, is it
+about the release, and what status do its cues give it (``cues.py``).
+
+Then one confirmed date is chosen: dates the page itself denies are out, a
+change statement's new date beats everything else, a title page's own
+structured data beats its prose, an article's prose beats structured data
+embedded in it (which is often stale), and a finer date that refines a
+coarser one wins.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from premiere_watch.dates import FuzzyDate
+from premiere_watch.extract import cues
+from premiere_watch.extract.mentions import DateMention, find_dates, split_sentences
+from premiere_watch.extract.page import Block, Page, jsonld_types
+from premiere_watch.extract.titles import Mention, TitleMatcher, season_refs
+from premiere_watch.model import DateClaim, Rejected, Target, normalize_title
+
+_ANAPHORA = re.compile(
+    r"\b(?:the|this|that|its|his|her|their)\s+(?:film|movie|series|show|sequel|season|picture|feature|"
+    r"follow-up|release|new season|adaptation|biopic|drama|comedy|thriller|installment|project|title)\b|"
+    r"^(?:it|its|it['’]s)\b|\b(?:it|it['’]s|its)\b",
+    re.I,
+)
+_PAST_PREMIERE = re.compile(r"\b(?:premiered|debuted|aired|launched|bowed|opened|arrived|released|dropped|"
+                            r"ran|concluded|wrapped|ended)\b", re.I)
+
+
+@dataclass
+class Candidate:
+    date: FuzzyDate
+    status: str
+    evidence: str
+    why: str
+    structured: bool = False
+    change_target: bool = False
+    order: int = 0
+    headline: bool = False
+    zone: str = "main"
+
+
+@dataclass
+class ClaimSet:
+    candidates: list[Candidate] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    mentioned_in_main: bool = False
+
+
+def _emphasized_others(block: Block, matcher: TitleMatcher) -> list[str]:
+    """Italic/bold/linked phrases in the block that look like other titles."""
+    out = []
+    for phrase in block.emphasized:
+        if len(phrase) < 2 or len(phrase) > 80 or not phrase[0].isupper():
+            continue
+        if matcher.find(phrase):
+            continue
+        if find_dates(phrase, None):
+            continue
+        out.append(phrase)
+    return out
+
+
+def _spans_of(sentence: str, phrases: list[str]) -> list[tuple[int, int]]:
+    spans = []
+    for phrase in phrases:
+        idx = sentence.find(phrase)
+        if idx >= 0:
+            spans.append((idx, idx + len(phrase)))
+    return spans
+
+
+def _season_ok(target: Target, sentence: str, start: int, end: int, mentions: list[Mention],
+               context_season: int | None) -> tuple[bool, str, int | None]:
+    """Which season a date belongs to: nearest season reference in its clause, else context."""
+    if target.season is None:
+        return True, "", context_season
+    refs = season_refs(sentence)
+    lo, hi = cues.clause_bounds(sentence, start, end)
+    local = [r for r in refs if lo <= r.start < hi] or refs
+    numbered: list[tuple[int, int | None, str]] = []
+    for r in local:
+        dist = start - r.end if r.end <= start else r.start - end
+        numbered.append((abs(dist) + (0 if r.end <= start else 5), r.number, r.relation))
+    for m in mentions:
+        if m.season is not None:
+            dist = start - m.end if m.end <= start else m.start - end
+            numbered.append((abs(dist), m.season, ""))
+    if numbered:
+        numbered.sort(key=lambda x: x[0])
+        _, num, rel = numbered[0]
+        if rel == "previous":
+            return False, "about a previous season", None
+        if num is None:
+            return True, "", target.season
+        if num != target.season:
+            return False, f"about season {num}", num
+        return True, "", num
+    if context_season is not None and context_season != target.season:
+        return False, f"context is season {context_season}", context_season
+    return True, "", context_season
+
+
+class _Walk:
+    def __init__(self, page: Page, target: Target, matcher: TitleMatcher) -> None:
+        self.page = page
+        self.target = target
+        self.matcher = matcher
+        self.anchor = page.anchor
+        self.out = ClaimSet()
+        self.order = 0
+        headline_mentions = matcher.find(page.headline)
+        self.article_topic = bool(headline_mentions) or (page.title_page and self._jsonld_names_target())
+        self.article_season: int | None = None
+        if headline_mentions and target.season is not None:
+            refs = season_refs(page.headline)
+            self.article_season = refs[0].number if refs and refs[0].number else (
+                headline_mentions[0].season)
+
+    def _jsonld_names_target(self) -> bool:
+        for obj in self.page.jsonld:
+            name = obj.get("name")
+            if isinstance(name, str) and self.matcher.find(name):
+                return True
+        return False
+
+    def reject(self, text: str, reason: str) -> None:
+        if len(self.out.rejected) < 200:
+            self.out.rejected.append(Rejected(text[:300], reason))
+
+    # -- blocks --------------------------------------------------------------
+
+    def run(self) -> ClaimSet:
+        self._headline()
+        last_subject_is_target = self.article_topic
+        current_heading = None
+        heading_topic = self.article_topic
+        context_season = self.article_season
+        for block in self.page.blocks:
+            if block.zone in ("comment", "chrome"):
+                continue
+            if block.zone == "aside":
+                self._aside_block(block)
+                continue
+            if block.kind == "heading" and block.level == 1 and block.text == self.page.headline:
+                continue
+            if block.heading != current_heading:
+                current_heading = block.heading
+                hm = self.matcher.find(block.heading) if block.heading else []
+                if hm:
+                    heading_topic = True
+                    refs = season_refs(block.heading)
+                    context_season = refs[0].number if refs and refs[0].number else self.article_season
+                elif block.heading and not self.article_topic:
+                    heading_topic = False
+                    context_season = None
+                else:
+                    heading_topic = self.article_topic
+                    refs = season_refs(block.heading) if block.heading else []
+                    context_season = refs[0].number if refs and refs[0].number else self.article_season
+                last_subject_is_target = heading_topic
+            last_subject_is_target = self._block(block, last_subject_is_target, heading_topic,
+                                                 context_season)
+        return self.out
+
+    def _headline(self) -> None:
+        text = self.page.headline
+        mentions = self.matcher.find(text)
+        if not mentions:
+            return
+        self.out.mentioned_in_main = True
+        self._sentence(text, mentions, [], True, self.article_season, "heading", headline=True)
+
+    def _aside_block(self, block: Block) -> None:
+        """Rails and sidebars: only a schedule row that names the title itself."""
+        if block.kind not in ("table_row", "list_item"):
+            return
+        mentions = self.matcher.find(block.text)
+        if not mentions:
+            return
+        if len(block.text) > 200:
+            return
+        self._sentence(block.text, mentions, [], True, None, block.kind, zone="aside")
+
+    def _block(self, block: Block, subject: bool, topic: bool, context_season: int | None) -> bool:
+        others = _emphasized_others(block, self.matcher)
+        sentences = split_sentences(block.text) if block.kind in ("paragraph", "caption") else [block.text]
+        block_mentioned = False
+        for sentence in sentences:
+            mentions = self.matcher.find(sentence)
+            other_spans = _spans_of(sentence, others)
+            if mentions:
+                self.out.mentioned_in_main = True
+                block_mentioned = True
+                subject = True
+            elif other_spans and not _ANAPHORA.search(sentence):
+                subject = False
+            elif _ANAPHORA.search(sentence) and subject:
+                pass
+            elif not topic:
+                subject = False
+            if not subject:
+                if find_dates(sentence, self.anchor):
+                    self.reject(sentence, "not about this title")
+                continue
+            refs = season_refs(sentence)
+            if refs and refs[0].number is not None and not mentions:
+                context_season = refs[0].number
+            self._sentence(sentence, mentions, other_spans, topic or block_mentioned, context_season,
+                           block.kind)
+        # A roundup item naming the title under a date heading: "Friday, Oct. 27" / "Pain Hustlers".
+        if block.kind in ("list_item", "table_row", "paragraph") and block_mentioned and block.heading \
+                and not find_dates(block.text, self.anchor) and len(block.text) < 300:
+            heading_dates = find_dates(block.heading, self.anchor)
+            if len(heading_dates) == 1 and not self.matcher.find(block.heading):
+                hd = heading_dates[0]
+                if hd.date.precision == "day":
+                    self._add(Candidate(hd.date, "confirmed", f"{block.heading} — {block.text}",
+                                        "listed under a date heading"))
+        return subject
+
+    # -- sentences -----------------------------------------------------------
+
+    def _sentence(self, sentence: str, mentions: list[Mention], other_spans: list[tuple[int, int]],
+                  topic: bool, context_season: int | None, kind: str, headline: bool = False,
+                  zone: str = "main") -> None:
+        dates = find_dates(sentence, self.anchor)
+        if not dates:
+            return
+        schedule = kind in ("table_row", "list_item", "heading")
+        for dm in dates:
+            self._date(sentence, dm, mentions, other_spans, context_season, schedule, headline, zone)
+
+    def _date(self, sentence: str, dm: DateMention, mentions: list[Mention],
+              other_spans: list[tuple[int, int]], context_season: int | None, schedule: bool,
+              headline: bool, zone: str) -> None:
+        text = sentence
+        # Attribute the date to the nearest title named in the sentence.
+        if other_spans:
+            def dist(span: tuple[int, int]) -> int:
+                return dm.start - span[1] if span[1] <= dm.start else (span[0] - dm.end) + 15
+            near_other = min(abs(dist(s)) for s in other_spans)
+            near_target = min((abs(dist((m.start, m.end))) for m in mentions), default=10**6)
+            if near_other < near_target:
+                self.reject(text, f"{dm.text!r} belongs to another title")
+                return
+        ok, reason, _season = _season_ok(self.target, sentence, dm.start, dm.end, mentions, context_season)
+        if not ok:
+            self.reject(text, f"{dm.text!r}: {reason}")
+            return
+        is_release, word = cues.event_of(sentence, dm.start, dm.end, schedule)
+        if not is_release:
+            self.reject(text, f"{dm.text!r}: {word}")
+            return
+        verdict = cues.status_of(sentence, dm.start, dm.end)
+        status = verdict.status
+        if status != "denied" and self.anchor is not None and self.page.published is not None \
+                and dm.date.end() < self.page.published:
+            self.reject(text, f"{dm.text!r}: in the past of the publication date")
+            return
+        if status != "denied" and _PAST_PREMIERE.search(sentence[max(0, dm.start - 60):dm.start]) and \
+                self.page.published is None and not schedule:
+            # A title page without a date: "Season 1 premiered ..." style history.
+            pass
+        if zone == "aside" and status != "confirmed":
+            return
+        change = status == "confirmed" and bool(re.search(
+            r"\b(?:to|now|new(?:ly)?|moved up to|instead)\s+(?:(?:the|a|its|their|new|on)\s+)*"
+            r"(?:[\w.,'’]+\s+){0,2}$", sentence[max(0, dm.start - 40):dm.start], re.I)) and bool(
+            re.search(r"\b(?:mov|push|delay|shift|bump|postpon|slid|swap|chang|reschedul)", sentence, re.I))
+        self._add(Candidate(dm.date, status, sentence, f"{word}; {verdict.why}", change_target=change,
+                            headline=headline, zone=zone))
+
+    def _add(self, cand: Candidate) -> None:
+        self.order += 1
+        cand.order = self.order
+        self.out.candidates.append(cand)
+
+
+# -- structured data -------------------------------------------------------------
+
+def _iso_fuzzy(value: Any) -> FuzzyDate | None:
+    if not isinstance(value, str):
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+    if not m:
+        return None
+    try:
+        return FuzzyDate(int(m.group(1)), int(m.group(2)) if m.group(2) else None,
+                         int(m.group(3)) if m.group(3) else None)
+    except ValueError:
+        return None
+
+
+def structured_candidates(page: Page, target: Target, matcher: TitleMatcher) -> list[Candidate]:
+    """JSON-LD premiere dates of the target (and season) — official, machine-readable."""
+    out: list[Candidate] = []
+    wanted = {normalize_title(n) for n in matcher.names}
+    for obj in page.jsonld:
+        types = jsonld_types(obj)
+        name = obj.get("name") if isinstance(obj.get("name"), str) else ""
+        alt = obj.get("alternateName") if isinstance(obj.get("alternateName"), str) else ""
+        names_target = bool(matcher.find(name) or matcher.find(alt)) or normalize_title(name) in wanted
+        if target.season is not None and types & {"tvseries", "creativeworkseries"} and names_target:
+            seasons = obj.get("containsSeason")
+            for season in seasons if isinstance(seasons, list) else [seasons] if isinstance(seasons, dict) else []:
+                if not isinstance(season, dict):
+                    continue
+                num = season.get("seasonNumber")
+                try:
+                    num_int = int(num) if num is not None else None
+                except (TypeError, ValueError):
+                    num_int = None
+                if num_int is None:
+                    refs = season_refs(str(season.get("name", "")))
+                    num_int = refs[0].number if refs else None
+                if num_int == target.season:
+                    date = _iso_fuzzy(season.get("startDate") or season.get("datePublished"))
+                    if date:
+                        out.append(Candidate(date, "confirmed", f"JSON-LD TVSeason {num_int} startDate "
+                                             f"{date.iso()}", "structured data", structured=True))
+        elif target.season is None and types & {"movie", "tvseries", "creativework", "tvspecial"} \
+                and names_target:
+            events = obj.get("releasedEvent")
+            evs = events if isinstance(events, list) else [events] if isinstance(events, dict) else []
+            for ev in evs:
+                if isinstance(ev, dict) and (date := _iso_fuzzy(ev.get("startDate"))):
+                    out.append(Candidate(date, "confirmed", f"JSON-LD releasedEvent startDate {date.iso()}",
+                                         "structured data", structured=True))
+            for key in ("datePublished", "startDate", "releaseDate", "dateCreated"):
+                if key == "dateCreated" and types & {"tvseries"}:
+                    continue
+                if (date := _iso_fuzzy(obj.get(key))) and not evs:
+                    out.append(Candidate(date, "confirmed", f"JSON-LD {sorted(types)[0]} {key} {date.iso()}",
+                                         "structured data", structured=True))
+                    break
+    return out
+
+
+def _precision_rank(date: FuzzyDate) -> int:
+    return {"year": 0, "season": 1, "quarter": 1, "month": 2, "day": 3}[date.precision]
+
+
+def choose(cands: list[Candidate], page: Page, rejected: list[Rejected]
+           ) -> tuple[Candidate | None, list[Candidate], list[Candidate]]:
+    """(confirmed, tentative, denied) from all candidates."""
+    denied = [c for c in cands if c.status == "denied"]
+    denied_dates = {c.date for c in denied}
+    confirmed = []
+    for c in cands:
+        if c.status != "confirmed":
+            continue
+        if c.date in denied_dates:
+            rejected.append(Rejected(c.evidence[:300], f"{c.date.iso()}: the page says it is no longer the date"))
+            continue
+        confirmed.append(c)
+    main_conf = [c for c in confirmed if c.zone == "main" and not c.structured]
+    if main_conf:
+        pool = main_conf
+        if page.title_page:
+            structured = [c for c in confirmed if c.structured]
+            pool = structured or main_conf
+    else:
+        pool = [c for c in confirmed if c.structured] or confirmed
+    best: Candidate | None = None
+    if pool:
+        changes = [c for c in pool if c.change_target]
+        pool = changes or pool
+        # A finer date inside a coarser one refines it ("2024" -> "early summer 2024").
+        refined = [c for c in pool if not any(o.date.refines(c.date) for o in pool)]
+        pool = refined or pool
+        pool.sort(key=lambda c: (-_precision_rank(c.date), not c.headline, c.structured is False and False,
+                                 c.order))
+        best = pool[0]
+    tentative: list[Candidate] = []
+    seen = set()
+    for c in cands:
+        if c.status == "tentative" and c.date not in seen and c.date not in denied_dates:
+            if best is not None and c.date == best.date:
+                continue
+            seen.add(c.date)
+            tentative.append(c)
+    den: list[Candidate] = []
+    seen = set()
+    for c in denied:
+        if c.date not in seen and (best is None or c.date != best.date):
+            seen.add(c.date)
+            den.append(c)
+    for c in confirmed:
+        if c is not best and best is not None and c.date != best.date and not c.date.refines(best.date) \
+                and not best.date.refines(c.date):
+            rejected.append(Rejected(c.evidence[:300], f"{c.date.iso()}: another confirmed date was preferred"))
+    return best, tentative, den
+
+
+def to_claim(c: Candidate) -> DateClaim:
+    return DateClaim(c.date, c.status, c.evidence, c.why, c.structured)  # type: ignore[arg-type]
+
+
+def date_claims(page: Page, target: Target, matcher: TitleMatcher) -> tuple[
+        DateClaim | None, list[DateClaim], list[DateClaim], list[Rejected], bool]:
+    walk = _Walk(page, target, matcher)
+    result = walk.run()
+    cands = result.candidates + structured_candidates(page, target, matcher)
+    rejected = list(result.rejected)
+    best, tentative, denied = choose(cands, page, rejected)
+    return (to_claim(best) if best else None, [to_claim(c) for c in tentative],
+            [to_claim(c) for c in denied], rejected, result.mentioned_in_main)
+
+
+def anchor_of(page: Page) -> dt.date | None:
+    return page.anchor

@@ -1,0 +1,164 @@
+"""Cue words and their scope: what a sentence says about one date in it.
+
+A date in a sentence about the watched title is classified by the words
+around it, in this order:
+
+1. *event*: is the date about the release at all?  The nearest premiere word
+   ("premieres", "opens", "release") must beat the nearest other-event word
+   ("filming", "trailer", "world premiere", "screenings") in the date's clause;
+2. *denied*: a negation or a move-away cue scopes over the date ("not coming
+   in February", "moved from March 3", "originally set for", "instead of");
+3. *tentative*: a hedge anywhere in the sentence before the date, or in the
+   date's clause after it ("expected", "could", "rumoured", "our guess");
+4. otherwise *confirmed*.
+
+Everything returns the cue that decided, for ``--explain``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PREMIERE = re.compile(
+    r"\b(?:premier(?:e|es|ed|ing)|debut(?:s|ed|ing)?|releas(?:e|es|ed|ing)|arriv(?:e|es|ed|ing|al)|"
+    r"open(?:s|ed|ing)?|return(?:s|ed|ing)?|launch(?:es|ed|ing)?|hit(?:s|ting)?|land(?:s|ed|ing)?|"
+    r"stream(?:s|ed|ing)?|drop(?:s|ped|ping)?|bow(?:s|ed)?|air(?:s|ed|ing)?|coming|comes|come|back|"
+    r"theat(?:er|re)s|cinemas|theatrical(?:ly)?|dated|date|slot|available|reach(?:es|ed|ing)?|"
+    r"out|due|kicks? off|begins?|play(?:s|ing)? in|on (?:Netflix|Disney\+|Max|HBO|Hulu|Prime Video|Apple TV\+)|"
+    r"in (?:theaters|theatres|cinemas)|schedule[ds]?|set for|set to|slated|expected in|streaming)\b",
+    re.I,
+)
+OTHER_EVENT = re.compile(
+    r"\b(?:film(?:ing|ed)|shoot(?:ing|s)?|shot|production|wrap(?:s|ped)?|renew(?:al|ed|s)?|trailers?|teasers?|"
+    r"clip|footage|first look|panel|comic-con|d23|tudum|fan event|event|festival|world premiere|"
+    r"(?:red[- ]carpet )?premiere (?:at|in) (?:the )?[A-Z]\w*|screenings?|sneak(?: peeks?)?|early[- ]access|"
+    r"previews?|earnings|interview|birthday|anniversary|emmys?|awards?|golden globes?|oscars?|nominat\w+|"
+    r"ceremony|box office|tickets?|pre-?sales?|novel|book|published|game|comic|manga|webtoon|episode \d+|"
+    r"died|death|born|casting|cast|announcement|announced on|press|convention|upfronts?|deal|founded|"
+    r"tour|concert|show(?:s|ed)? (?:at|in)|kicked off|visit|on sale|showtimes?|ended|ends|finale)\b",
+    re.I,
+)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|won['’]t|isn['’]t|aren['’]t|wasn['’]t|doesn['’]t|don['’]t|didn['’]t|"
+    r"can['’]t|cannot|no|nor|instead of|rather than|anymore|off)\b",
+    re.I,
+)
+_MOVED_FROM = re.compile(
+    r"\b(?:mov(?:e|es|ed|ing)|push(?:es|ed|ing)?|delay(?:s|ed|ing)?|shift(?:s|ed|ing)?|bump(?:s|ed|ing)?|"
+    r"postpon(?:e|es|ed|ing)|pull(?:s|ed|ing)?|slid(?:e|es|ing)?|slip(?:s|ped|ping)?|vacat(?:e|es|ed|ing)|"
+    r"abandon(?:s|ed|ing)?|drop(?:s|ped|ping)?|relocat\w+|reschedul\w+|swap(?:s|ped|ping)?|trad(?:e|ed|es)|"
+    r"exit(?:s|ed)?|leav(?:e|es|ing)|left|switch(?:es|ed)?|chang(?:e|es|ed|ing)|off)\b[^;]{0,120}?\bfrom\s+"
+    r"(?:(?:its|the|a|an|their|his|her|original|previous|earlier|old|planned|prior)\s+)*"
+    r"(?:[\w.,'’-]+\s+){0,3}$",
+    re.I,
+)
+_ORIGINALLY = re.compile(
+    r"\b(?:original(?:ly)?|initial(?:ly)?|previous(?:ly)?|formerly|earlier|once|old|prior|first)\b"
+    r"[^;]{0,60}?\b(?:set|scheduled|slated|dated|planned|due|targeted|pegged|penciled|pencilled|"
+    r"release date|date|slot|opening|premiere|plan)\b|\b(?:had been|was|were) (?:set|scheduled|slated|dated|"
+    r"planned|due|supposed)\b",
+    re.I,
+)
+_ABANDONED_AFTER = re.compile(
+    r"^[^;.]{0,60}?\b(?:(?:is|was|has been|were) (?:now )?(?:scrapped|abandoned|cancel+ed|vacated|dropped|"
+    r"off|gone|no longer)|no longer|(?:date|slot|plan) (?:is|was) (?:off|dead|gone)|anymore)\b",
+    re.I,
+)
+_CHANGE_TO = re.compile(r"\b(?:to|for|until|now|new(?:ly)?|instead|moved up to|now set for|now opens?)\s+"
+                        r"(?:(?:the|a|an|its|their|new)\s+)*(?:[\w.,'’]+\s+){0,2}$", re.I)
+_UNTIL = re.compile(r"\b(?:until|till|til|before)\s+(?:(?:the|a|an)\s+)?(?:[\w.,'’]+\s+){0,1}$", re.I)
+TENTATIVE = re.compile(
+    r"\b(?:expect(?:s|ed|ing)?|likely|unlikely|probabl[ey]|possibl[ey]|possibility|perhaps|maybe|may|might|"
+    r"could|would|rumou?r(?:s|ed)?|speculat\w*|reportedly|report(?:s|ed)? (?:say|suggest|claim)|guess\w*|"
+    r"predict\w*|estimat\w*|assum\w*|believe[sd]?|think|suspect\w*|hope\w*|hoping|should|plausible|"
+    r"bet|betting|eye(?:s|ing|d)?|target(?:s|ing|ed)?|tipped|penciled|pencilled|tentative\w*|placeholder|"
+    r"unconfirmed|unofficial(?:ly)?|sometime|circa|leak\w*|insiders?|floated|suggest\w*|tba|tbd|"
+    r"sources? (?:say|said|tell)|we think|wager|if|whether|could be|potential(?:ly)?|projected|"
+    r"anticipated|odds|presumably|prediction|theory|fan theor\w+|not (?:yet )?(?:been )?(?:official|"
+    r"confirmed|announced)|yet to be (?:confirmed|announced)|no official)\b",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r";|\s[–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\balthough\b|\bthough\b|"
+                           r",\s+(?:and|which|who|when)\b|\.\s", re.I)
+_NOT_UNTIL = re.compile(r"\b(?:not|n['’]t|no)\b[^;]{0,80}\buntil\b", re.I)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: str  # confirmed | tentative | denied | reject
+    why: str
+
+
+def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around a span: between the nearest breaks on either side."""
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(sentence, 0, start):
+        left = m.end()
+    m2 = _CLAUSE_BREAK.search(sentence, end)
+    right = m2.start() if m2 else len(sentence)
+    return left, right
+
+
+def _nearest(pattern: re.Pattern[str], text: str, start: int, end: int, lo: int, hi: int
+             ) -> tuple[int, str] | None:
+    best: tuple[int, str] | None = None
+    for m in pattern.finditer(text, lo, hi):
+        if m.start() < end and m.end() > start:
+            continue  # the date's own words ("Release date: ...")
+        dist = start - m.end() if m.end() <= start else m.start() - end
+        if best is None or dist < best[0]:
+            best = (dist, m.group(0))
+    return best
+
+
+def event_of(sentence: str, start: int, end: int, schedule: bool) -> tuple[bool, str]:
+    """Is the date about the release?  (ok, deciding word)."""
+    lo, hi = clause_bounds(sentence, start, end)
+    prem = _nearest(PREMIERE, sentence, start, end, lo, hi) or _nearest(PREMIERE, sentence, start, end, 0,
+                                                                          len(sentence))
+    other = _nearest(OTHER_EVENT, sentence, start, end, lo, hi)
+    if prem is None:
+        return (schedule, "schedule listing") if other is None else (False, f"about {other[1]!r}")
+    if other is not None and other[0] < prem[0]:
+        return False, f"about {other[1]!r}, not the release"
+    return True, prem[1]
+
+
+def status_of(sentence: str, start: int, end: int) -> Verdict:
+    """Status of the date at ``sentence[start:end]`` from the cues that scope over it."""
+    lo, hi = clause_bounds(sentence, start, end)
+    before = sentence[lo:start]
+    if _MOVED_FROM.search(sentence[:start]) and re.search(r"\bfrom\s+(?:[\w.,'’-]+\s+){0,6}$",
+                                                          sentence[max(0, start - 60):start], re.I):
+        m = _MOVED_FROM.search(sentence[:start])
+        return Verdict("denied", f"moved away from: {m.group(0)[:40].strip() if m else 'from'}")
+    if re.search(r"\b(?:instead of|rather than|in place of|replacing|not)\s+(?:(?:the|its|a|an|on|in|its)\s+)*"
+                 r"(?:[\w.,'’]+\s+){0,2}$", before, re.I):
+        return Verdict("denied", "negated: " + before[-30:].strip())
+    if _ORIGINALLY.search(before) and not _CHANGE_TO.search(sentence[max(lo, start - 25):start]):
+        return Verdict("denied", "former date: " + (_ORIGINALLY.search(before) or _dummy).group(0))
+    if _ABANDONED_AFTER.search(sentence[end:hi]):
+        return Verdict("denied", "abandoned: " + sentence[end:hi][:40].strip())
+    neg = _NEGATION.search(before)
+    if neg and not _UNTIL.search(sentence[lo:start]) and not re.search(
+            r"\b(?:not only|no matter|no doubt|not just)\b", before, re.I):
+        after_neg = before[neg.end():]
+        # "not this year, but 2023": a negation only reaches dates in its own clause
+        if not _CHANGE_TO.search(after_neg[-25:]) or neg.group(0).lower() in ("not", "no", "won't", "won’t"):
+            return Verdict("denied", f"negated by {neg.group(0)!r}")
+    hedge = _nearest(TENTATIVE, sentence, start, end, 0, hi)
+    if hedge is not None:
+        return Verdict("tentative", f"hedged by {hedge[1]!r}")
+    if _NOT_UNTIL.search(sentence[lo:start]):
+        return Verdict("confirmed", "not until (earliest official)")
+    return Verdict("confirmed", "stated as fact")
+
+
+class _Dummy:
+    @staticmethod
+    def group(_: int) -> str:
+        return ""
+
+
+_dummy = _Dummy()

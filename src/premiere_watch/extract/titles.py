@@ -1,0 +1,220 @@
+"""Finding the watched title (and its season) in running text.
+
+Titles are matched on a punctuation- and case-tolerant form of every name the
+operator gave, so "Mission: Impossible – Dead Reckoning Part One" also finds
+"Mission Impossible Dead Reckoning Part One".  Two guards keep the match to
+*this* title:
+
+* a longer title that merely starts with ours ("Dune" inside "Dune: Part
+  Two", "Hocus Pocus" vs "Hocus Pocus 2") is another work, found by looking
+  at what follows the match;
+* a title that is also a common word on the page ("Wish", "Us") only counts
+  in its title case, not glued to other capitalised words ("Contact Us",
+  "Disney Wish"), and only once the page uses it as a title somewhere
+  (quoted, italic, or next to film/series words).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from premiere_watch.model import Target, normalize_title
+
+_NUM_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "sophomore": 2, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5,
+}
+
+
+def _fold(text: str) -> str:
+    """Accent-free text of the *same length*, so match offsets map back 1:1."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ord(ch) < 128:
+            out.append(ch)
+            continue
+        base = [c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)]
+        out.append(base[0] if len(base) == 1 else ch)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str
+    season: int | None = None  # "Stranger Things 5" style numbering right after a series title
+
+
+_SEQUEL_TAIL = re.compile(
+    r"\s*(?:[:\-–—]\s*)?(?:part\s+(?:two|three|four|ii+|[2-9])\b|chapter\s+\w+|(?P<num>[2-9]|1\d)\b"
+    r"(?!\s*(?:%|million|billion|years?|days?|weeks?|months?|hours?|minutes?|episodes?|[ap]\.?m\b|:|/|\.\d))|"
+    r"(?P<roman>ii+|iv|v|vi+)\b|:\s*(?=[A-Z]))",
+    re.I,
+)
+_FOLLOW_OK = {"season", "seasons", "series", "part", "trailer", "teaser", "official", "premiere", "release",
+              "is", "was", "will", "has", "and", "or", "the", "in", "on", "at", "first", "final", "new",
+              "sequel", "director", "star", "cast", "returns", "arrives", "opens", "premieres", "debuts",
+              "comes", "hits", "gets", "i", "ii", "iii", "netflix", "hbo", "max", "disney", "tv",
+              "film", "movie", "drops", "lands", "date"}
+_TITLE_CONTEXT = re.compile(r"\b(?:film|movie|series|show|sequel|feature|trailer|teaser|season|picture|"
+                            r"animated|thriller|horror|comedy|drama|biopic|musical|documentary)\b", re.I)
+
+
+class TitleMatcher:
+    """Finds mentions of one target in text."""
+
+    def __init__(self, target: Target, page_text: str = "") -> None:
+        self.target = target
+        names: list[str] = []
+        for name in target.names:
+            for variant in _variants(name):
+                if variant and normalize_title(variant) not in {normalize_title(n) for n in names}:
+                    names.append(variant)
+        self.names = names
+        self._patterns: list[tuple[str, re.Pattern[str], bool]] = []
+        folded_page = _fold(page_text)
+        for name in names:
+            tokens = normalize_title(name).split()
+            if not tokens:
+                continue
+            common = len(tokens) == 1 and bool(re.search(rf"(?<![\w'’]){re.escape(tokens[0])}(?!\w)",
+                                                         folded_page))
+            parts = [r"(?:and|&)" if t == "and" else re.escape(t) for t in tokens]
+            body = r"[\W_]*".join(parts)
+            if common:
+                # Case matters for a common word: the title's own capitalisation.
+                cased = _fold(name.strip())
+                cased = re.sub(r"\s*\(.*?\)\s*", "", cased)
+                pat = re.compile(rf"(?<![\w.]){re.escape(cased)}(?![\w]|\.\w)")
+            else:
+                pat = re.compile(rf"(?<![\w]){body}(?!\w)", re.I)
+            self._patterns.append((name, pat, common))
+        # The page uses a common-word title as a title somewhere (quoted, near film words).
+        self.established = not any(c for _, _, c in self._patterns) or self._established(page_text)
+
+    def _established(self, page_text: str) -> bool:
+        folded = _fold(page_text)
+        for name, _pat, common in self._patterns:
+            if not common:
+                if re.search(re.escape(_fold(name)), folded, re.I):
+                    return True
+                continue
+            cased = re.escape(_fold(name))
+            if re.search(rf"['‘“\"]{cased}['’”\"]", folded):
+                return True
+            for m in re.finditer(rf"(?<![\w.]){cased}(?!\w)", folded):
+                window = folded[max(0, m.start() - 40):m.end() + 40]
+                if _TITLE_CONTEXT.search(window):
+                    return True
+        return False
+
+    def find(self, text: str) -> list[Mention]:
+        """Mentions of the target in ``text`` (longest first where they overlap)."""
+        folded = _fold(text)
+        found: list[Mention] = []
+        for name, pat, common in self._patterns:
+            for m in pat.finditer(folded):
+                if common and not self._common_ok(folded, m.start(), m.end()):
+                    continue
+                if not common and len(normalize_title(name).split()) == 1 and \
+                        not self._proper_ok(folded, m.start(), m.end()):
+                    continue
+                season = None
+                tail = _SEQUEL_TAIL.match(folded, m.end())
+                if tail and not self._tail_is_ours(name, folded[m.start():tail.end()]):
+                    num = tail.group("num") or tail.group("roman")
+                    if self.target.kind == "tv" and num:
+                        season = int(num) if num.isdigit() else _NUM_WORDS.get(num.lower())
+                    else:
+                        continue
+                found.append(Mention(m.start(), m.end(), name, season))
+        found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+        out: list[Mention] = []
+        for mention in found:
+            if out and mention.start < out[-1].end:
+                continue
+            out.append(mention)
+        return out
+
+    def _tail_is_ours(self, name: str, span: str) -> bool:
+        """The continuation belongs to one of the target's own (longer) names."""
+        span_norm = normalize_title(span)
+        return any(normalize_title(n).startswith(span_norm) and len(normalize_title(n)) > len(
+            normalize_title(name)) for n in self.names)
+
+    def _common_ok(self, text: str, start: int, end: int) -> bool:
+        if not self.established:
+            return False
+        return self._proper_ok(text, start, end)
+
+    @staticmethod
+    def _proper_ok(text: str, start: int, end: int) -> bool:
+        """Not glued to other capitalised words ("Contact Us", "Michael Jackson")."""
+        before = text[max(0, start - 30):start]
+        prev = re.search(r"([A-Za-z][\w]*)(['’]s)?([\s\-]*)$", before)
+        if prev and prev.group(3) is not None and prev.group(3) != "" and "-" not in prev.group(3):
+            word, possessive = prev.group(1), prev.group(2)
+            sentence_start = re.search(r"(?:^|[.!?:;|\"“(]\s*)" + re.escape(word) + r"(['’]s)?\s*$", before)
+            if word[0].isupper() and not possessive and not sentence_start and word.lower() not in (
+                    "the", "in", "on", "of", "and", "or", "with", "from", "about", "as", "for", "new",
+                    "see", "watch", "stream", "meanwhile", "but", "while", "when", "if", "after",
+                    "before", "like", "how", "why", "what", "where", "is", "now", "then", "so"):
+                return False
+        after = text[end:end + 30]
+        nxt = re.match(r"[\s]+([A-Z][\w]*)", after)
+        return not (nxt and nxt.group(1).lower() not in _FOLLOW_OK)
+
+
+def _variants(name: str) -> list[str]:
+    name = name.strip()
+    out = [name]
+    bare = re.sub(r"\s*\((?:\d{4}|film|movie|tv series|series)\)\s*$", "", name, flags=re.I)
+    if bare != name:
+        out.append(bare)
+    for n in list(out):
+        if re.match(r"the\s+", n, re.I) and len(n.split()) > 2:
+            out.append(re.sub(r"^the\s+", "", n, flags=re.I))
+    return out
+
+
+# -- seasons ----------------------------------------------------------------
+
+_SEASON_NUM = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+_ORD = r"(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|sophomore|\d{1,2}(?:st|nd|rd|th))"
+SEASON_RE = re.compile(
+    rf"\b(?:season|series|part|volume|vol\.)\s+{_SEASON_NUM}\b|\b{_ORD}\s+(?:season|series|installment|outing)\b"
+    rf"|\bS(?P<s>\d{{1,2}})(?:\s?E\d+)?\b|\b(?P<rel>new|upcoming|next|latest|coming|final|last|previous|"
+    rf"prior|latest|current|debut|inaugural)\s+(?:season|series|installment|chapter)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class SeasonRef:
+    start: int
+    end: int
+    number: int | None  # None for "the new season"
+    relation: str = ""  # new | previous | "" (numbered)
+
+
+def season_refs(text: str) -> list[SeasonRef]:
+    out: list[SeasonRef] = []
+    for m in SEASON_RE.finditer(text):
+        raw = m.group("n") or m.group("o") or m.group("s")
+        if raw:
+            word = raw.lower()
+            num = _NUM_WORDS.get(word) or int(re.sub(r"\D", "", word) or 0) or None
+            if m.group(0).lower().startswith("part") and num is None:
+                continue
+            out.append(SeasonRef(m.start(), m.end(), num))
+        else:
+            rel = (m.group("rel") or "").lower()
+            kind = "previous" if rel in ("last", "previous", "prior", "debut", "inaugural") else "new"
+            out.append(SeasonRef(m.start(), m.end(), 1 if rel in ("debut", "inaugural") else None, kind))
+    return out
