@@ -20,15 +20,24 @@ names the notifier and the index of the URL within it.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import sqlite3
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Literal
+from typing import Any, Literal, cast
 
 from premiere_watch.model import Event
-from premiere_watch.reconcile import Facts, StoredObservation
+from premiere_watch.reconcile import (
+    Facts,
+    Read,
+    StoredObservation,
+    extraction_from_json,
+    extraction_to_json,
+)
 from premiere_watch.sources.base import SourceResult, SourceState
 
 # Reads kept per (source, document, target) for the anti-flap rule.
@@ -39,7 +48,88 @@ DeliveryStatus = Literal["pending", "sending", "sent", "dead"]
 Routes = Mapping[str, Sequence[tuple[str, int]]] | Callable[[Event], Sequence[tuple[str, int]]]
 HoldUntil = Callable[[str, Event], dt.datetime | None]
 
-MIGRATIONS: list[str] = []  # filled in by the implementation
+# Append only: a released migration is never edited.  Each runs in one
+# transaction with the user_version bump, so a crash leaves the old version.
+MIGRATIONS: list[str] = [
+    # 1: the first release.
+    """
+    CREATE TABLE sources (
+        source_id TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        content_hash TEXT,
+        memory TEXT NOT NULL DEFAULT '{}',
+        last_check TEXT,
+        last_result TEXT,
+        last_reason TEXT NOT NULL DEFAULT '',
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        failing_alerted INTEGER NOT NULL DEFAULT 0,
+        next_due TEXT
+    );
+    CREATE TABLE observations (
+        source_id TEXT NOT NULL,
+        document_url TEXT NOT NULL,
+        target_key TEXT NOT NULL,
+        extraction TEXT NOT NULL,
+        structured INTEGER NOT NULL DEFAULT 0,
+        published TEXT,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        history TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (source_id, document_url, target_key)
+    );
+    CREATE INDEX observations_by_target ON observations (target_key);
+    CREATE TABLE facts (
+        target_key TEXT PRIMARY KEY,
+        facts TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        watch TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created TEXT NOT NULL
+    );
+    CREATE INDEX events_by_watch ON events (watch, created);
+    CREATE TABLE deliveries (
+        id INTEGER PRIMARY KEY,
+        event_id INTEGER NOT NULL REFERENCES events (id),
+        notifier TEXT NOT NULL,
+        target INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'dead')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        created TEXT NOT NULL,
+        next_attempt TEXT NOT NULL,
+        last_error TEXT NOT NULL DEFAULT '',
+        sent_at TEXT,
+        UNIQUE (event_id, notifier, target)
+    );
+    CREATE INDEX deliveries_by_status ON deliveries (status, next_attempt);
+    """,
+]
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used (newer schema than this program, ...)."""
+
+
+def _iso(value: dt.datetime) -> str:
+    # Fixed width (always microseconds, always +00:00) so text order is time order.
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"naive datetime given to the store: {value!r} (use aware UTC)")
+    return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def _time(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+def _opt_time(text: str | None) -> dt.datetime | None:
+    return _time(text) if text else None
 
 
 @dataclass(frozen=True)
@@ -104,13 +194,48 @@ class Backlog:
 
 
 class Store:
-    """The SQLite database. ``Store(":memory:")`` for tests; a context manager."""
+    """The SQLite database. ``Store(":memory:")`` for tests; a context manager.
+
+    One connection, shared by the threads of one process under a lock (the
+    scheduler may call from worker threads); the process lock (lock.py) keeps
+    a second process away.
+    """
 
     def __init__(self, path: str | Path) -> None:
-        raise NotImplementedError
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        # isolation_level=None: no implicit transactions; ours are explicit.
+        self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                     timeout=30.0)
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        # FULL: a committed outbox row survives power loss, not just a crash.
+        self._conn.execute("PRAGMA synchronous=FULL")
+        self._conn.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        version = self.schema_version
+        if version > len(MIGRATIONS):
+            raise StoreError(f"{self.path} has schema version {version}, newer than this "
+                             f"program knows ({len(MIGRATIONS)}): upgrade premiere-watch")
+        for number in range(version, len(MIGRATIONS)):
+            try:
+                # executescript would COMMIT first; the explicit BEGIN keeps the
+                # script and the version bump in one transaction.
+                self._conn.executescript(
+                    f"BEGIN IMMEDIATE;\n{MIGRATIONS[number]}\nPRAGMA user_version = {number + 1};"
+                    "\nCOMMIT;")
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
 
     def close(self) -> None:
-        raise NotImplementedError
+        with self._lock:
+            self._conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -123,19 +248,50 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        raise NotImplementedError
+        with self._lock:
+            return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Atomic group; nested uses join the outer one (savepoints)."""
-        raise NotImplementedError
-        yield
+        with self._lock:
+            depth = self._depth
+            savepoint = f"sp{depth}"
+            # IMMEDIATE takes the write lock up front: no deadlock upgrading later.
+            self._conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {savepoint}")
+            self._depth += 1
+            try:
+                yield
+            except BaseException:
+                self._depth = depth
+                if depth == 0:
+                    self._conn.execute("ROLLBACK")
+                else:
+                    self._conn.execute(f"ROLLBACK TO {savepoint}")
+                    self._conn.execute(f"RELEASE {savepoint}")
+                raise
+            self._depth = depth
+            self._conn.execute("COMMIT" if depth == 0 else f"RELEASE {savepoint}")
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return list(self._conn.execute(sql, params).fetchall())
+
+    def _run(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """One write statement, atomic on its own; returns rows changed."""
+        with self.transaction():
+            return int(self._conn.execute(sql, params).rowcount)
 
     # -- sources ------------------------------------------------------------
 
     def source_state(self, source_id: str) -> SourceState:
         """Validators and memory to hand the source on its next read (empty if new)."""
-        raise NotImplementedError
+        rows = self._rows("SELECT etag, last_modified, content_hash, memory FROM sources "
+                          "WHERE source_id = ?", (source_id,))
+        if not rows:
+            return SourceState()
+        etag, modified, digest, memory = rows[0]
+        return SourceState(etag, modified, digest, json.loads(memory))
 
     def save_source_result(
         self, source_id: str, url: str, kind: str, result: SourceResult, now: dt.datetime,
@@ -147,35 +303,122 @@ class Store:
         append its confirmed date to the read history; unchanged: count a read
         of every stored observation of the source (same content, same value);
         failed: keep validators, memory and observations, bump the failure count.
+        ``next_due`` None keeps the previous due time.
         """
-        raise NotImplementedError
+        stamp = _iso(now)
+        due = _iso(next_due) if next_due else None
+        with self.transaction():
+            rows = self._rows("SELECT consecutive_failures, failing_alerted FROM sources "
+                              "WHERE source_id = ?", (source_id,))
+            before, alerted = (int(rows[0][0]), bool(rows[0][1])) if rows else (0, False)
+            failures = before + 1 if result.status == "failed" else 0
+            self._conn.execute(
+                "INSERT INTO sources (source_id, url, kind) VALUES (?, ?, ?) "
+                "ON CONFLICT (source_id) DO UPDATE SET url = excluded.url, kind = excluded.kind",
+                (source_id, url, kind))
+            self._conn.execute(
+                "UPDATE sources SET last_check = ?, last_result = ?, last_reason = ?, "
+                "consecutive_failures = ?, next_due = COALESCE(?, next_due) WHERE source_id = ?",
+                (stamp, result.status, result.reason, failures, due, source_id))
+            targets: set[str] = set()
+            if result.status != "failed":
+                # A failed read tells nothing: validators, memory and observations
+                # stay as the last good read left them.
+                st = result.state
+                self._conn.execute(
+                    "UPDATE sources SET etag = ?, last_modified = ?, content_hash = ?, memory = ? "
+                    "WHERE source_id = ?",
+                    (st.etag, st.last_modified, st.content_hash, json.dumps(st.memory), source_id))
+                if result.status == "ok":
+                    for obs in result.observations:
+                        self._save_observation(source_id, obs.document_url, obs.target_key,
+                                               extraction_to_json(obs.extraction), obs.structured,
+                                               now)
+                        targets.add(obs.target_key)
+                else:
+                    targets |= self._reread(source_id, now)
+        return SavedResult(tuple(sorted(targets)), failures, before, alerted)
+
+    def _save_observation(self, source_id: str, document_url: str, target_key: str,
+                          extraction: dict[str, Any], structured: bool, now: dt.datetime) -> None:
+        key = (source_id, document_url, target_key)
+        rows = self._rows("SELECT history FROM observations WHERE source_id = ? AND "
+                          "document_url = ? AND target_key = ?", key)
+        history = json.loads(rows[0][0]) if rows else []
+        confirmed = extraction.get("confirmed")
+        history.append({"at": _iso(now), "confirmed": confirmed["date"] if confirmed else None,
+                        "denied": [d["date"] for d in extraction.get("denied", ())]})
+        self._conn.execute(
+            "INSERT INTO observations (source_id, document_url, target_key, extraction, structured,"
+            " published, first_seen, last_seen, history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (source_id, document_url, target_key) DO UPDATE SET "
+            "extraction = excluded.extraction, structured = excluded.structured, "
+            "published = excluded.published, last_seen = excluded.last_seen, "
+            "history = excluded.history",
+            (*key, json.dumps(extraction), int(structured), extraction.get("published"),
+             _iso(now), _iso(now), json.dumps(history[-HISTORY_LIMIT:])))
+
+    def _reread(self, source_id: str, now: dt.datetime) -> set[str]:
+        """An unchanged read (304, same hash) is one more read of every stored value."""
+        touched: set[str] = set()
+        for document_url, target_key, extraction, structured in self._rows(
+                "SELECT document_url, target_key, extraction, structured FROM observations "
+                "WHERE source_id = ?", (source_id,)):
+            self._save_observation(source_id, document_url, target_key, json.loads(extraction),
+                                   bool(structured), now)
+            touched.add(target_key)
+        return touched
 
     def set_next_due(self, source_id: str, when: dt.datetime) -> None:
-        raise NotImplementedError
+        self._run("UPDATE sources SET next_due = ? WHERE source_id = ?", (_iso(when), source_id))
 
     def set_failing_alerted(self, source_id: str, alerted: bool) -> None:
-        raise NotImplementedError
+        self._run("UPDATE sources SET failing_alerted = ? WHERE source_id = ?",
+                  (int(alerted), source_id))
 
     def due_sources(self, now: dt.datetime) -> list[str]:
         """Known source ids whose next_due is unset or <= now (never-seen ids are the caller's)."""
-        raise NotImplementedError
+        return [r[0] for r in self._rows(
+            "SELECT source_id FROM sources WHERE next_due IS NULL OR next_due <= ? "
+            "ORDER BY next_due, source_id", (_iso(now),))]
 
     def source_rows(self) -> list[SourceRow]:
-        raise NotImplementedError
+        return [
+            SourceRow(sid, url, kind, _opt_time(check), result, reason, int(failures),
+                      bool(alerted), _opt_time(due))
+            for sid, url, kind, check, result, reason, failures, alerted, due in self._rows(
+                "SELECT source_id, url, kind, last_check, last_result, last_reason, "
+                "consecutive_failures, failing_alerted, next_due FROM sources ORDER BY source_id")
+        ]
 
     # -- observations and facts ----------------------------------------------
 
     def observations(self, target_key: str) -> list[StoredObservation]:
-        raise NotImplementedError
+        return [
+            StoredObservation(
+                sid, doc, key, extraction_from_json(json.loads(data)), bool(structured),
+                _time(first), _time(last),
+                tuple(Read(_time(r["at"]), r.get("confirmed"), tuple(r.get("denied", ())))
+                      for r in json.loads(history)))
+            for sid, doc, key, data, structured, first, last, history in self._rows(
+                "SELECT source_id, document_url, target_key, extraction, structured, first_seen, "
+                "last_seen, history FROM observations WHERE target_key = ? "
+                "ORDER BY source_id, document_url", (target_key,))
+        ]
 
     def facts(self, target_key: str) -> Facts | None:
-        raise NotImplementedError
+        rows = self._rows("SELECT facts FROM facts WHERE target_key = ?", (target_key,))
+        return Facts.from_json(json.loads(rows[0][0])) if rows else None
 
     def all_facts(self) -> dict[str, Facts]:
-        raise NotImplementedError
+        return {key: Facts.from_json(json.loads(data))
+                for key, data in self._rows("SELECT target_key, facts FROM facts ORDER BY target_key")}
 
     def save_facts(self, target_key: str, facts: Facts, now: dt.datetime) -> None:
-        raise NotImplementedError
+        self._run("INSERT INTO facts (target_key, facts, updated_at) VALUES (?, ?, ?) "
+                  "ON CONFLICT (target_key) DO UPDATE SET facts = excluded.facts, "
+                  "updated_at = excluded.updated_at",
+                  (target_key, json.dumps(facts.to_json()), _iso(now)))
 
     # -- events and outbox ----------------------------------------------------
 
@@ -190,43 +433,105 @@ class Store:
         twice.  Recurring events (source_failing) must make ``key`` distinct,
         e.g. with the failure start time in ``new``.  ``hold_until(notifier,
         event)`` gives a not-before time (quiet hours, digest) or None (now).
+        Call it inside the transaction that saves the facts causing the events.
         """
-        raise NotImplementedError
+        stamp = _iso(now)
+        queued = 0
+        with self.transaction():
+            for event in events:
+                self._conn.execute(
+                    "INSERT INTO events (key, kind, watch, payload, created) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT (key) DO NOTHING",
+                    (event.key, event.kind, event.watch, json.dumps(event.to_json()), stamp))
+                event_id = self._rows("SELECT id FROM events WHERE key = ?", (event.key,))[0][0]
+                targets = routes(event) if callable(routes) else routes.get(event.watch, ())
+                for notifier, target in targets:
+                    hold = hold_until(notifier, event) if hold_until else None
+                    due = _iso(max(now, hold)) if hold else stamp
+                    queued += self._conn.execute(
+                        "INSERT INTO deliveries (event_id, notifier, target, status, created, "
+                        "next_attempt) VALUES (?, ?, ?, 'pending', ?, ?) "
+                        "ON CONFLICT (event_id, notifier, target) DO NOTHING",
+                        (event_id, notifier, target, stamp, due)).rowcount
+        return queued
+
+    _DELIVERY = ("SELECT d.id, e.payload, d.event_id, d.notifier, d.target, d.status, d.attempts, "
+                 "d.created, d.next_attempt, d.last_error FROM deliveries d "
+                 "JOIN events e ON e.id = d.event_id ")
+
+    def _deliveries(self, where: str, params: Sequence[Any] = ()) -> list[Delivery]:
+        return [
+            Delivery(did, Event.from_json(json.loads(payload)), eid, notifier, target,
+                     cast(DeliveryStatus, status), attempts, _time(created), _time(due), error)
+            for did, payload, eid, notifier, target, status, attempts, created, due, error
+            in self._rows(self._DELIVERY + where + " ORDER BY d.created, d.id", params)
+        ]
 
     def due_deliveries(self, now: dt.datetime) -> list[Delivery]:
         """Pending rows due by ``now`` plus rows left 'sending' by a crash, oldest first.
 
         Call once per delivery round under the process lock: 'sending' rows are
-        assumed abandoned.
+        assumed abandoned, and are sent again (at-least-once for a crash between
+        a notifier accepting the message and ``mark_sent`` committing).
         """
-        raise NotImplementedError
+        return self._deliveries("WHERE (d.status = 'pending' AND d.next_attempt <= ?) "
+                                "OR d.status = 'sending'", (_iso(now),))
+
+    def _update_ids(self, ids: Sequence[int], sql: str, params: Sequence[Any]) -> None:
+        if not ids:
+            return
+        marks = ",".join("?" * len(ids))
+        self._run(f"{sql} WHERE id IN ({marks})", (*params, *ids))
 
     def mark_sending(self, ids: Sequence[int], now: dt.datetime) -> None:
-        raise NotImplementedError
+        """About to send: committed before the send, so a crash is visible afterwards."""
+        self._update_ids(ids, "UPDATE deliveries SET status = 'sending', attempts = attempts + 1, "
+                              "next_attempt = ?", (_iso(now),))
 
     def mark_sent(self, ids: Sequence[int], now: dt.datetime) -> None:
-        raise NotImplementedError
+        self._update_ids(ids, "UPDATE deliveries SET status = 'sent', sent_at = ?, last_error = ''",
+                         (_iso(now),))
 
     def mark_failed(
         self, id: int, error: str, next_attempt: dt.datetime | None, now: dt.datetime
     ) -> None:
         """Back to pending not before ``next_attempt``; ``None`` gives up (dead)."""
-        raise NotImplementedError
+        if next_attempt is None:
+            self._run("UPDATE deliveries SET status = 'dead', last_error = ? WHERE id = ?",
+                      (error, id))
+        else:
+            self._run("UPDATE deliveries SET status = 'pending', last_error = ?, next_attempt = ? "
+                      "WHERE id = ?", (error, _iso(max(now, next_attempt)), id))
 
     def dead_deliveries(self) -> list[Delivery]:
-        raise NotImplementedError
+        return self._deliveries("WHERE d.status = 'dead'")
 
     def revive_dead(self, ids: Sequence[int] | None = None, *, now: dt.datetime) -> int:
-        """Dead -> pending, due now, attempts reset (``premiere-watch retry``)."""
-        raise NotImplementedError
+        """Dead -> pending, due now, attempts reset (``premiere-watch retry``); returns rows."""
+        sql = ("UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt = ? "
+               "WHERE status = 'dead'")
+        if ids is None:
+            return self._run(sql, (_iso(now),))
+        if not ids:
+            return 0
+        return self._run(sql + f" AND id IN ({','.join('?' * len(ids))})", (_iso(now), *ids))
 
     def backlog(self, now: dt.datetime) -> Backlog:
-        raise NotImplementedError
+        counts = dict(self._rows("SELECT status, COUNT(*) FROM deliveries GROUP BY status"))
+        due = self._rows("SELECT COUNT(*) FROM deliveries WHERE status = 'pending' AND "
+                         "next_attempt <= ?", (_iso(now),))[0][0]
+        return Backlog(counts.get("pending", 0), due, counts.get("sending", 0),
+                       counts.get("sent", 0), counts.get("dead", 0))
 
     def count_events_today(self, target_key: str, now: dt.datetime) -> int:
         """Events recorded for the watch since 00:00 UTC of ``now`` (per-watch daily cap)."""
-        raise NotImplementedError
+        midnight = now.astimezone(dt.UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+        return int(self._rows("SELECT COUNT(*) FROM events WHERE watch = ? AND created >= ?",
+                              (target_key, _iso(midnight)))[0][0])
 
     def history(self, target_key: str, limit: int = 50) -> list[EventRecord]:
         """Events emitted for a watch, newest first."""
-        raise NotImplementedError
+        return [EventRecord(eid, Event.from_json(json.loads(payload)), _time(created))
+                for eid, payload, created in self._rows(
+                    "SELECT id, payload, created FROM events WHERE watch = ? "
+                    "ORDER BY created DESC, id DESC LIMIT ?", (target_key, limit))]
