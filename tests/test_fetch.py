@@ -138,9 +138,12 @@ def test_slow_response_times_out_cleanly(page_server: PageServer) -> None:
 
 def test_trickling_body_hits_the_whole_request_timeout(page_server: PageServer) -> None:
     # Every chunk arrives well within the read timeout; the attempt as a whole does not.
-    page_server.route("/drip", Reply(200, b"x" * 40, chunked=True, chunk_size=1, chunk_delay=0.02))
+    # The deadline for a whole attempt is twice the timeout.
+    page_server.route("/drip", Reply(200, b"x" * 60, chunked=True, chunk_size=1, chunk_delay=0.02))
+    t0 = time.monotonic()
     r = run(fetch_one(FetchSettings(host_delay=0, timeout=0.3), page_server.url("/drip")))
-    assert (r.status, r.reason) == ("failed", "timed out after 0.3s")
+    assert (r.status, r.reason) == ("failed", "timed out after 0.6s")
+    assert time.monotonic() - t0 < 1.0
 
 
 def test_20mb_body_is_cut_at_the_cap_without_reading_it(page_server: PageServer) -> None:
@@ -305,6 +308,34 @@ def test_robots_5xx_allows_and_asks_again_later(page_server: PageServer) -> None
     assert page_server.count("/p") == 2
 
 
+@pytest.mark.parametrize("code", [401, 403, 404, 410])
+def test_robots_4xx_means_allow_all(page_server: PageServer, code: int) -> None:
+    page_server.route("/robots.txt", Reply(code))
+    page_server.route("/p", Reply(200, "ok"))
+
+    async def go() -> list[FetchResult]:
+        async with Fetcher(FAST) as f:
+            return [await f.fetch(page_server.url("/p")) for _ in range(2)]
+
+    assert all(r.ok for r in run(go()))
+    assert page_server.count("/robots.txt") == 1  # the "allow all" is cached too
+
+
+def test_robots_429_allows_but_asks_again(page_server: PageServer) -> None:
+    page_server.route("/robots.txt", Reply(429), Reply(404))
+    page_server.route("/p", Reply(200, "ok"))
+    fake = FakeTime()
+
+    async def go() -> list[FetchResult]:
+        async with fetcher(FAST, fake) as f:
+            first = await f.fetch(page_server.url("/p"))
+            fake.offset += 601
+            return [first, await f.fetch(page_server.url("/p"))]
+
+    assert all(r.ok for r in run(go()))
+    assert page_server.count("/robots.txt") == 2
+
+
 def test_robots_crawl_delay_raises_host_delay(page_server: PageServer) -> None:
     page_server.robots("User-agent: premiere-watch\nCrawl-delay: 7\n")
     page_server.route("/p", Reply(200, "ok"))
@@ -417,6 +448,22 @@ def test_different_hosts_proceed_in_parallel(page_server_factory: Callable[[], P
     assert ra.start < (rb.end or 0) and rb.start < (ra.end or 0)
 
 
+def test_cancelled_fetch_gives_its_host_slot_back(page_server: PageServer) -> None:
+    page_server.route("/slow", Reply(200, "late", delay=1.0))
+    page_server.route("/fast", Reply(200, "ok"))
+
+    async def go() -> tuple[FetchResult, float]:
+        async with Fetcher(FetchSettings(host_delay=0, robots=False)) as f:
+            slow = asyncio.create_task(f.fetch(page_server.url("/slow")))
+            await asyncio.sleep(0.1)
+            slow.cancel()
+            t0 = time.monotonic()
+            return await f.fetch(page_server.url("/fast")), time.monotonic() - t0
+
+    r, took = run(go())
+    assert r.ok and took < 0.5
+
+
 # --- conveniences and hygiene -------------------------------------------------
 
 def test_get_json(page_server: PageServer) -> None:
@@ -446,6 +493,14 @@ def test_logs_never_show_api_keys(page_server: PageServer, caplog: pytest.LogCap
                           page_server.url("/api?api_key=TOPSECRET&q=x")))
     assert r.status == "failed"
     assert caplog.messages and not any("TOPSECRET" in m for m in caplog.messages)
+
+
+def test_sends_user_agent_and_accept(page_server: PageServer) -> None:
+    page_server.route("/p", Reply(200, "ok"))
+    run(fetch_one(FAST, page_server.url("/p")))
+    sent = page_server.requests("/p")[0].headers
+    assert sent["user-agent"] == FetchSettings().user_agent and "text/html" in sent["accept"]
+    assert page_server.requests("/robots.txt")[0].headers["user-agent"] == FetchSettings().user_agent
 
 
 def test_stats_count_requests(page_server: PageServer) -> None:

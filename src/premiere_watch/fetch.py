@@ -23,7 +23,8 @@ Decisions worth knowing (see also the README of the fetch section):
   check, robots.txt and host politeness of its own host. A loop is a URL
   revisited with an unchanged cookie jar (consent walls legitimately send
   you back to the same URL once a cookie is set).
-* Retries: connect errors, dropped connections, 408, 429 and 5xx. A read
+* Retries: connect errors and timeouts, dropped connections, 408, 429 and
+  5xx (not 501). A read
   timeout is *not* retried: a server that took ``timeout`` seconds once is
   overloaded, and the next pass will try again anyway.
 * ``Retry-After`` holds the whole host (other requests to it wait too); a
@@ -62,7 +63,8 @@ ROBOTS_RETRY = 600.0  # re-ask for a robots.txt that failed with 5xx / network e
 ROBOTS_MAX_BYTES = 512_000  # RFC 9309 §2.5: parse at least 500 KiB; ignore the rest
 CRAWL_DELAY_CAP = 60.0  # a Crawl-delay of an hour would stall a whole pass
 SNIFF_BYTES = 2048
-RETRY_CODES = frozenset({408, 429, 500, 502, 503, 504, 507, 509, 520, 521, 522, 523, 524, 529})
+DEFAULT_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+RETRY_CODES = frozenset({408, 429, 500, 502, 503, 504, 507, 509, 520, 521, 522, 523, 524, 529})  # not 501
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 # Query keys whose values never reach a log line (matched as substrings, lower-case).
 SECRET_KEY_PARTS = ("key", "token", "secret", "password", "passwd", "auth", "sig", "session", "credential")
@@ -73,7 +75,7 @@ class FetchSettings:
     """How the fetcher behaves; one instance per program run."""
 
     user_agent: str = "premiere-watch/0.1 (+https://github.com/premiere-watch)"
-    timeout: float = 20.0  # seconds, per attempt: connect + headers + whole body
+    timeout: float = 20.0  # seconds per connect / read / pool wait; a whole attempt gets twice this
     max_bytes: int = 5_000_000  # body cap, enforced while streaming
     max_redirects: int = 5
     retries: int = 3  # extra attempts for connect errors, 408, 429, 5xx
@@ -214,8 +216,8 @@ class _HostBusy(Exception):
 
 @dataclass
 class _Host:
-    active: int = 0
-    cond: asyncio.Condition = field(default_factory=asyncio.Condition)
+    active: int = 0  # requests in flight (or waiting for their start time) on this host
+    freed: asyncio.Event = field(default_factory=asyncio.Event)  # replaced on every release
     last_start: float = float("-inf")
     not_before: float = float("-inf")  # from Retry-After: nobody starts before this
     robots: Protego | None = None  # None: allow everything
@@ -267,7 +269,7 @@ class Fetcher:
             limits=limits,
             timeout=httpx.Timeout(settings.timeout),
             follow_redirects=False,  # we follow hops ourselves: robots + politeness per hop
-            headers={"User-Agent": settings.user_agent},
+            headers={"User-Agent": settings.user_agent, "Accept": DEFAULT_ACCEPT},
         )
 
     # --- public -------------------------------------------------------------
@@ -347,6 +349,7 @@ class Fetcher:
 
         current, attempts, seen = url, 0, set[tuple[str, frozenset[tuple[str, str, str]]]]()
         for _hop in range(s.max_redirects + 1):
+            attempts = 0  # tries of this hop's URL; hops show in final_url
             parts = urlsplit(current)
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 return fail(f"not an http(s) URL: {redact_url(current)}", False, at=current)
@@ -360,7 +363,6 @@ class Fetcher:
                     log.info("robots.txt is off for %s", redact_url(current))
             elif not await self._robots_allow(current, delay, limit):
                 return fail("blocked by robots.txt", False, at=current)
-            attempts = 0  # tries of this hop's URL; hops show in final_url
             outcome: _Outcome = _Retry("")
             for attempt in range(s.retries + 1):
                 attempts += 1
@@ -409,14 +411,19 @@ class Fetcher:
         async with self._gate(url, delay, limit):
             self.stats.requests += 1
             try:
-                async with asyncio.timeout(s.timeout):  # whole attempt: a trickling body too
+                # httpx's timeout bounds each connect/read; this deadline bounds the
+                # whole attempt, so a tarpit trickling a byte per second fails too.
+                # Twice the timeout, so httpx's connect timeout (retried) always wins.
+                async with asyncio.timeout(2 * s.timeout):
                     async with self._client.stream("GET", url, headers=headers) as resp:
                         return await self._read(url, resp)
-            except (TimeoutError, httpx.TimeoutException) as exc:
+            except TimeoutError:
+                return FetchResult(url, url, "failed", reason=f"timed out after {2 * s.timeout:g}s")
+            except httpx.TimeoutException as exc:
                 if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
                     return _Retry(f"connect timed out after {s.timeout:g}s")
                 return FetchResult(url, url, "failed", reason=f"timed out after {s.timeout:g}s")
-            except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as exc:
+            except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
                 # Refused, DNS, reset, or a keep-alive connection the server had closed.
                 return _Retry(_describe(exc))
             except httpx.TransportError as exc:  # TLS, proxy, protocol: retrying won't help soon
@@ -460,8 +467,9 @@ class Fetcher:
     # --- politeness ---------------------------------------------------------
 
     def _host(self, url: str) -> _Host:
-        netloc = urlsplit(url).netloc.lower()
-        return self._hosts.setdefault(netloc, _Host())
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        return self._hosts.setdefault(f"{parts.hostname}:{port}", _Host())
 
     def _hold_host(self, url: str, seconds: float) -> None:
         host = self._host(url)
@@ -475,9 +483,9 @@ class Fetcher:
             crawl_delay = host.robots.crawl_delay(self.settings.user_agent)
             if crawl_delay:
                 delay = max(delay, min(float(crawl_delay), CRAWL_DELAY_CAP))
-        async with host.cond:
-            await host.cond.wait_for(lambda: host.active < limit)
-            host.active += 1
+        while host.active >= limit:
+            await host.freed.wait()
+        host.active += 1
         try:
             while True:
                 wait = max(host.last_start + delay, host.not_before) - self._clock()
@@ -498,9 +506,10 @@ class Fetcher:
             finally:
                 self._slots.release()
         finally:
-            async with host.cond:
-                host.active -= 1
-                host.cond.notify_all()
+            # No await here: a cancelled fetch must still give its slot back.
+            host.active -= 1
+            host.freed.set()  # wake every waiter to re-check; later ones wait on a new event
+            host.freed = asyncio.Event()
 
     # --- robots.txt ---------------------------------------------------------
 
@@ -520,7 +529,7 @@ class Fetcher:
             for _hop in range(5):  # RFC 9309 §2.3.1.2: follow at least five redirects
                 async with self._gate(robots_url, delay, limit):
                     self.stats.requests += 1
-                    async with asyncio.timeout(self.settings.timeout), \
+                    async with asyncio.timeout(2 * self.settings.timeout), \
                             self._client.stream("GET", robots_url) as resp:
                         code = resp.status_code
                         self.stats.by_code[code] = self.stats.by_code.get(code, 0) + 1
@@ -532,8 +541,11 @@ class Fetcher:
                             self.stats.bytes_received += seen
                             host.robots = Protego.parse((body or b"").decode("utf-8", errors="replace"))
                             ttl = ROBOTS_TTL
-                        elif 400 <= code < 500:
-                            ttl = ROBOTS_TTL  # unavailable: everything allowed
+                        elif code == 429 or code >= 500:  # overloaded: allow now, ask again soon
+                            if (wait := _retry_after(resp.headers.get("Retry-After"))) is not None:
+                                self._hold_host(robots_url, wait)
+                        elif code >= 400:
+                            ttl = ROBOTS_TTL  # unavailable (401/403 too): everything allowed
                         break
         except (_HostBusy, TimeoutError, httpx.HTTPError) as exc:
             code = None
@@ -542,7 +554,7 @@ class Fetcher:
         except ValueError as exc:  # protego choked: treat like a missing file
             ttl = ROBOTS_TTL
             log.info("robots.txt for %s unparsable (%s); allowing", parts.netloc, exc)
-        if code is not None and code >= 500:
+        if code is not None and (code == 429 or code >= 500):
             log.info("robots.txt for %s gave HTTP %d; allowing, will ask again", parts.netloc, code)
         host.robots_expires = self._clock() + ttl
 
