@@ -174,7 +174,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_retry(args: argparse.Namespace) -> int:
-    from premiere_watch.pipeline import Pipeline, utcnow
+    from premiere_watch.pipeline import Pipeline, delivery_summary, utcnow
 
     config = _load(args)
     with _locked(config, "retry"), _open_store(config) as store:
@@ -189,22 +189,39 @@ def cmd_retry(args: argparse.Namespace) -> int:
                 await pipeline.aclose()
 
         report = asyncio.run(run())
-    print(report.summary())
+    print(delivery_summary(report))
     return EXIT_OK
 
 
 def cmd_test_notify(args: argparse.Namespace) -> int:
-    from premiere_watch.notify import send_test
+    from premiere_watch.messages import render
+    from premiere_watch.model import Event
+    from premiere_watch.notify import AppriseTransport, body_format_for, redact_url, route
 
     config = _load(args)
-    chosen = [n for n in config.notifiers if not args.tag or set(args.tag) & set(n.tags)]
-    if not chosen:
+    event = Event(kind="test", watch="test", label="premiere-watch", new="test",
+                  evidence="This is a test message from premiere-watch test-notify.", tags=tuple(args.tag))
+    routes = route(event, config.notifiers)
+    if not routes:
         raise CommandError("no notifier matches" + (f" tag {args.tag}" if args.tag else "")
                            + f" in {config.path} — add a [[notifier]] or check its tags", EXIT_CONFIG)
-    results = asyncio.run(send_test(chosen))
+    notifiers = {n.name: n for n in config.notifiers}
+    transport = AppriseTransport()
+
+    async def send_all() -> list[tuple[str, str, bool, str]]:
+        out = []
+        for name, index in routes:
+            notifier, url = notifiers[name], notifiers[name].urls[index]
+            fmt = body_format_for(notifier, url)
+            message = render(event, fmt, notifier.title_template, notifier.body_template)
+            outcome = await transport.send(url, message.title, message.body, fmt)
+            out.append((name, redact_url(url), outcome.ok, outcome.reason))
+        return out
+
     failed = 0
-    for name, ok, reason in results:
-        print(f"{name}: {'sent' if ok else 'FAILED — ' + mask_secrets(reason, config.secrets)}")
+    for name, url, ok, reason in asyncio.run(send_all()):
+        status = "sent" if ok else "FAILED — " + reason
+        print(mask_secrets(f"{name} ({url}): {status}", config.secrets))
         failed += not ok
     return 1 if failed else EXIT_OK
 

@@ -356,7 +356,7 @@ class _Loader:
         values, problems = check_table(data, tuple(top.values()), "top level")
         self.problems += [p.replace("unknown key", "unknown section") for p in problems]
         settings = self._settings(values.get("settings", {}))
-        notifiers = self._notifiers(values.get("notifier", []))
+        notifiers = self._notifiers(values.get("notifier", []), settings.delivery_attempts if settings else 8)
         watches = self._watches(values.get("watch", []))
         if not watches and not self.problems:
             self.problems.append(
@@ -419,7 +419,7 @@ class _Loader:
             failure_alert_after=v["failure_alert_after"],
         )
 
-    def _notifiers(self, tables: list[Any]) -> list[NotifierConfig]:
+    def _notifiers(self, tables: list[Any], attempts: int) -> list[NotifierConfig]:
         out: list[NotifierConfig] = []
         names: set[str] = set()
         for i, table in enumerate(tables, 1):
@@ -445,7 +445,7 @@ class _Loader:
                 name=v["name"], urls=tuple(urls), tags=tuple(v["tags"]), mode=v["mode"],
                 digest=v["digest"], quiet_hours=parse_quiet_hours(v["quiet_hours"]) if v["quiet_hours"] else None,
                 timezone=v["timezone"], format=v["format"], title_template=v["title_template"],
-                body_template=v["body_template"],
+                body_template=v["body_template"], max_attempts=attempts,
             ))
         return out
 

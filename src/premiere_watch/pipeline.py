@@ -63,8 +63,17 @@ class PassReport:
         line = (f"pass: {len(self.outcomes)} sources ({counts['ok']} read, {counts['unchanged']} unchanged, "
                 f"{counts['failed']} failed), {len(self.events)} new alerts")
         if self.delivery is not None:
-            line += f", {self.delivery.summary()}"
+            line += "; " + delivery_summary(self.delivery)
         return line
+
+
+def delivery_summary(report: notify.DeliveryReport) -> str:
+    line = f"{report.messages} messages sent"
+    if report.failed:
+        line += f", {report.failed} alert deliveries failed and will be retried"
+    if report.dead:
+        line += f", {report.dead} gave up (see status)"
+    return line
 
 
 def next_due(schedule: Schedule, now: dt.datetime) -> dt.datetime:
@@ -151,7 +160,7 @@ class Pipeline:
                                                   next_due(schedule, now))
             events = self._reconcile(watches, saved, now) + self._ops_events(source, result, saved, now)
             if events:
-                self.store.enqueue(events, self._routes, now, self._hold_until(now))
+                self.store.enqueue(events, self._routes, now, self._pacing(events, now))
         outcome = SourceOutcome(source.id, self.mask(source.url), result.status, self.mask(result.reason),
                                 len(events), time.perf_counter() - started)
         if result.status == "failed":
@@ -202,25 +211,27 @@ class Pipeline:
     def _routes(self, event: Event) -> list[tuple[str, int]]:
         return notify.route(event, self.config.notifiers)
 
-    def _hold_until(self, now: dt.datetime) -> Callable[[str, Event], dt.datetime | None]:
+    def _pacing(self, events: Sequence[Event], now: dt.datetime) -> Callable[[str, Event], dt.datetime | None]:
+        """Quiet hours, digests and each watch's daily cap, as ``store.enqueue`` wants them."""
         notifiers = {n.name: n for n in self.config.notifiers}
         caps = {w.key: w.max_alerts_per_day or self.config.settings.max_alerts_per_day
                 for w in self.config.watches}
-
-        def hold(notifier: str, event: Event) -> dt.datetime | None:
-            cap = caps.get(event.watch)
-            sent_today = self.store.count_events_today(event.watch, now) if cap else 0
-            return notify.hold_until(notifiers[notifier], event, now, cap=cap, sent_today=sent_today)
-
-        return hold
+        by_watch: dict[str, list[Event]] = {}
+        for event in events:
+            by_watch.setdefault(event.watch, []).append(event)
+        # Counted before enqueue so the events being recorded don't count against themselves.
+        holds = {
+            watch: notify.pacing(notifiers, now, group, daily_cap=caps.get(watch),
+                                 count_today=lambda w: self.store.count_events_today(w, now))
+            for watch, group in by_watch.items()
+        }
+        return lambda name, event: holds[event.watch](name, event)
 
     async def deliver(self) -> notify.DeliveryReport:
         """Send what is due from the outbox; failures stay queued for later."""
         async with self._delivering:
             notifiers = {n.name: n for n in self.config.notifiers}
-            report = await notify.deliver(self.store, notifiers, self.transport, self.clock(),
-                                          max_attempts=self.config.settings.delivery_attempts,
-                                          secrets=self.config.secrets)
-        for failure in report.failures:
-            log.warning("delivery failed: %s", self.mask(failure))
+            report = await notify.deliver(self.store, notifiers, self.transport, self.clock())
+        for f in report.failures:
+            log.warning("delivery to %s (%s) failed, will retry: %s", f.notifier, f.url, self.mask(f.reason))
         return report
