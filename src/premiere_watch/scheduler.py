@@ -1,0 +1,386 @@
+"""``premiere-watch run``: the daemon around the same one-pass code ``check`` uses.
+
+APScheduler (3.x, ``AsyncIOScheduler``) only decides *when*; *what* happens is
+:meth:`Pipeline.check_source` for one due source, then :meth:`Pipeline.deliver`
+— the very calls ``check`` makes.  A job per source fires on that source's
+own schedule (``Config.schedule_of``: source → watch → default); another job
+delivers every 30 s so retries, quiet hours and digests go out on time.
+
+In-flight work is ours, not APScheduler's: its asyncio executor cancels the
+coroutines it runs when it shuts down, which would cut a fetch off halfway.
+So every job is a thin ``async`` wrapper that starts an :class:`asyncio.Task`
+and returns at once; the daemon keeps those tasks in a set and, on SIGTERM,
+stops the scheduler and waits for them for a grace period before cancelling.
+
+The next due time of every source lives in SQLite (the pipeline writes it in
+the same transaction as the result; the daemon then overwrites it with the
+job's real, jittered next run).  On start, a source whose next_due is still
+ahead waits for it; one overdue after downtime runs once, now.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+import os
+import signal
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any, Protocol
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.base import BaseTrigger
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from premiere_watch import logs, notify
+from premiere_watch.config import Config, ConfigError, Schedule, SourceConfig, Watch, load
+from premiere_watch.model import Event
+from premiere_watch.pipeline import Pipeline, SourceOutcome, fetch_settings, next_due
+from premiere_watch.store import Store
+
+log = logging.getLogger("premiere_watch.scheduler")
+
+GRACE = 10.0  # seconds in-flight reads get to finish after SIGTERM/SIGINT
+DELIVERY_EVERY = 30.0  # seconds between outbox rounds (retries, quiet hours, digests)
+JITTER = 0.10  # ± fraction of a source's interval, so sources on one interval spread out
+CONFIG_POLL = 1.0  # seconds between looks at the watchlist's mtime and size (--watch-config)
+
+_DELIVERY_JOB = "__deliver__"
+
+# Every source job gets the same deliberate settings (APScheduler's defaults are wrong for us):
+_JOB_DEFAULTS: dict[str, Any] = {
+    # The default grace is 1 s: a loop busy for a second parsing a big page would silently
+    # *skip* a run, and that source would wait a whole interval more.  A late read is
+    # always better than none, so there is no limit ...
+    "misfire_grace_time": None,
+    # ... and runs missed while the loop was stalled (or the machine suspended) collapse
+    # into one: a source overdue by ten intervals is read once, not ten times.
+    "coalesce": True,
+    # The job body only starts a task, so this rarely matters; the real guard against two
+    # reads of one source at once is ``Daemon._running`` (a fire during a slow read is skipped).
+    "max_instances": 1,
+}
+
+
+class Runner(Protocol):
+    """What the daemon needs of a :class:`Pipeline` (tests may pass a fake)."""
+
+    config: Config
+
+    async def check_source(
+        self, source: SourceConfig, watches: Sequence[Watch]
+    ) -> tuple[SourceOutcome, list[Event]]: ...
+
+    async def deliver(self) -> notify.DeliveryReport: ...
+
+    async def aclose(self) -> None: ...
+
+
+RunnerFactory = Callable[[Config, Store], Runner]
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def make_trigger(schedule: Schedule, jitter: float = JITTER) -> BaseTrigger:
+    """A trigger firing every ``seconds`` ± ``jitter`` of it, or on the cron expression (UTC)."""
+    if schedule.seconds is not None:
+        # APScheduler's jitter only adds (0..j) and the next run counts from the jittered
+        # one, so a (1-j)·s interval plus 0..2j·s jitter averages s: ±j around the interval.
+        seconds = schedule.seconds
+        return IntervalTrigger(seconds=seconds * (1 - jitter), jitter=2 * jitter * seconds or None,
+                               timezone=dt.UTC)
+    # No jitter on cron: the operator chose the minute (UTC, as pipeline.next_due computes it);
+    # the fetcher's per-host gate keeps sources firing together polite.
+    assert schedule.cron is not None
+    return CronTrigger.from_crontab(schedule.cron, timezone=dt.UTC)
+
+
+class Daemon:
+    """Runs each source on its own schedule until :meth:`request_stop`."""
+
+    def __init__(
+        self,
+        config: Config,
+        store: Store,
+        pipeline_factory: RunnerFactory | None = None,
+        *,
+        watch_config: bool = False,
+        log_level: str = "info",
+        log_format: str = "text",
+        grace: float = GRACE,
+        delivery_every: float = DELIVERY_EVERY,
+        jitter: float = JITTER,
+    ) -> None:
+        self.config = config
+        self.store = store
+        self.factory: RunnerFactory = pipeline_factory or (lambda c, s: Pipeline(c, s))
+        self.watch_config = watch_config
+        self.log_level, self.log_format = log_level, log_format
+        self.grace, self.delivery_every, self.jitter = grace, delivery_every, jitter
+        self.runner: Runner | None = None
+        self._work: dict[str, tuple[SourceConfig, list[Watch], Schedule]] = {}
+        self._tasks: set[asyncio.Task[None]] = set()  # every read and delivery in flight
+        self._running: dict[str, asyncio.Task[None]] = {}  # source id -> its read in flight
+        self._gate = asyncio.Semaphore(max(1, config.settings.concurrency))
+        self._scheduler: AsyncIOScheduler | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._wake = asyncio.Event()
+        self._stop = False
+        self._reload = False
+
+    # -- control (safe from signal handlers and other threads) --------------------
+
+    def request_stop(self) -> None:
+        self._stop = True
+        self._poke()
+
+    def request_reload(self) -> None:
+        self._reload = True
+        self._poke()
+
+    def _poke(self) -> None:
+        if self._loop is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self._wake.set)
+
+    # -- main loop ----------------------------------------------------------------------
+
+    async def serve(self) -> int:
+        """Schedule, react to reload/stop requests, and shut down cleanly; return the exit code."""
+        self._loop = asyncio.get_running_loop()
+        self._wake = asyncio.Event()  # bound to this loop
+        self.runner = self.factory(self.config, self.store)
+        self._scheduler = AsyncIOScheduler(timezone=dt.UTC, job_defaults=_JOB_DEFAULTS)
+        handled = self._install_signals()
+        poller: asyncio.Task[None] | None = None
+        try:
+            self._scheduler.start()
+            self._apply(self.config)
+            self._scheduler.add_job(self._fire_delivery, IntervalTrigger(seconds=self.delivery_every),
+                                    id=_DELIVERY_JOB, next_run_time=_utcnow())
+            if self.watch_config:
+                poller = asyncio.create_task(self._poll_config())
+            log.info("running: %d sources of %d watches; database %s", len(self._work),
+                     len(self.config.watches), self.config.settings.database)
+            while not self._stop:
+                await self._wake.wait()
+                self._wake.clear()
+                if self._reload and not self._stop:
+                    self._reload = False
+                    try:
+                        self.reload()
+                    except Exception:  # e.g. the database went away: keep what runs
+                        log.exception("reload failed; still running the previous watchlist")
+        finally:
+            if poller is not None:
+                poller.cancel()
+            await self._shutdown()
+            for sig in handled:
+                self._loop.remove_signal_handler(sig)
+        return 0
+
+    def _install_signals(self) -> list[signal.Signals]:
+        assert self._loop is not None
+        handled = []
+        for sig, action in ((signal.SIGTERM, self.request_stop), (signal.SIGINT, self.request_stop),
+                            (signal.SIGHUP, self.request_reload)):
+            try:
+                self._loop.add_signal_handler(sig, action)
+            except (ValueError, RuntimeError, NotImplementedError):
+                continue  # not the main thread (in-process tests): use request_* instead
+            handled.append(sig)
+        return handled
+
+    async def _shutdown(self) -> None:
+        """Stop scheduling, let reads finish within the grace period, deliver, close."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.grace
+        if self._scheduler is not None and self._scheduler.running:
+            self._scheduler.shutdown(wait=False)
+        if self._tasks:
+            log.info("stopping: waiting up to %.0fs for %d reads in flight", self.grace, len(self._tasks))
+            _, late = await asyncio.wait(set(self._tasks), timeout=self.grace)
+            if late:
+                # Cancelled reads commit nothing, so their sources stay due and are read
+                # first thing after the next start.
+                log.warning("stopping: %d reads not done within %.0fs; cancelled", len(late), self.grace)
+                for task in late:
+                    task.cancel()
+                await asyncio.gather(*late, return_exceptions=True)
+        if self.runner is not None:
+            # What cannot go out before the deadline stays in the outbox for the next start.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._deliver_once(), timeout=max(1.0, deadline - loop.time()))
+            await self.runner.aclose()
+        log.info("stopped")
+
+    # -- the watchlist -> jobs ---------------------------------------------------------------
+
+    def _apply(self, config: Config) -> tuple[int, int, int]:
+        """Make the jobs match ``config``: start added sources, stop removed ones, reschedule changed ones."""
+        assert self._scheduler is not None
+        wanted = {s.id: (s, ws, config.schedule_of(s, ws)) for s, ws in config.sources()}
+        now = _utcnow()
+        stored = {row.source_id: row.next_due for row in self.store.source_rows()}
+        added = removed = changed = 0
+        for source_id in set(self._work) - set(wanted):
+            with contextlib.suppress(Exception):
+                self._scheduler.remove_job(source_id)
+            removed += 1  # a read in flight finishes; its source is simply not scheduled again
+        for source_id, (_, _, schedule) in wanted.items():
+            old = self._work.get(source_id)
+            if old is not None and old[2] == schedule:
+                continue
+            if old is None:
+                added += 1
+                # Restart: resume the stored schedule, but never later than the (maybe
+                # shortened) schedule allows; overdue or never read: now, once.
+                due = stored.get(source_id)
+                first = min(due, next_due(schedule, now)) if due is not None and due > now else now
+            else:
+                changed += 1
+                job = self._scheduler.get_job(source_id)
+                current = job.next_run_time if job is not None else None
+                first = min(current or now, next_due(schedule, now))
+            self._scheduler.add_job(self._fire, make_trigger(schedule, self.jitter), args=[source_id],
+                                    id=source_id, next_run_time=first, replace_existing=True)
+        self._work = wanted
+        return added, removed, changed
+
+    def reload(self) -> bool:
+        """Re-read the watchlist; keep the running one if the new file is invalid."""
+        try:
+            new = load(self.config.path)
+        except ConfigError as exc:
+            log.error("reload rejected, still running the previous watchlist: %s", exc)
+            return False
+        logs.setup(self.log_level, self.log_format, new.secrets)
+        if new.settings.database != self.config.settings.database:
+            log.warning("reload: [settings] database changed to %s; still using %s until a restart",
+                        new.settings.database, self.config.settings.database)
+        self._swap_runner(new)
+        if new.settings.concurrency != self.config.settings.concurrency:
+            self._gate = asyncio.Semaphore(max(1, new.settings.concurrency))
+        self.config = new
+        added, removed, changed = self._apply(new)
+        log.info("reloaded %s: %d sources (%d added, %d removed, %d rescheduled)",
+                 new.path, len(self._work), added, removed, changed)
+        return True
+
+    def _swap_runner(self, new: Config) -> None:
+        assert self.runner is not None
+        if fetch_settings(new) == fetch_settings(self.runner.config):
+            # Same fetch rules: keep the fetcher, whose per-host gates and connections
+            # must outlive a reload to stay polite.
+            self.runner.config = new
+            return
+        old, draining = self.runner, set(self._tasks)
+        self.runner = self.factory(new, self.store)
+
+        async def close_old() -> None:
+            if draining:
+                await asyncio.wait(draining)
+            await old.aclose()
+
+        self._track(close_old())
+
+    async def _poll_config(self) -> None:
+        """--watch-config: reload when the file's mtime, size or inode changes."""
+        def stamp() -> tuple[int, int, int] | None:
+            try:
+                st = os.stat(self.config.path)
+            except OSError:
+                return None  # mid-replace or removed: keep the last good one, look again
+            return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+        last = stamp()
+        while True:
+            await asyncio.sleep(CONFIG_POLL)
+            now = stamp()
+            if now is not None and now != last:
+                last = now
+                log.info("%s changed; reloading", self.config.path)
+                self.request_reload()
+
+    # -- jobs ------------------------------------------------------------------------------
+
+    def _track(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
+        task = asyncio.create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def _fire(self, source_id: str) -> None:
+        """The APScheduler job: start the read and return (see the module doc for why)."""
+        if self._stop:
+            return
+        if source_id in self._running:
+            log.debug("%s: still reading the previous time; skipping this turn", source_id)
+            return
+        task = self._track(self._check(source_id))
+        self._running[source_id] = task
+        task.add_done_callback(lambda _: self._running.pop(source_id, None))
+
+    async def _fire_delivery(self) -> None:
+        if not self._stop:
+            self._track(self._deliver_once())
+
+    async def _check(self, source_id: str) -> None:
+        work = self._work.get(source_id)
+        if work is None or self.runner is None:
+            return  # removed by a reload before its turn came
+        source, watches, _ = work
+        runner = self.runner
+        try:
+            async with self._gate:
+                outcome, events = await runner.check_source(source, watches)
+        except Exception:  # one source's bug must not stop the daemon
+            log.exception("reading %s crashed", source.url)  # the log filter masks secrets
+            return
+        if outcome.status != "failed":  # failures are logged by the pipeline, once
+            log.info("read %s: %s%s, %d new alerts (%.1fs)", outcome.url, outcome.status,
+                     f" ({outcome.reason})" if outcome.reason else "", outcome.events, outcome.seconds)
+        self._store_next_due(source_id)
+        if events:
+            # Only new events need a round now; held and retried ones go out on the
+            # delivery job's clock.
+            await self._deliver_once()
+
+    def _store_next_due(self, source_id: str) -> None:
+        # The pipeline stored now + interval; the job's real next run includes the jitter,
+        # and is what a restart should resume from.
+        job = self._scheduler.get_job(source_id) if self._scheduler and self._scheduler.running else None
+        if job is not None and job.next_run_time is not None:
+            try:
+                self.store.set_next_due(source_id, job.next_run_time)
+            except Exception:
+                log.exception("cannot store the next check time of %s", source_id)
+
+    async def _deliver_once(self) -> None:
+        if self.runner is None:
+            return
+        try:
+            report = await self.runner.deliver()
+        except Exception:
+            log.exception("delivery round crashed; the alerts stay queued")
+            return
+        if report.sent or report.failed or report.dead:
+            log.info("delivery: %d sent, %d to retry, %d given up", report.sent, report.failed, report.dead)
+
+
+def run_daemon(
+    config: Config,
+    store: Store,
+    *,
+    watch_config: bool = False,
+    log_level: str = "info",
+    log_format: str = "text",
+    pipeline_factory: RunnerFactory | None = None,
+) -> int:
+    """The blocking entry ``premiere-watch run`` calls (under the instance lock)."""
+    daemon = Daemon(config, store, pipeline_factory, watch_config=watch_config,
+                    log_level=log_level, log_format=log_format)
+    return asyncio.run(daemon.serve())
