@@ -227,3 +227,15 @@ def test_console_and_memory_transports() -> None:
 ])
 def test_crontab_dow_means_what_cron_means(field: str, names: str) -> None:
     assert crontab_dow(field) == names
+
+
+@pytest.mark.parametrize(("url", "secret", "kept"), [
+    ("tgram://123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/987654", "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw", ""),
+    ("discord://4174216298/JHMHI8qBe7bk2ZwO5U711o3dV_js", "JHMHI8qBe7bk2ZwO5U711o3dV_js", ""),
+    ("mailtos://fan:pw1@smtp.example.com?to=fan@example.com", "pw1", "smtp.example.com"),
+])
+def test_url_secrets_find_tokens_anywhere(url: str, secret: str, kept: str) -> None:
+    secrets = url_secrets(url)
+    assert secret in secrets
+    assert not kept or kept not in secrets
+    assert secret not in mask_secrets(f"error talking to {url}", secrets)

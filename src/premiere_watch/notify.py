@@ -344,17 +344,28 @@ class Transport(Protocol):
     async def send(self, url: str, title: str, body: str, body_format: Format) -> SendOutcome: ...
 
 
-def url_secrets(url: str) -> list[str]:
-    """The parts of an Apprise URL that may be credentials.
+_HOSTNAME = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
-    Apprise puts tokens anywhere (user, password, path segments, query), so
-    everything but the scheme, host, port and plain query names counts.
+
+def url_secrets(url: str) -> list[str]:
+    """The parts of an Apprise URL that may be credentials, to mask in reasons.
+
+    Apprise puts tokens anywhere: password, user, even the "host"
+    (``tgram://BOTTOKEN/chat``), path segments (``discord://id/token``) and
+    query values.  Every piece of 6+ characters that is not a dotted host
+    name or an e-mail address counts; the password counts at any length.
     """
-    parts = urllib.parse.urlsplit(url)
-    found = [parts.username or "", parts.password or ""]
-    found += [seg for seg in parts.path.split("/") if len(seg) >= 6]
-    found += [v for _, v in urllib.parse.parse_qsl(parts.query) if len(v) >= 6 and "@" not in v]
-    return [urllib.parse.unquote(s) for s in found if s] + [s for s in found if s]
+    _, _, rest = url.partition("://")
+    rest = rest.split("#", 1)[0]
+    location, _, query = rest.partition("?")
+    found = [p for p in re.split(r"[/@:]", location) if len(p) >= 6 and not _HOSTNAME.match(p)]
+    with contextlib.suppress(ValueError):
+        password = urllib.parse.urlsplit(url).password
+        if password and len(password) >= 3:
+            found.append(password)
+    found += [v for _, v in urllib.parse.parse_qsl(query) if len(v) >= 6 and "@" not in v
+              and not _HOSTNAME.match(v)]
+    return sorted({*found, *(urllib.parse.unquote(f) for f in found)}, key=len, reverse=True)
 
 
 def redact_url(url: str) -> str:
