@@ -1,4 +1,7 @@
-"""Fetcher against a real local HTTP server: faults injected, requests counted."""
+"""Fetcher against a real local HTTP server: faults injected, requests counted.
+
+Fixtures ``page_server`` / ``page_server_factory`` come from tests/servers.py via conftest.py.
+"""
 
 from __future__ import annotations
 
@@ -12,13 +15,8 @@ from typing import Any, TypeVar
 
 import pytest
 
-import servers
 from premiere_watch.fetch import Fetcher, FetchResult, FetchSettings, _retry_after, redact_url
 from servers import LoggedRequest, PageServer, Reply
-
-# The shared fixtures, usable here before (and after) tests/conftest.py imports them.
-page_server = servers.page_server
-page_server_factory = servers.page_server_factory
 
 T = TypeVar("T")
 FAST = FetchSettings(host_delay=0.0, backoff=0.01, timeout=5.0)
