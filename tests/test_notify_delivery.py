@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from html.parser import HTMLParser
 from typing import Any
 
@@ -28,92 +28,16 @@ from premiere_watch.notify import (
     parse_quiet_hours,
     route,
 )
+from premiere_watch.store import Store
 from receivers import JsonReceiver, SmtpServer, json_receiver, smtp_server  # noqa: F401
 
 T0 = dt.datetime(2026, 3, 2, 12, 0, tzinfo=dt.UTC)  # a Monday, noon UTC
 
 
-@dataclass(frozen=True)
-class Delivery:
-    id: int
-    event: Event
-    event_id: int
-    notifier: str
-    target: int
-    status: str
-    attempts: int
-    created: dt.datetime
-    next_attempt: dt.datetime
-    last_error: str
-
-
-class FakeStore:
-    """The outbox API of store.py in memory, until the real store is implemented."""
-
-    def __init__(self) -> None:
-        self.rows: list[Delivery] = []
-        self.events: list[tuple[Event, dt.datetime]] = []
-        self.keys: set[tuple[str, str, int]] = set()
-
-    def enqueue(self, events: Sequence[Event], routes: Any, now: dt.datetime, hold_until: Any = None) -> int:
-        n = 0
-        for event in events:
-            if event.key not in {e.key for e, _ in self.events}:
-                self.events.append((event, now))
-            for notifier, target in routes(event):
-                if (event.key, notifier, target) in self.keys:
-                    continue
-                self.keys.add((event.key, notifier, target))
-                hold = hold_until(notifier, event) if hold_until else None
-                self.rows.append(Delivery(len(self.rows) + 1, event, 0, notifier, target, "pending", 0, now,
-                                          hold or now, ""))
-                n += 1
-        return n
-
-    def _set(self, id: int, **kw: Any) -> None:
-        self.rows[id - 1] = replace(self.rows[id - 1], **kw)
-
-    def due_deliveries(self, now: dt.datetime) -> list[Delivery]:
-        return [r for r in self.rows
-                if (r.status == "pending" and r.next_attempt <= now) or r.status == "sending"]
-
-    def mark_sending(self, ids: Sequence[int], now: dt.datetime) -> None:
-        for i in ids:
-            self._set(i, status="sending", attempts=self.rows[i - 1].attempts + 1)
-
-    def mark_sent(self, ids: Sequence[int], now: dt.datetime) -> None:
-        for i in ids:
-            self._set(i, status="sent")
-
-    def mark_failed(self, id: int, error: str, next_attempt: dt.datetime | None, now: dt.datetime) -> None:
-        self._set(id, status="dead" if next_attempt is None else "pending", last_error=error,
-                  next_attempt=next_attempt or now)
-
-    def dead_deliveries(self) -> list[Delivery]:
-        return [r for r in self.rows if r.status == "dead"]
-
-    def revive_dead(self, ids: Sequence[int] | None = None, *, now: dt.datetime) -> int:
-        dead = [r.id for r in self.dead_deliveries() if ids is None or r.id in ids]
-        for i in dead:
-            self._set(i, status="pending", attempts=0, next_attempt=now)
-        return len(dead)
-
-    def count_events_today(self, target_key: str, now: dt.datetime) -> int:
-        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
-        return sum(1 for e, t in self.events if e.watch == target_key and t >= midnight)
-
-
 @pytest.fixture
-def store() -> Iterator[Any]:
-    try:
-        from premiere_watch.store import Store
-
-        real = Store(":memory:")
-    except (ImportError, NotImplementedError):  # store.py not usable yet
-        yield FakeStore()
-        return
-    with real:
-        yield real
+def store() -> Iterator[Store]:
+    with Store(":memory:") as s:
+        yield s
 
 
 def announced(n: int = 2, watch: str = "narcos#s2", label: str = "Narcos S2", **kw: Any) -> Event:
@@ -124,14 +48,14 @@ def announced(n: int = 2, watch: str = "narcos#s2", label: str = "Narcos S2", **
     return Event(**{**base, **kw})
 
 
-def queue(store: Any, notifiers: Mapping[str, NotifierConfig], events: Sequence[Event], now: dt.datetime,
+def queue(store: Store, notifiers: Mapping[str, NotifierConfig], events: Sequence[Event], now: dt.datetime,
           daily_cap: int | None = None) -> int:
     hold = pacing(notifiers, now, events, daily_cap=daily_cap,
                   count_today=lambda w: store.count_events_today(w, now))
     return store.enqueue(events, lambda e: route(e, notifiers), now, hold)
 
 
-def run(store: Any, notifiers: Mapping[str, NotifierConfig], now: dt.datetime,
+def run(store: Store, notifiers: Mapping[str, NotifierConfig], now: dt.datetime,
         transport: Transport | None = None) -> DeliveryReport:
     return asyncio.run(deliver(store, notifiers, transport or AppriseTransport(timeout=10), now,
                                rand=lambda: 0.0))
@@ -142,7 +66,7 @@ def by_name(*configs: NotifierConfig) -> dict[str, NotifierConfig]:
 
 
 def test_failing_json_target_retries_alone_and_mail_gets_it_once(
-    store: Any, json_receiver: JsonReceiver, smtp_server: SmtpServer  # noqa: F811
+    store: Store, json_receiver: JsonReceiver, smtp_server: SmtpServer  # noqa: F811
 ) -> None:
     fans = by_name(NotifierConfig("fans", (json_receiver.url, smtp_server.url)))
     assert queue(store, fans, [announced()], T0) == 2
@@ -166,7 +90,7 @@ def test_failing_json_target_retries_alone_and_mail_gets_it_once(
     assert run(store, fans, T0 + dt.timedelta(hours=3)).sent == 0  # and nothing more, ever
 
 
-def test_dead_after_max_attempts_then_revived(store: Any, json_receiver: JsonReceiver) -> None:  # noqa: F811
+def test_dead_after_max_attempts_then_revived(store: Store, json_receiver: JsonReceiver) -> None:  # noqa: F811
     fans = by_name(NotifierConfig("fans", (json_receiver.url,), max_attempts=3))
     queue(store, fans, [announced()], T0)
     json_receiver.script(500, 500, 500)
@@ -198,7 +122,7 @@ class _Html(HTMLParser):
         self.text += data
 
 
-def test_mail_is_html_with_page_text_inert(store: Any, smtp_server: SmtpServer) -> None:  # noqa: F811
+def test_mail_is_html_with_page_text_inert(store: Store, smtp_server: SmtpServer) -> None:  # noqa: F811
     mail = by_name(NotifierConfig("mail", (smtp_server.url,)))
     evil = announced(evidence='Out Sept. 2 <script>alert("pwned")</script> <a href="http://x">win</a>')
     queue(store, mail, [evil], T0)
@@ -214,7 +138,7 @@ def test_mail_is_html_with_page_text_inert(store: Any, smtp_server: SmtpServer) 
     assert "Friday, September 2, 2016" in SmtpServer.text_part(msg)
 
 
-def test_markdown_target_gets_escaped_page_text(store: Any, json_receiver: JsonReceiver) -> None:  # noqa: F811
+def test_markdown_target_gets_escaped_page_text(store: Store, json_receiver: JsonReceiver) -> None:  # noqa: F811
     chat = by_name(NotifierConfig("chat", (json_receiver.url,)))
     queue(store, chat, [announced(evidence="*Big* news: [watch](http://evil.example) <b>now</b>")], T0)
     run(store, chat, T0)
@@ -224,7 +148,7 @@ def test_markdown_target_gets_escaped_page_text(store: Any, json_receiver: JsonR
 
 
 def test_digest_holds_then_sends_one_message_in_order(
-    store: Any, json_receiver: JsonReceiver  # noqa: F811
+    store: Store, json_receiver: JsonReceiver  # noqa: F811
 ) -> None:
     digest = by_name(NotifierConfig("daily", (json_receiver.url,), mode="digest",
                                     digest="cron: 0 9 * * *", timezone="Europe/Berlin"))
@@ -245,7 +169,7 @@ def test_digest_holds_then_sends_one_message_in_order(
     assert "Dark S1" in items[2]
 
 
-def test_quiet_hours_hold_then_deliver_in_order(store: Any, json_receiver: JsonReceiver) -> None:  # noqa: F811
+def test_quiet_hours_hold_then_deliver_in_order(store: Store, json_receiver: JsonReceiver) -> None:  # noqa: F811
     night = by_name(NotifierConfig("night", (json_receiver.url,), timezone="Europe/Berlin",
                                    quiet_hours=parse_quiet_hours("22:00-07:00")))
     late = dt.datetime(2026, 3, 2, 22, 30, tzinfo=dt.UTC)  # 23:30 in Berlin
@@ -261,7 +185,7 @@ def test_quiet_hours_hold_then_deliver_in_order(store: Any, json_receiver: JsonR
         "premiere date announce", "premiere moved later: "]
 
 
-def test_daily_cap_holds_the_excess_until_tomorrow(store: Any) -> None:
+def test_daily_cap_holds_the_excess_until_tomorrow(store: Store) -> None:
     memory = MemoryTransport()
     fans = by_name(NotifierConfig("fans", ("json://fans.example/",)))
     events = [announced(n) for n in (2, 3, 4)]
@@ -272,7 +196,7 @@ def test_daily_cap_holds_the_excess_until_tomorrow(store: Any) -> None:
     assert [s.title[-7:] for s in memory.sent] == ["2, 2016", "3, 2016", "4, 2016"]
 
 
-def test_templates_and_tags_pick_message_and_receiver(store: Any) -> None:
+def test_templates_and_tags_pick_message_and_receiver(store: Store) -> None:
     memory = MemoryTransport()
     notifiers = by_name(
         NotifierConfig("all", ("json://all.example/",)),
@@ -297,7 +221,7 @@ def test_templates_and_tags_pick_message_and_receiver(store: Any) -> None:
     assert (k.body, k.body_format) == ("Friday, September 2, 2016 — https://news.example/narcos", "text")
 
 
-def test_a_failed_alert_keeps_later_ones_of_that_target_behind_it(store: Any) -> None:
+def test_a_failed_alert_keeps_later_ones_of_that_target_behind_it(store: Store) -> None:
     memory = MemoryTransport(fail={"json://a.example/": ["HTTP 502"]})
     fans = by_name(NotifierConfig("fans", ("json://a.example/", "json://b.example/")))
     queue(store, fans, [announced(2)], T0)
@@ -310,7 +234,7 @@ def test_a_failed_alert_keeps_later_ones_of_that_target_behind_it(store: Any) ->
     assert [t.split(" — ")[1][:16] for t in a_titles] == ["premiere date an", "premiere moved l"]
 
 
-def test_unconfigured_notifier_rows_are_parked_dead(store: Any) -> None:
+def test_unconfigured_notifier_rows_are_parked_dead(store: Store) -> None:
     memory = MemoryTransport()
     fans = by_name(NotifierConfig("fans", ("json://a.example/", "json://b.example/")))
     queue(store, fans, [announced()], T0)
