@@ -37,6 +37,19 @@ _PAST_PREMIERE = re.compile(r"\b(?:premiered|debuted|aired|launched|bowed|opened
                             r"ran|concluded|wrapped|ended)\b", re.I)
 
 
+_ANY_DAY = dt.date(2000, 1, 1)
+
+
+def mask_dates(sentence: str, dates: list[DateMention]) -> str:
+    """The sentence with date mentions blanked, so cue words never match inside a date."""
+    chars = list(sentence)
+    for d in dates:
+        for i in range(d.start, min(d.end, len(chars))):
+            if not chars[i].isspace():
+                chars[i] = "#"
+    return "".join(chars)
+
+
 @dataclass
 class Candidate:
     date: FuzzyDate
@@ -44,7 +57,7 @@ class Candidate:
     evidence: str
     why: str
     structured: bool = False
-    change_target: bool = False
+    change_target: int = 0  # 2 'now'/'new date', 1 'moved to', 0 plain
     order: int = 0
     headline: bool = False
     zone: str = "main"
@@ -65,7 +78,7 @@ def _emphasized_others(block: Block, matcher: TitleMatcher) -> list[str]:
             continue
         if matcher.find(phrase):
             continue
-        if find_dates(phrase, None):
+        if find_dates(phrase, _ANY_DAY) or re.search(r"\d", phrase):
             continue
         out.append(phrase)
     return out
@@ -238,19 +251,23 @@ class _Walk:
         if not dates:
             return
         schedule = kind in ("table_row", "list_item", "heading")
-        for dm in dates:
-            self._date(sentence, dm, mentions, other_spans, context_season, schedule, headline, zone)
+        masked = mask_dates(sentence, dates)
+        anaphora = [(m.start(), m.end()) for m in _ANAPHORA.finditer(masked)] if not mentions else []
+        for i, dm in enumerate(dates):
+            nxt = dates[i + 1].start if i + 1 < len(dates) else None
+            self._date(sentence, masked, dm, nxt, mentions, anaphora, other_spans, context_season, schedule,
+                       headline, zone)
 
-    def _date(self, sentence: str, dm: DateMention, mentions: list[Mention],
-              other_spans: list[tuple[int, int]], context_season: int | None, schedule: bool,
-              headline: bool, zone: str) -> None:
-        text = sentence
+    def _date(self, text: str, sentence: str, dm: DateMention, next_start: int | None,
+              mentions: list[Mention], anaphora: list[tuple[int, int]], other_spans: list[tuple[int, int]],
+              context_season: int | None, schedule: bool, headline: bool, zone: str) -> None:
         # Attribute the date to the nearest title named in the sentence.
         if other_spans:
             def dist(span: tuple[int, int]) -> int:
                 return dm.start - span[1] if span[1] <= dm.start else (span[0] - dm.end) + 15
             near_other = min(abs(dist(s)) for s in other_spans)
-            near_target = min((abs(dist((m.start, m.end))) for m in mentions), default=10**6)
+            targets = [(m.start, m.end) for m in mentions] + anaphora
+            near_target = min((abs(dist(t)) for t in targets), default=10**6)
             if near_other < near_target:
                 self.reject(text, f"{dm.text!r} belongs to another title")
                 return
@@ -258,27 +275,32 @@ class _Walk:
         if not ok:
             self.reject(text, f"{dm.text!r}: {reason}")
             return
-        is_release, word = cues.event_of(sentence, dm.start, dm.end, schedule)
+        is_release, word = cues.event_of(sentence, dm.start, dm.end, schedule and dm.date.precision == "day")
         if not is_release:
             self.reject(text, f"{dm.text!r}: {word}")
             return
-        verdict = cues.status_of(sentence, dm.start, dm.end)
+        verdict = cues.status_of(sentence, dm.start, dm.end, next_start)
         status = verdict.status
-        if status != "denied" and self.anchor is not None and self.page.published is not None \
-                and dm.date.end() < self.page.published:
-            self.reject(text, f"{dm.text!r}: in the past of the publication date")
+        published = self.page.published
+        why = verdict.why
+        if status != "denied" and published is not None and dm.date.end() < published:
+            if cues.change_score(sentence, dm.start) or cues.PAST_EVENT.search(sentence) is None and \
+                    re.search(r"\b(?:set|slated|scheduled|dated|moved|slid|shifted)\b", sentence, re.I):
+                # A slot in the release history that has since passed: the film moved off it.
+                status, why = "denied", "an earlier slot in the release history"
+            else:
+                self.reject(text, f"{dm.text!r}: in the past of the publication date")
+                return
+        if status != "denied" and published is not None and dm.relative and \
+                cues.PAST_EVENT.search(sentence[max(0, dm.start - 60):dm.start]) and \
+                not cues.change_score(sentence, dm.start):
+            # "opened in November" read forward from the publication date is a contradiction.
+            self.reject(text, f"{dm.text!r}: past tense with a year-less date")
             return
-        if status != "denied" and _PAST_PREMIERE.search(sentence[max(0, dm.start - 60):dm.start]) and \
-                self.page.published is None and not schedule:
-            # A title page without a date: "Season 1 premiered ..." style history.
-            pass
         if zone == "aside" and status != "confirmed":
             return
-        change = status == "confirmed" and bool(re.search(
-            r"\b(?:to|now|new(?:ly)?|moved up to|instead)\s+(?:(?:the|a|its|their|new|on)\s+)*"
-            r"(?:[\w.,'’]+\s+){0,2}$", sentence[max(0, dm.start - 40):dm.start], re.I)) and bool(
-            re.search(r"\b(?:mov|push|delay|shift|bump|postpon|slid|swap|chang|reschedul)", sentence, re.I))
-        self._add(Candidate(dm.date, status, sentence, f"{word}; {verdict.why}", change_target=change,
+        score = cues.change_score(sentence, dm.start) if status == "confirmed" else 0
+        self._add(Candidate(dm.date, status, sentence, f"{word}; {why}", change_target=score,
                             headline=headline, zone=zone))
 
     def _add(self, cand: Candidate) -> None:
@@ -373,15 +395,21 @@ def choose(cands: list[Candidate], page: Page, rejected: list[Rejected]
     else:
         pool = [c for c in confirmed if c.structured] or confirmed
     best: Candidate | None = None
+    superseded: list[Candidate] = []
     if pool:
-        changes = [c for c in pool if c.change_target]
-        pool = changes or pool
+        headline_dates = [c.date for c in pool if c.headline]
         # A finer date inside a coarser one refines it ("2024" -> "early summer 2024").
         refined = [c for c in pool if not any(o.date.refines(c.date) for o in pool)]
         pool = refined or pool
-        pool.sort(key=lambda c: (-_precision_rank(c.date), not c.headline, c.structured is False and False,
-                                 c.order))
+        pool.sort(key=lambda c: (-c.change_target,
+                                 not any(c.date == h or c.date.within(h) for h in headline_dates),
+                                 -_precision_rank(c.date), c.order))
         best = pool[0]
+        if best.change_target:
+            # The page reports a change: other dates it gave as current are the old ones.
+            superseded = [c for c in pool if c.date != best.date and not c.date.refines(best.date)
+                          and not best.date.refines(c.date) and not c.date.overlaps(best.date)
+                          and c.change_target < best.change_target]
     tentative: list[Candidate] = []
     seen = set()
     for c in cands:
@@ -392,6 +420,8 @@ def choose(cands: list[Candidate], page: Page, rejected: list[Rejected]
             tentative.append(c)
     den: list[Candidate] = []
     seen = set()
+    for c in superseded:
+        denied.append(Candidate(c.date, "denied", c.evidence, f"superseded by {best.date.iso() if best else ''}"))
     for c in denied:
         if c.date not in seen and (best is None or c.date != best.date):
             seen.add(c.date)

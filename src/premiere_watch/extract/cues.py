@@ -25,7 +25,8 @@ PREMIERE = re.compile(
     r"open(?:s|ed|ing)?|return(?:s|ed|ing)?|launch(?:es|ed|ing)?|hit(?:s|ting)?|land(?:s|ed|ing)?|"
     r"stream(?:s|ed|ing)?|drop(?:s|ped|ping)?|bow(?:s|ed)?|air(?:s|ed|ing)?|coming|comes|come|back|"
     r"theat(?:er|re)s|cinemas|theatrical(?:ly)?|dated|date|slot|available|reach(?:es|ed|ing)?|"
-    r"out|due|kicks? off|begins?|play(?:s|ing)? in|on (?:Netflix|Disney\+|Max|HBO|Hulu|Prime Video|Apple TV\+)|"
+    r"due|kicks? off|begins?|play(?:s|ing)? in|mov(?:e|es|ed|ing)|slid|slides|shift(?:s|ed)?|push(?:es|ed)?|"
+    r"delay(?:s|ed)?|bump(?:s|ed)?|postpon(?:e|es|ed)|on (?:Netflix|Disney\+|Max|HBO|Hulu|Prime Video|Apple TV\+)|"
     r"in (?:theaters|theatres|cinemas)|schedule[ds]?|set for|set to|slated|expected in|streaming)\b",
     re.I,
 )
@@ -36,12 +37,14 @@ OTHER_EVENT = re.compile(
     r"previews?|earnings|interview|birthday|anniversary|emmys?|awards?|golden globes?|oscars?|nominat\w+|"
     r"ceremony|box office|tickets?|pre-?sales?|novel|book|published|game|comic|manga|webtoon|episode \d+|"
     r"died|death|born|casting|cast|announcement|announced on|press|convention|upfronts?|deal|founded|"
-    r"tour|concert|show(?:s|ed)? (?:at|in)|kicked off|visit|on sale|showtimes?|ended|ends|finale)\b",
+    r"tour|concert|show(?:s|ed)? (?:at|in)|kicked off|visit|on sale|showtimes?|ended|ends|finale|showcase|"
+    r"conference|presentation|keynote|summit|cinemacon|investors?|call|investigation|allegations?|lawsuit|"
+    r"strike|walkout|merger|acquisition|hearing|trial|election|debate)\b",
     re.I,
 )
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|won['’]t|isn['’]t|aren['’]t|wasn['’]t|doesn['’]t|don['’]t|didn['’]t|"
-    r"can['’]t|cannot|no|nor|instead of|rather than|anymore|off)\b",
+    r"can['’]t|cannot|no|nor|instead of|rather than|anymore)\b",
     re.I,
 )
 _MOVED_FROM = re.compile(
@@ -54,22 +57,24 @@ _MOVED_FROM = re.compile(
     re.I,
 )
 _ORIGINALLY = re.compile(
-    r"\b(?:original(?:ly)?|initial(?:ly)?|previous(?:ly)?|formerly|earlier|once|old|prior|first)\b"
+    r"\b(?:originally|initially|previously|formerly)\b|"
+    r"\b(?:original|initial|previous|earlier|once|old|prior|first)\b"
     r"[^;]{0,60}?\b(?:set|scheduled|slated|dated|planned|due|targeted|pegged|penciled|pencilled|"
-    r"release date|date|slot|opening|premiere|plan)\b|\b(?:had been|was|were) (?:set|scheduled|slated|dated|"
-    r"planned|due|supposed)\b",
+    r"release date|date|slot|opening|premiere|plan|staked)\b|\bhad been\b|\b(?:was|were) (?:\w+ )?(?:set|"
+    r"scheduled|slated|dated|planned|due|supposed|lined up|booked|pegged|penciled|pencilled)\b",
     re.I,
 )
 _ABANDONED_AFTER = re.compile(
     r"^[^;.]{0,60}?\b(?:(?:is|was|has been|were) (?:now )?(?:scrapped|abandoned|cancel+ed|vacated|dropped|"
-    r"off|gone|no longer)|no longer|(?:date|slot|plan) (?:is|was) (?:off|dead|gone)|anymore)\b",
+    r"off|gone|no longer)|no longer|(?:date|slot|plan) (?:is|was) (?:off|dead|gone)|anymore|"
+    r"(?:it|they) had been (?:holding|occupying|set|using)|off the (?:board|table|calendar|schedule))\b",
     re.I,
 )
-_CHANGE_TO = re.compile(r"\b(?:to|for|until|now|new(?:ly)?|instead|moved up to|now set for|now opens?)\s+"
+_CHANGE_TO = re.compile(r"\b(?:to|until|now|new(?:ly)?|instead|replaced by|in favou?r of)\s+"
                         r"(?:(?:the|a|an|its|their|new)\s+)*(?:[\w.,'’]+\s+){0,2}$", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|til|before)\s+(?:(?:the|a|an)\s+)?(?:[\w.,'’]+\s+){0,1}$", re.I)
 TENTATIVE = re.compile(
-    r"\b(?:expect(?:s|ed|ing)?|likely|unlikely|probabl[ey]|possibl[ey]|possibility|perhaps|maybe|may|might|"
+    r"\b(?:expect(?:s|ed|ing)?|likely|unlikely|probabl[ey]|possibl[ey]|possibility|perhaps|maybe|(?-i:may)|might|"
     r"could|would|rumou?r(?:s|ed)?|speculat\w*|reportedly|report(?:s|ed)? (?:say|suggest|claim)|guess\w*|"
     r"predict\w*|estimat\w*|assum\w*|believe[sd]?|think|suspect\w*|hope\w*|hoping|should|plausible|"
     r"bet|betting|eye(?:s|ing|d)?|target(?:s|ing|ed)?|tipped|penciled|pencilled|tentative\w*|placeholder|"
@@ -119,15 +124,43 @@ def event_of(sentence: str, start: int, end: int, schedule: bool) -> tuple[bool,
                                                                           len(sentence))
     other = _nearest(OTHER_EVENT, sentence, start, end, lo, hi)
     if prem is None:
-        return (schedule, "schedule listing") if other is None else (False, f"about {other[1]!r}")
+        if other is None:
+            return (True, "schedule listing") if schedule else (False, "no release word")
+        return False, f"about {other[1]!r}"
     if other is not None and other[0] < prem[0]:
         return False, f"about {other[1]!r}, not the release"
     return True, prem[1]
 
 
-def status_of(sentence: str, start: int, end: int) -> Verdict:
-    """Status of the date at ``sentence[start:end]`` from the cues that scope over it."""
+_NOW = re.compile(r"\b(?:now|new(?:ly)? (?:set|dated|scheduled|date)|replaced by|moved up to|in favou?r of|"
+                  r"has (?:since )?(?:moved|shifted)|instead)\b", re.I)
+_TO = re.compile(r"\b(?:to|until|till|for)\s+(?:(?:the|a|its|their|new|on)\s+)*(?:[\w.,'’]+\s+){0,2}$", re.I)
+_MOVE = re.compile(r"\b(?:mov|push|delay|shift|bump|postpon|slid|slip|swap|chang|reschedul|relocat)\w*", re.I)
+PAST_EVENT = re.compile(r"\b(?:opened|premiered|debuted|aired|began|started|launched|released|arrived|ended|"
+                        r"wrapped|announced|revealed|bowed|closed|hit|landed)\b", re.I)
+
+
+def change_score(sentence: str, start: int) -> int:
+    """2: the sentence marks this date as the current one ("now", "new date");
+    1: a move lands on it ("moved to"); 0: a plain statement."""
+    lo, _ = clause_bounds(sentence, start, start)
+    before = sentence[lo:start]
+    if _NOW.search(before) or _NOW.search(sentence[max(0, start - 40):start]):
+        return 2
+    if _MOVE.search(sentence[:start]) and _TO.search(sentence[max(0, start - 40):start]):
+        return 1
+    return 0
+
+
+def status_of(sentence: str, start: int, end: int, next_start: int | None = None) -> Verdict:
+    """Status of the date at ``sentence[start:end]`` from the cues that scope over it.
+
+    ``sentence`` should have its date mentions masked so that "May 2" is not the verb
+    "may"; ``next_start`` is where the next date begins (a cue after the date reaches
+    no further).
+    """
     lo, hi = clause_bounds(sentence, start, end)
+    after_hi = min(hi, next_start) if next_start is not None else hi
     before = sentence[lo:start]
     if _MOVED_FROM.search(sentence[:start]) and re.search(r"\bfrom\s+(?:[\w.,'’-]+\s+){0,6}$",
                                                           sentence[max(0, start - 60):start], re.I):
@@ -138,7 +171,7 @@ def status_of(sentence: str, start: int, end: int) -> Verdict:
         return Verdict("denied", "negated: " + before[-30:].strip())
     if _ORIGINALLY.search(before) and not _CHANGE_TO.search(sentence[max(lo, start - 25):start]):
         return Verdict("denied", "former date: " + (_ORIGINALLY.search(before) or _dummy).group(0))
-    if _ABANDONED_AFTER.search(sentence[end:hi]):
+    if _ABANDONED_AFTER.search(sentence[end:after_hi]):
         return Verdict("denied", "abandoned: " + sentence[end:hi][:40].strip())
     neg = _NEGATION.search(before)
     if neg and not _UNTIL.search(sentence[lo:start]) and not re.search(

@@ -38,7 +38,7 @@ class Block:
     kind: BlockKind
     zone: Zone
     heading: str = ""  # the nearest heading above the block in the same zone
-    emphasized: tuple[str, ...] = ()  # text of <em>/<i>/<cite>/<strong>/<b>/<a> inside
+    emphasized: tuple[str, ...] = ()  # text of <em>/<i>/<cite>/<strong>/<b>/<q> inside
     level: int = 0  # 1..6 for headings
 
 
@@ -94,7 +94,7 @@ _BLOCK_TAGS = {
 }
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "select", "option",
               "input", "textarea", "iframe", "head", "title", "meta", "link"}
-_EMPH_TAGS = {"em", "i", "cite", "strong", "b", "a", "q"}
+_EMPH_TAGS = {"em", "i", "cite", "strong", "b", "q"}  # links are rarely titles
 _CHROME_TAGS = {"nav", "footer"}
 _COMMENT_HINT = re.compile(r"comment|disqus|reply|replies|discussion|user-review|community-review", re.I)
 _CHROME_HINT = re.compile(
@@ -174,6 +174,7 @@ class _Walker:
         self.videos: list[Video] = []
         self._buf: list[str] = []
         self._emph: list[str] = []
+        self._link_chars = 0
         self._headings: dict[Zone, str] = {}
         self._last_heading_for_video = ""
 
@@ -182,9 +183,13 @@ class _Walker:
         self._buf = []
         emph = tuple(e for e in (_clean(x) for x in self._emph) if e)
         self._emph = []
+        links, self._link_chars = self._link_chars, 0
         if not text or len(text) < 2:
             return
         kind = _kind_of(tag)
+        if zone == "main" and kind in ("list_item", "paragraph") and links > 0.6 * len(text):
+            # A block that is mostly links is navigation or a related-articles card.
+            zone = "aside"
         level = int(tag[1]) if kind == "heading" else 0
         heading = self._headings.get(zone, "")
         self.blocks.append(Block(text, kind, zone, heading, emph, level))
@@ -221,7 +226,7 @@ class _Walker:
         if tag == "img" and el.tail:
             self._buf.append(el.tail)
             return
-        is_block = tag in _BLOCK_TAGS
+        is_block = tag in _BLOCK_TAGS and tag not in ("td", "th")
         inner_zone = _zone_of(el, zone)
         if is_block:
             self.flush(block_tag, zone)
@@ -234,9 +239,11 @@ class _Walker:
             self._buf.append(el.text)
         if tag in _EMPH_TAGS:
             self._emph.append(el.text_content())
+        if tag == "a":
+            self._link_chars += len(el.text_content())
         for child in el:
             self.walk(child, inner_zone, current)
-        if is_block and tag not in ("td", "th"):
+        if is_block:
             self.flush(current, inner_zone)
         if el.tail:
             self._buf.append(el.tail)
