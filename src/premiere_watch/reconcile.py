@@ -397,10 +397,8 @@ def reconcile(
     alive = fact if withdrawal is None else None
     proposal = _propose(pool, alive)
 
-    if previous is None:
-        out = Facts()
-    else:
-        out = replace(previous, pending=None, supporting=list(previous.supporting))
+    out = (Facts() if previous is None
+           else replace(previous, pending=None, supporting=list(previous.supporting)))
     out.trailers = _merge_trailers(previous.trailers if previous else {}, observations, now)
     out.tentative = _merge_tentative(previous.tentative if previous else [], observations)
 
