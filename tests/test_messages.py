@@ -164,7 +164,7 @@ def test_templates_override_with_escaped_fields() -> None:
                  body_template="<p>{new_words}</p><p>{evidence}</p>{source_link}")
     assert msg.title == "Narcos S2: premiere date announced: Friday, September 2, 2016"
     assert msg.body == ("<p>Friday, September 2, 2016</p><p>&lt;b&gt;soon&lt;/b&gt;</p>"
-                        '<a href="https://n.example/x">n.example</a>')
+                        '<a href="https://n.example/x">https://n.example/x</a>')
 
 
 def test_every_documented_field_is_filled() -> None:

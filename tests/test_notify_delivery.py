@@ -242,3 +242,10 @@ def test_unconfigured_notifier_rows_are_parked_dead(store: Store) -> None:
     report = run(store, shrunk, T0, memory)
     assert (report.sent, report.dead) == (1, 1)
     assert "no longer configured" in store.dead_deliveries()[0].last_error
+
+
+def test_mail_text_part_keeps_the_source_address(store: Store, smtp_server: SmtpServer) -> None:  # noqa: F811
+    mail = by_name(NotifierConfig("mail", (smtp_server.url,)))
+    queue(store, mail, [announced()], T0)
+    run(store, mail, T0)
+    assert "https://news.example/narcos" in SmtpServer.text_part(smtp_server.messages[0])

@@ -127,7 +127,10 @@ def link(url: str, fmt: Format, text: str | None = None) -> str:
         return escape(clean(url, MAX_URL), fmt) if url else ""
     shown = clean(text, MAX_LABEL) if text else urllib.parse.urlsplit(target).netloc
     if fmt == "html":
-        return f'<a href="{html.escape(target, quote=True)}">{html.escape(shown)}</a>'
+        # Mail shows the whole address: Apprise's text/plain part keeps only link
+        # text, and a fan can see where a link goes before clicking it.
+        quoted = html.escape(target, quote=True)
+        return f'<a href="{quoted}">{quoted}</a>'
     if fmt == "markdown":
         return f"[{escape_markdown(shown)}]({target})"
     return target
