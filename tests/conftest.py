@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from receivers import json_receiver, smtp_server  # noqa: F401
 from servers import page_server, page_server_factory  # noqa: F401
 

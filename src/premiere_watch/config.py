@@ -13,7 +13,7 @@ import os
 import re
 import tomllib
 import zoneinfo
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 
 from premiere_watch.keys import Key, check_table
 from premiere_watch.model import Target
-from premiere_watch.redact import mask_secrets
 from premiere_watch.notify import NotifierConfig, parse_quiet_hours, validate_template
+from premiere_watch.redact import mask_secrets
 from premiere_watch.sources import Source
 
 _VAR = re.compile(r"\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -340,6 +340,11 @@ def load(path: str | Path, environ: Mapping[str, str] | None = None) -> Config:
     return _Loader(path, os.environ if environ is None else environ).load(data)
 
 
+def _secret_name(key: str) -> bool:
+    """Keys whose ${VAR} values are credentials even when not declared secret."""
+    return any(word in key.lower() for word in ("key", "token", "secret", "pass", "url"))
+
+
 class _Loader:
     def __init__(self, path: Path, environ: Mapping[str, str]) -> None:
         self.path = path
@@ -392,12 +397,15 @@ class _Loader:
 
         return _VAR.sub(sub, value)
 
-    def _table(self, table: Any, keys: Sequence[Key], where: str) -> dict[str, Any] | None:
+    def _table(
+        self, table: Any, keys: Sequence[Key], where: str, raw: Collection[str] = ()
+    ) -> dict[str, Any] | None:
+        """Expand ${VAR}s (except in ``raw`` keys, expanded by their own tables) and check."""
         if not isinstance(table, dict):
             self.problems.append(f"{where}: must be a table — write it as [{where.split()[0]}] key = value")
             return None
         secret = {k.name for k in keys if k.secret}
-        expanded = {k: self._expand(v, where, k in secret or "key" in k or "token" in k)
+        expanded = {k: v if k in raw else self._expand(v, where, k in secret or _secret_name(k))
                     for k, v in table.items()}
         values, problems = check_table(expanded, keys, where)
         self.problems += problems
@@ -455,8 +463,12 @@ class _Loader:
         for i, table in enumerate(tables, 1):
             title = table.get("title") if isinstance(table, dict) else None
             where = f'watch "{title}"' if isinstance(title, str) else f"watch {i}"
-            v = self._table(table, WATCH_KEYS, where)
+            v = self._table(table, WATCH_KEYS, where, raw=("sources",))
             if v is None:
+                # Still check its sources, so every problem is reported in one go.
+                if isinstance(table, dict) and isinstance(table.get("sources"), list):
+                    for j, raw in enumerate(table["sources"], 1):
+                        self._source(raw, f"{where} source {j}")
                 continue
             if not v["title"].strip():
                 self.problems.append(f'{where}: "title" is empty — write the title fans know')
@@ -505,9 +517,13 @@ class _Loader:
         common = {k.name for k in cls.all_keys()} - {k.name for k in cls.keys}
         try:
             interval = Schedule.parse(v["interval"]) if v["interval"] else None
+        except ValueError as exc:
+            self.problems.append(f'{where}: "interval": {exc}')
+            return None
+        try:
             host_delay = parse_duration(v["host_delay"]) if v["host_delay"] else None
         except ValueError as exc:
-            self.problems.append(f"{where}: {exc}")
+            self.problems.append(f'{where}: "host_delay": {exc}')
             return None
         return SourceConfig(
             kind=kind, url=v["url"], options={k: val for k, val in v.items() if k not in common},

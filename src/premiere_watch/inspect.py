@@ -16,7 +16,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from premiere_watch.extract import extract, format_extraction, parse_page
+from premiere_watch.extract import extract, parse_page
+from premiere_watch.extract.__main__ import format_extraction
 from premiere_watch.fetch import Fetcher, FetchSettings
 from premiere_watch.keys import check_table
 from premiere_watch.model import Extraction, Target
