@@ -389,7 +389,5 @@ def render_digest(
             tail = "".join(f"\n  {x}" for x in extra)
             items.append(f"- {head}{tail}")
     if fmt == "html":
-        body = f"<p>{html.escape(title)}</p>\n<ul>\n" + "\n".join(items) + "\n</ul>"
-    else:
-        body = "\n".join(items)
-    return Message(title=title, body=body, body_format=fmt)
+        items = [f"<p>{html.escape(title)}</p>", "<ul>", *items, "</ul>"]
+    return Message(title=title, body="\n".join(items), body_format=fmt)
