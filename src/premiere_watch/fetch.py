@@ -11,7 +11,7 @@ Politeness is per *origin host* (``host:port``, as robots.txt is): at most
 request starts. Page requests, retries, redirect hops and robots.txt fetches
 all pass the same gate, so a retry storm cannot skip the queue.
 
-Decisions worth knowing (see also the README of the fetch section):
+Decisions worth knowing:
 
 * robots.txt (RFC 9309): 2xx is parsed and cached 24 h; any 4xx (401/403
   included, as RFC 9309 §2.3.1.3 and Google do) means "allow all", cached
@@ -24,9 +24,11 @@ Decisions worth knowing (see also the README of the fetch section):
   revisited with an unchanged cookie jar (consent walls legitimately send
   you back to the same URL once a cookie is set).
 * Retries: connect errors and timeouts, dropped connections, 408, 429 and
-  5xx (not 501). A read
-  timeout is *not* retried: a server that took ``timeout`` seconds once is
-  overloaded, and the next pass will try again anyway.
+  5xx (not 501), with exponential backoff and jitter. A read timeout is
+  *not* retried: a server that took ``timeout`` seconds once is overloaded,
+  and the next pass will try again anyway.
+* Timeouts: ``timeout`` bounds each connect / read; a whole attempt
+  (headers and body) gets ``2 * timeout``, which stops trickling tarpits.
 * ``Retry-After`` holds the whole host (other requests to it wait too); a
   value over ``retry_after_cap`` fails the fetch at once, temporarily, and
   later fetches to that host fail fast until the time has passed.
