@@ -61,6 +61,7 @@ class Candidate:
     order: int = 0
     headline: bool = False
     zone: str = "main"
+    weak: bool = False
 
 
 @dataclass
@@ -132,6 +133,7 @@ class _Walk:
         self.anchor = page.anchor
         self.out = ClaimSet()
         self.order = 0
+        self.previous = ""
         headline_mentions = matcher.find(page.headline)
         self.article_topic = bool(headline_mentions) or (page.title_page and self._jsonld_names_target())
         self.article_season: int | None = None
@@ -209,6 +211,7 @@ class _Walk:
         others = _emphasized_others(block, self.matcher)
         sentences = split_sentences(block.text) if block.kind in ("paragraph", "caption") else [block.text]
         block_mentioned = False
+        self.previous = ""
         for sentence in sentences:
             mentions = self.matcher.find(sentence)
             other_spans = _spans_of(sentence, others)
@@ -231,6 +234,7 @@ class _Walk:
                 context_season = refs[0].number
             self._sentence(sentence, mentions, other_spans, topic or block_mentioned, context_season,
                            block.kind)
+            self.previous = sentence
         # A roundup item naming the title under a date heading: "Friday, Oct. 27" / "Pain Hustlers".
         if block.kind in ("list_item", "table_row", "paragraph") and block_mentioned and block.heading \
                 and not find_dates(block.text, self.anchor) and len(block.text) < 300:
@@ -275,7 +279,8 @@ class _Walk:
         if not ok:
             self.reject(text, f"{dm.text!r}: {reason}")
             return
-        is_release, word = cues.event_of(sentence, dm.start, dm.end, schedule and dm.date.precision == "day")
+        is_release, word = cues.event_of(sentence, dm.start, dm.end, schedule and dm.date.precision == "day",
+                                         self.previous)
         if not is_release:
             self.reject(text, f"{dm.text!r}: {word}")
             return
@@ -291,17 +296,25 @@ class _Walk:
             else:
                 self.reject(text, f"{dm.text!r}: in the past of the publication date")
                 return
+        lo, hi = cues.clause_bounds(sentence, dm.start, dm.end)
         if status != "denied" and published is not None and dm.relative and \
-                cues.PAST_EVENT.search(sentence[max(0, dm.start - 60):dm.start]) and \
-                not cues.change_score(sentence, dm.start):
+                cues.PAST_EVENT.search(sentence[lo:hi]) and not cues.change_score(sentence, dm.start):
             # "opened in November" read forward from the publication date is a contradiction.
             self.reject(text, f"{dm.text!r}: past tense with a year-less date")
             return
         if zone == "aside" and status != "confirmed":
             return
         score = cues.change_score(sentence, dm.start) if status == "confirmed" else 0
-        self._add(Candidate(dm.date, status, sentence, f"{word}; {why}", change_target=score,
-                            headline=headline, zone=zone))
+        date = dm.date
+        if status == "denied" and dm.relative and self.anchor is not None and date.day is not None \
+                and date.start() > self.anchor + dt.timedelta(days=183):
+            # A dropped plan is recent history: the nearest such day, not the next one.
+            try:
+                date = FuzzyDate(date.year - 1, date.sub, date.day)
+            except ValueError:
+                pass
+        self._add(Candidate(date, status, text, f"{word}; {why}", change_target=score,
+                            headline=headline, zone=zone, weak=verdict.weak))
 
     def _add(self, cand: Candidate) -> None:
         self.order += 1
@@ -378,11 +391,14 @@ def choose(cands: list[Candidate], page: Page, rejected: list[Rejected]
     """(confirmed, tentative, denied) from all candidates."""
     denied = [c for c in cands if c.status == "denied"]
     denied_dates = {c.date for c in denied}
+    strong_denied = {c.date for c in denied if not c.weak}
     confirmed = []
     for c in cands:
         if c.status != "confirmed":
             continue
-        if c.date in denied_dates:
+        # "Moved from X" outranks a plain statement of X, but not one marked current
+        # ("now opens X", the headline); "originally X" never outranks a statement of X.
+        if c.date in strong_denied and c.change_target < 2 and not c.headline:
             rejected.append(Rejected(c.evidence[:300], f"{c.date.iso()}: the page says it is no longer the date"))
             continue
         confirmed.append(c)

@@ -24,7 +24,7 @@ PREMIERE = re.compile(
     r"\b(?:premier(?:e|es|ed|ing)|debut(?:s|ed|ing)?|releas(?:e|es|ed|ing)|arriv(?:e|es|ed|ing|al)|"
     r"open(?:s|ed|ing)?|return(?:s|ed|ing)?|launch(?:es|ed|ing)?|hit(?:s|ting)?|land(?:s|ed|ing)?|"
     r"stream(?:s|ed|ing)?|drop(?:s|ped|ping)?|bow(?:s|ed)?|air(?:s|ed|ing)?|coming|comes|come|back|"
-    r"theat(?:er|re)s|cinemas|theatrical(?:ly)?|dated|date|slot|available|reach(?:es|ed|ing)?|"
+    r"theat(?:er|re)s|cinemas|theatrical(?:ly)?|dated|date|slot|calendar|available|reach(?:es|ed|ing)?|"
     r"due|kicks? off|begins?|play(?:s|ing)? in|mov(?:e|es|ed|ing)|slid|slides|shift(?:s|ed)?|push(?:es|ed)?|"
     r"delay(?:s|ed)?|bump(?:s|ed)?|postpon(?:e|es|ed)|on (?:Netflix|Disney\+|Max|HBO|Hulu|Prime Video|Apple TV\+)|"
     r"in (?:theaters|theatres|cinemas)|schedule[ds]?|set for|set to|slated|expected in|streaming)\b",
@@ -34,7 +34,7 @@ OTHER_EVENT = re.compile(
     r"\b(?:film(?:ing|ed)|shoot(?:ing|s)?|shot|production|wrap(?:s|ped)?|renew(?:al|ed|s)?|trailers?|teasers?|"
     r"clip|footage|first look|panel|comic-con|d23|tudum|fan event|event|festival|world premiere|"
     r"(?:red[- ]carpet )?premiere (?:at|in) (?:the )?[A-Z]\w*|screenings?|sneak(?: peeks?)?|early[- ]access|"
-    r"previews?|earnings|interview|birthday|anniversary|emmys?|awards?|golden globes?|oscars?|nominat\w+|"
+    r"previews?|earnings|interview|birthday|anniversary|emmys?|award (?:show|ceremony)|golden globes?|oscars?|nominat\w+|"
     r"ceremony|box office|tickets?|pre-?sales?|novel|book|published|game|comic|manga|webtoon|episode \d+|"
     r"died|death|born|casting|cast|announcement|announced on|press|convention|upfronts?|deal|founded|"
     r"tour|concert|show(?:s|ed)? (?:at|in)|kicked off|visit|on sale|showtimes?|ended|ends|finale|showcase|"
@@ -93,6 +93,7 @@ _NOT_UNTIL = re.compile(r"\b(?:not|n['’]t|no)\b[^;]{0,80}\buntil\b", re.I)
 class Verdict:
     status: str  # confirmed | tentative | denied | reject
     why: str
+    weak: bool = False  # a denial only by "originally"/"had been": a present statement outranks it
 
 
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -117,12 +118,20 @@ def _nearest(pattern: re.Pattern[str], text: str, start: int, end: int, lo: int,
     return best
 
 
-def event_of(sentence: str, start: int, end: int, schedule: bool) -> tuple[bool, str]:
-    """Is the date about the release?  (ok, deciding word)."""
+def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str = "") -> tuple[bool, str]:
+    """Is the date about the release?  (ok, deciding word).
+
+    ``previous`` is the sentence before: "Apple hasn't announced a streaming date.
+    Our best guess is early 2024" speaks of the release without naming it.
+    """
     lo, hi = clause_bounds(sentence, start, end)
     prem = _nearest(PREMIERE, sentence, start, end, lo, hi) or _nearest(PREMIERE, sentence, start, end, 0,
                                                                           len(sentence))
     other = _nearest(OTHER_EVENT, sentence, start, end, lo, hi)
+    if prem is None and other is None and previous:
+        ctx = PREMIERE.search(previous)
+        if ctx and not OTHER_EVENT.search(previous):
+            return True, f"context: {ctx.group(0)}"
     if prem is None:
         if other is None:
             return (True, "schedule listing") if schedule else (False, "no release word")
@@ -137,7 +146,8 @@ _NOW = re.compile(r"\b(?:now|new(?:ly)? (?:set|dated|scheduled|date)|replaced by
 _TO = re.compile(r"\b(?:to|until|till|for)\s+(?:(?:the|a|its|their|new|on)\s+)*(?:[\w.,'’]+\s+){0,2}$", re.I)
 _MOVE = re.compile(r"\b(?:mov|push|delay|shift|bump|postpon|slid|slip|swap|chang|reschedul|relocat)\w*", re.I)
 PAST_EVENT = re.compile(r"\b(?:opened|premiered|debuted|aired|began|started|launched|released|arrived|ended|"
-                        r"wrapped|announced|revealed|bowed|closed|hit|landed)\b", re.I)
+                        r"wrapped|announced|revealed|bowed|closed|landed|dropped|decided|happened|took place|"
+                        r"kicked off|renewed)\b", re.I)
 
 
 def change_score(sentence: str, start: int) -> int:
@@ -170,7 +180,7 @@ def status_of(sentence: str, start: int, end: int, next_start: int | None = None
                  r"(?:[\w.,'’]+\s+){0,2}$", before, re.I):
         return Verdict("denied", "negated: " + before[-30:].strip())
     if _ORIGINALLY.search(before) and not _CHANGE_TO.search(sentence[max(lo, start - 25):start]):
-        return Verdict("denied", "former date: " + (_ORIGINALLY.search(before) or _dummy).group(0))
+        return Verdict("denied", "former date: " + (_ORIGINALLY.search(before) or _dummy).group(0), weak=True)
     if _ABANDONED_AFTER.search(sentence[end:after_hi]):
         return Verdict("denied", "abandoned: " + sentence[end:hi][:40].strip())
     neg = _NEGATION.search(before)
