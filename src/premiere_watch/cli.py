@@ -178,8 +178,10 @@ def cmd_retry(args: argparse.Namespace) -> int:
 
     config = _load(args)
     with _locked(config, "retry"), _open_store(config) as store:
-        revived = store.revive_dead(args.ids or None, now=utcnow())
-        print(f"{revived} dead alert deliveries queued again")
+        now = utcnow()
+        revived = store.revive_dead(args.ids or None, now=now)
+        hurried = 0 if args.ids else store.retry_now(now)
+        print(f"{revived} dead and {hurried} waiting alert deliveries are due now")
 
         async def run() -> Any:
             pipeline = Pipeline(config, store)
@@ -295,8 +297,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("history", cmd_history, "Show the alerts of one watch over time.", with_config)
     p.add_argument("title", help='the watch: its title or label, e.g. "Narcos S2"')
     p.add_argument("--json", action="store_true", help="print JSON")
-    p = add("retry", cmd_retry, "Queue dead alerts again (all, or the ids shown by status) and deliver "
-            "them now.", with_config)
+    p = add("retry", cmd_retry, "Send failed alerts now: dead ones (all, or the ids shown by status) and "
+            "those waiting for their next try.", with_config)
     p.add_argument("ids", nargs="*", type=int, help="delivery ids (default: all dead ones)")
     p = add("test-notify", cmd_test_notify, "Send a test message to every notifier (or those with a "
             "tag) and say which worked.", with_config)

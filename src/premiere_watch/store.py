@@ -516,6 +516,15 @@ class Store:
             return 0
         return self._run(sql + f" AND id IN ({','.join('?' * len(ids))})", (_iso(now), *ids))
 
+    def retry_now(self, now: dt.datetime) -> int:
+        """Make failed-and-waiting deliveries due now (``premiere-watch retry``).
+
+        Only rows that already failed (attempts > 0) are hurried: alerts held
+        for quiet hours, a digest or the daily cap keep their time.
+        """
+        return self._run("UPDATE deliveries SET next_attempt = ? WHERE status = 'pending' "
+                         "AND attempts > 0 AND next_attempt > ?", (_iso(now), _iso(now)))
+
     def backlog(self, now: dt.datetime) -> Backlog:
         counts = dict(self._rows("SELECT status, COUNT(*) FROM deliveries GROUP BY status"))
         due = self._rows("SELECT COUNT(*) FROM deliveries WHERE status = 'pending' AND "
