@@ -211,7 +211,7 @@ class _Walk:
         others = _emphasized_others(block, self.matcher)
         sentences = split_sentences(block.text) if block.kind in ("paragraph", "caption") else [block.text]
         block_mentioned = False
-        self.previous = ""
+        self.previous = block.heading
         for sentence in sentences:
             mentions = self.matcher.find(sentence)
             other_spans = _spans_of(sentence, others)

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 PREMIERE = re.compile(
     r"\b(?:premier(?:e|es|ed|ing)|debut(?:s|ed|ing)?|releas(?:e|es|ed|ing)|arriv(?:e|es|ed|ing|al)|"
     r"open(?:s|ed|ing)?|return(?:s|ed|ing)?|launch(?:es|ed|ing)?|hit(?:s|ting)?|land(?:s|ed|ing)?|"
-    r"stream(?:s|ed|ing)?|drop(?:s|ped|ping)?|bow(?:s|ed)?|air(?:s|ed|ing)?|coming|comes|come|back|"
+    r"stream(?:s|ed|ing)?|drop(?:s|ped|ping)?|bow(?:s|ed)?|air(?:s|ed|ing)?|coming|comes|come|"
+    r"(?:be|is|are|comes?|coming) back|"
     r"theat(?:er|re)s|cinemas|theatrical(?:ly)?|dated|date|slot|calendar|available|reach(?:es|ed|ing)?|"
     r"due|kicks? off|begins?|play(?:s|ing)? in|mov(?:e|es|ed|ing)|slid|slides|shift(?:s|ed)?|push(?:es|ed)?|"
     r"delay(?:s|ed)?|bump(?:s|ed)?|postpon(?:e|es|ed)|on (?:Netflix|Disney\+|Max|HBO|Hulu|Prime Video|Apple TV\+)|"
@@ -84,7 +85,7 @@ TENTATIVE = re.compile(
     r"confirmed|announced)|yet to be (?:confirmed|announced)|no official)\b",
     re.I,
 )
-_CLAUSE_BREAK = re.compile(r";|\s[–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\balthough\b|\bthough\b|"
+_CLAUSE_BREAK = re.compile(r";|:\s|,\s+so\b|\s[–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\balthough\b|\bthough\b|"
                            r",\s+(?:and|which|who|when)\b|\.\s", re.I)
 _NOT_UNTIL = re.compile(r"\b(?:not|n['’]t|no)\b[^;]{0,80}\buntil\b", re.I)
 
@@ -147,7 +148,7 @@ _TO = re.compile(r"\b(?:to|until|till|for)\s+(?:(?:the|a|its|their|new|on)\s+)*(
 _MOVE = re.compile(r"\b(?:mov|push|delay|shift|bump|postpon|slid|slip|swap|chang|reschedul|relocat)\w*", re.I)
 PAST_EVENT = re.compile(r"\b(?:opened|premiered|debuted|aired|began|started|launched|released|arrived|ended|"
                         r"wrapped|announced|revealed|bowed|closed|landed|dropped|decided|happened|took place|"
-                        r"kicked off|renewed)\b", re.I)
+                        r"kicked off|renewed|celebrated|back in|ago)\b", re.I)
 
 
 def change_score(sentence: str, start: int) -> int:

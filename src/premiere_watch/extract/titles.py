@@ -54,7 +54,9 @@ class Mention:
 _SEQUEL_TAIL = re.compile(
     r"\s*(?:[:\-–—]\s*)?(?:part\s+(?:two|three|four|ii+|[2-9])\b|chapter\s+\w+|(?P<num>[2-9]|1\d)\b"
     r"(?!\s*(?:%|million|billion|years?|days?|weeks?|months?|hours?|minutes?|episodes?|[ap]\.?m\b|:|/|\.\d))|"
-    r"(?P<roman>ii+|iv|v|vi+)\b|:\s*(?=[A-Z]))",
+    r"(?P<roman>ii+|iv|v|vi+)\b|:\s*(?=[A-Z])(?!(?:Season|Series|Part \w+ of|Official|Trailer|Teaser|Episode|"
+    r"Chapter \w+ of|Volume|Vol|Release|Premiere|Date|Everything|What|When|Why|How|Who|The (?:Complete|Official))"
+    r"\b))",
     re.I,
 )
 _FOLLOW_OK = {"season", "seasons", "series", "part", "trailer", "teaser", "official", "premiere", "release",
