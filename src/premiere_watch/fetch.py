@@ -305,11 +305,23 @@ class Fetcher:
         log.log(level, "%s %s: %s", redact_url(url), result.status, result.reason or result.status_code)
         return result
 
-    async def get_json(self, url: str, **kwargs: Any) -> tuple[FetchResult, Any]:
+    async def get_json(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        host_delay: float | None = None,
+        host_concurrency: int | None = None,
+        robots: bool | None = None,
+        accept: str | None = "application/json",
+        headers: Mapping[str, str] | None = None,
+    ) -> tuple[FetchResult, Any]:
         """:meth:`fetch` then parse JSON: ``(result, data)``; ``data`` is None unless ok
         (an unparsable body turns the result into a permanent failure)."""
-        kwargs.setdefault("accept", "application/json")
-        result = await self.fetch(url, **kwargs)
+        result = await self.fetch(url, etag=etag, last_modified=last_modified, host_delay=host_delay,
+                                  host_concurrency=host_concurrency, robots=robots, accept=accept,
+                                  headers=headers)
         if result.status != "ok":
             return result, None
         try:
