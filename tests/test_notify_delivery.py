@@ -228,7 +228,7 @@ def test_a_failed_alert_keeps_later_ones_of_that_target_behind_it(store: Store) 
     moved = announced(9, kind="premiere_changed", old="2016-09-02")
     queue(store, fans, [moved], T0 + dt.timedelta(seconds=1))
     report = run(store, fans, T0 + dt.timedelta(seconds=2), memory)
-    assert (report.sent, report.failed) == (2, 2)  # b got both; a got neither
+    assert (report.sent, report.failed, report.waiting) == (2, 1, 1)  # b got both; a got neither
     run(store, fans, T0 + dt.timedelta(minutes=5), memory)
     a_titles = [s.title for s in memory.sent if s.url == "json://a.example/"]
     assert [t.split(" — ")[1][:16] for t in a_titles] == ["premiere date an", "premiere moved l"]
@@ -249,3 +249,17 @@ def test_mail_text_part_keeps_the_source_address(store: Store, smtp_server: Smtp
     queue(store, mail, [announced()], T0)
     run(store, mail, T0)
     assert "https://news.example/narcos" in SmtpServer.text_part(smtp_server.messages[0])
+
+
+def test_alerts_queued_after_a_failure_wait_behind_it(store: Store) -> None:
+    memory = MemoryTransport(fail={"json://a.example/": ["HTTP 503"]})
+    fans = by_name(NotifierConfig("fans", ("json://a.example/",)))
+    queue(store, fans, [announced(2)], T0)
+    assert run(store, fans, T0, memory).failed == 1
+    later = T0 + dt.timedelta(seconds=30)
+    queue(store, fans, [announced(9, kind="premiere_changed", old="2016-09-02")], later)
+    report = run(store, fans, later, memory)
+    assert (report.sent, report.waiting) == (0, 1)  # not ahead of the alert still retrying
+    report = run(store, fans, T0 + dt.timedelta(minutes=1), memory)
+    assert (report.sent, report.messages) == (2, 2)
+    assert [s.title.split(" — ")[1][:16] for s in memory.sent] == ["premiere date an", "premiere moved l"]

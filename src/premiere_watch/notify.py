@@ -502,6 +502,12 @@ class DeliveryRow(Protocol):
     def attempts(self) -> int: ...
     @property
     def created(self) -> datetime: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def next_attempt(self) -> datetime: ...
+    @property
+    def last_error(self) -> str: ...
 
 
 class Outbox(Protocol):
@@ -529,6 +535,7 @@ class DeliveryReport:
     failed: int = 0  # will be retried
     dead: int = 0  # gave up; ``revive_dead`` re-queues them
     messages: int = 0  # messages actually sent (a digest is one)
+    waiting: int = 0  # due, but kept behind an earlier alert still retrying for that target
     failures: list[TargetFailure] = field(default_factory=list)
 
 
@@ -561,11 +568,13 @@ async def deliver(
     combined message per target; an instant one gets each event in the order
     it was queued.  Rows are marked sending (committed) before the send and
     sent right after, so a target that already has an alert never gets it
-    again.  When a send fails the target's later rows in this pass are not
-    tried (keeping fans' order); they wait for the same retry time.
+    again.  Order per target is kept across failures: when a send fails, the
+    target's later rows wait for the same retry time, and rows queued later
+    wait behind any earlier row still in backoff.
     """
     report = DeliveryReport()
     groups: dict[tuple[str, int], list[DeliveryRow]] = {}
+    blockers = _retrying(store, now)
     for row in store.due_deliveries(now):
         notifier = notifiers.get(row.notifier)
         if notifier is None or not 0 <= row.target < len(notifier.urls):
@@ -573,6 +582,12 @@ async def deliver(
             reason = f"notifier {row.notifier!r} target {row.target} is no longer configured"
             store.mark_failed(row.id, reason, None, now)
             report.dead += 1
+            continue
+        blocker = blockers.get((row.notifier, row.target))
+        if blocker is not None and (_utc(blocker.created), blocker.id) < (_utc(row.created), row.id):
+            store.mark_failed(row.id, "waiting: an earlier alert to this target is being retried",
+                              blocker.next_attempt, now)
+            report.waiting += 1
             continue
         groups.setdefault((row.notifier, row.target), []).append(row)
 
@@ -582,8 +597,26 @@ async def deliver(
         async with limit:
             await _deliver_target(store, notifiers[key[0]], key[1], rows, transport, now, rand, report)
 
-    await asyncio.gather(*(run(key, rows) for key, rows in groups.items()))
+    # Let every target finish (and record its outcome) before surfacing a store error.
+    results = await asyncio.gather(*(run(key, rows) for key, rows in groups.items()),
+                                   return_exceptions=True)
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
     return report
+
+
+def _retrying(store: Outbox, now: datetime) -> dict[tuple[str, int], DeliveryRow]:
+    """The oldest row per target that failed and waits for its retry.
+
+    Rows held by quiet hours or digests have no error and block nothing.
+    Backoff is at most ~66 minutes, so a two-hour look-ahead sees them all.
+    """
+    out: dict[tuple[str, int], DeliveryRow] = {}
+    for row in store.due_deliveries(now + timedelta(hours=2)):
+        if row.status == "pending" and row.last_error and _utc(row.next_attempt) > _utc(now):
+            out.setdefault((row.notifier, row.target), row)
+    return out
 
 
 def _batches(notifier: NotifierConfig, fmt: Format, rows: list[DeliveryRow]) -> list[_Batch]:
@@ -638,5 +671,5 @@ async def _deliver_target(
             for row in later.rows:
                 store.mark_failed(row.id, f"waiting: an earlier alert to this target failed ({reason})",
                                   retry_at, now)
-                report.failed += 1
+                report.waiting += 1
         return
