@@ -19,10 +19,11 @@ from premiere_watch.reconcile import (
     reconcile,
     trailer_key,
 )
+from premiere_watch.store import HISTORY_LIMIT
 
 NARCOS = Target("Narcos", season=2, aliases=("Narcos: Mexico",))
 START = dt.datetime(2026, 1, 1, 9, tzinfo=dt.UTC)
-HISTORY = 8
+HISTORY = HISTORY_LIMIT  # what the store keeps
 
 
 def day(text: str) -> dt.date:
@@ -422,3 +423,46 @@ def test_facts_and_extraction_round_trip() -> None:
                     denied=("2024",), trailers=(YT,), trailer_status="released")
     assert extraction_from_json(extraction_to_json(ex)) == ex
     assert Facts.from_json(Facts().to_json()) == Facts()
+
+
+def test_undated_denial_needs_a_second_read_and_never_flaps() -> None:
+    w = World()
+    w.read("https://site.example/narcos", "2025-03-14")
+    assert w.read("https://site.example/narcos", denied=("2025-03-14",)) == []
+    assert w.facts is not None and w.facts.pending is not None and w.facts.pending.withdrawn
+    events = w.unchanged("https://site.example/narcos")
+    assert kinds(events) == [("premiere_postponed", "2025-03-14", None, "withdrawn")]
+    # The page's cache serves the old version, then the new one again: quiet.
+    assert w.read("https://site.example/narcos", "2025-03-14") == []
+    assert w.read("https://site.example/narcos", denied=("2025-03-14",)) == []
+    assert w.facts.premiere_status == "withdrawn"
+
+
+def test_withdrawn_date_confirmed_again_is_reinstated() -> None:
+    w = World()
+    w.read("https://a.example/1", "2025-03-14", published="2025-01-10")
+    w.read("https://b.example/2", denied=("2025-03-14",), published="2025-02-01")
+    events = w.read("https://c.example/3", "2025-03-14", published="2025-02-15")
+    assert kinds(events) == [("premiere_announced", "2025-03-14", "2025-03-14", "reinstated")]
+
+
+def test_a_page_really_going_back_is_believed_once_its_history_agrees() -> None:
+    w = World()
+    w.read("https://site.example/narcos", "2025-03-14")
+    for _ in range(2):
+        w.read("https://site.example/narcos", "2025-05-02")
+    for _ in range(HISTORY + 2):
+        w.read("https://site.example/narcos", "2025-03-14")
+    assert [(e.old, e.new) for e in w.log if e.kind == "premiere_changed"] == [
+        ("2025-03-14", "2025-05-02"), ("2025-05-02", "2025-03-14")]
+
+
+def test_brand_new_watch_baseline_is_silent_for_everything() -> None:
+    w = World(facts=None, announce_existing=False)
+    assert w.read("https://a.example/1", "2025-03-14", published="2025-01-10",
+                  tentative=("2025-23",), trailers=(YT,)) == []
+    assert w.read("https://a.example/1", "2025-03-14", published="2025-01-10",
+                  tentative=("2025-23",), trailers=(YT,)) == []
+    # ...and later news is news.
+    assert [e.kind for e in w.read("https://b.example/2", "2025-04", published="2025-02-01")] == [
+        "premiere_changed"]

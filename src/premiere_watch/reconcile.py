@@ -32,12 +32,17 @@ How facts are decided
    latest reads; two different sources saying it.  Otherwise the change waits
    in ``Facts.pending``.  A page alternating between two versions (A/B test,
    stale cache) therefore never produces alternating alerts: a single-read flip
-   is held, and the older value is stale once the newer one is adopted.
+   is held, and the older value is stale once the newer one is adopted.  A
+   page that really goes back to an older value it showed within its last
+   ``HISTORY_LIMIT`` reads (store.py) is believed once that older value has
+   filled the history: late, but once, and never back and forth.
 6. **Denials.** A denied date withdraws every claim of a date within it that
    is not newer than the denial.  If the current fact is withdrawn so and no
    claim at least as new as the denial gives a replacement, the fact becomes
-   ``premiere_status="withdrawn"`` (postponed, date withdrawn).  After that,
-   only a claim at least as new as the denial sets a date again.
+   ``premiere_status="withdrawn"`` (postponed, date withdrawn).  An undated
+   denial must pass the anti-flap gate too (two reads or two sources); a
+   dated or structured one withdraws at once.  After a withdrawal, only a
+   claim at least as new as the denial sets a date again.
 7. **Support.** ``Facts.supporting`` lists every document whose current claim
    agrees with the fact (same date or a coarser window containing it).
 8. **Trailers** are facts once seen, keyed by video id (also read out of
@@ -155,20 +160,22 @@ class TrailerFact:
 class Pending:
     """A change of an established date held back by the anti-flap rule."""
 
-    date: FuzzyDate
+    date: FuzzyDate  # the proposed date (for a withdrawal: the date to withdraw)
     first_seen: dt.datetime
     reads: int  # reconciliations in a row that proposed it
     source_url: str
+    withdrawn: bool = False  # the held change is a withdrawal (undated denial, one read)
 
     def to_json(self) -> dict[str, Any]:
         return {"date": self.date.iso(), "first_seen": _ts(self.first_seen), "reads": self.reads,
-                "source_url": self.source_url}
+                "source_url": self.source_url, "withdrawn": self.withdrawn}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Pending:
         first = _dt(data["first_seen"])
         assert first is not None
-        return cls(FuzzyDate.parse(data["date"]), first, int(data["reads"]), data["source_url"])
+        return cls(FuzzyDate.parse(data["date"]), first, int(data["reads"]), data["source_url"],
+                   bool(data.get("withdrawn", False)))
 
 
 @dataclass
@@ -319,9 +326,10 @@ def _collect(observations: Sequence[StoredObservation]) -> tuple[list[_Claim], l
         for d in ex.denied:
             iso = d.date.iso()
             seen = [r.at for r in obs.history if iso in r.denied]
+            stable = len(latest) == 2 and all(iso in r.denied for r in latest)
             denials.append(_Claim(d.date, d.evidence, obs.document_url, obs.source_id,
                                   ex.published, min(seen, default=obs.last_seen),
-                                  obs.structured or d.structured, True))
+                                  obs.structured or d.structured, stable))
     return claims, denials
 
 
@@ -379,6 +387,17 @@ def _trusted_move(winner: _Claim, pool: list[_Claim], fact: _Claim) -> bool:
     return winner.structured or newer_published or winner.stable or len(sources) >= 2
 
 
+def _trusted_withdrawal(denial: _Claim, denials: list[_Claim]) -> bool:
+    """The anti-flap gate for a denial (already known to be no older than the fact).
+
+    A dated denial is trusted at once (a page can't flip its publication date
+    to look newer); an undated one must hold for two reads or come from two
+    sources, like an undated move.
+    """
+    sources = {d.source_id for d in denials if denial.date.within(d.date)}
+    return denial.structured or denial.published is not None or denial.stable or len(sources) >= 2
+
+
 def reconcile(
     observations: Sequence[StoredObservation], previous: Facts | None, now: dt.datetime
 ) -> Facts:
@@ -387,6 +406,9 @@ def reconcile(
     survivors = [c for c in claims if _killer(c, denials) is None]
     fact = _previous_claim(previous)
     withdrawal = _killer(fact, denials) if fact else None
+    held: _Claim | None = None
+    if withdrawal is not None and not _trusted_withdrawal(withdrawal, denials):
+        held, withdrawal = withdrawal, None
     # After a withdrawal only a statement at least as new as it may set a date.
     floor: Rank | None = None
     if withdrawal is not None:
@@ -403,13 +425,12 @@ def reconcile(
     out.tentative = _merge_tentative(previous.tentative if previous else [], observations)
 
     chosen = proposal[1] if proposal else None
+    if held is not None and fact is not None:
+        out.pending = _hold(previous, fact.date, held.document_url, now, withdrawn=True)
     if alive is not None and proposal is not None and chosen is not None \
             and _is_move(alive.date, chosen.date) and not _trusted_move(proposal[0], pool, alive):
         if proposal[0].rank > alive.rank:  # newer but not yet trusted: wait for confirmation
-            old = previous.pending if previous else None
-            again = old is not None and old.date == chosen.date
-            out.pending = Pending(chosen.date, old.first_seen if old and again else now,
-                                  old.reads + 1 if old and again else 1, chosen.document_url)
+            out.pending = _hold(previous, chosen.date, chosen.document_url, now, withdrawn=False)
         chosen = alive
     if chosen is not None:
         _adopt(out, chosen, pool, alive, now)
@@ -421,6 +442,15 @@ def reconcile(
             withdrawal.published, withdrawal.seen, withdrawal.structured)
         out.supporting = sorted({d.document_url for d in denials if fact.date.within(d.date)})
     return out
+
+
+def _hold(previous: Facts | None, date: FuzzyDate, url: str, now: dt.datetime, *,
+          withdrawn: bool) -> Pending:
+    """The pending change, counting how many passes in a row proposed it."""
+    old = previous.pending if previous else None
+    if old is not None and old.date == date and old.withdrawn == withdrawn:
+        return Pending(date, old.first_seen, old.reads + 1, url, withdrawn)
+    return Pending(date, now, 1, url, withdrawn)
 
 
 def _adopt(out: Facts, chosen: _Claim, pool: list[_Claim], alive: _Claim | None,
@@ -543,9 +573,10 @@ def diff(
     if current.premiere_status == "confirmed" and new is not None:
         if before.premiere_status != "confirmed" or old is None:
             rescheduled = before.premiere_status == "withdrawn" and old is not None
+            again = "reinstated" if old == new else "rescheduled"
             events.append(event("premiere_announced", new=new.iso(),
                                 old=old.iso() if rescheduled and old else None,
-                                change="rescheduled" if rescheduled else fresh, **where))
+                                change=again if rescheduled else fresh, **where))
         elif new != old and not old.within(new):
             change = ("refined" if new.refines(old)
                       else "later" if new.start() > old.start() else "earlier")
