@@ -146,13 +146,19 @@ def redact_url(url: str) -> str:
     netloc = parts.netloc
     if "@" in netloc:  # user:password@host
         netloc = "***@" + netloc.rpartition("@")[2]
+    # OAuth-style fragments (#access_token=...) are masked like query strings.
+    query, fragment = _mask_pairs(parts.query), _mask_pairs(parts.fragment)
+    return urlunsplit((parts.scheme, netloc, parts.path, query, fragment))
+
+
+def _mask_pairs(text: str) -> str:
     pairs = []
-    for pair in parts.query.split("&") if parts.query else []:
+    for pair in text.split("&") if text else []:
         name, sep, _value = pair.partition("=")
         if sep and any(p in name.lower() for p in SECRET_KEY_PARTS):
             pair = f"{name}=***"
         pairs.append(pair)
-    return urlunsplit((parts.scheme, netloc, parts.path, "&".join(pairs), parts.fragment))
+    return "&".join(pairs)
 
 
 # --- encoding ---------------------------------------------------------------
