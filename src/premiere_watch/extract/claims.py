@@ -286,6 +286,13 @@ class _Walk:
             return
         verdict = cues.status_of(sentence, dm.start, dm.end, next_start)
         status = verdict.status
+        if word.startswith("context") and status == "confirmed":
+            self.reject(text, f"{dm.text!r}: release only implied by the previous sentence")
+            return
+        if status != "denied" and dm.relative and self.page.published is not None and \
+                dm.date.end() <= self.page.published and not re.search(r"\b(?:today|tonight)\b", dm.text, re.I):
+            self.reject(text, f"{dm.text!r}: the news day or earlier, not a premiere")
+            return
         published = self.page.published
         why = verdict.why
         if status != "denied" and published is not None and dm.date.end() < published:

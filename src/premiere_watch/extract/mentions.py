@@ -38,7 +38,7 @@ _MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|Oct
        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _QUAL = r"(?:(?P<qual>early|mid|late|around|by|before|after|earlier|later|sometime in|the end of)[\s-]+)?"
 _WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+)?"
-_PATTERNS = [
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(_QUAL + _WD + _MON + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b(?!:)")),
     ("dmy", re.compile(_QUAL + _WD + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON
                        + r"(?:,?\s+(?P<year>\d{4}))?\b")),
@@ -54,6 +54,9 @@ _PATTERNS = [
     ("rel_month", re.compile(r"\b(?P<which>this|next|last)\s+month\b", re.I)),
     ("rel_wd", re.compile(r"\b(?P<which>this|next|last|on)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
                           r"Saturday|Sunday)\b(?!,?\s+[A-Z][a-z]{2})")),
+    ("nth_wd", re.compile(r"\b(?:the\s+)?(?P<nth>first|second|third|fourth|last|final)\s+(?P<wd>Monday|Tuesday|"
+                          r"Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:of|in)\s+" + _MON
+                          + r"(?:,?\s+(?P<year>\d{4}))?", re.I)),
     ("numeric", re.compile(r"(?<![\d/.$])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?:/(?P<y>\d{2,4}))?(?![\d/])")),
     ("year", re.compile(_QUAL + r"(?<![\d$.,/])(?P<year>(?:19|20)\d{2})(?![\d%,.]\d|s\b|-\d)")),
 ]
@@ -76,7 +79,8 @@ def _resolve_day(month: int, day: int, year: int | None, anchor: dt.date | None)
 def _fallback_find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
+    ordered = sorted(_PATTERNS, key=lambda kp: kp[0] != "nth_wd")
+    for kind, pattern in ordered:
         for m in pattern.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
@@ -133,6 +137,16 @@ def _fallback_find_dates(text: str, anchor: dt.date | None) -> list[DateMention]
                     elif which == "last":
                         delta = delta - 7 if delta else -7
                     date, relative = FuzzyDate.from_date(anchor + dt.timedelta(days=delta)), True
+                elif kind == "nth_wd":
+                    mon = _MONTH_NAMES[g["mon"].lower().rstrip(".")]
+                    year = int(g["year"]) if g.get("year") else anchor.year + (1 if mon < anchor.month else 0)
+                    wd = _WEEKDAYS[g["wd"].lower()]
+                    days = [d for d in range(1, calendar.monthrange(year, mon)[1] + 1)
+                            if dt.date(year, mon, d).weekday() == wd]
+                    nth = g["nth"].lower()
+                    pick = days[-1] if nth in ("last", "final") else days[
+                        ["first", "second", "third", "fourth"].index(nth)]
+                    date, relative = FuzzyDate(year, mon, pick), True
                 elif kind == "numeric":
                     y = g.get("y")
                     year = (int(y) + (2000 if len(y) == 2 else 0)) if y else None

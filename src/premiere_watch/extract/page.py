@@ -166,6 +166,9 @@ def _kind_of(tag: str) -> BlockKind:
     return "paragraph"
 
 
+_LEGAL = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|powered by", re.I)
+
+
 class _Walker:
     """Depth-first walk that flushes inline text at block boundaries."""
 
@@ -187,6 +190,8 @@ class _Walker:
         if not text or len(text) < 2:
             return
         kind = _kind_of(tag)
+        if _LEGAL.search(text) and len(text) < 300:
+            zone = "chrome"  # copyright / legal lines, wherever a template put them
         if zone == "main" and kind in ("list_item", "paragraph") and links > 0.6 * len(text):
             # A block that is mostly links is navigation or a related-articles card.
             zone = "aside"
