@@ -212,3 +212,14 @@ def test_digest_lists_events_in_given_order() -> None:
     assert p.tags.count("li") == 3 and "i" not in p.tags
     one = render_digest(events[:1], "text")
     assert one == render(events[0], "text")
+
+
+def test_long_digest_keeps_every_title_but_trims_details() -> None:
+    from premiere_watch.messages import MAX_DIGEST_ITEMS
+
+    events = [ev("premiere_announced", new=f"2016-09-{1 + i % 28:02d}", evidence=f"quote {i}",
+                 watch=f"w{i}", label=f"Show {i}") for i in range(MAX_DIGEST_ITEMS + 10)]
+    msg = render_digest(events, "text")
+    assert msg.title == f"premiere-watch: {MAX_DIGEST_ITEMS + 10} updates"
+    assert sum(line.startswith("- Show ") for line in msg.body.splitlines()) == MAX_DIGEST_ITEMS + 10
+    assert f"quote {MAX_DIGEST_ITEMS - 1}" in msg.body and f"quote {MAX_DIGEST_ITEMS}”" not in msg.body

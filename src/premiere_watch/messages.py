@@ -35,6 +35,7 @@ MAX_SHORT = 120  # dates, change words, trailer kinds, ops reasons in titles
 MAX_REASON = 300
 MAX_URL = 2000
 MAX_TITLE = 250  # Apprise's own default title_maxlen
+MAX_DIGEST_ITEMS = 40  # beyond this a digest lists only titles (chat services cap bodies at ~2-4k)
 
 TEMPLATE_FIELDS: dict[str, str] = {
     "label": "how fans name the watch, e.g. 'Narcos S2'",
@@ -369,16 +370,19 @@ def render_digest(
     n = len(events)
     title = f"premiere-watch: {n} update{'s' if n != 1 else ''}"
     items: list[str] = []
-    for event in events:
+    for i, event in enumerate(events):
         values = fields(event, fmt)
         head = escape(
             clean(_apply(title_template, fields(event, "text"), default_title(event)), MAX_TITLE), fmt
         )
         extra = []
-        if values["evidence"] and event.kind != "source_failing":
-            extra.append(f"“{values['evidence']}”")
-        if values["source_link"]:
-            extra.append(values["source_link"])
+        # Long digests keep every title but drop quotes and links after the first
+        # MAX_DIGEST_ITEMS, so the message stays sendable and nothing is hidden.
+        if i < MAX_DIGEST_ITEMS:
+            if values["evidence"] and event.kind != "source_failing":
+                extra.append(f"“{values['evidence']}”")
+            if values["source_link"]:
+                extra.append(values["source_link"])
         if fmt == "html":
             tail = "".join(f"<br>{x}" for x in extra)
             items.append(f"<li><b>{head}</b>{tail}</li>")
