@@ -76,7 +76,7 @@ def collect(api: Api, targets: list[Target], state: SourceState | None = None,
         settings = FetchSettings(host_delay=0, retries=0, robots=False)
         async with Fetcher(settings, transport=httpx.MockTransport(api)) as fetcher:
             # host_delay 0: the kind's own 0.5 s floor would only slow the tests down.
-            source = TVmazeSource(API, {"api": API, "host_delay": 0, **options})
+            source = TVmazeSource(API, {"host_delay": 0, **options})
             return await source.collect(Context(fetcher=fetcher), targets, state or SourceState())
     return run(go)
 

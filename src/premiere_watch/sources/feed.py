@@ -127,7 +127,7 @@ class FeedSource(Source, kind="feed"):
 
     keys = (
         Key("max_articles", int, "most articles read per pass; the rest wait for the next pass",
-            default=10, check=_check_positive),
+            default=10, check=_check_positive, example="10"),
     )
 
     async def collect(

@@ -13,8 +13,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from premiere_watch.extract import extract, parse_page
-from premiere_watch.extract.page import Page
+from premiere_watch.extract import Page, extract, parse_page
 from premiere_watch.fetch import FetchResult
 from premiere_watch.model import Extraction, Observation, Target
 from premiere_watch.sources._common import digest, failed, fetch_options
@@ -26,37 +25,49 @@ log = logging.getLogger(__name__)
 
 HTML_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
 
-# JSON-LD fields that change without the title's schedule changing (ratings,
-# view counts, edit stamps); left out of the digest so they don't force a re-read.
-_VOLATILE_LD = frozenset({
+# JSON-LD that changes without the title's schedule changing (ratings, view
+# counts, prices, edit stamps); left out of the digest so it doesn't force a
+# re-read.  Page.jsonld also lists nested objects on their own, hence the types.
+_VOLATILE_LD_KEYS = frozenset({
     "aggregateRating", "interactionStatistic", "interactionCount", "review", "reviews",
     "dateModified", "commentCount", "offers",
+})
+_VOLATILE_LD_TYPES = frozenset({
+    "AggregateRating", "Rating", "Review", "InteractionCounter", "Offer", "AggregateOffer",
 })
 
 
 def _stable_ld(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: _stable_ld(v) for k, v in value.items() if k not in _VOLATILE_LD}
+        kind = value.get("@type")
+        kinds = {k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)}
+        if kinds & _VOLATILE_LD_TYPES:
+            return None
+        return {k: _stable_ld(v) for k, v in value.items() if k not in _VOLATILE_LD_KEYS}
     if isinstance(value, list):
-        return [_stable_ld(v) for v in value]
+        return [x for x in (_stable_ld(v) for v in value) if x is not None]
     return value
 
 
 def page_digest(page: Page, targets: Sequence[Target]) -> str:
-    """Hash of what a page can say about the watched titles, and of who it is read for.
+    """Hash of everything extraction reads from a page, and of who it is read for.
 
-    Main-zone text, headline and videos carry an article's meaning; a title
-    page's meaning is its JSON-LD.  Asides and chrome are left out so a
-    rotating "trending" rail does not look like news.  The targets are part
-    of the hash because a watch newly added to an unchanged page must still
-    be read for once.
+    That is the article and aside text (with zones: an aside is trusted less),
+    headline, publication date, JSON-LD and videos — not comments or chrome,
+    which are never evidence.  JSON-LD is hashed without ratings, view counts
+    and edit stamps.  The targets are part of the hash because a watch newly
+    added to an unchanged page must still be read for once.  A rotating rail
+    may cost a re-extraction, never an alert: alerts follow meaning, and the
+    same claims seen again are not a change.
     """
     return digest(
         sorted(t.key for t in targets),
         page.headline,
-        [b.text for b in page.main_blocks()],
-        [(v.url, v.video_id, v.title) for v in page.videos if v.zone == "main"],
-        _stable_ld(page.jsonld) if page.title_page else None,
+        page.anchor.isoformat() if page.anchor else None,
+        [(b.zone, b.heading, b.text) for b in page.blocks if b.zone in ("main", "aside")],
+        [(v.url, v.video_id, v.title, v.zone, v.context) for v in page.videos],
+        _stable_ld(page.jsonld),
+        page.title_page,
     )
 
 

@@ -43,7 +43,6 @@ from premiere_watch.sources._common import (
     day_of,
     failed,
     fetch_options,
-    is_http,
     name_matches,
     observations_digest,
 )
@@ -78,10 +77,6 @@ def _check_id(value: Any) -> str | None:
 def _check_region(value: Any) -> str | None:
     ok = isinstance(value, str) and len(value) == 2 and value.isalpha() and value.isupper()
     return None if ok else 'write an ISO 3166-1 country code in capitals, e.g. "US" or "GB"'
-
-
-def _check_api(value: Any) -> str | None:
-    return None if value is None or is_http(value) else 'write an http(s) base URL, e.g. "https://api.themoviedb.org/3"'
 
 
 def film_premiere(release_dates: Any, region: str) -> tuple[FuzzyDate, str] | None:
@@ -132,13 +127,11 @@ class TMDBSource(Source, kind="tmdb"):
 
     keys = (
         Key("api_key", str, "TMDB API key or read access token; write it as ${VAR}", check=_check_key,
-            secret=True),
+            secret=True, example='"${TMDB_API_KEY}"'),
         Key("id", int, "TMDB id (the number in themoviedb.org/movie/<id> or /tv/<id>); "
-            "default: looked up by the watch's title", default=None, check=_check_id),
+            "default: looked up by the watch's title", default=None, check=_check_id, example="693134"),
         Key("region", str, "country whose release dates count (ISO 3166-1)", default="US",
-            check=_check_region),
-        Key("api", str, "API base URL; default: the source url, else https://api.themoviedb.org/3",
-            default=None, check=_check_api),
+            check=_check_region, example='"GB"'),
     )
     default_url: ClassVar[str | None] = API
     structured: ClassVar[bool] = True

@@ -55,10 +55,6 @@ def _check_id(value: Any) -> str | None:
     return None if ok else "write the number in the show's TVmaze URL, e.g. 1371 for tvmaze.com/shows/1371"
 
 
-def _check_api(value: Any) -> str | None:
-    return None if value is None or is_http(value) else 'write an http(s) base URL, e.g. "https://api.tvmaze.com"'
-
-
 @dataclass
 class _Show:
     id: int
@@ -73,9 +69,7 @@ class TVmazeSource(Source, kind="tvmaze"):
 
     keys = (
         Key("show_id", int, "TVmaze show id (the number in tvmaze.com/shows/<id>); "
-            "default: looked up by the watch's title", default=None, check=_check_id),
-        Key("api", str, "API base URL; default: the source url, else https://api.tvmaze.com",
-            default=None, check=_check_api),
+            "default: looked up by the watch's title", default=None, check=_check_id, example="1371"),
     )
     default_url: ClassVar[str | None] = API
     structured: ClassVar[bool] = True
