@@ -99,14 +99,18 @@ def parse_feed(content: bytes, *, url: str, content_type: str = "",
         parsed = feedparser.parse(content, response_headers=headers)
     except Exception as exc:  # feedparser's own bugs on hostile input
         return ParsedFeed([], f"malformed feed: {type(exc).__name__}: {exc}"[:200])
-    entries = [e for e in parsed.get("entries", []) if isinstance(e, Mapping)]
-    if parsed.get("bozo") and not entries:
+    # The lenient parser turns a stray <item> in garbage into an empty entry.
+    entries = [e for e in parsed.get("entries", [])
+               if isinstance(e, Mapping) and any(e.get(k) for k in ("title", "link", "id", "summary"))]
+    if entries:
+        return ParsedFeed(entries)
+    if parsed.get("bozo"):
         problem = parsed.get("bozo_exception")
-        detail = "no entries"
-        if problem is not None:
-            detail = str(problem).strip() or type(problem).__name__
+        detail = (str(problem).strip() or type(problem).__name__) if problem is not None else "no entries"
         return ParsedFeed([], f"malformed feed: {detail}"[:200])
-    return ParsedFeed(entries)
+    if not parsed.get("version"):
+        return ParsedFeed([], "malformed feed: no RSS or Atom document found")
+    return ParsedFeed([])  # a well-formed feed with nothing in it yet
 
 
 @dataclass
