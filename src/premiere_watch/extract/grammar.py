@@ -1,0 +1,1215 @@
+"""Domain date grammar: the date expressions entertainment news actually uses.
+
+``find_dates(text, anchor)`` returns every date expression in ``text`` as a
+:class:`DateMention` carrying a :class:`~premiere_watch.dates.FuzzyDate` of the
+precision the text gives ("2025", "fall 2025", "Q3 2025", "September 2025",
+"Friday, September 12, 2025").  ``split_sentences(text)`` splits prose into
+sentences without breaking on "Sept. 2", "U.S.", "Dr. Stone" or "9 p.m. ET".
+
+Why hand-written and not ``dateparser``: measured on entertainment news,
+dateparser produced 7 false dates in 20 ("Season 2", "10 days", "Jan. 6, 2023"
+read as June) at 40-60 ms a paragraph.  A closed grammar of the forms this
+domain uses is both stricter and ~30x faster.  Every pattern below is
+precompiled once at import.
+
+How a scan works
+----------------
+Each *form* (month-day, month-year, season, quarter, holiday, ...) is one
+precompiled regex with a handler.  All forms scan the text; handlers reject
+matches that are not dates (a bare "May", "Season 2 May", "in 2000 theaters")
+and resolve the rest.  Overlapping candidates are then settled longest-first,
+so "Friday, March 15, 2024" is one mention and not three.
+
+Resolution against the anchor (the page's publication date, never today)
+-----------------------------------------------------------------------
+* A day without a year ("Sept. 2") is the next such day on or after the
+  anchor.  A weekday printed with it ("Friday, Dec. 29") picks between that
+  day and the previous year's when only the latter falls on that weekday.
+* A month without a year ("in October") is the next such month on or after
+  the anchor's month; after "since"/"back in" it is the latest one on or
+  before the anchor.  The same rule covers a season ("in the spring") and a
+  holiday ("on Thanksgiving").
+* ``this X`` is X in the anchor's year (for a weekday: the first one on or
+  after the anchor).  ``next X`` is the first X that *starts after* the
+  anchor, except for weekdays: ``next Friday`` is the Friday of the calendar
+  week (Monday-Sunday) after the anchor's week - "this Friday" names the one
+  inside the anchor's week, and a Friday-published "next Friday" is a week
+  later.  ``last X`` is the latest X that ended before the anchor.
+* ``next month`` = anchor month + 1, ``next year`` = anchor year + 1.
+* "<day> of this/last/next year" takes the year from the anchor; "<day> of
+  that year" takes it from the latest explicit year earlier in the text.
+* With ``anchor=None`` every form that needs the anchor is dropped; absolute
+  forms are still found.
+
+Qualifiers (``DateMention.qualifier``)
+--------------------------------------
+``""`` plain; position ``early`` / ``mid`` / ``late`` (also for "the end of
+2025", "the second half of 2025", "the holiday season"), ``earlier`` /
+``later`` ("later this year"); relation ``by``, ``before``, ``after``,
+``until``, ``from`` (also "not until", "starting"), ``since``, ``around``;
+when both are present they are joined relation first: ``"by early"`` - use
+``qualifier.split()``.  Special: ``range`` (each end of "2009-2011" or
+"Aug. 18-20", returned as two adjacent mentions), ``paren`` (a year in
+parentheses, typically a title's release year: "Wish (2023)"), ``copyright``
+("© 2023", useful as a last-resort anchor, never a premiere), ``weekend`` /
+``week`` ("Memorial Day weekend", "Thanksgiving week": the holiday's date).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from premiere_watch.dates import FuzzyDate
+
+__all__ = ["DateMention", "find_dates", "split_sentences"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression found in a text."""
+
+    start: int  # character offsets of the expression in the scanned text
+    end: int
+    text: str  # the matched expression, ``text[start:end]``
+    date: FuzzyDate
+    relative: bool  # resolved against the anchor (year-less or relative form)
+    qualifier: str = ""  # see the module docstring for the vocabulary
+
+
+# ---------------------------------------------------------------------------
+# Vocabulary
+# ---------------------------------------------------------------------------
+
+_MONTH_NUM = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAY_NUM = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_SEASON_NUM = {"spring": 21, "summer": 22, "fall": 23, "autumn": 23, "winter": 24}
+_ORDINAL_NUM = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+    "fourth": 4, "4th": 4, "fifth": 5, "5th": 5, "last": -1, "final": -1,
+}
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+
+# Cue word -> qualifier.  Neutral prepositions map to "" (they only license a
+# bare year/month as a date); "not until X" and "not before X" mean "X at the
+# earliest", hence "from".
+_CUE_QUALIFIER = {
+    "no later than": "by", "not later than": "by", "by": "by",
+    "before": "before", "prior to": "before", "ahead of": "before",
+    "after": "after",
+    "until": "until", "till": "until", "'til": "until", "til": "until",
+    "through": "until", "thru": "until",
+    "not until": "from", "not before": "from", "from": "from", "starting": "from",
+    "starting in": "from", "beginning in": "from", "as early as": "from",
+    "since": "since",
+    "around": "around", "circa": "around", "about": "around", "approximately": "around",
+    "roughly": "around", "sometime around": "around", "some time around": "around",
+}
+# Cues after which a year-less month/season/holiday is in the past.
+_PAST_CUES = {"since", "back in", "over", "earlier in"}
+
+# Position words -> qualifier.
+_POS_QUALIFIER = {
+    "early": "early", "beginning": "early", "start": "early", "first half": "early", "front half": "early",
+    "mid": "mid", "middle": "mid",
+    "late": "late", "end": "late", "second half": "late", "latter half": "late", "back half": "late",
+    "later": "later", "earlier": "earlier",
+}
+
+# Nouns that make a bare number a count, not a year or a day ("in 2000
+# theaters", "May 4 episodes").
+_UNIT_NOUNS = (
+    r"theaters?|theatres?|screens?|cinemas?|locations?|venues?|copies|units?|people|persons?|fans|viewers|"
+    r"households|homes|countries|markets|episodes?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|"
+    r"seasons?|words|pages|dollars|euros|pounds|votes|subscribers|reviews|ratings|times|films|movies|shows|"
+    r"titles|series|percent|per\s*cent|million|billion|thousand|k\b|m\b|%"
+)
+_UNITS_AFTER = re.compile(rf"\s*(?:{_UNIT_NOUNS})(?![A-Za-z])", re.I)
+# A number right after one of these labels is an ordinal of something else
+# ("Season 2 May", "Episode 10", "Top 10", "No. 1", "Vol. 3").
+_LABEL_BEFORE = re.compile(
+    r"(?:season|episode|ep|part|pt|chapter|vol|volume|no|number|top|book|act|phase|round|game|level|"
+    r"stage|issue|track|series|#)\.?\s*$",
+    re.I,
+)
+# Nouns that make a bare month or season (no day, no year) a release date:
+# "a January premiere", "its November slot", "NBC's fall premiere dates".
+_RELEASE_NOUNS = r"premieres?|release|releases|debut|launch|return|opening|bow|slot|date|dates|window"
+
+# ---------------------------------------------------------------------------
+# Regex building blocks (strings; compiled per form below)
+# ---------------------------------------------------------------------------
+
+# Capitalised (or all-caps) month names only: lowercase "may"/"march" are
+# verbs.  A lowercase letter may precede ("SonyMar 20" - sidebar cells glued
+# together by text extraction), an uppercase one may not; a letter may not
+# follow ("Marvel", "Maybe", "Junior").
+_MONTH = (
+    r"(?<![A-Z])(?P<{n}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+    r"|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?"
+    r"|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)(?![A-Za-z])\.?"
+)
+_WEEKDAY = (
+    r"(?<![A-Za-z])(?P<{n}>Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?"
+    r"|Sat(?:urday)?|Sun(?:day)?|MON(?:DAY)?|TUE(?:S(?:DAY)?)?|WED(?:NESDAY)?|THU(?:R(?:S(?:DAY)?)?)?"
+    r"|FRI(?:DAY)?|SAT(?:URDAY)?|SUN(?:DAY)?)(?![A-Za-z])\.?"
+)
+_FULL_WEEKDAY = r"(?P<{n}>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?![A-Za-z])"
+# A day of the month: not part of a longer number, a time ("9:30", "9 p.m."),
+# a decimal or a fraction.
+_DAY = (
+    r"(?P<{n}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|\.\d|/\d|,\d{{3}})"
+    r"(?!\s*(?:[ap]\.m\.|[ap]m\b|[AP]M\b|%))"
+)
+# A year 1800-2199: not part of a longer number, a decade ("1990s") or a
+# decimal; a letter may follow (glued cells: "Sept 2022HBO").
+_YEAR = r"(?<![\d$£€#.,/])(?P<{n}>1[89]\d\d|2[01]\d\d)(?!\d|s\b|\.\d|,\d)"
+_SEASON = r"(?P<{n}>(?i:spring|summer|fall|autumn|winter))(?![A-Za-z])"
+
+_CUE = (
+    r"(?:(?<![\w'])(?P<cue>(?i:no\s+later\s+than|not\s+later\s+than|not\s+until|not\s+before|"
+    r"some\s?time\s+around|some\s?time\s+in|some\s?time\s+during|as\s+early\s+as|starting\s+in|beginning\s+in|"
+    r"in\s+time\s+for|back\s+in|earlier\s+in|prior\s+to|ahead\s+of|starting|"
+    r"by|before|after|until|till|'til|til|through|thru|from|since|around|circa|about|approximately|roughly|"
+    r"in|on|of|at|during|for|to|into|throughout|toward|towards|over|sometime))\s+)"
+)
+_POS = (
+    r"(?:(?<![\w'])(?P<pos>(?i:(?:the\s+)?(?:very\s+)?(?:beginning|start|middle|end)\s+of"
+    r"|(?:the\s+)?(?:first|second|latter|front|back)\s+half\s+of"
+    r"|early|mid|late|later|earlier))(?:\s+in\s+|\s*-\s*|\s+)(?:the\s+)?)"
+)
+_REL = r"(?P<rel>(?i:this\s+coming|this\s+past|this|next|last|coming))\s+"
+_QUOTE = r"[\"'“”‘’]?"
+
+
+def _m(n: str) -> str:
+    return _MONTH.format(n=n)
+
+
+def _d(n: str) -> str:
+    return _DAY.format(n=n)
+
+
+def _y(n: str) -> str:
+    return _YEAR.format(n=n)
+
+
+def _wd(n: str) -> str:
+    return _WEEKDAY.format(n=n)
+
+
+# ---------------------------------------------------------------------------
+# Candidates and resolution helpers
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    date: FuzzyDate | None
+    relative: bool
+    qualifier: str
+    # "<day> of that year": month/day waiting for the text's last explicit year.
+    pending: tuple[int, int, int] | None = None  # (month, day, year offset)
+
+
+@dataclass
+class _Group:
+    """All mentions one regex match produced (a range gives two)."""
+
+    mstart: int  # the whole match, for overlap resolution
+    mend: int
+    cands: list[_Cand]
+    prio: int
+
+
+def _valid(year: int, month: int, day: int | None = None) -> FuzzyDate | None:
+    try:
+        return FuzzyDate(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day_on_or_after(anchor: dt.date, month: int, day: int, weekday: int | None = None) -> dt.date | None:
+    """The next ``month``/``day`` on or after ``anchor``; a printed weekday may pick last year's."""
+    nxt: dt.date | None = None
+    for year in range(anchor.year, anchor.year + 9):  # 29 February needs a leap year
+        try:
+            cand = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if cand >= anchor:
+            nxt = cand
+            break
+    if nxt is None:
+        return None
+    if weekday is not None and nxt.weekday() != weekday:
+        for year in (nxt.year - 1, nxt.year + 1):
+            try:
+                other = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if other.weekday() == weekday:
+                return other
+    return nxt
+
+
+def _month_year(anchor: dt.date, month: int, past: bool) -> int:
+    if past:
+        return anchor.year if month <= anchor.month else anchor.year - 1
+    return anchor.year if month >= anchor.month else anchor.year + 1
+
+
+def _season_span(year: int, sub: int) -> tuple[dt.date, dt.date]:
+    fd = FuzzyDate(year, sub)
+    return fd.start(), fd.end()
+
+
+def _this_season_year(anchor: dt.date, sub: int) -> int:
+    # Winter YYYY runs December YYYY - February YYYY+1: said in January,
+    # "this winter" is the one that began last December.
+    if sub == 24 and anchor.month <= 2:
+        return anchor.year - 1
+    return anchor.year
+
+
+def _season_year(anchor: dt.date, sub: int, rel: str) -> int:
+    if rel == "this":
+        return _this_season_year(anchor, sub)
+    if rel == "next":  # the first one that starts after the anchor
+        year = anchor.year - 1
+        while _season_span(year, sub)[0] <= anchor:
+            year += 1
+        return year
+    if rel == "last":  # the latest one that ended before the anchor
+        year = anchor.year + 1
+        while _season_span(year, sub)[1] >= anchor:
+            year -= 1
+        return year
+    if rel == "past":  # the current one, else the latest that ended
+        year = anchor.year + 1
+        while _season_span(year, sub)[0] > anchor:
+            year -= 1
+        return year
+    # upcoming: the current one, else the next
+    year = anchor.year - 1
+    while _season_span(year, sub)[1] < anchor:
+        year += 1
+    return year
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date | None:
+    days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
+            if dt.date(year, month, d).weekday() == weekday]
+    if nth == -1:
+        return dt.date(year, month, days[-1])
+    if nth > len(days):
+        return None
+    return dt.date(year, month, days[nth - 1])
+
+
+def _easter(year: int) -> dt.date:
+    # Anonymous Gregorian computus (Meeus/Jones/Butcher).
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+def _thanksgiving(year: int) -> dt.date:
+    d = _nth_weekday(year, 11, 3, 4)
+    assert d is not None  # every November has four Thursdays
+    return d
+
+
+def _nth(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    d = _nth_weekday(year, month, weekday, nth)
+    assert d is not None  # nth <= 4 or last: always exists
+    return d
+
+
+# Holiday key -> date in a given year (US holidays; the corpus is US-centric).
+_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "newyearsday": lambda y: dt.date(y, 1, 1),
+    "newyearseve": lambda y: dt.date(y, 12, 31),
+    "mlkday": lambda y: _nth(y, 1, 0, 3),
+    "valentinesday": lambda y: dt.date(y, 2, 14),
+    "presidentsday": lambda y: _nth(y, 2, 0, 3),
+    "stpatricksday": lambda y: dt.date(y, 3, 17),
+    "easter": _easter,
+    "mothersday": lambda y: _nth(y, 5, 6, 2),
+    "memorialday": lambda y: _nth(y, 5, 0, -1),
+    "fathersday": lambda y: _nth(y, 6, 6, 3),
+    "juneteenth": lambda y: dt.date(y, 6, 19),
+    "independenceday": lambda y: dt.date(y, 7, 4),
+    "laborday": lambda y: _nth(y, 9, 0, 1),
+    "halloween": lambda y: dt.date(y, 10, 31),
+    "veteransday": lambda y: dt.date(y, 11, 11),
+    "thanksgiving": _thanksgiving,
+    "thanksgivingeve": lambda y: _thanksgiving(y) - dt.timedelta(days=1),
+    "blackfriday": lambda y: _thanksgiving(y) + dt.timedelta(days=1),
+    "christmaseve": lambda y: dt.date(y, 12, 24),
+    "christmas": lambda y: dt.date(y, 12, 25),
+    "boxingday": lambda y: dt.date(y, 12, 26),
+}
+_APOS = r"['’]?"
+# (regex, key, strong).  Strong names are dates on their own; weak ones
+# ("Christmas", "Halloween", "Independence Day") are also film titles and
+# adjectives ("Christmas movies"), so they need a cue, this/next/last or a year.
+_HOLIDAY_TABLE: list[tuple[str, str, bool]] = [
+    (rf"New\s+Year{_APOS}s\s+Eve", "newyearseve", True),
+    (rf"New\s+Year{_APOS}s(?:\s+Day)?", "newyearsday", False),
+    (r"(?:Martin\s+Luther\s+King(?:,?\s+Jr\.?)?|MLK)\s+Day", "mlkday", True),
+    (rf"(?:St\.?\s+)?Valentine{_APOS}s\s+Day", "valentinesday", True),
+    (rf"Presidents{_APOS}\s+Day", "presidentsday", True),
+    (rf"(?:St\.?|Saint)\s+Patrick{_APOS}s\s+Day", "stpatricksday", True),
+    (r"Easter(?:\s+Sunday)?", "easter", False),
+    (rf"Mother{_APOS}s\s+Day", "mothersday", True),
+    (r"Memorial\s+Day", "memorialday", True),
+    (rf"Father{_APOS}s\s+Day", "fathersday", True),
+    (r"Juneteenth", "juneteenth", True),
+    (r"(?:the\s+)?Fourth\s+of\s+July", "independenceday", True),
+    (r"Independence\s+Day", "independenceday", False),
+    (r"Labou?r\s+Day", "laborday", True),
+    (r"Halloween", "halloween", False),
+    (r"Veterans\s+Day", "veteransday", True),
+    (r"Thanksgiving\s+Eve", "thanksgivingeve", True),
+    (r"Thanksgiving(?:\s+Day)?", "thanksgiving", False),
+    (r"Black\s+Friday", "blackfriday", False),
+    (r"Christmas\s+Eve", "christmaseve", True),
+    (r"Christmas\s+Day", "christmas", True),
+    (r"Christmas|Xmas", "christmas", False),
+    (r"Boxing\s+Day", "boxingday", True),
+]
+_HOLIDAY = "(?:" + "|".join(f"(?P<h_{i}>{rx})" for i, (rx, _, _) in enumerate(_HOLIDAY_TABLE)) + r")(?![A-Za-z])"
+
+# After a weak holiday name, a capitalised word means a title ("Christmas
+# Vacation", "Halloween Ends"); these lowercase nouns mean an adjective.
+_HOLIDAY_ADJ = re.compile(
+    r"\s*(?:[\"“]|\s[A-Z]|\s(?:movies?|films?|specials?|episodes?|songs?|albums?|trees?|cards?|carols?|markets?|"
+    r"part(?:y|ies)|lights|music|themed|classics?|stor(?:y|ies)|spirit|costumes?|candy|eggs?|bunny|break|"
+    r"vacation|dinner|table|miracle|romance|rom-com|shopping|sales?|ads?|commercials?|sweaters?|decorations?|"
+    r"cookies|horror|franchise|sequel|remake|reboot|slasher|watch|viewing|binge|playlist|list|lineup|"
+    r"slate|programming|edition|treats?|night|nights|event|events))"
+)
+
+
+def _title_run_before(text: str, pos: int) -> bool:
+    """True when the word before ``pos`` is Capitalised in the same clause.
+
+    A capitalised cue inside a run of capitalised words is part of a title
+    ("I Know What You Did Last Summer", "The Nightmare Before Christmas"),
+    not a date; at a sentence start it is fine ("Last November the studio...").
+    """
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"'“”‘’":
+        i -= 1
+    if i < 0 or not text[i].isalpha():
+        return False
+    j = i
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "'’-"):
+        j -= 1
+    return text[j].isupper()
+
+
+def _units_follow(text: str, pos: int) -> bool:
+    return _UNITS_AFTER.match(text, pos) is not None
+
+
+def _label_before(text: str, pos: int) -> bool:
+    return _LABEL_BEFORE.search(text, max(0, pos - 12), pos) is not None
+
+
+class _Ctx:
+    __slots__ = ("anchor", "text")
+
+    def __init__(self, text: str, anchor: dt.date | None) -> None:
+        self.text = text
+        self.anchor = anchor
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().replace("’", "'").split())
+
+
+def _cue_info(m: re.Match[str]) -> tuple[str, str, bool]:
+    """(normalised cue, qualifier, past) of a match's optional cue group."""
+    cue = m.group("cue")
+    if cue is None:
+        return "", "", False
+    c = _norm(cue).replace("sometime", "sometime").replace("some time", "sometime")
+    return c, _CUE_QUALIFIER.get(c, ""), c in _PAST_CUES
+
+
+def _pos_info(m: re.Match[str]) -> str:
+    pos = m.group("pos")
+    if pos is None:
+        return ""
+    p = _norm(pos)
+    for word in ("the ", "very "):
+        p = p.replace(word, "")
+    p = p.removesuffix(" of")
+    return _POS_QUALIFIER.get(p, "")
+
+
+def _join(*quals: str) -> str:
+    return " ".join(q for q in quals if q)
+
+
+def _span_start(m: re.Match[str], qual_from_cue: str) -> int:
+    """Where the reported expression starts: neutral prepositions are left out."""
+    start = m.start()
+    if m.group("cue") is not None and not qual_from_cue:
+        start = m.end("cue")
+        while m.string[start] in " \t\n":
+            start += 1
+    return start
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n\"'“”‘’,(":
+        start += 1
+    while end > start and text[end - 1] in " \t\n\"'“”‘’,":
+        end -= 1
+    return start, end
+
+
+# ---------------------------------------------------------------------------
+# Forms
+# ---------------------------------------------------------------------------
+
+_Handler = Callable[[re.Match[str], _Ctx], list[_Cand] | None]
+_FORMS: list[tuple[re.Pattern[str], _Handler, int]] = []
+
+
+def _form(pattern: str, prio: int, flags: int = 0) -> Callable[[_Handler], _Handler]:
+    """Register a handler for one regex; ``prio`` breaks ties of equal length."""
+
+    def deco(fn: _Handler) -> _Handler:
+        _FORMS.append((re.compile(pattern, flags | re.X), fn, prio))
+        return fn
+
+    return deco
+
+
+def _month_of(tok: str) -> int:
+    return _MONTH_NUM[tok.lower()[:3]]
+
+
+def _weekday_of(tok: str) -> int:
+    return _WEEKDAY_NUM[tok.lower()[:3]]
+
+
+def _day_of(tok: str) -> int:
+    return int(re.match(r"\d+", tok).group())  # type: ignore[union-attr]
+
+
+_YREL = r"(?P<yrel>(?i:this|last|next|that|the\s+same|the\s+following|the\s+previous))\s+year(?!['’]s)"
+_YREL_OFFSET = {"this": 0, "last": -1, "next": 1, "that": 0, "the same": 0, "the following": 1,
+                "the previous": -1}
+
+
+def _year_from_yrel(yrel: str, anchor: dt.date | None) -> tuple[int | None, int | None]:
+    """(year from the anchor, offset from the text's last explicit year)."""
+    key = _norm(yrel)
+    off = _YREL_OFFSET[key]
+    if key in ("this", "last", "next"):
+        return (anchor.year + off if anchor else None), None
+    return None, off
+
+
+# -- ranges -------------------------------------------------------------------
+
+
+@_form(
+    rf"""(?:(?<![\w'])(?P<cue>(?i:between|from))\s+)?{_y('y1')}\s*(?P<sep>[-–—]|(?i:to|through|and|until))\s*
+    {_y('y2')}(?![-–—/]\d)""",
+    prio=9,
+)
+def _year_range(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    sep = m.group("sep")
+    if sep not in "-–—" and m.group("cue") is None:
+        return None
+    if not y1 < y2 <= y1 + 100:
+        return None
+    if _label_before(ctx.text, m.start("y1")) or _units_follow(ctx.text, m.end()):
+        return None
+    before = ctx.text[max(0, m.start() - 12):m.start()]
+    if re.search(r"(?:©|\(c\)|copyright)\s*$", before, re.I):
+        return [_Cand(m.start("y2"), m.end("y2"), FuzzyDate(y2), False, "copyright")]
+    return [
+        _Cand(m.start("y1"), m.end("y1"), FuzzyDate(y1), False, "range"),
+        _Cand(m.start("y2"), m.end("y2"), FuzzyDate(y2), False, "range"),
+    ]
+
+
+@_form(
+    rf"""{_m('m1')}\s*{_d('d1')}\s*(?:[-–—]|(?i:to|through|thru))\s*(?:{_m('m2')}\s*)?{_d('d2')}
+    (?:(?:,\s*|\s+){_y('year')})?""",
+    prio=9,
+)
+def _day_range(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    m1 = _month_of(m.group("m1"))
+    m2 = _month_of(m.group("m2")) if m.group("m2") else m1
+    d1, d2 = _day_of(m.group("d1")), _day_of(m.group("d2"))
+    if _units_follow(ctx.text, m.end("d2")) and m.group("year") is None:
+        return None
+    if (m2, d2) <= (m1, d1) and m2 == m1:
+        return None
+    if m.group("year"):
+        y2 = int(m.group("year"))
+        y1 = y2 if (m1, d1) <= (m2, d2) else y2 - 1
+        a, b = _valid(y1, m1, d1), _valid(y2, m2, d2)
+        rel = False
+    else:
+        if ctx.anchor is None:
+            return None
+        first = _day_on_or_after(ctx.anchor, m1, d1)
+        if first is None:
+            return None
+        second = _day_on_or_after(first, m2, d2)
+        a = FuzzyDate.from_date(first)
+        b = FuzzyDate.from_date(second) if second else None
+        rel = True
+    if a is None or b is None:
+        return None
+    end1 = m.end("d1")
+    return [
+        _Cand(m.start(), end1, a, rel, "range"),
+        _Cand(m.start("m2") if m.group("m2") else m.start("d2"), m.end(), b, rel, "range"),
+    ]
+
+
+# -- full numeric dates -------------------------------------------------------
+
+
+@_form(r"(?<![\d/.\-])(?P<y>(?:1[89]|2[01])\d\d)(?P<s>[-/])(?P<mo>0[1-9]|1[0-2])(?P=s)(?P<d>[0-3]\d)(?![\d/\-])", 8)
+def _iso(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    fd = _valid(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
+    return [_Cand(m.start(), m.end(), fd, False, "")] if fd else None
+
+
+@_form(
+    rf"""(?:{_wd('wd')},?\s*)?(?<![\d/.$€£,])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?![\d/]|\.\d)""",
+    8,
+)
+def _numeric_mdy(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    # US order (M/D/Y); when the first number cannot be a month, D/M/Y.
+    a, b, y = int(m.group("a")), int(m.group("b")), m.group("y")
+    year = int(y) if len(y) == 4 else 2000 + int(y) if int(y) < 70 else 1900 + int(y)
+    month, day = (a, b) if a <= 12 else (b, a)
+    fd = _valid(year, month, day)
+    return [_Cand(m.start(), m.end(), fd, False, "")] if fd else None
+
+
+@_form(
+    rf"""(?:{_wd('wd')},?\s*|(?<![\w])(?P<on>[Oo]n)\s+)(?<![\d/.$€£,])(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9])
+    (?![\d/]|c\b|\.\d|\s*(?:{_UNIT_NOUNS}))""",
+    7,
+)
+def _numeric_md(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    # A bare "6/27" is only a date next to a weekday ("Thu 6/27") or after
+    # "on": elsewhere it is a score, a ratio or "24/7".
+    if ctx.anchor is None:
+        return None
+    month, day = int(m.group("a")), int(m.group("b"))
+    wd = _weekday_of(m.group("wd")) if m.group("wd") else None
+    d = _day_on_or_after(ctx.anchor, month, day, wd)
+    if d is None:
+        return None
+    start = m.start("a") if m.group("on") else m.start()
+    return [_Cand(start, m.end(), FuzzyDate.from_date(d), True, "")]
+
+
+# -- month day [year] ---------------------------------------------------------
+
+_MD_BODY = rf"""
+    (?:{_wd('wd')},?\s+(?:the\s+)?)?
+    (?:
+        {_m('mon1')}\s*{_d('day1')}
+      | {_d('day2')}\s+(?:of\s+)?{_m('mon2')}
+      | (?i:the)\s+{_d('day3')}\s+of\s+{_m('mon3')}
+    )
+    (?:
+        (?:,\s*|\s+){_y('year')}
+      | ,?\s+(?:of\s+)?{_YREL}
+    )?
+"""
+
+
+@_form(rf"(?:{_CUE})?{_MD_BODY}", 6)
+def _month_day(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    text = ctx.text
+    mon_tok = m.group("mon1") or m.group("mon2") or m.group("mon3")
+    day_g = "day1" if m.group("day1") else "day2" if m.group("day2") else "day3"
+    month, day = _month_of(mon_tok), _day_of(m.group(day_g))
+    if m.group("day2") and _label_before(text, m.start("day2")):
+        return None  # "Season 2 May ..."
+    if m.group("year") is None and m.group("yrel") is None and _units_follow(text, m.end(day_g)):
+        return None  # "May 4 episodes"
+    _, qual, _ = _cue_info(m)
+    start = _span_start(m, qual)
+    wd = _weekday_of(m.group("wd")) if m.group("wd") else None
+
+    if m.group("year"):
+        fd = _valid(int(m.group("year")), month, day)
+        if fd is None:
+            return None
+        if wd is not None and dt.date(fd.year, month, day).weekday() != wd and start == m.start("wd"):
+            start = m.start("mon1") if m.group("mon1") else m.start(day_g)  # "Wednesday" the show
+        return [_Cand(start, m.end(), fd, False, qual)]
+
+    if m.group("yrel"):
+        year, offset = _year_from_yrel(m.group("yrel"), ctx.anchor)
+        if offset is not None:
+            return [_Cand(start, m.end(), None, False, qual, pending=(month, day, offset))]
+        if year is None:
+            return None
+        fd = _valid(year, month, day)
+        return [_Cand(start, m.end(), fd, True, qual)] if fd else None
+
+    if ctx.anchor is None:
+        return None
+    d = _day_on_or_after(ctx.anchor, month, day, wd)
+    if d is None:
+        return None
+    if wd is not None and d.weekday() != wd and start == m.start("wd"):
+        start = m.start("mon1") if m.group("mon1") else m.start(day_g)
+    return [_Cand(start, m.end(), FuzzyDate.from_date(d), True, qual)]
+
+
+# -- month year ---------------------------------------------------------------
+
+
+@_form(rf"(?:{_CUE})?(?:{_POS})?{_m('mon')}(?:,?\s+|\s+of\s+){_y('year')}", 5)
+def _month_year_form(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    if _units_follow(ctx.text, m.end()):
+        return None
+    fd = _valid(int(m.group("year")), _month_of(m.group("mon")))
+    if fd is None:
+        return None
+    _, cq, _ = _cue_info(m)
+    return [_Cand(_span_start(m, cq), m.end(), fd, False, _join(cq, _pos_info(m)))]
+
+
+# -- a month without a year ---------------------------------------------------
+
+
+@_form(
+    rf"""(?:{_CUE})?(?:{_POS})?(?:{_REL})?{_m('mon')}(?![\w'’]|\s*\d)
+    (?P<noun>\s+(?i:{_RELEASE_NOUNS})(?![A-Za-z]))?
+    (?:,?\s+(?:of\s+)?{_YREL})?""",
+    4,
+)
+def _bare_month(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    cue, cq, past = _cue_info(m)
+    pq = _pos_info(m)
+    rel = _norm(m.group("rel") or "")
+    if not (cue or pq or rel or m.group("noun") or m.group("yrel")):
+        return None  # "April" alone is a name as often as a month
+    if cue and m.group("cue")[0].isupper() and _title_run_before(ctx.text, m.start()):
+        return None
+    month = _month_of(m.group("mon"))
+    end = m.end("mon") if m.group("noun") else m.end()
+    if m.group("yrel"):
+        year, _ = _year_from_yrel(m.group("yrel"), ctx.anchor)
+        if year is None:
+            return None  # "that year" with a month only: too vague to chase
+        fd = _valid(year, month)
+        return [_Cand(_span_start(m, cq), end, fd, True, _join(cq, pq))] if fd else None
+    if ctx.anchor is None:
+        return None
+    a = ctx.anchor
+    if rel in ("this",):
+        year = a.year
+    elif rel in ("next", "coming", "this coming"):
+        year = a.year if month > a.month else a.year + 1
+    elif rel in ("last", "this past"):
+        year = a.year if month < a.month else a.year - 1
+    else:
+        year = _month_year(a, month, past or pq == "earlier")
+    fd = _valid(year, month)
+    return [_Cand(_span_start(m, cq), end, fd, True, _join(cq, pq))] if fd else None
+
+
+# -- seasons ------------------------------------------------------------------
+
+
+@_form(rf"(?:{_CUE})?(?:{_POS})?(?:the\s+)?{_SEASON.format(n='season')}{_QUOTE}(?:,?\s+|\s+of\s+){_y('year')}", 5)
+def _season_year_form(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    if _units_follow(ctx.text, m.end()):
+        return None
+    fd = FuzzyDate(int(m.group("year")), _SEASON_NUM[m.group("season").lower()])
+    _, cq, _ = _cue_info(m)
+    start, end = _strip_span(ctx.text, _span_start(m, cq), m.end())
+    return [_Cand(start, end, fd, False, _join(cq, _pos_info(m)))]
+
+
+@_form(
+    rf"""(?:{_CUE})?(?:{_POS})?(?:{_REL}|(?P<the>the\s+))?{_SEASON.format(n='season')}(?![\w'’-])
+    (?P<noun>\s+(?i:{_RELEASE_NOUNS})(?![A-Za-z]))?
+    (?:\s+of\s+{_YREL})?""",
+    4,
+)
+def _bare_season(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    text = ctx.text
+    cue, cq, past = _cue_info(m)
+    pq = _pos_info(m)
+    rel = _norm(m.group("rel") or "")
+    season_tok = m.group("season")
+    # "fall" is a verb: only after a cue that cannot precede a verb.
+    if cue in ("to", "about", "around", "over", "sometime") and not rel:
+        return None
+    if not (cue or pq or rel or m.group("noun") or m.group("yrel")):
+        return None
+    if not rel and not m.group("yrel"):
+        # "after the fall of Rome", "during spring break"
+        tail = text[m.end("season"):m.end("season") + 12]
+        if re.match(r"\s+(?:of|break|camp|semester|term|session|training|collection)\b", tail, re.I):
+            return None
+        if season_tok[0].isupper() and not (pq or m.group("noun")):
+            return None  # "The Fall", "Winter" as a name; a date season is lowercase mid-sentence
+    first = m.group("cue") or m.group("pos") or m.group("rel") or ""
+    if first[:1].isupper() and _title_run_before(text, m.start()):
+        return None  # "I Know What You Did Last Summer"
+    if ctx.anchor is None:
+        return None
+    sub = _SEASON_NUM[season_tok.lower()]
+    a = ctx.anchor
+    if m.group("yrel"):
+        year, _ = _year_from_yrel(m.group("yrel"), a)
+        if year is None:
+            return None
+    elif rel == "this":
+        year = _season_year(a, sub, "this")
+    elif rel in ("next", "coming", "this coming"):
+        year = _season_year(a, sub, "next")
+    elif rel in ("last", "this past"):
+        year = _season_year(a, sub, "last")
+    else:
+        year = _season_year(a, sub, "past" if past else "upcoming")
+    end = m.end("season") if m.group("noun") else m.end()
+    return [_Cand(_span_start(m, cq), end, FuzzyDate(year, sub), True, _join(cq, pq))]
+
+
+# -- quarters -------------------------------------------------------------------
+
+_QUARTER_WORDS = {"first": 33, "1st": 33, "second": 34, "2nd": 34, "third": 35, "3rd": 35, "fourth": 36, "4th": 36}
+
+
+@_form(
+    rf"""(?:{_CUE})?(?:{_POS})?
+    (?:(?<![\w])Q(?P<q>[1-4])|(?:(?i:the)\s+)?(?P<qw>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?i:quarter))
+    (?:\s+(?i:of)|,)?\s*(?:{_y('year')}|{_YREL})""",
+    5,
+)
+def _quarter(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    sub = 32 + int(m.group("q")) if m.group("q") else _QUARTER_WORDS[m.group("qw").lower()]
+    _, cq, _ = _cue_info(m)
+    qual = _join(cq, _pos_info(m))
+    if m.group("year"):
+        return [_Cand(_span_start(m, cq), m.end(), FuzzyDate(int(m.group("year")), sub), False, qual)]
+    year, _ = _year_from_yrel(m.group("yrel"), ctx.anchor)
+    if year is None:
+        return None
+    return [_Cand(_span_start(m, cq), m.end(), FuzzyDate(year, sub), True, qual)]
+
+
+# -- years ------------------------------------------------------------------------
+
+_YEAR_VERBS = (
+    r"(?<![\w])(?P<verb>(?i:coming|arriving|arrives|returns|returning|released|releases|premieres|premiered|"
+    r"premiering|debuts|debuted|opens|opened|launches|launched|dated|due|slated|scheduled))\s+"
+)
+
+
+@_form(
+    rf"""(?:(?P<copy>©|\((?i:c)\)|(?i:copyright))\s*{_y('cyear')})
+    | \(\s*{_y('pyear')}\s*\)
+    | (?:{_CUE}|{_YEAR_VERBS})?(?:{_POS})?{_QUOTE}{_y('year')}(?P<apos>['’]s)?
+      (?P<noun>\s+(?i:release|premiere|debut|launch|bow|opening|return)(?![A-Za-z]))?""",
+    3,
+)
+def _year(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    text = ctx.text
+    if m.group("cyear"):
+        return [_Cand(m.start(), m.end(), FuzzyDate(int(m.group("cyear"))), False, "copyright")]
+    if m.group("pyear"):
+        return [_Cand(m.start("pyear"), m.end("pyear"), FuzzyDate(int(m.group("pyear"))), False, "paren")]
+    cue, cq, _ = _cue_info(m)
+    pq = _pos_info(m)
+    if not (cue or pq or m.group("verb") or m.group("noun")):
+        return None  # a bare number: "the 1993 film", "1923", "2001: A Space Odyssey"
+    ye = m.end("year")
+    if text[ye:ye + 1] == ":" or re.match(r"\s*[-–—/]\s*\d", text[ye:ye + 4]):
+        return None  # a title ("2001: A Space Odyssey") or a "2016-17 season"
+    if not m.group("noun") and not m.group("apos") and _units_follow(text, ye):
+        return None  # "in 2000 theaters"
+    if _label_before(text, m.start("year")):
+        return None
+    start = _span_start(m, cq)
+    if m.group("verb"):
+        start = m.start("year") if not pq else m.start("pos")
+    end = m.end("year")
+    start, end = _strip_span(text, start, end)
+    return [_Cand(start, end, FuzzyDate(int(m.group("year"))), False, _join(cq, pq))]
+
+
+# -- relative years, months, weekdays, days ------------------------------------
+
+
+@_form(
+    rf"""(?:{_CUE})?(?:{_POS})?
+    (?:(?P<rel>(?i:this|next|last|the\s+following|the\s+previous))\s+(?P<unit>(?i:year|month))(?![\w])(?!\s+(?i:old|ago))
+      | (?P<the>(?i:the))\s+(?P<unit2>(?i:year|month))(?![\w'’]))""",
+    4,
+)
+def _relative_year_month(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    _, cq, _ = _cue_info(m)
+    pq = _pos_info(m)
+    if m.group("the") and not pq:
+        return None  # "the year" only as "the end of the year"
+    if ctx.anchor is None:
+        return None
+    a = ctx.anchor
+    rel = _norm(m.group("rel") or "this")
+    off = {"this": 0, "next": 1, "last": -1, "the following": 1, "the previous": -1}[rel]
+    unit = (m.group("unit") or m.group("unit2")).lower()
+    if unit == "year":
+        fd = FuzzyDate(a.year + off)
+    else:
+        idx = a.year * 12 + a.month - 1 + off
+        fd = FuzzyDate(idx // 12, idx % 12 + 1)
+    return [_Cand(_span_start(m, cq), m.end(), fd, True, _join(cq, pq))]
+
+
+@_form(
+    rf"""(?<![\w])(?P<hs>(?i:the)\s+holiday\s+season|(?i:the)\s+holidays)(?:\s+(?:of\s+)?{_y('year')})?""",
+    4,
+)
+def _holiday_season(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    # November-December: the grammar has no such window, so year + "late".
+    if m.group("year"):
+        return [_Cand(m.start(), m.end(), FuzzyDate(int(m.group("year"))), False, "late")]
+    if ctx.anchor is None:
+        return None
+    if "holidays" in m.group("hs").lower() and not re.search(
+        r"(?:for|before|until|by|through|over|during)\s+$", ctx.text[max(0, m.start() - 16):m.start()], re.I
+    ):
+        return None  # "the holidays" needs a cue; "the holiday season" is a date on its own
+    return [_Cand(m.start(), m.end(), FuzzyDate(ctx.anchor.year), True, "late")]
+
+
+@_form(rf"(?:{_CUE})?{_REL}{_FULL_WEEKDAY.format(n='wd')}(?![\w'’])", 4)
+def _relative_weekday(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    rel_tok = m.group("rel")
+    if rel_tok[0].isupper() and _title_run_before(ctx.text, m.start("rel")):
+        return None  # "Next Friday" (the film) inside a title
+    if ctx.anchor is None:
+        return None
+    a = ctx.anchor
+    wd = _weekday_of(m.group("wd"))
+    rel = _norm(rel_tok)
+    if rel in ("this", "coming", "this coming"):
+        d = a + dt.timedelta(days=(wd - a.weekday()) % 7)
+    elif rel == "next":
+        monday = a - dt.timedelta(days=a.weekday()) + dt.timedelta(days=7)
+        d = monday + dt.timedelta(days=wd)
+    else:  # last, this past: the latest one strictly before the anchor
+        d = a - dt.timedelta(days=(a.weekday() - wd) % 7 or 7)
+    _, cq, _ = _cue_info(m)
+    return [_Cand(_span_start(m, cq), m.end(), FuzzyDate.from_date(d), True, cq)]
+
+
+@_form(r"(?<![\w'])(?P<w>today|tonight|tomorrow|yesterday|Today|Tonight|Tomorrow|Yesterday)(?![\w])", 4)
+def _today(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    if ctx.anchor is None:
+        return None
+    w = m.group("w")
+    # "USA Today", "The Today Show", "Tomorrow Never Dies"
+    if w[0].isupper() and (
+        _title_run_before(ctx.text, m.start()) or re.match(r"\s+(?:Show|Never|Is|I)\b", ctx.text[m.end():])
+    ):
+        return None
+    off = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[w.lower()]
+    return [_Cand(m.start(), m.end(), FuzzyDate.from_date(ctx.anchor + dt.timedelta(days=off)), True, "")]
+
+
+@_form(
+    r"""(?<![\w])(?P<in>(?i:in))\s+(?:(?P<n>\d{1,2})|(?P<nw>(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|
+    eleven|twelve)))\s+(?P<unit>(?i:days?|weeks?|months?))(?:['’]?\s+time)?(?![\w])""",
+    4,
+)
+def _in_n(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    # "in two weeks": approximate by nature, hence "around".
+    if ctx.anchor is None:
+        return None
+    n = int(m.group("n")) if m.group("n") else _NUMBER_WORDS[m.group("nw").lower()]
+    unit = m.group("unit").lower().rstrip("s")
+    a = ctx.anchor
+    if unit == "month":
+        idx = a.year * 12 + a.month - 1 + n
+        fd = FuzzyDate(idx // 12, idx % 12 + 1)
+    else:
+        fd = FuzzyDate.from_date(a + dt.timedelta(days=n * (7 if unit == "week" else 1)))
+    return [_Cand(m.start(), m.end(), fd, True, "around")]
+
+
+# -- the n-th weekday of a month -------------------------------------------------
+
+
+@_form(
+    rf"""(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th))\s+
+    {_FULL_WEEKDAY.format(n='wd')}\s+(?i:of|in)\s+{_m('mon')}(?:,?\s+{_y('year')})?""",
+    6,
+)
+def _nth_weekday_form(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    nth = _ORDINAL_NUM[m.group("ord").lower()]
+    wd, month = _weekday_of(m.group("wd")), _month_of(m.group("mon"))
+    if m.group("year"):
+        d = _nth_weekday(int(m.group("year")), month, wd, nth)
+        return [_Cand(m.start(), m.end(), FuzzyDate.from_date(d), False, "")] if d else None
+    if ctx.anchor is None:
+        return None
+    for year in (ctx.anchor.year, ctx.anchor.year + 1):
+        d = _nth_weekday(year, month, wd, nth)
+        if d is not None and d >= ctx.anchor:
+            return [_Cand(m.start(), m.end(), FuzzyDate.from_date(d), True, "")]
+    return None
+
+
+# -- holidays ---------------------------------------------------------------------
+
+
+def _holiday_key(m: re.Match[str]) -> tuple[str, bool]:
+    for i, (_, key, strong) in enumerate(_HOLIDAY_TABLE):
+        if m.group(f"h_{i}") is not None:
+            return key, strong
+    raise AssertionError("no holiday group matched")
+
+
+def _resolve_holiday(key: str, anchor: dt.date, how: str) -> dt.date:
+    fn = _HOLIDAYS[key]
+    if how == "this":
+        return fn(anchor.year)
+    if how == "next":
+        return next(fn(y) for y in range(anchor.year, anchor.year + 3) if fn(y) > anchor)
+    if how in ("last", "past"):
+        return next(fn(y) for y in range(anchor.year, anchor.year - 3, -1) if fn(y) < anchor)
+    return next(fn(y) for y in range(anchor.year, anchor.year + 3) if fn(y) >= anchor)
+
+
+@_form(
+    rf"""(?:(?P<pre>(?i:the))\s+(?:{_FULL_WEEKDAY.format(n='wd')}|(?P<dayw>(?i:day)))\s+
+         (?P<rel2>(?i:before|after|of))\s+)?
+    (?:{_CUE})?(?:{_REL})?{_HOLIDAY}(?:\s+(?P<wk>(?i:weekend|week)))?(?:,?\s+{_y('year')})?""",
+    5,
+)
+def _holiday(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    text = ctx.text
+    key, strong = _holiday_key(m)
+    cue, cq, past = _cue_info(m)
+    rel = _norm(m.group("rel") or "")
+    year_tok = m.group("year")
+    pre = m.group("pre")
+    hol_end = m.end() if not year_tok else m.start("year")
+    if not strong and not (cue or rel or year_tok or pre or m.group("wk")):
+        return None
+    if not strong and not year_tok and not m.group("wk") and _HOLIDAY_ADJ.match(text, hol_end):
+        return None  # "Christmas movies", "Halloween Ends"
+    first = m.group("cue") or m.group("rel") or ""
+    if not pre and first[:1].isupper() and _title_run_before(text, m.start()):
+        return None  # "The Nightmare Before Christmas"
+    if pre and m.group("rel2").lower() == "of" and (m.group("wk") or "").lower() != "week":
+        return None  # "the Wednesday of Thanksgiving" means nothing without "week"
+    fn = _HOLIDAYS[key]
+    relative = year_tok is None
+    if year_tok:
+        d = fn(int(year_tok))
+    else:
+        if ctx.anchor is None:
+            return None
+        if rel == "this":
+            how = "this"
+        elif rel in ("next", "coming", "this coming"):
+            how = "next"
+        elif rel in ("last", "this past"):
+            how = "last"
+        else:
+            how = "past" if past else "upcoming"
+        d = _resolve_holiday(key, ctx.anchor, how)
+    qual = cq
+    if pre:
+        rel2 = m.group("rel2").lower()
+        if m.group("dayw"):
+            d = d + dt.timedelta(days=-1 if rel2 == "before" else 1 if rel2 == "after" else 0)
+        else:
+            wd = _weekday_of(m.group("wd"))
+            if rel2 == "of":
+                d = d - dt.timedelta(days=d.weekday()) + dt.timedelta(days=wd)
+            elif rel2 == "before":
+                d = d - dt.timedelta(days=(d.weekday() - wd) % 7 or 7)
+            else:
+                d = d + dt.timedelta(days=(wd - d.weekday()) % 7 or 7)
+    elif m.group("wk"):
+        qual = _join(cq, m.group("wk").lower())
+    start = m.start() if pre else _span_start(m, cq)
+    return [_Cand(start, m.end(), FuzzyDate.from_date(d), relative, qual)]
+
+
+# ---------------------------------------------------------------------------
+# The scan
+# ---------------------------------------------------------------------------
+
+
+def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
+    """Every date expression in ``text``, in order, resolved against ``anchor``.
+
+    ``anchor`` is the page's publication date; with ``None`` the year-less and
+    relative forms are dropped and only absolute dates are returned.
+    """
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
+    ctx = _Ctx(text, anchor)
+    groups: list[_Group] = []
+    for rx, handler, prio in _FORMS:
+        for m in rx.finditer(text):
+            if m.end() == m.start():
+                continue
+            cands = handler(m, ctx)
+            if cands:
+                groups.append(_Group(m.start(), m.end(), cands, prio))
+
+    # Longest match wins; ties go to the more specific form, then the earlier.
+    groups.sort(key=lambda g: (g.mstart - g.mend, -g.prio, g.mstart))
+    taken: list[tuple[int, int]] = []
+    chosen: list[_Cand] = []
+    for g in groups:
+        if any(g.mstart < e and s < g.mend for s, e in taken):
+            continue
+        taken.append((g.mstart, g.mend))
+        chosen.extend(g.cands)
+    chosen.sort(key=lambda c: c.start)
+
+    out: list[DateMention] = []
+    last_year: int | None = None
+    for c in chosen:
+        date = c.date
+        relative = c.relative
+        if c.pending is not None:
+            month, day, offset = c.pending
+            if last_year is not None:
+                date = _valid(last_year + offset, month, day)
+            elif anchor is not None:
+                nxt = _day_on_or_after(anchor, month, day)
+                date = FuzzyDate.from_date(nxt) if nxt else None
+                relative = True
+        if date is None:
+            continue
+        if not relative and c.qualifier not in ("copyright", "paren"):
+            last_year = date.year
+        start, end = _strip_span(text, c.start, c.end)
+        out.append(DateMention(start, end, text[start:end], date, relative, c.qualifier))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Sentences
+# ---------------------------------------------------------------------------
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+# Abbreviations that never end a sentence (titles, "vs.", "St. Denis").
+_ABBR_NEVER = _words(
+    "mr mrs ms dr st mt ft prof gen rev sen rep gov lt col sgt capt cpt maj cmdr adm hon pres supt "
+    "vs v cf approx ca esp dept univ"
+)
+# Abbreviations that end a sentence only when the next word starts one:
+# months and weekdays ("Sept. 2", "Mon., Sept. 24"), company suffixes,
+# "Jr.", "etc.", and numbering words before a number ("No. 1").
+_ABBR_SOFT = _words(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
+    "inc co corp ltd bros jr sr etc al no nos vol vols ep eps pt pts fig nr op"
+)
+# Words that open a sentence after an abbreviation ("... in the U.S. The film").
+_STARTERS = _words(
+    "the this that these those it its it's he she they we i you a an but and so or in on at as if when while "
+    "after before since for with also however meanwhile now then there here his her their our my your what "
+    "which who why how where still yet even just not no one some many most all both each fans according "
+    "last next earlier later"
+)
+_BOUNDARY = re.compile(r"(?:[.!?…]+|\.\.\.)[\"'”’)\]]*(?=\s)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’]*)\.$")
+_NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]*([A-Za-z0-9][\w'’]*)")
+
+
+def _ends_sentence(text: str, m: re.Match[str]) -> bool:
+    nxt = _NEXT_WORD.match(text, m.end())
+    if nxt is None:
+        return True
+    word = nxt.group(1)
+    first = word[0]
+    if first.islower():
+        return False  # '"Hello." he said', "a.m. on Monday"
+    punct = m.group().rstrip("\"'”’)]")
+    if punct != ".":
+        return True  # "!", "?", "..." before a capital
+    wb = _WORD_BEFORE.search(text, max(0, m.start() - 24), m.start() + 1)
+    if wb is None:
+        return True
+    tok = wb.group(1)
+    low = tok.lower().rstrip(".")
+    if low in _ABBR_NEVER:
+        return False
+    if "." in tok.rstrip(".") or (len(tok) == 1 and tok.isupper()):
+        # "U.S.", "a.m.", "R.R.", "J." (an initial): a sentence ends only if
+        # the next word plainly opens one.
+        return word.lower() in _STARTERS
+    if low in _ABBR_SOFT:
+        if first.isdigit():
+            return False  # "Sept. 2", "No. 1"
+        return word.lower() in _STARTERS
+    return True
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split prose into sentences; a line break always ends one.
+
+    Abbreviation-aware: "Sept. 2", "Jan. 6, 2023", "U.S.", "Dr. Stone",
+    "Mr.", "vs.", "St.", "a.m." / "p.m." do not end a sentence (but "in the
+    U.S. The film ..." does).
+    """
+    out: list[str] = []
+    for line in text.splitlines():
+        start = 0
+        for m in _BOUNDARY.finditer(line):
+            if _ends_sentence(line, m):
+                piece = line[start:m.end()].strip()
+                if piece:
+                    out.append(piece)
+                start = m.end()
+        piece = line[start:].strip()
+        if piece:
+            out.append(piece)
+    return out

@@ -1,0 +1,274 @@
+"""The domain date grammar: positives, negatives, anchoring and sentence splitting.
+
+Tables, not prose: each row is (text, anchor) -> the expected mentions as
+(iso, qualifier, relative).  Phrases come from real entertainment-news pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from premiere_watch.extract.grammar import DateMention, find_dates, split_sentences
+
+D = dt.date
+# Publication dates the rows resolve against.
+MON = D(2024, 6, 24)  # a Monday
+FRI = D(2023, 10, 13)  # a Friday
+
+
+def got(text: str, anchor: dt.date | None) -> list[tuple[str, str, bool]]:
+    return [(m.date.iso(), m.qualifier, m.relative) for m in find_dates(text, anchor)]
+
+
+# -- absolute forms: found with or without an anchor -------------------------------
+
+ABSOLUTE = [
+    ("It premieres September 2, 2016 on Netflix.", [("2016-09-02", "", False)]),
+    ("Set for Sept. 2, 2016.", [("2016-09-02", "", False)]),
+    ("Jan. 6, 2023 is the date.", [("2023-01-06", "", False)]),  # AP style: January, not June
+    ("on 2 September 2016", [("2016-09-02", "", False)]),
+    ("on Sept. 2nd, 2016", [("2016-09-02", "", False)]),
+    ("released 9/2/2016 in the US", [("2016-09-02", "", False)]),
+    ("released 2016-09-02", [("2016-09-02", "", False)]),
+    ("opens Friday, March 15, 2024, the studio said", [("2024-03-15", "", False)]),
+    ("Tuesday 9 July 2024", [("2024-07-09", "", False)]),
+    ("Wed Oct 23, 2024 9:12 am", [("2024-10-23", "", False)]),
+    ("Nov 2, 2023, 2:48 PM ET", [("2023-11-02", "", False)]),
+    ("August 1 2025 on the call", [("2025-08-01", "", False)]),
+    ("New on Netflix in October 2023", [("2023-10", "", False)]),
+    ("Sept. 2016", [("2016-09", "", False)]),
+    ("the summer of 2024", [("2024-22", "", False)]),
+    ("Loki Season 2 Set for Summer 2023", [("2023-22", "", False)]),
+    ("returns in 'Early Summer' 2024", [("2024-22", "early", False)]),
+    ("is set to return in early summer 2024.", [("2024-22", "early", False)]),
+    ("fall 2025 and spring 2026", [("2025-23", "", False), ("2026-21", "", False)]),
+    ("Q3 2025 earnings", [("2025-35", "", False)]),
+    ("in the third quarter of 2025", [("2025-35", "", False)]),
+    ("Reports Second Quarter 2023 Results", [("2023-34", "", False)]),
+    ("early 2025, mid-2025 and late 2025", [("2025", "early", False), ("2025", "mid", False),
+                                           ("2025", "late", False)]),
+    ("sometime in early 2024", [("2024", "early", False)]),
+    ("early in 2024", [("2024", "early", False)]),
+    ("around January 2024", [("2024-01", "around", False)]),
+    ("mid-July 2026", [("2026-07", "mid", False)]),
+    ("the second half of 2024", [("2024", "late", False)]),
+    ("the end of 2025", [("2025", "late", False)]),
+    ("in 2024", [("2024", "", False)]),
+    ("by 2025", [("2025", "by", False)]),
+    ("until 2026", [("2026", "until", False)]),
+    ("by early 2025", [("2025", "by early", False)]),
+    ("Pushes 'Dune: Part Two' Into 2024", [("2024", "", False)]),
+    ("had only committed to \"2024.\"", [("2024", "", False)]),
+    ("points to a 2025 release for that show", [("2025", "", False)]),
+    ("the season is coming 2026", [("2026", "", False)]),
+    ("Wish (2023)", [("2023", "paren", False)]),
+    ("© 2023 Streaming Guide", [("2023", "copyright", False)]),
+    ("© 2006–2024 BoxOfficeTalk", [("2024", "copyright", False)]),
+    ("the Naver webtoon, 2009-2011", [("2009", "range", False), ("2011", "range", False)]),
+    ("published between 2009 and 2011.", [("2009", "range", False), ("2011", "range", False)]),
+    ("Christmas 2023 at the latest", [("2023-12-25", "", False)]),
+    ("premieres on Valentine's Day 2024.", [("2024-02-14", "", False)]),
+    ("Thanksgiving 2023", [("2023-11-23", "", False)]),
+    ("the last Tuesday of September 2018", [("2018-09-25", "", False)]),
+    ("January 15 – March 12, 2023", [("2023-01-15", "range", False), ("2023-03-12", "range", False)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ABSOLUTE)
+@pytest.mark.parametrize("anchor", [None, D(2030, 1, 1)])
+def test_absolute_forms(text: str, expected: list[tuple[str, str, bool]], anchor: dt.date | None) -> None:
+    assert got(text, anchor) == expected
+
+
+# -- year-less and relative forms: resolved against the anchor -----------------------
+
+RELATIVE = [
+    # a day without a year: the next such day on or after the anchor
+    ("now at 9 p.m. ET on Wednesday, June 26.", MON, [("2024-06-26", "", True)]),
+    ("originally midnight ET on Thursday, June 27", MON, [("2024-06-27", "", True)]),
+    ("Sept. 2", D(2016, 6, 7), [("2016-09-02", "", True)]),
+    ("Sep 2", D(2016, 9, 3), [("2017-09-02", "", True)]),
+    ("on 2 September", D(2016, 6, 7), [("2016-09-02", "", True)]),
+    ("the 10th of April", D(2016, 6, 7), [("2017-04-10", "", True)]),
+    ("True Detective: Night Country sets January 14 premiere", D(2023, 11, 2), [("2024-01-14", "", True)]),
+    # the printed weekday picks last year's day when only that one fits
+    ("Friday, Dec. 29", D(2024, 1, 3), [("2023-12-29", "", True)]),
+    # weekday + M/D is a date; on its own M/D is not (see NEGATIVE)
+    ("Thu 6/27: Supacell (Netflix)", MON, [("2024-06-27", "", True)]),
+    ("Mon 9/23Brilliant Minds", D(2024, 8, 20), [("2024-09-23", "", True)]),
+    # year from the anchor / the text
+    ("aired on February 4 of this year", D(2018, 6, 19), [("2018-02-04", "", True)]),
+    ("Season 2 premiered on December 26 last year", D(2025, 5, 6), [("2024-12-26", "", True)]),
+    ("moved it to Friday, April 24, next year", D(2025, 7, 23), [("2026-04-24", "", True)]),
+    ("premiered on June 9, 2021 and wrapped on July 14 of that year", D(2022, 9, 10),
+     [("2021-06-09", "", False), ("2021-07-14", "", False)]),
+    # months
+    ("Coming in November", D(2023, 9, 27), [("2023-11", "", True)]),
+    ("arrives in February", D(2023, 11, 2), [("2024-02", "", True)]),
+    ("pushed it back to this October", D(2025, 7, 23), [("2025-10", "", True)]),
+    ("Last November the studio pushed it", D(2025, 7, 23), [("2024-11", "", True)]),
+    ("the rumor that has been floating around since June", D(2022, 8, 4), [("2022-06", "since", True)]),
+    ("starting its fall lineup until mid-October anyway", D(2024, 8, 20), [("2024-23", "", True),
+                                                                          ("2024-10", "until mid", True)]),
+    ("Ahead of January Premiere", D(2020, 12, 20), [("2021-01", "", True)]),
+    ("in early February", D(2025, 4, 28), [("2026-02", "early", True)]),
+    # seasons
+    ("this summer", MON, [("2024-22", "", True)]),
+    ("next summer", D(2024, 10, 23), [("2025-22", "", True)]),
+    ("next summer", D(2022, 12, 16), [("2023-22", "", True)]),
+    ("since last fall", D(2024, 2, 14), [("2023-23", "since", True)]),
+    ("is also aiming to start filming in the spring.", D(2023, 11, 2), [("2024-21", "", True)]),
+    ("They will just have to wait until spring.", D(2025, 7, 23), [("2026-21", "until", True)]),
+    ("this winter", D(2021, 1, 10), [("2020-24", "", True)]),
+    ("NBC unveiled its fall premiere dates", D(2018, 6, 19), [("2018-23", "", True)]),
+    # years and months relative to the anchor
+    ("this year", MON, [("2024", "", True)]),
+    ("next year", MON, [("2025", "", True)]),
+    ("early next year", MON, [("2025", "early", True)]),
+    ("sometime later this year", MON, [("2024", "later", True)]),
+    ("before the end of the year", MON, [("2024", "before late", True)]),
+    ("toward the end of this year", MON, [("2024", "late", True)]),
+    ("the 13-episode third season begins streaming next month", D(2020, 9, 8), [("2020-10", "", True)]),
+    ("next month", D(2020, 12, 8), [("2021-01", "", True)]),
+    ("earlier this month", MON, [("2024-06", "earlier", True)]),
+    # weekdays: "this" = first on or after the anchor; "next" = the one in the following week
+    ("opens in theaters next Friday", FRI, [("2023-10-20", "", True)]),
+    ("opens next Friday", D(2023, 10, 9), [("2023-10-20", "", True)]),
+    ("opens this Friday", D(2023, 10, 9), [("2023-10-13", "", True)]),
+    ("This Friday: The Hunger Games", D(2023, 11, 13), [("2023-11-17", "", True)]),
+    ("screenings in select theaters this Saturday afternoon", D(2023, 11, 13), [("2023-11-18", "", True)]),
+    ("last Tuesday", D(2023, 11, 13), [("2023-11-07", "", True)]),
+    # n-th weekday of a month
+    ("kicks off on the final Tuesday of September.", D(2018, 6, 19), [("2018-09-25", "", True)]),
+    ("last Tuesday in September", D(2018, 6, 19), [("2018-09-25", "", True)]),
+    ("the first Friday of October", D(2025, 1, 1), [("2025-10-03", "", True)]),
+    # holidays
+    ("this Thanksgiving", D(2023, 11, 13), [("2023-11-23", "", True)]),
+    ("on the Wednesday of Thanksgiving week, the day before the holiday", D(2023, 11, 13),
+     [("2023-11-22", "", True)]),
+    ("Disney's 'Wish' Opens Thanksgiving Eve", D(2023, 11, 13), [("2023-11-22", "", True)]),
+    ("the first trailer on Christmas Day", D(2019, 1, 9), [("2019-12-25", "", True)]),
+    ("by Christmas", D(2019, 1, 9), [("2019-12-25", "by", True)]),
+    ("on Halloween", D(2022, 9, 1), [("2022-10-31", "", True)]),
+    ("finale on New Year's Eve", D(2025, 8, 10), [("2025-12-31", "", True)]),
+    ("on New Year's Day", D(2025, 8, 10), [("2026-01-01", "", True)]),
+    ("Memorial Day weekend", D(2024, 2, 14), [("2024-05-27", "weekend", True)]),
+    ("Labor Day", D(2024, 2, 14), [("2024-09-02", "", True)]),
+    ("on July 4th", D(2024, 2, 14), [("2024-07-04", "", True)]),
+    ("on Independence Day", D(2024, 2, 14), [("2024-07-04", "", True)]),
+    ("in time for the holiday season", D(2024, 8, 1), [("2024", "late", True)]),
+    # today / tomorrow / in N weeks
+    ("premieres today on Max", MON, [("2024-06-24", "", True)]),
+    ("arrives tomorrow", MON, [("2024-06-25", "", True)]),
+    ("in two weeks", MON, [("2024-07-08", "around", True)]),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), RELATIVE)
+def test_relative_forms(text: str, anchor: dt.date, expected: list[tuple[str, str, bool]]) -> None:
+    assert got(text, anchor) == expected
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), RELATIVE)
+def test_relative_forms_dropped_without_anchor(
+    text: str, anchor: dt.date, expected: list[tuple[str, str, bool]]
+) -> None:
+    assert got(text, None) == [e for e in expected if not e[2]]
+
+
+# -- negatives: none of these is a date ------------------------------------------------
+
+NEGATIVE = [
+    "All of Us Are Dead Season 2",
+    "Lupin: Part 3 (Netflix series)",
+    "Episode 10: The auditorium quickly becomes a trap",
+    "It also drew 361 million viewing hours in its first 10 days.",
+    "which is 12:00 a.m. (PT) or 3:00 a.m. (ET)",
+    "available in 1080p and 4K",
+    "White, who turned 33, has become",
+    "rose to No. 1 on Netflix's U.S. daily Top 10 list",
+    "an average rating of 6.90/10 and 8.5/10",
+    "a weighted average score of 67 out of 100",
+    "$100 million worldwide and 87% on Rotten Tomatoes",
+    "the standard membership starts at $15.49/month",
+    "open 24/7",
+    "Oct. 8 at 10/9c",
+    "You may play mobile games",
+    "the march on Washington",
+    "May the Force be with you",
+    "Wednesday season 2 trailer is here",
+    "Wednesday gets a new trailer",
+    "Speaking at a press event on Thursday, Bloys said",
+    "the original 1993 film",
+    "Frank Herbert's 1965 novel",
+    "a riff on the prologue from 2001: A Space Odyssey",
+    "the 2016-17 season",
+    "the 1920s murders",
+    "roughly 930 years ahead, in a 32nd century",
+    "Four months later, the government lifts martial law",
+    "the 13-episode third season",
+    "Is it worth the 206 minutes?",
+    "I Know What You Did Last Summer opens",
+    "The Nightmare Before Christmas is streaming",
+    "our 25 days of family Christmas movies",
+    "The Fall of the House of Usher",
+    "a grown-up Bambi cameo at the end",
+    "Stranger Things 5",
+    "Guardians of the Galaxy Vol. 3",
+    "USA Today reported",
+    "the summer house near Santa Cruz",
+    "Spooky season is here",
+    "Posts: 4,812 Joined",
+    "in 2000 theaters",
+    "Next Friday (2000) star Ice Cube",
+    "April Ludgate and June Carter",
+    "expected to fall sharply",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_negatives(text: str) -> None:
+    anchor = D(2024, 6, 24)
+    found = [m for m in find_dates(text, anchor) if m.qualifier != "paren"]
+    assert found == [], found
+
+
+# -- offsets ------------------------------------------------------------------------------
+
+
+def test_offsets_point_at_the_expression() -> None:
+    text = "The Bear now arrives on Wednesday, June 26, earlier than planned."
+    (m,) = find_dates(text, MON)
+    assert isinstance(m, DateMention)
+    assert text[m.start:m.end] == m.text == "Wednesday, June 26"
+
+
+def test_qualifier_words_are_part_of_the_span() -> None:
+    (m,) = find_dates("It will be out by early 2025.", None)
+    assert m.text == "by early 2025"
+
+
+# -- sentences ------------------------------------------------------------------------------
+
+SENTENCES = [
+    ("It opens Sept. 2. The trailer is out.", ["It opens Sept. 2.", "The trailer is out."]),
+    ("Set for Jan. 6, 2023 in the U.S. and Canada.", ["Set for Jan. 6, 2023 in the U.S. and Canada."]),
+    ("It streams in the U.S. The film opens later.", ["It streams in the U.S.", "The film opens later."]),
+    ("Dr. Stone returns. Mr. Robot does not.", ["Dr. Stone returns.", "Mr. Robot does not."]),
+    ("Godzilla vs. Kong opens at 9 p.m. ET on Friday.", ["Godzilla vs. Kong opens at 9 p.m. ET on Friday."]),
+    ("It airs at 9 p.m. The finale follows.", ["It airs at 9 p.m.", "The finale follows."]),
+    ("St. Denis Medical premieres Tue. Nov. 12.", ["St. Denis Medical premieres Tue. Nov. 12."]),
+    ("George R.R. Martin wrote it. Fans agree!", ["George R.R. Martin wrote it.", "Fans agree!"]),
+    ("\"It's coming.\" Netflix said so. Really? Yes.",
+     ["\"It's coming.\"", "Netflix said so.", "Really?", "Yes."]),
+    ("Rose to No. 1 on the chart.", ["Rose to No. 1 on the chart."]),
+    ("Coming Up\nThu 6/27: Supacell", ["Coming Up", "Thu 6/27: Supacell"]),
+    ("Warner Bros. Pictures said so.", ["Warner Bros. Pictures said so."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCES)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
