@@ -40,6 +40,36 @@ _PAST_PREMIERE = re.compile(r"\b(?:premiered|debuted|aired|launched|bowed|opened
 _ANY_DAY = dt.date(2000, 1, 1)
 
 
+# Cue words the grammar may include at the front of a mention ("from March 3", "not until 2023").
+_LEADING_CUES = re.compile(
+    r"^(?:(?:not until|not before|no later than|not later than|from|until|till|'til|til|through|thru|by|"
+    r"before|prior to|ahead of|after|since|starting(?: in)?|beginning in|as early as|around|circa|about|"
+    r"approximately|roughly|sometime around|some time around|sometime in|in|on|back in|over|earlier in|"
+    r"as of)\s+)+", re.I)
+
+
+def core_mentions(sentence: str, dates: list[DateMention]) -> list[DateMention]:
+    """Mentions trimmed to the date itself, leaving their cue words for cue analysis;
+    title years "(2019)" and copyright years dropped; "Valentine's Day, February 14,
+    2019" kept once, as its explicit form."""
+    out: list[DateMention] = []
+    for d in dates:
+        if any(q in ("paren", "copyright") for q in d.qualifier.split()):
+            continue
+        m = _LEADING_CUES.match(d.text)
+        if m and m.end() < len(d.text):
+            d = DateMention(d.start + m.end(), d.end, d.text[m.end():], d.date, d.relative, d.qualifier)
+        if out:
+            prev = out[-1]
+            gap = sentence[prev.end:d.start].strip()
+            if gap in (",", "(", "") and prev.date.overlaps(d.date) is False and prev.relative and not d.relative \
+                    and prev.date.precision == d.date.precision == "day":
+                out[-1] = d  # appositive restatement with the explicit year wins
+                continue
+        out.append(d)
+    return out
+
+
 def mask_dates(sentence: str, dates: list[DateMention]) -> str:
     """The sentence with date mentions blanked, so cue words never match inside a date."""
     chars = list(sentence)
@@ -75,7 +105,7 @@ def _emphasized_others(block: Block, matcher: TitleMatcher) -> list[str]:
     """Italic/bold/linked phrases in the block that look like other titles."""
     out = []
     for phrase in block.emphasized:
-        if len(phrase) < 2 or len(phrase) > 80 or not phrase[0].isupper():
+        if len(phrase) < 2 or len(phrase) > 80 or not phrase[0].isupper() or phrase.rstrip().endswith(":"):
             continue
         if matcher.find(phrase):
             continue
@@ -85,12 +115,26 @@ def _emphasized_others(block: Block, matcher: TitleMatcher) -> list[str]:
     return out
 
 
-def _spans_of(sentence: str, phrases: list[str]) -> list[tuple[int, int]]:
+_CAP = r"[A-Z0-9][\w'’&.*-]*"
+_SMALL = r"(?:of|the|and|a|an|in|on|at|to|for|x|&|vs\.?|de|la|le)"
+# "Avengers: Doomsday", "Captain America: Brave New World": a capitalised name with a subtitle.
+_SUBTITLED = re.compile(rf"\b{_CAP}(?:\s+(?:{_SMALL}\s+)*{_CAP})*:\s+{_CAP}(?:\s+(?:{_SMALL}\s+)*{_CAP})*")
+
+
+def _spans_of(sentence: str, phrases: list[str], matcher: TitleMatcher,
+              mentions: list[Mention]) -> list[tuple[int, int]]:
     spans = []
     for phrase in phrases:
         idx = sentence.find(phrase)
         if idx >= 0:
             spans.append((idx, idx + len(phrase)))
+    for m in _SUBTITLED.finditer(sentence):
+        if any(m.start() < t.end and t.start < m.end() for t in mentions):
+            continue
+        head = m.group(0).split(":")[0]
+        if len(head.split()) > 5 or head.lower() in ("update", "note", "release date", "editor's note"):
+            continue
+        spans.append(m.span())
     return spans
 
 
@@ -214,17 +258,17 @@ class _Walk:
         self.previous = block.heading
         for sentence in sentences:
             mentions = self.matcher.find(sentence)
-            other_spans = _spans_of(sentence, others)
+            other_spans = _spans_of(sentence, others, self.matcher, mentions)
             if mentions:
                 self.out.mentioned_in_main = True
                 block_mentioned = True
                 subject = True
             elif other_spans and not _ANAPHORA.search(sentence):
-                subject = False
-            elif _ANAPHORA.search(sentence) and subject:
-                pass
-            elif not topic:
-                subject = False
+                subject = False  # about the other title named here
+            elif _ANAPHORA.search(sentence):
+                pass  # "it", "the film": whoever the previous sentence was about
+            else:
+                subject = topic
             if not subject:
                 if find_dates(sentence, self.anchor):
                     self.reject(sentence, "not about this title")
@@ -251,7 +295,7 @@ class _Walk:
     def _sentence(self, sentence: str, mentions: list[Mention], other_spans: list[tuple[int, int]],
                   topic: bool, context_season: int | None, kind: str, headline: bool = False,
                   zone: str = "main") -> None:
-        dates = find_dates(sentence, self.anchor)
+        dates = core_mentions(sentence, find_dates(sentence, self.anchor))
         if not dates:
             return
         schedule = kind in ("table_row", "list_item", "heading")

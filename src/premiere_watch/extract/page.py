@@ -100,7 +100,7 @@ _COMMENT_HINT = re.compile(r"comment|disqus|reply|replies|discussion|user-review
 _CHROME_HINT = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|mega|footer|foot|cookie|consent|gdpr|banner|newsletter|"
     r"subscribe|signup|ad|ads|advert|advertisement|sponsor|share|social|breadcrumbs?|topbar|"
-    r"masthead|site-header|paywall|modal|dialog|login|ticker|breaking|skip|tags|byline|meta|"
+    r"masthead|site-header|paywall|modal|dialog|login|ticker|breaking|skip|tags|"
     r"brand|logo|poll)(?:$|[\s_-])",
     re.I,
 )
