@@ -327,3 +327,10 @@ def test_store_and_reconcile_end_to_end(store: Store) -> None:
         ("premiere_changed", "2025-03-14", "2025-05-02")]
     assert read(ok(observation("2025-03-14", published=None)), later(hours=5)) == []
     assert store.backlog(later(hours=5)).pending == 6
+
+
+def test_a_document_repeated_in_one_result_is_one_read(store: Store) -> None:
+    store.save_source_result(SRC, URL, "feed", ok(observation("2025-05"), observation("2025-05")),
+                             NOW)
+    (obs,) = store.observations(NARCOS.key)
+    assert len(obs.history) == 1

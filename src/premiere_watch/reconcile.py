@@ -17,8 +17,9 @@ How facts are decided
    official claims the newest wins, *publication date decides, not fetch
    order*: an old article read today repeating an old date is stale and does
    not undo a newer change.  At equal age a structured schedule source (an
-   API, the streamer's own JSON-LD) beats an article; then the date more
-   documents agree with; then the current fact stays.
+   API, the streamer's own JSON-LD) beats an article, then the date more
+   documents agree with wins; but an established fact is only moved by a
+   strictly newer claim (at equal age the current fact stays).
 3. **The fact remembers its age.** The current fact competes with its age (the
    newest document that supported it).  A date that vanishes from a source, a
    source that disappears or fails, never changes or withdraws a fact.

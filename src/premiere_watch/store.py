@@ -264,6 +264,8 @@ class Store:
                 yield
             except BaseException:
                 self._depth = depth
+                if not self._conn.in_transaction:
+                    raise  # SQLite already rolled back (disk full, ...): keep the real error
                 if depth == 0:
                     self._conn.execute("ROLLBACK")
                 else:
@@ -303,7 +305,8 @@ class Store:
         append its confirmed date to the read history; unchanged: count a read
         of every stored observation of the source (same content, same value);
         failed: keep validators, memory and observations, bump the failure count.
-        ``next_due`` None keeps the previous due time.
+        ``next_due`` None keeps the previous due time.  ``result.state.memory``
+        must be JSON-serializable.
         """
         stamp = _iso(now)
         due = _iso(next_due) if next_due else None
@@ -330,11 +333,14 @@ class Store:
                     "WHERE source_id = ?",
                     (st.etag, st.last_modified, st.content_hash, json.dumps(st.memory), source_id))
                 if result.status == "ok":
-                    for obs in result.observations:
-                        self._save_observation(source_id, obs.document_url, obs.target_key,
+                    # One read per document and target even if a result repeats one
+                    # (a feed listing an article twice): two reads would pass as stable.
+                    latest = {(o.document_url, o.target_key): o for o in result.observations}
+                    for (document_url, target_key), obs in latest.items():
+                        self._save_observation(source_id, document_url, target_key,
                                                extraction_to_json(obs.extraction), obs.structured,
                                                now)
-                        targets.add(obs.target_key)
+                        targets.add(target_key)
                 else:
                     targets |= self._reread(source_id, now)
         return SavedResult(tuple(sorted(targets)), failures, before, alerted)
