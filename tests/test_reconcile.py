@@ -466,3 +466,37 @@ def test_brand_new_watch_baseline_is_silent_for_everything() -> None:
     # ...and later news is news.
     assert [e.kind for e in w.read("https://b.example/2", "2025-04", published="2025-02-01")] == [
         "premiere_changed"]
+
+
+def confirmed(iso: str | None, status: str = "confirmed") -> Facts:
+    return Facts(premiere=FuzzyDate.parse(iso) if iso else None,
+                 premiere_status=status if iso else None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    (None, "2025-03-14", ("premiere_announced", None, "2025-03-14", "")),
+    ("2025", "2025-03", ("premiere_changed", "2025", "2025-03", "refined")),
+    ("2025-03", "2025-03-14", ("premiere_changed", "2025-03", "2025-03-14", "refined")),
+    ("2025-21", "2025-04", ("premiere_changed", "2025-21", "2025-04", "refined")),
+    ("2025-03-14", "2025-03-21", ("premiere_changed", "2025-03-14", "2025-03-21", "later")),
+    ("2025-03-14", "2025-22", ("premiere_changed", "2025-03-14", "2025-22", "later")),
+    ("2025-04", "2025-35", ("premiere_changed", "2025-04", "2025-35", "later")),
+    ("2025", "2024-12", ("premiere_changed", "2025", "2024-12", "earlier")),
+    ("2025-03-14", "2025-03-14", None),
+    ("2025-03-14", "2025-03", None),  # coarser restatement
+    ("2025-03", "2025-33", None),
+])
+def test_diff_table(old: str | None, new: str, expected: tuple[str, ...] | None) -> None:
+    events = diff(confirmed(old), confirmed(new), NARCOS)
+    assert kinds(events) == ([expected] if expected else [])
+    assert all(e.watch == NARCOS.key and e.label == "Narcos S2" for e in events)
+
+
+def test_diff_withdrawal_and_event_keys_are_stable() -> None:
+    (event,) = diff(confirmed("2025-03-14"), confirmed("2025-03-14", "withdrawn"), NARCOS)
+    assert (event.kind, event.old, event.new, event.change) == (
+        "premiere_postponed", "2025-03-14", None, "withdrawn")
+    assert event.key == "premiere_postponed|narcos#s2|2025-03-14|"
+    # Withdrawn stays withdrawn: quiet.
+    assert diff(confirmed("2025-03-14", "withdrawn"), confirmed("2025-03-14", "withdrawn"),
+                NARCOS) == []
