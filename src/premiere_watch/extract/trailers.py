@@ -33,7 +33,16 @@ _NONE = re.compile(
     r"privately|behind closed doors|only (?:to|for)|exhibitors|(?:in|for) the (?:hall|room)|no one outside|"
     r"nothing to embed|will (?:be )?(?:released|arrive|drop|follow|come)|should (?:arrive|follow|drop|land)|"
     r"expect(?:ed)? (?:it|one|a)|later|soon|coming)\b|\bhold your breath\b|\bwould not expect\b|"
-    r"\bnot a (?:teaser|trailer)\b|\bnothing to embed\b",
+    r"\bnot a (?:teaser|trailer)\b|\bnothing to embed\b|\bcan['’]t (?:watch|see|view)\b|"
+    r"\b(?:has not|hasn['’]t|have not|haven['’]t|was not|wasn['’]t) (?:been )?(?:posted|released|put|shared|"
+    r"made)\b",
+    re.I,
+)
+# A trailer shown only to a room (press, exhibitors, a convention hall) is not out.
+_PRIVATE = re.compile(
+    r"\b(?:show(?:ed|n|s)?|screen(?:ed|s)?|play(?:ed|s)?|present(?:ed|s)?|unveil(?:ed|s)?|previewed)\b[^.;]{0,80}"
+    r"\b(?:journalists|reporters|press|exhibitors|theater owners|attendees|the (?:hall|room|crowd|audience)|"
+    r"fans in|those in|in the room|behind closed doors|privately)\b|\bprivate(?:ly)? screen",
     re.I,
 )
 _RELEASED = re.compile(
@@ -68,7 +77,7 @@ def _video_is_target(video: Video, target: Target, matcher: TitleMatcher) -> tup
     mentions = matcher.find(video.title) if video.title else []
     if not mentions:
         return False, "video title does not name the title"
-    if not _TRAILER.search(video.title):
+    if not _TRAILER.search(f"{video.title} {video.context}"):
         return False, "video is not a trailer or teaser"
     if target.season is not None:
         season = _season_of(video.title) or next((m.season for m in mentions if m.season), None)
@@ -95,7 +104,8 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
         if key in seen:
             continue
         seen.add(key)
-        res.trailers.append(Trailer(_kind(video.title), f"embedded video: {video.title}", video.url,
+        res.trailers.append(Trailer(_kind(f"{video.title} {video.context}"), f"embedded video: {video.title}",
+                                    video.url,
                                     video.video_id, video.title))
     talk_other = False
     negative = ""
@@ -126,19 +136,25 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
                 negative = negative or sentence
                 res.rejected.append(Rejected(sentence[:300], "no trailer yet"))
                 continue
-            if _RELEASED.search(sentence) and not positive:
+            if _PRIVATE.search(sentence):
+                negative = negative or sentence
+                res.rejected.append(Rejected(sentence[:300], "trailer shown privately, not released"))
+                continue
+            labelled = page.title_page and has_title and len(sentence) < 90  # a title page's video card
+            if (_RELEASED.search(sentence) or labelled) and not positive:
                 positive = sentence
                 positive_kind = _kind(sentence)
+    # An embed is proof; "no trailer yet" outweighs a sentence that only seems to say one is out.
     if res.trailers:
         res.status = "released"
         res.evidence = res.trailers[0].evidence
+    elif negative:
+        res.status = "none"
+        res.evidence = negative
     elif positive:
         res.status = "released"
         res.evidence = positive
         res.trailers.append(Trailer(positive_kind, positive))
-    elif negative:
-        res.status = "none"
-        res.evidence = negative
     elif talk_other and mentioned_in_main:
         res.status = "none"
         res.evidence = "only trailers of other titles or seasons"
