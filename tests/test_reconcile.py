@@ -500,3 +500,14 @@ def test_diff_withdrawal_and_event_keys_are_stable() -> None:
     # Withdrawn stays withdrawn: quiet.
     assert diff(confirmed("2025-03-14", "withdrawn"), confirmed("2025-03-14", "withdrawn"),
                 NARCOS) == []
+
+
+def test_an_old_article_does_not_corroborate_a_flip() -> None:
+    w = World()
+    w.read("https://old.example/a", "2025-05-02", published="2025-01-05")
+    w.read("https://site.example/p", "2025-03-14", hours=24 * 10)
+    w.unchanged("https://site.example/p")  # newer and read twice: moves it
+    assert w.premiere == "2025-03-14"
+    # The page's stale cache shows the older date once: the old article is no backing.
+    assert w.read("https://site.example/p", "2025-05-02", hours=1) == []
+    assert w.premiere == "2025-03-14"

@@ -384,18 +384,19 @@ def _trusted_move(winner: _Claim, pool: list[_Claim], fact: _Claim) -> bool:
         return False  # stale: publication (or first sighting) is not newer
     fact_day = fact.published or fact.seen.date()
     newer_published = winner.published is not None and winner.published > fact_day
-    sources = {c.source_id for c in pool if c.date == winner.date}
+    # Corroboration counts only sources that are newer than the fact too.
+    sources = {c.source_id for c in pool if c.date == winner.date and c.rank > fact.rank}
     return winner.structured or newer_published or winner.stable or len(sources) >= 2
 
 
-def _trusted_withdrawal(denial: _Claim, denials: list[_Claim]) -> bool:
+def _trusted_withdrawal(denial: _Claim, denials: list[_Claim], fact: _Claim) -> bool:
     """The anti-flap gate for a denial (already known to be no older than the fact).
 
     A dated denial is trusted at once (a page can't flip its publication date
     to look newer); an undated one must hold for two reads or come from two
     sources, like an undated move.
     """
-    sources = {d.source_id for d in denials if denial.date.within(d.date)}
+    sources = {d.source_id for d in denials if fact.date.within(d.date) and d.rank >= fact.rank}
     return denial.structured or denial.published is not None or denial.stable or len(sources) >= 2
 
 
@@ -408,7 +409,8 @@ def reconcile(
     fact = _previous_claim(previous)
     withdrawal = _killer(fact, denials) if fact else None
     held: _Claim | None = None
-    if withdrawal is not None and not _trusted_withdrawal(withdrawal, denials):
+    if withdrawal is not None and fact is not None \
+            and not _trusted_withdrawal(withdrawal, denials, fact):
         held, withdrawal = withdrawal, None
     # After a withdrawal only a statement at least as new as it may set a date.
     floor: Rank | None = None
