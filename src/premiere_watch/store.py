@@ -13,8 +13,15 @@ committed.  A delivery row goes pending -> sending -> sent (or back to pending
 with a not-before time, or dead).  Rows left 'sending' by a crash are handed
 out again by :meth:`Store.due_deliveries`: at-least-once in the small window
 between a notifier accepting a message and ``mark_sent`` committing; exactly
-once otherwise.  Apprise URLs are never stored (they hold secrets): a delivery
-names the notifier and the index of the URL within it.
+once otherwise.  Dedupe is permanent: an event key is recorded once, and
+(event key, notifier, URL index) is queued once, whatever happens later.
+Apprise URLs are never stored (they hold secrets): a delivery names the
+notifier and the index of the URL within it.
+
+Observations keep the latest extraction per (source, document, target) plus
+the last ``HISTORY_LIMIT`` reads of its confirmed/denied dates, which the
+anti-flap rule of reconcile.py reads.  A failed read never touches them; an
+unchanged read (304, same hash) counts as one more read of the same values.
 """
 
 from __future__ import annotations
