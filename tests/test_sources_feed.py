@@ -225,3 +225,20 @@ def test_max_articles_key_is_checked() -> None:
     [key] = FeedSource.keys
     assert key.name == "max_articles" and key.default == 10
     assert key.check is not None and key.check(0) is not None and key.check(3) is None
+
+
+def test_feed_host_settings_do_not_leak_to_other_hosts(page_server_factory: Any) -> None:
+    feed_host, news_host = page_server_factory(), page_server_factory()
+    # Robots off for the feed's own host (the operator's word), honoured elsewhere.
+    feed_host.robots("User-agent: *\nDisallow: /\n")
+    news_host.robots("User-agent: *\nDisallow: /private/\n")
+    feed_host.route("/feed.xml", Reply(body=rss([
+        ("Narcos season 2 dated", feed_host.url("/a1"), ""),
+        ("Narcos season 2 dated", news_host.url("/private/a2"), ""),
+    ]), content_type=RSS))
+    feed_host.route("/a1", NARCOS_ARTICLE)
+    news_host.route("/private/a2", NARCOS_ARTICLE)
+    result = collect(feed_host, [NARCOS], robots=False, host_delay="0s")
+    assert [o.document_url for o in result.observations] == [feed_host.url("/a1")]
+    assert news_host.count("/private/a2") == 0
+    assert "blocked by robots.txt" in result.reason

@@ -217,7 +217,10 @@ class FeedSource(Source, kind="feed"):
 
     async def _read(self, ctx: Context, pick: _Pick, opts: FetchOptions) -> _Read:
         """Fetch and read one article for the titles its entry named; never raises."""
-        result = await ctx.fetcher.fetch(pick.url, accept=HTML_ACCEPT, **opts)
+        # host_delay / robots are the operator's word about the feed's host;
+        # articles elsewhere get the fetcher's defaults.
+        same_host = urlsplit(pick.url).netloc.lower() == urlsplit(self.url).netloc.lower()
+        result = await ctx.fetcher.fetch(pick.url, accept=HTML_ACCEPT, **(opts if same_host else {}))
         if result.status != "ok":
             # A 404 or a robots refusal will not pass: remember the article as seen.
             return _Read(error=result.reason or "fetch failed", retry=result.temporary)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from premiere_watch.extract import Page, extract, parse_page
-from premiere_watch.fetch import FetchResult
+from premiere_watch.fetch import FetchResult, redact_url
 from premiere_watch.model import Extraction, Observation, Target
 from premiere_watch.sources._common import digest, failed, fetch_options
 from premiere_watch.sources.base import Context, Source, SourceResult, SourceState
@@ -121,6 +121,6 @@ class PageSource(Source, kind="page"):
                 return SourceResult(status="unchanged", state=new_state, fetched_at=now)
             observations = observe(page, targets, result.final_url or self.url)
         except Exception as exc:  # a parser bug on one odd page must not stop the pass
-            log.exception("page %s: could not read the page", self.url)
+            log.exception("page %s: could not read the page", redact_url(self.url))
             return failed(f"could not read the page: {type(exc).__name__}: {exc}"[:200], state, now)
         return SourceResult(status="ok", observations=observations, state=new_state, fetched_at=now)

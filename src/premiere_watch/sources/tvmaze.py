@@ -85,7 +85,7 @@ class TVmazeSource(Source, kind="tvmaze"):
         series = [t for t in targets if t.kind == "tv"]
         for t in targets:
             if t.kind != "tv":
-                log.info("tvmaze %s: %s is a film; TVmaze lists series only", self.url, t.label)
+                log.info("tvmaze: %s is a film; TVmaze lists series only", t.label)
         # Seasons of one series share one lookup and one set of requests.
         by_title: dict[str, list[Target]] = {}
         for t in series:
