@@ -403,11 +403,8 @@ class AppriseTransport:
 
         with self._lock:
             if url not in self._cache:
-                asset = apprise.AppriseAsset(
-                    app_id=self.app_id,
-                    app_desc="premiere-watch alerts",
-                    app_url="https://github.com/premiere-watch",
-                )
+                # The asset names the sender where services show one (mail X-Application, ...).
+                asset = apprise.AppriseAsset(app_id=self.app_id, app_desc="premiere-watch alerts")
                 obj = apprise.Apprise(asset=asset)
                 # None marks a URL Apprise cannot use, so it is not re-parsed each time.
                 self._cache[url] = obj if obj.add(url) else None
