@@ -29,7 +29,7 @@ from premiere_watch.notify import (
     route,
 )
 from premiere_watch.store import Store
-from receivers import JsonReceiver, SmtpServer, json_receiver, smtp_server  # noqa: F401
+from receivers import JsonReceiver, SmtpServer  # fixtures json_receiver, smtp_server: conftest.py
 
 T0 = dt.datetime(2026, 3, 2, 12, 0, tzinfo=dt.UTC)  # a Monday, noon UTC
 
@@ -66,7 +66,7 @@ def by_name(*configs: NotifierConfig) -> dict[str, NotifierConfig]:
 
 
 def test_failing_json_target_retries_alone_and_mail_gets_it_once(
-    store: Store, json_receiver: JsonReceiver, smtp_server: SmtpServer  # noqa: F811
+    store: Store, json_receiver: JsonReceiver, smtp_server: SmtpServer
 ) -> None:
     fans = by_name(NotifierConfig("fans", (json_receiver.url, smtp_server.url)))
     assert queue(store, fans, [announced()], T0) == 2
@@ -90,7 +90,7 @@ def test_failing_json_target_retries_alone_and_mail_gets_it_once(
     assert run(store, fans, T0 + dt.timedelta(hours=3)).sent == 0  # and nothing more, ever
 
 
-def test_dead_after_max_attempts_then_revived(store: Store, json_receiver: JsonReceiver) -> None:  # noqa: F811
+def test_dead_after_max_attempts_then_revived(store: Store, json_receiver: JsonReceiver) -> None:
     fans = by_name(NotifierConfig("fans", (json_receiver.url,), max_attempts=3))
     queue(store, fans, [announced()], T0)
     json_receiver.script(500, 500, 500)
@@ -122,7 +122,7 @@ class _Html(HTMLParser):
         self.text += data
 
 
-def test_mail_is_html_with_page_text_inert(store: Store, smtp_server: SmtpServer) -> None:  # noqa: F811
+def test_mail_is_html_with_page_text_inert(store: Store, smtp_server: SmtpServer) -> None:
     mail = by_name(NotifierConfig("mail", (smtp_server.url,)))
     evil = announced(evidence='Out Sept. 2 <script>alert("pwned")</script> <a href="http://x">win</a>')
     queue(store, mail, [evil], T0)
@@ -138,7 +138,7 @@ def test_mail_is_html_with_page_text_inert(store: Store, smtp_server: SmtpServer
     assert "Friday, September 2, 2016" in SmtpServer.text_part(msg)
 
 
-def test_markdown_target_gets_escaped_page_text(store: Store, json_receiver: JsonReceiver) -> None:  # noqa: F811
+def test_markdown_target_gets_escaped_page_text(store: Store, json_receiver: JsonReceiver) -> None:
     chat = by_name(NotifierConfig("chat", (json_receiver.url,)))
     queue(store, chat, [announced(evidence="*Big* news: [watch](http://evil.example) <b>now</b>")], T0)
     run(store, chat, T0)
@@ -148,7 +148,7 @@ def test_markdown_target_gets_escaped_page_text(store: Store, json_receiver: Jso
 
 
 def test_digest_holds_then_sends_one_message_in_order(
-    store: Store, json_receiver: JsonReceiver  # noqa: F811
+    store: Store, json_receiver: JsonReceiver
 ) -> None:
     digest = by_name(NotifierConfig("daily", (json_receiver.url,), mode="digest",
                                     digest="cron: 0 9 * * *", timezone="Europe/Berlin"))
@@ -169,7 +169,7 @@ def test_digest_holds_then_sends_one_message_in_order(
     assert "Dark S1" in items[2]
 
 
-def test_quiet_hours_hold_then_deliver_in_order(store: Store, json_receiver: JsonReceiver) -> None:  # noqa: F811
+def test_quiet_hours_hold_then_deliver_in_order(store: Store, json_receiver: JsonReceiver) -> None:
     night = by_name(NotifierConfig("night", (json_receiver.url,), timezone="Europe/Berlin",
                                    quiet_hours=parse_quiet_hours("22:00-07:00")))
     late = dt.datetime(2026, 3, 2, 22, 30, tzinfo=dt.UTC)  # 23:30 in Berlin
@@ -244,7 +244,7 @@ def test_unconfigured_notifier_rows_are_parked_dead(store: Store) -> None:
     assert "no longer configured" in store.dead_deliveries()[0].last_error
 
 
-def test_mail_text_part_keeps_the_source_address(store: Store, smtp_server: SmtpServer) -> None:  # noqa: F811
+def test_mail_text_part_keeps_the_source_address(store: Store, smtp_server: SmtpServer) -> None:
     mail = by_name(NotifierConfig("mail", (smtp_server.url,)))
     queue(store, mail, [announced()], T0)
     run(store, mail, T0)
