@@ -234,3 +234,19 @@ def test_key_is_declared_secret() -> None:
     assert keys["api_key"].secret and keys["api_key"].required
     assert keys["region"].default == "US"
     assert keys["region"].check is not None and keys["region"].check("us") is not None
+
+
+def test_vanished_id_is_forgotten() -> None:
+    state = SourceState(memory={"tmdb_ids": {"film:dune part two": 42, "tv:other": 7}})
+    result = collect(Api(film_routes()), [DUNE], state)
+    assert result.status == "failed" and result.temporary
+    assert result.state.memory["tmdb_ids"] == {"tv:other": 7}
+    again = collect(Api(film_routes()), [DUNE], result.state)
+    assert again.status == "ok" and again.state.memory["tmdb_ids"]["film:dune part two"] == 693134
+
+
+def test_series_without_season_uses_first_air_date() -> None:
+    api = Api(tv_routes(**{"/tv/119051": {"id": 119051, "name": "Wednesday", "first_air_date": "2022-11-23"}}))
+    result = collect(api, [Target("Wednesday")])
+    claim = result.observations[0].extraction.confirmed
+    assert claim is not None and claim.date == FuzzyDate(2022, 11, 23)

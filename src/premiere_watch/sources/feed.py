@@ -157,7 +157,10 @@ class FeedSource(Source, kind="feed"):
         feed_hash = digest(sorted(t.key for t in targets),
                            [(e.get("id"), e.get("link"), entry_text(e)) for e in feed.entries])
         if feed_hash == state.content_hash:
-            return SourceResult(status="unchanged", state=state, fetched_at=now)
+            # The server ignored the validators; keep the fresh ones it sent.
+            kept = SourceState(etag=result.etag, last_modified=result.last_modified,
+                               content_hash=feed_hash, memory=dict(state.memory))
+            return SourceResult(status="unchanged", state=kept, fetched_at=now)
 
         seen: list[str] = [u for u in state.memory.get("seen", []) if isinstance(u, str)]
         picks, backlog = self._pick(feed.entries, targets, set(seen))

@@ -220,27 +220,40 @@ class TMDBSource(Source, kind="tmdb"):
             tmdb_id = await self._search(ctx, group[0])
         ids[group_key] = tmdb_id
         if group[0].kind == "film":
-            return await self._read_film(ctx, group, tmdb_id)
-        return [await self._read_series(ctx, t, tmdb_id) for t in group]
+            observations = await self._read_film(ctx, group, tmdb_id)
+        else:
+            read = [await self._read_series(ctx, t, tmdb_id) for t in group]
+            observations = [o for o in read if o is not None] if None not in read else None
+        if observations is None:
+            # A remembered id that vanished (entries get merged): search again next pass.
+            ids.pop(group_key, None)
+            raise RequestFailed(f"TMDB has no {group[0].kind} {tmdb_id}", not isinstance(configured, int))
+        return observations
 
-    async def _read_film(self, ctx: Context, group: list[Target], tmdb_id: int) -> list[Observation]:
+    async def _read_film(self, ctx: Context, group: list[Target], tmdb_id: int) -> list[Observation] | None:
         region = self.option("region")
         region = region if isinstance(region, str) else "US"
-        found = film_premiere(await self._get(ctx, f"/movie/{tmdb_id}/release_dates"), region)
+        body = await self._get(ctx, f"/movie/{tmdb_id}/release_dates", missing_ok=True)
+        if body is None:
+            return None
+        found = film_premiere(body, region)
         trailers = _trailers(await self._get(ctx, f"/movie/{tmdb_id}/videos", missing_ok=True))
         claim = self._claim(*found) if found else None
         if found is None:
             log.info("tmdb: film %s has no %s release date yet", tmdb_id, region)
         return [self._observation(t, f"{SITE}/movie/{tmdb_id}", claim, trailers) for t in group]
 
-    async def _read_series(self, ctx: Context, target: Target, tmdb_id: int) -> Observation:
+    async def _read_series(self, ctx: Context, target: Target, tmdb_id: int) -> Observation | None:
+        """The target's observation; None when the series itself is gone."""
         if target.season is None:
             path, field, what = f"/tv/{tmdb_id}", "first_air_date", "first_air_date"
         else:
             path, field = f"/tv/{tmdb_id}/season/{target.season}", "air_date"
             what = f"season {target.season} air_date"
+        body = await self._get(ctx, path, missing_ok=True)
+        if body is None and target.season is None:
+            return None
         # A season TMDB does not list yet is a 404: no date, not a failure.
-        body = await self._get(ctx, path, missing_ok=target.season is not None)
         date = day_of(as_dict(body, "season").get(field)) if body is not None else None
         trailers = _trailers(await self._get(ctx, f"{path}/videos", missing_ok=True))
         claim = self._claim(date, f"TMDB: {what} {date}") if date else None
