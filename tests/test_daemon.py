@@ -17,9 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from servers import PageServer, Reply
 
 from premiere_watch.store import Store
+from servers import PageServer, Reply
 
 PAGE = "<html><body><article><h1>News</h1><p>Nothing about the show yet.</p></article></body></html>"
 

@@ -224,7 +224,7 @@ class Daemon:
         assert self._scheduler is not None
         wanted = {s.id: (s, ws, config.schedule_of(s, ws)) for s, ws in config.sources()}
         now = _utcnow()
-        stored = {row.source_id: row.next_due for row in self.store.source_rows()}
+        rows = {row.source_id: row for row in self.store.source_rows()}
         added = removed = changed = 0
         for source_id in set(self._work) - set(wanted):
             with contextlib.suppress(Exception):
@@ -234,17 +234,21 @@ class Daemon:
             old = self._work.get(source_id)
             if old is not None and old[2] == schedule:
                 continue
+            row = rows.get(source_id)
+            # Never later than the (maybe shortened) schedule allows after the last read.
+            latest = next_due(schedule, row.last_check or now) if row is not None else now
             if old is None:
                 added += 1
-                # Restart: resume the stored schedule, but never later than the (maybe
-                # shortened) schedule allows; overdue or never read: now, once.
-                due = stored.get(source_id)
-                first = min(due, next_due(schedule, now)) if due is not None and due > now else now
+                # (Re)start: resume the stored schedule; never read, or overdue after
+                # downtime: now, and once (coalesce).
+                due = row.next_due if row is not None else None
+                first = min(due, latest) if due is not None else now
             else:
                 changed += 1
                 job = self._scheduler.get_job(source_id)
                 current = job.next_run_time if job is not None else None
-                first = min(current or now, next_due(schedule, now))
+                first = min(current, latest) if current is not None else latest
+            first = max(first, now)
             self._scheduler.add_job(self._fire, make_trigger(schedule, self.jitter), args=[source_id],
                                     id=source_id, next_run_time=first, replace_existing=True)
         self._work = wanted
