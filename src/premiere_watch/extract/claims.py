@@ -145,13 +145,17 @@ def _season_ok(target: Target, sentence: str, start: int, end: int, mentions: li
         return True, "", context_season
     refs = season_refs(sentence)
     lo, hi = cues.clause_bounds(sentence, start, end)
-    local = [r for r in refs if lo <= r.start < hi] or refs
+    local = [r for r in refs if lo <= r.start < hi] or [r for r in refs if r.end <= start]
+    before = [r for r in local if r.end <= start]
+    # "the second season ... around January 2024": a season named before the date in
+    # its clause is what the date is about; one named after only when none precedes.
+    local = before or local
     numbered: list[tuple[int, int | None, str]] = []
     for r in local:
         dist = start - r.end if r.end <= start else r.start - end
-        numbered.append((abs(dist) + (0 if r.end <= start else 5), r.number, r.relation))
+        numbered.append((abs(dist), r.number, r.relation))
     for m in mentions:
-        if m.season is not None:
+        if m.season is not None and lo <= m.start < hi:
             dist = start - m.end if m.end <= start else m.start - end
             numbered.append((abs(dist), m.season, ""))
     if numbered:
@@ -273,9 +277,6 @@ class _Walk:
                 if find_dates(sentence, self.anchor):
                     self.reject(sentence, "not about this title")
                 continue
-            refs = season_refs(sentence)
-            if refs and refs[0].number is not None and not mentions:
-                context_season = refs[0].number
             self._sentence(sentence, mentions, other_spans, topic or block_mentioned, context_season,
                            block.kind)
             self.previous = sentence

@@ -34,7 +34,7 @@ PREMIERE = re.compile(
 OTHER_EVENT = re.compile(
     r"\b(?:film(?:ing|ed)|shoot(?:ing|s)?|shot|production|wrap(?:s|ped)?|renew(?:al|ed|s)?|trailers?|teasers?|"
     r"clip|footage|first look|panel|comic-con|d23|tudum|fan event|event|festival|world premiere|"
-    r"(?:red[- ]carpet )?premiere (?:at|in) (?:the )?[A-Z]\w*|screenings?|sneak(?: peeks?)?|early[- ]access|"
+    r"(?:red[- ]carpet )?premiere (?:at|in) (?:the )?[A-Z]\w*|order(?:ed|s)? (?:a|another)|screenings?|sneak(?: peeks?)?|early[- ]access|"
     r"previews?|earnings|interview|birthday|anniversary|emmys?|award (?:show|ceremony)|golden globes?|oscars?|nominat\w+|"
     r"ceremony|box office|tickets?|pre-?sales?|novel|book|published|game|comic|manga|webtoon|episode \d+|"
     r"died|death|born|casting|cast|announcement|announced on|press|convention|upfronts?|deal|founded|"
@@ -85,7 +85,8 @@ TENTATIVE = re.compile(
     r"confirmed|announced)|yet to be (?:confirmed|announced)|no official)\b",
     re.I,
 )
-_CLAUSE_BREAK = re.compile(r";|:\s|,\s+so\b|\s[–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\balthough\b|\bthough\b|"
+_CLAUSE_BREAK = re.compile(r";|:\s|,\s+so\b|\s[–—]\s|,\s+(?:considering|given|including|following|with)\b|"
+                           r"\band\s+(?:will|is|are|would|could|should|may|might|it|they|then)\b|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\balthough\b|\bthough\b|"
                            r",\s+(?:and|which|who|when)\b|\.\s", re.I)
 _NOT_UNTIL = re.compile(r"\b(?:not|n['’]t|no)\b[^;]{0,80}\buntil\b", re.I)
 
@@ -129,6 +130,9 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     prem = _nearest(PREMIERE, sentence, start, end, lo, hi) or _nearest(PREMIERE, sentence, start, end, 0,
                                                                           len(sentence))
     other = _nearest(OTHER_EVENT, sentence, start, end, lo, hi)
+    if prem is not None and other is None and not (lo <= sentence.lower().find(prem[1].lower()) < hi):
+        # The release word sits in another clause; so may the event the date is about.
+        other = _nearest(OTHER_EVENT, sentence, start, end, 0, len(sentence))
     if prem is None and other is None and previous:
         ctx = PREMIERE.search(previous)
         if ctx and not OTHER_EVENT.search(previous):
@@ -148,7 +152,7 @@ _TO = re.compile(r"\b(?:to|until|till|for)\s+(?:(?:the|a|its|their|new|on)\s+)*(
 _MOVE = re.compile(r"\b(?:mov|push|delay|shift|bump|postpon|slid|slip|swap|chang|reschedul|relocat)\w*", re.I)
 PAST_EVENT = re.compile(r"\b(?:opened|premiered|debuted|aired|began|started|launched|released|arrived|ended|"
                         r"wrapped|announced|revealed|bowed|closed|landed|dropped|decided|happened|took place|"
-                        r"kicked off|renewed|celebrated|back in|ago)\b", re.I)
+                        r"kicked off|renewed|celebrated|changed|ordered|back in|ago)\b", re.I)
 
 
 def change_score(sentence: str, start: int) -> int:

@@ -197,15 +197,43 @@ def _fallback_split_sentences(text: str) -> list[str]:
     return out
 
 
-find_dates: Callable[[str, dt.date | None], list[DateMention]]
+# A bare year the grammar leaves alone (it wants a preposition) but a guess is made
+# of: "we think 2026 is the realistic target", "my bet: 2026".
+_BARE_YEAR = re.compile(
+    r"(?:\b(?:think|guess|bet|betting|predict|predicting|saying|say|says|eyeing|targeting|expect|expecting|"
+    r"reckon|figure|wager)\b:?\s+(?:(?:that|is|it['’]s|it is|on|for|maybe|probably|likely)\s+)?)"
+    r"(?P<year>(?:19|20)\d{2})(?![\w%,.-]\d|s\b|['’]s)"
+    r"|(?<![\w$.,/-])(?P<year2>(?:19|20)\d{2})(?=\s+(?:is|looks|seems|feels|would be|will be)\s+(?:the\s+)?"
+    r"(?:most\s+)?(?:realistic|likely|plausible|earliest|target|best|safe|window|answer|bet)\b)",
+    re.I,
+)
+
+_grammar_find: Callable[[str, dt.date | None], list[DateMention]] | None
 split_sentences: Callable[[str], list[str]]
 try:  # the real grammar, once it exists
     from premiere_watch.extract import grammar as _grammar
 
-    find_dates = _grammar.find_dates  # type: ignore[assignment]
+    _grammar_find = _grammar.find_dates  # type: ignore[assignment]
     split_sentences = _grammar.split_sentences
     GRAMMAR = "grammar"
 except (ImportError, AttributeError):  # pragma: no cover - depends on the other engineer's progress
-    find_dates = _fallback_find_dates
+    _grammar_find = None
     split_sentences = _fallback_split_sentences
     GRAMMAR = "fallback"
+
+
+def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
+    """The grammar's mentions, plus bare guessed years it does not license."""
+    found = _grammar_find(text, anchor) if _grammar_find is not None else _fallback_find_dates(text, anchor)
+    if not any(c.isdigit() for c in text):
+        return found
+    extra = []
+    for m in _BARE_YEAR.finditer(text):
+        key = "year" if m.group("year") else "year2"
+        s, e = m.span(key)
+        if any(d.start < e and s < d.end for d in found):
+            continue
+        extra.append(DateMention(s, e, m.group(key), FuzzyDate(int(m.group(key))), False, ""))
+    if not extra:
+        return found
+    return sorted([*found, *extra], key=lambda d: d.start)

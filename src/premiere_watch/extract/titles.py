@@ -120,11 +120,17 @@ class TitleMatcher:
         """Mentions of the target in ``text`` (longest first where they overlap)."""
         folded = _fold(text)
         found: list[Mention] = []
+        title_case = _is_title_case(folded)
         for name, pat, common in self._patterns:
             for m in pat.finditer(folded):
-                if common and not self._common_ok(folded, m.start(), m.end()):
+                if title_case:
+                    # Every word is capitalised in a headline, so neighbours prove nothing;
+                    # a common word must be marked as a title there.
+                    if common and not (self.established and _marked(folded, m.start(), m.end())):
+                        continue
+                elif common and not self._common_ok(folded, m.start(), m.end()):
                     continue
-                if not common and len(normalize_title(name).split()) == 1 and \
+                elif not common and len(normalize_title(name).split()) == 1 and \
                         not self._proper_ok(folded, m.start(), m.end()):
                     continue
                 season = None
@@ -171,6 +177,20 @@ class TitleMatcher:
         after = text[end:end + 30]
         nxt = re.match(r"[\s]+([A-Z][\w]*)", after)
         return not (nxt and nxt.group(1).lower() not in _FOLLOW_OK)
+
+
+def _is_title_case(text: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’]*", text)
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
+
+def _marked(text: str, start: int, end: int) -> bool:
+    """Quoted, or after a possessive ("Disney's Wish")."""
+    before, after = text[max(0, start - 3):start], text[end:end + 1]
+    if before[-1:] in "'‘“\"" and after in ("'", "’", "”", '"'):
+        return True
+    return bool(re.search(r"['’]s\s+$", text[max(0, start - 4):start]))
 
 
 def _variants(name: str) -> list[str]:
