@@ -118,7 +118,7 @@ def safe_url(url: str) -> str | None:
     parts = urllib.parse.urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
-    return urllib.parse.quote(url, safe="/:?#@!$&*+,;=%~-._[]")
+    return urllib.parse.quote(url, safe="/:?#@!$&+,;=%~-._[]")
 
 
 def link(url: str, fmt: Format, text: str | None = None) -> str:
