@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from premiere_watch.extract import extract, parse_page
-from premiere_watch.model import DateClaim, Extraction, Target
+from premiere_watch.model import DateClaim, Extraction, Kind, Target
 
 
 def _claim_line(label: str, claim: DateClaim) -> list[str]:
@@ -72,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except OSError as exc:
             print(f"cannot read {args.source}: {exc}", file=sys.stderr)
             return 2
-    kind = args.kind or ("tv" if args.season is not None else "film")
+    kind: Kind = "tv" if (args.kind or ("tv" if args.season is not None else "film")) == "tv" else "film"
     target = Target(args.title, args.season, tuple(args.alias), kind)
     extraction = extract(parse_page(data, url=args.url), target)
     if args.json:

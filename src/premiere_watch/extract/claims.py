@@ -15,6 +15,7 @@ coarser one wins.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -341,8 +342,8 @@ class _Walk:
         published = self.page.published
         why = verdict.why
         if status != "denied" and published is not None and dm.date.end() < published:
-            if cues.change_score(sentence, dm.start) or cues.PAST_EVENT.search(sentence) is None and \
-                    re.search(r"\b(?:set|slated|scheduled|dated|moved|slid|shifted)\b", sentence, re.I):
+            if cues.change_score(sentence, dm.start) or (cues.PAST_EVENT.search(sentence) is None and \
+                    re.search(r"\b(?:set|slated|scheduled|dated|moved|slid|shifted)\b", sentence, re.I)):
                 # A slot in the release history that has since passed: the film moved off it.
                 status, why = "denied", "an earlier slot in the release history"
             else:
@@ -361,10 +362,8 @@ class _Walk:
         if status == "denied" and dm.relative and self.anchor is not None and date.day is not None \
                 and date.start() > self.anchor + dt.timedelta(days=183):
             # A dropped plan is recent history: the nearest such day, not the next one.
-            try:
+            with contextlib.suppress(ValueError):  # 29 February
                 date = FuzzyDate(date.year - 1, date.sub, date.day)
-            except ValueError:
-                pass
         self._add(Candidate(date, status, text, f"{word}; {why}", change_target=score,
                             headline=headline, zone=zone, weak=verdict.weak))
 
@@ -395,8 +394,8 @@ def structured_candidates(page: Page, target: Target, matcher: TitleMatcher) -> 
     wanted = {normalize_title(n) for n in matcher.names}
     for obj in page.jsonld:
         types = jsonld_types(obj)
-        name = obj.get("name") if isinstance(obj.get("name"), str) else ""
-        alt = obj.get("alternateName") if isinstance(obj.get("alternateName"), str) else ""
+        name = str(obj.get("name")) if isinstance(obj.get("name"), str) else ""
+        alt = str(obj.get("alternateName")) if isinstance(obj.get("alternateName"), str) else ""
         names_target = bool(matcher.find(name) or matcher.find(alt)) or normalize_title(name) in wanted
         if target.season is not None and types & {"tvseries", "creativeworkseries"} and names_target:
             seasons = obj.get("containsSeason")

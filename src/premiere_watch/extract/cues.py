@@ -27,15 +27,17 @@ PREMIERE = re.compile(
     r"(?:be|is|are|comes?|coming) back|"
     r"theat(?:er|re)s|cinemas|theatrical(?:ly)?|dated|date|slot|calendar|available|reach(?:es|ed|ing)?|"
     r"due|kicks? off|begins?|play(?:s|ing)? in|mov(?:e|es|ed|ing)|slid|slides|shift(?:s|ed)?|push(?:es|ed)?|"
-    r"delay(?:s|ed)?|bump(?:s|ed)?|postpon(?:e|es|ed)|on (?:Netflix|Disney\+|Max|HBO|Hulu|Prime Video|Apple TV\+)|"
+    r"delay(?:s|ed)?|bump(?:s|ed)?|postpon(?:e|es|ed)|"
+    r"on (?:Netflix|Disney\+|Max|HBO|Hulu|Prime Video|Apple TV\+)|"
     r"in (?:theaters|theatres|cinemas)|schedule[ds]?|set for|set to|slated|expected in|streaming)\b",
     re.I,
 )
 OTHER_EVENT = re.compile(
     r"\b(?:film(?:ing|ed)|shoot(?:ing|s)?|shot|production|wrap(?:s|ped)?|renew(?:al|ed|s)?|trailers?|teasers?|"
     r"clip|footage|first look|panel|comic-con|d23|tudum|fan event|event|festival|world premiere|"
-    r"(?:red[- ]carpet )?premiere (?:at|in) (?:the )?[A-Z]\w*|order(?:ed|s)? (?:a|another)|screenings?|sneak(?: peeks?)?|early[- ]access|"
-    r"previews?|earnings|interview|birthday|anniversary|emmys?|award (?:show|ceremony)|golden globes?|oscars?|nominat\w+|"
+    r"(?:red[- ]carpet )?premiere (?:at|in) (?:the )?[A-Z]\w*|order(?:ed|s)? (?:a|another)|screenings?|"
+    r"sneak(?: peeks?)?|early[- ]access|previews?|earnings|interview|birthday|anniversary|emmys?|"
+    r"award (?:show|ceremony)|golden globes?|oscars?|nominat\w+|"
     r"ceremony|box office|tickets?|pre-?sales?|novel|book|published|game|comic|manga|webtoon|episode \d+|"
     r"died|death|born|casting|cast|announcement|announced on|press|convention|upfronts?|deal|founded|"
     r"tour|concert|show(?:s|ed)? (?:at|in)|kicked off|visit|on sale|showtimes?|ended|ends|finale|showcase|"

@@ -216,9 +216,7 @@ class _Walker:
                 self._buf.append(el.tail)
             return
         if tag in _SKIP_TAGS:
-            if tag == "button" and el.tail:
-                self._buf.append(el.tail)
-            elif el.tail:
+            if (tag == "button" and el.tail) or el.tail:
                 self._buf.append(el.tail)
             return
         if tag == "br":

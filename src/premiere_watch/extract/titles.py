@@ -128,10 +128,10 @@ class TitleMatcher:
                     # a common word must be marked as a title there.
                     if common and not (self.established and _marked(folded, m.start(), m.end())):
                         continue
-                elif common and not self._common_ok(folded, m.start(), m.end()):
-                    continue
-                elif not common and len(normalize_title(name).split()) == 1 and \
-                        not self._proper_ok(folded, m.start(), m.end()):
+                elif common:
+                    if not self._common_ok(folded, m.start(), m.end()):
+                        continue
+                elif len(normalize_title(name).split()) == 1 and not self._proper_ok(folded, m.start(), m.end()):
                     continue
                 season = None
                 tail = _SEQUEL_TAIL.match(folded, m.end())

@@ -124,11 +124,11 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
             about = has_title or (subject and article_topic)
             if target.season is not None:
                 season = _season_of(sentence)
-                if season is not None and season != target.season:
-                    if not re.search(rf"\b(?:season|series)\s+{target.season}\b", sentence, re.I):
-                        talk_other = True
-                        res.rejected.append(Rejected(sentence[:300], f"trailer talk about season {season}"))
-                        continue
+                if season is not None and season != target.season and not re.search(
+                        rf"\b(?:season|series)\s+{target.season}\b", sentence, re.I):
+                    talk_other = True
+                    res.rejected.append(Rejected(sentence[:300], f"trailer talk about season {season}"))
+                    continue
             if not about:
                 talk_other = True
                 continue
