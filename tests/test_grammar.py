@@ -110,8 +110,7 @@ RELATIVE = [
     ("pushed it back to this October", D(2025, 7, 23), [("2025-10", "", True)]),
     ("Last November the studio pushed it", D(2025, 7, 23), [("2024-11", "", True)]),
     ("the rumor that has been floating around since June", D(2022, 8, 4), [("2022-06", "since", True)]),
-    ("starting its fall lineup until mid-October anyway", D(2024, 8, 20), [("2024-23", "", True),
-                                                                          ("2024-10", "until mid", True)]),
+    ("starting its fall lineup until mid-October anyway", D(2024, 8, 20), [("2024-10", "until mid", True)]),
     ("Ahead of January Premiere", D(2020, 12, 20), [("2021-01", "", True)]),
     ("in early February", D(2025, 4, 28), [("2026-02", "early", True)]),
     # seasons
@@ -194,7 +193,7 @@ NEGATIVE = [
     "$100 million worldwide and 87% on Rotten Tomatoes",
     "the standard membership starts at $15.49/month",
     "open 24/7",
-    "Oct. 8 at 10/9c",
+    "opens at 10/9c on NBC",
     "You may play mobile games",
     "the march on Washington",
     "May the Force be with you",
@@ -222,7 +221,7 @@ NEGATIVE = [
     "Spooky season is here",
     "Posts: 4,812 Joined",
     "in 2000 theaters",
-    "Next Friday (2000) star Ice Cube",
+    "Ice Cube's Next Friday is streaming",
     "April Ludgate and June Carter",
     "expected to fall sharply",
 ]

@@ -104,7 +104,7 @@ _NUMBER_WORDS = {
 # earliest", hence "from".
 _CUE_QUALIFIER = {
     "no later than": "by", "not later than": "by", "by": "by",
-    "before": "before", "prior to": "before", "ahead of": "before",
+    "before": "before", "prior to": "before",
     "after": "after",
     "until": "until", "till": "until", "'til": "until", "til": "until",
     "through": "until", "thru": "until",
@@ -114,6 +114,7 @@ _CUE_QUALIFIER = {
     "around": "around", "circa": "around", "about": "around", "approximately": "around",
     "roughly": "around", "sometime around": "around", "some time around": "around",
 }
+_PASSIVE_BEFORE = re.compile(r"(?i:replaced|superseded|followed|preceded|overtaken|taken|joined)\s+$")
 # Cues after which a year-less month/season/holiday is in the past.
 _PAST_CUES = {"since", "back in", "over", "earlier in"}
 
@@ -157,7 +158,7 @@ _MONTH = (
     r"(?<![A-Z])(?P<{n}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
     r"|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?"
-    r"|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)(?![A-Za-z])\.?"
+    r"|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)(?![A-Za-z]|-[A-Za-z])\.?"
 )
 _WEEKDAY = (
     r"(?<![A-Za-z])(?P<{n}>Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?"
@@ -168,7 +169,7 @@ _FULL_WEEKDAY = r"(?P<{n}>(?i:monday|tuesday|wednesday|thursday|friday|saturday|
 # A day of the month: not part of a longer number, a time ("9:30", "9 p.m."),
 # a decimal or a fraction.
 _DAY = (
-    r"(?P<{n}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|\.\d|/\d|,\d{{3}})"
+    r"(?<!\d)(?P<{n}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|\.\d|/\d|,\d{{3}})"
     r"(?!\s*(?:[ap]\.m\.|[ap]m\b|[AP]M\b|%))"
 )
 # A year 1800-2199: not part of a longer number, a decade ("1990s") or a
@@ -179,12 +180,12 @@ _SEASON = r"(?P<{n}>(?i:spring|summer|fall|autumn|winter))(?![A-Za-z])"
 _CUE = (
     r"(?:(?<![\w'])(?P<cue>(?i:no\s+later\s+than|not\s+later\s+than|not\s+until|not\s+before|"
     r"some\s?time\s+around|some\s?time\s+in|some\s?time\s+during|as\s+early\s+as|starting\s+in|beginning\s+in|"
-    r"in\s+time\s+for|back\s+in|earlier\s+in|prior\s+to|ahead\s+of|starting|"
+    r"in\s+time\s+for|back\s+in|earlier\s+in|prior\s+to|starting|"
     r"by|before|after|until|till|'til|til|through|thru|from|since|around|circa|about|approximately|roughly|"
     r"in|on|of|at|during|for|to|into|throughout|toward|towards|over|sometime))\s+)"
 )
 _POS = (
-    r"(?:(?<![\w'])(?P<pos>(?i:(?:the\s+)?(?:very\s+)?(?:beginning|start|middle|end)\s+of"
+    r"(?:(?<![\w])(?P<pos>(?i:(?:the\s+)?(?:very\s+)?(?:beginning|start|middle|end)\s+of"
     r"|(?:the\s+)?(?:first|second|latter|front|back)\s+half\s+of"
     r"|early|mid|late|later|earlier))(?:\s+in\s+|\s*-\s*|\s+)(?:the\s+)?)"
 )
@@ -455,8 +456,11 @@ def _cue_info(m: re.Match[str]) -> tuple[str, str, bool]:
     cue = m.group("cue")
     if cue is None:
         return "", "", False
-    c = _norm(cue).replace("sometime", "sometime").replace("some time", "sometime")
-    return c, _CUE_QUALIFIER.get(c, ""), c in _PAST_CUES
+    c = _norm(cue).replace("some time", "sometime")
+    qual = _CUE_QUALIFIER.get(c, "")
+    if c == "by" and _PASSIVE_BEFORE.search(m.string, max(0, m.start("cue") - 16), m.start("cue")):
+        qual = ""  # "replaced by July 12" names an agent, not a deadline
+    return c, qual, c in _PAST_CUES
 
 
 def _pos_info(m: re.Match[str]) -> str:
@@ -484,10 +488,17 @@ def _span_start(m: re.Match[str], qual_from_cue: str) -> int:
     return start
 
 
+_FULL_NAME_DOT = re.compile(r"(?:[A-Za-z]{5,}|May|June|July|MAY|JUNE|JULY)\.$")
+
+
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in " \t\n\"'“”‘’,(":
         start += 1
     while end > start and text[end - 1] in " \t\n\"'“”‘’,":
+        end -= 1
+    # The optional dot after a month is an abbreviation's ("Sept."), not the
+    # full stop after "15 November." / "late July."
+    if end > start and text[end - 1] == "." and _FULL_NAME_DOT.search(text, max(start, end - 12), end):
         end -= 1
     return start, end
 
@@ -622,13 +633,15 @@ def _numeric_mdy(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
 
 
 @_form(
-    rf"""(?:{_wd('wd')},?\s*|(?<![\w])(?P<on>[Oo]n)\s+)(?<![\d/.$€£,])(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9])
+    rf"""(?:{_wd('wd')},?\s*|(?<![\w])(?P<on>(?i:on|coming|premieres|arrives|returns|airs|debuts|opens|streaming|
+    starting|from|until|through|by))\s+)(?<![\d/.$€£,])(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9])
     (?![\d/]|c\b|\.\d|\s*(?:{_UNIT_NOUNS}))""",
     7,
 )
 def _numeric_md(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     # A bare "6/27" is only a date next to a weekday ("Thu 6/27") or after
-    # "on": elsewhere it is a score, a ratio or "24/7".
+    # "on" / a release verb ("Coming 9/4"): elsewhere it is a score, a ratio
+    # or "24/7".
     if ctx.anchor is None:
         return None
     month, day = int(m.group("a")), int(m.group("b"))
@@ -716,7 +729,7 @@ def _month_year_form(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
 
 @_form(
     rf"""(?:{_CUE})?(?:{_POS})?(?:{_REL})?{_m('mon')}(?![\w'’]|\s*\d)
-    (?P<noun>\s+(?i:{_RELEASE_NOUNS})(?![A-Za-z]))?
+    (?=(?P<noun>\s+(?i:{_RELEASE_NOUNS})(?![A-Za-z])))?
     (?:,?\s+(?:of\s+)?{_YREL})?""",
     4,
 )
@@ -729,7 +742,7 @@ def _bare_month(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     if cue and m.group("cue")[0].isupper() and _title_run_before(ctx.text, m.start()):
         return None
     month = _month_of(m.group("mon"))
-    end = m.end("mon") if m.group("noun") else m.end()
+    end = m.end()
     if m.group("yrel"):
         year, _ = _year_from_yrel(m.group("yrel"), ctx.anchor)
         if year is None:
@@ -766,7 +779,8 @@ def _season_year_form(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
 
 @_form(
     rf"""(?:{_CUE})?(?:{_POS})?(?:{_REL}|(?P<the>the\s+))?{_SEASON.format(n='season')}(?![\w'’-])
-    (?P<noun>\s+(?i:{_RELEASE_NOUNS})(?![A-Za-z]))?
+    (?!{_QUOTE}(?:,?\s+|\s+of\s+)(?:1[89]|2[01])\d\d)  # "summer 2026" is the other form
+    (?=(?P<noun>\s+(?i:{_RELEASE_NOUNS})(?![A-Za-z])))?
     (?:\s+of\s+{_YREL})?""",
     4,
 )
@@ -807,7 +821,7 @@ def _bare_season(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
         year = _season_year(a, sub, "last")
     else:
         year = _season_year(a, sub, "past" if past else "upcoming")
-    end = m.end("season") if m.group("noun") else m.end()
+    end = m.end()
     return [_Cand(_span_start(m, cq), end, FuzzyDate(year, sub), True, _join(cq, pq))]
 
 
@@ -846,7 +860,7 @@ _YEAR_VERBS = (
     rf"""(?:(?P<copy>©|\((?i:c)\)|(?i:copyright))\s*{_y('cyear')})
     | \(\s*{_y('pyear')}\s*\)
     | (?:{_CUE}|{_YEAR_VERBS})?(?:{_POS})?{_QUOTE}{_y('year')}(?P<apos>['’]s)?
-      (?P<noun>\s+(?i:release|premiere|debut|launch|bow|opening|return)(?![A-Za-z]))?""",
+      (?=(?P<noun>\s+(?i:release|premiere|debut|launch|bow|opening|return)(?![A-Za-z])))?""",
     3,
 )
 def _year(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
@@ -886,8 +900,10 @@ def _year(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
 def _relative_year_month(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     _, cq, _ = _cue_info(m)
     pq = _pos_info(m)
-    if m.group("the") and not pq:
-        return None  # "the year" only as "the end of the year"
+    if m.group("the") and not (pq and (m.group("unit2") or "").lower() == "year"):
+        # "the end of the year" only: "later in the month" is the month the
+        # article is about, not necessarily the anchor's.
+        return None
     if ctx.anchor is None:
         return None
     a = ctx.anchor
@@ -1034,6 +1050,8 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     hol_end = m.end() if not year_tok else m.start("year")
     if not strong and not (cue or rel or year_tok or pre or m.group("wk")):
         return None
+    if not year_tok and re.match(r",?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z])", text[m.end():m.end() + 16]):
+        return None  # "Valentine's Day, February 14, 2019": the printed date says it
     if not strong and not year_tok and not m.group("wk") and _HOLIDAY_ADJ.match(text, hol_end):
         return None  # "Christmas movies", "Halloween Ends"
     first = m.group("cue") or m.group("rel") or ""
