@@ -48,10 +48,11 @@ sources = [{entries}]
 class Daemon:
     """``premiere-watch run`` in a subprocess, its log collected line by line."""
 
-    def __init__(self, config: Path, *args: str) -> None:
-        env = {**os.environ, "XDG_DATA_HOME": str(config.parent / "xdg")}
-        self.proc = subprocess.Popen([sys.executable, "-m", "premiere_watch", "run", "-c", str(config), *args],
-                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+    def __init__(self, config: Path, *args: str, argv: list[str] | None = None,
+                 env: dict[str, str] | None = None) -> None:
+        argv = argv or [sys.executable, "-m", "premiere_watch", "run", "-c", str(config), *args]
+        env = env or {**os.environ, "XDG_DATA_HOME": str(config.parent / "xdg")}
+        self.proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
                                      cwd=config.parent)
         self.lines: list[str] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
