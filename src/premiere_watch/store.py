@@ -47,8 +47,10 @@ from premiere_watch.reconcile import (
 )
 from premiere_watch.sources.base import SourceResult, SourceState
 
-# Reads kept per (source, document, target) for the anti-flap rule.
-HISTORY_LIMIT = 8
+# Reads kept per (source, document, target) for the anti-flap rule: long
+# enough that a page flipping at random between two versions practically never
+# looks settled (two switches within this many reads mark it as flapping).
+HISTORY_LIMIT = 20
 
 DeliveryStatus = Literal["pending", "sending", "sent", "dead"]
 # Routes: watch key (Event.watch) -> [(notifier name, URL index)], or a function of the event.
@@ -200,6 +202,18 @@ class Backlog:
     dead: int
 
 
+def _statements(script: str) -> Iterator[str]:
+    """Split a migration script into statements (executescript would commit mid-way)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending.strip()
+            pending = ""
+    if pending.strip():
+        yield pending.strip()
+
+
 class Store:
     """The SQLite database. ``Store(":memory:")`` for tests; a context manager.
 
@@ -224,21 +238,29 @@ class Store:
         self._migrate()
 
     def _migrate(self) -> None:
-        version = self.schema_version
-        if version > len(MIGRATIONS):
-            raise StoreError(f"{self.path} has schema version {version}, newer than this "
+        # Two processes may open a new database at once (status while check
+        # starts): each step re-reads the version under the write lock, so the
+        # loser sees the winner's work instead of creating the tables again.
+        for number in range(len(MIGRATIONS)):
+            with self._lock:
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    version = self.schema_version
+                    if version > len(MIGRATIONS):
+                        raise StoreError(f"{self.path} has schema version {version}, newer than this "
+                                         f"program knows ({len(MIGRATIONS)}): upgrade premiere-watch")
+                    if version == number:
+                        for statement in _statements(MIGRATIONS[number]):
+                            self._conn.execute(statement)
+                        self._conn.execute(f"PRAGMA user_version = {number + 1}")
+                    self._conn.execute("COMMIT")
+                except BaseException:
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
+                    raise
+        if self.schema_version > len(MIGRATIONS):
+            raise StoreError(f"{self.path} has schema version {self.schema_version}, newer than this "
                              f"program knows ({len(MIGRATIONS)}): upgrade premiere-watch")
-        for number in range(version, len(MIGRATIONS)):
-            try:
-                # executescript would COMMIT first; the explicit BEGIN keeps the
-                # script and the version bump in one transaction.
-                self._conn.executescript(
-                    f"BEGIN IMMEDIATE;\n{MIGRATIONS[number]}\nPRAGMA user_version = {number + 1};"
-                    "\nCOMMIT;")
-            except BaseException:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
-                raise
 
     def close(self) -> None:
         with self._lock:
