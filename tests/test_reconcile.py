@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from dataclasses import dataclass, field
 
 import pytest
@@ -511,3 +512,49 @@ def test_an_old_article_does_not_corroborate_a_flip() -> None:
     # The page's stale cache shows the older date once: the old article is no backing.
     assert w.read("https://site.example/p", "2025-05-02", hours=1) == []
     assert w.premiere == "2025-03-14"
+
+
+# -- properties over random read sequences (seeded, so reproducible) ----------------
+
+FLIPS = [("2025-03-14", "2025-05-02"), ("2025-03-14", "2025-05-02", "2025-06")]
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("structured", [False, True])
+@pytest.mark.parametrize("values", FLIPS)
+def test_random_flapping_never_alerts_back_and_forth(
+        seed: int, structured: bool, values: tuple[str, ...]) -> None:
+    rnd = random.Random(seed)
+    w = World()
+    for _ in range(200):
+        w.read("https://cdn.example/narcos", rnd.choice(values), hours=1, structured=structured)
+    changes = [e for e in w.log if e.kind == "premiere_changed"]
+    assert len(changes) <= 1, kinds(changes)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_random_flapping_between_date_and_denial_alerts_at_most_once(seed: int) -> None:
+    rnd = random.Random(seed)
+    w = World()
+    for _ in range(200):
+        if rnd.random() < 0.5:
+            w.read("https://cdn.example/narcos", "2025-03-14", hours=1)
+        else:
+            w.read("https://cdn.example/narcos", denied=("2025-03-14",), hours=1)
+    assert [e.kind for e in w.log if e.kind != "premiere_announced"] in ([], ["premiere_postponed"])
+    assert len([e for e in w.log if e.kind == "premiere_announced"]) == 1
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_dated_articles_in_any_fetch_order_end_on_the_newest(seed: int) -> None:
+    rnd = random.Random(seed)
+    articles = [(f"https://news.example/{i}", f"2025-0{rnd.randint(1, 9)}-1{rnd.randint(0, 9)}",
+                 f"2024-{i + 1:02d}-01") for i in range(8)]
+    w = World()
+    for url, date, published in rnd.sample(articles, len(articles)):
+        w.read(url, date, published=published)
+    assert w.premiere == articles[-1][1]
+    # Re-reading everything, in another order, or reconciling with no news: quiet.
+    for url, date, published in rnd.sample(articles, len(articles)):
+        assert w.read(url, date, published=published) == []
+    assert w.settle() == []

@@ -28,22 +28,25 @@ How facts are decided
    refines the fact (2025 -> 2025-03 -> 2025-03-14) is adopted, even from an
    older document, because it contradicts nothing.
 5. **Anti-flap.** Moving an established date to a different one needs a claim
-   newer than the fact *and* one of: a structured source; an explicit
-   publication date newer than the fact's; the same value on the document's two
-   latest reads; two different sources saying it.  Otherwise the change waits
-   in ``Facts.pending``.  A page alternating between two versions (A/B test,
-   stale cache) therefore never produces alternating alerts: a single-read flip
-   is held, and the older value is stale once the newer one is adopted.  A
-   page that really goes back to an older value it showed within its last
-   ``HISTORY_LIMIT`` reads (store.py) is believed once that older value has
-   filled the history: late, but once, and never back and forth.
+   newer than the fact, from a document that is not *flapping*, *and* one of:
+   a structured source; an explicit publication date newer than the fact's;
+   the same value on the document's two latest reads; two different
+   (non-flapping, newer than the fact) sources saying it.  Otherwise the change
+   waits in ``Facts.pending``.  A document is flapping when it changed what it
+   says (confirmed/denied dates) twice or more within the reads the store keeps
+   (``HISTORY_LIMIT`` in store.py): an A/B test or a stale cache serving two
+   versions.  So a single-read flip is held; a page alternating between two
+   versions produces at most one change (the first time the new version holds
+   for two reads) and never back-and-forth alerts.  A page that really goes back
+   to a value it showed recently is believed once its kept reads settle.
 6. **Denials.** A denied date withdraws every claim of a date within it that
    is not newer than the denial.  If the current fact is withdrawn so and no
    claim at least as new as the denial gives a replacement, the fact becomes
    ``premiere_status="withdrawn"`` (postponed, date withdrawn).  An undated
    denial must pass the anti-flap gate too (two reads or two sources); a
    dated or structured one withdraws at once.  After a withdrawal, only a
-   claim at least as new as the denial sets a date again.
+   claim at least as new as the denial sets a date again, through the same
+   gate (not flapping; dated, structured, read twice or two sources).
 7. **Support.** ``Facts.supporting`` lists every document whose current claim
    agrees with the fact (same date or a coarser window containing it).
 8. **Trailers** are facts once seen, keyed by video id (also read out of
@@ -69,6 +72,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Any, Literal, cast
 
 from premiere_watch.dates import FuzzyDate
@@ -294,6 +298,7 @@ class _Claim:
     seen: dt.datetime  # first time this document was seen saying it
     structured: bool
     stable: bool  # the document's two latest reads both said it
+    flapping: bool = False  # the document switched what it says twice or more lately
 
     @property
     def rank(self) -> Rank:
@@ -317,21 +322,28 @@ def _collect(observations: Sequence[StoredObservation]) -> tuple[list[_Claim], l
     for obs in observations:
         ex = obs.extraction
         latest = obs.history[-2:]
+        flapping = _switches(obs.history) >= 2
         if ex.confirmed is not None:
             iso = ex.confirmed.date.iso()
             seen = [r.at for r in obs.history if r.confirmed == iso]
             stable = len(latest) == 2 and all(r.confirmed == iso for r in latest)
             claims.append(_Claim(ex.confirmed.date, ex.confirmed.evidence, obs.document_url,
                                  obs.source_id, ex.published, min(seen, default=obs.last_seen),
-                                 obs.structured or ex.confirmed.structured, stable))
+                                 obs.structured or ex.confirmed.structured, stable, flapping))
         for d in ex.denied:
             iso = d.date.iso()
             seen = [r.at for r in obs.history if iso in r.denied]
             stable = len(latest) == 2 and all(iso in r.denied for r in latest)
             denials.append(_Claim(d.date, d.evidence, obs.document_url, obs.source_id,
                                   ex.published, min(seen, default=obs.last_seen),
-                                  obs.structured or d.structured, stable))
+                                  obs.structured or d.structured, stable, flapping))
     return claims, denials
+
+
+def _switches(history: Sequence[Read]) -> int:
+    """How often a document changed what it says (reads saying nothing are skipped)."""
+    said = [(r.confirmed, r.denied) for r in history if r.confirmed or r.denied]
+    return sum(1 for before, after in pairwise(said) if before != after)
 
 
 def _killer(claim: _Claim, denials: Iterable[_Claim]) -> _Claim | None:
@@ -380,13 +392,22 @@ def _propose(pool: list[_Claim], sticky: _Claim | None) -> tuple[_Claim, _Claim]
 
 def _trusted_move(winner: _Claim, pool: list[_Claim], fact: _Claim) -> bool:
     """The anti-flap gate: may ``winner`` move the established ``fact``?"""
-    if winner.rank <= fact.rank:
-        return False  # stale: publication (or first sighting) is not newer
+    if winner.rank <= fact.rank or winner.flapping:
+        return False  # stale (publication or first sighting not newer), or a flapping document
     fact_day = fact.published or fact.seen.date()
     newer_published = winner.published is not None and winner.published > fact_day
     # Corroboration counts only sources that are newer than the fact too.
-    sources = {c.source_id for c in pool if c.date == winner.date and c.rank > fact.rank}
+    sources = {c.source_id for c in pool
+               if c.date == winner.date and c.rank > fact.rank and not c.flapping}
     return winner.structured or newer_published or winner.stable or len(sources) >= 2
+
+
+def _trusted_replacement(winner: _Claim, pool: list[_Claim]) -> bool:
+    """The anti-flap gate for a date set after a withdrawal (``pool`` is already no older)."""
+    if winner.flapping:
+        return False
+    sources = {c.source_id for c in pool if c.date == winner.date and not c.flapping}
+    return winner.structured or winner.published is not None or winner.stable or len(sources) >= 2
 
 
 def _trusted_withdrawal(denial: _Claim, denials: list[_Claim], fact: _Claim) -> bool:
@@ -396,7 +417,10 @@ def _trusted_withdrawal(denial: _Claim, denials: list[_Claim], fact: _Claim) -> 
     to look newer); an undated one must hold for two reads or come from two
     sources, like an undated move.
     """
-    sources = {d.source_id for d in denials if fact.date.within(d.date) and d.rank >= fact.rank}
+    if denial.flapping:
+        return False
+    sources = {d.source_id for d in denials
+               if fact.date.within(d.date) and d.rank >= fact.rank and not d.flapping}
     return denial.structured or denial.published is not None or denial.stable or len(sources) >= 2
 
 
@@ -435,6 +459,12 @@ def reconcile(
         if proposal[0].rank > alive.rank:  # newer but not yet trusted: wait for confirmation
             out.pending = _hold(previous, chosen.date, chosen.document_url, now, withdrawn=False)
         chosen = alive
+    elif floor is not None and proposal is not None and chosen is not None \
+            and not _trusted_replacement(proposal[0], pool):
+        # A date after a withdrawal: same gate, or a page flipping between the
+        # denial and the old date would alert postponed / reinstated / postponed...
+        out.pending = _hold(previous, chosen.date, chosen.document_url, now, withdrawn=False)
+        chosen = None
     if chosen is not None:
         _adopt(out, chosen, pool, alive, now)
     elif withdrawal is not None and fact is not None:
