@@ -32,13 +32,14 @@ How facts are decided
    a structured source; an explicit publication date newer than the fact's;
    the same value on the document's two latest reads; two different
    (non-flapping, newer than the fact) sources saying it.  Otherwise the change
-   waits in ``Facts.pending``.  A document is flapping when it changed what it
-   says (confirmed/denied dates) twice or more within the reads the store keeps
-   (``HISTORY_LIMIT`` in store.py): an A/B test or a stale cache serving two
-   versions.  So a single-read flip is held; a page alternating between two
-   versions produces at most one change (the first time the new version holds
-   for two reads) and never back-and-forth alerts.  A page that really goes back
-   to a value it showed recently is believed once its kept reads settle.
+   waits in ``Facts.pending``.  A document is *flapping* when, within the reads
+   the store keeps (``HISTORY_LIMIT`` in store.py), it went back to something
+   it said before (confirmed/denied dates A -> B -> A): an A/B test or a stale
+   cache serving two versions.  So a single-read flip is held; a page
+   alternating between versions produces at most one change (the first time a
+   new version holds for two reads) and never back-and-forth alerts; X -> Y -> Z
+   is two changes.  A page that really goes back to a value it showed recently
+   is believed once its kept reads no longer show the flip.
 6. **Denials.** A denied date withdraws every claim of a date within it that
    is not newer than the denial.  If the current fact is withdrawn so and no
    claim at least as new as the denial gives a replacement, the fact becomes
@@ -322,7 +323,7 @@ def _collect(observations: Sequence[StoredObservation]) -> tuple[list[_Claim], l
     for obs in observations:
         ex = obs.extraction
         latest = obs.history[-2:]
-        flapping = _switches(obs.history) >= 2
+        flapping = _flapping(obs.history)
         if ex.confirmed is not None:
             iso = ex.confirmed.date.iso()
             seen = [r.at for r in obs.history if r.confirmed == iso]
@@ -340,10 +341,16 @@ def _collect(observations: Sequence[StoredObservation]) -> tuple[list[_Claim], l
     return claims, denials
 
 
-def _switches(history: Sequence[Read]) -> int:
-    """How often a document changed what it says (reads saying nothing are skipped)."""
+def _flapping(history: Sequence[Read]) -> bool:
+    """Did the document go back to something it said before, within the kept reads?
+
+    Reads saying nothing are skipped.  X -> Y -> Z is news twice; X -> Y -> X is
+    an A/B test or a stale cache (or, rarely, a real revert: believed once the
+    kept reads settle).
+    """
     said = [(r.confirmed, r.denied) for r in history if r.confirmed or r.denied]
-    return sum(1 for before, after in pairwise(said) if before != after)
+    runs = 1 + sum(1 for before, after in pairwise(said) if before != after) if said else 0
+    return runs > len(set(said))
 
 
 def _killer(claim: _Claim, denials: Iterable[_Claim]) -> _Claim | None:

@@ -48,8 +48,8 @@ from premiere_watch.reconcile import (
 from premiere_watch.sources.base import SourceResult, SourceState
 
 # Reads kept per (source, document, target) for the anti-flap rule: long
-# enough that a page flipping at random between two versions practically never
-# looks settled (two switches within this many reads mark it as flapping).
+# enough that a page flipping at random between versions practically never
+# looks settled (going back to an earlier value within them marks it flapping).
 HISTORY_LIMIT = 20
 
 DeliveryStatus = Literal["pending", "sending", "sent", "dead"]
