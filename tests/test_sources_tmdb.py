@@ -236,13 +236,19 @@ def test_key_is_declared_secret() -> None:
     assert keys["region"].check is not None and keys["region"].check("us") is not None
 
 
-def test_vanished_id_is_forgotten() -> None:
+def test_vanished_id_is_searched_again_at_once() -> None:
+    api = Api(film_routes())
     state = SourceState(memory={"tmdb_ids": {"film:dune part two": 42, "tv:other": 7}})
-    result = collect(Api(film_routes()), [DUNE], state)
-    assert result.status == "failed" and result.temporary
-    assert result.state.memory["tmdb_ids"] == {"tv:other": 7}
-    again = collect(Api(film_routes()), [DUNE], result.state)
-    assert again.status == "ok" and again.state.memory["tmdb_ids"]["film:dune part two"] == 693134
+    result = collect(api, [DUNE], state)
+    assert result.status == "ok", result.reason
+    assert result.state.memory["tmdb_ids"] == {"film:dune part two": 693134, "tv:other": 7}
+    assert api.paths().count("/search/movie") == 1
+
+
+def test_configured_id_that_does_not_exist_is_a_config_error() -> None:
+    result = collect(Api(film_routes()), [DUNE], id=42)
+    assert result.status == "failed" and not result.temporary
+    assert "check id" in result.reason
 
 
 def test_series_without_season_uses_first_air_date() -> None:

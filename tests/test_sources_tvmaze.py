@@ -192,11 +192,17 @@ def test_unexpected_shape_is_a_recorded_failure() -> None:
     assert bad_search.status == "failed"
 
 
-def test_vanished_show_id_is_forgotten() -> None:
-    state = SourceState(memory={"show_ids": {"narcos": 42}})
-    result = collect(Api(routes()), [NARCOS], state)
-    assert result.status == "failed" and result.temporary
-    assert "narcos" not in result.state.memory["show_ids"]
+def test_vanished_show_id_is_looked_up_again_at_once() -> None:
+    api = Api(routes())
+    result = collect(api, [NARCOS], SourceState(memory={"show_ids": {"narcos": 42}}))
+    assert result.status == "ok", result.reason
+    assert result.state.memory["show_ids"] == {"narcos": 1371}
+    assert api.paths().count("/search/shows") == 1
+
+
+def test_configured_show_id_that_does_not_exist_is_a_config_error() -> None:
+    result = collect(Api(routes()), [NARCOS], show_id=42)
+    assert result.status == "failed" and not result.temporary
 
 
 def test_films_are_skipped() -> None:

@@ -215,20 +215,28 @@ class TMDBSource(Source, kind="tmdb"):
 
     async def _read_title(self, ctx: Context, group: list[Target], group_key: str,
                           ids: dict[str, Any], configured: Any) -> list[Observation]:
-        tmdb_id = configured if isinstance(configured, int) else ids.get(group_key)
+        remembered = ids.get(group_key)
+        tmdb_id = configured if isinstance(configured, int) else remembered
         if not isinstance(tmdb_id, int):
             tmdb_id = await self._search(ctx, group[0])
-        ids[group_key] = tmdb_id
-        if group[0].kind == "film":
-            observations = await self._read_film(ctx, group, tmdb_id)
-        else:
-            read = [await self._read_series(ctx, t, tmdb_id) for t in group]
-            observations = [o for o in read if o is not None] if None not in read else None
-        if observations is None:
-            # A remembered id that vanished (entries get merged): search again next pass.
+        observations = await self._read_id(ctx, group, tmdb_id)
+        if observations is None and tmdb_id == remembered and not isinstance(configured, int):
+            # A remembered id that vanished (TMDB merges duplicates): search again
+            # now — a failed result would not save the forgotten id.
             ids.pop(group_key, None)
-            raise RequestFailed(f"TMDB has no {group[0].kind} {tmdb_id}", not isinstance(configured, int))
+            tmdb_id = await self._search(ctx, group[0])
+            observations = await self._read_id(ctx, group, tmdb_id)
+        if observations is None:
+            raise RequestFailed(f"TMDB has no {group[0].kind} {tmdb_id}; check id", False)
+        ids[group_key] = tmdb_id
         return observations
+
+    async def _read_id(self, ctx: Context, group: list[Target], tmdb_id: int) -> list[Observation] | None:
+        """Observations of one title by id; None when TMDB has no such title."""
+        if group[0].kind == "film":
+            return await self._read_film(ctx, group, tmdb_id)
+        read = [await self._read_series(ctx, t, tmdb_id) for t in group]
+        return [o for o in read if o is not None] if None not in read else None
 
     async def _read_film(self, ctx: Context, group: list[Target], tmdb_id: int) -> list[Observation] | None:
         region = self.option("region")

@@ -159,14 +159,19 @@ class TVmazeSource(Source, kind="tvmaze"):
 
     async def _read_series(self, ctx: Context, group: list[Target], title_key: str,
                            ids: dict[str, Any], configured: Any) -> list[Observation]:
-        show_id = configured if isinstance(configured, int) else ids.get(title_key)
+        remembered = ids.get(title_key)
+        show_id = configured if isinstance(configured, int) else remembered
         if not isinstance(show_id, int):
             show_id = await self._lookup(ctx, group[0])
         show = await self._show(ctx, show_id)
-        if show is None:
-            # A remembered id that vanished (shows get merged): look it up again next pass.
+        if show is None and show_id == remembered and not isinstance(configured, int):
+            # A remembered id that vanished (TVmaze merges duplicate shows): look
+            # it up again now — a failed result would not save the forgotten id.
             ids.pop(title_key, None)
-            raise RequestFailed(f"TVmaze show {show_id} not found", not isinstance(configured, int))
+            show_id = await self._lookup(ctx, group[0])
+            show = await self._show(ctx, show_id)
+        if show is None:
+            raise RequestFailed(f"TVmaze show {show_id} not found", False)
         ids[title_key] = show_id
         premieres: dict[int, FuzzyDate] = {}
         if any(t.season is not None for t in group):

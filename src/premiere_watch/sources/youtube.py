@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from premiere_watch.fetch import redact_url
 from premiere_watch.model import Extraction, Observation, Target, Trailer, normalize_title
-from premiere_watch.sources._common import failed, fetch_options, is_http, observations_digest
+from premiere_watch.sources._common import failed, fetch_options, is_http, mentions, observations_digest
 from premiere_watch.sources.base import Context, Source, SourceResult, SourceState
 from premiere_watch.sources.feed import FEED_ACCEPT, parse_feed
 
@@ -91,11 +91,6 @@ def trailer_kind(title: str) -> Literal["trailer", "teaser"] | None:
     if " trailer " in words or " trailers " in words:
         return "trailer"
     return None
-
-
-def _names_title(title: str, target: Target) -> bool:
-    norm = f" {normalize_title(title)} "
-    return any(f" {n} " in norm for n in (normalize_title(x) for x in target.names) if n)
 
 
 def _for_season(title: str, description: str, target: Target) -> bool:
@@ -185,7 +180,7 @@ class YouTubeSource(Source, kind="youtube"):
         when = f", {published.isoformat()}" if published else ""
         out = []
         for target in targets:
-            if not (_names_title(title, target) and _for_season(title, description, target)):
+            if not (mentions(title, target.names) and _for_season(title, description, target)):
                 continue
             trailer = Trailer(kind=kind, evidence=f"YouTube video “{title}”{when}", url=url,
                               video_id=video_id, name=title)
