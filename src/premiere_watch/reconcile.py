@@ -36,16 +36,17 @@ How facts are decided
    the store keeps (``HISTORY_LIMIT`` in store.py), it went back to something
    it said before (confirmed/denied dates A -> B -> A): an A/B test or a stale
    cache serving two versions.  So a single-read flip is held; a page
-   alternating between versions produces at most one change (the first time a
-   new version holds for two reads) and never back-and-forth alerts; X -> Y -> Z
-   is two changes.  A page that really goes back to a value it showed recently
+   alternating between two versions produces at most one change (the first
+   time the new version holds for two reads), never back-and-forth alerts;
+   X -> Y -> Z is two changes.  A page that really goes back to a value it showed recently
    is believed once its kept reads no longer show the flip.
 6. **Denials.** A denied date withdraws every claim of a date within it that
    is not newer than the denial.  If the current fact is withdrawn so and no
    claim at least as new as the denial gives a replacement, the fact becomes
-   ``premiere_status="withdrawn"`` (postponed, date withdrawn).  An undated
-   denial must pass the anti-flap gate too (two reads or two sources); a
-   dated or structured one withdraws at once.  After a withdrawal, only a
+   ``premiere_status="withdrawn"`` (postponed, date withdrawn).  A denial
+   passes an anti-flap gate too: never from a flapping document; a dated or
+   structured one withdraws at once, an undated one after two reads or from
+   two sources.  After a withdrawal, only a
    claim at least as new as the denial sets a date again, through the same
    gate (not flapping; dated, structured, read twice or two sources).
 7. **Support.** ``Facts.supporting`` lists every document whose current claim
@@ -59,8 +60,9 @@ How facts are decided
 Events (``diff``)
 -----------------
 ``premiere_announced`` (first confirmed date; ``change="already"`` for a
-brand-new watch whose date already exists; ``"rescheduled"`` after a
-withdrawal), ``premiere_changed`` (``later``/``earlier``/``refined``, with old
+brand-new watch whose date already exists; after a withdrawal
+``"rescheduled"`` with ``old`` the withdrawn date, or ``"reinstated"`` when it
+is that same date), ``premiere_changed`` (``later``/``earlier``/``refined``, with old
 and new), ``premiere_postponed`` (``withdrawn``, old date), ``trailer_released``
 (each trailer fact once), ``rumour`` (each new tentative window that does not
 overlap a confirmed date; the pipeline decides whether to route it).  With
