@@ -18,7 +18,6 @@ from premiere_watch.notify import (
     NotifierConfig,
     SendOutcome,
     body_format_for,
-    crontab_dow,
     hold_until,
     mask_secrets,
     next_digest,
@@ -30,6 +29,7 @@ from premiere_watch.notify import (
     route,
     url_secrets,
 )
+from premiere_watch.schedule import crontab_dow
 
 UTC = dt.UTC
 

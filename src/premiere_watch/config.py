@@ -23,11 +23,10 @@ from premiere_watch.keys import Key, check_table
 from premiere_watch.model import Target
 from premiere_watch.notify import NotifierConfig, parse_quiet_hours, validate_template
 from premiere_watch.redact import mask_secrets
+from premiere_watch.schedule import Schedule, parse_duration
 from premiere_watch.sources import Source
 
 _VAR = re.compile(r"\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
-_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*([smhd])")
-_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
 class ConfigError(Exception):
@@ -40,45 +39,7 @@ class ConfigError(Exception):
         super().__init__(f"{self.path}: {len(self.problems)} problem(s):\n{lines}")
 
 
-# -- value parsers (each returns the fix as a message, or the value) --------
-
-
-def parse_duration(text: str) -> float:
-    """``"90s"``, ``"30m"``, ``"6h"``, ``"1d"``, ``"1h30m"`` → seconds."""
-    compact = text.strip().lower().replace(" ", "")
-    parts = _DURATION.findall(compact)
-    if not compact or "".join(n + u for n, u in parts) != compact:
-        raise ValueError(
-            f'cannot read "{text}" as a duration — write a number and a unit s, m, h or d, like "30m" or "6h"'
-        )
-    return sum(float(n) * _UNITS[u] for n, u in parts)
-
-
-@dataclass(frozen=True)
-class Schedule:
-    """When something is due: every ``seconds`` or on a ``cron`` expression."""
-
-    text: str
-    seconds: float | None = None
-    cron: str | None = None
-
-    @classmethod
-    def parse(cls, text: str) -> Schedule:
-        if text.strip().lower().startswith("cron:"):
-            expr = text.split(":", 1)[1].strip()
-            from apscheduler.triggers.cron import CronTrigger
-
-            try:
-                CronTrigger.from_crontab(expr)
-            except ValueError as exc:
-                raise ValueError(
-                    f'bad cron expression "{expr}" ({exc}) — write five fields, like "cron: 0 */6 * * *"'
-                ) from None
-            return cls(text, cron=expr)
-        seconds = parse_duration(text)
-        if seconds < 1:
-            raise ValueError(f'"{text}" is shorter than one second — use at least "1s"')
-        return cls(text, seconds=seconds)
+# -- value checks (each returns the fix as a message, or None) ---------------
 
 
 def _check_schedule(value: str) -> str | None:

@@ -105,7 +105,7 @@ class _Site:
         site = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server's API
+            def do_GET(self) -> None:
                 body = site.page.encode() if self.path == "/news/starfall-station-season-2" else b""
                 self.send_response(200 if body else 404)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -142,6 +142,7 @@ host_delay = "0s"
 [[notifier]]
 name = "fan-phone"
 url = "json://127.0.0.1/demo-fan"   # printed by the demo instead of sent
+format = "text"
 
 [[watch]]
 title = "{TITLE}"

@@ -38,6 +38,7 @@ from premiere_watch.messages import (
 )
 from premiere_watch.model import Event
 from premiere_watch.redact import mask_secrets
+from premiere_watch.schedule import crontab_trigger, parse_duration
 
 __all__ = [
     "TEMPLATE_FIELDS",
@@ -49,7 +50,6 @@ __all__ = [
     "SendOutcome",
     "Transport",
     "body_format_for",
-    "crontab_trigger",
     "deliver",
     "hold_until",
     "mask_secrets",
@@ -135,16 +135,11 @@ def route(
 
 # -- pacing --------------------------------------------------------------------
 
-_DURATION = re.compile(r"(\d+(?:\.\d+)?)([smhd])")
-_UNIT = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-
-
 def _interval(text: str) -> timedelta:
-    compact = text.strip().lower().replace(" ", "")
-    parts = _DURATION.findall(compact)
-    if not parts or "".join(n + u for n, u in parts) != compact:
-        raise ValueError(f'cannot read "{text}" as a digest interval — like "1d", "12h" or "cron: 0 9 * * *"')
-    seconds = sum(float(n) * _UNIT[u] for n, u in parts)
+    try:
+        seconds = parse_duration(text)
+    except ValueError:
+        raise ValueError(f'cannot read "{text}" as a digest interval — like "1d", "12h" or "cron: 0 9 * * *"') from None
     if seconds < 60:
         raise ValueError(f'digest interval "{text}" is shorter than a minute')
     return timedelta(seconds=seconds)
@@ -163,55 +158,6 @@ def _local(naive: datetime, tz: zoneinfo.ZoneInfo) -> datetime:
     if back != naive:  # in a spring-forward gap: take the first real instant after it
         aware = (naive + timedelta(hours=1)).replace(tzinfo=tz)
     return aware.astimezone(UTC)
-
-
-_DOW = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
-
-
-def _dow_number(text: str) -> int:
-    if text.isdigit() and int(text) <= 7:
-        return int(text)
-    if text[:3].lower() in _DOW:
-        return _DOW.index(text[:3].lower())
-    raise ValueError(f"not a day of week: {text!r}")
-
-
-def crontab_dow(field: str) -> str:
-    """A crontab day-of-week field (0 or 7 = Sunday) as APScheduler 3 day names.
-
-    APScheduler 3's ``from_crontab`` reads numbers as 0 = Monday, so
-    ``0 9 * * 1`` would fire on Tuesdays (agronholm/apscheduler#455, fixed
-    only in 4.x).  Names mean the same to both, so numbers become names.
-    """
-    if not re.search(r"\d", field):
-        return field
-    days: set[int] = set()
-    for item in field.split(","):
-        span, _, step = item.partition("/")
-        stride = int(step) if step else 1
-        if span == "*":
-            lo, hi = 0, 6
-        elif "-" in span:
-            lo, hi = (_dow_number(x) for x in span.split("-", 1))
-        else:
-            lo = _dow_number(span)
-            hi = 6 if step else lo  # "1/2": from Monday, every second day
-        if hi < lo or stride < 1:
-            raise ValueError(f"bad day-of-week range: {item!r}")
-        days.update(d % 7 for d in range(lo, hi + 1, stride))
-    return ",".join(_DOW[d] for d in sorted(days))
-
-
-def crontab_trigger(expr: str, tz: zoneinfo.ZoneInfo | str = "UTC") -> Any:
-    """APScheduler 3 ``CronTrigger`` for a standard five-field crontab line."""
-    from apscheduler.triggers.cron import CronTrigger
-
-    fields = expr.split()
-    if len(fields) != 5:
-        raise ValueError(f'"{expr}" needs five fields: minute hour day month day-of-week')
-    minute, hour, day, month, dow = fields
-    return CronTrigger(minute=minute, hour=hour, day=day, month=month, day_of_week=crontab_dow(dow),
-                       timezone=tz)
 
 
 def next_digest(schedule: str, now: datetime, tz_name: str = "UTC") -> datetime:

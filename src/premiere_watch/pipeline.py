@@ -19,11 +19,12 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 from premiere_watch import notify
-from premiere_watch.config import Config, Schedule, SourceConfig, Watch
+from premiere_watch.config import Config, SourceConfig, Watch
 from premiere_watch.fetch import Fetcher, FetchSettings
 from premiere_watch.model import Event
 from premiere_watch.reconcile import diff, reconcile
 from premiere_watch.redact import mask_secrets
+from premiere_watch.schedule import Schedule
 from premiere_watch.sources import Context, SourceResult
 from premiere_watch.store import SavedResult, Store
 
@@ -77,15 +78,7 @@ def delivery_summary(report: notify.DeliveryReport) -> str:
 
 
 def next_due(schedule: Schedule, now: dt.datetime) -> dt.datetime:
-    """When a source read at ``now`` is due again (no jitter: the scheduler adds it)."""
-    if schedule.seconds is not None:
-        return now + dt.timedelta(seconds=schedule.seconds)
-    from apscheduler.triggers.cron import CronTrigger
-
-    fire: dt.datetime | None = CronTrigger.from_crontab(schedule.cron, timezone=dt.UTC).get_next_fire_time(
-        None, now
-    )
-    return fire or now + dt.timedelta(days=1)
+    return schedule.next_after(now)
 
 
 def fetch_settings(config: Config) -> FetchSettings:
@@ -157,7 +150,7 @@ class Pipeline:
         schedule = self.config.schedule_of(source, watches)
         with self.store.transaction():
             saved = self.store.save_source_result(source.id, source.url, source.kind, result, now,
-                                                  next_due(schedule, now))
+                                                  schedule.next_after(now))
             events = self._reconcile(watches, saved, now) + self._ops_events(source, result, saved, now)
             if events:
                 self.store.enqueue(events, self._routes, now, self._pacing(events, now))
