@@ -405,7 +405,11 @@ def test_trailer_keys() -> None:
     assert trailer_key(YT) == "video:dQw4w9WgXcQ"
     assert trailer_key(Trailer("trailer", "", "https://youtu.be/dQw4w9WgXcQ?t=3")) == \
         "video:dQw4w9WgXcQ"
-    assert trailer_key(Trailer("teaser", "", "https://vimeo.com/1/")) == "url:vimeo.com/1"
+    assert trailer_key(Trailer("teaser", "", "https://vimeo.com/123456/")) == "video:123456"
+    assert trailer_key(Trailer("teaser", "", "https://player.vimeo.com/video/123456?h=x")) == \
+        "video:123456"
+    assert trailer_key(Trailer("teaser", "", "https://www.Netflix.com/tudum/narcos/?utm_source=x"
+                                             "&clip=2")) == "url:netflix.com/tudum/narcos?clip=2"
     assert trailer_key(Trailer("trailer", "", name="Final Trailer")) == "name:trailer:final"
     assert trailer_key(Trailer("trailer", "", name="Trailer #2")) == "name:trailer:second"
 

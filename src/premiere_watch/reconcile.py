@@ -77,6 +77,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any, Literal, cast
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from premiere_watch.dates import FuzzyDate
 from premiere_watch.model import (
@@ -525,9 +526,13 @@ def _merge_tentative(previous: list[str], observations: Sequence[StoredObservati
 
 # -- trailers ---------------------------------------------------------------------
 
-_YOUTUBE = re.compile(
-    r"(?:youtube(?:-nocookie)?\.com/(?:watch\?(?:.*&)?v=|embed/|shorts/|v/)|youtu\.be/)"
-    r"([A-Za-z0-9_-]{11})")
+# Video ids as extract/page.py reads them (kept here so this module stays
+# free of the HTML stack): a sighting with only a URL matches one with an id.
+_VIDEO = re.compile(
+    r"(?:youtube(?:-nocookie)?\.com/(?:watch\?(?:.*&)?v=|embed/|shorts/|v/|live/)|youtu\.be/)"
+    r"([A-Za-z0-9_-]{6,})|vimeo\.com/(?:[^?#]*/)?(\d{5,})")
+# Query parameters that only say who shared a link.
+_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|si|feature|ref|ref_src)$")
 _ORDINAL = re.compile(r"\b(?:trailer|teaser)\s*#?\s*([2-9])\b|\b(second|third|fourth|final)\b")
 _WORDS = {"2": "second", "3": "third", "4": "fourth"}
 
@@ -543,13 +548,15 @@ def trailer_key(trailer: Trailer) -> str:
     """Identity of a trailer: video id (also read out of YouTube URLs), URL, else kind."""
     video = trailer.video_id
     if not video and trailer.url:
-        m = _YOUTUBE.search(trailer.url)
-        video = m.group(1) if m else None
+        m = _VIDEO.search(trailer.url)
+        video = (m.group(1) or m.group(2)) if m else None
     if video:
         return f"video:{video}"
     if trailer.url:
-        url = re.sub(r"^https?://(www\.)?", "", trailer.url.strip()).rstrip("/")
-        return f"url:{url}"
+        parts = urlsplit(trailer.url.strip())
+        query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k)])
+        host = parts.netloc.lower().removeprefix("www.")
+        return "url:" + host + parts.path.rstrip("/") + (f"?{query}" if query else "")
     ordinal = _ordinal(trailer.name)
     return f"name:{trailer.kind}" + (f":{ordinal}" if ordinal else "")
 
