@@ -334,3 +334,23 @@ def test_a_document_repeated_in_one_result_is_one_read(store: Store) -> None:
                              NOW)
     (obs,) = store.observations(NARCOS.key)
     assert len(obs.history) == 1
+
+
+def test_threads_share_one_store(tmp_path: Path) -> None:
+    import threading
+
+    with Store(tmp_path / "pw.sqlite") as s:
+        def work(n: int) -> None:
+            for i in range(20):
+                with s.transaction():
+                    s.save_facts(f"w{n}", Facts(), NOW)
+                    s.enqueue([Event("rumour", f"w{n}", "W", new=str(i))], {f"w{n}": [("fans", 0)]},
+                              NOW)
+
+        threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert s.backlog(NOW).pending == 80
+        assert len(s.all_facts()) == 4
