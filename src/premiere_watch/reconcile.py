@@ -329,19 +329,25 @@ def _collect(observations: Sequence[StoredObservation]) -> tuple[list[_Claim], l
         flapping = _flapping(obs.history)
         if ex.confirmed is not None:
             iso = ex.confirmed.date.iso()
-            seen = [r.at for r in obs.history if r.confirmed == iso]
+            first = min((r.at for r in obs.history if r.confirmed == iso), default=obs.last_seen)
             stable = len(latest) == 2 and all(r.confirmed == iso for r in latest)
             claims.append(_Claim(ex.confirmed.date, ex.confirmed.evidence, obs.document_url,
-                                 obs.source_id, ex.published, min(seen, default=obs.last_seen),
+                                 obs.source_id, _published(ex.published, first), first,
                                  obs.structured or ex.confirmed.structured, stable, flapping))
         for d in ex.denied:
             iso = d.date.iso()
-            seen = [r.at for r in obs.history if iso in r.denied]
+            first = min((r.at for r in obs.history if iso in r.denied), default=obs.last_seen)
             stable = len(latest) == 2 and all(iso in r.denied for r in latest)
             denials.append(_Claim(d.date, d.evidence, obs.document_url, obs.source_id,
-                                  ex.published, min(seen, default=obs.last_seen),
+                                  _published(ex.published, first), first,
                                   obs.structured or d.structured, stable, flapping))
     return claims, denials
+
+
+def _published(published: dt.date | None, first_seen: dt.datetime) -> dt.date | None:
+    """A publication date after we first saw the claim is wrong (a misread premiere
+    date, a bad clock): it would pin the fact forever, so cap it."""
+    return min(published, first_seen.date()) if published is not None else None
 
 
 def _flapping(history: Sequence[Read]) -> bool:
