@@ -581,5 +581,5 @@ def test_a_page_moving_twice_is_news_twice() -> None:
 def test_a_future_publication_date_does_not_pin_the_fact() -> None:
     w = World()  # reads happen in January 2026
     w.read("https://bad.example/1", "2025-03-14", published="2027-01-01")
-    events = w.read("https://good.example/2", "2025-05-02", published="2026-01-01", hours=24)
+    events = w.read("https://good.example/2", "2025-05-02", published="2026-01-02", hours=24)
     assert kinds(events) == [("premiere_changed", "2025-03-14", "2025-05-02", "later")]
