@@ -23,7 +23,7 @@ from typing import Any
 
 from premiere_watch.dates import FuzzyDate
 from premiere_watch.extract import cues
-from premiere_watch.extract.mentions import DateMention, find_dates, split_sentences
+from premiere_watch.extract.mentions import DateMention, TextCache, may_hold_date
 from premiere_watch.extract.page import Block, Page, jsonld_types
 from premiere_watch.extract.titles import Mention, TitleMatcher, season_refs
 from premiere_watch.model import DateClaim, Rejected, Target, normalize_title
@@ -38,7 +38,17 @@ _PAST_PREMIERE = re.compile(r"\b(?:premiered|debuted|aired|launched|bowed|opened
                             r"ran|concluded|wrapped|ended)\b", re.I)
 
 
-_ANY_DAY = dt.date(2000, 1, 1)
+_MONTHISH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|"
+                       r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def text_cache(page: Page) -> TextCache:
+    """The page's shared cache of dates and sentences (built on first use)."""
+    cache = page.extra.get("text_cache")
+    if not isinstance(cache, TextCache):
+        cache = TextCache(page.anchor)
+        page.extra["text_cache"] = cache
+    return cache
 
 
 # Cue words the grammar may include at the front of a mention ("from March 3", "not until 2023").
@@ -110,7 +120,7 @@ def _emphasized_others(block: Block, matcher: TitleMatcher) -> list[str]:
             continue
         if matcher.find(phrase):
             continue
-        if find_dates(phrase, _ANY_DAY) or re.search(r"\d", phrase):
+        if _MONTHISH.search(phrase) or re.search(r"\d", phrase):
             continue
         out.append(phrase)
     return out
@@ -183,6 +193,7 @@ class _Walk:
         self.out = ClaimSet()
         self.order = 0
         self.previous = ""
+        self.cache = text_cache(page)
         headline_mentions = matcher.find(page.headline)
         self.article_topic = bool(headline_mentions) or (page.title_page and self._jsonld_names_target())
         self.article_season: int | None = None
@@ -258,7 +269,7 @@ class _Walk:
 
     def _block(self, block: Block, subject: bool, topic: bool, context_season: int | None) -> bool:
         others = _emphasized_others(block, self.matcher)
-        sentences = split_sentences(block.text) if block.kind in ("paragraph", "caption") else [block.text]
+        sentences = self.cache.sentences(block.text) if block.kind in ("paragraph", "caption") else [block.text]
         block_mentioned = False
         self.previous = block.heading
         for sentence in sentences:
@@ -275,7 +286,7 @@ class _Walk:
             else:
                 subject = topic
             if not subject:
-                if find_dates(sentence, self.anchor):
+                if may_hold_date(sentence):  # logged without paying for a grammar scan
                     self.reject(sentence, "not about this title")
                 continue
             self._sentence(sentence, mentions, other_spans, topic or block_mentioned, context_season,
@@ -283,8 +294,8 @@ class _Walk:
             self.previous = sentence
         # A roundup item naming the title under a date heading: "Friday, Oct. 27" / "Pain Hustlers".
         if block.kind in ("list_item", "table_row", "paragraph") and block_mentioned and block.heading \
-                and not find_dates(block.text, self.anchor) and len(block.text) < 300:
-            heading_dates = find_dates(block.heading, self.anchor)
+                and not self.cache.dates(block.text) and len(block.text) < 300:
+            heading_dates = self.cache.dates(block.heading)
             if len(heading_dates) == 1 and not self.matcher.find(block.heading):
                 hd = heading_dates[0]
                 if hd.date.precision == "day":
@@ -297,7 +308,7 @@ class _Walk:
     def _sentence(self, sentence: str, mentions: list[Mention], other_spans: list[tuple[int, int]],
                   topic: bool, context_season: int | None, kind: str, headline: bool = False,
                   zone: str = "main") -> None:
-        dates = core_mentions(sentence, find_dates(sentence, self.anchor))
+        dates = core_mentions(sentence, self.cache.dates(sentence))
         if not dates:
             return
         schedule = kind in ("table_row", "list_item", "heading")
@@ -466,7 +477,9 @@ def choose(cands: list[Candidate], page: Page, rejected: list[Rejected]
     if pool:
         headline_dates = [c.date for c in pool if c.headline]
         # A finer date inside a coarser one refines it ("2024" -> "early summer 2024").
-        refined = [c for c in pool if not any(o.date.refines(c.date) for o in pool)]
+        dates = {c.date for c in pool}
+        coarse = {d for d in dates if any(o.refines(d) for o in dates)}
+        refined = [c for c in pool if c.date not in coarse]
         pool = refined or pool
         pool.sort(key=lambda c: (-c.change_target,
                                  not any(c.date == h or c.date.within(h) for h in headline_dates),

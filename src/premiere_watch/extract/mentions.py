@@ -43,3 +43,42 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     if not extra:
         return found
     return sorted([*found, *extra], key=lambda d: d.start)
+
+
+# Text that cannot hold a date expression: no digit, month, season, weekday,
+# holiday or relative word.  Skipping it saves most grammar scans on a page.
+_HINT = re.compile(
+    r"\d|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|"
+    r"today|tonight|tomorrow|yesterday|years?|months?|weeks?|weekend|spring|summer|fall|autumn|winter|"
+    r"christmas|thanksgiving|valentine['’]?s|easter|halloween|holidays?|juneteenth|memorial|labor|"
+    r"independence|new year['’]?s?)\b",
+    re.I,
+)
+
+
+def may_hold_date(text: str) -> bool:
+    return bool(_HINT.search(text))
+
+
+class TextCache:
+    """Dates and sentences of a page's texts, computed once however many targets ask."""
+
+    def __init__(self, anchor: dt.date | None) -> None:
+        self.anchor = anchor
+        self._dates: dict[str, list[DateMention]] = {}
+        self._sentences: dict[str, list[str]] = {}
+
+    def dates(self, text: str) -> list[DateMention]:
+        hit = self._dates.get(text)
+        if hit is None:
+            hit = find_dates(text, self.anchor) if _HINT.search(text) else []
+            self._dates[text] = hit
+        return hit
+
+    def sentences(self, text: str) -> list[str]:
+        hit = self._sentences.get(text)
+        if hit is None:
+            hit = split_sentences(text)
+            self._sentences[text] = hit
+        return hit

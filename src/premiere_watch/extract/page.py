@@ -274,7 +274,7 @@ _YT_HOST = re.compile(r"(?:^|\.)youtube(?:-nocookie)?\.")
 
 def video_id(url: str) -> str | None:
     """YouTube/Vimeo id of an embed or watch URL, else None."""
-    if not url:
+    if not url or not ("youtu" in url or "vimeo" in url):
         return None
     try:
         parsed = urlparse(url if "//" in url else "https://" + url)

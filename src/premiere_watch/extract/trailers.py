@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from premiere_watch.extract.mentions import split_sentences
+from premiere_watch.extract.claims import text_cache
 from premiere_watch.extract.page import Page, Video
 from premiere_watch.extract.titles import TitleMatcher, season_refs
 from premiere_watch.model import Rejected, Target, Trailer, TrailerStatus
@@ -112,10 +112,11 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
     positive = ""
     positive_kind: Literal["trailer", "teaser"] = "trailer"
     subject = article_topic
+    cache = text_cache(page)
     for block in page.blocks:
         if block.zone != "main":
             continue
-        for sentence in split_sentences(block.text) if block.kind == "paragraph" else [block.text]:
+        for sentence in cache.sentences(block.text) if block.kind == "paragraph" else [block.text]:
             has_title = bool(matcher.find(sentence))
             if has_title:
                 subject = True

@@ -1,0 +1,133 @@
+"""Page model: zones, publication date, JSON-LD and videos, from small HTML tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from premiere_watch.extract import parse_page
+from premiere_watch.extract.page import video_id
+
+
+def _zone_of(html: str, needle: str) -> str:
+    page = parse_page(html)
+    for block in page.blocks:
+        if needle in block.text:
+            return block.zone
+    raise AssertionError(f"{needle!r} not in any block: {[b.text for b in page.blocks]}")
+
+
+@pytest.mark.parametrize(
+    ("html", "needle", "zone"),
+    [
+        ("<main><article><p>The show returns May 3.</p></article></main>", "returns", "main"),
+        ("<nav><a href='/'>Home</a> <a href='/tv'>TV premieres</a></nav><p>Body text here.</p>", "Home", "chrome"),
+        ("<aside><ul><li>Other Show premieres June 1</li></ul></aside>", "Other Show", "aside"),
+        ("<div class='sidebar'><p>Other Show premieres June 1</p></div>", "Other Show", "aside"),
+        ("<div class='related-posts'><p>Other Show premieres June 1</p></div>", "Other Show", "aside"),
+        ("<section class='comments'><p>I bet it is July 4</p></section>", "I bet", "comment"),
+        ("<div id='cookie-banner'><p>We use cookies since 2020</p></div>", "cookies", "chrome"),
+        ("<footer><p>Contact us any day</p></footer>", "Contact", "chrome"),
+        ("<div role='complementary'><p>Rail item June 1</p></div>", "Rail item", "aside"),
+        ("<main><p>© 2024 Example Media. All rights reserved.</p></main>", "Example Media", "chrome"),
+        # A list that is all links is a related-articles card even inside the article.
+        ("<article><ul><li><a href='/a'>Another story about a premiere on June 2</a></li></ul></article>",
+         "Another story", "aside"),
+        # The article's own header keeps its headline.
+        ("<article><header><h1>Big News</h1></header><p>Body.</p></article>", "Big News", "main"),
+    ],
+)
+def test_zones(html: str, needle: str, zone: str) -> None:
+    assert _zone_of(html, needle) == zone
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "url", "expected", "source"),
+    [
+        ("<meta property='article:published_time' content='2016-06-07T10:00:00-04:00'>", "", None,
+         "2016-06-07", "meta article:published_time"),
+        ('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-08-24",'
+         '"dateModified":"2023-08-25"}</script>', "", None, "2023-08-24", "JSON-LD datePublished"),
+        ("<meta name='pubdate' content='20220804'>", "", None, "2022-08-04", "meta pubdate"),
+        ("<meta name='publish-date' content='2023-09-27'>", "", None, "2023-09-27", "meta publish-date"),
+        ("", "<p>By A. Writer <time datetime='2020-12-20T07:30:00Z'>Dec 20</time></p>", None,
+         "2020-12-20", "<time datetime>"),
+        ("", "<p>Body</p>", "https://example.com/2025/04/28/summer-preview/", "2025-04-28", "URL"),
+        ("", "<p class='byline'>Posted Friday, December 16, 2022</p>", None, "2022-12-16", "byline"),
+        ("", "<p>Posted by Oksana Brill &mdash; Sep 8, 2020 &mdash; Star Trek</p>", None, "2020-09-08", "byline"),
+        # A hidden episode list is not a byline.
+        ("", "<ol hidden><li class='episode date'>Aired Jan 15, 2023</li></ol>", None, None, ""),
+    ],
+)
+def test_published(head: str, body: str, url: str | None, expected: str | None, source: str) -> None:
+    page = parse_page(f"<html><head>{head}</head><body>{body}</body></html>", url=url)
+    assert page.published == (dt.date.fromisoformat(expected) if expected else None)
+    assert page.published_source == source
+
+
+def test_copyright_year_is_only_a_fallback_anchor() -> None:
+    page = parse_page("<body><p>Season 2 is coming.</p><footer><p>© 2023 Guide</p></footer></body>")
+    assert page.published is None
+    assert page.anchor == dt.date(2023, 1, 1)
+
+
+def test_headline_blocks_and_headings() -> None:
+    page = parse_page(
+        "<body><article><h1>Title Here</h1><h2>Friday, Oct. 27</h2><ul><li>Pain Hustlers</li></ul>"
+        "<table><tr><td>Jan 14</td><td>Dr. STONE Season 2</td></tr></table></article></body>")
+    assert page.headline == "Title Here"
+    item = next(b for b in page.blocks if b.text == "Pain Hustlers")
+    assert (item.kind, item.heading) == ("list_item", "Friday, Oct. 27")
+    row = next(b for b in page.blocks if b.kind == "table_row")
+    assert "Jan 14" in row.text and "Dr. STONE Season 2" in row.text
+
+
+def test_jsonld_and_title_page() -> None:
+    page = parse_page(
+        '<html><head><script type="application/ld+json">{"@type":"TVSeries","name":"Arcane",'
+        '"containsSeason":[{"@type":"TVSeason","seasonNumber":2,"startDate":"2024-11-09"}],'
+        '"trailer":{"@type":"VideoObject","name":"Arcane: Season 2 | Teaser","embedUrl":'
+        '"https://www.youtube.com/embed/abcDEF12345"}}</script></head><body><h1>Arcane</h1></body></html>')
+    assert page.title_page
+    assert any(obj.get("@type") == "TVSeason" for obj in page.jsonld)
+    assert [v.video_id for v in page.videos] == ["abcDEF12345"]
+
+
+def test_broken_jsonld_is_skipped() -> None:
+    page = parse_page('<head><script type="application/ld+json">{not json</script></head><body><p>x y</p></body>')
+    assert page.jsonld == []
+
+
+def test_videos_from_iframes_and_links() -> None:
+    page = parse_page(
+        "<body><article><iframe src='https://www.youtube.com/embed/IN5TD4VRcSM' title='Show | Official Trailer'>"
+        "</iframe><p><a href='https://youtu.be/zAGVQLHvwOY'>Watch the final trailer</a></p></article></body>")
+    assert [(v.video_id, v.title) for v in page.videos] == [
+        ("IN5TD4VRcSM", "Show | Official Trailer"), ("zAGVQLHvwOY", "Watch the final trailer")]
+
+
+@pytest.mark.parametrize(
+    ("url", "vid"),
+    [
+        ("https://www.youtube.com/watch?v=abcdefghijk&t=3", "abcdefghijk"),
+        ("https://www.youtube-nocookie.com/embed/abcdefghijk", "abcdefghijk"),
+        ("https://youtu.be/abcdefghijk", "abcdefghijk"),
+        ("https://player.vimeo.com/video/123456789", "123456789"),
+        ("https://example.com/video.mp4", None),
+        ("", None),
+    ],
+)
+def test_video_id(url: str, vid: str | None) -> None:
+    assert video_id(url) == vid
+
+
+def test_bytes_with_declared_charset() -> None:
+    html = "<html><head><meta charset='windows-1252'></head><body><p>Pokémon returns</p></body></html>"
+    page = parse_page(html.encode("cp1252"))
+    assert page.blocks[0].text == "Pokémon returns"
+
+
+def test_empty_document() -> None:
+    page = parse_page(b"")
+    assert page.blocks == [] and page.headline == ""
