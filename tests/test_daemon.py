@@ -7,6 +7,7 @@ allow for the ±10% jitter and for process start-up.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import signal
 import subprocess
@@ -247,3 +248,24 @@ def test_the_lock_keeps_check_out_and_a_killed_daemon_is_taken_over(
     d = start(daemons, config)
     assert "stale lock" in d.log
     assert d.stop() == 0, d.log
+
+
+def test_json_log_lines_never_show_secrets(tmp_path: Path, page_server: PageServer, daemons) -> None:
+    page_server.route("/p", PAGE)
+    config = tmp_path / "w.toml"
+    config.write_text(f"""
+[settings]
+database = "state.db"
+host_delay = "0s"
+[[watch]]
+title = "Narcos"
+sources = [{{ url = "{page_server.url('/p')}?token=${{PW_TOKEN}}", interval = "1h" }}]
+""")
+    d = Daemon(config, "--log-format", "json",
+               env={**os.environ, "PW_TOKEN": "s3cr3t-t0ken", "XDG_DATA_HOME": str(tmp_path)})
+    daemons.append(d)
+    d.wait_for("read ")
+    assert d.stop() == 0, d.log
+    messages = [json.loads(line)["message"] for line in d.lines]  # every line is one JSON object
+    assert any(m.startswith("read ") and "token=****" in m for m in messages), messages
+    assert "s3cr3t-t0ken" not in d.log

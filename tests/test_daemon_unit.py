@@ -13,9 +13,10 @@ import pytest
 from apscheduler.triggers.cron import CronTrigger
 
 from premiere_watch import logs, notify
-from premiere_watch.config import Config, Schedule, SourceConfig, Watch, load
+from premiere_watch.config import Config, SourceConfig, Watch, load
 from premiere_watch.model import Event
 from premiere_watch.pipeline import SourceOutcome
+from premiere_watch.schedule import Schedule
 from premiere_watch.scheduler import Daemon, make_trigger
 
 UTC = dt.UTC
@@ -138,6 +139,10 @@ def test_cron_schedules_use_crontab_syntax_in_utc() -> None:
     assert isinstance(trigger, CronTrigger)
     fire = trigger.get_next_fire_time(None, dt.datetime(2026, 1, 1, 10, 7, tzinfo=UTC))
     assert fire == dt.datetime(2026, 1, 1, 10, 15, tzinfo=UTC)
+    # Weekday 1 is Monday, as in crontab (APScheduler 3's from_crontab would say Tuesday).
+    monday = make_trigger(Schedule.parse("cron: 0 9 * * 1"))
+    fire = monday.get_next_fire_time(None, dt.datetime(2026, 1, 1, tzinfo=UTC))  # a Thursday
+    assert fire == dt.datetime(2026, 1, 5, 9, 0, tzinfo=UTC) and fire.weekday() == 0
 
 
 # -- first runs after a restart ------------------------------------------------------
@@ -254,3 +259,36 @@ def test_quiet_hides_the_per_read_lines(tmp_path: Path, capfd) -> None:
     daemon, _ = make(config, FakeStore(), log_level="error")
     serve(daemon, 0.4)
     assert capfd.readouterr().err == ""
+
+
+def test_a_reload_masks_the_new_files_secrets(tmp_path: Path, monkeypatch, capfd) -> None:
+    path = tmp_path / "w.toml"
+    config = write(path, {"p": "1h"})
+    monkeypatch.setenv("PW_HOOK", "hook-secret-42")
+    daemon, _ = make(config, FakeStore())
+
+    def edit() -> None:
+        path.write_text(path.read_text() + '[[notifier]]\nname = "fans"\nurl = "json://127.0.0.1:9/${PW_HOOK}"\n')
+        daemon.request_reload()
+
+    logs.setup("info", "text", config.secrets)
+    serve(daemon, 0.6, during=edit)
+    logging.getLogger("premiere_watch.test").warning("leaked hook-secret-42?")
+    err = capfd.readouterr().err
+    assert "reloaded" in err and "leaked ****?" in err and "hook-secret-42" not in err
+
+
+def test_a_second_stop_request_cancels_at_once(tmp_path: Path) -> None:
+    config = write(tmp_path / "w.toml", {"p": "1h"})
+    daemon, runners = make(config, FakeStore(), read_seconds=30)  # grace stays the default 10 s
+
+    async def main() -> float:
+        loop = asyncio.get_running_loop()
+        loop.call_later(0.2, daemon.request_stop)
+        loop.call_later(0.4, daemon.request_stop)  # Ctrl-C twice
+        began = loop.time()
+        await daemon.serve()
+        return loop.time() - began
+
+    assert asyncio.run(main()) < 2.0
+    assert runners[0].done == [] and runners[0].closed

@@ -31,13 +31,13 @@ from typing import Any, Protocol
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.base import BaseTrigger
-from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from premiere_watch import logs, notify
-from premiere_watch.config import Config, ConfigError, Schedule, SourceConfig, Watch, load
+from premiere_watch.config import Config, ConfigError, SourceConfig, Watch, load
 from premiere_watch.model import Event
-from premiere_watch.pipeline import Pipeline, SourceOutcome, fetch_settings, next_due
+from premiere_watch.pipeline import Pipeline, SourceOutcome, fetch_settings
+from premiere_watch.schedule import Schedule, crontab_trigger
 from premiere_watch.store import Store
 
 log = logging.getLogger("premiere_watch.scheduler")
@@ -93,10 +93,12 @@ def make_trigger(schedule: Schedule, jitter: float = JITTER) -> BaseTrigger:
         seconds = schedule.seconds
         return IntervalTrigger(seconds=seconds * (1 - jitter), jitter=2 * jitter * seconds or None,
                                timezone=dt.UTC)
-    # No jitter on cron: the operator chose the minute (UTC, as pipeline.next_due computes it);
-    # the fetcher's per-host gate keeps sources firing together polite.
+    # No jitter on cron: the operator chose the minute (UTC, as Schedule.next_after computes
+    # it); the fetcher's per-host gate keeps sources firing together polite.  crontab_trigger,
+    # not CronTrigger.from_crontab: APScheduler 3 reads weekday numbers as 0 = Monday.
     assert schedule.cron is not None
-    return CronTrigger.from_crontab(schedule.cron, timezone=dt.UTC)
+    trigger: BaseTrigger = crontab_trigger(schedule.cron, "UTC")
+    return trigger
 
 
 class Daemon:
@@ -130,13 +132,25 @@ class Daemon:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._wake = asyncio.Event()
         self._stop = False
+        self._forced = False  # a second stop request: no more waiting
         self._reload = False
 
     # -- control (safe from signal handlers and other threads) --------------------
 
     def request_stop(self) -> None:
+        """Stop gracefully; a second request (Ctrl-C twice) cancels what is still running."""
+        if self._stop and self._loop is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self._cancel_all)
         self._stop = True
         self._poke()
+
+    def _cancel_all(self) -> None:
+        if not self._forced:
+            log.warning("stopping now: cancelling %d reads; queued alerts wait for the next start",
+                        len(self._tasks))
+        self._forced = True
+        for task in self._tasks:
+            task.cancel()
 
     def request_reload(self) -> None:
         self._reload = True
@@ -159,7 +173,9 @@ class Daemon:
         try:
             self._scheduler.start()
             self._apply(self.config)
-            self._scheduler.add_job(self._fire_delivery, IntervalTrigger(seconds=self.delivery_every),
+            # First round at once: alerts left queued by the last run go out now.
+            self._scheduler.add_job(self._fire_delivery,
+                                    IntervalTrigger(seconds=self.delivery_every, timezone=dt.UTC),
                                     id=_DELIVERY_JOB, next_run_time=_utcnow())
             if self.watch_config:
                 poller = asyncio.create_task(self._poll_config())
@@ -211,9 +227,10 @@ class Daemon:
                     task.cancel()
                 await asyncio.gather(*late, return_exceptions=True)
         if self.runner is not None:
-            # What cannot go out before the deadline stays in the outbox for the next start.
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._deliver_once(), timeout=max(1.0, deadline - loop.time()))
+            if not self._forced:
+                # What cannot go out before the deadline stays in the outbox for the next start.
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._deliver_once(), timeout=max(1.0, deadline - loop.time()))
             await self.runner.aclose()
         log.info("stopped")
 
@@ -236,7 +253,7 @@ class Daemon:
                 continue
             row = rows.get(source_id)
             # Never later than the (maybe shortened) schedule allows after the last read.
-            latest = next_due(schedule, row.last_check or now) if row is not None else now
+            latest = schedule.next_after(row.last_check or now) if row is not None else now
             if old is None:
                 added += 1
                 # (Re)start: resume the stored schedule; never read, or overdue after
