@@ -147,15 +147,26 @@ _LABEL_BEFORE = re.compile(
 _RELEASE_NOUNS = r"premieres?|release|releases|debut|launch|return|opening|bow|slot|date|dates|window"
 
 # ---------------------------------------------------------------------------
-# Regex building blocks (strings; compiled per form below)
+# Regex building blocks
 # ---------------------------------------------------------------------------
+#
+# Speed: every scanning regex starts with a literal or a character class and
+# no assertion or optional group, so ``re`` can skip ahead to candidate
+# characters (its first-character prefilter) instead of trying every
+# position.  The words in front of a date ("by early", "this", "on
+# Wednesday,") are read afterwards by small end-anchored regexes over the few
+# characters before a hit; the checks a lookbehind would do ("not after a
+# digit") are made in the handlers.  Whitespace inside an expression never
+# crosses a line break: lines are separate blocks (sidebar cells, headings).
+
+_S = r"[^\S\n]"  # whitespace within a line
 
 # Capitalised (or all-caps) month names only: lowercase "may"/"march" are
-# verbs.  A lowercase letter may precede ("SonyMar 20" - sidebar cells glued
-# together by text extraction), an uppercase one may not; a letter may not
-# follow ("Marvel", "Maybe", "Junior").
+# verbs.  A letter may not follow ("Marvel", "Maybe", "Junior", "Jun-hee");
+# the handlers refuse an uppercase letter before (a lowercase one is fine:
+# "SonyMar 20" is two sidebar cells glued together by text extraction).
 _MONTH = (
-    r"(?<![A-Z])(?P<{n}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"(?P<{n}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
     r"|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?"
     r"|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)(?![A-Za-z]|-[A-Za-z])\.?"
@@ -166,47 +177,53 @@ _WEEKDAY = (
     r"|FRI(?:DAY)?|SAT(?:URDAY)?|SUN(?:DAY)?)(?![A-Za-z])\.?"
 )
 _FULL_WEEKDAY = r"(?P<{n}>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?![A-Za-z])"
-# A day of the month: not part of a longer number, a time ("9:30", "9 p.m."),
-# a decimal or a fraction.
+# A day of the month (1..31, checked by the handler): not part of a longer
+# number, a time ("9:30", "9 p.m."), a decimal or a fraction.
 _DAY = (
-    r"(?<!\d)(?P<{n}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|\.\d|/\d|,\d{{3}})"
-    r"(?!\s*(?:[ap]\.m\.|[ap]m\b|[AP]M\b|%))"
+    r"(?P<{n}>\d\d?)(?:st|nd|rd|th)?(?!\d|:\d|\.\d|/\d|,\d{{3}})"
+    r"(?![^\S\n]*(?:[ap]\.m\.|[ap]m\b|[AP]M\b|%))"
 )
 # A year 1800-2199: not part of a longer number, a decade ("1990s") or a
 # decimal; a letter may follow (glued cells: "Sept 2022HBO").
-_YEAR = r"(?<![\d$£€#.,/])(?P<{n}>1[89]\d\d|2[01]\d\d)(?!\d|s\b|\.\d|,\d)"
-_SEASON = r"(?P<{n}>(?i:spring|summer|fall|autumn|winter))(?![A-Za-z])"
+_YEAR = r"(?P<{n}>1[89]\d\d|2[01]\d\d)(?!\d|s\b|\.\d|,\d)"
+_SEASON = (
+    r"(?P<season>spring|summer|fall|autumn|winter|Spring|Summer|Fall|Autumn|Winter"
+    r"|SPRING|SUMMER|FALL|AUTUMN|WINTER)(?![A-Za-z])"
+)
+_QUOTE = r"[\"'“”‘’]?"
+_YREL = r"(?P<yrel>(?i:this|last|next|that|the\s+same|the\s+following|the\s+previous))\s+year(?!['’]s)"
 
+# What may stand before a date, read backwards from the hit.
 _CUE = (
     r"(?:(?<![\w'])(?P<cue>(?i:no\s+later\s+than|not\s+later\s+than|not\s+until|not\s+before|"
     r"some\s?time\s+around|some\s?time\s+in|some\s?time\s+during|as\s+early\s+as|starting\s+in|beginning\s+in|"
-    r"in\s+time\s+for|back\s+in|earlier\s+in|prior\s+to|starting|"
+    r"in\s+time\s+for|back\s+in|earlier\s+in|prior\s+to|starting|between|"
     r"by|before|after|until|till|'til|til|through|thru|from|since|around|circa|about|approximately|roughly|"
     r"in|on|of|at|during|for|to|into|throughout|toward|towards|over|sometime))\s+)"
 )
 _POS = (
     r"(?:(?<![\w])(?P<pos>(?i:(?:the\s+)?(?:very\s+)?(?:beginning|start|middle|end)\s+of"
     r"|(?:the\s+)?(?:first|second|latter|front|back)\s+half\s+of"
-    r"|early|mid|late|later|earlier))(?:\s+in\s+|\s*-\s*|\s+)(?:the\s+)?)"
+    r"|early|mid|late|later|earlier))(?:\s+in\s+|\s*-\s*|\s+))"
 )
-_REL = r"(?P<rel>(?i:this\s+coming|this\s+past|this|next|last|coming))\s+"
-_QUOTE = r"[\"'“”‘’]?"
-
-
-def _m(n: str) -> str:
-    return _MONTH.format(n=n)
-
-
-def _d(n: str) -> str:
-    return _DAY.format(n=n)
-
-
-def _y(n: str) -> str:
-    return _YEAR.format(n=n)
-
-
-def _wd(n: str) -> str:
-    return _WEEKDAY.format(n=n)
+_REL = r"(?:(?<![\w])(?P<rel>(?i:this\s+coming|this\s+past|this|next|last|coming))\s+)"
+_PREFIX = re.compile(
+    (rf"(?:{_CUE})?(?:{_POS})?(?:{_REL})?(?:(?<![\w])(?P<the>(?i:the))\s+)?{_QUOTE}$").replace(r"\s", _S), re.X
+)
+_WEEKDAY_BEFORE = re.compile(rf"{_WEEKDAY.format(n='wd')}(?:,?{_S}+|,)(?:(?i:the){_S}+)?$")
+_WEEKDAY_BEFORE_NUM = re.compile(rf"{_WEEKDAY.format(n='wd')},?{_S}*$")
+# Release verbs that make a bare "9/4" or "2026" a date ("Coming 9/4",
+# "Released 2021", "coming 2026").
+_VERBS = (
+    r"coming|arriving|arrives|returns|returning|released|releases|premieres|premiered|premiering|debuts|"
+    r"debuted|opens|opened|launches|launched|dated|due|slated|scheduled|airs|streaming|starting"
+)
+_VERB_BEFORE = re.compile(rf"(?<![\w])(?i:{_VERBS}|on|from|until|through|by){_S}+$")
+_VERB_BEFORE_YEAR = re.compile(rf"(?<![\w])(?i:{_VERBS}){_S}+$")
+_HOLIDAY_PRE = re.compile(
+    rf"(?<![\w])(?i:the){_S}+(?:{_FULL_WEEKDAY.format(n='wd')}|(?P<dayw>(?i:day))){_S}+"
+    rf"(?P<rel2>(?i:before|after|of)){_S}+$"
+)
 
 
 # ---------------------------------------------------------------------------
@@ -377,30 +394,49 @@ _APOS = r"['’]?"
 # adjectives ("Christmas movies"), so they need a cue, this/next/last or a year.
 _HOLIDAY_TABLE: list[tuple[str, str, bool]] = [
     (rf"New\s+Year{_APOS}s\s+Eve", "newyearseve", True),
-    (rf"New\s+Year{_APOS}s(?:\s+Day)?", "newyearsday", False),
-    (r"(?:Martin\s+Luther\s+King(?:,?\s+Jr\.?)?|MLK)\s+Day", "mlkday", True),
-    (rf"(?:St\.?\s+)?Valentine{_APOS}s\s+Day", "valentinesday", True),
+    (rf"New\s+Year{_APOS}s\s+Day", "newyearsday", True),
+    (rf"New\s+Year{_APOS}s", "newyearsday", False),
+    (r"Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+Day", "mlkday", True),
+    (r"MLK\s+Day", "mlkday", True),
+    (rf"Valentine{_APOS}s\s+Day", "valentinesday", True),
+    (rf"St\.?\s+Valentine{_APOS}s\s+Day", "valentinesday", True),
     (rf"Presidents{_APOS}\s+Day", "presidentsday", True),
-    (rf"(?:St\.?|Saint)\s+Patrick{_APOS}s\s+Day", "stpatricksday", True),
-    (r"Easter(?:\s+Sunday)?", "easter", False),
+    (rf"St\.?\s+Patrick{_APOS}s\s+Day", "stpatricksday", True),
+    (rf"Saint\s+Patrick{_APOS}s\s+Day", "stpatricksday", True),
+    (r"Easter\s+Sunday", "easter", True),
+    (r"Easter", "easter", False),
     (rf"Mother{_APOS}s\s+Day", "mothersday", True),
     (r"Memorial\s+Day", "memorialday", True),
     (rf"Father{_APOS}s\s+Day", "fathersday", True),
     (r"Juneteenth", "juneteenth", True),
-    (r"(?:the\s+)?Fourth\s+of\s+July", "independenceday", True),
+    (r"Fourth\s+of\s+July", "independenceday", True),
+    (r"July\s+Fourth", "independenceday", True),
     (r"Independence\s+Day", "independenceday", False),
     (r"Labou?r\s+Day", "laborday", True),
     (r"Halloween", "halloween", False),
-    (r"Veterans\s+Day", "veteransday", True),
+    (r"Veterans{_APOS}\s+Day".replace("{_APOS}", _APOS), "veteransday", True),
     (r"Thanksgiving\s+Eve", "thanksgivingeve", True),
-    (r"Thanksgiving(?:\s+Day)?", "thanksgiving", False),
+    (r"Thanksgiving\s+Day", "thanksgiving", True),
+    (r"Thanksgiving", "thanksgiving", False),
     (r"Black\s+Friday", "blackfriday", False),
     (r"Christmas\s+Eve", "christmaseve", True),
     (r"Christmas\s+Day", "christmas", True),
-    (r"Christmas|Xmas", "christmas", False),
+    (r"Christmas", "christmas", False),
+    (r"Xmas", "christmas", False),
     (r"Boxing\s+Day", "boxingday", True),
 ]
-_HOLIDAY = "(?:" + "|".join(f"(?P<h_{i}>{rx})" for i, (rx, _, _) in enumerate(_HOLIDAY_TABLE)) + r")(?![A-Za-z])"
+# Every alternative starts with a literal (see "Speed" above); which holiday
+# matched is looked up afterwards.
+_HOLIDAY = "(?P<hol>" + "|".join(rx for rx, _, _ in _HOLIDAY_TABLE) + r")(?![A-Za-z])"
+_HOLIDAY_KEYS = [(re.compile(rx), key, strong) for rx, key, strong in _HOLIDAY_TABLE]
+
+
+def _holiday_key(name: str) -> tuple[str, bool]:
+    for rx, key, strong in _HOLIDAY_KEYS:
+        if rx.fullmatch(name):
+            return key, strong
+    raise AssertionError(f"not a holiday: {name!r}")
+
 
 # After a weak holiday name, a capitalised word means a title ("Christmas
 # Vacation", "Halloween Ends"); these lowercase nouns mean an adjective.
@@ -439,6 +475,11 @@ def _label_before(text: str, pos: int) -> bool:
     return _LABEL_BEFORE.search(text, max(0, pos - 12), pos) is not None
 
 
+# ---------------------------------------------------------------------------
+# Reading what stands before a hit
+# ---------------------------------------------------------------------------
+
+
 class _Ctx:
     __slots__ = ("anchor", "text")
 
@@ -451,41 +492,85 @@ def _norm(s: str) -> str:
     return " ".join(s.lower().replace("’", "'").split())
 
 
-def _cue_info(m: re.Match[str]) -> tuple[str, str, bool]:
-    """(normalised cue, qualifier, past) of a match's optional cue group."""
-    cue = m.group("cue")
-    if cue is None:
-        return "", "", False
-    c = _norm(cue).replace("some time", "sometime")
-    qual = _CUE_QUALIFIER.get(c, "")
-    if c == "by" and _PASSIVE_BEFORE.search(m.string, max(0, m.start("cue") - 16), m.start("cue")):
-        qual = ""  # "replaced by July 12" names an agent, not a deadline
-    return c, qual, c in _PAST_CUES
-
-
-def _pos_info(m: re.Match[str]) -> str:
-    pos = m.group("pos")
-    if pos is None:
-        return ""
-    p = _norm(pos)
-    for word in ("the ", "very "):
-        p = p.replace(word, "")
-    p = p.removesuffix(" of")
-    return _POS_QUALIFIER.get(p, "")
-
-
 def _join(*quals: str) -> str:
     return " ".join(q for q in quals if q)
 
 
-def _span_start(m: re.Match[str], qual_from_cue: str) -> int:
-    """Where the reported expression starts: neutral prepositions are left out."""
-    start = m.start()
-    if m.group("cue") is not None and not qual_from_cue:
-        start = m.end("cue")
-        while m.string[start] in " \t\n":
-            start += 1
-    return start
+@dataclass
+class _Pre:
+    """The cue, position and this/next/last words before a core expression."""
+
+    cue: str = ""  # normalised cue word(s): "by", "in", "not until"
+    cue_qual: str = ""  # its qualifier ("" for neutral prepositions)
+    past: bool = False  # "since", "back in": a year-less form reads backwards
+    pos: str = ""  # position qualifier: early / mid / late / earlier / later
+    rel: str = ""  # this / next / last / coming / this coming / this past
+    the: bool = False
+    first: str = ""  # the first word as written, for the title-case test
+    first_at: int = 0  # where that word starts
+    the_at: int = 0  # where "the" starts, if present
+    start: int = 0  # where the reported expression starts (qualifying words included)
+    qstart: int = 0  # the same without this/next/last (absolute forms ignore them)
+
+    def qualifier(self) -> str:
+        return _join(self.cue_qual, self.pos)
+
+    def capital_in_title(self, text: str) -> bool:
+        """A capitalised cue inside a Title Case run ("You Did Last Summer")."""
+        return self.first[:1].isupper() and _title_run_before(text, self.first_at)
+
+
+_WINDOW = 48
+
+
+def _prefix(text: str, at: int) -> _Pre:
+    lo = max(0, at - _WINDOW)
+    nl = text.rfind("\n", lo, at)
+    if nl >= 0:
+        lo = nl + 1
+    m = _PREFIX.search(text, lo, at)
+    pre = _Pre(start=at, first_at=at, the_at=at, qstart=at)
+    if m is None or m.start() == at:
+        return pre
+    starts: list[tuple[int, str]] = []
+    if m.group("cue"):
+        c = _norm(m.group("cue")).replace("some time", "sometime")
+        pre.cue = c
+        pre.cue_qual = _CUE_QUALIFIER.get(c, "")
+        if c == "by" and _PASSIVE_BEFORE.search(text, max(0, m.start("cue") - 16), m.start("cue")):
+            pre.cue_qual = ""  # "replaced by July 12" names an agent, not a deadline
+        pre.past = c in _PAST_CUES
+        starts.append((m.start("cue"), m.group("cue")))
+    if m.group("pos"):
+        p = _norm(m.group("pos"))
+        for word in ("the ", "very "):
+            p = p.replace(word, "")
+        pre.pos = _POS_QUALIFIER.get(p.removesuffix(" of"), "")
+        starts.append((m.start("pos"), m.group("pos")))
+    if m.group("rel"):
+        pre.rel = _norm(m.group("rel"))
+        starts.append((m.start("rel"), m.group("rel")))
+    if m.group("the"):
+        pre.the = True
+        pre.the_at = m.start("the")
+        starts.append((m.start("the"), m.group("the")))
+    if not starts:
+        return pre  # only an opening quote
+    pre.first_at, pre.first = starts[0]
+    # Neutral prepositions ("in", "on") and "the" are left out of the span;
+    # qualifying words ("by", "early", "next") are part of the expression.
+    for s, word in starts:
+        if (s, word) == (m.start("the"), m.group("the")):
+            continue
+        if m.group("cue") and s == m.start("cue") and not pre.cue_qual:
+            continue
+        pre.start = s
+        break
+    if pre.cue_qual:
+        pre.qstart = m.start("cue")
+    elif pre.pos:
+        pre.qstart = m.start("pos")
+    return pre
 
 
 _FULL_NAME_DOT = re.compile(r"(?:[A-Za-z]{5,}|May|June|July|MAY|JUNE|JULY)\.$")
@@ -503,6 +588,20 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _prev(text: str, at: int) -> str:
+    return text[at - 1] if at > 0 else " "
+
+
+def _bad_before_month(text: str, at: int) -> bool:
+    return _prev(text, at).isupper()  # "AMarch"; a lowercase letter is a glued cell
+
+
+def _bad_before_number(text: str, at: int) -> bool:
+    # "mid-2025" is fine, "12-2025" and "$2025" are not.
+    p = _prev(text, at)
+    return p in "0123456789$£€#.,/" or (p == "-" and _prev(text, at - 1).isdigit())
+
+
 # ---------------------------------------------------------------------------
 # Forms
 # ---------------------------------------------------------------------------
@@ -511,14 +610,27 @@ _Handler = Callable[[re.Match[str], _Ctx], list[_Cand] | None]
 _FORMS: list[tuple[re.Pattern[str], _Handler, int]] = []
 
 
-def _form(pattern: str, prio: int, flags: int = 0) -> Callable[[_Handler], _Handler]:
-    """Register a handler for one regex; ``prio`` breaks ties of equal length."""
+def _form(*patterns: str, prio: int) -> Callable[[_Handler], _Handler]:
+    """Register a handler for one or more regexes; ``prio`` breaks length ties."""
 
     def deco(fn: _Handler) -> _Handler:
-        _FORMS.append((re.compile(pattern, flags | re.X), fn, prio))
+        for pattern in patterns:
+            _FORMS.append((re.compile(pattern.replace(r"\s", _S), re.X), fn, prio))
         return fn
 
     return deco
+
+
+def _m(n: str) -> str:
+    return _MONTH.format(n=n)
+
+
+def _d(n: str) -> str:
+    return _DAY.format(n=n)
+
+
+def _y(n: str) -> str:
+    return _YEAR.format(n=n)
 
 
 def _month_of(tok: str) -> int:
@@ -533,7 +645,6 @@ def _day_of(tok: str) -> int:
     return int(re.match(r"\d+", tok).group())  # type: ignore[union-attr]
 
 
-_YREL = r"(?P<yrel>(?i:this|last|next|that|the\s+same|the\s+following|the\s+previous))\s+year(?!['’]s)"
 _YREL_OFFSET = {"this": 0, "last": -1, "next": 1, "that": 0, "the same": 0, "the following": 1,
                 "the previous": -1}
 
@@ -550,23 +661,16 @@ def _year_from_yrel(yrel: str, anchor: dt.date | None) -> tuple[int | None, int 
 # -- ranges -------------------------------------------------------------------
 
 
-@_form(
-    rf"""(?:(?<![\w'])(?P<cue>(?i:between|from))\s+)?{_y('y1')}\s*(?P<sep>[-–—]|(?i:to|through|and|until))\s*
-    {_y('y2')}(?![-–—/]\d)""",
-    prio=9,
-)
+@_form(rf"{_y('y1')}\s*(?P<sep>[-–—]|to|through|and|until)\s*{_y('y2')}(?![-–—/]\d)", prio=9)
 def _year_range(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    text = ctx.text
+    if _bad_before_number(text, m.start()) or _label_before(text, m.start()):
+        return None
     y1, y2 = int(m.group("y1")), int(m.group("y2"))
-    sep = m.group("sep")
-    if sep not in "-–—" and m.group("cue") is None:
+    if not y1 < y2 <= y1 + 100 or _units_follow(text, m.end()):
         return None
-    if not y1 < y2 <= y1 + 100:
-        return None
-    if _label_before(ctx.text, m.start("y1")) or _units_follow(ctx.text, m.end()):
-        return None
-    before = ctx.text[max(0, m.start() - 12):m.start()]
-    if re.search(r"(?:©|\(c\)|copyright)\s*$", before, re.I):
-        return [_Cand(m.start("y2"), m.end("y2"), FuzzyDate(y2), False, "copyright")]
+    if m.group("sep") not in "-–—" and _prefix(text, m.start()).cue not in ("between", "from"):
+        return None  # "in 2009 and 2011" are two years, not a range
     return [
         _Cand(m.start("y1"), m.end("y1"), FuzzyDate(y1), False, "range"),
         _Cand(m.start("y2"), m.end("y2"), FuzzyDate(y2), False, "range"),
@@ -574,17 +678,19 @@ def _year_range(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
 
 
 @_form(
-    rf"""{_m('m1')}\s*{_d('d1')}\s*(?:[-–—]|(?i:to|through|thru))\s*(?:{_m('m2')}\s*)?{_d('d2')}
+    rf"""{_m('m1')}\s*{_d('d1')}\s*(?:[-–—]|to|through|thru)\s*(?:{_m('m2')}\s*)?{_d('d2')}
     (?:(?:,\s*|\s+){_y('year')})?""",
     prio=9,
 )
 def _day_range(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    if _bad_before_month(ctx.text, m.start()):
+        return None
     m1 = _month_of(m.group("m1"))
     m2 = _month_of(m.group("m2")) if m.group("m2") else m1
     d1, d2 = _day_of(m.group("d1")), _day_of(m.group("d2"))
-    if _units_follow(ctx.text, m.end("d2")) and m.group("year") is None:
+    if m.group("year") is None and _units_follow(ctx.text, m.end("d2")):
         return None
-    if (m2, d2) <= (m1, d1) and m2 == m1:
+    if m2 == m1 and d2 <= d1:
         return None
     if m.group("year"):
         y2 = int(m.group("year"))
@@ -603,207 +709,198 @@ def _day_range(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
         rel = True
     if a is None or b is None:
         return None
-    end1 = m.end("d1")
     return [
-        _Cand(m.start(), end1, a, rel, "range"),
+        _Cand(m.start(), m.end("d1"), a, rel, "range"),
         _Cand(m.start("m2") if m.group("m2") else m.start("d2"), m.end(), b, rel, "range"),
     ]
 
 
-# -- full numeric dates -------------------------------------------------------
+# -- numeric dates ------------------------------------------------------------------
 
 
-@_form(r"(?<![\d/.\-])(?P<y>(?:1[89]|2[01])\d\d)(?P<s>[-/])(?P<mo>0[1-9]|1[0-2])(?P=s)(?P<d>[0-3]\d)(?![\d/\-])", 8)
+@_form(r"(?P<y>1[89]\d\d|2[01]\d\d)(?P<s>[-/])(?P<mo>0[1-9]|1[0-2])(?P=s)(?P<d>[0-3]\d)(?![\d/\-])", prio=8)
 def _iso(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    if _bad_before_number(ctx.text, m.start()):
+        return None
     fd = _valid(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
     return [_Cand(m.start(), m.end(), fd, False, "")] if fd else None
 
 
-@_form(
-    rf"""(?:{_wd('wd')},?\s*)?(?<![\d/.$€£,])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?![\d/]|\.\d)""",
-    8,
-)
-def _numeric_mdy(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
-    # US order (M/D/Y); when the first number cannot be a month, D/M/Y.
-    a, b, y = int(m.group("a")), int(m.group("b")), m.group("y")
-    year = int(y) if len(y) == 4 else 2000 + int(y) if int(y) < 70 else 1900 + int(y)
-    month, day = (a, b) if a <= 12 else (b, a)
-    fd = _valid(year, month, day)
-    return [_Cand(m.start(), m.end(), fd, False, "")] if fd else None
-
-
-@_form(
-    rf"""(?:{_wd('wd')},?\s*|(?<![\w])(?P<on>(?i:on|coming|premieres|arrives|returns|airs|debuts|opens|streaming|
-    starting|from|until|through|by))\s+)(?<![\d/.$€£,])(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9])
-    (?![\d/]|c\b|\.\d|\s*(?:{_UNIT_NOUNS}))""",
-    7,
-)
-def _numeric_md(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
-    # A bare "6/27" is only a date next to a weekday ("Thu 6/27") or after
-    # "on" / a release verb ("Coming 9/4"): elsewhere it is a score, a ratio
-    # or "24/7".
-    if ctx.anchor is None:
+@_form(rf"(?P<a>\d\d?)/(?P<b>\d\d?)(?:/(?P<y>\d{{4}}|\d\d))?(?![\d/]|\.\d|c\b|\s*(?:{_UNIT_NOUNS}))", prio=8)
+def _numeric(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    text = ctx.text
+    if _bad_before_number(text, m.start()):
         return None
-    month, day = int(m.group("a")), int(m.group("b"))
-    wd = _weekday_of(m.group("wd")) if m.group("wd") else None
-    d = _day_on_or_after(ctx.anchor, month, day, wd)
+    a, b = int(m.group("a")), int(m.group("b"))
+    if m.group("y"):
+        # US order (M/D/Y); when the first number cannot be a month, D/M/Y.
+        y = m.group("y")
+        year = int(y) if len(y) == 4 else 2000 + int(y) if int(y) < 70 else 1900 + int(y)
+        month, day = (a, b) if a <= 12 else (b, a)
+        fd = _valid(year, month, day)
+        return [_Cand(m.start(), m.end(), fd, False, "")] if fd else None
+    # A bare "6/27" is a date only next to a weekday ("Thu 6/27") or after
+    # "on" / a release verb ("Coming 9/4"); elsewhere it is a score, a ratio
+    # or "24/7".
+    lo = max(0, m.start() - 16)
+    wdm = _WEEKDAY_BEFORE_NUM.search(text, lo, m.start())
+    if wdm is None and _VERB_BEFORE.search(text, lo, m.start()) is None:
+        return None
+    if ctx.anchor is None or not (1 <= a <= 12 and 1 <= b <= 31):
+        return None
+    wd = _weekday_of(wdm.group("wd")) if wdm else None
+    d = _day_on_or_after(ctx.anchor, a, b, wd)
     if d is None:
         return None
-    start = m.start("a") if m.group("on") else m.start()
-    return [_Cand(start, m.end(), FuzzyDate.from_date(d), True, "")]
+    return [_Cand(wdm.start() if wdm else m.start(), m.end(), FuzzyDate.from_date(d), True, "")]
 
 
-# -- month day [year] ---------------------------------------------------------
+# -- day month [year] -----------------------------------------------------------------
 
-_MD_BODY = rf"""
-    (?:{_wd('wd')},?\s+(?:the\s+)?)?
-    (?:
-        {_m('mon1')}\s*{_d('day1')}
-      | {_d('day2')}\s+(?:of\s+)?{_m('mon2')}
-      | (?i:the)\s+{_d('day3')}\s+of\s+{_m('mon3')}
-    )
-    (?:
-        (?:,\s*|\s+){_y('year')}
-      | ,?\s+(?:of\s+)?{_YREL}
-    )?
-"""
+_YEAR_SUFFIX = rf"(?:(?:,\s*|\s+){_y('year')}|,?\s+(?:of\s+)?{_YREL})?"
 
 
-@_form(rf"(?:{_CUE})?{_MD_BODY}", 6)
+@_form(
+    rf"{_m('mon')}\s*{_d('day')}{_YEAR_SUFFIX}",  # September 2, Sept. 2nd, 2016
+    rf"{_d('day')}\s+(?:of\s+)?{_m('mon')}{_YEAR_SUFFIX}",  # 2 September 2016
+    rf"(?:the|The)\s+{_d('day')}\s+of\s+{_m('mon')}{_YEAR_SUFFIX}",  # the 10th of April
+    prio=6,
+)
 def _month_day(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     text = ctx.text
-    mon_tok = m.group("mon1") or m.group("mon2") or m.group("mon3")
-    day_g = "day1" if m.group("day1") else "day2" if m.group("day2") else "day3"
-    month, day = _month_of(mon_tok), _day_of(m.group(day_g))
-    if m.group("day2") and _label_before(text, m.start("day2")):
-        return None  # "Season 2 May ..."
-    if m.group("year") is None and m.group("yrel") is None and _units_follow(text, m.end(day_g)):
+    month, day = _month_of(m.group("mon")), _day_of(m.group("day"))
+    if not 1 <= day <= 31:
+        return None
+    first = m.start()
+    if first == m.start("mon"):
+        if _bad_before_month(text, first):
+            return None
+    elif first == m.start("day") and (_prev(text, first).isdigit() or _label_before(text, first)):
+        return None  # "Season 2 May ...", "critic_99 Apr 29"
+    if m.group("year") is None and m.group("yrel") is None and _units_follow(text, m.end("day")):
         return None  # "May 4 episodes"
-    _, qual, _ = _cue_info(m)
-    start = _span_start(m, qual)
-    wd = _weekday_of(m.group("wd")) if m.group("wd") else None
+    wdm = _WEEKDAY_BEFORE.search(text, max(0, first - 16), first)
+    wd = _weekday_of(wdm.group("wd")) if wdm else None
+    pre = _prefix(text, wdm.start() if wdm else first)
+    qual = pre.cue_qual
+
+    def out(fd: FuzzyDate, relative: bool) -> list[_Cand]:
+        # A weekday that does not fit the date is a show's name ("Wednesday").
+        fits = wdm is not None and fd.day is not None and dt.date(fd.year, month, fd.day).weekday() == wd
+        start = pre.start if pre.cue_qual else (wdm.start() if fits and wdm else first)
+        return [_Cand(start, m.end(), fd, relative, qual)]
 
     if m.group("year"):
         fd = _valid(int(m.group("year")), month, day)
-        if fd is None:
-            return None
-        if wd is not None and dt.date(fd.year, month, day).weekday() != wd and start == m.start("wd"):
-            start = m.start("mon1") if m.group("mon1") else m.start(day_g)  # "Wednesday" the show
-        return [_Cand(start, m.end(), fd, False, qual)]
-
+        return out(fd, False) if fd else None
     if m.group("yrel"):
         year, offset = _year_from_yrel(m.group("yrel"), ctx.anchor)
         if offset is not None:
+            start = pre.start if pre.cue_qual else (wdm.start() if wdm else first)
             return [_Cand(start, m.end(), None, False, qual, pending=(month, day, offset))]
         if year is None:
             return None
         fd = _valid(year, month, day)
-        return [_Cand(start, m.end(), fd, True, qual)] if fd else None
-
+        return out(fd, True) if fd else None
     if ctx.anchor is None:
         return None
     d = _day_on_or_after(ctx.anchor, month, day, wd)
-    if d is None:
-        return None
-    if wd is not None and d.weekday() != wd and start == m.start("wd"):
-        start = m.start("mon1") if m.group("mon1") else m.start(day_g)
-    return [_Cand(start, m.end(), FuzzyDate.from_date(d), True, qual)]
+    return out(FuzzyDate.from_date(d), True) if d else None
 
 
 # -- month year ---------------------------------------------------------------
 
 
-@_form(rf"(?:{_CUE})?(?:{_POS})?{_m('mon')}(?:,?\s+|\s+of\s+){_y('year')}", 5)
+@_form(rf"{_m('mon')}(?:,?\s+|\s+of\s+){_y('year')}", prio=5)
 def _month_year_form(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
-    if _units_follow(ctx.text, m.end()):
+    if _bad_before_month(ctx.text, m.start()) or _units_follow(ctx.text, m.end()):
         return None
     fd = _valid(int(m.group("year")), _month_of(m.group("mon")))
     if fd is None:
         return None
-    _, cq, _ = _cue_info(m)
-    return [_Cand(_span_start(m, cq), m.end(), fd, False, _join(cq, _pos_info(m)))]
+    pre = _prefix(ctx.text, m.start())
+    return [_Cand(pre.qstart, m.end(), fd, False, pre.qualifier())]
 
 
 # -- a month without a year ---------------------------------------------------
 
 
 @_form(
-    rf"""(?:{_CUE})?(?:{_POS})?(?:{_REL})?{_m('mon')}(?![\w'’]|\s*\d)
+    rf"""{_m('mon')}(?![\w'’]|\s*\d)
     (?=(?P<noun>\s+(?i:{_RELEASE_NOUNS})(?![A-Za-z])))?
     (?:,?\s+(?:of\s+)?{_YREL})?""",
-    4,
+    prio=4,
 )
 def _bare_month(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
-    cue, cq, past = _cue_info(m)
-    pq = _pos_info(m)
-    rel = _norm(m.group("rel") or "")
-    if not (cue or pq or rel or m.group("noun") or m.group("yrel")):
+    text = ctx.text
+    if _bad_before_month(text, m.start()):
+        return None
+    pre = _prefix(text, m.start())
+    if not (pre.cue or pre.pos or pre.rel or m.group("noun") or m.group("yrel")):
         return None  # "April" alone is a name as often as a month
-    if cue and m.group("cue")[0].isupper() and _title_run_before(ctx.text, m.start()):
+    if pre.the and not (pre.pos or m.group("noun")):
+        return None  # "on the December schedule": an adjective, not a date
+    if pre.capital_in_title(text):
         return None
     month = _month_of(m.group("mon"))
-    end = m.end()
     if m.group("yrel"):
         year, _ = _year_from_yrel(m.group("yrel"), ctx.anchor)
         if year is None:
-            return None  # "that year" with a month only: too vague to chase
+            return None  # "<month> of that year": too vague to chase
         fd = _valid(year, month)
-        return [_Cand(_span_start(m, cq), end, fd, True, _join(cq, pq))] if fd else None
+        return [_Cand(pre.start, m.end(), fd, True, pre.qualifier())] if fd else None
     if ctx.anchor is None:
         return None
     a = ctx.anchor
-    if rel in ("this",):
+    if pre.rel == "this":
         year = a.year
-    elif rel in ("next", "coming", "this coming"):
+    elif pre.rel in ("next", "coming", "this coming"):
         year = a.year if month > a.month else a.year + 1
-    elif rel in ("last", "this past"):
+    elif pre.rel in ("last", "this past"):
         year = a.year if month < a.month else a.year - 1
     else:
-        year = _month_year(a, month, past or pq == "earlier")
+        year = _month_year(a, month, pre.past or pre.pos == "earlier")
     fd = _valid(year, month)
-    return [_Cand(_span_start(m, cq), end, fd, True, _join(cq, pq))] if fd else None
+    return [_Cand(pre.start, m.end(), fd, True, pre.qualifier())] if fd else None
 
 
 # -- seasons ------------------------------------------------------------------
 
 
-@_form(rf"(?:{_CUE})?(?:{_POS})?(?:the\s+)?{_SEASON.format(n='season')}{_QUOTE}(?:,?\s+|\s+of\s+){_y('year')}", 5)
+@_form(rf"{_SEASON}{_QUOTE}(?:,?\s+|\s+of\s+){_y('year')}", prio=5)
 def _season_year_form(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
-    if _units_follow(ctx.text, m.end()):
-        return None
+    if _prev(ctx.text, m.start()).isalpha() or _units_follow(ctx.text, m.end()):
+        return None  # "Windfall 2024"
     fd = FuzzyDate(int(m.group("year")), _SEASON_NUM[m.group("season").lower()])
-    _, cq, _ = _cue_info(m)
-    start, end = _strip_span(ctx.text, _span_start(m, cq), m.end())
-    return [_Cand(start, end, fd, False, _join(cq, _pos_info(m)))]
+    pre = _prefix(ctx.text, m.start())
+    return [_Cand(pre.qstart, m.end(), fd, False, pre.qualifier())]
 
 
 @_form(
-    rf"""(?:{_CUE})?(?:{_POS})?(?:{_REL}|(?P<the>the\s+))?{_SEASON.format(n='season')}(?![\w'’-])
+    rf"""{_SEASON}(?![\w'’-])
     (?!{_QUOTE}(?:,?\s+|\s+of\s+)(?:1[89]|2[01])\d\d)  # "summer 2026" is the other form
     (?=(?P<noun>\s+(?i:{_RELEASE_NOUNS})(?![A-Za-z])))?
     (?:\s+of\s+{_YREL})?""",
-    4,
+    prio=4,
 )
 def _bare_season(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     text = ctx.text
-    cue, cq, past = _cue_info(m)
-    pq = _pos_info(m)
-    rel = _norm(m.group("rel") or "")
+    if _prev(text, m.start()).isalpha():
+        return None
+    pre = _prefix(text, m.start())
     season_tok = m.group("season")
     # "fall" is a verb: only after a cue that cannot precede a verb.
-    if cue in ("to", "about", "around", "over", "sometime") and not rel:
+    if pre.cue in ("to", "about", "around", "over", "sometime") and not pre.rel:
         return None
-    if not (cue or pq or rel or m.group("noun") or m.group("yrel")):
+    if not (pre.cue or pre.pos or pre.rel or m.group("noun") or m.group("yrel")):
         return None
-    if not rel and not m.group("yrel"):
+    if not pre.rel and not m.group("yrel"):
         # "after the fall of Rome", "during spring break"
-        tail = text[m.end("season"):m.end("season") + 12]
-        if re.match(r"\s+(?:of|break|camp|semester|term|session|training|collection)\b", tail, re.I):
+        if re.match(r"\s+(?:of|break|camp|semester|term|session|training|collection)\b", text[m.end():], re.I):
             return None
-        if season_tok[0].isupper() and not (pq or m.group("noun")):
+        if season_tok[0].isupper() and not (pre.pos or m.group("noun")):
             return None  # "The Fall", "Winter" as a name; a date season is lowercase mid-sentence
-    first = m.group("cue") or m.group("pos") or m.group("rel") or ""
-    if first[:1].isupper() and _title_run_before(text, m.start()):
+    if pre.capital_in_title(text):
         return None  # "I Know What You Did Last Summer"
     if ctx.anchor is None:
         return None
@@ -813,16 +910,15 @@ def _bare_season(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
         year, _ = _year_from_yrel(m.group("yrel"), a)
         if year is None:
             return None
-    elif rel == "this":
+    elif pre.rel == "this":
         year = _season_year(a, sub, "this")
-    elif rel in ("next", "coming", "this coming"):
+    elif pre.rel in ("next", "coming", "this coming"):
         year = _season_year(a, sub, "next")
-    elif rel in ("last", "this past"):
+    elif pre.rel in ("last", "this past"):
         year = _season_year(a, sub, "last")
     else:
-        year = _season_year(a, sub, "past" if past else "upcoming")
-    end = m.end()
-    return [_Cand(_span_start(m, cq), end, FuzzyDate(year, sub), True, _join(cq, pq))]
+        year = _season_year(a, sub, "past" if pre.past else "upcoming")
+    return [_Cand(pre.start, m.end(), FuzzyDate(year, sub), True, pre.qualifier())]
 
 
 # -- quarters -------------------------------------------------------------------
@@ -831,139 +927,146 @@ _QUARTER_WORDS = {"first": 33, "1st": 33, "second": 34, "2nd": 34, "third": 35, 
 
 
 @_form(
-    rf"""(?:{_CUE})?(?:{_POS})?
-    (?:(?<![\w])Q(?P<q>[1-4])|(?:(?i:the)\s+)?(?P<qw>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?i:quarter))
+    rf"""(?:Q(?P<q>[1-4])|(?P<qw>first|First|FIRST|second|Second|SECOND|third|Third|THIRD|fourth|Fourth|FOURTH
+    |1st|2nd|3rd|4th)(?:\s|-)+(?i:quarter))
     (?:\s+(?i:of)|,)?\s*(?:{_y('year')}|{_YREL})""",
-    5,
+    prio=5,
 )
 def _quarter(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    if m.group("q") and _prev(ctx.text, m.start()).isalnum():
+        return None
     sub = 32 + int(m.group("q")) if m.group("q") else _QUARTER_WORDS[m.group("qw").lower()]
-    _, cq, _ = _cue_info(m)
-    qual = _join(cq, _pos_info(m))
+    pre = _prefix(ctx.text, m.start())
     if m.group("year"):
-        return [_Cand(_span_start(m, cq), m.end(), FuzzyDate(int(m.group("year")), sub), False, qual)]
+        return [_Cand(pre.qstart, m.end(), FuzzyDate(int(m.group("year")), sub), False, pre.qualifier())]
     year, _ = _year_from_yrel(m.group("yrel"), ctx.anchor)
     if year is None:
         return None
-    return [_Cand(_span_start(m, cq), m.end(), FuzzyDate(year, sub), True, qual)]
+    return [_Cand(pre.start, m.end(), FuzzyDate(year, sub), True, pre.qualifier())]
 
 
 # -- years ------------------------------------------------------------------------
 
-_YEAR_VERBS = (
-    r"(?<![\w])(?P<verb>(?i:coming|arriving|arrives|returns|returning|released|releases|premieres|premiered|"
-    r"premiering|debuts|debuted|opens|opened|launches|launched|dated|due|slated|scheduled))\s+"
-)
+
+@_form(rf"(?:©|\([cC]\)|Copyright|COPYRIGHT)\s*(?:{_y('y1')}\s*[-–—]\s*)?{_y('year')}", prio=9)
+def _copyright(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    # The page's own footer year: never a premiere, but a last-resort anchor.
+    return [_Cand(m.start(), m.end(), FuzzyDate(int(m.group("year"))), False, "copyright")]
+
+
+@_form(rf"\(\s*{_y('year')}\s*\)", prio=3)
+def _paren_year(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    # "Wish (2023)": a title's release year, flagged so callers can choose.
+    return [_Cand(m.start("year"), m.end("year"), FuzzyDate(int(m.group("year"))), False, "paren")]
 
 
 @_form(
-    rf"""(?:(?P<copy>©|\((?i:c)\)|(?i:copyright))\s*{_y('cyear')})
-    | \(\s*{_y('pyear')}\s*\)
-    | (?:{_CUE}|{_YEAR_VERBS})?(?:{_POS})?{_QUOTE}{_y('year')}(?P<apos>['’]s)?
-      (?=(?P<noun>\s+(?i:release|premiere|debut|launch|bow|opening|return)(?![A-Za-z])))?""",
-    3,
+    rf"""{_y('year')}(?P<apos>['’]s)?
+    (?=(?P<noun>\s+(?i:release|premiere|debut|launch|bow|opening|return)(?![A-Za-z])))?""",
+    prio=3,
 )
 def _year(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     text = ctx.text
-    if m.group("cyear"):
-        return [_Cand(m.start(), m.end(), FuzzyDate(int(m.group("cyear"))), False, "copyright")]
-    if m.group("pyear"):
-        return [_Cand(m.start("pyear"), m.end("pyear"), FuzzyDate(int(m.group("pyear"))), False, "paren")]
-    cue, cq, _ = _cue_info(m)
-    pq = _pos_info(m)
-    if not (cue or pq or m.group("verb") or m.group("noun")):
-        return None  # a bare number: "the 1993 film", "1923", "2001: A Space Odyssey"
+    if _bad_before_number(text, m.start()) or _label_before(text, m.start()):
+        return None
     ye = m.end("year")
     if text[ye:ye + 1] == ":" or re.match(r"\s*[-–—/]\s*\d", text[ye:ye + 4]):
         return None  # a title ("2001: A Space Odyssey") or a "2016-17 season"
     if not m.group("noun") and not m.group("apos") and _units_follow(text, ye):
         return None  # "in 2000 theaters"
-    if _label_before(text, m.start("year")):
-        return None
-    start = _span_start(m, cq)
-    if m.group("verb"):
-        start = m.start("year") if not pq else m.start("pos")
-    end = m.end("year")
-    start, end = _strip_span(text, start, end)
-    return [_Cand(start, end, FuzzyDate(int(m.group("year"))), False, _join(cq, pq))]
+    pre = _prefix(text, m.start())
+    if (pre.rel and pre.rel != "coming") or pre.the:
+        return None  # "this 2024 ...", "the 2024 ..." qualify a noun
+    start = pre.start if (pre.cue_qual or pre.pos) else m.start()
+    if not (pre.cue or pre.pos or m.group("noun")):
+        verb = _VERB_BEFORE_YEAR.search(text, max(0, m.start() - 16), m.start())
+        if verb is None:
+            return None  # a bare number: "the 1993 film", "1923", "Tudum 2025"
+    return [_Cand(start, ye, FuzzyDate(int(m.group("year"))), False, pre.qualifier())]
 
 
 # -- relative years, months, weekdays, days ------------------------------------
 
 
 @_form(
-    rf"""(?:{_CUE})?(?:{_POS})?
-    (?:(?P<rel>(?i:this|next|last|the\s+following|the\s+previous))\s+(?P<unit>(?i:year|month))(?![\w])(?!\s+(?i:old|ago))
-      | (?P<the>(?i:the))\s+(?P<unit2>(?i:year|month))(?![\w'’]))""",
-    4,
+    r"""(?P<rel>this|This|THIS|next|Next|NEXT|last|Last|LAST|the\s+following|the\s+previous|the|The)
+    \s+(?P<unit>year|Year|month|Month)(?![\w])(?!\s+(?:old|ago))""",
+    prio=4,
 )
 def _relative_year_month(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
-    _, cq, _ = _cue_info(m)
-    pq = _pos_info(m)
-    if m.group("the") and not (pq and (m.group("unit2") or "").lower() == "year"):
+    pre = _prefix(ctx.text, m.start())
+    rel = _norm(m.group("rel"))
+    unit = m.group("unit").lower()
+    if rel == "the" and not (pre.pos and unit == "year" and not re.match(r"['’]s", ctx.text[m.end():])):
         # "the end of the year" only: "later in the month" is the month the
         # article is about, not necessarily the anchor's.
+        return None
+    if rel != "the" and _prev(ctx.text, m.start()).isalpha():
         return None
     if ctx.anchor is None:
         return None
     a = ctx.anchor
-    rel = _norm(m.group("rel") or "this")
-    off = {"this": 0, "next": 1, "last": -1, "the following": 1, "the previous": -1}[rel]
-    unit = (m.group("unit") or m.group("unit2")).lower()
+    off = {"this": 0, "the": 0, "next": 1, "last": -1, "the following": 1, "the previous": -1}[rel]
     if unit == "year":
         fd = FuzzyDate(a.year + off)
     else:
         idx = a.year * 12 + a.month - 1 + off
         fd = FuzzyDate(idx // 12, idx % 12 + 1)
-    return [_Cand(_span_start(m, cq), m.end(), fd, True, _join(cq, pq))]
+    return [_Cand(pre.start, m.end(), fd, True, pre.qualifier())]
 
 
-@_form(
-    rf"""(?<![\w])(?P<hs>(?i:the)\s+holiday\s+season|(?i:the)\s+holidays)(?:\s+(?:of\s+)?{_y('year')})?""",
-    4,
-)
+@_form(rf"(?:the|The)\s+(?P<hs>holiday\s+season|holidays)(?![\w'’])(?:\s+(?:of\s+)?{_y('year')})?", prio=4)
 def _holiday_season(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     # November-December: the grammar has no such window, so year + "late".
     if m.group("year"):
         return [_Cand(m.start(), m.end(), FuzzyDate(int(m.group("year"))), False, "late")]
     if ctx.anchor is None:
         return None
-    if "holidays" in m.group("hs").lower() and not re.search(
-        r"(?:for|before|until|by|through|over|during)\s+$", ctx.text[max(0, m.start() - 16):m.start()], re.I
-    ):
+    pre = _prefix(ctx.text, m.start())
+    if m.group("hs") == "holidays" and pre.cue not in ("for", "before", "until", "by", "through", "over",
+                                                       "during", "in time for"):
         return None  # "the holidays" needs a cue; "the holiday season" is a date on its own
     return [_Cand(m.start(), m.end(), FuzzyDate(ctx.anchor.year), True, "late")]
 
 
-@_form(rf"(?:{_CUE})?{_REL}{_FULL_WEEKDAY.format(n='wd')}(?![\w'’])", 4)
+@_form(
+    rf"""(?P<rel>this|This|next|Next|last|Last|coming|Coming)\s+(?:(?P<sub>coming|past)\s+)?
+    {_FULL_WEEKDAY.format(n='wd')}(?![\w'’])""",
+    prio=4,
+)
 def _relative_weekday(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    text = ctx.text
+    if _prev(text, m.start()).isalpha():
+        return None
     rel_tok = m.group("rel")
-    if rel_tok[0].isupper() and _title_run_before(ctx.text, m.start("rel")):
-        return None  # "Next Friday" (the film) inside a title
+    if rel_tok[0].isupper() and _title_run_before(text, m.start()):
+        return None  # "Ice Cube's Next Friday": the film, inside a title
     if ctx.anchor is None:
         return None
     a = ctx.anchor
     wd = _weekday_of(m.group("wd"))
-    rel = _norm(rel_tok)
-    if rel in ("this", "coming", "this coming"):
+    rel = _norm(rel_tok) if not m.group("sub") else _norm(m.group("sub"))
+    if rel in ("this", "coming"):
         d = a + dt.timedelta(days=(wd - a.weekday()) % 7)
     elif rel == "next":
         monday = a - dt.timedelta(days=a.weekday()) + dt.timedelta(days=7)
         d = monday + dt.timedelta(days=wd)
     else:  # last, this past: the latest one strictly before the anchor
         d = a - dt.timedelta(days=(a.weekday() - wd) % 7 or 7)
-    _, cq, _ = _cue_info(m)
-    return [_Cand(_span_start(m, cq), m.end(), FuzzyDate.from_date(d), True, cq)]
+    pre = _prefix(text, m.start())
+    return [_Cand(pre.start if pre.cue_qual else m.start(), m.end(), FuzzyDate.from_date(d), True,
+                  pre.cue_qual)]
 
 
-@_form(r"(?<![\w'])(?P<w>today|tonight|tomorrow|yesterday|Today|Tonight|Tomorrow|Yesterday)(?![\w])", 4)
+@_form(r"(?P<w>today|tonight|tomorrow|yesterday|Today|Tonight|Tomorrow|Yesterday)(?![\w])", prio=4)
 def _today(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
-    if ctx.anchor is None:
+    text = ctx.text
+    if ctx.anchor is None or _prev(text, m.start()).isalnum() or _prev(text, m.start()) in "'’":
         return None
     w = m.group("w")
     # "USA Today", "The Today Show", "Tomorrow Never Dies"
     if w[0].isupper() and (
-        _title_run_before(ctx.text, m.start()) or re.match(r"\s+(?:Show|Never|Is|I)\b", ctx.text[m.end():])
+        _title_run_before(text, m.start()) or re.match(r"\s+(?:Show|Never|Is|I)\b", text[m.end():])
     ):
         return None
     off = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[w.lower()]
@@ -971,13 +1074,13 @@ def _today(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
 
 
 @_form(
-    r"""(?<![\w])(?P<in>(?i:in))\s+(?:(?P<n>\d{1,2})|(?P<nw>(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|
+    r"""(?:in|In)\s+(?:(?P<n>\d\d?)|(?P<nw>(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|
     eleven|twelve)))\s+(?P<unit>(?i:days?|weeks?|months?))(?:['’]?\s+time)?(?![\w])""",
-    4,
+    prio=4,
 )
 def _in_n(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     # "in two weeks": approximate by nature, hence "around".
-    if ctx.anchor is None:
+    if ctx.anchor is None or _prev(ctx.text, m.start()).isalnum():
         return None
     n = int(m.group("n")) if m.group("n") else _NUMBER_WORDS[m.group("nw").lower()]
     unit = m.group("unit").lower().rstrip("s")
@@ -994,33 +1097,31 @@ def _in_n(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
 
 
 @_form(
-    rf"""(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th))\s+
-    {_FULL_WEEKDAY.format(n='wd')}\s+(?i:of|in)\s+{_m('mon')}(?:,?\s+{_y('year')})?""",
-    6,
+    rf"""(?P<ord>first|First|second|Second|third|Third|fourth|Fourth|fifth|Fifth|last|Last|final|Final
+    |1st|2nd|3rd|4th|5th)\s+{_FULL_WEEKDAY.format(n='wd')}\s+(?i:of|in)\s+{_m('mon')}(?:,?\s+{_y('year')})?""",
+    prio=6,
 )
 def _nth_weekday_form(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    text = ctx.text
+    if _prev(text, m.start()).isalnum():
+        return None
+    pre = _prefix(text, m.start())
+    start = pre.the_at if pre.the and not pre.cue_qual else pre.qstart  # "the final Tuesday of September"
     nth = _ORDINAL_NUM[m.group("ord").lower()]
     wd, month = _weekday_of(m.group("wd")), _month_of(m.group("mon"))
     if m.group("year"):
         d = _nth_weekday(int(m.group("year")), month, wd, nth)
-        return [_Cand(m.start(), m.end(), FuzzyDate.from_date(d), False, "")] if d else None
+        return [_Cand(start, m.end(), FuzzyDate.from_date(d), False, pre.cue_qual)] if d else None
     if ctx.anchor is None:
         return None
     for year in (ctx.anchor.year, ctx.anchor.year + 1):
         d = _nth_weekday(year, month, wd, nth)
         if d is not None and d >= ctx.anchor:
-            return [_Cand(m.start(), m.end(), FuzzyDate.from_date(d), True, "")]
+            return [_Cand(start, m.end(), FuzzyDate.from_date(d), True, pre.cue_qual)]
     return None
 
 
 # -- holidays ---------------------------------------------------------------------
-
-
-def _holiday_key(m: re.Match[str]) -> tuple[str, bool]:
-    for i, (_, key, strong) in enumerate(_HOLIDAY_TABLE):
-        if m.group(f"h_{i}") is not None:
-            return key, strong
-    raise AssertionError("no holiday group matched")
 
 
 def _resolve_holiday(key: str, anchor: dt.date, how: str) -> dt.date:
@@ -1034,64 +1135,60 @@ def _resolve_holiday(key: str, anchor: dt.date, how: str) -> dt.date:
     return next(fn(y) for y in range(anchor.year, anchor.year + 3) if fn(y) >= anchor)
 
 
-@_form(
-    rf"""(?:(?P<pre>(?i:the))\s+(?:{_FULL_WEEKDAY.format(n='wd')}|(?P<dayw>(?i:day)))\s+
-         (?P<rel2>(?i:before|after|of))\s+)?
-    (?:{_CUE})?(?:{_REL})?{_HOLIDAY}(?:\s+(?P<wk>(?i:weekend|week)))?(?:,?\s+{_y('year')})?""",
-    5,
-)
+@_form(rf"{_HOLIDAY}(?:\s+(?P<wk>(?i:weekend|week)))?(?:,?\s+{_y('year')})?", prio=5)
 def _holiday(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     text = ctx.text
-    key, strong = _holiday_key(m)
-    cue, cq, past = _cue_info(m)
-    rel = _norm(m.group("rel") or "")
+    if _prev(text, m.start()).isalpha():
+        return None
+    key, strong = _holiday_key(m.group("hol"))
     year_tok = m.group("year")
-    pre = m.group("pre")
-    hol_end = m.end() if not year_tok else m.start("year")
-    if not strong and not (cue or rel or year_tok or pre or m.group("wk")):
+    wk = (m.group("wk") or "").lower()
+    hol_end = m.end("hol")
+    pre_m = _HOLIDAY_PRE.search(text, max(0, m.start() - 24), m.start())
+    pre = _prefix(text, pre_m.start() if pre_m else m.start())
+    if not strong and not (pre.cue or pre.rel or year_tok or pre_m or wk):
         return None
     if not year_tok and re.match(r",?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z])", text[m.end():m.end() + 16]):
         return None  # "Valentine's Day, February 14, 2019": the printed date says it
-    if not strong and not year_tok and not m.group("wk") and _HOLIDAY_ADJ.match(text, hol_end):
+    if not strong and not year_tok and not wk and _HOLIDAY_ADJ.match(text, hol_end):
         return None  # "Christmas movies", "Halloween Ends"
-    first = m.group("cue") or m.group("rel") or ""
-    if not pre and first[:1].isupper() and _title_run_before(text, m.start()):
+    if not pre_m and pre.capital_in_title(text):
         return None  # "The Nightmare Before Christmas"
-    if pre and m.group("rel2").lower() == "of" and (m.group("wk") or "").lower() != "week":
+    if pre_m and pre_m.group("rel2").lower() == "of" and wk != "week":
         return None  # "the Wednesday of Thanksgiving" means nothing without "week"
     fn = _HOLIDAYS[key]
-    relative = year_tok is None
     if year_tok:
         d = fn(int(year_tok))
     else:
         if ctx.anchor is None:
             return None
-        if rel == "this":
+        if pre.rel == "this":
             how = "this"
-        elif rel in ("next", "coming", "this coming"):
+        elif pre.rel in ("next", "coming", "this coming"):
             how = "next"
-        elif rel in ("last", "this past"):
+        elif pre.rel in ("last", "this past"):
             how = "last"
         else:
-            how = "past" if past else "upcoming"
+            how = "past" if pre.past else "upcoming"
         d = _resolve_holiday(key, ctx.anchor, how)
-    qual = cq
-    if pre:
-        rel2 = m.group("rel2").lower()
-        if m.group("dayw"):
+    qual = pre.cue_qual
+    start = pre.start
+    if pre_m:
+        start = pre_m.start() if not pre.cue_qual else pre.start
+        rel2 = pre_m.group("rel2").lower()
+        if pre_m.group("dayw"):
             d = d + dt.timedelta(days=-1 if rel2 == "before" else 1 if rel2 == "after" else 0)
         else:
-            wd = _weekday_of(m.group("wd"))
+            wd = _weekday_of(pre_m.group("wd"))
             if rel2 == "of":
                 d = d - dt.timedelta(days=d.weekday()) + dt.timedelta(days=wd)
             elif rel2 == "before":
                 d = d - dt.timedelta(days=(d.weekday() - wd) % 7 or 7)
             else:
                 d = d + dt.timedelta(days=(wd - d.weekday()) % 7 or 7)
-    elif m.group("wk"):
-        qual = _join(cq, m.group("wk").lower())
-    start = m.start() if pre else _span_start(m, cq)
-    return [_Cand(start, m.end(), FuzzyDate.from_date(d), relative, qual)]
+    elif wk:
+        qual = _join(qual, wk)
+    return [_Cand(start, m.end(), FuzzyDate.from_date(d), year_tok is None, qual)]
 
 
 # ---------------------------------------------------------------------------
