@@ -20,6 +20,14 @@ from premiere_watch.model import Extraction, Target
 __all__ = ["Block", "Page", "Video", "extract", "parse_page"]
 
 
+def clear_caches() -> None:
+    """Forget memoised sentence analyses (benchmarks measure cold runs with it)."""
+    from premiere_watch.extract import cues, titles
+
+    cues.clear_caches()
+    titles.clear_caches()
+
+
 def _page_text(page: Page) -> str:
     cached = page.extra.get("main_text")
     if isinstance(cached, str):

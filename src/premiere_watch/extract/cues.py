@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 PREMIERE = re.compile(
     r"\b(?:premier(?:e|es|ed|ing)|debut(?:s|ed|ing)?|releas(?:e|es|ed|ing)|arriv(?:e|es|ed|ing|al)|"
@@ -93,6 +94,9 @@ _CLAUSE_BREAK = re.compile(r";|:\s|,\s+so\b|\s[–—]\s|,\s+(?:considering|give
 _NOT_UNTIL = re.compile(r"\b(?:not|n['’]t|no)\b[^;]{0,80}\buntil\b", re.I)
 
 
+_FAMILIES = {"premiere": PREMIERE, "other": OTHER_EVENT, "tentative": TENTATIVE}
+
+
 @dataclass(frozen=True)
 class Verdict:
     status: str  # confirmed | tentative | denied | reject
@@ -100,25 +104,44 @@ class Verdict:
     weak: bool = False  # a denial only by "originally"/"had been": a present statement outranks it
 
 
+@lru_cache(maxsize=4096)
+def _breaks(sentence: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _CLAUSE_BREAK.finditer(sentence))
+
+
+@lru_cache(maxsize=8192)
+def _matches(name: str, sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """All matches of one cue family in a sentence (shared by every date and target)."""
+    return tuple((m.start(), m.end(), m.group(0)) for m in _FAMILIES[name].finditer(sentence))
+
+
+def clear_caches() -> None:
+    _breaks.cache_clear()
+    _matches.cache_clear()
+
+
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause around a span: between the nearest breaks on either side."""
-    left = 0
-    for m in _CLAUSE_BREAK.finditer(sentence, 0, start):
-        left = m.end()
-    m2 = _CLAUSE_BREAK.search(sentence, end)
-    right = m2.start() if m2 else len(sentence)
+    left, right = 0, len(sentence)
+    for b_start, b_end in _breaks(sentence):
+        if b_end <= start:
+            left = b_end
+        elif b_start >= end:
+            right = b_start
+            break
     return left, right
 
 
-def _nearest(pattern: re.Pattern[str], text: str, start: int, end: int, lo: int, hi: int
-             ) -> tuple[int, str] | None:
+def _nearest(name: str, text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, str] | None:
     best: tuple[int, str] | None = None
-    for m in pattern.finditer(text, lo, hi):
-        if m.start() < end and m.end() > start:
+    for m_start, m_end, word in _matches(name, text):
+        if m_start < lo or m_end > hi:
+            continue
+        if m_start < end and m_end > start:
             continue  # the date's own words ("Release date: ...")
-        dist = start - m.end() if m.end() <= start else m.start() - end
+        dist = start - m_end if m_end <= start else m_start - end
         if best is None or dist < best[0]:
-            best = (dist, m.group(0))
+            best = (dist, word)
     return best
 
 
@@ -129,12 +152,12 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     Our best guess is early 2024" speaks of the release without naming it.
     """
     lo, hi = clause_bounds(sentence, start, end)
-    prem = _nearest(PREMIERE, sentence, start, end, lo, hi) or _nearest(PREMIERE, sentence, start, end, 0,
+    prem = _nearest("premiere", sentence, start, end, lo, hi) or _nearest("premiere", sentence, start, end, 0,
                                                                           len(sentence))
-    other = _nearest(OTHER_EVENT, sentence, start, end, lo, hi)
+    other = _nearest("other", sentence, start, end, lo, hi)
     if prem is not None and other is None and not (lo <= sentence.lower().find(prem[1].lower()) < hi):
         # The release word sits in another clause; so may the event the date is about.
-        other = _nearest(OTHER_EVENT, sentence, start, end, 0, len(sentence))
+        other = _nearest("other", sentence, start, end, 0, len(sentence))
     if prem is None and other is None and previous:
         ctx = PREMIERE.search(previous)
         if ctx and not OTHER_EVENT.search(previous):
@@ -197,7 +220,7 @@ def status_of(sentence: str, start: int, end: int, next_start: int | None = None
         # "not this year, but 2023": a negation only reaches dates in its own clause
         if not _CHANGE_TO.search(after_neg[-25:]) or neg.group(0).lower() in ("not", "no", "won't", "won’t"):
             return Verdict("denied", f"negated by {neg.group(0)!r}")
-    hedge = _nearest(TENTATIVE, sentence, start, end, 0, hi)
+    hedge = _nearest("tentative", sentence, start, end, 0, hi)
     if hedge is not None:
         return Verdict("tentative", f"hedged by {hedge[1]!r}")
     if _NOT_UNTIL.search(sentence[lo:start]):

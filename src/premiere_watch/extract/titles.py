@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from premiere_watch.model import Target, normalize_title
 
@@ -225,7 +226,16 @@ class SeasonRef:
     relation: str = ""  # new | previous | "" (numbered)
 
 
+def clear_caches() -> None:
+    _season_refs.cache_clear()
+
+
 def season_refs(text: str) -> list[SeasonRef]:
+    return list(_season_refs(text))
+
+
+@lru_cache(maxsize=8192)
+def _season_refs(text: str) -> tuple[SeasonRef, ...]:
     out: list[SeasonRef] = []
     for m in SEASON_RE.finditer(text):
         raw = m.group("n") or m.group("o") or m.group("s")
@@ -239,4 +249,4 @@ def season_refs(text: str) -> list[SeasonRef]:
             rel = (m.group("rel") or "").lower()
             kind = "previous" if rel in ("last", "previous", "prior", "debut", "inaugural") else "new"
             out.append(SeasonRef(m.start(), m.end(), 1 if rel in ("debut", "inaugural") else None, kind))
-    return out
+    return tuple(out)
