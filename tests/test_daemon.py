@@ -20,12 +20,17 @@ from pathlib import Path
 import pytest
 
 from premiere_watch.store import Store
+from receivers import JsonReceiver
 from servers import PageServer, Reply
 
 PAGE = "<html><body><article><h1>News</h1><p>Nothing about the show yet.</p></article></body></html>"
+ANNOUNCED = """<!doctype html><html><head><meta charset="utf-8"><title>Narcos season 2 gets a date</title>
+<meta property="article:published_time" content="2016-06-07T08:00:00Z"></head>
+<body><article><h1>Narcos season 2 gets a date</h1>
+<p>Netflix announced that Narcos season 2 will premiere on Friday, September 2, 2016.</p></article></body></html>"""
 
 
-def watchlist(path: Path, server: PageServer, sources: dict[str, str], extra: str = "") -> Path:
+def watchlist(path: Path, server: PageServer, sources: dict[str, str], extra: str = "", notify: str = "") -> Path:
     """A watchlist reading ``sources`` ({path: interval}) on ``server``."""
     entries = ", ".join(f'{{ url = "{server.url(p)}", interval = "{every}" }}' for p, every in sources.items())
     text = f"""
@@ -39,6 +44,8 @@ title = "Narcos"
 season = 2
 sources = [{entries}]
 """
+    if notify:
+        text += f'[[notifier]]\nname = "fans"\nurl = "{notify}"\n'
     # Replace atomically so a watching daemon never reads half a file.
     tmp = path.with_suffix(".tmp")
     tmp.write_text(text)
@@ -184,11 +191,11 @@ def test_watch_config_reloads_when_the_file_changes(tmp_path: Path, page_server:
     assert d.stop() == 0, d.log
 
 
-def test_sigterm_lets_a_slow_read_finish_and_store_its_result(
-    tmp_path: Path, page_server: PageServer, daemons
+def test_sigterm_lets_a_slow_read_finish_store_its_result_and_send_its_alert(
+    tmp_path: Path, page_server: PageServer, json_receiver: JsonReceiver, daemons
 ) -> None:
-    page_server.route("/slow", Reply(body=PAGE, delay=3.0))
-    config = watchlist(tmp_path / "w.toml", page_server, {"/slow": "1h"})
+    page_server.route("/slow", Reply(body=ANNOUNCED, delay=3.0))
+    config = watchlist(tmp_path / "w.toml", page_server, {"/slow": "1h"}, notify=json_receiver.url)
     d = start(daemons, config)
     deadline = time.monotonic() + 5
     while page_server.count("/slow") == 0 and time.monotonic() < deadline:
@@ -200,8 +207,24 @@ def test_sigterm_lets_a_slow_read_finish_and_store_its_result(
     took = time.monotonic() - sent
     assert 2.0 < took < 10.0, took  # it waited for the read, within the 10 s grace
     row = rows(config)[f"page:{page_server.url('/slow')}"]
-    assert row.last_result in ("ok", "unchanged"), d.log  # type: ignore[attr-defined]
-    assert row.last_check is not None  # type: ignore[attr-defined]
+    assert row.last_result == "ok" and row.last_check is not None, d.log  # type: ignore[attr-defined]
+    [alert] = json_receiver.received  # the alert it caused went out before exit
+    assert "Narcos S2" in alert["title"], alert
+
+
+def test_an_alert_that_cannot_go_out_waits_in_the_outbox(
+    tmp_path: Path, page_server: PageServer, json_receiver: JsonReceiver, daemons
+) -> None:
+    page_server.route("/p", ANNOUNCED)
+    json_receiver.script(*[500] * 20)  # the target is down the whole time
+    config = watchlist(tmp_path / "w.toml", page_server, {"/p": "1h"}, notify=json_receiver.url)
+    d = start(daemons, config)
+    d.wait_for("delivery:")
+    assert d.stop() == 0, d.log
+    assert json_receiver.received == []
+    with Store(config.parent / "state.db") as store:
+        backlog = store.backlog(dt.datetime.now(dt.UTC))
+    assert backlog.pending == 1 and backlog.dead == 0 and backlog.sending == 0, backlog
 
 
 def test_a_restart_resumes_the_stored_schedule(tmp_path: Path, page_server: PageServer, daemons) -> None:
