@@ -30,9 +30,11 @@ Run = Callable[..., subprocess.CompletedProcess[str]]
 def run_cli(tmp_path: Path) -> Run:
     """Run ``premiere-watch ARGS`` as a user would; returns the completed process."""
 
-    def run(*args: str, env: dict[str, str] | None = None, timeout: float = 60,
+    def run(*args: str, env: dict[str, str | None] | None = None, timeout: float = 60,
             input: str | None = None) -> subprocess.CompletedProcess[str]:
-        full_env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg"), **(env or {})}
+        """``env`` adds variables; a value of None removes one."""
+        merged: dict[str, str | None] = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg"), **(env or {})}
+        full_env = {k: v for k, v in merged.items() if v is not None}
         return subprocess.run(cli_argv(*args), capture_output=True, text=True, env=full_env,
                               timeout=timeout, cwd=tmp_path, input=input)
 

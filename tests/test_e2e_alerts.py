@@ -19,13 +19,13 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import cli_argv
-from receivers import JsonReceiver, SmtpServer
-from servers import PageServer, Reply
 
+from conftest import cli_argv
 from premiere_watch.config import load
 from premiere_watch.pipeline import Pipeline
 from premiere_watch.store import Store
+from receivers import JsonReceiver, SmtpServer
+from servers import PageServer, Reply
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>{headline}</title>
 <meta property="article:published_time" content="{published}T08:00:00Z"></head>

@@ -17,7 +17,8 @@ ARTICLE = """<!doctype html><html><head><meta charset="utf-8"><title>{headline}<
 <meta property="article:published_time" content="{published}T08:00:00Z"></head>
 <body><nav><a href="/">Home</a><a href="/tv">TV</a></nav>
 <article><h1>{headline}</h1><p>By Staff Writer</p>{body}</article>
-<aside class="sidebar"><h3>Coming soon</h3><ul><li><a href="/x">Other Show season 4 premieres May 1, 2016</a></li></ul></aside>
+<aside class="sidebar"><h3>Coming soon</h3><ul>
+<li><a href="/x">Other Show season 4 premieres May 1, 2016</a></li></ul></aside>
 <footer>© News</footer></body></html>"""
 
 

@@ -9,6 +9,8 @@ environment are secrets: they are masked in every log line and output.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import tomllib
@@ -208,11 +210,23 @@ class SourceConfig:
 
     @property
     def id(self) -> str:
-        """Stable identity in the database: the same URL read the same way."""
-        return f"{self.kind}:{self.url}"
+        """Stable identity in the database: the same URL read the same way.
+
+        Kind options that differ from their defaults (a TVmaze show id, a TMDB
+        region or key) make a different source of the same API URL; they enter
+        as a hash, so no secret is written to the database.
+        """
+        defaults = {k.name: k.default for k in Source.registry[self.kind].keys}
+        own = {k: v for k, v in sorted(self.options.items()) if defaults.get(k, object()) != v}
+        if not own:
+            return f"{self.kind}:{self.url}"
+        digest = hashlib.sha256(json.dumps(own, sort_keys=True, default=str).encode()).hexdigest()[:12]
+        return f"{self.kind}:{self.url}#{digest}"
 
     def build(self) -> Source:
-        return Source.registry[self.kind](self.url, self.options)
+        politeness = {"host_delay": self.host_delay, "host_concurrency": self.host_concurrency,
+                      "robots": self.robots}
+        return Source.registry[self.kind](self.url, {**self.options, **politeness})
 
 
 @dataclass(frozen=True)

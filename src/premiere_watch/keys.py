@@ -10,6 +10,7 @@ declaration, they cannot drift apart.
 
 from __future__ import annotations
 
+import builtins
 import difflib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ class Key:
         return self.default is REQUIRED
 
     @property
-    def types(self) -> tuple[type, ...]:
+    def types(self) -> tuple[builtins.type, ...]:
         return self.type if isinstance(self.type, tuple) else (self.type,)
 
     def type_name(self) -> str:
