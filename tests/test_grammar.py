@@ -73,6 +73,27 @@ ABSOLUTE = [
     ("Thanksgiving 2023", [("2023-11-23", "", False)]),
     ("the last Tuesday of September 2018", [("2018-09-25", "", False)]),
     ("January 15 – March 12, 2023", [("2023-01-15", "range", False), ("2023-03-12", "range", False)]),
+    ("Nov. 10–12, 2023", [("2023-11-10", "range", False), ("2023-11-12", "range", False)]),
+    ("in June and July 2025", [("2025-06", "", False), ("2025-07", "", False)]),
+    ("June–August 2025", [("2025-06", "range", False), ("2025-08", "range", False)]),
+    ("SEPTEMBER 2, 2016", [("2016-09-02", "", False)]),
+    ("2016/09/02", [("2016-09-02", "", False)]),
+    ("25/12/2016", [("2016-12-25", "", False)]),  # cannot be M/D/Y, so D/M/Y
+    ("9/2/16", [("2016-09-02", "", False)]),
+    ("and finally a date, 10.04.24.", [("2024-10-04", "", False)]),
+    ("Joined: Mon Jul 10, 2006", [("2006-07-10", "", False)]),
+    ("Eleanor Pryce Tue 9 Jul 2024 15.02 BST", [("2024-07-09", "", False)]),
+    ("Summer '24 is stacked", [("2024-22", "", False)]),
+    ("a September '25 premiere", [("2025-09", "", False)]),
+    ("early-2024", [("2024", "early", False)]),
+    ("the first half of 2025", [("2025", "early", False)]),
+    ("not until 2025", [("2025", "from", False)]),
+    ("biggest weekend since 2019", [("2019", "since", False)]),
+    ("Q1 of 2026", [("2026-33", "", False)]),
+    ("Easter 2025", [("2025-04-20", "", False)]),
+    ("Thanksgiving Day 2023", [("2023-11-23", "", False)]),
+    ("Season 1 · Released 2021 · 9 Episodes", [("2021", "", False)]),
+    ("Heard it's coming summer 2026", [("2026-22", "", False)]),
 ]
 
 
@@ -162,6 +183,35 @@ RELATIVE = [
     ("premieres today on Max", MON, [("2024-06-24", "", True)]),
     ("arrives tomorrow", MON, [("2024-06-25", "", True)]),
     ("in two weeks", MON, [("2024-07-08", "around", True)]),
+    ("in 10 days", MON, [("2024-07-04", "around", True)]),
+    # more day forms
+    ("Episode 1 Coming 9/4", D(2024, 8, 1), [("2024-09-04", "", True)]),
+    ("Season 2 premieres on Thursday, January 7 in Japan", D(2020, 12, 20), [("2021-01-07", "", True)]),
+    ("Feb. 29", D(2025, 3, 1), [("2028-02-29", "", True)]),
+    # sidebar cells glued together by text extraction
+    ("Jan 7The Promised Neverland", D(2020, 12, 20), [("2021-01-07", "", True)]),
+    ("In cinemas12 Jul Longlegs", D(2024, 7, 9), [("2024-07-12", "", True)]),
+    ("Mon., Sept. 24The Voice", D(2018, 6, 19), [("2018-09-24", "", True)]),
+    ("critic_99 Apr 29My theater", D(2025, 4, 28), [("2025-04-29", "", True)]),
+    # a year-less month reads forward, except after since / back in / last
+    ("In late August it dropped the plan", FRI, [("2024-08", "late", True)]),
+    ("He teased the title back in June", D(2022, 8, 4), [("2022-06", "", True)]),
+    ("It dropped last May", D(2023, 4, 27), [("2022-05", "", True)]),
+    # holidays, continued
+    ("opens the day before Thanksgiving", D(2023, 11, 13), [("2023-11-22", "", True)]),
+    ("the Friday after Thanksgiving", D(2023, 11, 13), [("2023-11-24", "", True)]),
+    ("on Christmas Eve", D(2024, 1, 1), [("2024-12-24", "", True)]),
+    ("Thanksgiving weekend in the US", D(2024, 7, 9), [("2024-11-28", "weekend", True)]),
+    ("in time for the holidays", D(2024, 8, 1), [("2024", "late", True)]),
+    # weekdays and years, continued
+    ("this coming Friday", MON, [("2024-06-28", "", True)]),
+    ("this past Sunday", MON, [("2024-06-23", "", True)]),
+    ("by year's end", MON, [("2024", "by late", True)]),
+    ("later in the year", MON, [("2024", "later", True)]),
+    ("in the second half of next year", MON, [("2025", "late", True)]),
+    ("until early next year", MON, [("2025", "until early", True)]),
+    # the printed weekday does not fit: a show called "Wednesday", not the day
+    ("Wednesday November 23 is when", MON, [("2024-11-23", "", True)]),
 ]
 
 
@@ -224,6 +274,34 @@ NEGATIVE = [
     "Ice Cube's Next Friday is streaming",
     "April Ludgate and June Carter",
     "expected to fall sharply",
+    "Halloween Ends opens in theaters",
+    "National Lampoon's Christmas Vacation",
+    "A Christmas Carol",
+    "Independence Day: Resurgence",
+    "during spring break",
+    "hunting for Easter eggs",
+    "Octavia and Augustus and Marvel",
+    "the 8x01 recap",
+    "X-Men '97 sets a premiere",
+    "add 1/2 cup",
+    "the 2020s",
+    "the 2019–20 season",
+    "TV-14 2024",
+    "Tudum 2025 lineup and Comic-Con 2025",
+    "year-end lists",
+    "the holidays were busy",
+    "Winter is coming",
+    "at 15.02 BST",
+    "version 10.04.2",
+    "Happy Death Day 2U",
+    "a lead in the fourth quarter",
+    "Later in the month, Emily Blunt stars",
+    "link that to Jun-hee",
+    "Summer Roberts said",
+    "May 4 episodes is a short season",
+    "in 2,000 theaters",
+    "The Sun 12 readers",
+    "Season 2024",
 ]
 
 
@@ -247,6 +325,28 @@ def test_offsets_point_at_the_expression() -> None:
 def test_qualifier_words_are_part_of_the_span() -> None:
     (m,) = find_dates("It will be out by early 2025.", None)
     assert m.text == "by early 2025"
+    (m,) = find_dates("It will be out in early 2025.", None)
+    assert m.text == "early 2025"  # a neutral preposition is not
+
+
+def test_a_weekday_that_does_not_fit_is_left_out_of_the_span() -> None:
+    (m,) = find_dates("Wednesday November 23 is when", MON)
+    assert m.text == "November 23"
+
+
+def test_that_year_takes_the_last_explicit_year() -> None:
+    text = "The first season premiered on June 9, 2021 and wrapped on July 14 of that year."
+    assert [m.text for m in find_dates(text, None)] == ["June 9, 2021", "July 14 of that year"]
+
+
+def test_anchor_may_be_a_datetime() -> None:
+    assert got("next month", dt.datetime(2020, 9, 8, 12, 0)) == [("2020-10", "", True)]
+
+
+def test_empty_and_dateless_text() -> None:
+    assert find_dates("", MON) == []
+    assert find_dates("No dates here at all.", MON) == []
+    assert split_sentences("") == []
 
 
 # -- sentences ------------------------------------------------------------------------------
@@ -265,6 +365,13 @@ SENTENCES = [
     ("Rose to No. 1 on the chart.", ["Rose to No. 1 on the chart."]),
     ("Coming Up\nThu 6/27: Supacell", ["Coming Up", "Thu 6/27: Supacell"]),
     ("Warner Bros. Pictures said so.", ["Warner Bros. Pictures said so."]),
+    ("Mon., Sept. 24The Voice; Manifest", ["Mon., Sept. 24The Voice; Manifest"]),
+    ("Chicago P.D.\nThu., Sept. 27Superstore", ["Chicago P.D.", "Thu., Sept. 27Superstore"]),
+    ("It was a mess... Then it moved.", ["It was a mess...", "Then it moved."]),
+    ("AMC Entertainment Holdings, Inc. The company said so.",
+     ["AMC Entertainment Holdings, Inc.", "The company said so."]),
+    ("Dr. STONE Season 2 is here.", ["Dr. STONE Season 2 is here."]),
+    ("at 9 p.m. ET on NBC.", ["at 9 p.m. ET on NBC."]),
 ]
 
 

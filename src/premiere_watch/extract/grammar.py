@@ -715,6 +715,25 @@ def _day_range(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     ]
 
 
+@_form(
+    rf"""{_m('m1')}\s*(?P<sep>[-–—]|and|or|to|through|until|into)\s*{_m('m2')}(?:,?\s+|\s+of\s+)
+    (?:{_y('year')}|['’](?P<yy>\d\d)(?!\d))""",
+    prio=9,
+)
+def _month_pair(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    # "June and July 2025", "June–August 2025": the year belongs to both.
+    if _bad_before_month(ctx.text, m.start()):
+        return None
+    m1, m2 = _month_of(m.group("m1")), _month_of(m.group("m2"))
+    year = int(m.group("year")) if m.group("year") else 2000 + int(m.group("yy"))
+    qual = "" if m.group("sep") in ("and", "or") else "range"
+    pre = _prefix(ctx.text, m.start())
+    return [
+        _Cand(pre.qstart, m.end("m1"), FuzzyDate(year - (m1 > m2), m1), False, _join(pre.qualifier(), qual)),
+        _Cand(m.start("m2"), m.end(), FuzzyDate(year, m2), False, qual),
+    ]
+
+
 # -- numeric dates ------------------------------------------------------------------
 
 
@@ -726,7 +745,12 @@ def _iso(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     return [_Cand(m.start(), m.end(), fd, False, "")] if fd else None
 
 
-@_form(rf"(?P<a>\d\d?)/(?P<b>\d\d?)(?:/(?P<y>\d{{4}}|\d\d))?(?![\d/]|\.\d|c\b|\s*(?:{_UNIT_NOUNS}))", prio=8)
+@_form(
+    rf"(?P<a>\d\d?)/(?P<b>\d\d?)(?:/(?P<y>\d{{4}}|\d\d))?(?![\d/]|\.\d|c\b|\s*(?:{_UNIT_NOUNS}))",
+    # "10.04.24" on a teaser card; all parts two digits, so "2.0.1" is not one
+    r"(?P<a>\d\d)\.(?P<b>\d\d)\.(?P<y>\d{4}|\d\d)(?!\d|\.\d)",
+    prio=8,
+)
 def _numeric(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     text = ctx.text
     if _bad_before_number(text, m.start()):
@@ -811,11 +835,19 @@ def _month_day(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
 # -- month year ---------------------------------------------------------------
 
 
-@_form(rf"{_m('mon')}(?:,?\s+|\s+of\s+){_y('year')}", prio=5)
+# "September '25", "summer '24": headline shorthand for 2025, 2024.
+_YY = r"['’](?P<yy>\d\d)(?![\d'’])"
+
+
+def _year_or_yy(m: re.Match[str]) -> int:
+    return int(m.group("year")) if m.group("year") else 2000 + int(m.group("yy"))
+
+
+@_form(rf"{_m('mon')}(?:(?:,?\s+|\s+of\s+){_y('year')}|\s*{_YY})", prio=5)
 def _month_year_form(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     if _bad_before_month(ctx.text, m.start()) or _units_follow(ctx.text, m.end()):
         return None
-    fd = _valid(int(m.group("year")), _month_of(m.group("mon")))
+    fd = _valid(_year_or_yy(m), _month_of(m.group("mon")))
     if fd is None:
         return None
     pre = _prefix(ctx.text, m.start())
@@ -826,7 +858,7 @@ def _month_year_form(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
 
 
 @_form(
-    rf"""{_m('mon')}(?![\w'’]|\s*\d)
+    rf"""{_m('mon')}(?![\w'’]|\s*\d|\s*['’]\d)
     (?=(?P<noun>\s+(?i:{_RELEASE_NOUNS})(?![A-Za-z])))?
     (?:,?\s+(?:of\s+)?{_YREL})?""",
     prio=4,
@@ -867,18 +899,18 @@ def _bare_month(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
 # -- seasons ------------------------------------------------------------------
 
 
-@_form(rf"{_SEASON}{_QUOTE}(?:,?\s+|\s+of\s+){_y('year')}", prio=5)
+@_form(rf"{_SEASON}(?:{_QUOTE}(?:,?\s+|\s+of\s+){_y('year')}|\s*{_YY})", prio=5)
 def _season_year_form(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     if _prev(ctx.text, m.start()).isalpha() or _units_follow(ctx.text, m.end()):
         return None  # "Windfall 2024"
-    fd = FuzzyDate(int(m.group("year")), _SEASON_NUM[m.group("season").lower()])
+    fd = FuzzyDate(_year_or_yy(m), _SEASON_NUM[m.group("season").lower()])
     pre = _prefix(ctx.text, m.start())
     return [_Cand(pre.qstart, m.end(), fd, False, pre.qualifier())]
 
 
 @_form(
     rf"""{_SEASON}(?![\w'’-])
-    (?!{_QUOTE}(?:,?\s+|\s+of\s+)(?:1[89]|2[01])\d\d)  # "summer 2026" is the other form
+    (?!{_QUOTE}(?:,?\s+|\s+of\s+)(?:1[89]|2[01])\d\d|\s*['’]\d\d)  # "summer 2026" is the other form
     (?=(?P<noun>\s+(?i:{_RELEASE_NOUNS})(?![A-Za-z])))?
     (?:\s+of\s+{_YREL})?""",
     prio=4,
@@ -1013,6 +1045,17 @@ def _relative_year_month(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
         idx = a.year * 12 + a.month - 1 + off
         fd = FuzzyDate(idx // 12, idx % 12 + 1)
     return [_Cand(pre.start, m.end(), fd, True, pre.qualifier())]
+
+
+@_form(r"(?P<ye>year['’]s\s+end|year-end|end\s+of\s+year)(?![\w-])", prio=4)
+def _year_end(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    # "by year's end", "before year-end": the anchor's year, late.  Needs a
+    # cue: "year-end lists" is a kind of list.
+    pre = _prefix(ctx.text, m.start())
+    if ctx.anchor is None or pre.cue not in ("by", "before", "until", "at", "toward", "towards", "around", "in",
+                                              "no later than", "after", "through"):
+        return None
+    return [_Cand(pre.start, m.end(), FuzzyDate(ctx.anchor.year), True, _join(pre.cue_qual, "late"))]
 
 
 @_form(rf"(?:the|The)\s+(?P<hs>holiday\s+season|holidays)(?![\w'’])(?:\s+(?:of\s+)?{_y('year')})?", prio=4)
