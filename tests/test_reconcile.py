@@ -583,3 +583,39 @@ def test_a_future_publication_date_does_not_pin_the_fact() -> None:
     w.read("https://bad.example/1", "2025-03-14", published="2027-01-01")
     events = w.read("https://good.example/2", "2025-05-02", published="2026-01-02", hours=24)
     assert kinds(events) == [("premiere_changed", "2025-03-14", "2025-05-02", "later")]
+
+
+def test_an_undated_article_read_once_is_believed_after_patience() -> None:
+    w = World()
+    w.read("https://netflix.example/narcos", "2025-03-14", published="2025-01-10")
+    # A feed article without a date, read once; the other source keeps being read.
+    assert w.read("https://news.example/undated", "2025-05-02", source="feed:news") == []
+    assert w.read("https://netflix.example/narcos", "2025-03-14", published="2025-01-10",
+                  hours=12) == []
+    events = w.read("https://netflix.example/narcos", "2025-03-14", published="2025-01-10",
+                    hours=12)
+    assert kinds(events) == [("premiere_changed", "2025-03-14", "2025-05-02", "later")]
+
+
+def test_patience_never_outlasts_a_contradiction() -> None:
+    w = World()
+    w.read("https://site.example/p", "2025-03-14")
+    w.read("https://site.example/p", "2025-05-02", hours=20)  # held
+    w.read("https://site.example/p", "2025-03-14", hours=20)  # back: pending cleared, flapping
+    w.read("https://site.example/p", "2025-05-02", hours=20)
+    w.read("https://other.example/q", hours=30)  # another source read a day later
+    assert [e.kind for e in w.log] == ["premiere_announced"]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_slow_random_flapping_with_a_busy_second_source(seed: int) -> None:
+    rnd = random.Random(seed)
+    w = World()
+    w.read("https://api.example/1", "2025-03", structured=True)
+    for i in range(150):
+        if i % 6 == 0:  # the flapping page is read every 30 h, the API every 5 h
+            w.read("https://cdn.example/p", rnd.choice(("2025-03-14", "2025-03-21")), hours=5)
+        else:
+            w.read("https://api.example/1", "2025-03", structured=True, hours=5)
+    held = [e.new for e in w.log if e.kind in ("premiere_announced", "premiere_changed")]
+    assert len(held) == len(set(held)) <= 3, held

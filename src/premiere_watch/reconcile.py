@@ -31,8 +31,10 @@ How facts are decided
    newer than the fact, from a document that is not *flapping*, *and* one of:
    a structured source; an explicit publication date newer than the fact's;
    the same value on the document's two latest reads; two different
-   (non-flapping, newer than the fact) sources saying it.  Otherwise the change
-   waits in ``Facts.pending``.  A document is *flapping* when, within the reads
+   (non-flapping, newer than the fact) sources saying it; or the change has
+   been pending, never contradicted, for ``PATIENCE`` (24 h: an undated
+   article is read only once).  Otherwise the change waits in
+   ``Facts.pending``; a pass where it is no longer proposed clears it.  A document is *flapping* when, within the reads
    the store keeps (``HISTORY_LIMIT`` in store.py), it went back to something
    it said before (confirmed/denied dates A -> B -> A): an A/B test or a stale
    cache serving two versions.  So a single-read flip is held; a page
@@ -93,6 +95,10 @@ from premiere_watch.model import (
 PremiereStatus = Literal["confirmed", "withdrawn"]
 # Rumour windows remembered per target (oldest dates are dropped first).
 TENTATIVE_LIMIT = 50
+# A held change still proposed this long after it first showed, never
+# contradicted meanwhile (that would have cleared it), is believed: an undated
+# article read once (feeds read each article once) must not wait forever.
+PATIENCE = dt.timedelta(hours=24)
 _UTC = dt.UTC
 _NEVER = dt.datetime.min.replace(tzinfo=_UTC)
 
@@ -450,7 +456,8 @@ def reconcile(
     withdrawal = _killer(fact, denials) if fact else None
     held: _Claim | None = None
     if withdrawal is not None and fact is not None \
-            and not _trusted_withdrawal(withdrawal, denials, fact):
+            and not _trusted_withdrawal(withdrawal, denials, fact) \
+            and not (_waited(previous, fact.date, True, now) and not withdrawal.flapping):
         held, withdrawal = withdrawal, None
     # After a withdrawal only a statement at least as new as it may set a date.
     floor: Rank | None = None
@@ -471,12 +478,15 @@ def reconcile(
     if held is not None and fact is not None:
         out.pending = _hold(previous, fact.date, held.document_url, now, withdrawn=True)
     if alive is not None and proposal is not None and chosen is not None \
-            and _is_move(alive.date, chosen.date) and not _trusted_move(proposal[0], pool, alive):
+            and _is_move(alive.date, chosen.date) and not _trusted_move(proposal[0], pool, alive) \
+            and not (_waited(previous, chosen.date, False, now) and not proposal[0].flapping
+                     and proposal[0].rank > alive.rank):
         if proposal[0].rank > alive.rank:  # newer but not yet trusted: wait for confirmation
             out.pending = _hold(previous, chosen.date, chosen.document_url, now, withdrawn=False)
         chosen = alive
     elif floor is not None and proposal is not None and chosen is not None \
-            and not _trusted_replacement(proposal[0], pool):
+            and not _trusted_replacement(proposal[0], pool) \
+            and not (_waited(previous, chosen.date, False, now) and not proposal[0].flapping):
         # A date after a withdrawal: same gate, or a page flipping between the
         # denial and the old date would alert postponed / reinstated / postponed...
         out.pending = _hold(previous, chosen.date, chosen.document_url, now, withdrawn=False)
@@ -491,6 +501,13 @@ def reconcile(
             withdrawal.published, withdrawal.seen, withdrawal.structured)
         out.supporting = sorted({d.document_url for d in denials if fact.date.within(d.date)})
     return out
+
+
+def _waited(previous: Facts | None, date: FuzzyDate, withdrawn: bool, now: dt.datetime) -> bool:
+    """The same change has been pending, uncontradicted, for PATIENCE."""
+    old = previous.pending if previous else None
+    return (old is not None and old.date == date and old.withdrawn == withdrawn
+            and now - old.first_seen >= PATIENCE)
 
 
 def _hold(previous: Facts | None, date: FuzzyDate, url: str, now: dt.datetime, *,
