@@ -292,3 +292,12 @@ def test_a_second_stop_request_cancels_at_once(tmp_path: Path) -> None:
 
     assert asyncio.run(main()) < 2.0
     assert runners[0].done == [] and runners[0].closed
+
+
+def test_reads_queued_behind_the_concurrency_limit_do_not_start_after_a_stop(tmp_path: Path) -> None:
+    path = tmp_path / "w.toml"
+    write(path, {"a": "1h", "b": "1h", "c": "1h"})
+    path.write_text(path.read_text().replace("[settings]\n", "[settings]\nconcurrency = 1\n"))
+    daemon, runners = make(load(path), FakeStore(), read_seconds=0.5)
+    serve(daemon, 0.2)
+    assert len(runners[0].reads) == 1 and len(runners[0].done) == 1  # the one in flight finished

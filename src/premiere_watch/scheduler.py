@@ -49,7 +49,7 @@ CONFIG_POLL = 1.0  # seconds between looks at the watchlist's mtime and size (--
 
 _DELIVERY_JOB = "__deliver__"
 
-# Every source job gets the same deliberate settings (APScheduler's defaults are wrong for us):
+# Every job gets these deliberate settings (APScheduler's defaults are wrong for us):
 _JOB_DEFAULTS: dict[str, Any] = {
     # The default grace is 1 s: a loop busy for a second parsing a big page would silently
     # *skip* a run, and that source would wait a whole interval more.  A late read is
@@ -357,6 +357,8 @@ class Daemon:
         runner = self.runner
         try:
             async with self._gate:
+                if self._stop:
+                    return  # queued behind the concurrency limit when the stop came: stays due
                 outcome, events = await runner.check_source(source, watches)
         except Exception:  # one source's bug must not stop the daemon
             log.exception("reading %s crashed", source.url)  # the log filter masks secrets
