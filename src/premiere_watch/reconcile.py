@@ -412,38 +412,19 @@ def _propose(pool: list[_Claim], sticky: _Claim | None) -> tuple[_Claim, _Claim]
     return winner, stater
 
 
-def _trusted_move(winner: _Claim, pool: list[_Claim], fact: _Claim) -> bool:
-    """The anti-flap gate: may ``winner`` move the established ``fact``?"""
-    if winner.rank <= fact.rank or winner.flapping:
-        return False  # stale (publication or first sighting not newer), or a flapping document
-    fact_day = fact.published or fact.seen.date()
-    newer_published = winner.published is not None and winner.published > fact_day
-    # Corroboration counts only sources that are newer than the fact too.
-    sources = {c.source_id for c in pool
-               if c.date == winner.date and c.rank > fact.rank and not c.flapping}
-    return winner.structured or newer_published or winner.stable or len(sources) >= 2
+def _trusted(claim: _Claim, backers: Iterable[_Claim], waited: bool) -> bool:
+    """The anti-flap gate (rule 5) for a claim that would move, withdraw or reinstate a date.
 
-
-def _trusted_replacement(winner: _Claim, pool: list[_Claim]) -> bool:
-    """The anti-flap gate for a date set after a withdrawal (``pool`` is already no older)."""
-    if winner.flapping:
-        return False
-    sources = {c.source_id for c in pool if c.date == winner.date and not c.flapping}
-    return winner.structured or winner.published is not None or winner.stable or len(sources) >= 2
-
-
-def _trusted_withdrawal(denial: _Claim, denials: list[_Claim], fact: _Claim) -> bool:
-    """The anti-flap gate for a denial (already known to be no older than the fact).
-
-    A dated denial is trusted at once (a page can't flip its publication date
-    to look newer); an undated one must hold for two reads or come from two
-    sources, like an undated move.
+    The caller has checked the claim is newer than what it replaces; ``backers``
+    are the claims saying the same that are newer too (the claim among them).
+    A page can't flip its publication date to look newer, so a dated claim
+    passes; an undated one needs two reads, two sources or PATIENCE.
     """
-    if denial.flapping:
+    if claim.flapping:
         return False
-    sources = {d.source_id for d in denials
-               if fact.date.within(d.date) and d.rank >= fact.rank and not d.flapping}
-    return denial.structured or denial.published is not None or denial.stable or len(sources) >= 2
+    sources = {b.source_id for b in backers if not b.flapping}
+    return (claim.structured or claim.published is not None or claim.stable
+            or len(sources) >= 2 or waited)
 
 
 def reconcile(
@@ -455,9 +436,9 @@ def reconcile(
     fact = _previous_claim(previous)
     withdrawal = _killer(fact, denials) if fact else None
     held: _Claim | None = None
-    if withdrawal is not None and fact is not None \
-            and not _trusted_withdrawal(withdrawal, denials, fact) \
-            and not (_waited(previous, fact.date, True, now) and not withdrawal.flapping):
+    if withdrawal is not None and fact is not None and not _trusted(
+            withdrawal, [d for d in denials if fact.date.within(d.date) and d.rank >= fact.rank],
+            _waited(previous, fact.date, True, now)):
         held, withdrawal = withdrawal, None
     # After a withdrawal only a statement at least as new as it may set a date.
     floor: Rank | None = None
@@ -473,24 +454,28 @@ def reconcile(
            else replace(previous, pending=None, supporting=list(previous.supporting)))
     out.trailers = _merge_trailers(previous.trailers if previous else {}, observations, now)
     out.tentative = _merge_tentative(previous.tentative if previous else [], observations)
-
-    chosen = proposal[1] if proposal else None
     if held is not None and fact is not None:
         out.pending = _hold(previous, fact.date, held.document_url, now, withdrawn=True)
-    if alive is not None and proposal is not None and chosen is not None \
-            and _is_move(alive.date, chosen.date) and not _trusted_move(proposal[0], pool, alive) \
-            and not (_waited(previous, chosen.date, False, now) and not proposal[0].flapping
-                     and proposal[0].rank > alive.rank):
-        if proposal[0].rank > alive.rank:  # newer but not yet trusted: wait for confirmation
+
+    chosen: _Claim | None = None
+    if proposal is not None:
+        winner, chosen = proposal
+        waited = _waited(previous, chosen.date, False, now)
+        if alive is not None and _is_move(alive.date, chosen.date):
+            newer = winner.rank > alive.rank
+            backers = [c for c in pool if c.date == winner.date and c.rank > alive.rank]
+            if not (newer and _trusted(winner, backers, waited)):
+                if newer:  # not trusted yet: wait for confirmation
+                    out.pending = _hold(previous, chosen.date, chosen.document_url, now,
+                                        withdrawn=False)
+                chosen = alive  # stale or held: the fact stays
+        elif floor is not None and not _trusted(
+                winner, [c for c in pool if c.date == winner.date], waited):
+            # A date after a withdrawal passes the same gate, or a page flipping
+            # between the denial and the old date would alert postponed,
+            # reinstated, postponed...
             out.pending = _hold(previous, chosen.date, chosen.document_url, now, withdrawn=False)
-        chosen = alive
-    elif floor is not None and proposal is not None and chosen is not None \
-            and not _trusted_replacement(proposal[0], pool) \
-            and not (_waited(previous, chosen.date, False, now) and not proposal[0].flapping):
-        # A date after a withdrawal: same gate, or a page flipping between the
-        # denial and the old date would alert postponed / reinstated / postponed...
-        out.pending = _hold(previous, chosen.date, chosen.document_url, now, withdrawn=False)
-        chosen = None
+            chosen = None
     if chosen is not None:
         _adopt(out, chosen, pool, alive, now)
     elif withdrawal is not None and fact is not None:
