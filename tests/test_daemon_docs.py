@@ -22,14 +22,18 @@ from apscheduler.triggers.cron import CronTrigger
 from servers import PageServer
 from test_daemon import PAGE, Daemon, watchlist
 
-DOC = Path(__file__).resolve().parents[1] / "docs" / "operating.md"
+ROOT = Path(__file__).resolve().parents[1]
+# Written as docs/operating.md; once merged into the README, the blocks are read from there.
+DOC = next((p for p in (ROOT / "docs" / "operating.md", ROOT / "README.md")
+            if p.exists() and "```crontab" in p.read_text()), ROOT / "docs" / "operating.md")
 PREFIX = "/opt/premiere-watch/bin/"
 CONFIG = "/etc/premiere-watch/watchlist.toml"
 
 
 def block(lang: str) -> str:
-    [text] = re.findall(rf"```{lang}\n(.*?)```", DOC.read_text(), re.S)
-    return text
+    found = re.findall(rf"```{lang}\n(.*?)```", DOC.read_text(), re.S)
+    assert len(found) == 1, f"{DOC.name} should have exactly one ```{lang} block, found {len(found)}"
+    return str(found[0])
 
 
 def bin_dir(tmp_path: Path) -> str:
