@@ -338,6 +338,8 @@ class _Walk:
             return
         is_release, word = cues.event_of(sentence, dm.start, dm.end, schedule and dm.date.precision == "day",
                                          self.previous)
+        if not is_release and dm.qualifier == "guess":
+            is_release, word = True, "a guessed year"
         if not is_release:
             self.reject(text, f"{dm.text!r}: {word}")
             return
@@ -360,9 +362,8 @@ class _Walk:
             else:
                 self.reject(text, f"{dm.text!r}: in the past of the publication date")
                 return
-        lo, hi = cues.clause_bounds(sentence, dm.start, dm.end)
         if status != "denied" and published is not None and dm.relative and \
-                cues.PAST_EVENT.search(sentence[lo:hi]) and not cues.change_score(sentence, dm.start):
+                cues.past_tense_before(sentence, dm.start, dm.end) and not cues.change_score(sentence, dm.start):
             # "opened in November" read forward from the publication date is a contradiction.
             self.reject(text, f"{dm.text!r}: past tense with a year-less date")
             return
@@ -371,7 +372,7 @@ class _Walk:
         score = cues.change_score(sentence, dm.start) if status == "confirmed" else 0
         date = dm.date
         if status == "denied" and dm.relative and self.anchor is not None and date.day is not None \
-                and date.start() > self.anchor + dt.timedelta(days=183):
+                and date.start() > self.anchor + dt.timedelta(days=270):
             # A dropped plan is recent history: the nearest such day, not the next one.
             with contextlib.suppress(ValueError):  # 29 February
                 date = FuzzyDate(date.year - 1, date.sub, date.day)

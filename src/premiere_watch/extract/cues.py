@@ -27,7 +27,7 @@ PREMIERE = re.compile(
     r"stream(?:s|ed|ing)?|drop(?:s|ped|ping)?|bow(?:s|ed)?|air(?:s|ed|ing)?|coming|comes|come|"
     r"(?:be|is|are|comes?|coming) back|"
     r"theat(?:er|re)s|cinemas|theatrical(?:ly)?|dated|date|slot|calendar|available|reach(?:es|ed|ing)?|"
-    r"due|kicks? off|begins?|play(?:s|ing)? in|mov(?:e|es|ed|ing)|slid|slides|shift(?:s|ed)?|push(?:es|ed)?|"
+    r"due|kicks? off|begins? (?:streaming|airing)|play(?:s|ing)? in|mov(?:e|es|ed|ing)|slid|slides|shift(?:s|ed)?|push(?:es|ed)?|"
     r"delay(?:s|ed)?|bump(?:s|ed)?|postpon(?:e|es|ed)|"
     r"on (?:Netflix|Disney\+|Max|HBO|Hulu|Prime Video|Apple TV\+)|"
     r"in (?:theaters|theatres|cinemas)|schedule[ds]?|set for|set to|slated|expected in|streaming)\b",
@@ -168,7 +168,13 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
         return False, f"about {other[1]!r}"
     if other is not None and other[0] < prem[0]:
         return False, f"about {other[1]!r}, not the release"
+    if other is not None and _NEUTRAL.fullmatch(prem[1]):
+        # "Filming begins in June": a verb that starts anything belongs to the event named.
+        return False, f"about {other[1]!r}, not the release"
     return True, prem[1]
+
+
+_NEUTRAL = re.compile(r"begins?|kicks? off|starts?|due|come|comes|coming|out", re.I)
 
 
 _NOW = re.compile(r"\b(?:now|new(?:ly)? (?:set|dated|scheduled|date)|replaced by|moved up to|in favou?r of|"
@@ -176,8 +182,29 @@ _NOW = re.compile(r"\b(?:now|new(?:ly)? (?:set|dated|scheduled|date)|replaced by
 _TO = re.compile(r"\b(?:to|until|till|for)\s+(?:(?:the|a|its|their|new|on)\s+)*(?:[\w.,'’]+\s+){0,2}$", re.I)
 _MOVE = re.compile(r"\b(?:mov|push|delay|shift|bump|postpon|slid|slip|swap|chang|reschedul|relocat)\w*", re.I)
 PAST_EVENT = re.compile(r"\b(?:opened|premiered|debuted|aired|began|started|launched|released|arrived|ended|"
-                        r"wrapped|announced|revealed|bowed|closed|landed|dropped|decided|happened|took place|"
+                        r"wrapped|bowed|closed|landed|dropped|decided|happened|took place|"
                         r"kicked off|renewed|celebrated|changed|ordered|back in|ago)\b", re.I)
+
+
+_FUTURE_AUX = re.compile(r"\b(?:will|would|could|should|may|might|shall|to|is|are|be|being|gets?|getting)"
+                         r"(?:\s+\w+)?\s+$", re.I)
+_PAST_FORM = re.compile(r"\w+ed|began|came|ran|hit|bowed|went|was|were|had", re.I)
+
+
+def past_tense_before(sentence: str, start: int, end: int) -> bool:
+    """The release verb governing the date is in the past ("opened in November"), or the
+    clause is history without one ("That changed in May, when FX ordered ...")."""
+    lo, hi = clause_bounds(sentence, start, end)
+    verb = None
+    verb_at = 0
+    for m_start, m_end, word in _matches("premiere", sentence):
+        if lo <= m_start and m_end <= start:
+            verb, verb_at = word, m_start
+    if verb is not None:
+        if _FUTURE_AUX.search(sentence, max(lo, verb_at - 25), verb_at):
+            return False  # "will be released", "is expected to be dated"
+        return bool(_PAST_FORM.fullmatch(verb.split()[0])) and verb.lower() not in ("dated", "scheduled", "slated")
+    return bool(PAST_EVENT.search(sentence, lo, hi))
 
 
 def change_score(sentence: str, start: int) -> int:

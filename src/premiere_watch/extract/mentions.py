@@ -39,7 +39,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
         s, e = m.span(key)
         if any(d.start < e and s < d.end for d in found):
             continue
-        extra.append(DateMention(s, e, m.group(key), FuzzyDate(int(m.group(key))), False, ""))
+        extra.append(DateMention(s, e, m.group(key), FuzzyDate(int(m.group(key))), False, "guess"))
     if not extra:
         return found
     return sorted([*found, *extra], key=lambda d: d.start)

@@ -169,9 +169,8 @@ class TitleMatcher:
         prev = re.search(r"([A-Za-z][\w]*)(['’]s)?([\s\-]*)$", before)
         if prev and prev.group(3) is not None and prev.group(3) != "" and "-" not in prev.group(3):
             word, possessive = prev.group(1), prev.group(2)
-            sentence_start = re.search(r"(?:^|[.!?:;|\"“(]\s*)" + re.escape(word) + r"(['’]s)?\s*$", before)
-            if word[0].isupper() and not possessive and not sentence_start and word.lower() not in (
-                    "the", "in", "on", "of", "and", "or", "with", "from", "about", "as", "for", "new",
+            if word[0].isupper() and not possessive and word.lower() not in (
+                    "the", "in", "on", "of", "and", "or", "with", "from", "as", "for", "new",
                     "see", "watch", "stream", "meanwhile", "but", "while", "when", "if", "after",
                     "before", "like", "how", "why", "what", "where", "is", "now", "then", "so"):
                 return False

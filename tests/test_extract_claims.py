@@ -1,0 +1,196 @@
+"""Premiere claims: small tables of (article text or HTML) -> expected status per date.
+
+Each row is a tiny page: a headline, a publication date and paragraphs.  The
+expected values name only what matters for the row; a date that must *not*
+be confirmed is checked as such (a false confirmed date alerts every fan).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from premiere_watch.extract import extract, parse_page
+from premiere_watch.model import Extraction, Target
+
+NARCOS = Target("Narcos", 2, (), "tv")
+AOUAD = Target("All of Us Are Dead", 2, (), "tv")
+FILM = Target("Arrival Point", None, (), "film")
+DUNE2 = Target("Dune: Part Two", None, ("Dune Part Two",), "film")
+
+
+def page(paragraphs: list[str], headline: str = "Entertainment news", published: str = "2023-03-01",
+         extra: str = "") -> str:
+    meta = f"<meta property='article:published_time' content='{published}T10:00:00Z'>" if published else ""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f"<html><head>{meta}</head><body><main><article><h1>{headline}</h1>{body}</article>{extra}"
+            f"</main></body></html>")
+
+
+def run(html: str, target: Target) -> Extraction:
+    return extract(parse_page(html), target)
+
+
+def dates(claims: list) -> list[str]:  # type: ignore[type-arg]
+    return [c.date.iso() for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "confirmed"),
+    [
+        ("Narcos season 2 is set to debut Sept. 2 on Netflix.", "2023-09-02"),
+        ("Netflix announced Narcos season 2 will return on 27 October.", "2023-10-27"),
+        ("Narcos season 2 premieres Friday, September 1, 2023.", "2023-09-01"),
+        ("Netflix confirmed that the second season of Narcos arrives in summer 2024.", "2024-22"),
+        ("Narcos season 2 is coming in 2024, Netflix said.", "2024"),
+        ("Release date: Wednesday, July 2. Narcos season 2 is the big one.", "2023-07-02"),
+    ],
+)
+def test_confirmed(text: str, confirmed: str) -> None:
+    ex = run(page([text], headline="Narcos season 2 news"), NARCOS)
+    assert ex.confirmed is not None and ex.confirmed.date.iso() == confirmed
+    assert ex.confirmed.evidence and ex.confirmed.why
+
+
+@pytest.mark.parametrize(
+    ("text", "tentative"),
+    [
+        ("Narcos season 2 could arrive in early 2024.", "2024"),
+        ("Narcos season 2 is expected to premiere in March 2024.", "2024-03"),
+        ("Narcos season 2 is rumoured for a May 2024 launch.", "2024-05"),
+        ("Reportedly, Narcos season 2 will premiere in June 2024.", "2024-06"),
+        ("If filming wraps soon, Narcos season 2 may premiere in fall 2024.", "2024-23"),
+        ("We think 2025 is the realistic target for Narcos season 2.", "2025"),
+    ],
+)
+def test_tentative_is_never_confirmed(text: str, tentative: str) -> None:
+    ex = run(page([text], headline="Narcos season 2 news"), NARCOS)
+    assert ex.confirmed is None
+    assert tentative in dates(ex.tentative)
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "confirmed"),
+    [
+        ("Narcos season 2 is not coming to Netflix in February 2024.", "2024-02", None),
+        ("Narcos season 2 won't premiere on March 3 after all.", "2023-03-03", None),
+        ("Netflix moved Narcos season 2 from March 3 to April 14.", "2023-03-03", "2023-04-14"),
+        ("Narcos season 2 has been pushed back from May 5, 2023 to June 9, 2023.", "2023-05-05", "2023-06-09"),
+        ("Narcos season 2 was originally set for May 5, 2023. It now premieres June 9, 2023.", "2023-05-05",
+         "2023-06-09"),
+        ("Narcos season 2 now opens on Oct. 8 instead of Oct. 1.", "2023-10-01", "2023-10-08"),
+    ],
+)
+def test_denied_and_changes(text: str, denied: str, confirmed: str | None) -> None:
+    ex = run(page([text], headline="Narcos season 2 news"), NARCOS)
+    assert denied in dates(ex.denied)
+    assert (ex.confirmed.date.iso() if ex.confirmed else None) == confirmed
+
+
+def test_the_headline_carries_the_denial() -> None:
+    ex = run(page(["Is the second season coming soon? Read on.",
+                   "It is speculated that the upcoming season will be released sometime later this year or "
+                   "even early in 2024."],
+                  headline="All of Us Are Dead Season 2 is not coming to Netflix in February 2023",
+                  published="2023-01-20"), AOUAD)
+    assert ex.confirmed is None
+    assert "2023-02" in dates(ex.denied)
+    assert {"2023", "2024"} <= set(dates(ex.tentative))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The seed's distractors: none of these is a premiere date of season 2.
+        "It also drew 361 million viewing hours in its first 10 days.",
+        "It is based on the Naver webtoon of the same name, which was published between 2009 and 2011.",
+        "Four months later, the government lifts martial law in Hyosan.",
+        "The premiere time is 12:00 a.m. (PT) or 3:00 a.m. (ET).",
+        "All of Us Are Dead season 1 debuted on January 28, 2022.",
+        "The first season of All of Us Are Dead premiered on Jan. 28, 2022 on Netflix.",
+        "Filming of All of Us Are Dead season 2 begins in June 2023.",
+        "All of Us Are Dead was renewed for a second season in June 2022.",
+        "The All of Us Are Dead season 2 trailer dropped on Christmas Day.",
+    ],
+)
+def test_distractors_are_not_claims(text: str) -> None:
+    ex = run(page([text], headline="All of Us Are Dead Season 2: what we know", published="2023-01-20"), AOUAD)
+    assert ex.confirmed is None
+    assert ex.tentative == []
+
+
+def test_other_titles_dates_in_the_sidebar_are_ignored() -> None:
+    sidebar = ("<aside class='related'><h3>Coming soon</h3><ul><li><a href='/x'>Sweet Home season 2 premieres "
+               "December 1 on Netflix</a></li></ul></aside>")
+    ex = run(page(["All of Us Are Dead season 2 has no date yet."], headline="All of Us Are Dead Season 2",
+                  published="2023-01-20", extra=sidebar), AOUAD)
+    assert ex.confirmed is None
+
+
+def test_other_title_in_the_same_sentence_keeps_its_date() -> None:
+    ex = run(page(["Dune: Part Two will now reach theaters on March 15, 2024. Godzilla x Kong: The New Empire, "
+                   "which had been sitting on March 15, 2024, now shifts to April 12, 2024."],
+                  headline="'Dune: Part Two' moves to 2024", published="2023-08-24"), DUNE2)
+    assert ex.confirmed is not None and ex.confirmed.date.iso() == "2024-03-15"
+
+
+def test_sequel_sentences_are_not_the_original() -> None:
+    ex = run(page(["The 2021 Dune opened on October 22, 2021.", "Dune: Part Two opens March 15, 2024."],
+                  headline="Dune: Part Two date", published="2023-08-24"), DUNE2)
+    assert ex.confirmed is not None and ex.confirmed.date.iso() == "2024-03-15"
+
+
+def test_past_premiere_of_another_season_is_not_the_answer() -> None:
+    ex = run(page(["Narcos season 1 debuted on August 28, 2015.", "Season 2 arrives next month."],
+                  headline="Narcos Season 2 is coming", published="2016-06-07"), NARCOS)
+    assert ex.confirmed is not None and ex.confirmed.date.iso() == "2016-07"
+
+
+def test_pronoun_context_after_the_title_is_established() -> None:
+    ex = run(page(["Narcos is back for a second season.", "The series premieres on September 2, 2016."],
+                  headline="Narcos season 2", published="2016-06-07"), NARCOS)
+    assert ex.confirmed is not None and ex.confirmed.date.iso() == "2016-09-02"
+
+
+def test_roundup_item_takes_its_day_heading() -> None:
+    html = ("<html><head><meta name='publish-date' content='2023-09-27'></head><body><article>"
+            "<h1>New on Netflix in October 2023</h1><h3>Friday, Oct. 20</h3><ul><li>Old Dads (Netflix film)</li>"
+            "</ul><h3>Friday, Oct. 27</h3><ul><li>Arrival Point (Netflix film)</li><li>Other Film</li></ul>"
+            "</article></body></html>")
+    ex = run(html, FILM)
+    assert ex.confirmed is not None and ex.confirmed.date.iso() == "2023-10-27"
+
+
+def test_schedule_row_in_a_rail_names_the_title() -> None:
+    html = ("<html><head><meta property='article:published_time' content='2020-12-20'></head><body>"
+            "<article><h1>Another show gets a trailer</h1><p>Other news entirely.</p></article>"
+            "<aside class='rail'><table><tr><td>Jan 6</td><td>Some Show</td></tr><tr><td>Jan 14</td>"
+            "<td>Arrival Point</td></tr></table></aside></body></html>")
+    ex = run(html, FILM)
+    assert ex.confirmed is not None and ex.confirmed.date.iso() == "2021-01-14"
+
+
+def test_title_page_structured_date() -> None:
+    html = ('<html><head><script type="application/ld+json">{"@type":"TVSeries","name":"Narcos",'
+            '"containsSeason":[{"@type":"TVSeason","seasonNumber":1,"startDate":"2015-08-28"},'
+            '{"@type":"TVSeason","seasonNumber":2,"startDate":"2016-09-02"}]}</script></head>'
+            '<body><h1>Narcos</h1><p>Season 2 coming September 2.</p></body></html>')
+    ex = run(html, NARCOS)
+    assert ex.confirmed is not None and ex.confirmed.date.iso() == "2016-09-02"
+    assert ex.confirmed.structured
+
+
+def test_stale_jsonld_loses_to_the_article_text() -> None:
+    jsonld = ('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-02-14",'
+              '"about":{"@type":"Movie","name":"Arrival Point","datePublished":"2025-05-02"}}</script>')
+    html = page(["Arrival Point will now open on July 25, 2025, moving from its May 2, 2025 date."],
+                headline="Arrival Point moves to July 25, 2025", published="2024-02-14").replace(
+                    "</head>", jsonld + "</head>")
+    ex = run(html, FILM)
+    assert ex.confirmed is not None and ex.confirmed.date.iso() == "2025-07-25"
+    assert "2025-05-02" in dates(ex.denied)
+
+
+def test_rejected_candidates_are_explained() -> None:
+    ex = run(page(["Narcos season 1 debuted on August 28, 2015."], headline="Narcos season 2",
+                  published="2016-06-07"), NARCOS)
+    assert any("season 1" in r.reason or "past" in r.reason for r in ex.rejected)

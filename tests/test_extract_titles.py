@@ -1,0 +1,87 @@
+"""Title matching: aliases, punctuation, sequels, common-word titles, seasons."""
+
+from __future__ import annotations
+
+import pytest
+
+from premiere_watch.extract.titles import TitleMatcher, season_refs
+from premiere_watch.model import Target
+
+MI = Target("Mission: Impossible – Dead Reckoning Part One", None, ("MI7",), "film")
+DUNE2 = Target("Dune: Part Two", None, ("Dune 2",), "film")
+DUNE = Target("Dune", None, (), "film")
+HOCUS2 = Target("Hocus Pocus 2", None, (), "film")
+WISH = Target("Wish", None, ("Disney's Wish",), "film")
+US = Target("Us", None, ("Jordan Peele's Us",), "film")
+MICHAEL = Target("Michael", None, (), "film")
+STRANGER = Target("Stranger Things", 5, (), "tv")
+OBX = Target("Outer Banks", 3, (), "tv")
+
+# Page text that uses "wish" and "us" as ordinary words, and the titles as titles.
+WISH_PAGE = "I wish it were longer. Disney's 'Wish' opens in theaters. Wish is the studio's 62nd film."
+US_PAGE = "Tell us what you think. Jordan Peele's 'Us' is a horror film. Us opens March 22."
+
+
+@pytest.mark.parametrize(
+    ("target", "page", "text", "found"),
+    [
+        (MI, "", "Mission Impossible Dead Reckoning Part One opens July 12.", True),
+        (MI, "", "MISSION: IMPOSSIBLE - DEAD RECKONING PART ONE", True),
+        (MI, "", "Mission: Impossible – Dead Reckoning Part Two stays on June 28, 2024.", False),
+        (DUNE2, "", "Dune: Part Two will now open March 15, 2024.", True),
+        (DUNE2, "", "The 2021 Dune opened on October 22, 2021.", False),
+        (DUNE, "", "Dune: Part Two moves to 2024.", False),
+        (DUNE, "", "Dune opened on October 22, 2021.", True),
+        (HOCUS2, "", "The 1993 original Hocus Pocus streams now.", False),
+        (HOCUS2, "", "Hocus Pocus 2 streams September 30.", True),
+        (WISH, WISH_PAGE, "I wish it were longer.", False),
+        (WISH, WISH_PAGE, "Wish is the studio's 62nd animated feature.", True),
+        (WISH, WISH_PAGE, "Not to be confused with the Disney Wish cruise ship.", False),
+        (WISH, WISH_PAGE, "Kids keep humming \"This Wish\" on repeat.", False),
+        (US, US_PAGE, "Tell us what you think.", False),
+        (US, US_PAGE, "About Us · Contact Us", False),
+        (US, US_PAGE, "the film's U.S. release", False),
+        (US, US_PAGE, "Universal moved Us from March 15 to March 22, 2019.", True),
+        (US, US_PAGE, "Universal Bumps Jordan Peele's 'Us' Back a Week", True),
+        (MICHAEL, "", "Michael Jackson died on June 25, 2009.", False),
+        (MICHAEL, "", "Lionsgate moved Michael to April 24.", True),
+    ],
+)
+def test_title_found(target: Target, page: str, text: str, found: bool) -> None:
+    assert bool(TitleMatcher(target, page).find(text)) is found
+
+
+def test_common_word_title_needs_to_be_used_as_a_title_somewhere() -> None:
+    matcher = TitleMatcher(WISH, "I wish it were longer. We wish you well.")
+    assert not matcher.find("Wish arrives soon.")
+
+
+def test_series_number_after_title_is_a_season() -> None:
+    mentions = TitleMatcher(STRANGER, "").find("Stranger Things 5 premieres July 4.")
+    assert [m.season for m in mentions] == [5]
+
+
+def test_title_colon_season_is_not_a_sequel() -> None:
+    assert TitleMatcher(OBX, "").find("Outer Banks: Season 3 | Official Teaser | Netflix")
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("Season 2 premieres", [2]),
+        ("the second season", [2]),
+        ("its sophomore season", [2]),
+        ("S3 arrives", [3]),
+        ("Part 2 drops", [2]),
+        ("the new season", [None]),
+        ("season one and season two", [1, 2]),
+        ("10 seasons of television", []),
+    ],
+)
+def test_season_refs(text: str, numbers: list[int | None]) -> None:
+    assert [r.number for r in season_refs(text)] == numbers
+
+
+def test_previous_season_relation() -> None:
+    refs = season_refs("unlike last season")
+    assert refs and refs[0].relation == "previous"
