@@ -18,7 +18,7 @@ import tomllib
 from pathlib import Path
 
 from premiere_watch.extract import clear_caches, extract, parse_page
-from premiere_watch.model import Target
+from premiere_watch.model import Kind, Target
 
 DEFAULT_CORPUS = Path("/work/shared/corpus/dev")
 
@@ -26,7 +26,7 @@ DEFAULT_CORPUS = Path("/work/shared/corpus/dev")
 def _target(expect: dict[str, object]) -> Target:
     season = expect.get("season")
     aliases = expect.get("aliases") or []
-    kind = "tv" if expect.get("kind", "tv") == "tv" else "film"
+    kind: Kind = "tv" if expect.get("kind", "tv") == "tv" else "film"
     return Target(str(expect["title"]), int(season) if isinstance(season, int) else None,
                   tuple(str(a) for a in aliases) if isinstance(aliases, list) else (), kind)
 
@@ -78,7 +78,7 @@ def _time(fn: object, repeat: int) -> list[float]:
 
 def _report(label: str, samples: list[float]) -> None:
     samples = sorted(samples)
-    p95 = samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))]
+    p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
     print(f"{label:<34} median {statistics.median(samples):7.2f} ms   p95 {p95:7.2f} ms   n={len(samples)}")
 
 

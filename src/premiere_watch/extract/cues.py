@@ -27,7 +27,8 @@ PREMIERE = re.compile(
     r"stream(?:s|ed|ing)?|drop(?:s|ped|ping)?|bow(?:s|ed)?|air(?:s|ed|ing)?|coming|comes|come|"
     r"(?:be|is|are|comes?|coming) back|"
     r"theat(?:er|re)s|cinemas|theatrical(?:ly)?|dated|date|slot|calendar|available|reach(?:es|ed|ing)?|"
-    r"due|kicks? off|begins? (?:streaming|airing)|play(?:s|ing)? in|mov(?:e|es|ed|ing)|slid|slides|shift(?:s|ed)?|push(?:es|ed)?|"
+    r"due|kicks? off|begins? (?:streaming|airing)|play(?:s|ing)? in|mov(?:e|es|ed|ing)|slid|slides|"
+    r"shift(?:s|ed)?|push(?:es|ed)?|"
     r"delay(?:s|ed)?|bump(?:s|ed)?|postpon(?:e|es|ed)|"
     r"on (?:Netflix|Disney\+|Max|HBO|Hulu|Prime Video|Apple TV\+)|"
     r"in (?:theaters|theatres|cinemas)|schedule[ds]?|set for|set to|slated|expected in|streaming)\b",

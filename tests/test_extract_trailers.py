@@ -1,0 +1,74 @@
+"""Trailer status: released / none / unmentioned, with kind, URL and video id."""
+
+from __future__ import annotations
+
+import pytest
+
+from premiere_watch.extract import extract, parse_page
+from premiere_watch.model import Target
+
+AOUAD = Target("All of Us Are Dead", 2, (), "tv")
+FILM = Target("Arrival Point", None, (), "film")
+
+
+def page(body: str, headline: str) -> str:
+    return (f"<html><head><meta property='article:published_time' content='2023-01-20'></head><body>"
+            f"<main><article><h1>{headline}</h1>{body}</article></main></body></html>")
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "kind"),
+    [
+        # An embed naming the title and season is proof.
+        ("<p>Here it is.</p><iframe src='https://www.youtube.com/embed/abcdefghijk' "
+         "title='All of Us Are Dead: Season 2 | Official Teaser | Netflix'></iframe>", "released", "teaser"),
+        ("<p>Netflix released the first trailer for All of Us Are Dead season 2 on Monday.</p>",
+         "released", "trailer"),
+        ("<p>The network has not released any new teaser or trailer for the upcoming season.</p>", "none", ""),
+        # The seed: only the first season's trailer is embedded.
+        ("<p>The network has not released any new teaser or trailer for the upcoming season. In the meantime, "
+         "check out the official trailer for the first season below.</p><iframe "
+         "src='https://www.youtube.com/embed/IN5TD4VRcSM' title='All of Us Are Dead | Official Trailer | "
+         "Netflix'></iframe>", "none", ""),
+        ("<p>A season 1 trailer is still the only footage: watch the All of Us Are Dead season 1 trailer.</p>",
+         "none", ""),
+        ("<p>The first look was screened for reporters and has not been posted online.</p>", "none", ""),
+        ("<p>All of Us Are Dead season 2 is in production in Seoul.</p>", "unmentioned", ""),
+    ],
+)
+def test_trailer_status(body: str, status: str, kind: str) -> None:
+    ex = extract(parse_page(page(body, "All of Us Are Dead Season 2 news")), AOUAD)
+    assert ex.trailer_status == status
+    assert (ex.trailers[0].kind if ex.trailers else "") == kind
+
+
+def test_embed_gives_url_and_video_id() -> None:
+    body = ("<iframe src='https://www.youtube.com/embed/8zIf0XvoL9Y' title='Arrival Point | Teaser Trailer'>"
+            "</iframe>")
+    ex = extract(parse_page(page(body, "Arrival Point teaser")), FILM)
+    assert ex.trailer_status == "released"
+    t = ex.trailers[0]
+    assert (t.kind, t.video_id, t.url) == ("teaser", "8zIf0XvoL9Y", "https://www.youtube.com/embed/8zIf0XvoL9Y")
+    assert ex.to_json()["trailer"]["url"] == t.url
+
+
+def test_other_titles_trailer_in_the_article_means_none() -> None:
+    body = ("<p>Arrival Point opens next month.</p><p>Meanwhile <strong>Other Show</strong> has a new trailer.</p>"
+            "<iframe src='https://www.youtube.com/embed/Ba4sxM8f7sk' title='Other Show | Official Trailer'>"
+            "</iframe>")
+    ex = extract(parse_page(page(body, "What's new this month")), FILM)
+    assert ex.trailer_status == "none"
+
+
+def test_trailer_talk_only_in_the_sidebar_is_unmentioned() -> None:
+    html = page("<p>Arrival Point opens next month.</p>", "Arrival Point date").replace(
+        "</main>", "<aside class='rail'><ul><li><a href='/x'>Other Show trailer is here</a></li></ul></aside></main>")
+    ex = extract(parse_page(html), FILM)
+    assert ex.trailer_status == "unmentioned"
+
+
+def test_no_trailer_yet_beats_a_vague_mention() -> None:
+    body = ("<p>Arrival Point shows off a first trailer soon, the studio says.</p>"
+            "<p>There is no trailer yet for Arrival Point.</p>")
+    ex = extract(parse_page(page(body, "Arrival Point news")), FILM)
+    assert ex.trailer_status == "none"
