@@ -156,7 +156,9 @@ def _season_ok(target: Target, sentence: str, start: int, end: int, mentions: li
         return True, "", context_season
     refs = season_refs(sentence)
     lo, hi = cues.clause_bounds(sentence, start, end)
-    local = [r for r in refs if lo <= r.start < hi] or [r for r in refs if r.end <= start]
+    # The date's own clause decides; failing that, a season named just before it
+    # ("season 2, episode 3 recap: Nov 13"), not one from an earlier clause far away.
+    local = [r for r in refs if lo <= r.start < hi] or [r for r in refs if r.end <= start and start - r.end < 60]
     before = [r for r in local if r.end <= start]
     # "the second season ... around January 2024": a season named before the date in
     # its clause is what the date is about; one named after only when none precedes.

@@ -27,7 +27,8 @@ PREMIERE = re.compile(
     r"stream(?:s|ed|ing)?|drop(?:s|ped|ping)?|bow(?:s|ed)?|air(?:s|ed|ing)?|coming|comes|come|"
     r"(?:be|is|are|comes?|coming) back|"
     r"theat(?:er|re)s|cinemas|theatrical(?:ly)?|dated|date|slot|calendar|available|reach(?:es|ed|ing)?|"
-    r"due|kicks? off|begins? (?:streaming|airing)|play(?:s|ing)? in|mov(?:e|es|ed|ing)|slid|slides|"
+    r"due|kicks? off|begins? (?:streaming|airing)|play(?:s|ing)? in|mov(?:e|es|ed|ing)|slid(?:e|es|ing)?|"
+    r"slipp?(?:ed|ing|s)?|staked out|dates|"
     r"shift(?:s|ed)?|push(?:es|ed)?|"
     r"delay(?:s|ed)?|bump(?:s|ed)?|postpon(?:e|es|ed)|"
     r"on (?:Netflix|Disney\+|Max|HBO|Hulu|Prime Video|Apple TV\+)|"
@@ -44,12 +45,13 @@ OTHER_EVENT = re.compile(
     r"died|death|born|casting|cast|announcement|announced on|press|convention|upfronts?|deal|founded|"
     r"tour|concert|show(?:s|ed)? (?:at|in)|kicked off|visit|on sale|showtimes?|ended|ends|finale|showcase|"
     r"conference|presentation|keynote|summit|cinemacon|investors?|call|investigation|allegations?|lawsuit|"
-    r"strike|walkout|merger|acquisition|hearing|trial|election|debate)\b",
+    r"strike|walkout|merger|acquisition|hearing|trial|election|debate|marketing|campaign|press tour|"
+    r"promotion(?:al)?|publicity)\b",
     re.I,
 )
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|won['’]t|isn['’]t|aren['’]t|wasn['’]t|doesn['’]t|don['’]t|didn['’]t|"
-    r"can['’]t|cannot|no|nor|instead of|rather than|anymore)\b",
+    r"can['’]t|cannot|no|nor|neither|instead of|rather than|anymore|any longer)\b",
     re.I,
 )
 _MOVED_FROM = re.compile(
@@ -65,8 +67,9 @@ _ORIGINALLY = re.compile(
     r"\b(?:originally|initially|previously|formerly)\b|"
     r"\b(?:original|initial|previous|earlier|once|old|prior|first)\b"
     r"[^;]{0,60}?\b(?:set|scheduled|slated|dated|planned|due|targeted|pegged|penciled|pencilled|"
-    r"release date|date|slot|opening|premiere|plan|staked)\b|\bhad been\b|\b(?:was|were) (?:\w+ )?(?:set|"
-    r"scheduled|slated|dated|planned|due|supposed|lined up|booked|pegged|penciled|pencilled)\b",
+    r"release date|date|slot|opening|premiere|plan|staked|calendar|aim\w*|target\w*)\b|\bhad been\b|"
+    r"\b(?:was|were) (?:\w+ )?(?:set|scheduled|slated|dated|planned|due|supposed|lined up|booked|pegged|"
+    r"penciled|pencilled|aiming|targeting|eyeing|headed)\b",
     re.I,
 )
 _ABANDONED_AFTER = re.compile(
