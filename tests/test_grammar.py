@@ -94,6 +94,8 @@ ABSOLUTE = [
     ("Thanksgiving Day 2023", [("2023-11-23", "", False)]),
     ("Season 1 · Released 2021 · 9 Episodes", [("2021", "", False)]),
     ("Heard it's coming summer 2026", [("2026-22", "", False)]),
+    ("H2 2025", [("2025", "late", False)]),
+    ("in theaters Holiday 2025", [("2025", "late", False)]),
 ]
 
 
@@ -212,6 +214,11 @@ RELATIVE = [
     ("until early next year", MON, [("2025", "until early", True)]),
     # the printed weekday does not fit: a show called "Wednesday", not the day
     ("Wednesday November 23 is when", MON, [("2024-11-23", "", True)]),
+    # promo lines in Title Case are dates; titles in Title Case are not
+    ("Dune: Part Two Coming This Fall", MON, [("2024-23", "", True)]),
+    ("this summer's biggest film", MON, [("2024-22", "", True)]),
+    ("this October's lineup", MON, [("2024-10", "", True)]),
+    ("early in the new year", D(2024, 11, 1), [("2025", "early", True)]),
 ]
 
 
@@ -302,6 +309,9 @@ NEGATIVE = [
     "in 2,000 theaters",
     "The Sun 12 readers",
     "Season 2024",
+    "Summer's mom called",
+    "as Theresa May's cabinet",
+    "the New Year's resolution list",
 ]
 
 

@@ -516,8 +516,14 @@ class _Pre:
         return _join(self.cue_qual, self.pos)
 
     def capital_in_title(self, text: str) -> bool:
-        """A capitalised cue inside a Title Case run ("You Did Last Summer")."""
-        return self.first[:1].isupper() and _title_run_before(text, self.first_at)
+        """A capitalised cue inside a Title Case run ("You Did Last Summer").
+
+        A release verb before it is a promo line, not a title: "Coming This
+        Fall", "Returns Next Summer".
+        """
+        if not (self.first[:1].isupper() and _title_run_before(text, self.first_at)):
+            return False
+        return _VERB_BEFORE_YEAR.search(text, max(0, self.first_at - 16), self.first_at) is None
 
 
 _WINDOW = 48
@@ -858,7 +864,7 @@ def _month_year_form(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
 
 
 @_form(
-    rf"""{_m('mon')}(?![\w'’]|\s*\d|\s*['’]\d)
+    rf"""{_m('mon')}(?![\w]|['’](?!s\b)|\s*\d|\s*['’]\d)(?P<poss>['’]s)?
     (?=(?P<noun>\s+(?i:{_RELEASE_NOUNS})(?![A-Za-z])))?
     (?:,?\s+(?:of\s+)?{_YREL})?""",
     prio=4,
@@ -872,6 +878,8 @@ def _bare_month(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
         return None  # "April" alone is a name as often as a month
     if pre.the and not (pre.pos or m.group("noun")):
         return None  # "on the December schedule": an adjective, not a date
+    if m.group("poss") and not pre.rel:
+        return None  # "in May's cabinet"; "this October's lineup" is fine
     if pre.capital_in_title(text):
         return None
     month = _month_of(m.group("mon"))
@@ -893,7 +901,8 @@ def _bare_month(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     else:
         year = _month_year(a, month, pre.past or pre.pos == "earlier")
     fd = _valid(year, month)
-    return [_Cand(pre.start, m.end(), fd, True, pre.qualifier())] if fd else None
+    end = m.start("poss") if m.group("poss") else m.end()
+    return [_Cand(pre.start, end, fd, True, pre.qualifier())] if fd else None
 
 
 # -- seasons ------------------------------------------------------------------
@@ -909,7 +918,7 @@ def _season_year_form(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
 
 
 @_form(
-    rf"""{_SEASON}(?![\w'’-])
+    rf"""{_SEASON}(?![\w-]|['’](?!s\b))(?P<poss>['’]s)?
     (?!{_QUOTE}(?:,?\s+|\s+of\s+)(?:1[89]|2[01])\d\d|\s*['’]\d\d)  # "summer 2026" is the other form
     (?=(?P<noun>\s+(?i:{_RELEASE_NOUNS})(?![A-Za-z])))?
     (?:\s+of\s+{_YREL})?""",
@@ -921,6 +930,8 @@ def _bare_season(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
         return None
     pre = _prefix(text, m.start())
     season_tok = m.group("season")
+    if m.group("poss") and not pre.rel:
+        return None  # "Summer's" is a name; "this summer's slate" is a date
     # "fall" is a verb: only after a cue that cannot precede a verb.
     if pre.cue in ("to", "about", "around", "over", "sometime") and not pre.rel:
         return None
@@ -950,7 +961,8 @@ def _bare_season(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
         year = _season_year(a, sub, "last")
     else:
         year = _season_year(a, sub, "past" if pre.past else "upcoming")
-    return [_Cand(pre.start, m.end(), FuzzyDate(year, sub), True, pre.qualifier())]
+    end = m.start("poss") if m.group("poss") else m.end()
+    return [_Cand(pre.start, end, FuzzyDate(year, sub), True, pre.qualifier())]
 
 
 # -- quarters -------------------------------------------------------------------
@@ -1045,6 +1057,29 @@ def _relative_year_month(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
         idx = a.year * 12 + a.month - 1 + off
         fd = FuzzyDate(idx // 12, idx % 12 + 1)
     return [_Cand(pre.start, m.end(), fd, True, pre.qualifier())]
+
+
+@_form(rf"H(?P<h>[12])\s*{_y('year')}", rf"(?:Holiday|holiday|HOLIDAY)\s+{_y('year')}", prio=5)
+def _half_or_holiday_year(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    # "H2 2025" (second half), "Holiday 2025" (studio speak for Nov-Dec):
+    # no such window in the grammar, so the year with a position.
+    if _prev(ctx.text, m.start()).isalnum():
+        return None
+    qual = "early" if m.groupdict().get("h") == "1" else "late"
+    pre = _prefix(ctx.text, m.start())
+    return [_Cand(pre.qstart, m.end(), FuzzyDate(int(m.group("year"))), False, _join(pre.cue_qual, qual))]
+
+
+@_form(r"(?:the|The)\s+(?:new|New)\s+(?:year|Year)(?![\w'’])", prio=4)
+def _new_year(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    # "in the new year": said from September on it is next year, earlier it
+    # is this one; either way its start.
+    pre = _prefix(ctx.text, m.start())
+    if ctx.anchor is None or not (pre.cue or pre.pos):
+        return None
+    year = ctx.anchor.year + (ctx.anchor.month >= 9)
+    start = pre.start if (pre.cue_qual or pre.pos) else m.start()
+    return [_Cand(start, m.end(), FuzzyDate(year), True, _join(pre.cue_qual, pre.pos or "early"))]
 
 
 @_form(r"(?P<ye>year['’]s\s+end|year-end|end\s+of\s+year)(?![\w-])", prio=4)
