@@ -154,7 +154,9 @@ def _season_ok(target: Target, sentence: str, start: int, end: int, mentions: li
     """Which season a date belongs to: nearest season reference in its clause, else context."""
     if target.season is None:
         return True, "", context_season
-    refs = season_refs(sentence)
+    # "the first season's post-production", "season 2's slot": a possessive season is a
+    # comparison, not what the date is about.
+    refs = [r for r in season_refs(sentence) if sentence[r.end:r.end + 2] not in ("'s", "’s")]
     lo, hi = cues.clause_bounds(sentence, start, end)
     # The date's own clause decides; failing that, a season named just before it
     # ("season 2, episode 3 recap: Nov 13"), not one from an earlier clause far away.
