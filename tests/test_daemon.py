@@ -203,9 +203,11 @@ def test_sigterm_lets_a_slow_read_finish_store_its_result_and_send_its_alert(
     assert page_server.count("/slow") == 1
     sent = time.monotonic()
     d.signal(signal.SIGTERM)
+    time.sleep(0.2)
+    d.signal(signal.SIGTERM)  # supervisors may repeat it: still graceful
     assert d.stop(timeout=12) == 0, d.log
     took = time.monotonic() - sent
-    assert 2.0 < took < 10.0, took  # it waited for the read, within the 10 s grace
+    assert 2.0 < took < 10.0, (took, d.log)  # it waited for the read, within the 10 s grace
     row = rows(config)[f"page:{page_server.url('/slow')}"]
     assert row.last_result == "ok" and row.last_check is not None, d.log  # type: ignore[attr-defined]
     [alert] = json_receiver.received  # the alert it caused went out before exit

@@ -278,14 +278,14 @@ def test_a_reload_masks_the_new_files_secrets(tmp_path: Path, monkeypatch, capfd
     assert "reloaded" in err and "leaked ****?" in err and "hook-secret-42" not in err
 
 
-def test_a_second_stop_request_cancels_at_once(tmp_path: Path) -> None:
+def test_a_forced_stop_cancels_at_once(tmp_path: Path) -> None:
     config = write(tmp_path / "w.toml", {"p": "1h"})
     daemon, runners = make(config, FakeStore(), read_seconds=30)  # grace stays the default 10 s
 
     async def main() -> float:
         loop = asyncio.get_running_loop()
         loop.call_later(0.2, daemon.request_stop)
-        loop.call_later(0.4, daemon.request_stop)  # Ctrl-C twice
+        loop.call_later(0.4, daemon.request_stop, True)  # e.g. Ctrl-C twice
         began = loop.time()
         await daemon.serve()
         return loop.time() - began

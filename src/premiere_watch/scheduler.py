@@ -137,12 +137,17 @@ class Daemon:
 
     # -- control (safe from signal handlers and other threads) --------------------
 
-    def request_stop(self) -> None:
-        """Stop gracefully; a second request (Ctrl-C twice) cancels what is still running."""
-        if self._stop and self._loop is not None and not self._loop.is_closed():
+    def request_stop(self, force: bool = False) -> None:
+        """Stop gracefully; ``force`` cancels what is still running instead of waiting for it."""
+        if force and self._loop is not None and not self._loop.is_closed():
             self._loop.call_soon_threadsafe(self._cancel_all)
         self._stop = True
         self._poke()
+
+    def _interrupted(self) -> None:
+        # Ctrl-C twice: the person at the terminal does not want to wait.  (A repeated
+        # SIGTERM does not force: supervisors may send it more than once.)
+        self.request_stop(force=self._stop)
 
     def _cancel_all(self) -> None:
         if not self._forced:
@@ -201,7 +206,7 @@ class Daemon:
     def _install_signals(self) -> list[signal.Signals]:
         assert self._loop is not None
         handled = []
-        for sig, action in ((signal.SIGTERM, self.request_stop), (signal.SIGINT, self.request_stop),
+        for sig, action in ((signal.SIGTERM, self.request_stop), (signal.SIGINT, self._interrupted),
                             (signal.SIGHUP, self.request_reload)):
             try:
                 self._loop.add_signal_handler(sig, action)
