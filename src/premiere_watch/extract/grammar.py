@@ -99,6 +99,10 @@ _NUMBER_WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }
 
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
 # Cue word -> qualifier.  Neutral prepositions map to "" (they only license a
 # bare year/month as a date); "not until X" and "not before X" mean "X at the
 # earliest", hence "from".
@@ -246,7 +250,7 @@ class _Cand:
 class _Group:
     """All mentions one regex match produced (a range gives two)."""
 
-    mstart: int  # the whole match, for overlap resolution
+    mstart: int  # the whole match and its qualifying words, for overlap resolution
     mend: int
     cands: list[_Cand]
     prio: int
@@ -529,13 +533,27 @@ class _Pre:
 _WINDOW = 48
 
 
+# The last word of every possible prefix: when the word before a hit is not
+# one of these, there is no prefix and the regex search is skipped.
+_PREFIX_LAST_WORDS = frozenset(
+    w for words in (_CUE_QUALIFIER, _POS_QUALIFIER) for phrase in words for w in phrase.split()[-1:]
+) | _words(
+    "in on of at during for to into throughout toward towards over sometime between back than around "
+    "this next last coming past the early mid late later earlier beginning start middle end half"
+)
+_LAST_WORD = re.compile(r"([A-Za-z']+)[^\S\n]*[\"'“”‘’]?[^\S\n]*$|(-)[^\S\n]*$")
+
+
 def _prefix(text: str, at: int) -> _Pre:
+    pre = _Pre(start=at, first_at=at, the_at=at, qstart=at)
     lo = max(0, at - _WINDOW)
     nl = text.rfind("\n", lo, at)
     if nl >= 0:
         lo = nl + 1
+    last = _LAST_WORD.search(text, max(lo, at - 16), at)
+    if last is None or (last.group(1) is not None and last.group(1).lower().strip("'") not in _PREFIX_LAST_WORDS):
+        return pre
     m = _PREFIX.search(text, lo, at)
-    pre = _Pre(start=at, first_at=at, the_at=at, qstart=at)
     if m is None or m.start() == at:
         return pre
     starts: list[tuple[int, str]] = []
@@ -1290,16 +1308,18 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
                 continue
             cands = handler(m, ctx)
             if cands:
-                groups.append(_Group(m.start(), m.end(), cands, prio))
+                lo = min(m.start(), *(c.start for c in cands))
+                hi = max(m.end(), *(c.end for c in cands))
+                groups.append(_Group(lo, hi, cands, prio))
 
     # Longest match wins; ties go to the more specific form, then the earlier.
     groups.sort(key=lambda g: (g.mstart - g.mend, -g.prio, g.mstart))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)  # characters already claimed: linear, not pairwise
     chosen: list[_Cand] = []
     for g in groups:
-        if any(g.mstart < e and s < g.mend for s, e in taken):
+        if any(taken[g.mstart:g.mend]):
             continue
-        taken.append((g.mstart, g.mend))
+        taken[g.mstart:g.mend] = b"\x01" * (g.mend - g.mstart)
         chosen.extend(g.cands)
     chosen.sort(key=lambda c: c.start)
 
@@ -1328,10 +1348,6 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
 # ---------------------------------------------------------------------------
 # Sentences
 # ---------------------------------------------------------------------------
-
-def _words(s: str) -> frozenset[str]:
-    return frozenset(s.split())
-
 
 # Abbreviations that never end a sentence (titles, "vs.", "St. Denis").
 _ABBR_NEVER = _words(
