@@ -95,6 +95,10 @@ ABSOLUTE = [
     ("Season 1 · Released 2021 · 9 Episodes", [("2021", "", False)]),
     ("Heard it's coming summer 2026", [("2026-22", "", False)]),
     ("H2 2025", [("2025", "late", False)]),
+    # "to" is a move, not a range: "from" and the target stay apart
+    ("moved from 2024 to 2025", [("2024", "from", False), ("2025", "", False)]),
+    ("pushed from June to August 2025", [("2025-06", "from", False), ("2025-08", "", False)]),
+    ("ran from 2009 through 2011", [("2009", "range", False), ("2011", "range", False)]),
     ("in theaters Holiday 2025", [("2025", "late", False)]),
 ]
 
@@ -186,6 +190,10 @@ RELATIVE = [
     ("arrives tomorrow", MON, [("2024-06-25", "", True)]),
     ("in two weeks", MON, [("2024-07-08", "around", True)]),
     ("in 10 days", MON, [("2024-07-04", "around", True)]),
+    ("The premiere was pushed from March 1 to March 15.", MON,
+     [("2025-03-01", "from", True), ("2025-03-15", "", True)]),
+    ("Weekend Box Office: Aug. 18–20, estimates", D(2023, 8, 24),
+     [("2024-08-18", "range", True), ("2024-08-20", "range", True)]),
     # more day forms
     ("Episode 1 Coming 9/4", D(2024, 8, 1), [("2024-09-04", "", True)]),
     ("Season 2 premieres on Thursday, January 7 in Japan", D(2020, 12, 20), [("2021-01-07", "", True)]),

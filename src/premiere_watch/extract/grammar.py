@@ -685,7 +685,9 @@ def _year_from_yrel(yrel: str, anchor: dt.date | None) -> tuple[int | None, int 
 # -- ranges -------------------------------------------------------------------
 
 
-@_form(rf"{_y('y1')}\s*(?P<sep>[-–—]|to|through|and|until)\s*{_y('y2')}(?![-–—/]\d)", prio=9)
+# "to" never makes a range: "moved from March 1 to March 15" is a move, and
+# the reader needs "from" and "to" on separate mentions to tell which is which.
+@_form(rf"{_y('y1')}\s*(?P<sep>[-–—]|through|thru|and)\s*{_y('y2')}(?![-–—/]\d)", prio=9)
 def _year_range(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     text = ctx.text
     if _bad_before_number(text, m.start()) or _label_before(text, m.start()):
@@ -693,7 +695,7 @@ def _year_range(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     y1, y2 = int(m.group("y1")), int(m.group("y2"))
     if not y1 < y2 <= y1 + 100 or _units_follow(text, m.end()):
         return None
-    if m.group("sep") not in "-–—" and _prefix(text, m.start()).cue not in ("between", "from"):
+    if m.group("sep") == "and" and _prefix(text, m.start()).cue != "between":
         return None  # "in 2009 and 2011" are two years, not a range
     return [
         _Cand(m.start("y1"), m.end("y1"), FuzzyDate(y1), False, "range"),
@@ -702,7 +704,7 @@ def _year_range(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
 
 
 @_form(
-    rf"""{_m('m1')}\s*{_d('d1')}\s*(?:[-–—]|to|through|thru)\s*(?:{_m('m2')}\s*)?{_d('d2')}
+    rf"""{_m('m1')}\s*{_d('d1')}\s*(?:[-–—]|through|thru)\s*(?:{_m('m2')}\s*)?{_d('d2')}
     (?:(?:,\s*|\s+){_y('year')})?""",
     prio=9,
 )
@@ -750,7 +752,7 @@ def _month_pair(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
         return None
     m1, m2 = _month_of(m.group("m1")), _month_of(m.group("m2"))
     year = int(m.group("year")) if m.group("year") else 2000 + int(m.group("yy"))
-    qual = "" if m.group("sep") in ("and", "or") else "range"
+    qual = "range" if m.group("sep") in ("-", "–", "—", "through") else ""
     pre = _prefix(ctx.text, m.start())
     return [
         _Cand(pre.qstart, m.end("m1"), FuzzyDate(year - (m1 > m2), m1), False, _join(pre.qualifier(), qual)),
