@@ -12,6 +12,47 @@ read as June) at 40-60 ms a paragraph.  A closed grammar of the forms this
 domain uses is both stricter and ~30x faster.  Every pattern below is
 precompiled once at import.
 
+Forms
+-----
+Days: "September 2, 2016", "Sept. 2nd", "Sep 2", "2 September 2016", "the
+10th of April", "9/2/2016", "9/2/16", "2016-09-02", "10.04.24", with an
+optional weekday ("Friday, Sept. 2", "Tue 9 Jul 2024"); a bare "6/27" only
+after a weekday, "on" or a release verb ("Thu 6/27", "Coming 9/4"); "the
+final Tuesday of September"; "February 4 of this year", "April 24, next
+year", "July 14 of that year".  Months: "September 2016", "Sept. 2016",
+"September '25", "June and July 2025"; a bare month only with a cue ("in
+October", "by March", "late April", "this October", "a January premiere").
+Seasons: "fall 2025", "summer of 2024", "'Early Summer' 2024", "this summer",
+"next spring", "in the fall", "until spring".  Quarters and halves: "Q3
+2025", "third quarter of 2025", "H2 2025", "the second half of 2024".
+Years: only after a cue ("in 2024", "by 2025", "into 2024", "to 2025",
+"early 2024", "mid-2025"), a release verb ("coming 2026", "Released 2021")
+or before a release noun ("a 2025 release"); "(2023)" and "© 2023" are
+flagged.  Relative: "this/next/last year|month", "later this year", "early
+next year", "the end of the year", "by year's end", "in the new year",
+"this/next/last Friday", "this coming Friday", "today", "tomorrow", "in two
+weeks".  Holidays (US): New Year's Day/Eve, MLK Day, Valentine's Day,
+Presidents' Day, St. Patrick's Day, Easter, Mother's/Father's Day, Memorial
+Day, Juneteenth, Independence Day / Fourth of July, Labor Day, Halloween,
+Veterans Day, Thanksgiving (4th Thursday of November) and Thanksgiving Eve,
+Black Friday, Christmas Eve/Day, Boxing Day, "the holiday season",
+"Holiday 2025", "the Wednesday of Thanksgiving week", "the day before
+Thanksgiving".  Ranges: "2009-2011", "between 2009 and 2011", "Aug. 18-20",
+"January 15 - March 12, 2023" ("X to Y" is a move, not a range).
+
+Not dates: "Season 2", "Part 2", "Episode 10", "10 days", "361 million",
+"12:00 a.m.", "1080p", "4K", "turned 33", "Top 10", "8.5/10", "24/7",
+"$100 million", "87%", "No. 1", bare numbers and bare years ("the 1993
+film", "Tudum 2025"), lowercase "may"/"march", a weekday alone ("Wednesday"
+is also a show), holiday words used as adjectives or titles ("Christmas
+movies", "Halloween Ends", "The Nightmare Before Christmas"), "I Know What
+You Did Last Summer".
+
+Not covered (yet): "this weekend", "next week", "the 27th" without a month,
+number words as days ("September second"), European dotted D.M.Y dates,
+Easter-relative or non-US holidays other than Boxing Day, fiscal quarters
+("FY25"), and reading the tense ("opened in May" still resolves forward).
+
 How a scan works
 ----------------
 Each *form* (month-day, month-year, season, quarter, holiday, ...) is one
@@ -37,7 +78,10 @@ Resolution against the anchor (the page's publication date, never today)
   later.  ``last X`` is the latest X that ended before the anchor.
 * ``next month`` = anchor month + 1, ``next year`` = anchor year + 1.
 * "<day> of this/last/next year" takes the year from the anchor; "<day> of
-  that year" takes it from the latest explicit year earlier in the text.
+  that year" takes it from the latest explicit year earlier in the text
+  (then ``relative`` is False: no anchor was needed).
+* A bare year-less M/D is read US-style (month first); "25/12/2016", whose
+  first number cannot be a month, is read day first.
 * With ``anchor=None`` every form that needs the anchor is dropped; absolute
   forms are still found.
 
