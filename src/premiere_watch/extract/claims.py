@@ -28,12 +28,16 @@ from premiere_watch.extract.page import Block, Page, jsonld_types
 from premiere_watch.extract.titles import Mention, TitleMatcher, season_refs
 from premiere_watch.model import DateClaim, Rejected, Target, normalize_title
 
-_ANAPHORA = re.compile(
-    r"\b(?:the|this|that|its|his|her|their)\s+(?:film|movie|series|show|sequel|season|picture|feature|"
-    r"follow-up|release|new season|adaptation|biopic|drama|comedy|thriller|installment|project|title)\b|"
-    r"^(?:it|its|it['’]s)\b|\b(?:it|it['’]s|its)\b",
-    re.I,
-)
+_ANAPHORA_NOUNS = (r"film|movie|series|show|season|picture|feature|release|new season|adaptation|biopic|drama|"
+                   r"comedy|thriller|installment|project|title")
+_ANAPHORA = re.compile(rf"\b(?:the|this|that|its|his|her|their)\s+(?:{_ANAPHORA_NOUNS})\b|\b(?:it|it['’]s|its)\b",
+                       re.I)
+# "the sequel" points at a sequel: only a target that is one may be meant by it.
+_ANAPHORA_SEQUEL = re.compile(rf"\b(?:the|this|that|its|his|her|their)\s+(?:{_ANAPHORA_NOUNS}|sequel|follow-up)\b|"
+                              r"\b(?:it|it['’]s|its)\b", re.I)
+_SEQUEL_REF = re.compile(r"\b(?:the|this|its|a|their)\s+(?:sequel|follow-up|second (?:film|movie|installment))\b",
+                         re.I)
+_SEQUEL_NAME = re.compile(r"\b(?:[2-9]|ii+|iv|part (?:two|three|four|[2-9]|ii+))\b|:", re.I)
 _PAST_PREMIERE = re.compile(r"\b(?:premiered|debuted|aired|launched|bowed|opened|arrived|released|dropped|"
                             r"ran|concluded|wrapped|ended)\b", re.I)
 
@@ -81,6 +85,39 @@ def core_mentions(sentence: str, dates: list[DateMention]) -> list[DateMention]:
     return out
 
 
+_YEAR_FRAME = re.compile(r"(?<![\d$.,/])((?:19|20)\d{2})(?:['’]s)?\s+(?:[\w-]+\s+){0,2}(?:lineup|line-up|slate|"
+                         r"calendar|schedule|releases|premieres)\b", re.I)
+
+
+def _year_context(sentence: str, dates: list[DateMention], anchor: dt.date | None) -> list[DateMention]:
+    """"Marvel's 2025 lineup runs X on February 14, Y on May 2": year-less days after the
+    sentence's one explicit, not-past year take that year rather than the anchor's."""
+    if anchor is None:
+        return dates
+    years = {d.date.year for d in dates if not d.relative}
+    starts = [d.start for d in dates if not d.relative]
+    if frame := _YEAR_FRAME.search(sentence):
+        years.add(int(frame.group(1)))
+        starts.append(frame.start())
+    if len(years) != 1:
+        return dates
+    year = years.pop()
+    first_explicit = min(starts)
+    if year < anchor.year:
+        return dates
+    out = []
+    for d in dates:
+        if d.relative and d.date.day is not None and d.start > first_explicit and d.date.year != year:
+            try:
+                moved = FuzzyDate(year, d.date.sub, d.date.day)
+            except ValueError:
+                moved = d.date
+            if moved.start() >= anchor:
+                d = DateMention(d.start, d.end, d.text, moved, d.relative, d.qualifier)
+        out.append(d)
+    return out
+
+
 def mask_dates(sentence: str, dates: list[DateMention]) -> str:
     """The sentence with date mentions blanked, so cue words never match inside a date."""
     chars = list(sentence)
@@ -110,6 +147,10 @@ class ClaimSet:
     candidates: list[Candidate] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     mentioned_in_main: bool = False
+
+
+def _gap(dm: DateMention, span: tuple[int, int]) -> int:
+    return dm.start - span[1] if span[1] <= dm.start else (span[0] - dm.end) + 15
 
 
 def _emphasized_others(block: Block, matcher: TitleMatcher) -> list[str]:
@@ -179,6 +220,9 @@ def _season_ok(target: Target, sentence: str, start: int, end: int, mentions: li
         if rel == "previous":
             return False, "about a previous season", None
         if num is None:
+            # "the new season" is the season the article is about.
+            if context_season is not None and context_season != target.season:
+                return False, f"the new season here is season {context_season}", context_season
             return True, "", target.season
         if num != target.season:
             return False, f"about season {num}", num
@@ -197,7 +241,9 @@ class _Walk:
         self.out = ClaimSet()
         self.order = 0
         self.previous = ""
+        self.prev_subject = False
         self.cache = text_cache(page)
+        self.anaphora = _ANAPHORA_SEQUEL if any(_SEQUEL_NAME.search(n) for n in target.names) else _ANAPHORA
         headline_mentions = matcher.find(page.headline)
         self.article_topic = bool(headline_mentions) or (page.title_page and self._jsonld_names_target())
         self.article_season: int | None = None
@@ -205,6 +251,19 @@ class _Walk:
             refs = season_refs(page.headline)
             self.article_season = refs[0].number if refs and refs[0].number else (
                 headline_mentions[0].season)
+            if self.article_season is None:
+                self.article_season = self._first_season_named()
+
+    def _first_season_named(self) -> int | None:
+        """The season an article is about when its headline names none: the first one its
+        text names (an article about season 3 says so before it recalls season 2)."""
+        for block in self.page.blocks[:60]:
+            if block.zone != "main":
+                continue
+            for ref in season_refs(block.text):
+                if ref.number is not None and block.text[ref.end:ref.end + 2] not in ("'s", "’s"):
+                    return ref.number
+        return None
 
     def _jsonld_names_target(self) -> bool:
         for obj in self.page.jsonld:
@@ -277,15 +336,18 @@ class _Walk:
         block_mentioned = False
         self.previous = block.heading
         for sentence in sentences:
+            self.prev_subject = subject
             mentions = self.matcher.find(sentence)
             other_spans = _spans_of(sentence, others, self.matcher, mentions)
             if mentions:
                 self.out.mentioned_in_main = True
                 block_mentioned = True
                 subject = True
-            elif other_spans and not _ANAPHORA.search(sentence):
+            elif other_spans and not self.anaphora.search(sentence):
                 subject = False  # about the other title named here
-            elif _ANAPHORA.search(sentence):
+            elif self.anaphora is _ANAPHORA and _SEQUEL_REF.search(sentence):
+                subject = False  # "the sequel" is not a target that is no sequel
+            elif self.anaphora.search(sentence):
                 pass  # "it", "the film": whoever the previous sentence was about
             else:
                 subject = topic
@@ -302,7 +364,9 @@ class _Walk:
             heading_dates = self.cache.dates(block.heading)
             if len(heading_dates) == 1 and not self.matcher.find(block.heading):
                 hd = heading_dates[0]
-                if hd.date.precision == "day":
+                rest = (block.heading[:hd.start] + block.heading[hd.end:]).strip(" ,.:-–—|")
+                # Only a heading that is just a day ("Friday, Oct. 27") dates the items under it.
+                if hd.date.precision == "day" and len(rest.split()) <= 2:
                     self._add(Candidate(hd.date, "confirmed", f"{block.heading} — {block.text}",
                                         "listed under a date heading"))
         return subject
@@ -312,21 +376,31 @@ class _Walk:
     def _sentence(self, sentence: str, mentions: list[Mention], other_spans: list[tuple[int, int]],
                   topic: bool, context_season: int | None, kind: str, headline: bool = False,
                   zone: str = "main") -> None:
-        dates = core_mentions(sentence, self.cache.dates(sentence))
+        dates = _year_context(sentence, core_mentions(sentence, self.cache.dates(sentence)), self.anchor)
         if not dates:
             return
         schedule = kind in ("table_row", "list_item", "heading")
         masked = mask_dates(sentence, dates)
-        anaphora = [(m.start(), m.end()) for m in _ANAPHORA.finditer(masked)] if not mentions else []
+        anaphora_all = [(m.start(), m.end()) for m in self.anaphora.finditer(masked)]
+        anaphora = anaphora_all if not mentions else []
         for i, dm in enumerate(dates):
             nxt = dates[i + 1].start if i + 1 < len(dates) else None
-            self._date(sentence, masked, dm, nxt, mentions, anaphora, other_spans, context_season, schedule,
-                       headline, zone)
+            self._date(sentence, masked, dm, nxt, mentions, anaphora, anaphora_all, other_spans, context_season,
+                       schedule, headline, zone)
 
     def _date(self, text: str, sentence: str, dm: DateMention, next_start: int | None,
-              mentions: list[Mention], anaphora: list[tuple[int, int]], other_spans: list[tuple[int, int]],
-              context_season: int | None, schedule: bool, headline: bool, zone: str) -> None:
+              mentions: list[Mention], anaphora: list[tuple[int, int]], anaphora_all: list[tuple[int, int]],
+              other_spans: list[tuple[int, int]], context_season: int | None, schedule: bool, headline: bool,
+              zone: str) -> None:
         # Attribute the date to the nearest title named in the sentence.
+        if mentions and anaphora_all and not self.prev_subject:
+            # "A reshuffle triggered by problems on Blade pushed it to ...": the pronoun
+            # nearer the date points back to the previous sentence's title, not ours.
+            near_m = min(abs(_gap(dm, (m.start, m.end))) for m in mentions)
+            near_a = min(abs(_gap(dm, a)) for a in anaphora_all)
+            if near_a < near_m:
+                self.reject(text, f"{dm.text!r}: the pronoun before it refers to another title")
+                return
         if other_spans:
             def dist(span: tuple[int, int]) -> int:
                 return dm.start - span[1] if span[1] <= dm.start else (span[0] - dm.end) + 15
@@ -346,6 +420,11 @@ class _Walk:
             is_release, word = True, "a guessed year"
         if not is_release:
             self.reject(text, f"{dm.text!r}: {word}")
+            return
+        if word == "schedule listing" and dm.relative and self.page.published is not None and \
+                dm.date.start() > self.page.published + dt.timedelta(days=300):
+            # A listing's year-less day almost a year ahead is a day that has passed.
+            self.reject(text, f"{dm.text!r}: a listing day far from the publication date")
             return
         verdict = cues.status_of(sentence, dm.start, dm.end, next_start)
         status = verdict.status

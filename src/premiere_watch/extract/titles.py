@@ -53,6 +53,7 @@ class Mention:
 
 
 _SEQUEL_TAIL = re.compile(
+    r"(?:['’\"”]?\s+(?:sequel|follow-up|prequel|spin-?off|remake|reboot)s?\b)|"
     r"\s*(?:[:\-–—]\s*)?(?:part\s+(?:two|three|four|ii+|[2-9])\b|chapter\s+\w+|(?P<num>[2-9]|1\d)\b"
     r"(?!\s*(?:%|million|billion|years?|days?|weeks?|months?|hours?|minutes?|episodes?|[ap]\.?m\b|:|/|\.\d))|"
     r"(?P<roman>ii+|iv|v|vi+)\b|:\s*(?=[A-Z])(?!(?:Season|Series|Part \w+ of|Official|Trailer|Teaser|Episode|"
@@ -199,9 +200,7 @@ def _variants(name: str) -> list[str]:
     bare = re.sub(r"\s*\((?:\d{4}|film|movie|tv series|series)\)\s*$", "", name, flags=re.I)
     if bare != name:
         out.append(bare)
-    for n in list(out):
-        if re.match(r"the\s+", n, re.I) and len(n.split()) > 2:
-            out.append(re.sub(r"^the\s+", "", n, flags=re.I))
+    # No "The"-less variant: "The One Piece" is not "One Piece"; operators add such aliases.
     return out
 
 
@@ -210,7 +209,8 @@ def _variants(name: str) -> list[str]:
 _SEASON_NUM = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
 _ORD = r"(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|sophomore|\d{1,2}(?:st|nd|rd|th))"
 SEASON_RE = re.compile(
-    rf"\b(?:season|series|part|volume|vol\.)\s+{_SEASON_NUM}\b|\b{_ORD}\s+(?:season|series|installment|outing)\b"
+    rf"\b(?:season|series|part|volume|vol\.)\s+{_SEASON_NUM}\b|"
+    rf"\b{_ORD}(?:\s+(?:and|&)\s+(?:final|last))?\s+(?:season|series|installment|outing)\b"
     rf"|\bS(?P<s>\d{{1,2}})(?:\s?E\d+)?\b|\b(?P<rel>new|upcoming|next|latest|coming|final|last|previous|"
     rf"prior|latest|current|debut|inaugural)\s+(?:season|series|installment|chapter)\b",
     re.I,
