@@ -42,6 +42,7 @@ def dates(claims: list) -> list[str]:  # type: ignore[type-arg]
         ("Narcos season 2 premieres Friday, September 1, 2023.", "2023-09-01"),
         ("Netflix confirmed that the second season of Narcos arrives in summer 2024.", "2024-22"),
         ("Narcos season 2 is coming in 2024, Netflix said.", "2024"),
+        ("Narcos season 2 will not reach subscribers until 2024.", "2024"),
         ("Release date: Wednesday, July 2. Narcos season 2 is the big one.", "2023-07-02"),
     ],
 )
@@ -78,6 +79,7 @@ def test_tentative_is_never_confirmed(text: str, tentative: str) -> None:
         ("Narcos season 2 was originally set for May 5, 2023. It now premieres June 9, 2023.", "2023-05-05",
          "2023-06-09"),
         ("Narcos season 2 now opens on Oct. 8 instead of Oct. 1.", "2023-10-01", "2023-10-08"),
+        ("Narcos season 2 won't be released before 2025.", "2025", None),
     ],
 )
 def test_denied_and_changes(text: str, denied: str, confirmed: str | None) -> None:
@@ -194,3 +196,41 @@ def test_rejected_candidates_are_explained() -> None:
     ex = run(page(["Narcos season 1 debuted on August 28, 2015."], headline="Narcos season 2",
                   published="2016-06-07"), NARCOS)
     assert any("season 1" in r.reason or "past" in r.reason for r in ex.rejected)
+
+
+BLADE = Target("Blade", None, (), "film")
+JOKER = Target("Joker", None, (), "film")
+OTHER = Target("Thunderbolts", None, (), "film")
+SQUID2 = Target("Squid Game", 2, (), "tv")
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "headline", "published", "target", "confirmed"),
+    [
+        # The pronoun nearer the date refers back to the article's film, not to Blade.
+        (["Marvel moves its First Family again.", "A reshuffle triggered by problems on Blade pushed it to "
+          "February 14, 2025."], "The First Family moves", "2024-02-14", BLADE, None),
+        # "The sequel" is not the original film.
+        (["Joker opened in 2019.", "Warner Bros. is opening the sequel on Friday, October 4, 2024."],
+         "'Joker' Sequel Sets Fall 2024 Release", "2022-08-04", JOKER, None),
+        # A year-framed lineup gives its year to the year-less days in it.
+        (["Marvel's 2025 theatrical lineup runs Thunderbolts on May 2 and Blade on November 7."],
+         "Marvel's slate", "2024-02-14", OTHER, "2025-05-02"),
+        # "The third and final season" is not season 2, nor is "the whole season" of a season-3 story.
+        (["Netflix released the first teaser for the third and final season of Squid Game and confirmed that "
+          "the whole season will stream on Friday, June 27."], "Squid Game Season 3 Gets a June 27 Premiere",
+         "2025-05-06", SQUID2, None),
+    ],
+)
+def test_attribution(paragraphs: list[str], headline: str, published: str, target: Target,
+                     confirmed: str | None) -> None:
+    ex = run(page(paragraphs, headline=headline, published=published), target)
+    assert (ex.confirmed.date.iso() if ex.confirmed else None) == confirmed
+
+
+def test_only_a_date_heading_dates_the_items_under_it() -> None:
+    html = ("<html><head><meta name='publish-date' content='2024-02-14'></head><body><article>"
+            "<h1>Marvel Moves the Movie to July 25, 2025</h1><p>Arrival Point trades places with it.</p>"
+            "</article></body></html>")
+    ex = run(html, FILM)
+    assert ex.confirmed is None

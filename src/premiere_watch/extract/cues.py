@@ -80,7 +80,7 @@ _ABANDONED_AFTER = re.compile(
 )
 _CHANGE_TO = re.compile(r"\b(?:to|until|now|new(?:ly)?|instead|replaced by|in favou?r of)\s+"
                         r"(?:(?:the|a|an|its|their|new)\s+)*(?:[\w.,'’]+\s+){0,2}$", re.I)
-_UNTIL = re.compile(r"\b(?:until|till|til|before)\s+(?:(?:the|a|an)\s+)?(?:[\w.,'’]+\s+){0,1}$", re.I)
+_UNTIL = re.compile(r"\b(?:until|till|til)\s+(?:(?:the|a|an)\s+)?(?:[\w.,'’]+\s+){0,1}$", re.I)
 TENTATIVE = re.compile(
     r"\b(?:expect(?:s|ed|ing)?|likely|unlikely|probabl[ey]|possibl[ey]|possibility|perhaps|maybe|(?-i:may)|might|"
     r"could|would|rumou?r(?:s|ed)?|speculat\w*|reportedly|report(?:s|ed)? (?:say|suggest|claim)|guess\w*|"
