@@ -99,6 +99,11 @@ ABSOLUTE = [
     ("moved from 2024 to 2025", [("2024", "from", False), ("2025", "", False)]),
     ("pushed from June to August 2025", [("2025-06", "from", False), ("2025-08", "", False)]),
     ("ran from 2009 through 2011", [("2009", "range", False), ("2011", "range", False)]),
+    # a year printed once belongs to both days
+    ("moved Us from Friday, March 15 to Friday, March 22, 2019", [("2019-03-15", "from", False),
+                                                                  ("2019-03-22", "", False)]),
+    ("on June 22 and June 29, 2024", [("2024-06-22", "", False), ("2024-06-29", "", False)]),
+    ("delayed from December 20 to January 3, 2025", [("2024-12-20", "from", False), ("2025-01-03", "", False)]),
     ("in theaters Holiday 2025", [("2025", "late", False)]),
 ]
 
@@ -222,6 +227,14 @@ RELATIVE = [
     ("until early next year", MON, [("2025", "until early", True)]),
     # the printed weekday does not fit: a show called "Wednesday", not the day
     ("Wednesday November 23 is when", MON, [("2024-11-23", "", True)]),
+    # a weekend is given as its Friday
+    ("opens in theaters this weekend", D(2023, 11, 13), [("2023-11-17", "weekend", True)]),
+    ("next weekend", D(2023, 11, 13), [("2023-11-24", "weekend", True)]),
+    ("this past weekend", D(2023, 11, 13), [("2023-11-10", "weekend", True)]),
+    ("opens over Labor Day weekend", D(2024, 6, 24), [("2024-09-02", "weekend", True)]),
+    # listing labels license a bare year or M/D
+    ("Release date: 2025", MON, [("2025", "", False)]),
+    ("Premiere: 9/4", MON, [("2024-09-04", "", True)]),
     # promo lines in Title Case are dates; titles in Title Case are not
     ("Dune: Part Two Coming This Fall", MON, [("2024-23", "", True)]),
     ("this summer's biggest film", MON, [("2024-22", "", True)]),

@@ -30,10 +30,10 @@ Years: only after a cue ("in 2024", "by 2025", "into 2024", "to 2025",
 or before a release noun ("a 2025 release"); "(2023)" and "© 2023" are
 flagged.  Relative: "this/next/last year|month", "later this year", "early
 next year", "the end of the year", "by year's end", "in the new year",
-"this/next/last Friday", "this coming Friday", "today", "tomorrow", "in two
-weeks".  Holidays (US): New Year's Day/Eve, MLK Day, Valentine's Day,
-Presidents' Day, St. Patrick's Day, Easter, Mother's/Father's Day, Memorial
-Day, Juneteenth, Independence Day / Fourth of July, Labor Day, Halloween,
+"this/next/last Friday", "this coming Friday", "this weekend" (its Friday,
+qualifier ``weekend``), "today", "tomorrow", "in two weeks".  Holidays (US):
+New Year's Day/Eve, MLK Day, Valentine's Day, Presidents' Day, St. Patrick's
+Day, Easter, Mother's/Father's Day, Memorial Day, Juneteenth, Independence Day / Fourth of July, Labor Day, Halloween,
 Veterans Day, Thanksgiving (4th Thursday of November) and Thanksgiving Eve,
 Black Friday, Christmas Eve/Day, Boxing Day, "the holiday season",
 "Holiday 2025", "the Wednesday of Thanksgiving week", "the day before
@@ -48,7 +48,7 @@ is also a show), holiday words used as adjectives or titles ("Christmas
 movies", "Halloween Ends", "The Nightmare Before Christmas"), "I Know What
 You Did Last Summer".
 
-Not covered (yet): "this weekend", "next week", "the 27th" without a month,
+Not covered (yet): "next week", "the 27th" without a month,
 number words as days ("September second"), European dotted D.M.Y dates,
 Easter-relative or non-US holidays other than Boxing Day, fiscal quarters
 ("FY25"), and reading the tense ("opened in May" still resolves forward).
@@ -80,8 +80,8 @@ Resolution against the anchor (the page's publication date, never today)
 * "<day> of this/last/next year" takes the year from the anchor; "<day> of
   that year" takes it from the latest explicit year earlier in the text
   (then ``relative`` is False: no anchor was needed).
-* A bare year-less M/D is read US-style (month first); "25/12/2016", whose
-  first number cannot be a month, is read day first.
+* Numeric dates are read US-style, month first ("9/2/2016", "10.04.24");
+  "25/12/2016", whose first number cannot be a month, is read day first.
 * With ``anchor=None`` every form that needs the anchor is dropped; absolute
   forms are still found.
 
@@ -164,7 +164,8 @@ _CUE_QUALIFIER = {
 }
 _PASSIVE_BEFORE = re.compile(r"(?i:replaced|superseded|followed|preceded|overtaken|taken|joined)\s+$")
 # Cues after which a year-less month/season/holiday is in the past.
-_PAST_CUES = {"since", "back in", "over", "earlier in"}
+# ("over" is not one: "opens over Thanksgiving weekend" is ahead.)
+_PAST_CUES = {"since", "back in", "earlier in"}
 
 # Position words -> qualifier.
 _POS_QUALIFIER = {
@@ -266,8 +267,10 @@ _VERBS = (
     r"coming|arriving|arrives|returns|returning|released|releases|premieres|premiered|premiering|debuts|"
     r"debuted|opens|opened|launches|launched|dated|due|slated|scheduled|airs|streaming|starting"
 )
-_VERB_BEFORE = re.compile(rf"(?<![\w])(?i:{_VERBS}|on|from|until|through|by){_S}+$")
-_VERB_BEFORE_YEAR = re.compile(rf"(?<![\w])(?i:{_VERBS}){_S}+$")
+# Labels on title pages and listings: "Release date: 2025", "Premiere: 9/4".
+_LABELS = r"(?:release|premiere|air|opening|debut|launch|streaming)\s+date|premiere|release|debut|in\s+theaters"
+_VERB_BEFORE = re.compile(rf"(?<![\w])(?i:{_VERBS}|{_LABELS}|on|from|until|through|by):?{_S}+$".replace(r"\s", _S))
+_VERB_BEFORE_YEAR = re.compile(rf"(?<![\w])(?i:{_VERBS}|{_LABELS}):?{_S}+$".replace(r"\s", _S))
 _HOLIDAY_PRE = re.compile(
     rf"(?<![\w])(?i:the){_S}+(?:{_FULL_WEEKDAY.format(n='wd')}|(?P<dayw>(?i:day))){_S}+"
     rf"(?P<rel2>(?i:before|after|of)){_S}+$"
@@ -804,6 +807,39 @@ def _month_pair(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     ]
 
 
+@_form(
+    rf"""{_m('m1')}\s*{_d('d1')}\s*(?P<sep>to|and|or|until|then)\s+
+    (?:{_WEEKDAY.format(n='wd2')},?\s+)?{_m('m2')}\s*{_d('d2')}(?:,\s*|\s+){_y('year')}""",
+    prio=9,
+)
+def _day_pair(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    # "from March 15 to Friday, March 22, 2019", "June 22 and June 29, 2024":
+    # the year printed once belongs to both days.
+    text = ctx.text
+    if _bad_before_month(text, m.start()):
+        return None
+    m1, m2 = _month_of(m.group("m1")), _month_of(m.group("m2"))
+    d1, d2 = _day_of(m.group("d1")), _day_of(m.group("d2"))
+    y2 = int(m.group("year"))
+    second = _valid(y2, m2, d2)
+    if second is None:
+        return None
+    # The first day's year: the one that puts it nearest the second (a move or
+    # a span rarely covers most of a year).
+    options = [fd for fd in (_valid(y2, m1, d1), _valid(y2 - 1, m1, d1)) if fd is not None]
+    if not options:
+        return None
+    first = min(options, key=lambda fd: abs((fd.start() - second.start()).days))
+    wdm = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 16), m.start())
+    pre = _prefix(text, wdm.start() if wdm else m.start())
+    fits = wdm is not None and dt.date(first.year, m1, d1).weekday() == _weekday_of(wdm.group("wd"))
+    start = pre.start if pre.cue_qual else (wdm.start() if fits and wdm else m.start())
+    return [
+        _Cand(start, m.end("d1"), first, False, pre.cue_qual),
+        _Cand(m.start("wd2") if m.group("wd2") else m.start("m2"), m.end(), second, False, ""),
+    ]
+
+
 # -- numeric dates ------------------------------------------------------------------
 
 
@@ -1198,6 +1234,29 @@ def _relative_weekday(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     pre = _prefix(text, m.start())
     return [_Cand(pre.start if pre.cue_qual else m.start(), m.end(), FuzzyDate.from_date(d), True,
                   pre.cue_qual)]
+
+
+@_form(r"(?P<rel>this|This|next|Next|last|Last)\s+(?:(?P<sub>coming|past)\s+)?(?P<wk>weekend|Weekend)(?![\w'’])",
+       prio=4)
+def _relative_weekend(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    # A weekend is not a day; it is given as its Friday, the day releases
+    # open and box-office weekends start, with the qualifier "weekend".
+    # "this weekend" said on Saturday or Sunday is the one under way.
+    text = ctx.text
+    if ctx.anchor is None or _prev(text, m.start()).isalpha():
+        return None
+    if m.group("rel")[0].isupper() and _title_run_before(text, m.start()):
+        return None
+    a = ctx.anchor
+    friday = a - dt.timedelta(days=a.weekday()) + dt.timedelta(days=4)  # Friday of the anchor's week
+    rel = _norm(m.group("sub") or m.group("rel"))
+    off = {"this": 0, "coming": 0, "next": 7, "last": -7, "past": -7}[rel]
+    if rel == "past" and a.weekday() >= 5:
+        off = 0  # "this past weekend" said on Saturday or Sunday: the one under way
+    pre = _prefix(text, m.start())
+    start = pre.start if pre.cue_qual else m.start()
+    return [_Cand(start, m.end(), FuzzyDate.from_date(friday + dt.timedelta(days=off)), True,
+                  _join(pre.cue_qual, "weekend"))]
 
 
 @_form(r"(?P<w>today|tonight|tomorrow|yesterday|Today|Tonight|Tomorrow|Yesterday)(?![\w])", prio=4)
