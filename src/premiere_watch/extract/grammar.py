@@ -33,12 +33,14 @@ next year", "the end of the year", "by year's end", "in the new year",
 "this/next/last Friday", "this coming Friday", "this weekend" (its Friday,
 qualifier ``weekend``), "today", "tomorrow", "in two weeks".  Holidays (US):
 New Year's Day/Eve, MLK Day, Valentine's Day, Presidents' Day, St. Patrick's
-Day, Easter, Mother's/Father's Day, Memorial Day, Juneteenth, Independence Day / Fourth of July, Labor Day, Halloween,
-Veterans Day, Thanksgiving (4th Thursday of November) and Thanksgiving Eve,
-Black Friday, Christmas Eve/Day, Boxing Day, "the holiday season",
-"Holiday 2025", "the Wednesday of Thanksgiving week", "the day before
-Thanksgiving".  Ranges: "2009-2011", "between 2009 and 2011", "Aug. 18-20",
-"January 15 - March 12, 2023" ("X to Y" is a move, not a range).
+Day, Easter, Mother's/Father's Day, Memorial Day, Juneteenth, Independence
+Day / Fourth of July, Labor Day, Halloween, Veterans Day, Thanksgiving (4th
+Thursday of November) and Thanksgiving Eve, Black Friday, Christmas Eve/Day,
+Boxing Day, "the holiday season", "Holiday 2025", "the Wednesday of
+Thanksgiving week", "the day before Thanksgiving".  Ranges: "2009-2011",
+"between 2009 and 2011", "Aug. 18-20", "January 15 - March 12, 2023" ("X to
+Y" is a move, not a range; a year printed once after a pair of days belongs
+to both: "from March 15 to March 22, 2019").
 
 Not dates: "Season 2", "Part 2", "Episode 10", "10 days", "361 million",
 "12:00 a.m.", "1080p", "4K", "turned 33", "Top 10", "8.5/10", "24/7",
