@@ -61,6 +61,7 @@ def test_confirmed(text: str, confirmed: str) -> None:
         ("Reportedly, Narcos season 2 will premiere in June 2024.", "2024-06"),
         ("If filming wraps soon, Narcos season 2 may premiere in fall 2024.", "2024-23"),
         ("We think 2025 is the realistic target for Narcos season 2.", "2025"),
+        ("Deadline reports Narcos season 2 will debut in June 2024.", "2024-06"),
     ],
 )
 def test_tentative_is_never_confirmed(text: str, tentative: str) -> None:
@@ -80,6 +81,8 @@ def test_tentative_is_never_confirmed(text: str, tentative: str) -> None:
          "2023-06-09"),
         ("Narcos season 2 now opens on Oct. 8 instead of Oct. 1.", "2023-10-01", "2023-10-08"),
         ("Narcos season 2 won't be released before 2025.", "2025", None),
+        ("Narcos season 2 was supposed to premiere in February 2023 but it has been delayed to June 13.",
+         "2023-02", "2023-06-13"),
     ],
 )
 def test_denied_and_changes(text: str, denied: str, confirmed: str | None) -> None:

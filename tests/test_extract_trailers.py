@@ -34,6 +34,8 @@ def page(body: str, headline: str) -> str:
          "none", ""),
         ("<p>The first look was screened for reporters and has not been posted online.</p>", "none", ""),
         ("<p>All of Us Are Dead season 2 is in production in Seoul.</p>", "unmentioned", ""),
+        # Talk of a trailer still to come means there is none yet.
+        ("<p>The All of Us Are Dead season 2 teaser is set to drop next week.</p>", "none", ""),
     ],
 )
 def test_trailer_status(body: str, status: str, kind: str) -> None:

@@ -78,11 +78,12 @@ _ABANDONED_AFTER = re.compile(
     r"(?:it|they) had been (?:holding|occupying|set|using)|off the (?:board|table|calendar|schedule))\b",
     re.I,
 )
-_CHANGE_TO = re.compile(r"\b(?:to|until|now|new(?:ly)?|instead|replaced by|in favou?r of)\s+"
-                        r"(?:(?:the|a|an|its|their|new)\s+)*(?:[\w.,'’]+\s+){0,2}$", re.I)
+# The date a change lands on: "to [the] X", "now ... X" ("to premiere in X" is an infinitive).
+_CHANGE_TO = re.compile(r"\b(?:to|until|into)\s+(?:(?:the|a|an|its|their|new|on)\s+)*$|"
+                        r"\b(?:now|new(?:ly)?|instead|replaced by|in favou?r of)\s+(?:[\w.,'’]+\s+){0,3}$", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|til)\s+(?:(?:the|a|an)\s+)?(?:[\w.,'’]+\s+){0,1}$", re.I)
 TENTATIVE = re.compile(
-    r"\b(?:expect(?:s|ed|ing)?|likely|unlikely|probabl[ey]|possibl[ey]|possibility|perhaps|maybe|(?-i:may)|might|"
+    r"\b(?:expect(?:s|ed|ing)?|likely|unlikely|reports?|according to|probabl[ey]|possibl[ey]|possibility|perhaps|maybe|(?-i:may)|might|"
     r"could|would|rumou?r(?:s|ed)?|speculat\w*|reportedly|report(?:s|ed)? (?:say|suggest|claim)|guess\w*|"
     r"predict\w*|estimat\w*|assum\w*|believe[sd]?|think|suspect\w*|hope\w*|hoping|should|plausible|"
     r"bet|betting|eye(?:s|ing|d)?|target(?:s|ing|ed)?|tipped|penciled|pencilled|tentative\w*|placeholder|"

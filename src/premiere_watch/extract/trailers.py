@@ -55,6 +55,10 @@ _RELEASED = re.compile(
 )
 
 
+_FUTURE = re.compile(r"\b(?:will|would|could|should|may|might|set to|expected to|going to|plans? to|soon|"
+                     r"next (?:week|month)|later this|coming (?:weeks|days|months))\b", re.I)
+
+
 @dataclass
 class TrailerResult:
     status: TrailerStatus = "unmentioned"
@@ -108,6 +112,7 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
                                     video.url,
                                     video.video_id, video.title))
     talk_other = False
+    future = ""
     negative = ""
     positive = ""
     positive_kind: Literal["trailer", "teaser"] = "trailer"
@@ -142,9 +147,13 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
                 res.rejected.append(Rejected(sentence[:300], "trailer shown privately, not released"))
                 continue
             labelled = page.title_page and has_title and len(sentence) < 90  # a title page's video card
-            if (_RELEASED.search(sentence) or labelled) and not positive:
-                positive = sentence
-                positive_kind = _kind(sentence)
+            if (_RELEASED.search(sentence) or labelled) and not _FUTURE.search(sentence):
+                if not positive:
+                    positive = sentence
+                    positive_kind = _kind(sentence)
+            else:
+                # "The teaser is set to drop next week": talk of a trailer that is not out yet.
+                future = future or sentence
     # An embed is proof; "no trailer yet" outweighs a sentence that only seems to say one is out.
     if res.trailers:
         res.status = "released"
@@ -156,6 +165,9 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
         res.status = "released"
         res.evidence = positive
         res.trailers.append(Trailer(positive_kind, positive))
+    elif future:
+        res.status = "none"
+        res.evidence = future
     elif talk_other and mentioned_in_main:
         res.status = "none"
         res.evidence = "only trailers of other titles or seasons"
