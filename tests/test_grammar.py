@@ -84,6 +84,8 @@ ABSOLUTE = [
     ("Joined: Mon Jul 10, 2006", [("2006-07-10", "", False)]),
     ("Eleanor Pryce Tue 9 Jul 2024 15.02 BST", [("2024-07-09", "", False)]),
     ("Summer '24 is stacked", [("2024-22", "", False)]),
+    ("the summer of '24", [("2024-22", "", False)]),
+    ("expected late '25", [("2025", "late", False)]),
     ("a September '25 premiere", [("2025-09", "", False)]),
     ("early-2024", [("2024", "early", False)]),
     ("the first half of 2025", [("2025", "early", False)]),

@@ -800,7 +800,7 @@ def _month_pair(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     if _bad_before_month(ctx.text, m.start()):
         return None
     m1, m2 = _month_of(m.group("m1")), _month_of(m.group("m2"))
-    year = int(m.group("year")) if m.group("year") else 2000 + int(m.group("yy"))
+    year = int(m.group("year")) if m.group("year") else _yy(m.group("yy"))
     qual = "range" if m.group("sep") in ("-", "–", "—", "through") else ""
     pre = _prefix(ctx.text, m.start())
     return [
@@ -947,8 +947,12 @@ def _month_day(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
 _YY = r"['’](?P<yy>\d\d)(?![\d'’])"
 
 
+def _yy(tok: str) -> int:
+    return int(tok) + (1900 if int(tok) >= 70 else 2000)  # '97 is 1997, '25 is 2025
+
+
 def _year_or_yy(m: re.Match[str]) -> int:
-    return int(m.group("year")) if m.group("year") else 2000 + int(m.group("yy"))
+    return int(m.group("year")) if m.group("year") else _yy(m.group("yy"))
 
 
 @_form(rf"{_m('mon')}(?:(?:,?\s+|\s+of\s+){_y('year')}|\s*{_YY})", prio=5)
@@ -1010,7 +1014,7 @@ def _bare_month(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
 # -- seasons ------------------------------------------------------------------
 
 
-@_form(rf"{_SEASON}(?:{_QUOTE}(?:,?\s+|\s+of\s+){_y('year')}|\s*{_YY})", prio=5)
+@_form(rf"{_SEASON}(?:{_QUOTE}(?:,?\s+|\s+of\s+){_y('year')}|(?:\s+of)?\s*{_YY})", prio=5)
 def _season_year_form(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     if _prev(ctx.text, m.start()).isalpha() or _units_follow(ctx.text, m.end()):
         return None  # "Windfall 2024"
@@ -1104,6 +1108,18 @@ def _copyright(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
 def _paren_year(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     # "Wish (2023)": a title's release year, flagged so callers can choose.
     return [_Cand(m.start("year"), m.end("year"), FuzzyDate(int(m.group("year"))), False, "paren")]
+
+
+@_form(rf"{_YY}(?![\w])", prio=3)
+def _short_year(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
+    # "in '24", "late '25": only after a cue or a position word ("X-Men '97"
+    # is a title).
+    if _prev(ctx.text, m.start()).isalnum():
+        return None
+    pre = _prefix(ctx.text, m.start())
+    if pre.rel or pre.the or not (pre.cue or pre.pos):
+        return None
+    return [_Cand(pre.qstart, m.end(), FuzzyDate(_yy(m.group("yy"))), False, pre.qualifier())]
 
 
 @_form(
