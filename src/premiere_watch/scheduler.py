@@ -134,6 +134,9 @@ class Daemon:
         self._stop = False
         self._forced = False  # a second stop request: no more waiting
         self._reload = False
+        # Taken now, close to when the caller loaded the file, so an edit made while the
+        # daemon starts is not mistaken for the loaded version.
+        self._stamp = self._config_stamp()
 
     # -- control (safe from signal handlers and other threads) --------------------
 
@@ -313,21 +316,20 @@ class Daemon:
 
         self._track(close_old())
 
+    def _config_stamp(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self.config.path)
+        except OSError:
+            return None  # mid-replace or removed: keep the last good one, look again
+        return (st.st_mtime_ns, st.st_size, st.st_ino)
+
     async def _poll_config(self) -> None:
         """--watch-config: reload when the file's mtime, size or inode changes."""
-        def stamp() -> tuple[int, int, int] | None:
-            try:
-                st = os.stat(self.config.path)
-            except OSError:
-                return None  # mid-replace or removed: keep the last good one, look again
-            return (st.st_mtime_ns, st.st_size, st.st_ino)
-
-        last = stamp()
         while True:
             await asyncio.sleep(CONFIG_POLL)
-            now = stamp()
-            if now is not None and now != last:
-                last = now
+            now = self._config_stamp()
+            if now is not None and now != self._stamp:
+                self._stamp = now
                 log.info("%s changed; reloading", self.config.path)
                 self.request_reload()
 
