@@ -23,7 +23,7 @@ from premiere_watch.reconcile import (
 from premiere_watch.store import HISTORY_LIMIT
 
 NARCOS = Target("Narcos", season=2, aliases=("Narcos: Mexico",))
-START = dt.datetime(2026, 1, 1, 9, tzinfo=dt.UTC)
+START = dt.datetime(2025, 3, 2, 9, tzinfo=dt.UTC)  # after every publication date below
 HISTORY = HISTORY_LIMIT  # what the store keeps
 
 
@@ -579,7 +579,7 @@ def test_a_page_moving_twice_is_news_twice() -> None:
 
 
 def test_a_future_publication_date_does_not_pin_the_fact() -> None:
-    w = World()  # reads happen in January 2026
+    w = World()  # reads happen in March 2025
     w.read("https://bad.example/1", "2025-03-14", published="2027-01-01")
     events = w.read("https://good.example/2", "2025-05-02", published="2026-01-02", hours=24)
     assert kinds(events) == [("premiere_changed", "2025-03-14", "2025-05-02", "later")]
@@ -619,3 +619,13 @@ def test_slow_random_flapping_with_a_busy_second_source(seed: int) -> None:
             w.read("https://api.example/1", "2025-03", structured=True, hours=5)
     held = [e.new for e in w.log if e.kind in ("premiere_announced", "premiere_changed")]
     assert len(held) == len(set(held)) <= 3, held
+
+
+def test_stale_rumours_are_not_news() -> None:
+    w = World()
+    w.read("https://netflix.example/narcos", "2025-03-14", published="2025-02-10")
+    # A rumour published before the official date, and a window already over.
+    assert w.read("https://gossip.example/old", tentative=("2025-23",), published="2025-01-05") == []
+    assert w.read("https://gossip.example/new", tentative=("2024-23",), published="2025-03-01") == []
+    assert kinds(w.read("https://gossip.example/new2", tentative=("2025-23",),
+                        published="2025-03-01")) == [("rumour", None, "2025-23", "")]

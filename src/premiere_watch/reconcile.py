@@ -453,7 +453,6 @@ def reconcile(
     out = (Facts() if previous is None
            else replace(previous, pending=None, supporting=list(previous.supporting)))
     out.trailers = _merge_trailers(previous.trailers if previous else {}, observations, now)
-    out.tentative = _merge_tentative(previous.tentative if previous else [], observations)
     if held is not None and fact is not None:
         out.pending = _hold(previous, fact.date, held.document_url, now, withdrawn=True)
 
@@ -485,6 +484,8 @@ def reconcile(
         out.published, out.seen, out.structured = (
             withdrawal.published, withdrawal.seen, withdrawal.structured)
         out.supporting = sorted({d.document_url for d in denials if fact.date.within(d.date)})
+    # After the date is decided: rumours older than the fact are not news.
+    out.tentative = _merge_tentative(previous.tentative if previous else [], observations, out, now)
     return out
 
 
@@ -525,10 +526,24 @@ def _adopt(out: Facts, chosen: _Claim, pool: list[_Claim], alive: _Claim | None,
         out.supporting = docs
 
 
-def _merge_tentative(previous: list[str], observations: Sequence[StoredObservation]) -> list[str]:
+def _merge_tentative(previous: list[str], observations: Sequence[StoredObservation],
+                     facts: Facts, now: dt.datetime) -> list[str]:
+    """Rumour windows seen so far, plus new ones that are still worth a word.
+
+    Windows already over, and rumours published before the confirmed date they
+    would contradict, are stale: not added.  Known windows stay (so a rumour
+    that vanishes and comes back is not new).
+    """
     windows = set(previous)
+    fact_day = None
+    if facts.premiere_status == "confirmed":
+        fact_day = facts.published or (facts.seen or facts.since or now).date()
     for obs in observations:
-        windows.update(c.date.iso() for c in obs.extraction.tentative)
+        day = _published(obs.published, obs.first_seen) or obs.first_seen.date()
+        if fact_day is not None and day < fact_day:
+            continue
+        windows.update(c.date.iso() for c in obs.extraction.tentative
+                       if c.date.end() >= now.date())
     return sorted(windows)[-TENTATIVE_LIMIT:]
 
 
