@@ -335,6 +335,8 @@ NEGATIVE = [
     "Summer's mom called",
     "as Theresa May's cabinet",
     "the New Year's resolution list",
+    "a turn in June Squibb's new film",
+    "a play by August Wilson",
 ]
 
 

@@ -966,6 +966,11 @@ def _month_year_form(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
     return [_Cand(pre.qstart, m.end(), fd, False, pre.qualifier())]
 
 
+# Months that are also first names; followed by a capitalised word they
+# are the name ("June Squibb", "August Wilson").
+_NAME_MONTHS = frozenset({"Jan", "April", "May", "June", "August"})
+
+
 # -- a month without a year ---------------------------------------------------
 
 
@@ -986,6 +991,8 @@ def _bare_month(m: re.Match[str], ctx: _Ctx) -> list[_Cand] | None:
         return None  # "on the December schedule": an adjective, not a date
     if m.group("poss") and not pre.rel:
         return None  # "in May's cabinet"; "this October's lineup" is fine
+    if m.group("mon") in _NAME_MONTHS and re.match(r"[^\S\n]+[A-Z][a-z]", text[m.end("mon"):m.end("mon") + 4]):
+        return None  # "starring in June Squibb's film", "by August Wilson"
     if pre.capital_in_title(text):
         return None
     month = _month_of(m.group("mon"))
