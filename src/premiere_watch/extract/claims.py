@@ -6,11 +6,8 @@ film"/"the series" anaphora), and for every date mention in a sentence about
 the target asks three questions: is it about this title and season, is it
 about the release, and what status do its cues give it (``cues.py``).
 
-Then one confirmed date is chosen: dates the page itself denies are out, a
-change statement's new date beats everything else, a title page's own
-structured data beats its prose, an article's prose beats structured data
-embedded in it (which is often stale), and a finer date that refines a
-coarser one wins.
+The candidates, with the page's structured data (``structured.py``), go to
+``decide.py``, which picks the one confirmed date.
 """
 
 from __future__ import annotations
@@ -19,14 +16,22 @@ import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from premiere_watch.dates import FuzzyDate
 from premiere_watch.extract import cues
-from premiere_watch.extract.mentions import DateMention, TextCache, may_hold_date
-from premiere_watch.extract.page import Block, Page, jsonld_types
+from premiere_watch.extract.decide import Candidate, choose, to_claim
+from premiere_watch.extract.mentions import (
+    DateMention,
+    core_mentions,
+    mask_dates,
+    may_hold_date,
+    text_cache,
+    year_context,
+)
+from premiere_watch.extract.page import Block, Page
+from premiere_watch.extract.structured import structured_candidates
 from premiere_watch.extract.titles import Mention, TitleMatcher, season_refs
-from premiere_watch.model import DateClaim, Rejected, Target, normalize_title
+from premiere_watch.model import DateClaim, Rejected, Target
 
 _ANAPHORA_NOUNS = (r"film|movie|series|show|season|picture|feature|release|new season|adaptation|biopic|drama|"
                    r"comedy|thriller|installment|project|title")
@@ -38,108 +43,10 @@ _ANAPHORA_SEQUEL = re.compile(rf"\b(?:the|this|that|its|his|her|their)\s+(?:{_AN
 _SEQUEL_REF = re.compile(r"\b(?:the|this|its|a|their)\s+(?:sequel|follow-up|second (?:film|movie|installment))\b",
                          re.I)
 _SEQUEL_NAME = re.compile(r"\b(?:[2-9]|ii+|iv|part (?:two|three|four|[2-9]|ii+))\b|:", re.I)
-_PAST_PREMIERE = re.compile(r"\b(?:premiered|debuted|aired|launched|bowed|opened|arrived|released|dropped|"
-                            r"ran|concluded|wrapped|ended)\b", re.I)
 
 
 _MONTHISH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|"
                        r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-
-
-def text_cache(page: Page) -> TextCache:
-    """The page's shared cache of dates and sentences (built on first use)."""
-    cache = page.extra.get("text_cache")
-    if not isinstance(cache, TextCache):
-        cache = TextCache(page.anchor)
-        page.extra["text_cache"] = cache
-    return cache
-
-
-# Cue words the grammar may include at the front of a mention ("from March 3", "not until 2023").
-_LEADING_CUES = re.compile(
-    r"^(?:(?:not until|not before|no later than|not later than|from|until|till|'til|til|through|thru|by|"
-    r"before|prior to|ahead of|after|since|starting(?: in)?|beginning in|as early as|around|circa|about|"
-    r"approximately|roughly|sometime around|some time around|sometime in|in|on|back in|over|earlier in|"
-    r"as of)\s+)+", re.I)
-
-
-def core_mentions(sentence: str, dates: list[DateMention]) -> list[DateMention]:
-    """Mentions trimmed to the date itself, leaving their cue words for cue analysis;
-    title years "(2019)" and copyright years dropped; "Valentine's Day, February 14,
-    2019" kept once, as its explicit form."""
-    out: list[DateMention] = []
-    for d in dates:
-        if any(q in ("paren", "copyright") for q in d.qualifier.split()):
-            continue
-        m = _LEADING_CUES.match(d.text)
-        if m and m.end() < len(d.text):
-            d = DateMention(d.start + m.end(), d.end, d.text[m.end():], d.date, d.relative, d.qualifier)
-        if out:
-            prev = out[-1]
-            gap = sentence[prev.end:d.start].strip()
-            if gap in (",", "(", "") and prev.date.overlaps(d.date) is False and prev.relative and not d.relative \
-                    and prev.date.precision == d.date.precision == "day":
-                out[-1] = d  # appositive restatement with the explicit year wins
-                continue
-        out.append(d)
-    return out
-
-
-_YEAR_FRAME = re.compile(r"(?<![\d$.,/])((?:19|20)\d{2})(?:['’]s)?\s+(?:[\w-]+\s+){0,2}(?:lineup|line-up|slate|"
-                         r"calendar|schedule|releases|premieres)\b", re.I)
-
-
-def _year_context(sentence: str, dates: list[DateMention], anchor: dt.date | None) -> list[DateMention]:
-    """"Marvel's 2025 lineup runs X on February 14, Y on May 2": year-less days after the
-    sentence's one explicit, not-past year take that year rather than the anchor's."""
-    if anchor is None:
-        return dates
-    years = {d.date.year for d in dates if not d.relative}
-    starts = [d.start for d in dates if not d.relative]
-    if frame := _YEAR_FRAME.search(sentence):
-        years.add(int(frame.group(1)))
-        starts.append(frame.start())
-    if len(years) != 1:
-        return dates
-    year = years.pop()
-    first_explicit = min(starts)
-    if year < anchor.year:
-        return dates
-    out = []
-    for d in dates:
-        if d.relative and d.date.day is not None and d.start > first_explicit and d.date.year != year:
-            try:
-                moved = FuzzyDate(year, d.date.sub, d.date.day)
-            except ValueError:
-                moved = d.date
-            if moved.start() >= anchor:
-                d = DateMention(d.start, d.end, d.text, moved, d.relative, d.qualifier)
-        out.append(d)
-    return out
-
-
-def mask_dates(sentence: str, dates: list[DateMention]) -> str:
-    """The sentence with date mentions blanked, so cue words never match inside a date."""
-    chars = list(sentence)
-    for d in dates:
-        for i in range(d.start, min(d.end, len(chars))):
-            if not chars[i].isspace():
-                chars[i] = "#"
-    return "".join(chars)
-
-
-@dataclass
-class Candidate:
-    date: FuzzyDate
-    status: str
-    evidence: str
-    why: str
-    structured: bool = False
-    change_target: int = 0  # 2 'now'/'new date', 1 'moved to', 0 plain
-    order: int = 0
-    headline: bool = False
-    zone: str = "main"
-    weak: bool = False
 
 
 @dataclass
@@ -376,7 +283,7 @@ class _Walk:
     def _sentence(self, sentence: str, mentions: list[Mention], other_spans: list[tuple[int, int]],
                   topic: bool, context_season: int | None, kind: str, headline: bool = False,
                   zone: str = "main") -> None:
-        dates = _year_context(sentence, core_mentions(sentence, self.cache.dates(sentence)), self.anchor)
+        dates = year_context(sentence, core_mentions(sentence, self.cache.dates(sentence)), self.anchor)
         if not dates:
             return
         schedule = kind in ("table_row", "list_item", "heading")
@@ -468,139 +375,6 @@ class _Walk:
         self.out.candidates.append(cand)
 
 
-# -- structured data -------------------------------------------------------------
-
-def _iso_fuzzy(value: Any) -> FuzzyDate | None:
-    if not isinstance(value, str):
-        return None
-    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
-    if not m:
-        return None
-    try:
-        return FuzzyDate(int(m.group(1)), int(m.group(2)) if m.group(2) else None,
-                         int(m.group(3)) if m.group(3) else None)
-    except ValueError:
-        return None
-
-
-def structured_candidates(page: Page, target: Target, matcher: TitleMatcher) -> list[Candidate]:
-    """JSON-LD premiere dates of the target (and season) — official, machine-readable."""
-    out: list[Candidate] = []
-    wanted = {normalize_title(n) for n in matcher.names}
-    for obj in page.jsonld:
-        types = jsonld_types(obj)
-        name = str(obj.get("name")) if isinstance(obj.get("name"), str) else ""
-        alt = str(obj.get("alternateName")) if isinstance(obj.get("alternateName"), str) else ""
-        names_target = bool(matcher.find(name) or matcher.find(alt)) or normalize_title(name) in wanted
-        if target.season is not None and types & {"tvseries", "creativeworkseries"} and names_target:
-            seasons = obj.get("containsSeason")
-            for season in seasons if isinstance(seasons, list) else [seasons] if isinstance(seasons, dict) else []:
-                if not isinstance(season, dict):
-                    continue
-                num = season.get("seasonNumber")
-                try:
-                    num_int = int(num) if num is not None else None
-                except (TypeError, ValueError):
-                    num_int = None
-                if num_int is None:
-                    refs = season_refs(str(season.get("name", "")))
-                    num_int = refs[0].number if refs else None
-                if num_int == target.season:
-                    date = _iso_fuzzy(season.get("startDate") or season.get("datePublished"))
-                    if date:
-                        out.append(Candidate(date, "confirmed", f"JSON-LD TVSeason {num_int} startDate "
-                                             f"{date.iso()}", "structured data", structured=True))
-        elif target.season is None and types & {"movie", "tvseries", "creativework", "tvspecial"} \
-                and names_target:
-            events = obj.get("releasedEvent")
-            evs = events if isinstance(events, list) else [events] if isinstance(events, dict) else []
-            for ev in evs:
-                if isinstance(ev, dict) and (date := _iso_fuzzy(ev.get("startDate"))):
-                    out.append(Candidate(date, "confirmed", f"JSON-LD releasedEvent startDate {date.iso()}",
-                                         "structured data", structured=True))
-            for key in ("datePublished", "startDate", "releaseDate", "dateCreated"):
-                if key == "dateCreated" and types & {"tvseries"}:
-                    continue
-                if (date := _iso_fuzzy(obj.get(key))) and not evs:
-                    out.append(Candidate(date, "confirmed", f"JSON-LD {sorted(types)[0]} {key} {date.iso()}",
-                                         "structured data", structured=True))
-                    break
-    return out
-
-
-def _precision_rank(date: FuzzyDate) -> int:
-    return {"year": 0, "season": 1, "quarter": 1, "month": 2, "day": 3}[date.precision]
-
-
-def choose(cands: list[Candidate], page: Page, rejected: list[Rejected]
-           ) -> tuple[Candidate | None, list[Candidate], list[Candidate]]:
-    """(confirmed, tentative, denied) from all candidates."""
-    denied = [c for c in cands if c.status == "denied"]
-    denied_dates = {c.date for c in denied}
-    strong_denied = {c.date for c in denied if not c.weak}
-    confirmed = []
-    for c in cands:
-        if c.status != "confirmed":
-            continue
-        # "Moved from X" outranks a plain statement of X, but not one marked current
-        # ("now opens X", the headline); "originally X" never outranks a statement of X.
-        if c.date in strong_denied and c.change_target < 2 and not c.headline:
-            rejected.append(Rejected(c.evidence[:300], f"{c.date.iso()}: the page says it is no longer the date"))
-            continue
-        confirmed.append(c)
-    main_conf = [c for c in confirmed if c.zone == "main" and not c.structured]
-    if main_conf:
-        pool = main_conf
-        if page.title_page:
-            structured = [c for c in confirmed if c.structured]
-            pool = structured or main_conf
-    else:
-        pool = [c for c in confirmed if c.structured] or confirmed
-    best: Candidate | None = None
-    superseded: list[Candidate] = []
-    if pool:
-        headline_dates = [c.date for c in pool if c.headline]
-        # A finer date inside a coarser one refines it ("2024" -> "early summer 2024").
-        dates = {c.date for c in pool}
-        coarse = {d for d in dates if any(o.refines(d) for o in dates)}
-        refined = [c for c in pool if c.date not in coarse]
-        pool = refined or pool
-        pool.sort(key=lambda c: (-c.change_target,
-                                 not any(c.date == h or c.date.within(h) for h in headline_dates),
-                                 -_precision_rank(c.date), c.order))
-        best = pool[0]
-        if best.change_target:
-            # The page reports a change: other dates it gave as current are the old ones.
-            superseded = [c for c in pool if c.date != best.date and not c.date.refines(best.date)
-                          and not best.date.refines(c.date) and not c.date.overlaps(best.date)
-                          and c.change_target < best.change_target]
-    tentative: list[Candidate] = []
-    seen = set()
-    for c in cands:
-        if c.status == "tentative" and c.date not in seen and c.date not in denied_dates:
-            if best is not None and c.date == best.date:
-                continue
-            seen.add(c.date)
-            tentative.append(c)
-    den: list[Candidate] = []
-    seen = set()
-    for c in superseded:
-        denied.append(Candidate(c.date, "denied", c.evidence, f"superseded by {best.date.iso() if best else ''}"))
-    for c in denied:
-        if c.date not in seen and (best is None or c.date != best.date):
-            seen.add(c.date)
-            den.append(c)
-    for c in confirmed:
-        if c is not best and best is not None and c.date != best.date and not c.date.refines(best.date) \
-                and not best.date.refines(c.date):
-            rejected.append(Rejected(c.evidence[:300], f"{c.date.iso()}: another confirmed date was preferred"))
-    return best, tentative, den
-
-
-def to_claim(c: Candidate) -> DateClaim:
-    return DateClaim(c.date, c.status, c.evidence, c.why, c.structured)  # type: ignore[arg-type]
-
-
 def date_claims(page: Page, target: Target, matcher: TitleMatcher) -> tuple[
         DateClaim | None, list[DateClaim], list[DateClaim], list[Rejected], bool]:
     walk = _Walk(page, target, matcher)
@@ -611,6 +385,3 @@ def date_claims(page: Page, target: Target, matcher: TitleMatcher) -> tuple[
     return (to_claim(best) if best else None, [to_claim(c) for c in tentative],
             [to_claim(c) for c in denied], rejected, result.mentioned_in_main)
 
-
-def anchor_of(page: Page) -> dt.date | None:
-    return page.anchor

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from premiere_watch.model import Status
+
 PREMIERE = re.compile(
     r"\b(?:premier(?:e|es|ed|ing)|debut(?:s|ed|ing)?|releas(?:e|es|ed|ing)|arriv(?:e|es|ed|ing|al)|"
     r"open(?:s|ed|ing)?|return(?:s|ed|ing)?|launch(?:es|ed|ing)?|hit(?:s|ting)?|land(?:s|ed|ing)?|"
@@ -83,7 +85,8 @@ _CHANGE_TO = re.compile(r"\b(?:to|until|into)\s+(?:(?:the|a|an|its|their|new|on)
                         r"\b(?:now|new(?:ly)?|instead|replaced by|in favou?r of)\s+(?:[\w.,'’]+\s+){0,3}$", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|til)\s+(?:(?:the|a|an)\s+)?(?:[\w.,'’]+\s+){0,1}$", re.I)
 TENTATIVE = re.compile(
-    r"\b(?:expect(?:s|ed|ing)?|likely|unlikely|reports?|according to|probabl[ey]|possibl[ey]|possibility|perhaps|maybe|(?-i:may)|might|"
+    r"\b(?:expect(?:s|ed|ing)?|likely|unlikely|reports?|according to|probabl[ey]|possibl[ey]|possibility|"
+    r"perhaps|maybe|(?-i:may)|might|"
     r"could|would|rumou?r(?:s|ed)?|speculat\w*|reportedly|report(?:s|ed)? (?:say|suggest|claim)|guess\w*|"
     r"predict\w*|estimat\w*|assum\w*|believe[sd]?|think|suspect\w*|hope\w*|hoping|should|plausible|"
     r"bet|betting|eye(?:s|ing|d)?|target(?:s|ing|ed)?|tipped|penciled|pencilled|tentative\w*|placeholder|"
@@ -104,7 +107,7 @@ _FAMILIES = {"premiere": PREMIERE, "other": OTHER_EVENT, "tentative": TENTATIVE}
 
 @dataclass(frozen=True)
 class Verdict:
-    status: str  # confirmed | tentative | denied | reject
+    status: Status
     why: str
     weak: bool = False  # a denial only by "originally"/"had been": a present statement outranks it
 

@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from premiere_watch.dates import FuzzyDate
 from premiere_watch.extract.grammar import DateMention, split_sentences
 from premiere_watch.extract.grammar import find_dates as _grammar_find
 
-__all__ = ["DateMention", "find_dates", "split_sentences"]
+if TYPE_CHECKING:
+    from premiere_watch.extract.page import Page
+
+__all__ = ["DateMention", "TextCache", "core_mentions", "find_dates", "mask_dates", "split_sentences",
+           "text_cache", "year_context"]
 
 _BARE_YEAR = re.compile(
     r"(?:\b(?:think|guess|bet|betting|predict|predicting|saying|say|says|eyeing|targeting|expect|expecting|"
@@ -82,3 +87,85 @@ class TextCache:
             hit = split_sentences(text)
             self._sentences[text] = hit
         return hit
+
+
+def text_cache(page: Page) -> TextCache:
+    """The page's shared cache of dates and sentences (built on first use)."""
+    cache = page.extra.get("text_cache")
+    if not isinstance(cache, TextCache):
+        cache = TextCache(page.anchor)
+        page.extra["text_cache"] = cache
+    return cache
+
+
+# Cue words the grammar may include at the front of a mention ("from March 3", "not until 2023").
+_LEADING_CUES = re.compile(
+    r"^(?:(?:not until|not before|no later than|not later than|from|until|till|'til|til|through|thru|by|"
+    r"before|prior to|ahead of|after|since|starting(?: in)?|beginning in|as early as|around|circa|about|"
+    r"approximately|roughly|sometime around|some time around|sometime in|in|on|back in|over|earlier in|"
+    r"as of)\s+)+", re.I)
+
+
+def core_mentions(sentence: str, dates: list[DateMention]) -> list[DateMention]:
+    """Mentions trimmed to the date itself, leaving their cue words for cue analysis;
+    title years "(2019)" and copyright years dropped; "Valentine's Day, February 14,
+    2019" kept once, as its explicit form."""
+    out: list[DateMention] = []
+    for d in dates:
+        if any(q in ("paren", "copyright") for q in d.qualifier.split()):
+            continue
+        m = _LEADING_CUES.match(d.text)
+        if m and m.end() < len(d.text):
+            d = DateMention(d.start + m.end(), d.end, d.text[m.end():], d.date, d.relative, d.qualifier)
+        if out:
+            prev = out[-1]
+            gap = sentence[prev.end:d.start].strip()
+            if gap in (",", "(", "") and prev.date.overlaps(d.date) is False and prev.relative and not d.relative \
+                    and prev.date.precision == d.date.precision == "day":
+                out[-1] = d  # appositive restatement with the explicit year wins
+                continue
+        out.append(d)
+    return out
+
+
+_YEAR_FRAME = re.compile(r"(?<![\d$.,/])((?:19|20)\d{2})(?:['’]s)?\s+(?:[\w-]+\s+){0,2}(?:lineup|line-up|slate|"
+                         r"calendar|schedule|releases|premieres)\b", re.I)
+
+
+def year_context(sentence: str, dates: list[DateMention], anchor: dt.date | None) -> list[DateMention]:
+    """"Marvel's 2025 lineup runs X on February 14, Y on May 2": year-less days after the
+    sentence's one explicit, not-past year take that year rather than the anchor's."""
+    if anchor is None:
+        return dates
+    years = {d.date.year for d in dates if not d.relative}
+    starts = [d.start for d in dates if not d.relative]
+    if frame := _YEAR_FRAME.search(sentence):
+        years.add(int(frame.group(1)))
+        starts.append(frame.start())
+    if len(years) != 1:
+        return dates
+    year = years.pop()
+    first_explicit = min(starts)
+    if year < anchor.year:
+        return dates
+    out = []
+    for d in dates:
+        if d.relative and d.date.day is not None and d.start > first_explicit and d.date.year != year:
+            try:
+                moved = FuzzyDate(year, d.date.sub, d.date.day)
+            except ValueError:
+                moved = d.date
+            if moved.start() >= anchor:
+                d = DateMention(d.start, d.end, d.text, moved, d.relative, d.qualifier)
+        out.append(d)
+    return out
+
+
+def mask_dates(sentence: str, dates: list[DateMention]) -> str:
+    """The sentence with date mentions blanked, so cue words never match inside a date."""
+    chars = list(sentence)
+    for d in dates:
+        for i in range(d.start, min(d.end, len(chars))):
+            if not chars[i].isspace():
+                chars[i] = "#"
+    return "".join(chars)

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from premiere_watch.extract.claims import text_cache
+from premiere_watch.extract.mentions import text_cache
 from premiere_watch.extract.page import Page, Video
 from premiere_watch.extract.titles import TitleMatcher, season_refs
 from premiere_watch.model import Rejected, Target, Trailer, TrailerStatus

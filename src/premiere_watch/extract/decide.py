@@ -1,0 +1,109 @@
+"""Choosing what a page says, from all its candidate claims about one target.
+
+* dates the page itself denies are out ("moved from X" beats a plain "X",
+  but not a statement marked current: "now opens X", the headline);
+* a change statement's new date beats everything else;
+* a title page's own structured data beats its prose, while an article's
+  prose beats the structured data embedded in it, which is often stale;
+* a finer date inside a coarser one refines it ("2024" -> "early summer 2024");
+* among the rest, the headline's claim, then the finest, then the first.
+
+When the chosen date comes from a change, the other dates the page gave as
+current are reported as denied (superseded).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from premiere_watch.dates import FuzzyDate
+from premiere_watch.extract.page import Page
+from premiere_watch.model import DateClaim, Rejected, Status
+
+
+@dataclass
+class Candidate:
+    date: FuzzyDate
+    status: Status
+    evidence: str
+    why: str
+    structured: bool = False
+    change_target: int = 0  # 2 'now'/'new date', 1 'moved to', 0 plain
+    order: int = 0
+    headline: bool = False
+    zone: str = "main"
+    weak: bool = False
+
+
+
+def _precision_rank(date: FuzzyDate) -> int:
+    return {"year": 0, "season": 1, "quarter": 1, "month": 2, "day": 3}[date.precision]
+
+
+def choose(cands: list[Candidate], page: Page, rejected: list[Rejected]
+           ) -> tuple[Candidate | None, list[Candidate], list[Candidate]]:
+    """(confirmed, tentative, denied) from all candidates."""
+    denied = [c for c in cands if c.status == "denied"]
+    denied_dates = {c.date for c in denied}
+    strong_denied = {c.date for c in denied if not c.weak}
+    confirmed = []
+    for c in cands:
+        if c.status != "confirmed":
+            continue
+        # "Moved from X" outranks a plain statement of X, but not one marked current
+        # ("now opens X", the headline); "originally X" never outranks a statement of X.
+        if c.date in strong_denied and c.change_target < 2 and not c.headline:
+            rejected.append(Rejected(c.evidence[:300], f"{c.date.iso()}: the page says it is no longer the date"))
+            continue
+        confirmed.append(c)
+    main_conf = [c for c in confirmed if c.zone == "main" and not c.structured]
+    if main_conf:
+        pool = main_conf
+        if page.title_page:
+            structured = [c for c in confirmed if c.structured]
+            pool = structured or main_conf
+    else:
+        pool = [c for c in confirmed if c.structured] or confirmed
+    best: Candidate | None = None
+    superseded: list[Candidate] = []
+    if pool:
+        headline_dates = [c.date for c in pool if c.headline]
+        # A finer date inside a coarser one refines it ("2024" -> "early summer 2024").
+        dates = {c.date for c in pool}
+        coarse = {d for d in dates if any(o.refines(d) for o in dates)}
+        refined = [c for c in pool if c.date not in coarse]
+        pool = refined or pool
+        pool.sort(key=lambda c: (-c.change_target,
+                                 not any(c.date == h or c.date.within(h) for h in headline_dates),
+                                 -_precision_rank(c.date), c.order))
+        best = pool[0]
+        if best.change_target:
+            # The page reports a change: other dates it gave as current are the old ones.
+            superseded = [c for c in pool if c.date != best.date and not c.date.refines(best.date)
+                          and not best.date.refines(c.date) and not c.date.overlaps(best.date)
+                          and c.change_target < best.change_target]
+    tentative: list[Candidate] = []
+    seen = set()
+    for c in cands:
+        if c.status == "tentative" and c.date not in seen and c.date not in denied_dates:
+            if best is not None and c.date == best.date:
+                continue
+            seen.add(c.date)
+            tentative.append(c)
+    den: list[Candidate] = []
+    seen = set()
+    for c in superseded:
+        denied.append(Candidate(c.date, "denied", c.evidence, f"superseded by {best.date.iso() if best else ''}"))
+    for c in denied:
+        if c.date not in seen and (best is None or c.date != best.date):
+            seen.add(c.date)
+            den.append(c)
+    for c in confirmed:
+        if c is not best and best is not None and c.date != best.date and not c.date.refines(best.date) \
+                and not best.date.refines(c.date):
+            rejected.append(Rejected(c.evidence[:300], f"{c.date.iso()}: another confirmed date was preferred"))
+    return best, tentative, den
+
+
+def to_claim(c: Candidate) -> DateClaim:
+    return DateClaim(c.date, c.status, c.evidence, c.why, c.structured)

@@ -1,0 +1,76 @@
+"""Premiere dates from a page's JSON-LD: official, machine-readable evidence.
+
+A streamer's title page states its dates here (TVSeries ``containsSeason``
+``startDate``, Movie ``releasedEvent``); an article may embed a ``Movie``
+whose date went stale, which is why ``decide.py`` ranks these below an
+article's own prose.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from premiere_watch.dates import FuzzyDate
+from premiere_watch.extract.decide import Candidate
+from premiere_watch.extract.page import Page, jsonld_types
+from premiere_watch.extract.titles import TitleMatcher, season_refs
+from premiere_watch.model import Target, normalize_title
+
+
+def _iso_fuzzy(value: Any) -> FuzzyDate | None:
+    if not isinstance(value, str):
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+    if not m:
+        return None
+    try:
+        return FuzzyDate(int(m.group(1)), int(m.group(2)) if m.group(2) else None,
+                         int(m.group(3)) if m.group(3) else None)
+    except ValueError:
+        return None
+
+
+def structured_candidates(page: Page, target: Target, matcher: TitleMatcher) -> list[Candidate]:
+    """JSON-LD premiere dates of the target (and season) — official, machine-readable."""
+    out: list[Candidate] = []
+    wanted = {normalize_title(n) for n in matcher.names}
+    for obj in page.jsonld:
+        types = jsonld_types(obj)
+        name = str(obj.get("name")) if isinstance(obj.get("name"), str) else ""
+        alt = str(obj.get("alternateName")) if isinstance(obj.get("alternateName"), str) else ""
+        names_target = bool(matcher.find(name) or matcher.find(alt)) or normalize_title(name) in wanted
+        if target.season is not None and types & {"tvseries", "creativeworkseries"} and names_target:
+            seasons = obj.get("containsSeason")
+            for season in seasons if isinstance(seasons, list) else [seasons] if isinstance(seasons, dict) else []:
+                if not isinstance(season, dict):
+                    continue
+                num = season.get("seasonNumber")
+                try:
+                    num_int = int(num) if num is not None else None
+                except (TypeError, ValueError):
+                    num_int = None
+                if num_int is None:
+                    refs = season_refs(str(season.get("name", "")))
+                    num_int = refs[0].number if refs else None
+                if num_int == target.season:
+                    date = _iso_fuzzy(season.get("startDate") or season.get("datePublished"))
+                    if date:
+                        out.append(Candidate(date, "confirmed", f"JSON-LD TVSeason {num_int} startDate "
+                                             f"{date.iso()}", "structured data", structured=True))
+        elif target.season is None and types & {"movie", "tvseries", "creativework", "tvspecial"} \
+                and names_target:
+            events = obj.get("releasedEvent")
+            evs = events if isinstance(events, list) else [events] if isinstance(events, dict) else []
+            for ev in evs:
+                if isinstance(ev, dict) and (date := _iso_fuzzy(ev.get("startDate"))):
+                    out.append(Candidate(date, "confirmed", f"JSON-LD releasedEvent startDate {date.iso()}",
+                                         "structured data", structured=True))
+            for key in ("datePublished", "startDate", "releaseDate", "dateCreated"):
+                if key == "dateCreated" and types & {"tvseries"}:
+                    continue
+                if (date := _iso_fuzzy(obj.get(key))) and not evs:
+                    out.append(Candidate(date, "confirmed", f"JSON-LD {sorted(types)[0]} {key} {date.iso()}",
+                                         "structured data", structured=True))
+                    break
+    return out
