@@ -13,7 +13,8 @@ from typing import Any
 
 from premiere_watch.dates import FuzzyDate
 from premiere_watch.extract.decide import Candidate
-from premiere_watch.extract.page import Page, jsonld_types
+from premiere_watch.extract.jsonld import jsonld_types
+from premiere_watch.extract.page import Page
 from premiere_watch.extract.titles import TitleMatcher, season_refs
 from premiere_watch.model import Target, normalize_title
 

@@ -1,0 +1,130 @@
+"""When a page was published: the anchor for "next Friday" and year-less days.
+
+Sources in order of trust: ``article:published_time``, an article's JSON-LD
+``datePublished`` (not ``dateModified``, not an embedded Movie's), other
+publication metas (``pubdate``, ``sailthru.date``, ``DC.date.issued``, ...),
+``<time datetime>``, a dated URL, page-state blobs (``"publishedAt"``), and
+last a visible byline ("Posted Friday, December 16, 2022").  A page without
+any (a streamer's title page) gets only a copyright-year hint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING, Any
+
+from premiere_watch.extract.jsonld import ARTICLE_TYPES, jsonld_types
+from premiere_watch.extract.zones import COMMENT_HINT, clean
+
+if TYPE_CHECKING:
+    from premiere_watch.extract.page import Block
+
+_ISO_DAY = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
+_META_DATE_NAMES = (
+    "article:published_time", "og:published_time", "datepublished", "pubdate", "publish-date",
+    "publish_date", "publishdate", "publication_date", "date", "sailthru.date", "parsely-pub-date",
+    "dc.date.issued", "dc.date", "dcterms.created", "article.published", "cxenseparse:recs:publishtime",
+)
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_VISIBLE_DATE = re.compile(
+    r"\b(?:(\d{1,2})\s+)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+"
+    r"(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?(\d{4})\b"
+)
+_URL_DATE = re.compile(r"/(20\d{2}|19\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
+_STATE_DATE = re.compile(
+    r'"(?:datePublished|publishedAt|webPublicationDate|publishDate|published_at|pubDate|'
+    r'publicationDate|firstPublished)"\s*:\s*"(\d{4}-\d{2}-\d{2})'
+)
+def _iso_day(text: str) -> dt.date | None:
+    m = _ISO_DAY.search(text or "")
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _visible_day(text: str) -> dt.date | None:
+    m = _VISIBLE_DATE.search(text)
+    if not m:
+        return None
+    day = m.group(1) or m.group(3)
+    if not day:
+        return None
+    try:
+        return dt.date(int(m.group(4)), _MONTHS[m.group(2)[:3].lower()], int(day))
+    except ValueError:
+        return None
+
+
+def find_published(root: Any, jsonld: list[dict[str, Any]], url: str | None,
+               scripts: list[str], blocks: list[Block]) -> tuple[dt.date | None, str]:
+    metas: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key and key not in metas and meta.get("content"):
+            metas[key] = meta.get("content")
+    for key in _META_DATE_NAMES[:2]:
+        if key in metas and (day := _iso_day(metas[key])):
+            return day, f"meta {key}"
+    for obj in jsonld:
+        if jsonld_types(obj) & ARTICLE_TYPES and isinstance(obj.get("datePublished"), str):
+            day = _iso_day(obj["datePublished"])
+            if day:
+                return day, "JSON-LD datePublished"
+    for key in _META_DATE_NAMES[2:]:
+        if key in metas and (day := _iso_day(metas[key])):
+            return day, f"meta {key}"
+    for el in root.iter("time"):
+        if el.get("datetime") and (day := _iso_day(el.get("datetime"))):
+            return day, "<time datetime>"
+    if url and (m := _URL_DATE.search(url)):
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "URL"
+        except ValueError:
+            pass
+    for text in scripts:
+        if (m := _STATE_DATE.search(text)) and (day := _iso_day(m.group(1))):
+            return day, "page state"
+    for el in root.iter():
+        if not isinstance(el.tag, str) or not _BYLINE_HINT.search(
+                f"{el.get('class') or ''} {el.get('id') or ''}"):
+            continue
+        if _is_hidden(el) or any(COMMENT_HINT.search(f"{a.get('class') or ''} {a.get('id') or ''}")
+                                 for a in el.iterancestors()):
+            continue
+        text = clean(el.text_content())
+        if len(text) < 250 and (day := _visible_day(text)):
+            return day, "byline"
+    for block in blocks[:40]:
+        if len(block.text) < 250 and _BYLINE_TEXT.match(block.text) and (day := _visible_day(block.text)):
+            return day, "byline"
+    return None, ""
+
+
+_BYLINE_HINT = re.compile(r"byline|dateline|posted|pubdate|published|publish-date|timestamp|entry-date|"
+                          r"post-date|article-date|(?:^|[\s-])(?:meta|info|date)(?:$|[\s-])", re.I)
+_BYLINE_TEXT = re.compile(r"(?:Posted|Published|By|Updated|Written)\b", re.I)
+
+
+def _is_hidden(el: Any) -> bool:
+    for node in (el, *el.iterancestors()):
+        if node.get("hidden") is not None or node.get("aria-hidden") == "true":
+            return True
+        style = (node.get("style") or "").replace(" ", "").lower()
+        if "display:none" in style:
+            return True
+    return False
+
+
+_COPYRIGHT = re.compile(r"(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(\d{4})", re.I)
+
+
+def year_hint(blocks: list[Block], jsonld: list[dict[str, Any]]) -> int | None:
+    for block in reversed(blocks):
+        if m := _COPYRIGHT.search(block.text):
+            return int(m.group(1))
+    return None

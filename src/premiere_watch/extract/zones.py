@@ -1,0 +1,79 @@
+"""Which part of a page a piece of markup belongs to: main, aside, comment or chrome.
+
+Decided by structure (``nav``, ``footer``, ``aside``, a site ``header`` without
+the headline), ARIA roles, and class/id hints ("sidebar", "related",
+"comments", "cookie" ...).  Zones only ever get less trusted going down the
+tree: nothing inside a comment thread becomes main content again.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+Zone = Literal["main", "aside", "comment", "chrome"]
+
+BLOCK_TAGS = {
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "figcaption", "caption", "blockquote",
+    "dd", "dt", "div", "section", "article", "main", "aside", "header", "footer", "nav", "ul",
+    "ol", "table", "tbody", "thead", "figure", "td", "th", "form", "body", "pre", "address",
+    "summary", "details",
+}
+SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "select", "option",
+              "input", "textarea", "iframe", "head", "title", "meta", "link"}
+EMPH_TAGS = {"em", "i", "cite", "strong", "b", "q"}  # links are rarely titles
+_CHROME_TAGS = {"nav", "footer"}
+COMMENT_HINT = re.compile(r"comment|disqus|reply|replies|discussion|user-review|community-review", re.I)
+_CHROME_HINT = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|mega|footer|foot|cookie|consent|gdpr|banner|newsletter|"
+    r"subscribe|signup|ad|ads|advert|advertisement|sponsor|share|social|breadcrumbs?|topbar|"
+    r"masthead|site-header|paywall|modal|dialog|login|ticker|breaking|skip|tags|"
+    r"brand|logo|poll)(?:$|[\s_-])",
+    re.I,
+)
+_ASIDE_HINT = re.compile(
+    r"sidebar|rail|related|trending|popular|most-read|more-like|more-module|recommend|widget|"
+    r"carousel|coming-soon|upcoming|promo|(?:^|[\s_-])(?:side|aside|more|box|tiles|thumbs|"
+    r"shelf related|lockups|teasers?-list|grid-related)(?:$|[\s_-])",
+    re.I,
+)
+_MAIN_HINT = re.compile(r"article|story|entry-content|post-?body|content-body|release-text|"
+                        r"(?:^|[\s_-])(?:body|main|content)(?:$|[\s_-])", re.I)
+_ROLE_ZONE: dict[str, Zone] = {
+    "navigation": "chrome", "banner": "chrome", "contentinfo": "chrome", "dialog": "chrome",
+    "complementary": "aside", "search": "chrome", "alertdialog": "chrome",
+}
+
+
+def zone_of(el: Any, parent: Zone) -> Zone:
+    """The zone an element opens; inner zones only ever get *less* trusted."""
+    if parent in ("comment", "chrome"):
+        return parent
+    tag = el.tag if isinstance(el.tag, str) else ""
+    hints = f"{el.get('class') or ''} {el.get('id') or ''}"
+    role = (el.get("role") or "").lower()
+    if COMMENT_HINT.search(hints):
+        return "comment"
+    if role in _ROLE_ZONE:
+        zone = _ROLE_ZONE[role]
+        return zone if parent == "main" or zone == "chrome" else parent
+    if tag in _CHROME_TAGS:
+        return "chrome"
+    if tag == "header":
+        # An article's own header carries the headline; the site header does not.
+        return parent if el.find(".//h1") is not None else "chrome"
+    if tag == "aside":
+        return "aside"
+    if hints.strip():
+        if _CHROME_HINT.search(hints):
+            return "chrome"
+        if _ASIDE_HINT.search(hints) and not _MAIN_HINT.search(hints):
+            return "aside"
+    return parent
+
+
+_WS = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    return _WS.sub(" ", text.replace("\u00a0", " ")).strip()
