@@ -23,12 +23,18 @@ if TYPE_CHECKING:
 __all__ = ["DateMention", "TextCache", "core_mentions", "find_dates", "mask_dates", "split_sentences",
            "text_cache", "year_context"]
 
-_BARE_YEAR = re.compile(
-    r"(?:\b(?:think|guess|bet|betting|predict|predicting|saying|say|says|eyeing|targeting|expect|expecting|"
-    r"reckon|figure|wager)\b:?\s+(?:(?:that|is|it['’]s|it is|on|for|maybe|probably|likely)\s+)?)"
-    r"(?P<year>(?:19|20)\d{2})(?![\w%,.-]\d|s\b|['’]s)"
-    r"|(?<![\w$.,/-])(?P<year2>(?:19|20)\d{2})(?=\s+(?:is|looks|seems|feels|would be|will be)\s+(?:the\s+)?"
-    r"(?:most\s+)?(?:realistic|likely|plausible|earliest|target|best|safe|window|answer|bet)\b)",
+# A bare year the grammar leaves alone (it wants a preposition) but a guess is made
+# of: "we think 2026 is the realistic target", "my bet: 2026".  Years are found
+# first with a cheap pattern; the words around them are checked only then.
+_YEAR = re.compile(r"(?<![\w$.,/-])((?:19|20)\d{2})(?![\w%,.-]\d|s\b|['’]s)")
+_GUESS_BEFORE = re.compile(
+    r"\b(?:think|guess|bet|betting|predict|predicting|saying|say|says|eyeing|targeting|expect|expecting|"
+    r"reckon|figure|wager)\b:?\s+(?:(?:that|is|it['’]s|it is|on|for|maybe|probably|likely)\s+)?$",
+    re.I,
+)
+_GUESS_AFTER = re.compile(
+    r"\s+(?:is|looks|seems|feels|would be|will be)\s+(?:the\s+)?(?:most\s+)?"
+    r"(?:realistic|likely|plausible|earliest|target|best|safe|window|answer|bet)\b",
     re.I,
 )
 
@@ -36,15 +42,13 @@ _BARE_YEAR = re.compile(
 def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     """The grammar's mentions, plus bare guessed years it does not license."""
     found = _grammar_find(text, anchor)
-    if not any(c.isdigit() for c in text):
-        return found
     extra = []
-    for m in _BARE_YEAR.finditer(text):
-        key = "year" if m.group("year") else "year2"
-        s, e = m.span(key)
+    for m in _YEAR.finditer(text):
+        s, e = m.span(1)
         if any(d.start < e and s < d.end for d in found):
             continue
-        extra.append(DateMention(s, e, m.group(key), FuzzyDate(int(m.group(key))), False, "guess"))
+        if _GUESS_BEFORE.search(text, max(0, s - 40), s) or _GUESS_AFTER.match(text, e):
+            extra.append(DateMention(s, e, m.group(1), FuzzyDate(int(m.group(1))), False, "guess"))
     if not extra:
         return found
     return sorted([*found, *extra], key=lambda d: d.start)

@@ -122,9 +122,11 @@ class TitleMatcher:
         """Mentions of the target in ``text`` (longest first where they overlap)."""
         folded = _fold(text)
         found: list[Mention] = []
-        title_case = _is_title_case(folded)
+        title_case: bool | None = None  # computed only once something matches
         for name, pat, common in self._patterns:
             for m in pat.finditer(folded):
+                if title_case is None:
+                    title_case = _is_title_case(folded)
                 if title_case:
                     # Every word is capitalised in a headline, so neighbours prove nothing;
                     # a common word must be marked as a title there.
@@ -180,10 +182,14 @@ class TitleMatcher:
         return not (nxt and nxt.group(1).lower() not in _FOLLOW_OK)
 
 
+_LONG_WORD = re.compile(r"\b[A-Za-z][\w'’]{3,}")
+_LOWER_LONG_WORD = re.compile(r"\b[a-z][\w'’]{3,}")
+
+
 def _is_title_case(text: str) -> bool:
-    words = re.findall(r"[A-Za-z][\w'’]*", text)
-    long = [w for w in words if len(w) > 3]
-    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+    """A headline-style text: (nearly) every longer word capitalised."""
+    total = len(_LONG_WORD.findall(text))
+    return total >= 3 and len(_LOWER_LONG_WORD.findall(text)) <= 0.2 * total
 
 
 def _marked(text: str, start: int, end: int) -> bool:
