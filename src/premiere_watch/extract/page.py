@@ -240,6 +240,9 @@ def video_id(url: str) -> str | None:
 def _decode(html: bytes | str, encoding: str | None) -> str:
     if isinstance(html, str):
         return html
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if html.startswith(bom):
+            return html.decode(enc, errors="replace")
     if encoding:
         try:
             return html.decode(encoding, errors="replace")
@@ -262,8 +265,13 @@ def parse_page(html: bytes | str, url: str | None = None, encoding: str | None =
         return Page(url, "", [], None, [], [], [], False)
     try:
         root = lxml.html.document_fromstring(text)
-    except (etree.ParserError, ValueError):
-        root = lxml.html.document_fromstring(text.encode("utf-8", errors="replace"))
+    except ValueError:  # a str with an XML encoding declaration
+        try:
+            root = lxml.html.document_fromstring(text.encode("utf-8", errors="replace"))
+        except etree.ParserError:
+            return Page(url, "", [], None, [], [], [], False)
+    except etree.ParserError:  # nothing but markup without content
+        return Page(url, "", [], None, [], [], [], False)
 
     jsonld: list[dict[str, Any]] = []
     scripts: list[str] = []
