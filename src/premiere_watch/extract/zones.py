@@ -23,7 +23,8 @@ SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "select
               "input", "textarea", "iframe", "head", "title", "meta", "link"}
 EMPH_TAGS = {"em", "i", "cite", "strong", "b", "q"}  # links are rarely titles
 _CHROME_TAGS = {"nav", "footer"}
-COMMENT_HINT = re.compile(r"comment|disqus|reply|replies|discussion|user-review|community-review", re.I)
+COMMENT_HINT = re.compile(r"comment|disqus|reply|replies|discussion|user-review|community-review|talkback|"
+                          r"reader-(?:reviews|responses)|(?:^|[\s_-])responses(?:$|[\s_-])", re.I)
 _CHROME_HINT = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|mega|footer|foot|cookie|consent|gdpr|banner|newsletter|"
     r"subscribe|signup|ad|ads|advert|advertisement|sponsor|share|social|breadcrumbs?|topbar|"
@@ -32,9 +33,9 @@ _CHROME_HINT = re.compile(
     re.I,
 )
 _ASIDE_HINT = re.compile(
-    r"sidebar|rail|related|trending|popular|most-read|more-like|more-module|recommend|widget|"
-    r"carousel|coming-soon|upcoming|promo|(?:^|[\s_-])(?:side|aside|more|box|tiles|thumbs|"
-    r"shelf related|lockups|teasers?-list|grid-related)(?:$|[\s_-])",
+    r"sidebar|related|trending|popular|most-read|more-(?:like|module|stories|news|from|articles)|recommend|"
+    r"widget|carousel|coming-soon|upcoming|promo|read-?next|up-?next|also-read|you-may-like|outbrain|taboola|"
+    r"(?:^|[\s_-])(?:rail|side|aside|tiles|thumbs|shelf related|lockups|teasers?-list|grid-related)(?:$|[\s_-])",
     re.I,
 )
 _MAIN_HINT = re.compile(r"article|story|entry-content|post-?body|content-body|release-text|"
