@@ -1,0 +1,130 @@
+"""One pass, in-process: failures stay contained, operators hear about dead sources."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from premiere_watch.config import load
+from premiere_watch.model import Target
+from premiere_watch.notify import MemoryTransport
+from premiere_watch.pipeline import Pipeline
+from premiere_watch.sources import Context, Source, SourceResult, SourceState
+from premiere_watch.store import Store
+from servers import PageServer, Reply
+
+ANNOUNCED = ("<html><head><meta property='article:published_time' content='2016-06-07'></head><body><article>"
+             "<h1>Narcos season 2 gets a date</h1><p>Netflix announced that Narcos season 2 will premiere on "
+             "Friday, September 2, 2016.</p></article></body></html>")
+
+
+@pytest.fixture
+def exploding_kind() -> Iterator[str]:
+    """A source kind with a bug (its collect raises), registered for one test only."""
+
+    class ExplodingSource(Source, kind="test-exploding"):
+        async def collect(self, ctx: Context, targets: Sequence[Target], state: SourceState) -> SourceResult:
+            raise RuntimeError("bug in a source kind")
+
+    yield ExplodingSource.kind
+    del Source.registry[ExplodingSource.kind]
+
+
+def write_config(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "watchlist.toml"
+    path.write_text('[settings]\ndatabase = "state.db"\nhost_delay = "0s"\nretries = 0\n'
+                    'failure_alert_after = 2\n' + body)
+    return path
+
+
+def run_passes(config_path: Path, times: int, clock: dt.datetime | None = None,
+               transport: MemoryTransport | None = None) -> list[list[str]]:
+    config = load(config_path, {})
+    transport = transport or MemoryTransport()
+    out: list[list[str]] = []
+
+    async def go() -> None:
+        with Store(config.settings.database) as store:
+            pipeline = Pipeline(config, store, transport=transport,
+                                **({"clock": lambda: clock} if clock else {}))
+            try:
+                for _ in range(times):
+                    report = await pipeline.check()
+                    out.append([o.status for o in sorted(report.outcomes, key=lambda o: o.url)])
+            finally:
+                await pipeline.aclose()
+
+    asyncio.run(go())
+    return out
+
+
+def test_a_crashing_or_failing_source_does_not_stop_the_others(tmp_path: Path, page_server: PageServer,
+                                                               exploding_kind: str) -> None:
+    page_server.route("/good", ANNOUNCED)
+    page_server.route("/dead", Reply(500))
+    transport = MemoryTransport()
+    config = write_config(tmp_path, f"""
+[[notifier]]
+name = "fans"
+url = "json://fans.example/"
+[[watch]]
+title = "Narcos"
+season = 2
+sources = ["{page_server.url('/dead')}", {{ kind = "test-exploding", url = "https://bug.example/" }},
+           "{page_server.url('/good')}"]
+""")
+    [statuses] = run_passes(config, 1, transport=transport)
+    assert sorted(statuses) == ["failed", "failed", "ok"]
+    [sent] = transport.sent
+    assert "September 2, 2016" in sent.title
+
+
+def test_ops_hear_once_when_a_source_keeps_failing_and_once_when_it_recovers(
+        tmp_path: Path, page_server: PageServer) -> None:
+    transport = MemoryTransport()
+    config = write_config(tmp_path, f"""
+[[notifier]]
+name = "fans"
+url = "json://fans.example/"
+[[notifier]]
+name = "ops"
+url = "json://ops.example/"
+tags = ["ops"]
+[[watch]]
+title = "Narcos"
+season = 2
+sources = ["{page_server.url('/flaky')}"]
+""")
+    page_server.route("/flaky", Reply(503))
+    run_passes(config, 4, transport=transport)
+    ops = [s for s in transport.sent if "ops.example" in s.url]
+    assert len(ops) == 1 and "503" in ops[0].body
+    assert not [s for s in transport.sent if "fans.example" in s.url]  # fans never hear about failures
+
+    page_server.route("/flaky", ANNOUNCED)
+    run_passes(config, 2, transport=transport)
+    ops = [s for s in transport.sent if "ops.example" in s.url]
+    assert len(ops) == 2 and "recover" in ops[1].title.lower()
+    assert len([s for s in transport.sent if "fans.example" in s.url]) == 1  # the date, once
+
+
+def test_extract_reads_any_source_kind(run_cli, page_server: PageServer) -> None:
+    page_server.route("/feed.xml", Reply(body="""<?xml version="1.0"?><rss version="2.0"><channel>
+<title>TV news</title><link>http://x/</link><description>d</description>
+<item><title>Narcos season 2 premiere date announced</title><link>{link}</link>
+<description>Netflix sets the date.</description></item>
+<item><title>Something else entirely</title><link>{other}</link><description>x</description></item>
+</channel></rss>""".format(link=page_server.url("/narcos"), other=page_server.url("/other")),
+                                           content_type="application/rss+xml"))
+    page_server.route("/narcos", ANNOUNCED)
+    proc = run_cli("extract", "--kind", "feed", page_server.url("/feed.xml"), "--title", "Narcos",
+                   "--season", "2", "--json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["premiere"]["confirmed"]["date"] == "2016-09-02"
+    assert page_server.count("/other") == 0  # only the article that names the title is read
