@@ -354,3 +354,18 @@ def test_threads_share_one_store(tmp_path: Path) -> None:
             t.join()
         assert s.backlog(NOW).pending == 80
         assert len(s.all_facts()) == 4
+
+
+def test_retry_now_hurries_failed_and_waiting_rows_not_held_ones(store: Store) -> None:
+    quiet = later(hours=8)
+    first = Event("premiere_announced", NARCOS.key, NARCOS.label, new="2025-03-14")
+    second = Event("trailer_released", NARCOS.key, NARCOS.label, new="video:x")
+    store.enqueue([first, second], {NARCOS.key: [("fans", 0)]}, NOW)
+    store.enqueue([Event("rumour", NARCOS.key, NARCOS.label, new="2025")],
+                  {NARCOS.key: [("digest", 0)]}, NOW, hold_until=lambda n, e: quiet)
+    a, b = store.due_deliveries(NOW)
+    store.mark_sending([a.id], NOW)
+    store.mark_failed(a.id, "HTTP 500", later(hours=1), NOW)
+    store.mark_failed(b.id, "waiting: an earlier alert to this target failed", later(hours=1), NOW)
+    assert store.retry_now(later(minutes=5)) == 2
+    assert [d.event for d in store.due_deliveries(later(minutes=5))] == [first, second]

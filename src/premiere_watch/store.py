@@ -554,11 +554,13 @@ class Store:
     def retry_now(self, now: dt.datetime) -> int:
         """Make failed-and-waiting deliveries due now (``premiere-watch retry``).
 
-        Only rows that already failed (attempts > 0) are hurried: alerts held
+        Only rows that failed, or wait behind a failed one to the same target
+        (``last_error`` set, no attempt of their own), are hurried: alerts held
         for quiet hours, a digest or the daily cap keep their time.
         """
         return self._run("UPDATE deliveries SET next_attempt = ? WHERE status = 'pending' "
-                         "AND attempts > 0 AND next_attempt > ?", (_iso(now), _iso(now)))
+                         "AND (attempts > 0 OR last_error != '') AND next_attempt > ?",
+                         (_iso(now), _iso(now)))
 
     def backlog(self, now: dt.datetime) -> Backlog:
         counts = dict(self._rows("SELECT status, COUNT(*) FROM deliveries GROUP BY status"))
