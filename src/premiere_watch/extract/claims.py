@@ -149,6 +149,7 @@ class _Walk:
         self.order = 0
         self.previous = ""
         self.prev_subject = False
+        self.heading_named = False  # the current section's heading names the target
         self.cache = text_cache(page)
         self.anaphora = _ANAPHORA_SEQUEL if any(_SEQUEL_NAME.search(n) for n in target.names) else _ANAPHORA
         headline_mentions = matcher.find(page.headline)
@@ -202,6 +203,7 @@ class _Walk:
             if block.heading != current_heading:
                 current_heading = block.heading
                 hm = self.matcher.find(block.heading) if block.heading else []
+                self.heading_named = bool(hm)
                 if hm:
                     heading_topic = True
                     refs = season_refs(block.heading)
@@ -238,6 +240,10 @@ class _Walk:
         self._sentence(block.text, mentions, [], True, None, block.kind, zone="aside")
 
     def _block(self, block: Block, subject: bool, topic: bool, context_season: int | None) -> bool:
+        if block.kind in ("list_item", "table_row") and not self.heading_named:
+            # A list row names its own subject; the article's topic does not carry into it
+            # (a rail of other shows' dates inside the article stays theirs).
+            topic = subject = False
         others = _emphasized_others(block, self.matcher)
         sentences = self.cache.sentences(block.text) if block.kind in ("paragraph", "caption") else [block.text]
         block_mentioned = False

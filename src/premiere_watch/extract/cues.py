@@ -86,6 +86,9 @@ _CHANGE_TO = re.compile(r"\b(?:to|until|into)\s+(?:(?:the|a|an|its|their|new|on)
 _UNTIL = re.compile(r"\b(?:until|till|til)\s+(?:(?:the|a|an)\s+)?(?:[\w.,'’]+\s+){0,1}$", re.I)
 TENTATIVE = re.compile(
     r"\b(?:expect(?:s|ed|ing)?|likely|unlikely|reports?|according to|probabl[ey]|possibl[ey]|possibility|"
+    r"heard|hear(?:ing|s)?|I read|I saw|word is|apparently|supposedly|allegedly|a (?:mate|friend|source)|"
+    r"my (?:mate|friend|source|cousin)|always|usually|typically|tends? to|traditionally|historically|"
+    r"normally|at the (?:latest|earliest)|"
     r"perhaps|maybe|(?-i:may)|might|"
     r"could|would|rumou?r(?:s|ed)?|speculat\w*|reportedly|report(?:s|ed)? (?:say|suggest|claim)|guess\w*|"
     r"predict\w*|estimat\w*|assum\w*|believe[sd]?|think|suspect\w*|hope\w*|hoping|should|plausible|"
@@ -171,6 +174,8 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
         if ctx and not OTHER_EVENT.search(previous):
             return True, f"context: {ctx.group(0)}"
     if prem is None:
+        # A listing row has no release word; any event it names is what its date is for.
+        other = other or _nearest("other", sentence, start, end, 0, len(sentence))
         if other is None:
             return (True, "schedule listing") if schedule else (False, "no release word")
         return False, f"about {other[1]!r}"
