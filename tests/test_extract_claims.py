@@ -62,6 +62,11 @@ def test_confirmed(text: str, confirmed: str) -> None:
         ("If filming wraps soon, Narcos season 2 may premiere in fall 2024.", "2024-23"),
         ("We think 2025 is the realistic target for Narcos season 2.", "2025"),
         ("Deadline reports Narcos season 2 will debut in June 2024.", "2024-06"),
+        # Fan talk leaking from comments: hearsay, habit, predictions and questions assert nothing.
+        ("Heard from a mate at Netflix that Narcos season 2 has been pushed to March 2024.", "2024-03"),
+        ("Netflix always drops Narcos seasons in December, so season 2 lands December 2023.", "2023-12"),
+        ("Mark my words: Narcos season 2 premieres on Valentine's Day 2024.", "2024-02-14"),
+        ("Netflix had Narcos season 2 in an October 2023 slot, why wouldn't they repeat it?", "2023-10"),
     ],
 )
 def test_tentative_is_never_confirmed(text: str, tentative: str) -> None:
@@ -229,6 +234,16 @@ def test_attribution(paragraphs: list[str], headline: str, published: str, targe
                      confirmed: str | None) -> None:
     ex = run(page(paragraphs, headline=headline, published=published), target)
     assert (ex.confirmed.date.iso() if ex.confirmed else None) == confirmed
+
+
+def test_list_rows_keep_their_own_subject() -> None:
+    # A leaked rail of other shows' dates inside an article about the title.
+    html = ("<html><head><meta property='article:published_time' content='2020-09-08'></head><body><article>"
+            "<h1>Narcos Season 2 Trailer Arrives</h1><p>Narcos season 2 begins streaming next month.</p>"
+            "<h3>Coming in October</h3><ul><li>Oct. 9 — Other Show season 2 premiere</li></ul></article>"
+            "</body></html>")
+    ex = run(html, NARCOS)
+    assert ex.confirmed is not None and ex.confirmed.date.iso() == "2020-10"
 
 
 def test_only_a_date_heading_dates_the_items_under_it() -> None:

@@ -88,7 +88,7 @@ TENTATIVE = re.compile(
     r"\b(?:expect(?:s|ed|ing)?|likely|unlikely|reports?|according to|probabl[ey]|possibl[ey]|possibility|"
     r"heard|hear(?:ing|s)?|I read|I saw|word is|apparently|supposedly|allegedly|a (?:mate|friend|source)|"
     r"my (?:mate|friend|source|cousin)|always|usually|typically|tends? to|traditionally|historically|"
-    r"normally|at the (?:latest|earliest)|"
+    r"normally|at the (?:latest|earliest)|mark my words|calling|my money|my gut|gut says|"
     r"perhaps|maybe|(?-i:may)|might|"
     r"could|would|rumou?r(?:s|ed)?|speculat\w*|reportedly|report(?:s|ed)? (?:say|suggest|claim)|guess\w*|"
     r"predict\w*|estimat\w*|assum\w*|believe[sd]?|think|suspect\w*|hope\w*|hoping|should|plausible|"
@@ -169,7 +169,7 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     if prem is not None and other is None and not (lo <= sentence.lower().find(prem[1].lower()) < hi):
         # The release word sits in another clause; so may the event the date is about.
         other = _nearest("other", sentence, start, end, 0, len(sentence))
-    if prem is None and other is None and previous:
+    if prem is None and other is None and previous and not schedule:
         ctx = PREMIERE.search(previous)
         if ctx and not OTHER_EVENT.search(previous):
             return True, f"context: {ctx.group(0)}"
@@ -263,6 +263,8 @@ def status_of(sentence: str, start: int, end: int, next_start: int | None = None
     hedge = _nearest("tentative", sentence, start, end, 0, hi)
     if hedge is not None:
         return Verdict("tentative", f"hedged by {hedge[1]!r}")
+    if sentence.rstrip(" \"'”’)").endswith("?"):
+        return Verdict("tentative", "asked, not stated")
     if _NOT_UNTIL.search(sentence[lo:start]):
         return Verdict("confirmed", "not until (earliest official)")
     return Verdict("confirmed", "stated as fact")
