@@ -59,6 +59,7 @@ def test_confirmed(text: str, confirmed: str) -> None:
         ("Narcos season 2 is expected to premiere in March 2024.", "2024-03"),
         ("Narcos season 2 is rumoured for a May 2024 launch.", "2024-05"),
         ("Reportedly, Narcos season 2 will premiere in June 2024.", "2024-06"),
+        ("Narcos season 2 premieres around January 2024.", "2024-01"),
         ("If filming wraps soon, Narcos season 2 may premiere in fall 2024.", "2024-23"),
         ("We think 2025 is the realistic target for Narcos season 2.", "2025"),
         ("Deadline reports Narcos season 2 will debut in June 2024.", "2024-06"),

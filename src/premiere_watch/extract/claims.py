@@ -340,6 +340,8 @@ class _Walk:
             self.reject(text, f"{dm.text!r}: a listing day far from the publication date")
             return
         verdict = cues.status_of(sentence, dm.start, dm.end, next_start)
+        if verdict.status == "confirmed" and "around" in dm.qualifier.split():
+            verdict = cues.Verdict("tentative", "approximate ('around')")
         status = verdict.status
         if word.startswith("context") and status == "confirmed":
             self.reject(text, f"{dm.text!r}: release only implied by the previous sentence")

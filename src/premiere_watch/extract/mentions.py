@@ -112,12 +112,16 @@ _LEADING_CUES = re.compile(
 
 def core_mentions(sentence: str, dates: list[DateMention]) -> list[DateMention]:
     """Mentions trimmed to the date itself, leaving their cue words for cue analysis;
-    title years "(2019)" and copyright years dropped; "Valentine's Day, February 14,
-    2019" kept once, as its explicit form."""
+    title years "(2019)" and copyright years dropped; a holiday week kept as its month;
+    "Valentine's Day, February 14, 2019" kept once, as its explicit form."""
     out: list[DateMention] = []
     for d in dates:
-        if any(q in ("paren", "copyright") for q in d.qualifier.split()):
+        quals = d.qualifier.split()
+        if "paren" in quals or "copyright" in quals:
             continue
+        if ("week" in quals or "weekend" in quals) and d.date.day is not None:
+            # "Thanksgiving week" names a week, not the holiday itself: keep only its month.
+            d = DateMention(d.start, d.end, d.text, FuzzyDate(d.date.year, d.date.sub), d.relative, d.qualifier)
         m = _LEADING_CUES.match(d.text)
         if m and m.end() < len(d.text):
             d = DateMention(d.start + m.end(), d.end, d.text[m.end():], d.date, d.relative, d.qualifier)
