@@ -24,7 +24,6 @@ from premiere_watch.fetch import Fetcher, FetchSettings
 from premiere_watch.model import Event
 from premiere_watch.reconcile import diff, reconcile
 from premiere_watch.redact import mask_secrets
-from premiere_watch.schedule import Schedule
 from premiere_watch.sources import Context, SourceResult
 from premiere_watch.store import SavedResult, Store
 
@@ -75,10 +74,6 @@ def delivery_summary(report: notify.DeliveryReport) -> str:
     if report.dead:
         line += f", {report.dead} gave up (see status)"
     return line
-
-
-def next_due(schedule: Schedule, now: dt.datetime) -> dt.datetime:
-    return schedule.next_after(now)
 
 
 def fetch_settings(config: Config) -> FetchSettings:
