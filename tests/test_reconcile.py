@@ -629,3 +629,20 @@ def test_stale_rumours_are_not_news() -> None:
     assert w.read("https://gossip.example/new", tentative=("2024-23",), published="2025-03-01") == []
     assert kinds(w.read("https://gossip.example/new2", tentative=("2025-23",),
                         published="2025-03-01")) == [("rumour", None, "2025-23", "")]
+
+
+@pytest.mark.parametrize("announce", [True, False])
+def test_first_pass_of_a_new_watch_over_several_sources(announce: bool) -> None:
+    obs1 = StoredObservation("a", "https://a.example/1", NARCOS.key,
+                             extraction("2025-03-14", published="2025-01-10"), False, START, START,
+                             (Read(START, "2025-03-14"),))
+    first = reconcile([obs1], None, START)
+    e1 = diff(None, first, NARCOS, announce_existing=announce, new_watch=True)
+    obs2 = StoredObservation("b", "https://b.example/2", NARCOS.key,
+                             extraction(trailers=(YT,)), False, START, START, (Read(START, None),))
+    second = reconcile([obs1, obs2], first, START)
+    e2 = diff(first, second, NARCOS, announce_existing=announce, new_watch=True)
+    assert [(e.kind, e.change) for e in e1 + e2] == (
+        [("premiere_announced", "already"), ("trailer_released", "already")] if announce else [])
+    # Later passes: news again.
+    assert diff(second, second, NARCOS) == []

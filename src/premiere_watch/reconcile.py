@@ -624,17 +624,23 @@ def _merge_trailers(previous: dict[str, TrailerFact], observations: Sequence[Sto
 
 
 def diff(
-    previous: Facts | None, current: Facts, target: Target, *, announce_existing: bool = True
+    previous: Facts | None, current: Facts, target: Target, *, announce_existing: bool = True,
+    new_watch: bool | None = None,
 ) -> list[Event]:
     """Events a fan needs to learn ``current`` when they knew ``previous``.
 
-    ``previous is None`` means a brand-new watch: what is already true is
-    reported with ``change="already"`` when ``announce_existing``, else nothing.
+    A brand-new watch (``previous is None``, or ``new_watch=True``) reports
+    what is already true with ``change="already"`` when ``announce_existing``,
+    else nothing.  Pass ``new_watch=True`` for every source of a watch's first
+    pass: after the first source, ``previous`` exists, yet what the second
+    source finds was not news either.
     """
-    if previous is None and not announce_existing:
+    if new_watch is None:
+        new_watch = previous is None
+    if new_watch and not announce_existing:
         return []
     before = previous or Facts()
-    fresh = "already" if previous is None else ""
+    fresh = "already" if new_watch else ""
     events: list[Event] = []
 
     def event(kind: Any, **kw: Any) -> Event:
