@@ -61,6 +61,7 @@ _SEQUEL_TAIL = re.compile(
     r"\b))",
     re.I,
 )
+_SEASON_NAMED = re.compile(r"\b(?:season|series)\s+\d", re.I)
 _FOLLOW_OK = {"season", "seasons", "series", "part", "trailer", "teaser", "official", "premiere", "release",
               "is", "was", "will", "has", "and", "or", "the", "in", "on", "at", "first", "final", "new",
               "sequel", "director", "star", "cast", "returns", "arrives", "opens", "premieres", "debuts",
@@ -143,8 +144,10 @@ class TitleMatcher:
                     num = tail.group("num") or tail.group("roman")
                     if self.target.kind == "tv" and num:
                         season = int(num) if num.isdigit() else _NUM_WORDS.get(num.lower())
-                    else:
+                    elif not (self.target.kind == "tv" and tail.group(0).lstrip().startswith(":")
+                              and _SEASON_NAMED.search(folded)):
                         continue
+                    # else "ONE PIECE: Into the Grand Line | Season 2": a subtitle naming a season
                 found.append(Mention(m.start(), m.end(), name, season))
         found.sort(key=lambda x: (x.start, -(x.end - x.start)))
         out: list[Mention] = []
