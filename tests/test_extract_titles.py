@@ -76,6 +76,8 @@ def test_title_colon_season_is_not_a_sequel() -> None:
         ("the new season", [None]),
         ("season one and season two", [1, 2]),
         ("10 seasons of television", []),
+        ("Season 4 Part 2 arrives", [4]),
+        ("season 2, part 1", [2]),
     ],
 )
 def test_season_refs(text: str, numbers: list[int | None]) -> None:
