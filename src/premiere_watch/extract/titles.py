@@ -250,12 +250,11 @@ def _season_refs(text: str) -> tuple[SeasonRef, ...]:
         if raw:
             word = raw.lower()
             num = _NUM_WORDS.get(word) or int(re.sub(r"\D", "", word) or 0) or None
-            head = m.group(0).lower()
-            if head.startswith(("part", "vol")):
-                # "Season 4 Part 2" is a half of season 4, not a season 2.
-                if num is None or (out and out[-1].number is not None and
-                                   re.fullmatch(r"[\s,:-]*", text[out[-1].end:m.start()])):
-                    continue
+            # "Season 4 Part 2" is a half of season 4, not a season 2.
+            if m.group(0).lower().startswith(("part", "vol")) and (
+                    num is None or (out and out[-1].number is not None
+                                    and re.fullmatch(r"[\s,:-]*", text[out[-1].end:m.start()]))):
+                continue
             out.append(SeasonRef(m.start(), m.end(), num))
         else:
             rel = (m.group("rel") or "").lower()
