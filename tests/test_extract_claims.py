@@ -121,12 +121,31 @@ def test_the_headline_carries_the_denial() -> None:
         "Filming of All of Us Are Dead season 2 begins in June 2023.",
         "All of Us Are Dead was renewed for a second season in June 2022.",
         "The All of Us Are Dead season 2 trailer dropped on Christmas Day.",
+        # The release verb belongs to another event's noun, or the date to an announcement.
+        "The All of Us Are Dead season 2 trailer will debut on Monday, March 4.",
+        "The first teaser for All of Us Are Dead season 2 premieres March 25.",
+        "Netflix will announce the All of Us Are Dead season 2 premiere date on June 5.",
+        "All of Us Are Dead season 2 cast will appear at a fan event on July 20.",
     ],
 )
 def test_distractors_are_not_claims(text: str) -> None:
     ex = run(page([text], headline="All of Us Are Dead Season 2: what we know", published="2023-01-20"), AOUAD)
     assert ex.confirmed is None
     assert ex.tentative == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All of Us Are Dead season 2 was announced on January 2, 2023 and premieres June 13, 2023.",
+        "Filming wrapped and the series premieres June 13, 2023.",
+        "After the trailer, All of Us Are Dead season 2 premieres June 13, 2023.",
+        "All of Us Are Dead season 2 premieres June 13, 2023; the finale airs July 18, 2023.",
+    ],
+)
+def test_the_release_survives_neighbouring_events(text: str) -> None:
+    ex = run(page([text], headline="All of Us Are Dead Season 2: what we know", published="2023-01-20"), AOUAD)
+    assert ex.confirmed is not None and ex.confirmed.date.iso() == "2023-06-13"
 
 
 def test_other_titles_dates_in_the_sidebar_are_ignored() -> None:

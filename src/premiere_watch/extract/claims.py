@@ -327,8 +327,9 @@ class _Walk:
         if not ok:
             self.reject(text, f"{dm.text!r}: {reason}")
             return
+        protect = [(m.start, m.end) for m in mentions] + anaphora_all
         is_release, word = cues.event_of(sentence, dm.start, dm.end, schedule and dm.date.precision == "day",
-                                         self.previous)
+                                         self.previous, protect)
         if not is_release and dm.qualifier == "guess":
             is_release, word = True, "a guessed year"
         if not is_release:

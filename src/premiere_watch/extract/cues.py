@@ -48,7 +48,7 @@ OTHER_EVENT = re.compile(
     r"tour|concert|show(?:s|ed)? (?:at|in)|kicked off|visit|on sale|showtimes?|ended|ends|finale|showcase|"
     r"conference|presentation|keynote|summit|cinemacon|investors?|call|investigation|allegations?|lawsuit|"
     r"strike|walkout|merger|acquisition|hearing|trial|election|debate|marketing|campaign|press tour|"
-    r"promotion(?:al)?|publicity)\b",
+    r"promotion(?:al)?|publicity|(?:will|to|would|['’]ll) (?:officially )?(?:announce|reveal|unveil|confirm))\b",
     re.I,
 )
 _NEGATION = re.compile(
@@ -99,7 +99,8 @@ TENTATIVE = re.compile(
     r"confirmed|announced)|yet to be (?:confirmed|announced)|no official)\b",
     re.I,
 )
-_CLAUSE_BREAK = re.compile(r";|:\s|,\s+so\b|\s[–—]\s|,\s+(?:considering|given|including|following|with)\b|"
+_CLAUSE_BREAK = re.compile(r";|:\s|,\s+so\b|"
+                           r"\band\s+(?:the|its|their)\s+(?=\w+\s+(?:is|are|will|was|has|\w+s)\b)|\s[–—]\s|,\s+(?:considering|given|including|following|with)\b|"
                            r"\band\s+(?:will|is|are|would|could|should|may|might|it|they|then)\b|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\balthough\b|\bthough\b|"
                            r",\s+(?:and|which|who|when)\b|\.\s", re.I)
 _NOT_UNTIL = re.compile(r"\b(?:not|n['’]t|no)\b[^;]{0,80}\buntil\b", re.I)
@@ -144,7 +145,14 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _nearest(name: str, text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, str] | None:
-    best: tuple[int, str] | None = None
+    hit = _nearest_span(name, text, start, end, lo, hi)
+    return (hit[0], hit[3]) if hit else None
+
+
+def _nearest_span(name: str, text: str, start: int, end: int, lo: int, hi: int
+                  ) -> tuple[int, int, int, str] | None:
+    """(distance, start, end, word) of the cue of a family nearest the date."""
+    best: tuple[int, int, int, str] | None = None
     for m_start, m_end, word in _matches(name, text):
         if m_start < lo or m_end > hi:
             continue
@@ -152,11 +160,36 @@ def _nearest(name: str, text: str, start: int, end: int, lo: int, hi: int) -> tu
             continue  # the date's own words ("Release date: ...")
         dist = start - m_end if m_end <= start else m_start - end
         if best is None or dist < best[0]:
-            best = (dist, word)
+            best = (dist, m_start, m_end, word)
     return best
 
 
-def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str = "") -> tuple[bool, str]:
+_ANNOUNCE = re.compile(r"(?:will|to|would|['’]ll) (?:officially )?(?:announce|reveal|unveil|confirm)", re.I)
+_EVENT_NOUN = re.compile(r"trailers?|teasers?|clip|footage|first look|panel|event|fan event|festival|world premiere|"
+                         r"screenings?|sneak(?: peeks?)?|previews?|finale|tickets?|filming|shoot|production|"
+                         r"episode \d+|convention|showcase|presentation", re.I)
+_OF_TITLE = re.compile(r"\s*(?:for|of|from|to)\s+(?:the\s+)?$", re.I)
+
+
+def _subject_is_other(sentence: str, other: tuple[int, int, int, str], prem: tuple[int, int, int, str],
+                      start: int, protect: list[tuple[int, int]]) -> bool:
+    """"The trailer will debut on Monday", "the first teaser for X premieres March 25":
+    the event noun before the release verb is its subject, unless the title itself stands
+    between them as a subject of its own ("After the trailer, X premieres ...")."""
+    _, _, o_end, word = other
+    _, p_start, _, _ = prem
+    if not o_end <= p_start <= start:
+        return False
+    if _ANNOUNCE.fullmatch(word):
+        return True  # "will announce the premiere date on June 5": the date is the announcement's
+    if not _EVENT_NOUN.fullmatch(word):
+        return False  # a verb ("was announced on May 2 and premieres ...") heads its own phrase
+    between = sorted(p for p in protect if o_end <= p[0] and p[1] <= p_start)
+    return not between or bool(_OF_TITLE.fullmatch(sentence[o_end:between[0][0]]))
+
+
+def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str = "",
+             protect: list[tuple[int, int]] | None = None) -> tuple[bool, str]:
     """Is the date about the release?  (ok, deciding word).
 
     ``previous`` is the sentence before: "Apple hasn't announced a streaming date.
@@ -181,6 +214,11 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
         return False, f"about {other[1]!r}"
     if other is not None and other[0] < prem[0]:
         return False, f"about {other[1]!r}, not the release"
+    other_in_clause = _nearest_span("other", sentence, start, end, lo, hi)
+    prem_span = _nearest_span("premiere", sentence, start, end, lo, hi)
+    if other_in_clause and prem_span and _subject_is_other(sentence, other_in_clause, prem_span, start,
+                                                           protect or []):
+        return False, f"about {other_in_clause[3]!r}, the subject of {prem_span[3]!r}"
     if other is not None and _NEUTRAL.fullmatch(prem[1]):
         # "Filming begins in June": a verb that starts anything belongs to the event named.
         return False, f"about {other[1]!r}, not the release"
