@@ -1,4 +1,4 @@
-"""The crontab line and the systemd unit in docs/operating.md work as written.
+"""The crontab line and the systemd unit in the README work as written.
 
 The documented install paths (/opt/premiere-watch, /etc/premiere-watch) are
 swapped for this checkout's and a temporary watchlist; nothing else changes.
@@ -23,9 +23,7 @@ from servers import PageServer
 from test_daemon import PAGE, Daemon, watchlist
 
 ROOT = Path(__file__).resolve().parents[1]
-# Written as docs/operating.md; once merged into the README, the blocks are read from there.
-DOC = next((p for p in (ROOT / "docs" / "operating.md", ROOT / "README.md")
-            if p.exists() and "```crontab" in p.read_text()), ROOT / "docs" / "operating.md")
+DOC = ROOT / "README.md"
 PREFIX = "/opt/premiere-watch/bin/"
 CONFIG = "/etc/premiere-watch/watchlist.toml"
 

@@ -128,3 +128,28 @@ def test_extract_reads_any_source_kind(run_cli, page_server: PageServer) -> None
     data = json.loads(proc.stdout)
     assert data["premiere"]["confirmed"]["date"] == "2016-09-02"
     assert page_server.count("/other") == 0  # only the article that names the title is read
+
+
+@pytest.mark.parametrize(("announce", "expected"), [("true", 1), ("false", 0)])
+def test_a_new_watch_reports_what_is_already_known_once_or_not_at_all(
+        tmp_path: Path, page_server: PageServer, announce: str, expected: int) -> None:
+    page_server.route("/one", ANNOUNCED)
+    page_server.route("/two", ANNOUNCED.replace("Netflix announced that", "It is official:"))
+    transport = MemoryTransport()
+    config = write_config(tmp_path, f"""announce_existing = {announce}
+[[notifier]]
+name = "fans"
+url = "json://fans.example/"
+[[watch]]
+title = "Narcos"
+season = 2
+sources = ["{page_server.url('/one')}", "{page_server.url('/two')}"]
+""")
+    run_passes(config, 2, transport=transport)
+    assert len(transport.sent) == expected
+    if expected:
+        assert "already" in transport.sent[0].title.lower() or "already" in transport.sent[0].body.lower()
+    # Later news is news again, whatever announce_existing says.
+    page_server.route("/one", ANNOUNCED.replace("2016-06-07", "2016-07-01").replace("September 2", "September 9"))
+    run_passes(config, 1, transport=transport)
+    assert len(transport.sent) == expected + 1

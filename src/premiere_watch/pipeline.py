@@ -144,9 +144,15 @@ class Pipeline:
         now = self.clock()
         schedule = self.config.schedule_of(source, watches)
         with self.store.transaction():
+            # A watch is new until each of its sources has been read once: what
+            # those first reads find was already known, not news (announce_existing).
+            ids = {s.id for w in watches for s in w.sources}
+            unread = ids - self.store.known_sources(ids)
+            new_watches = {w.key for w in watches if unread & {s.id for s in w.sources}}
             saved = self.store.save_source_result(source.id, source.url, source.kind, result, now,
                                                   schedule.next_after(now))
-            events = self._reconcile(watches, saved, now) + self._ops_events(source, result, saved, now)
+            events = (self._reconcile(watches, saved, now, new_watches)
+                      + self._ops_events(source, result, saved, now))
             if events:
                 self.store.enqueue(events, self._routes, now, self._pacing(events, now))
         outcome = SourceOutcome(source.id, self.mask(source.url), result.status, self.mask(result.reason),
@@ -157,7 +163,9 @@ class Pipeline:
             log.debug("source %s: %s, %d events", outcome.url, result.status, len(events))
         return outcome, events
 
-    def _reconcile(self, watches: Sequence[Watch], saved: SavedResult, now: dt.datetime) -> list[Event]:
+    def _reconcile(
+        self, watches: Sequence[Watch], saved: SavedResult, now: dt.datetime, new_watches: set[str]
+    ) -> list[Event]:
         events: list[Event] = []
         settings = self.config.settings
         for watch in watches:
@@ -168,7 +176,8 @@ class Pipeline:
             observations = [o for o in self.store.observations(watch.key) if o.source_id in current]
             previous = self.store.facts(watch.key)
             facts = reconcile(observations, previous, now)
-            found = diff(previous, facts, watch.target, announce_existing=settings.announce_existing)
+            found = diff(previous, facts, watch.target, announce_existing=settings.announce_existing,
+                         new_watch=previous is None or watch.key in new_watches)
             self.store.save_facts(watch.key, facts, now)
             events += [
                 dataclasses.replace(e, tags=watch.tags) for e in found

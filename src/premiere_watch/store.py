@@ -30,7 +30,7 @@ import datetime as dt
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -425,6 +425,14 @@ class Store:
                 "SELECT source_id, url, kind, last_check, last_result, last_reason, "
                 "consecutive_failures, failing_alerted, next_due FROM sources ORDER BY source_id")
         ]
+
+    def known_sources(self, source_ids: Collection[str]) -> set[str]:
+        """Which of these sources have been read (or tried) before."""
+        ids = list(source_ids)
+        if not ids:
+            return set()
+        marks = ",".join("?" * len(ids))
+        return {row[0] for row in self._rows(f"SELECT source_id FROM sources WHERE source_id IN ({marks})", ids)}
 
     # -- observations and facts ----------------------------------------------
 
