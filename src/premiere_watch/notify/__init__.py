@@ -1,0 +1,61 @@
+"""Who gets an alert, when, and delivering it through Apprise exactly once.
+
+* ``route`` picks the (notifier, target) pairs an event goes to.
+* ``hold_until`` decides when: now, the next digest time, the end of quiet
+  hours, or tomorrow once a watch has used its daily cap.  Held alerts are
+  never dropped; the outbox keeps them until then.
+* ``deliver`` drains the due outbox rows.  Each Apprise URL is its own target
+  with its own retry state, so a failing webhook is retried alone and a mail
+  that already went out is never sent again.
+
+Delivery goes through a small ``Transport`` seam (like httpx's): the real
+``AppriseTransport`` or ``MemoryTransport``/``ConsoleTransport`` for tests
+and ``premiere-watch demo``.
+"""
+
+from __future__ import annotations
+
+from premiere_watch.messages import TEMPLATE_FIELDS, validate_template
+from premiere_watch.notify.delivery import DeliveryReport, TargetFailure, deliver, retry_delay
+from premiere_watch.notify.pacing import hold_until, next_digest, next_midnight, pacing, quiet_end
+from premiere_watch.notify.routing import OPS_KINDS, OPS_TAG, NotifierConfig, body_format_for, parse_quiet_hours, route
+from premiere_watch.notify.transports import (
+    AppriseTransport,
+    ConsoleTransport,
+    MemoryTransport,
+    SendOutcome,
+    Sent,
+    Transport,
+    redact_url,
+    url_secrets,
+)
+from premiere_watch.redact import mask_secrets
+
+__all__ = [
+    "OPS_KINDS",
+    "OPS_TAG",
+    "TEMPLATE_FIELDS",
+    "AppriseTransport",
+    "ConsoleTransport",
+    "DeliveryReport",
+    "MemoryTransport",
+    "NotifierConfig",
+    "SendOutcome",
+    "Sent",
+    "TargetFailure",
+    "Transport",
+    "body_format_for",
+    "deliver",
+    "hold_until",
+    "mask_secrets",
+    "next_digest",
+    "next_midnight",
+    "pacing",
+    "parse_quiet_hours",
+    "quiet_end",
+    "redact_url",
+    "retry_delay",
+    "route",
+    "url_secrets",
+    "validate_template",
+]
