@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from premiere_watch.extract.titles import TitleMatcher, season_refs
+from premiere_watch.extract.titles import TitleMatcher, foreign_subject, season_refs
 from premiere_watch.model import Target
 
 MI = Target("Mission: Impossible – Dead Reckoning Part One", None, ("MI7",), "film")
@@ -87,3 +87,19 @@ def test_season_refs(text: str, numbers: list[int | None]) -> None:
 def test_previous_season_relation() -> None:
     refs = season_refs("unlike last season")
     assert refs and refs[0].relation == "previous"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "foreign"),
+    [
+        ("Meanwhile, Gen V dropped its first trailer.", True),
+        ("Gen V season 2 premieres September 17.", True),
+        ("Dune: Part Two opens March 1.", True),
+        ("Netflix dropped the trailer on Monday.", False),
+        ("Bloys said the season arrives in early summer.", False),
+        ("Stranger Things 5 premieres July 4.", False),
+        ("The series premieres June 13.", False),
+    ],
+)
+def test_foreign_subject(sentence: str, foreign: bool) -> None:
+    assert foreign_subject(sentence, TitleMatcher(STRANGER, "")) is foreign

@@ -44,6 +44,23 @@ def test_trailer_status(body: str, status: str, kind: str) -> None:
     assert (ex.trailers[0].kind if ex.trailers else "") == kind
 
 
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        # Another title opens the sentence: its trailer, not ours.
+        ("<p>Arrival Point opens next month.</p><p>Meanwhile, Other Show dropped its first trailer.</p>", "none"),
+        ("<p>Arrival Point: The Return released its trailer today.</p>", "none"),
+        ("<p>Universal released the final trailer for Arrival Point on Tuesday.</p>", "released"),
+        ("<p>Watch the trailer below.</p><iframe src='https://www.youtube.com/embed/abcdefghijk' "
+         "title='YouTube video player'></iframe>", "released"),
+        ("<p>Arrival Point footage was shown to exhibitors but has not been released online.</p>", "none"),
+    ],
+)
+def test_trailer_attribution(body: str, status: str) -> None:
+    ex = extract(parse_page(page(body, "Arrival Point news")), FILM)
+    assert ex.trailer_status == status
+
+
 def test_embed_gives_url_and_video_id() -> None:
     body = ("<iframe src='https://www.youtube.com/embed/8zIf0XvoL9Y' title='Arrival Point | Teaser Trailer'>"
             "</iframe>")

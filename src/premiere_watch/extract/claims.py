@@ -30,7 +30,7 @@ from premiere_watch.extract.mentions import (
 )
 from premiere_watch.extract.page import Block, Page
 from premiere_watch.extract.structured import structured_candidates
-from premiere_watch.extract.titles import Mention, TitleMatcher, season_refs
+from premiere_watch.extract.titles import Mention, TitleMatcher, foreign_subject, season_refs
 from premiere_watch.model import DateClaim, Rejected, Target
 
 _ANAPHORA_NOUNS = (r"film|movie|series|show|season|picture|feature|release|new season|adaptation|biopic|drama|"
@@ -256,6 +256,8 @@ class _Walk:
                 self.out.mentioned_in_main = True
                 block_mentioned = True
                 subject = True
+            elif foreign_subject(sentence, self.matcher):
+                subject = False  # "Meanwhile, Gen V premieres ...": another title's sentence
             elif other_spans and not self.anaphora.search(sentence):
                 subject = False  # about the other title named here
             elif self.anaphora is _ANAPHORA and _SEQUEL_REF.search(sentence):

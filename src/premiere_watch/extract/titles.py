@@ -261,3 +261,53 @@ def _season_refs(text: str) -> tuple[SeasonRef, ...]:
             kind = "previous" if rel in ("last", "previous", "prior", "debut", "inaugural") else "new"
             out.append(SeasonRef(m.start(), m.end(), 1 if rel in ("debut", "inaugural") else None, kind))
     return tuple(out)
+
+
+# -- who a sentence is about ----------------------------------------------------
+
+# Distributors, networks and trades: a sentence they open is still about the title.
+_COMPANIES = re.compile(
+    r"(?:netflix|hbo|max|hbo max|disney|disney\+|hulu|prime video|amazon|amazon mgm|apple|apple tv\+?|"
+    r"paramount|paramount\+|peacock|nbc|cbs|abc|fox|fx|amc|showtime|starz|universal|warner bros\.?|warner|"
+    r"wb|sony|sony pictures|lionsgate|a24|neon|focus features|searchlight|marvel|marvel studios|dc|dc studios|"
+    r"lucasfilm|pixar|dreamworks|legendary|mgm|bbc|itv|channel 4|sky|crunchyroll|funimation|the cw|cw|"
+    r"variety|deadline|the hollywood reporter|thr|collider|ign|tudum|the studio|the network|the streamer|"
+    r"fans|viewers|audiences|critics|the cast|the show|the series|the film|the movie|the season|season|"
+    r"the trailer|the teaser|the first|the new|the final|the second|the third|it|its|this|that|these|"
+    r"meanwhile|also|plus|still|now|here|there|then|in|on|at|for|after|before|with|as|but|and|so|if|when|"
+    r"while|since|until|because|however|elsewhere|finally|first|next|last|today|tonight|tomorrow|yesterday|"
+    r"earlier|later|according|per|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|winter|"
+    r"i|we|you|he|she|they|our|my|your|his|her|their|the|a|an)",
+    re.I,
+)
+_LEAD_IN = re.compile(r"^(?:(?:meanwhile|also|elsewhere|plus|separately|in other news|however|still|"
+                      r"and|but|finally)[,:]?\s+)+", re.I)
+_CAP_RUN = re.compile(r"[A-Z0-9][\w'’&.*+-]*:?(?:\s+(?:(?:of|the|and|&|x|vs\.?|a|an|in|on|to)\s+)*"
+                      r"[A-Z0-9][\w'’&.*+-]*:?)*")
+_TITLE_VERB = re.compile(
+    r"\s*(?:['’]s\s+(?:first|new|official|final|latest)?\s*(?:trailer|teaser|premiere|release)|"
+    r"(?:season|part|series)\s+\w+|(?:gets|got|drops|dropped|releases|released|premieres|premiered|"
+    r"debuts|debuted|arrives|arrived|opens|opened|returns|returned|lands|landed|hits|hit|comes|came|"
+    r"launches|launched|bows|bowed|streams|will (?:premiere|debut|arrive|open|return|land|hit|stream|drop|"
+    r"release|launch)|is (?:set|coming|slated|dated|due|scheduled|out|back)|has (?:a|its|their|set|"
+    r"dropped|released|landed|moved|shifted))\b)",
+    re.I,
+)
+
+
+def foreign_subject(sentence: str, matcher: TitleMatcher) -> bool:
+    """The sentence opens with another title as its subject ("Meanwhile, Gen V dropped its
+    first trailer", "Gen V season 2 premieres ..."), so its dates and trailers are that
+    title's, whatever the article is about."""
+    lead = _LEAD_IN.match(sentence)
+    body = sentence[lead.end():] if lead else sentence
+    run = _CAP_RUN.match(body)
+    if not run or run.end() == 0:
+        return False
+    phrase = run.group(0).rstrip(":")
+    words = phrase.split()
+    if matcher.find(phrase) or _COMPANIES.fullmatch(phrase.rstrip(".:")) or \
+            _COMPANIES.fullmatch(words[0].rstrip(".:,")):
+        return False
+    return bool(_TITLE_VERB.match(body, run.end()))

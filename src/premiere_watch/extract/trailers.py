@@ -22,10 +22,12 @@ from typing import Literal
 
 from premiere_watch.extract.mentions import text_cache
 from premiere_watch.extract.page import Page, Video
-from premiere_watch.extract.titles import TitleMatcher, season_refs
+from premiere_watch.extract.titles import TitleMatcher, foreign_subject, season_refs
 from premiere_watch.model import Rejected, Target, Trailer, TrailerStatus
 
-_TRAILER = re.compile(r"\b(?:trailers?|teasers?|first[- ]look|sneak peek|promo)\b", re.I)
+_TRAILER = re.compile(r"\b(?:trailers?|teasers?|first[- ]look|sneak peek|promo|footage)\b", re.I)
+# Footage talk can say there is none; only a trailer, teaser or first look can be "out".
+_TRAILER_STRICT = re.compile(r"\b(?:trailers?|teasers?|first[- ]look|sneak peek|promo)\b", re.I)
 _NONE = re.compile(
     r"\b(?:no|not|n['’]t|never|yet to|without|nothing)\b[^.;]{0,60}\b(?:trailers?|teasers?|footage|first look|"
     r"video)\b|\b(?:trailers?|teasers?|footage|first look|clip)\b[^.;]{0,80}\b(?:not (?:been )?(?:posted|"
@@ -125,6 +127,8 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
             has_title = bool(matcher.find(sentence))
             if has_title:
                 subject = True
+            elif foreign_subject(sentence, matcher):
+                subject = False
             if not _TRAILER.search(sentence):
                 continue
             about = has_title or (subject and article_topic)
@@ -147,7 +151,8 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
                 res.rejected.append(Rejected(sentence[:300], "trailer shown privately, not released"))
                 continue
             labelled = page.title_page and has_title and len(sentence) < 90  # a title page's video card
-            if (_RELEASED.search(sentence) or labelled) and not _FUTURE.search(sentence):
+            if (_RELEASED.search(sentence) or labelled) and not _FUTURE.search(sentence) and \
+                    _TRAILER_STRICT.search(sentence):
                 if not positive:
                     positive = sentence
                     positive_kind = _kind(sentence)
