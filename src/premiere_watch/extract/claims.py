@@ -163,15 +163,18 @@ class _Walk:
                 self.article_season = self._first_season_named()
 
     def _first_season_named(self) -> int | None:
-        """The season an article is about when its headline names none: the first one its
-        text names (an article about season 3 says so before it recalls season 2)."""
-        for block in self.page.blocks[:60]:
+        """The season an article is about when its headline names none: the one its text
+        names most often (ties to the later season; recaps of earlier ones are brief)."""
+        counts: dict[int, int] = {}
+        for block in self.page.blocks:
             if block.zone != "main":
                 continue
             for ref in season_refs(block.text):
                 if ref.number is not None and block.text[ref.end:ref.end + 2] not in ("'s", "’s"):
-                    return ref.number
-        return None
+                    counts[ref.number] = counts.get(ref.number, 0) + 1
+        if not counts:
+            return None
+        return max(counts, key=lambda n: (counts[n], n))
 
     def _jsonld_names_target(self) -> bool:
         for obj in self.page.jsonld:
