@@ -37,14 +37,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, cast
 
-from premiere_watch.model import Event
-from premiere_watch.reconcile import (
+from premiere_watch.facts import (
     Facts,
     Read,
     StoredObservation,
     extraction_from_json,
     extraction_to_json,
 )
+from premiere_watch.model import Event
 from premiere_watch.sources.base import SourceResult, SourceState
 
 # Reads kept per (source, document, target) for the anti-flap rule: long
