@@ -167,7 +167,8 @@ class ConsoleTransport:
     async def send(self, url: str, title: str, body: str, body_format: Format) -> SendOutcome:
         out = self.stream or sys.stdout
         rule = "─" * 60
-        out.write(f"{rule}\nto: {redact_url(url)}\n{title}\n\n{body}\n{rule}\n")
+        # The URL as the operator wrote it (Apprise's own form adds its defaults), secrets masked.
+        out.write(f"{rule}\nto: {mask_secrets(url, url_secrets(url))}\n{title}\n\n{body}\n{rule}\n")
         out.flush()
         return SendOutcome(True)
 
