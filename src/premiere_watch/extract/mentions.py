@@ -71,17 +71,30 @@ def may_hold_date(text: str) -> bool:
 
 
 class TextCache:
-    """Dates and sentences of a page's texts, computed once however many targets ask."""
+    """Dates and sentences of a page's texts, computed once however many targets ask.
+
+    A block is scanned for dates as a whole, and only when one of its sentences is asked
+    for (one grammar pass per block is cheaper than one per sentence); each sentence gets
+    its share of the block's mentions.
+    """
 
     def __init__(self, anchor: dt.date | None) -> None:
         self.anchor = anchor
         self._dates: dict[str, list[DateMention]] = {}
         self._sentences: dict[str, list[str]] = {}
+        self._parent: dict[str, tuple[str, int]] = {}  # sentence -> (block text, offset)
 
     def dates(self, text: str) -> list[DateMention]:
         hit = self._dates.get(text)
         if hit is None:
-            hit = find_dates(text, self.anchor) if _HINT.search(text) else []
+            parent = self._parent.get(text)
+            if parent is not None:
+                block, at = parent
+                end = at + len(text)
+                hit = [DateMention(d.start - at, d.end - at, d.text, d.date, d.relative, d.qualifier)
+                       for d in self.dates(block) if at <= d.start and d.end <= end]
+            else:
+                hit = find_dates(text, self.anchor) if _HINT.search(text) else []
             self._dates[text] = hit
         return hit
 
@@ -90,6 +103,13 @@ class TextCache:
         if hit is None:
             hit = split_sentences(text)
             self._sentences[text] = hit
+            pos = 0
+            for sentence in hit if len(hit) > 1 else ():
+                at = text.find(sentence, pos)
+                if at < 0:
+                    break  # the splitter normalised something: sentences are scanned alone
+                self._parent.setdefault(sentence, (text, at))
+                pos = at + len(sentence)
         return hit
 
 
