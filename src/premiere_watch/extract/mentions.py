@@ -33,7 +33,7 @@ _GUESS_BEFORE = re.compile(
     re.I,
 )
 _GUESS_AFTER = re.compile(
-    r"\s+(?:is|looks|seems|feels|would be|will be)\s+(?:the\s+)?(?:most\s+)?"
+    r"\s+(?:is|looks|seems|feels|would be|will be)\s+(?:like\s+)?(?:the\s+|a\s+)?(?:most\s+)?"
     r"(?:realistic|likely|plausible|earliest|target|best|safe|window|answer|bet)\b",
     re.I,
 )
