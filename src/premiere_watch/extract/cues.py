@@ -103,6 +103,7 @@ _CLAUSE_BREAK = re.compile(r";|:\s|,\s+so\b|"
                            r"\band\s+(?:the|its|their)\s+(?=\w+\s+(?:is|are|will|was|has|\w+s)\b)|\s[–—]\s|,\s+(?:considering|given|including|following|with)\b|"
                            r"\band\s+(?:will|is|are|would|could|should|may|might|it|they|then)\b|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\balthough\b|\bthough\b|"
                            r",\s+(?:and|which|who|when)\b|\.\s", re.I)
+_NOT_NEGATING = re.compile(r"\b(?:not only|no matter|no doubt|not just|no later than)\b", re.I)
 _NOT_UNTIL = re.compile(r"\b(?:not|n['’]t|no)\b[^;]{0,80}\buntil\b", re.I)
 
 
@@ -287,17 +288,16 @@ def status_of(sentence: str, start: int, end: int, next_start: int | None = None
     if re.search(r"\b(?:instead of|rather than|in place of|replacing|not)\s+(?:(?:the|its|a|an|on|in|its)\s+)*"
                  r"(?:[\w.,'’]+\s+){0,2}$", before, re.I):
         return Verdict("denied", "negated: " + before[-30:].strip())
-    if _ORIGINALLY.search(before) and not _CHANGE_TO.search(sentence[max(lo, start - 25):start]):
-        return Verdict("denied", "former date: " + (_ORIGINALLY.search(before) or _dummy).group(0), weak=True)
+    former = _ORIGINALLY.search(before)
+    if former and not _CHANGE_TO.search(sentence[max(lo, start - 25):start]):
+        return Verdict("denied", f"former date: {former.group(0)!r}", weak=True)
     if _ABANDONED_AFTER.search(sentence[end:after_hi]):
         return Verdict("denied", "abandoned: " + sentence[end:hi][:40].strip())
+    # A negation reaches the dates of its own clause ("not this year, but 2023" denies only
+    # this year); "not until 2023" states the earliest date rather than denying it.
     neg = _NEGATION.search(before)
-    if neg and not _UNTIL.search(sentence[lo:start]) and not re.search(
-            r"\b(?:not only|no matter|no doubt|not just)\b", before, re.I):
-        after_neg = before[neg.end():]
-        # "not this year, but 2023": a negation only reaches dates in its own clause
-        if not _CHANGE_TO.search(after_neg[-25:]) or neg.group(0).lower() in ("not", "no", "won't", "won’t"):
-            return Verdict("denied", f"negated by {neg.group(0)!r}")
+    if neg and not _UNTIL.search(sentence[lo:start]) and not _NOT_NEGATING.search(before):
+        return Verdict("denied", f"negated by {neg.group(0)!r}")
     hedge = _nearest("tentative", sentence, start, end, 0, hi)
     if hedge is not None:
         return Verdict("tentative", f"hedged by {hedge[1]!r}")
@@ -306,12 +306,3 @@ def status_of(sentence: str, start: int, end: int, next_start: int | None = None
     if _NOT_UNTIL.search(sentence[lo:start]):
         return Verdict("confirmed", "not until (earliest official)")
     return Verdict("confirmed", "stated as fact")
-
-
-class _Dummy:
-    @staticmethod
-    def group(_: int) -> str:
-        return ""
-
-
-_dummy = _Dummy()
