@@ -5,12 +5,15 @@ around it, in this order:
 
 1. *event*: is the date about the release at all?  The nearest premiere word
    ("premieres", "opens", "release") must beat the nearest other-event word
-   ("filming", "trailer", "world premiere", "screenings") in the date's clause;
+   ("filming", "trailer", "world premiere", "screenings") in the date's clause,
+   and an event noun that is the release verb's subject keeps the date ("the
+   trailer will debut Monday");
 2. *denied*: a negation or a move-away cue scopes over the date ("not coming
    in February", "moved from March 3", "originally set for", "instead of");
 3. *tentative*: a hedge anywhere in the sentence before the date, or in the
-   date's clause after it ("expected", "could", "rumoured", "our guess");
-4. otherwise *confirmed*.
+   date's clause after it ("expected", "could", "rumoured", "our guess",
+   hearsay, habit, fan predictions), or a question;
+4. otherwise *confirmed* ("not until 2023" states the earliest official date).
 
 Everything returns the cue that decided, for ``--explain``.
 """
@@ -94,7 +97,7 @@ TENTATIVE = re.compile(
     r"predict\w*|estimat\w*|assum\w*|believe[sd]?|think|suspect\w*|hope\w*|hoping|should|plausible|"
     r"bet|betting|eye(?:s|ing|d)?|target(?:s|ing|ed)?|tipped|penciled|pencilled|tentative\w*|placeholder|"
     r"unconfirmed|unofficial(?:ly)?|sometime|circa|leak\w*|insiders?|floated|suggest\w*|tba|tbd|"
-    r"sources? (?:say|said|tell)|we think|wager|if|whether|could be|potential(?:ly)?|projected|"
+    r"sources? (?:say|says|said|tells?|told|close to)|we['’]re told|we hear|told (?:us|me)|per sources|we think|wager|if|whether|could be|potential(?:ly)?|projected|"
     r"anticipated|odds|presumably|prediction|theory|fan theor\w+|not (?:yet )?(?:been )?(?:official|"
     r"confirmed|announced)|yet to be (?:confirmed|announced)|no official)\b",
     re.I,
