@@ -97,7 +97,8 @@ TENTATIVE = re.compile(
     r"predict\w*|estimat\w*|assum\w*|believe[sd]?|think|suspect\w*|hope\w*|hoping|should|plausible|"
     r"bet|betting|eye(?:s|ing|d)?|target(?:s|ing|ed)?|tipped|penciled|pencilled|tentative\w*|placeholder|"
     r"unconfirmed|unofficial(?:ly)?|sometime|circa|leak\w*|insiders?|floated|suggest\w*|tba|tbd|"
-    r"sources? (?:say|says|said|tells?|told|close to)|we['’]re told|we hear|told (?:us|me)|per sources|we think|wager|if|whether|could be|potential(?:ly)?|projected|"
+    r"sources? (?:say|says|said|tells?|told|close to)|we['’]re told|we hear|told (?:us|me)|"
+    r"per sources|we think|wager|if|whether|could be|potential(?:ly)?|projected|"
     r"anticipated|odds|presumably|prediction|theory|fan theor\w+|not (?:yet )?(?:been )?(?:official|"
     r"confirmed|announced)|yet to be (?:confirmed|announced)|no official)\b",
     re.I,
