@@ -272,3 +272,11 @@ def test_only_a_date_heading_dates_the_items_under_it() -> None:
             "</article></body></html>")
     ex = run(html, FILM)
     assert ex.confirmed is None
+
+
+def test_year_from_a_copyright_line_is_not_enough_to_confirm() -> None:
+    html = ("<html><body><article><h1>Narcos Season 2</h1><p>Narcos season 2 premieres March 3.</p></article>"
+            "<footer><p>© 2031 Example Media</p></footer></body></html>")
+    ex = run(html, NARCOS)
+    assert ex.confirmed is None
+    assert dates(ex.tentative) == ["2031-03-03"]

@@ -348,6 +348,10 @@ class _Walk:
         verdict = cues.status_of(sentence, dm.start, dm.end, next_start)
         if verdict.status == "confirmed" and "around" in dm.qualifier.split():
             verdict = cues.Verdict("tentative", "approximate ('around')")
+        if verdict.status == "confirmed" and dm.relative and self.page.published is None:
+            # Without a publication date the year came from a copyright line: not enough
+            # to alert anyone on.
+            verdict = cues.Verdict("tentative", "year inferred without a publication date")
         status = verdict.status
         if word.startswith("context") and status == "confirmed":
             self.reject(text, f"{dm.text!r}: release only implied by the previous sentence")
