@@ -56,6 +56,10 @@ def test_zones(html: str, needle: str, zone: str) -> None:
         ("", "<p>Body</p>", "https://example.com/2025/04/28/summer-preview/", "2025-04-28", "URL"),
         ("", "<p class='byline'>Posted Friday, December 16, 2022</p>", None, "2022-12-16", "byline"),
         ("", "<p>Posted by Oksana Brill &mdash; Sep 8, 2020 &mdash; Star Trek</p>", None, "2020-09-08", "byline"),
+        # The article's own <time>, not a ticker's or a comment's.
+        ("", "<header><time datetime='2020-01-01'>ticker</time></header><article><p>By X "
+         "<time datetime='2020-12-20'>Dec 20</time></p></article>", None, "2020-12-20", "<time datetime>"),
+        ("", "<div class='comments'><time datetime='2021-01-01'>c</time></div>", None, None, ""),
         # A hidden episode list is not a byline.
         ("", "<ol hidden><li class='episode date'>Aired Jan 15, 2023</li></ol>", None, None, ""),
     ],

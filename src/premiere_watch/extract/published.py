@@ -78,9 +78,8 @@ def find_published(root: Any, jsonld: list[dict[str, Any]], url: str | None,
     for key in _META_DATE_NAMES[2:]:
         if key in metas and (day := _iso_day(metas[key])):
             return day, f"meta {key}"
-    for el in root.iter("time"):
-        if el.get("datetime") and (day := _iso_day(el.get("datetime"))):
-            return day, "<time datetime>"
+    if day := _time_element(root):
+        return day, "<time datetime>"
     if url and (m := _URL_DATE.search(url)):
         try:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "URL"
@@ -103,6 +102,27 @@ def find_published(root: Any, jsonld: list[dict[str, Any]], url: str | None,
         if len(block.text) < 250 and _BYLINE_TEXT.match(block.text) and (day := _visible_day(block.text)):
             return day, "byline"
     return None, ""
+
+
+def _time_element(root: Any) -> dt.date | None:
+    """The article's own ``<time>``: one marked as the publication time, else the first
+    inside an article or main element, else the first anywhere (not in comments)."""
+    marked, in_article, anywhere = None, None, None
+    for el in root.iter("time"):
+        day = _iso_day(el.get("datetime") or "")
+        if day is None:
+            continue
+        ancestors = list(el.iterancestors())
+        if any(COMMENT_HINT.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in ancestors):
+            continue
+        if marked is None and (el.get("itemprop") == "datePublished" or el.get("pubdate") is not None
+                               or "publish" in (el.get("class") or "").lower()):
+            marked = day
+        if in_article is None and any(a.tag in ("article", "main") for a in ancestors):
+            in_article = day
+        if anywhere is None:
+            anywhere = day
+    return marked or in_article or anywhere
 
 
 _BYLINE_HINT = re.compile(r"byline|dateline|posted|pubdate|published|publish-date|timestamp|entry-date|"
