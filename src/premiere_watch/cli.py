@@ -99,8 +99,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 await pipeline.aclose()
 
         report = asyncio.run(run())
-    for outcome in report.failed:
-        print(f"failed: {outcome.url}: {outcome.reason}", file=sys.stderr)
+    # Each failed source was logged once (a warning) by the pipeline.
     if args.log_level != "error":
         print(report.summary())
     return EXIT_OK
@@ -321,6 +320,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `premiere-watch keys | head`: the reader left, nothing is wrong
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
+        return EXIT_OK
 
 
 if __name__ == "__main__":

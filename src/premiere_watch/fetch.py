@@ -307,8 +307,8 @@ class Fetcher:
             log.exception("fetch %s crashed", redact_url(url))
             result = FetchResult(url, url, "failed", reason=f"internal error: {type(exc).__name__}")
         self.stats.by_status[result.status] = self.stats.by_status.get(result.status, 0) + 1
-        level = logging.INFO if result.status == "failed" else logging.DEBUG
-        log.log(level, "%s %s: %s", redact_url(url), result.status, result.reason or result.status_code)
+        # DEBUG: the pipeline logs one line per failed source, with this reason.
+        log.debug("%s %s: %s", redact_url(url), result.status, result.reason or result.status_code)
         return result
 
     async def get_json(
@@ -403,10 +403,10 @@ class Fetcher:
                 self.stats.retries += 1
                 if outcome.retry_after is None:  # else the host gate waits it out for everyone
                     pause = s.backoff * 2**attempt * random.uniform(0.5, 1.5)
-                    log.info("%s: %s, retrying in %.1fs", redact_url(current), outcome.reason, pause)
+                    log.debug("%s: %s, retrying in %.1fs", redact_url(current), outcome.reason, pause)
                     await self._sleep(pause)
                 else:
-                    log.info("%s: %s, retrying after %.1fs (Retry-After)", redact_url(current),
+                    log.debug("%s: %s, retrying after %.1fs (Retry-After)", redact_url(current),
                              outcome.reason, outcome.retry_after)
             if isinstance(outcome, _Retry):
                 tries = "attempt" if attempts == 1 else "attempts"
@@ -569,7 +569,7 @@ class Fetcher:
                         break
         except (_HostBusy, TimeoutError, httpx.HTTPError) as exc:
             code = None
-            log.info("robots.txt for %s unreachable (%s); allowing, will ask again", parts.netloc,
+            log.debug("robots.txt for %s unreachable (%s); allowing, will ask again", parts.netloc,
                      _describe(exc))
         except ValueError as exc:  # protego choked: treat like a missing file
             ttl = ROBOTS_TTL
