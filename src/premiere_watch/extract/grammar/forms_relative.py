@@ -1,0 +1,256 @@
+"""Forms read against the anchor: "next year", "this month", "later this
+year", "the new year", "by year's end", "the holiday season", "this Friday",
+"this weekend", "today", "in two weeks", and the holidays ("Thanksgiving",
+"Memorial Day weekend", "the day before Thanksgiving").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from premiere_watch.dates import FuzzyDate
+from premiere_watch.extract.grammar.calendar import HOLIDAYS, resolve_holiday
+from premiere_watch.extract.grammar.context import char_before, join_qualifiers, read_prefix, title_run_before
+from premiere_watch.extract.grammar.lexicon import (
+    FULL_WEEKDAY,
+    HOLIDAY,
+    NUMBER_WORDS,
+    SPACE,
+    holiday_key,
+    normalise,
+    weekday_of,
+    year_rx,
+)
+from premiere_watch.extract.grammar.registry import Candidate, Form, ScanContext, registrar
+
+FORMS: list[Form] = []
+form = registrar(FORMS)
+
+# -- relative years, months, weekdays, days ------------------------------------
+
+
+@form(
+    r"""(?P<rel>this|This|THIS|next|Next|NEXT|last|Last|LAST|the\s+following|the\s+previous|the|The)
+    \s+(?P<unit>year|Year|month|Month)(?![\w])(?!\s+(?:old|ago))""",
+    prio=4,
+)
+def _relative_year_month(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
+    pre = read_prefix(ctx.text, m.start())
+    rel = normalise(m.group("rel"))
+    unit = m.group("unit").lower()
+    if rel == "the" and not (pre.pos and unit == "year" and not re.match(r"['’]s", ctx.text[m.end():])):
+        # "the end of the year" only: "later in the month" is the month the
+        # article is about, not necessarily the anchor's.
+        return None
+    if rel != "the" and char_before(ctx.text, m.start()).isalpha():
+        return None
+    if ctx.anchor is None:
+        return None
+    a = ctx.anchor
+    off = {"this": 0, "the": 0, "next": 1, "last": -1, "the following": 1, "the previous": -1}[rel]
+    if unit == "year":
+        fd = FuzzyDate(a.year + off)
+    else:
+        idx = a.year * 12 + a.month - 1 + off
+        fd = FuzzyDate(idx // 12, idx % 12 + 1)
+    return [Candidate(pre.start, m.end(), fd, True, pre.qualifier())]
+
+
+@form(r"(?:the|The)\s+(?:new|New)\s+(?:year|Year)(?![\w'’])", prio=4)
+def _new_year(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
+    # "in the new year": said from September on it is next year, earlier it
+    # is this one; either way its start.
+    pre = read_prefix(ctx.text, m.start())
+    if ctx.anchor is None or not (pre.cue or pre.pos):
+        return None
+    year = ctx.anchor.year + (ctx.anchor.month >= 9)
+    start = pre.start if (pre.cue_qual or pre.pos) else m.start()
+    return [Candidate(start, m.end(), FuzzyDate(year), True, join_qualifiers(pre.cue_qual, pre.pos or "early"))]
+
+
+@form(r"(?P<ye>year['’]s\s+end|year-end|end\s+of\s+year)(?![\w-])", prio=4)
+def _year_end(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
+    # "by year's end", "before year-end": the anchor's year, late.  Needs a
+    # cue: "year-end lists" is a kind of list.
+    pre = read_prefix(ctx.text, m.start())
+    if ctx.anchor is None or pre.cue not in ("by", "before", "until", "at", "toward", "towards", "around", "in",
+                                              "no later than", "after", "through"):
+        return None
+    return [Candidate(pre.start, m.end(), FuzzyDate(ctx.anchor.year), True, join_qualifiers(pre.cue_qual, "late"))]
+
+
+@form(rf"(?:the|The)\s+(?P<hs>holiday\s+season|holidays)(?![\w'’])(?:\s+(?:of\s+)?{year_rx('year')})?", prio=4)
+def _holiday_season(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
+    # November-December: the grammar has no such window, so year + "late".
+    if m.group("year"):
+        return [Candidate(m.start(), m.end(), FuzzyDate(int(m.group("year"))), False, "late")]
+    if ctx.anchor is None:
+        return None
+    pre = read_prefix(ctx.text, m.start())
+    if m.group("hs") == "holidays" and pre.cue not in ("for", "before", "until", "by", "through", "over",
+                                                       "during", "in time for"):
+        return None  # "the holidays" needs a cue; "the holiday season" is a date on its own
+    return [Candidate(m.start(), m.end(), FuzzyDate(ctx.anchor.year), True, "late")]
+
+
+@form(
+    rf"""(?P<rel>this|This|next|Next|last|Last|coming|Coming)\s+(?:(?P<sub>coming|past)\s+)?
+    {FULL_WEEKDAY.format(n='wd')}(?![\w'’])""",
+    prio=4,
+)
+def _relative_weekday(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
+    text = ctx.text
+    if char_before(text, m.start()).isalpha():
+        return None
+    rel_tok = m.group("rel")
+    if rel_tok[0].isupper() and title_run_before(text, m.start()):
+        return None  # "Ice Cube's Next Friday": the film, inside a title
+    if ctx.anchor is None:
+        return None
+    a = ctx.anchor
+    wd = weekday_of(m.group("wd"))
+    rel = normalise(rel_tok) if not m.group("sub") else normalise(m.group("sub"))
+    if rel in ("this", "coming"):
+        d = a + dt.timedelta(days=(wd - a.weekday()) % 7)
+    elif rel == "next":
+        monday = a - dt.timedelta(days=a.weekday()) + dt.timedelta(days=7)
+        d = monday + dt.timedelta(days=wd)
+    else:  # last, this past: the latest one strictly before the anchor
+        d = a - dt.timedelta(days=(a.weekday() - wd) % 7 or 7)
+    pre = read_prefix(text, m.start())
+    return [Candidate(pre.start if pre.cue_qual else m.start(), m.end(), FuzzyDate.from_date(d), True,
+                  pre.cue_qual)]
+
+
+@form(r"(?P<rel>this|This|next|Next|last|Last)\s+(?:(?P<sub>coming|past)\s+)?(?P<wk>weekend|Weekend)(?![\w'’])",
+       prio=4)
+def _relative_weekend(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
+    # A weekend is not a day; it is given as its Friday, the day releases
+    # open and box-office weekends start, with the qualifier "weekend".
+    # "this weekend" said on Saturday or Sunday is the one under way.
+    text = ctx.text
+    if ctx.anchor is None or char_before(text, m.start()).isalpha():
+        return None
+    if m.group("rel")[0].isupper() and title_run_before(text, m.start()):
+        return None
+    a = ctx.anchor
+    friday = a - dt.timedelta(days=a.weekday()) + dt.timedelta(days=4)  # Friday of the anchor's week
+    rel = normalise(m.group("sub") or m.group("rel"))
+    off = {"this": 0, "coming": 0, "next": 7, "last": -7, "past": -7}[rel]
+    if rel == "past" and a.weekday() >= 5:
+        off = 0  # "this past weekend" said on Saturday or Sunday: the one under way
+    pre = read_prefix(text, m.start())
+    start = pre.start if pre.cue_qual else m.start()
+    return [Candidate(start, m.end(), FuzzyDate.from_date(friday + dt.timedelta(days=off)), True,
+                  join_qualifiers(pre.cue_qual, "weekend"))]
+
+
+@form(r"(?P<w>today|tonight|tomorrow|yesterday|Today|Tonight|Tomorrow|Yesterday)(?![\w])", prio=4)
+def _today(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
+    text = ctx.text
+    if ctx.anchor is None or char_before(text, m.start()).isalnum() or char_before(text, m.start()) in "'’":
+        return None
+    w = m.group("w")
+    # "USA Today", "The Today Show", "Tomorrow Never Dies"
+    if w[0].isupper() and (
+        title_run_before(text, m.start()) or re.match(r"\s+(?:Show|Never|Is|I)\b", text[m.end():])
+    ):
+        return None
+    off = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[w.lower()]
+    return [Candidate(m.start(), m.end(), FuzzyDate.from_date(ctx.anchor + dt.timedelta(days=off)), True, "")]
+
+
+@form(
+    r"""(?:in|In)\s+(?:(?P<n>\d\d?)|(?P<nw>(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|
+    eleven|twelve)))\s+(?P<unit>(?i:days?|weeks?|months?))(?:['’]?\s+time)?(?![\w])""",
+    prio=4,
+)
+def _in_n(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
+    # "in two weeks": approximate by nature, hence "around".
+    if ctx.anchor is None or char_before(ctx.text, m.start()).isalnum():
+        return None
+    n = int(m.group("n")) if m.group("n") else NUMBER_WORDS[m.group("nw").lower()]
+    unit = m.group("unit").lower().rstrip("s")
+    a = ctx.anchor
+    if unit == "month":
+        idx = a.year * 12 + a.month - 1 + n
+        fd = FuzzyDate(idx // 12, idx % 12 + 1)
+    else:
+        fd = FuzzyDate.from_date(a + dt.timedelta(days=n * (7 if unit == "week" else 1)))
+    return [Candidate(m.start(), m.end(), fd, True, "around")]
+
+
+# -- holidays ---------------------------------------------------------------------
+
+
+# "the Wednesday of Thanksgiving week", "the day before Thanksgiving"
+_HOLIDAY_PRE = re.compile(
+    rf"(?<![\w])(?i:the){SPACE}+(?:{FULL_WEEKDAY.format(n='wd')}|(?P<dayw>(?i:day))){SPACE}+"
+    rf"(?P<rel2>(?i:before|after|of)){SPACE}+$"
+)
+# After a weak holiday name, a capitalised word means a title ("Christmas
+# Vacation", "Halloween Ends"); these lowercase nouns mean an adjective.
+_HOLIDAY_ADJ = re.compile(
+    r"\s*(?:[\"“]|\s[A-Z]|\s(?:movies?|films?|specials?|episodes?|songs?|albums?|trees?|cards?|carols?|markets?|"
+    r"part(?:y|ies)|lights|music|themed|classics?|stor(?:y|ies)|spirit|costumes?|candy|eggs?|bunny|break|"
+    r"vacation|dinner|table|miracle|romance|rom-com|shopping|sales?|ads?|commercials?|sweaters?|decorations?|"
+    r"cookies|horror|franchise|sequel|remake|reboot|slasher|watch|viewing|binge|playlist|list|lineup|"
+    r"slate|programming|edition|treats?|night|nights|event|events))"
+)
+
+
+@form(rf"{HOLIDAY}(?:\s+(?P<wk>(?i:weekend|week)))?(?:,?\s+{year_rx('year')})?", prio=5)
+def _holiday(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
+    text = ctx.text
+    if char_before(text, m.start()).isalpha():
+        return None
+    key, strong = holiday_key(m.group("hol"))
+    year_tok = m.group("year")
+    wk = (m.group("wk") or "").lower()
+    hol_end = m.end("hol")
+    pre_m = _HOLIDAY_PRE.search(text, max(0, m.start() - 24), m.start())
+    pre = read_prefix(text, pre_m.start() if pre_m else m.start())
+    if not strong and not (pre.cue or pre.rel or year_tok or pre_m or wk):
+        return None
+    if not year_tok and re.match(r",?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z])", text[m.end():m.end() + 16]):
+        return None  # "Valentine's Day, February 14, 2019": the printed date says it
+    if not strong and not year_tok and not wk and _HOLIDAY_ADJ.match(text, hol_end):
+        return None  # "Christmas movies", "Halloween Ends"
+    if not pre_m and pre.capital_in_title(text):
+        return None  # "The Nightmare Before Christmas"
+    if pre_m and pre_m.group("rel2").lower() == "of" and wk != "week":
+        return None  # "the Wednesday of Thanksgiving" means nothing without "week"
+    fn = HOLIDAYS[key]
+    if year_tok:
+        d = fn(int(year_tok))
+    else:
+        if ctx.anchor is None:
+            return None
+        if pre.rel == "this":
+            how = "this"
+        elif pre.rel in ("next", "coming", "this coming"):
+            how = "next"
+        elif pre.rel in ("last", "this past"):
+            how = "last"
+        else:
+            how = "past" if pre.past else "upcoming"
+        d = resolve_holiday(key, ctx.anchor, how)
+    qual = pre.cue_qual
+    start = pre.start
+    if pre_m:
+        start = pre_m.start() if not pre.cue_qual else pre.start
+        rel2 = pre_m.group("rel2").lower()
+        if pre_m.group("dayw"):
+            d = d + dt.timedelta(days=-1 if rel2 == "before" else 1 if rel2 == "after" else 0)
+        else:
+            wd = weekday_of(pre_m.group("wd"))
+            if rel2 == "of":
+                d = d - dt.timedelta(days=d.weekday()) + dt.timedelta(days=wd)
+            elif rel2 == "before":
+                d = d - dt.timedelta(days=(d.weekday() - wd) % 7 or 7)
+            else:
+                d = d + dt.timedelta(days=(wd - d.weekday()) % 7 or 7)
+    elif wk:
+        qual = join_qualifiers(qual, wk)
+    return [Candidate(start, m.end(), FuzzyDate.from_date(d), year_tok is None, qual)]

@@ -1,0 +1,66 @@
+"""What a form is: a regex, a handler that reads its matches, a priority.
+
+Each ``forms_*`` module keeps its own ``FORMS`` list and registers handlers
+with ``form = registrar(FORMS)`` / ``@form(pattern, ..., prio=...)``.  A
+handler gets the match and the :class:`ScanContext` and returns the
+:class:`Candidate` mentions it reads there, or ``None`` when the match is
+not a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from premiere_watch.dates import FuzzyDate
+from premiere_watch.extract.grammar.lexicon import SPACE
+
+
+@dataclass
+class Candidate:
+    """A mention as a handler reads it, before overlapping matches are settled."""
+
+    start: int
+    end: int
+    date: FuzzyDate | None
+    relative: bool
+    qualifier: str
+    # "<day> of that year": month/day waiting for the text's last explicit year.
+    pending: tuple[int, int, int] | None = None  # (month, day, year offset)
+
+
+class ScanContext:
+    """The text being scanned and its anchor (the publication date), for every handler."""
+
+    __slots__ = ("anchor", "text")
+
+    def __init__(self, text: str, anchor: dt.date | None) -> None:
+        self.text = text
+        self.anchor = anchor
+
+
+Handler = Callable[[re.Match[str], ScanContext], list[Candidate] | None]
+Form = tuple[re.Pattern[str], Handler, int]
+
+
+class FormDecorator(Protocol):
+    def __call__(self, *patterns: str, prio: int) -> Callable[[Handler], Handler]: ...
+
+
+def registrar(forms: list[Form]) -> FormDecorator:
+    """A decorator that appends a handler's forms to ``forms``, in order."""
+
+    def form(*patterns: str, prio: int) -> Callable[[Handler], Handler]:
+        """Register a handler for one or more regexes; ``prio`` breaks length ties."""
+
+        def deco(fn: Handler) -> Handler:
+            for pattern in patterns:
+                forms.append((re.compile(pattern.replace(r"\s", SPACE), re.X), fn, prio))
+            return fn
+
+        return deco
+
+    return form
