@@ -17,11 +17,12 @@ from urllib.parse import urlsplit
 
 from premiere_watch.dates import FuzzyDate
 from premiere_watch.model import Observation, Target, normalize_title
+from premiere_watch.schedule import parse_duration
 from premiere_watch.sources.base import Source, SourceResult, SourceState
 
 __all__ = [
-    "FetchOptions", "RequestFailed", "ShapeError", "api_base", "as_dict", "as_list", "day_of", "digest",
-    "failed", "fetch_options", "is_http", "mentions", "name_matches", "observations_digest", "parse_duration",
+    "FetchOptions", "RequestFailed", "ShapeError", "api_base", "api_result", "as_dict", "as_list", "day_of", "digest",
+    "failed", "fetch_options", "is_http", "mentions", "name_matches", "observations_digest", "seconds",
 ]
 
 
@@ -44,23 +45,22 @@ class FetchOptions(TypedDict, total=False):
     robots: bool | None
 
 
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$")
-_UNIT = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, None: 1.0}
+def seconds(value: Any) -> float | None:
+    """Seconds from a number or a duration such as ``"2s"``; None when absent or unreadable.
 
-
-def parse_duration(value: Any) -> float | None:
-    """Seconds from ``2``, ``0.5``, ``"2s"``, ``"500ms"``, ``"1m"``; None when unreadable.
-
-    Config may hand sources the TOML string or an already parsed number, so
-    both are accepted; an unreadable value falls back to the fetcher default
-    rather than failing the source (config validation reports it).
+    The watchlist hands sources parsed numbers; a source built by hand (tests,
+    ``extract --option``) may carry the TOML string.  Unreadable falls back to
+    the fetcher's default rather than failing the source: validation reports it.
     """
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int | float):
         return float(value) if value >= 0 else None
-    if isinstance(value, str) and (m := _DURATION.match(value)):
-        return float(m.group(1)) * _UNIT[m.group(2)]
+    if isinstance(value, str):
+        try:
+            return parse_duration(value)
+        except ValueError:
+            return None
     return None
 
 
@@ -71,7 +71,7 @@ def fetch_options(source: Source, default_delay: float | None = None) -> FetchOp
     used when the operator configured none.
     """
     opts = source.options
-    delay = parse_duration(opts.get("host_delay"))
+    delay = seconds(opts.get("host_delay"))
     concurrency = opts.get("host_concurrency")
     robots = opts.get("robots")
     return FetchOptions(
@@ -137,6 +137,27 @@ def failed(reason: str, state: SourceState, now: dt.datetime, *, temporary: bool
 
 
 # -- defensive JSON readers -------------------------------------------------
+
+
+def api_result(
+    state: SourceState, memory: dict[str, Any], observations: list[Observation],
+    problems: Sequence[RequestFailed], now: dt.datetime,
+) -> SourceResult:
+    """The result of an API kind that reads each watched title in turn.
+
+    All titles failed: a failure that keeps the old state (the remembered ids
+    too).  Some failed: "ok" with what was read and the failures as reason.
+    The same answers as last time: "unchanged".
+    """
+    if problems and not observations:
+        kept = SourceState(etag=state.etag, last_modified=state.last_modified,
+                           content_hash=state.content_hash, memory=memory)
+        return failed(problems[0].reason, kept, now, temporary=all(p.temporary for p in problems))
+    new_state = SourceState(content_hash=observations_digest(observations), memory=memory)
+    if new_state.content_hash == state.content_hash and not problems:
+        return SourceResult(status="unchanged", state=new_state, fetched_at=now)
+    return SourceResult(status="ok", observations=observations, state=new_state, fetched_at=now,
+                        reason="; ".join(p.reason for p in problems)[:300])
 
 
 def as_dict(value: Any, what: str) -> Mapping[str, Any]:

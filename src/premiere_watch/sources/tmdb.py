@@ -38,13 +38,12 @@ from premiere_watch.sources._common import (
     RequestFailed,
     ShapeError,
     api_base,
+    api_result,
     as_dict,
     as_list,
     day_of,
-    failed,
     fetch_options,
     name_matches,
-    observations_digest,
 )
 from premiere_watch.sources.base import Context, Source, SourceResult, SourceState
 
@@ -157,16 +156,7 @@ class TMDBSource(Source, kind="tmdb"):
             except ShapeError as exc:
                 problems.append(RequestFailed(f"unexpected TMDB response: {exc}"[:200], True))
         memory["tmdb_ids"] = ids
-        if problems and not observations:
-            kept = SourceState(etag=state.etag, last_modified=state.last_modified,
-                               content_hash=state.content_hash, memory=memory)
-            return failed(problems[0].reason, kept, now, temporary=all(p.temporary for p in problems))
-        new_state = SourceState(content_hash=observations_digest(observations), memory=memory)
-        if new_state.content_hash == state.content_hash and not problems:
-            return SourceResult(status="unchanged", state=new_state, fetched_at=now)
-        return SourceResult(status="ok", observations=observations,
-                            reason="; ".join(p.reason for p in problems)[:300], state=new_state,
-                            fetched_at=now)
+        return api_result(state, memory, observations, problems, now)
 
     # -- requests -------------------------------------------------------------
 
