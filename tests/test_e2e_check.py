@@ -10,37 +10,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from articles import DAY as ANNOUNCED
+from articles import DAY_REWORDED as ANNOUNCED_REWORDED
+from articles import MOVED, RUMOUR, TRAILER
 from receivers import JsonReceiver
 from servers import PageServer, Reply
-
-ARTICLE = """<!doctype html><html><head><meta charset="utf-8"><title>{headline}</title>
-<meta property="article:published_time" content="{published}T08:00:00Z"></head>
-<body><nav><a href="/">Home</a><a href="/tv">TV</a></nav>
-<article><h1>{headline}</h1><p>By Staff Writer</p>{body}</article>
-<aside class="sidebar"><h3>Coming soon</h3><ul>
-<li><a href="/x">Other Show season 4 premieres May 1, 2016</a></li></ul></aside>
-<footer>© News</footer></body></html>"""
-
-
-def article(published: str, headline: str, *paragraphs: str, video: str = "") -> str:
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    if video:
-        body += (f'<iframe title="Narcos: Season 2 | Official Trailer [HD] | Netflix" '
-                 f'src="https://www.youtube.com/embed/{video}"></iframe>')
-    return ARTICLE.format(published=published, headline=headline, body=body)
-
-
-RUMOUR = article("2016-03-01", "Narcos season 2: what we know",
-                 "Narcos season 2 could arrive in late 2016, according to fan theories.")
-ANNOUNCED = article("2016-06-07", "Narcos season 2 gets a date",
-                    "Netflix announced that Narcos season 2 will premiere on Friday, September 2, 2016.")
-ANNOUNCED_REWORDED = article("2016-06-07", "Narcos season 2 has a premiere date",
-                             "Narcos season 2 is set to debut on September 2, 2016, Netflix said on Tuesday.")
-MOVED = article("2016-07-20", "Narcos season 2 moves",
-                "Narcos season 2 has been moved from September 2 to September 9, 2016, Netflix confirmed.")
-TRAILER = article("2016-08-10", "Watch the Narcos season 2 trailer",
-                  "Netflix released the official trailer for Narcos season 2 on Wednesday.",
-                  "The season premieres September 9, 2016.", video="a1b2c3d4e5F")
 
 
 def watchlist(tmp_path: Path, page_url: str, receiver_url: str) -> Path:
@@ -86,7 +60,7 @@ def test_alerts_follow_the_meaning_of_the_page(tmp_path, run_cli, page_server: P
     assert "September 2, 2016" in moved["title"] + moved["message"]  # the old date, too
     [trailer] = check(TRAILER)
     assert "trailer" in trailer["title"].lower()
-    assert "a1b2c3d4e5F" in trailer["message"]
+    assert "NarcosS2tr1" in trailer["message"]
     assert check(TRAILER) == []
 
 
