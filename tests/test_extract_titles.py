@@ -44,6 +44,14 @@ US_PAGE = "Tell us what you think. Jordan Peele's 'Us' is a horror film. Us open
         (US, US_PAGE, "Universal moved Us from March 15 to March 22, 2019.", True),
         (US, US_PAGE, "Universal Bumps Jordan Peele's 'Us' Back a Week", True),
         (MICHAEL, "", "Michael Jackson died on June 25, 2009.", False),
+        # Part of a longer title.
+        (US, US_PAGE, "The Last of Us season 2 premieres April 13.", False),
+        (US, US_PAGE, "The third season of This Is Us kicks off in September.", False),
+        (US, "", "This Is Us Will Bring Back 'Tissue Tuesdays'", False),
+        # One-word titles in title-case headlines.
+        (Target("Loki", 2), "", "Loki Season 2 Arrives in Summer 2023", True),
+        (Target("Shogun", 2), "", "When Will Shogun Season 2 Actually Arrive?", True),
+        (Target("Barbie", None, (), "film"), "", "Barbie Teaser Trailer Is Here", True),
         (MICHAEL, "", "Lionsgate moved Michael to April 24.", True),
     ],
 )

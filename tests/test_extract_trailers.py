@@ -91,3 +91,12 @@ def test_no_trailer_yet_beats_a_vague_mention() -> None:
             "<p>There is no trailer yet for Arrival Point.</p>")
     ex = extract(parse_page(page(body, "Arrival Point news")), FILM)
     assert ex.trailer_status == "none"
+
+
+def test_a_title_page_is_only_about_its_own_title() -> None:
+    html = ('<html><head><script type="application/ld+json">{"@type":"TVSeries","name":"The Last of Us"}'
+            "</script></head><body><h1>The Last of Us</h1><p>Season 2 Official Trailer</p>"
+            "<iframe src='https://www.youtube.com/embed/abcdefghijk' title='Season 2 Official Trailer'></iframe>"
+            "</body></html>")
+    assert extract(parse_page(html), Target("Us", None, (), "film")).trailer_status != "released"
+    assert extract(parse_page(html), Target("The Last of Us", 2)).trailer_status == "released"

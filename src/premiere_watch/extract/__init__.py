@@ -11,7 +11,7 @@ Public API (others code against exactly these names)::
 
 from __future__ import annotations
 
-from premiere_watch.extract.claims import date_claims
+from premiere_watch.extract.claims import about_target, date_claims
 from premiere_watch.extract.page import Block, Page, Video, parse_page
 from premiere_watch.extract.titles import TitleMatcher
 from premiere_watch.extract.trailers import find_trailers
@@ -41,8 +41,7 @@ def extract(page: Page, target: Target) -> Extraction:
     """Everything ``page`` says about ``target``: premiere claims and trailers, with evidence."""
     matcher = TitleMatcher(target, _page_text(page))
     confirmed, tentative, denied, rejected, mentioned = date_claims(page, target, matcher)
-    article_topic = bool(matcher.find(page.headline))
-    trailers = find_trailers(page, target, matcher, mentioned, article_topic or page.title_page)
+    trailers = find_trailers(page, target, matcher, mentioned, about_target(page, matcher))
     return Extraction(
         target=target,
         published=page.published,

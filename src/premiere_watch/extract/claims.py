@@ -29,7 +29,7 @@ from premiere_watch.extract.mentions import (
     year_context,
 )
 from premiere_watch.extract.page import Block, Page
-from premiere_watch.extract.structured import structured_candidates
+from premiere_watch.extract.structured import jsonld_names, structured_candidates
 from premiere_watch.extract.titles import Mention, TitleMatcher, foreign_subject, season_refs
 from premiere_watch.model import DateClaim, Rejected, Target
 
@@ -139,6 +139,12 @@ def _season_ok(target: Target, sentence: str, start: int, end: int, mentions: li
     return True, "", context_season
 
 
+def about_target(page: Page, matcher: TitleMatcher) -> bool:
+    """The whole page is about the target: its headline names it, or it is the target's
+    own title page (its JSON-LD work carries exactly the target's name)."""
+    return bool(matcher.find(page.headline)) or (page.title_page and jsonld_names(page, matcher))
+
+
 class _Walk:
     def __init__(self, page: Page, target: Target, matcher: TitleMatcher) -> None:
         self.page = page
@@ -153,7 +159,7 @@ class _Walk:
         self.cache = text_cache(page)
         self.anaphora = _ANAPHORA_SEQUEL if any(_SEQUEL_NAME.search(n) for n in target.names) else _ANAPHORA
         headline_mentions = matcher.find(page.headline)
-        self.article_topic = bool(headline_mentions) or (page.title_page and self._jsonld_names_target())
+        self.article_topic = about_target(page, matcher)
         self.article_season: int | None = None
         if headline_mentions and target.season is not None:
             refs = season_refs(page.headline)
@@ -175,13 +181,6 @@ class _Walk:
         if not counts:
             return None
         return max(counts, key=lambda n: (counts[n], n))
-
-    def _jsonld_names_target(self) -> bool:
-        for obj in self.page.jsonld:
-            name = obj.get("name")
-            if isinstance(name, str) and self.matcher.find(name):
-                return True
-        return False
 
     def reject(self, text: str, reason: str) -> None:
         if len(self.out.rejected) < 200:
@@ -232,11 +231,15 @@ class _Walk:
         self._sentence(text, mentions, [], True, self.article_season, "heading", headline=True)
 
     def _aside_block(self, block: Block) -> None:
-        """Rails and sidebars: only a schedule row that names the title itself."""
+        """Rails and sidebars: only a schedule row that names the title itself (and, for a
+        later season, the season: a rail has no article around it to say which)."""
         if block.kind not in ("table_row", "list_item"):
             return
         mentions = self.matcher.find(block.text)
         if not mentions:
+            return
+        if self.target.season is not None and self.target.season > 1 and not season_refs(block.text) \
+                and not any(m.season for m in mentions):
             return
         if len(block.text) > 200:
             return

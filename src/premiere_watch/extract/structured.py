@@ -32,15 +32,33 @@ def _iso_fuzzy(value: Any) -> FuzzyDate | None:
         return None
 
 
+def _names(obj: dict[str, Any]) -> set[str]:
+    """Normalised names of a JSON-LD work; "The Last of Us" is not "Us", so whole names only."""
+    out = set()
+    for key in ("name", "alternateName"):
+        values = obj.get(key)
+        for value in values if isinstance(values, list) else [values]:
+            if isinstance(value, str):
+                out.add(normalize_title(re.sub(r"\s*\((?:\d{4}|film|movie|tv series)\)\s*$", "", value, flags=re.I)))
+    return out
+
+
+def jsonld_names(page: Page, matcher: TitleMatcher) -> bool:
+    """A JSON-LD work on the page carries exactly one of the target's names."""
+    wanted = {normalize_title(n) for n in matcher.names}
+    return any(_names(obj) & wanted for obj in page.jsonld if jsonld_types(obj) & _WORK_TYPES)
+
+
+_WORK_TYPES = {"movie", "tvseries", "tvseason", "creativework", "tvspecial", "creativeworkseries"}
+
+
 def structured_candidates(page: Page, target: Target, matcher: TitleMatcher) -> list[Candidate]:
     """JSON-LD premiere dates of the target (and season) — official, machine-readable."""
     out: list[Candidate] = []
     wanted = {normalize_title(n) for n in matcher.names}
     for obj in page.jsonld:
         types = jsonld_types(obj)
-        name = str(obj.get("name")) if isinstance(obj.get("name"), str) else ""
-        alt = str(obj.get("alternateName")) if isinstance(obj.get("alternateName"), str) else ""
-        names_target = bool(matcher.find(name) or matcher.find(alt)) or normalize_title(name) in wanted
+        names_target = _names(obj) & wanted != set()
         if target.season is not None and types & {"tvseries", "creativeworkseries"} and names_target:
             seasons = obj.get("containsSeason")
             for season in seasons if isinstance(seasons, list) else [seasons] if isinstance(seasons, dict) else []:

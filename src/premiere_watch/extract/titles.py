@@ -128,10 +128,17 @@ class TitleMatcher:
             for m in pat.finditer(folded):
                 if title_case is None:
                     title_case = _is_title_case(folded)
+                single = len(normalize_title(name).split()) == 1
+                if single and _inside_longer_title(folded, m.start()):
+                    continue  # "The Last of Us", "This Is Us" are not "Us"
                 if title_case:
-                    # Every word is capitalised in a headline, so neighbours prove nothing;
-                    # a common word must be marked as a title there.
-                    if common and not (self.established and _marked(folded, m.start(), m.end())):
+                    # Every word is capitalised in a headline, so capitals prove nothing: a
+                    # one-word title must be marked there (quoted, possessive) or be followed
+                    # by what follows a title ("Loki Season 2", "Barbie Teaser Trailer").
+                    marked = _marked(folded, m.start(), m.end())
+                    if common and not (self.established and marked):
+                        continue
+                    if single and not marked and not _HEADLINE_FOLLOW.match(folded, m.end()):
                         continue
                 elif common:
                     if not self._common_ok(folded, m.start(), m.end()):
@@ -187,6 +194,24 @@ class TitleMatcher:
 
 _LONG_WORD = re.compile(r"\b[A-Za-z][\w'’]{3,}")
 _LOWER_LONG_WORD = re.compile(r"\b[a-z][\w'’]{3,}")
+
+
+_HEADLINE_FOLLOW = re.compile(
+    r"\s*(?:$|[:,;|—–(]|-\s|['’]s\b|\s(?:Season|Seasons|Series|S\d+|Part|Trailer|Teaser|Release|Premiere|"
+    r"Date|Gets|Sets|Returns|Arrives|Premieres|Debuts|Opens|Moves|Lands|Drops|Hits|Delayed|Pushed|"
+    r"Postponed|Renewed|Sequel|Director|Star|Review|Cast|First|Final|Official|Streaming|Coming)\b)")
+_LONGER_TITLE = re.compile(r"\b[A-Z][\w'’]*\s+(?i:of|the|of the|is|are|and|in|on|at|for|to|from)\s+$")
+
+
+def _inside_longer_title(text: str, start: int) -> bool:
+    """Preceded by "Capitalised + small word" ("Last of", "This Is"): part of a longer title."""
+    before = text[max(0, start - 30):start]
+    m = _LONGER_TITLE.search(before)
+    if not m:
+        return False
+    # "Peele's Us", "about Us" stay ours; a sentence-opening "In"/"On" is no title word.
+    word = m.group(0).split()[0]
+    return word.lower() not in ("in", "on", "at", "for", "to", "from", "and", "the", "of", "is")
 
 
 def _is_title_case(text: str) -> bool:
