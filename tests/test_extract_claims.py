@@ -280,3 +280,15 @@ def test_year_from_a_copyright_line_is_not_enough_to_confirm() -> None:
     ex = run(html, NARCOS)
     assert ex.confirmed is None
     assert dates(ex.tentative) == ["2031-03-03"]
+
+
+def test_table_rows_in_the_article_attribute_each_date_to_its_title() -> None:
+    html = ("<html><head><meta name='publish-date' content='2023-09-27'></head><body><article>"
+            "<h1>What's new on streaming in October</h1><table>"
+            "<tr><th>Date</th><th>Title</th></tr>"
+            "<tr><td>Oct. 5</td><td>Narcos Season 2</td></tr>"
+            "<tr><td>Oct. 6</td><td>Other Show Season 2</td></tr></table></article></body></html>")
+    ex = run(html, NARCOS)
+    assert ex.confirmed is not None and ex.confirmed.date.iso() == "2023-10-05"
+    other = run(html, Target("Other Show", 2))
+    assert other.confirmed is not None and other.confirmed.date.iso() == "2023-10-06"
