@@ -5,8 +5,19 @@ Public API (others code against exactly these names)::
     parse_page(html, url=None, encoding=None) -> Page    # once per document
     extract(page, target) -> Extraction                  # once per watched title
 
-``Page`` lives in ``page.py``; date claims in ``claims.py`` (cue words in
-``cues.py``), title matching in ``titles.py``, trailers in ``trailers.py``.
+Modules, in the order a page flows through them:
+
+* ``page.py``: lxml parse into blocks (``zones.py``: main/aside/comment/chrome),
+  publication date (``published.py``), JSON-LD (``jsonld.py``), videos;
+* ``titles.py``: where the target (and its season) is named, and where another
+  title is the subject instead;
+* ``mentions.py``: the date grammar (``grammar/``, another owner) behind a
+  per-page cache;
+* ``claims.py`` + ``cues.py``: sentence by sentence, which dates are this
+  title's release and with what status; ``structured.py``: JSON-LD dates;
+  ``decide.py``: the one confirmed date, tentative and denied ones;
+* ``trailers.py``: released / none / unmentioned;
+* ``__main__.py``: ``python -m premiere_watch.extract`` and ``format_extraction``.
 """
 
 from __future__ import annotations
