@@ -43,6 +43,7 @@ def dates(claims: list) -> list[str]:  # type: ignore[type-arg]
         ("Netflix confirmed that the second season of Narcos arrives in summer 2024.", "2024-22"),
         ("Narcos season 2 is coming in 2024, Netflix said.", "2024"),
         ("Narcos season 2 will not reach subscribers until 2024.", "2024"),
+        ("Narcos season 2 is out June 13.", "2023-06-13"),
         ("Release date: Wednesday, July 2. Narcos season 2 is the big one.", "2023-07-02"),
     ],
 )
@@ -60,6 +61,7 @@ def test_confirmed(text: str, confirmed: str) -> None:
         ("Narcos season 2 is rumoured for a May 2024 launch.", "2024-05"),
         ("Reportedly, Narcos season 2 will premiere in June 2024.", "2024-06"),
         ("Narcos season 2 premieres around January 2024.", "2024-01"),
+        ("Netflix is aiming for a June 2024 release for Narcos season 2.", "2024-06"),
         ("If filming wraps soon, Narcos season 2 may premiere in fall 2024.", "2024-23"),
         ("We think 2025 is the realistic target for Narcos season 2.", "2025"),
         ("Deadline reports Narcos season 2 will debut in June 2024.", "2024-06"),
