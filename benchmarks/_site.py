@@ -14,7 +14,7 @@ stories, a comment thread and a footer.  The site chrome is the same bytes
 on every page (sent with ``writelines``, not copied) and the per-page part is
 built once at start, so serving costs a dict lookup and a socket write.
 
-Control (not counted): ``/__stats`` JSON ``{"requests", "bytes", "not_modified"}``,
+Control (not counted): ``/__stats`` JSON ``{"requests", "bytes", "not_modified", "connections"}``,
 ``/__reset`` zeroes the counters, ``/__bump?every=K`` gives every K-th page a
 new rail and a new ETag (the article is unchanged: a "rotating sidebar").
 Counted: ``/robots.txt`` (allow all) and the pages.
@@ -158,6 +158,7 @@ class Counters:
     requests: int = 0
     bytes: int = 0
     not_modified: int = 0
+    connections: int = 0
 
 
 class Site:
@@ -201,6 +202,7 @@ class Handler(asyncio.Protocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         assert isinstance(transport, asyncio.Transport)
         self.transport = transport
+        self.site.counters.connections += 1
 
     def data_received(self, data: bytes) -> None:
         self.buf += data
@@ -251,7 +253,7 @@ class Handler(asyncio.Protocol):
                 site.bump(every)
             c = site.counters
             payload = json.dumps({"requests": c.requests, "bytes": c.bytes, "not_modified": c.not_modified,
-                                  "pages": site.n}).encode()
+                                  "connections": c.connections, "pages": site.n}).encode()
             chunks = [b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
                       str(len(payload)).encode() + b"\r\n", conn, b"\r\n", payload]
         else:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -72,6 +73,7 @@ class Measured:
     stderr: str
     requests: int = 0
     bytes: int = 0
+    connections: int = 0  # TCP connections the server accepted: keep-alive working or not
 
 
 def run_child(cmd: Sequence[str], *, env: dict[str, str], cwd: Path) -> Measured:
@@ -123,7 +125,7 @@ class Site:
         self.control("/__reset")
         m = run_child(cmd, env=env, cwd=cwd)
         stats = self.control("/__stats")
-        m.requests, m.bytes = stats["requests"], stats["bytes"]
+        m.requests, m.bytes, m.connections = stats["requests"], stats["bytes"], stats["connections"]
         return m
 
     def stop(self) -> None:
@@ -207,7 +209,64 @@ def _check_ok(label: str, m: Measured) -> None:
         raise RuntimeError(f"{label} exited {m.code}:\n{m.stderr[-2000:]}")
 
 
-def bench_passes(n: int, *, repeat: int, urlwatch: Path | None, floor_pythons: dict[str, str]) -> list[Row]:
+def profiled(cmd: list[str], out: Path | None) -> list[str]:
+    """``cmd`` under py-spy (idle frames too: a blocked fsync is time spent) when profiling."""
+    spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
+    if out is None or not Path(spy).exists():
+        return cmd
+    return [spy, "record", "--idle", "--rate", "250", "--format", "raw", "--output", str(out), "--", *cmd]
+
+
+# Where a sample's time goes: the innermost frame matching one of these names it (first match
+# from the leaf up), so JSON under the store counts as JSON and lxml under parse_page as parsing.
+PROFILE_CATEGORIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("startup: imports", ("<frozen importlib",)),
+    ("JSON encode/decode", ("json/encoder.py", "json/decoder.py", "json/__init__.py")),
+    ("store: BEGIN/COMMIT (fsync)", ("Store.transaction (",)),
+    ("robots.txt", ("_robots_allow", "_load_robots", "protego")),
+    ("store: queries", ("premiere_watch/store.py",)),
+    ("reconcile + diff", ("premiere_watch/reconcile.py", "Pipeline._reconcile")),
+    ("parse_page (lxml + walk)", ("premiere_watch/extract/page.py", "lxml/")),
+    ("extract (claims, titles, trailers)", ("premiere_watch/extract/",)),
+    ("page digest", ("page_digest", "premiere_watch/sources/_common.py")),
+    ("HTTP client (httpx/httpcore/h11/anyio)", ("httpx/", "httpcore/", "h11/", "anyio/", "sniffio/")),
+    ("fetch.py (politeness, headers)", ("premiere_watch/fetch.py",)),
+    ("asyncio loop + sockets", ("asyncio/", "selectors.py", "socket.py")),
+    ("config load", ("premiere_watch/config.py", "tomllib")),
+    ("logging", ("logging/",)),
+)
+
+
+def summarize_profile(path: Path) -> list[tuple[str, float]]:
+    """Shares of samples per category from py-spy's raw (collapsed) output, largest first."""
+    counts: dict[str, int] = {}
+    total = 0
+    for line in path.read_text().splitlines():
+        stack, _, n_text = line.rpartition(" ")
+        if not n_text.isdigit():
+            continue
+        n, total = int(n_text), total + int(n_text)
+        category = "other (pipeline, sources, dataclasses...)"
+        for frame in reversed(stack.split(";")):
+            found = next((name for name, keys in PROFILE_CATEGORIES if any(k in frame for k in keys)), None)
+            if found:
+                category = found
+                break
+        counts[category] = counts.get(category, 0) + n
+    return sorted(((c, n / max(total, 1)) for c, n in counts.items()), key=lambda x: -x[1])
+
+
+def print_profiles(profile: Path) -> None:
+    for path in sorted(profile.glob("premiere-watch-*.txt")):
+        print(f"profile {path.stem} (py-spy, idle included: share of wall time)")
+        for category, share in summarize_profile(path):
+            if share >= 0.005:
+                print(f"  {share * 100:5.1f}%  {category}")
+        print()
+
+
+def bench_passes(n: int, *, repeat: int, urlwatch: Path | None, floor_pythons: dict[str, str],
+                 profile: Path | None = None) -> list[Row]:
     rows = {k: Row(k) for k in ("premiere-watch cold", "premiere-watch warm")}
     if urlwatch:
         rows |= {k: Row(k) for k in ("urlwatch cold", "urlwatch warm")}
@@ -218,7 +277,8 @@ def bench_passes(n: int, *, repeat: int, urlwatch: Path | None, floor_pythons: d
                 write_watchlist(tmp / "watchlist.toml", s)
                 cmd = [*premiere_watch_cmd(), "check", "-c", str(tmp / "watchlist.toml")]
                 for phase in ("cold", "warm"):
-                    m = s.measure(cmd, env=child_env(), cwd=tmp)
+                    out = profile / f"premiere-watch-{n}-{phase}.txt" if profile else None
+                    m = s.measure(profiled(cmd, out), env=child_env(), cwd=tmp)
                     _check_ok(f"premiere-watch {phase}", m)
                     rows[f"premiere-watch {phase}"].runs.append(m)
                     summary = [ln for ln in m.stdout.splitlines() if ln.startswith("pass:")]
@@ -252,14 +312,14 @@ def bench_passes(n: int, *, repeat: int, urlwatch: Path | None, floor_pythons: d
 def print_pass_table(n: int, rows: list[Row]) -> None:
     by = {r.label: r for r in rows}
     head = (f"{'N=' + str(n):<26}{'wall s':>9}{'pages/s':>9}{'CPU s':>8}{'peak RSS MB':>13}{'requests':>10}"
-            f"{'MB recv':>9}")
+            f"{'MB recv':>9}{'conns':>7}")
     print(head)
     print("-" * len(head))
 
     def line(label: str, r: Row) -> None:
         wall = r.median("wall")
         print(f"{label:<26}{wall:>9.2f}{n / wall:>9.0f}{r.median('cpu'):>8.2f}{r.median('peak_rss_mb'):>13.1f}"
-              f"{r.median('requests'):>10.0f}{r.median('bytes') / 1e6:>9.1f}")
+              f"{r.median('requests'):>10.0f}{r.median('bytes') / 1e6:>9.1f}{r.median('connections'):>7.0f}")
 
     for phase in ("cold", "warm"):
         pw, uw = by.get(f"premiere-watch {phase}"), by.get(f"urlwatch {phase}")
@@ -271,7 +331,7 @@ def print_pass_table(n: int, rows: list[Row]) -> None:
             ratios = [pw.median(a) / max(uw.median(a), 1e-9) for a in ("wall", "cpu", "peak_rss_mb")]
             speed = uw.median("wall") / max(pw.median("wall"), 1e-9)
             print(f"{'ratio pw/uw ' + phase:<26}{ratios[0]:>9.2f}{1 / ratios[0]:>9.2f}{ratios[1]:>8.2f}"
-                  f"{ratios[2]:>13.2f}{'':>10}{'':>9}   (premiere-watch {speed:.2f}x as fast)")
+                  f"{ratios[2]:>13.2f}{'':>26}(premiere-watch {speed:.2f}x as fast)")
     for r in rows:
         if r.label.startswith("floor"):
             line(r.label, r)
@@ -400,9 +460,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--daemon-sources", type=int, default=200)
     ap.add_argument("--passes", type=int, default=20)
     ap.add_argument("--quick", action="store_true", help="one run each, few pages: for the smoke test")
+    ap.add_argument("--profile", type=Path, metavar="DIR",
+                    help="record premiere-watch passes with py-spy into DIR (collapsed stacks; times are then "
+                    "inflated by the sampler)")
     ap.add_argument("--skip", action="append", default=[], choices=("passes", "extract", "daemon"))
     args = ap.parse_args(argv)
     sizes = args.n or [1000]
+    if args.profile:
+        args.profile.mkdir(parents=True, exist_ok=True)
     repeat = 1 if args.quick else max(1, args.repeat)
     urlwatch = ensure_urlwatch() if args.urlwatch else None
     floors = {"floor httpx 304s": sys.executable}
@@ -410,11 +475,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         client, _, python = spec.partition("=")
         floors[f"floor {client} 304s"] = python
 
-    print(f"premiere-watch benchmarks — {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
-          f"concurrency {CONCURRENCY}, pages ~{len(_site.page_html(0, 1000).encode()) / 1024:.0f} KB\n")
+    # Wall times on a shared machine move with its load; CPU seconds much less.
+    print(f"premiere-watch benchmarks — {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, "
+          f"Python {sys.version.split()[0]}, concurrency {CONCURRENCY}, "
+          f"pages ~{len(_site.page_html(0, 1000).encode()) / 1024:.0f} KB, medians of {repeat} run(s)\n")
     if "passes" not in args.skip:
         for n in sizes:
-            print_pass_table(n, bench_passes(n, repeat=repeat, urlwatch=urlwatch, floor_pythons=floors))
+            print_pass_table(n, bench_passes(n, repeat=repeat, urlwatch=urlwatch, floor_pythons=floors,
+                                                profile=args.profile))
+    if args.profile:
+        print_profiles(args.profile)
     if "extract" not in args.skip:
         print_extract_table(bench_extract(repeat=1 if args.quick else 3, synthetic=10 if args.quick else 50))
     if "daemon" not in args.skip:
