@@ -294,3 +294,22 @@ def test_table_rows_in_the_article_attribute_each_date_to_its_title() -> None:
     assert ex.confirmed is not None and ex.confirmed.date.iso() == "2023-10-05"
     other = run(html, Target("Other Show", 2))
     assert other.confirmed is not None and other.confirmed.date.iso() == "2023-10-06"
+
+
+@pytest.mark.parametrize(
+    ("target", "headline", "text", "confirmed"),
+    [
+        # Parts divide a named season ...
+        (Target("The Crown", 6), "The Crown season 6 release date",
+         "The Crown season 6 will be released in two parts: Part 1 on November 16 and Part 2 on December 14.",
+         "2023-11-16"),
+        (Target("The Crown", 6), "The Crown Season 6 Part 1 Arrives",
+         "Part 1 arrives November 16 and Part 2 on December 14.", "2023-11-16"),
+        # ... and number the seasons of shows that call them parts.
+        (Target("Money Heist", 5), "Money Heist Part 5 Premieres", "Money Heist Part 5 premieres September 3.",
+         "2023-09-03"),
+    ],
+)
+def test_parts(target: Target, headline: str, text: str, confirmed: str) -> None:
+    ex = run(page([text], headline=headline, published="2023-08-10"), target)
+    assert ex.confirmed is not None and ex.confirmed.date.iso() == confirmed

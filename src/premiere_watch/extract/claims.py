@@ -105,6 +105,11 @@ def _season_ok(target: Target, sentence: str, start: int, end: int, mentions: li
     # "the first season's post-production", "season 2's slot": a possessive season is a
     # comparison, not what the date is about.
     refs = [r for r in season_refs(sentence) if sentence[r.end:r.end + 2] not in ("'s", "’s")]
+    # "Season 6 arrives in two parts: Part 1 on November 16": parts divide a season that is
+    # named (here or by the article); they count as seasons only where nothing else does.
+    named = any(not r.part and r.number is not None for r in refs)
+    refs = [r for r in refs if not r.part or not (named or (context_season is not None
+                                                            and r.number != context_season))]
     lo, hi = cues.clause_bounds(sentence, start, end)
     # The date's own clause decides; failing that, a season named just before it
     # ("season 2, episode 3 recap: Nov 13"), not one from an earlier clause far away.

@@ -54,7 +54,8 @@ class Mention:
 
 _SEQUEL_TAIL = re.compile(
     r"(?:['’\"”]?\s+(?:sequel|follow-up|prequel|spin-?off|remake|reboot)s?\b)|"
-    r"\s*(?:[:\-–—]\s*)?(?:part\s+(?:two|three|four|ii+|[2-9])\b|chapter\s+\w+|(?P<num>[2-9]|1\d)\b"
+    r"\s*(?:[:\-–—]\s*)?(?:part\s+(?P<part>two|three|four|five|six|ii+|iv|v|[2-9]|1\d)\b|chapter\s+\w+|"
+    r"(?P<num>[2-9]|1\d)\b"
     r"(?!\s*(?:%|million|billion|years?|days?|weeks?|months?|hours?|minutes?|episodes?|[ap]\.?m\b|:|/|\.\d))|"
     r"(?P<roman>ii+|iv|v|vi+)\b|:\s*(?=[A-Z])(?!(?:Season|Series|Part \w+ of|Official|Trailer|Teaser|Episode|"
     r"Chapter \w+ of|Volume|Vol|Release|Premiere|Date|Everything|What|When|Why|How|Who|The (?:Complete|Official))"
@@ -148,8 +149,9 @@ class TitleMatcher:
                 season = None
                 tail = _SEQUEL_TAIL.match(folded, m.end())
                 if tail and not self._tail_is_ours(name, folded[m.start():tail.end()]):
-                    num = tail.group("num") or tail.group("roman")
+                    num = tail.group("num") or tail.group("roman") or tail.group("part")
                     if self.target.kind == "tv" and num:
+                        # "Stranger Things 5", "Money Heist Part 5": a series numbers its seasons
                         season = int(num) if num.isdigit() else _NUM_WORDS.get(num.lower())
                     elif not (self.target.kind == "tv" and tail.group(0).lstrip().startswith(":")
                               and _SEASON_NAMED.search(folded)):
@@ -257,6 +259,7 @@ class SeasonRef:
     end: int
     number: int | None  # None for "the new season"
     relation: str = ""  # new | previous | "" (numbered)
+    part: bool = False  # "Part 2" / "Volume 2": a season for some shows, half of one for others
 
 
 def clear_caches() -> None:
@@ -280,7 +283,7 @@ def _season_refs(text: str) -> tuple[SeasonRef, ...]:
                     num is None or (out and out[-1].number is not None
                                     and re.fullmatch(r"[\s,:-]*", text[out[-1].end:m.start()]))):
                 continue
-            out.append(SeasonRef(m.start(), m.end(), num))
+            out.append(SeasonRef(m.start(), m.end(), num, "", m.group(0).lower().startswith(("part", "vol"))))
         else:
             rel = (m.group("rel") or "").lower()
             kind = "previous" if rel in ("last", "previous", "prior", "debut", "inaugural") else "new"
@@ -303,7 +306,8 @@ _COMPANIES = re.compile(
     r"while|since|until|because|however|elsewhere|finally|first|next|last|today|tonight|tomorrow|yesterday|"
     r"earlier|later|according|per|january|february|march|april|may|june|july|august|september|october|"
     r"november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|winter|"
-    r"i|we|you|he|she|they|our|my|your|his|her|their|the|a|an)",
+    r"i|we|you|he|she|they|our|my|your|his|her|their|the|a|an|part|volume|vol|episode|episodes|chapter|act|"
+    r"premiere|the premiere|release|the release|production|filming)",
     re.I,
 )
 _LEAD_IN = re.compile(r"^(?:(?:meanwhile|also|elsewhere|plus|separately|in other news|however|still|"
