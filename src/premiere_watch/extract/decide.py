@@ -70,7 +70,7 @@ def choose(cands: list[Candidate], page: Page, rejected: list[Rejected]
         headline_dates = [c.date for c in pool if c.headline]
         # A finer date inside a coarser one refines it ("2024" -> "early summer 2024").
         dates = {c.date for c in pool}
-        coarse = {d for d in dates if any(o.refines(d) for o in dates)}
+        coarse = {d for d in dates if d.precision != "day" and any(o.refines(d) for o in dates)}
         refined = [c for c in pool if c.date not in coarse]
         pool = refined or pool
         pool.sort(key=lambda c: (-c.change_target,

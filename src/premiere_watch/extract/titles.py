@@ -83,6 +83,7 @@ class TitleMatcher:
                 if variant and normalize_title(variant) not in {normalize_title(n) for n in names}:
                     names.append(variant)
         self.names = names
+        self._found: dict[str, list[Mention]] = {}  # the same sentence is asked about repeatedly
         self._patterns: list[tuple[str, re.Pattern[str], bool]] = []
         folded_page = _fold(page_text)
         for name in names:
@@ -122,6 +123,12 @@ class TitleMatcher:
 
     def find(self, text: str) -> list[Mention]:
         """Mentions of the target in ``text`` (longest first where they overlap)."""
+        hit = self._found.get(text)
+        if hit is None:
+            hit = self._found[text] = self._find(text)
+        return hit
+
+    def _find(self, text: str) -> list[Mention]:
         folded = _fold(text)
         found: list[Mention] = []
         title_case: bool | None = None  # computed only once something matches
