@@ -313,3 +313,13 @@ def test_table_rows_in_the_article_attribute_each_date_to_its_title() -> None:
 def test_parts(target: Target, headline: str, text: str, confirmed: str) -> None:
     ex = run(page([text], headline=headline, published="2023-08-10"), target)
     assert ex.confirmed is not None and ex.confirmed.date.iso() == confirmed
+
+
+def test_article_jsonld_alone_does_not_confirm() -> None:
+    jsonld = ('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-02-14",'
+              '"about":{"@type":"Movie","name":"Arrival Point","datePublished":"2025-05-02"}}</script>')
+    html = page(["Arrival Point has been delayed indefinitely."], headline="Arrival Point delayed",
+                published="2024-02-14").replace("</head>", jsonld + "</head>")
+    ex = run(html, FILM)
+    assert ex.confirmed is None
+    assert [c.date.iso() for c in ex.tentative if c.structured] == ["2025-05-02"]

@@ -40,9 +40,25 @@ def _precision_rank(date: FuzzyDate) -> int:
     return {"year": 0, "season": 1, "quarter": 1, "month": 2, "day": 3}[date.precision]
 
 
+def _corroborate(cands: list[Candidate], page: Page) -> list[Candidate]:
+    """An article's embedded JSON-LD is site metadata that may have gone stale: its date
+    stays confirmed only when the article's own text speaks of that date too."""
+    if page.title_page:
+        return cands
+    text_dates = [c.date for c in cands if not c.structured and c.status != "denied"]
+    out = []
+    for c in cands:
+        if c.structured and c.status == "confirmed" and not any(c.date.overlaps(d) for d in text_dates):
+            c = Candidate(c.date, "tentative", c.evidence, "structured data the article text does not state",
+                          structured=True, order=c.order)
+        out.append(c)
+    return out
+
+
 def choose(cands: list[Candidate], page: Page, rejected: list[Rejected]
            ) -> tuple[Candidate | None, list[Candidate], list[Candidate]]:
     """(confirmed, tentative, denied) from all candidates."""
+    cands = _corroborate(cands, page)
     denied = [c for c in cands if c.status == "denied"]
     denied_dates = {c.date for c in denied}
     strong_denied = {c.date for c in denied if not c.weak}
