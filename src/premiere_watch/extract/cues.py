@@ -107,7 +107,7 @@ TENTATIVE = re.compile(
 _CLAUSE_BREAK = re.compile(r";|:\s|,\s+so\b|"
                            r"\band\s+(?:the|its|their)\s+(?=\w+\s+(?:is|are|will|was|has|\w+s)\b)|\s[–—]\s|,\s+(?:considering|given|including|following|with)\b|"
                            r"\band\s+(?:will|is|are|would|could|should|may|might|it|they|then)\b|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\balthough\b|\bthough\b|"
-                           r",\s+(?:and|which|who|when)\b|\.\s", re.I)
+                           r",\s+(?:and|which|who|when)\b", re.I)  # no ". ": sentences arrive split, so that is "Dr. "
 _NOT_NEGATING = re.compile(r"\b(?:not only|no matter|no doubt|not just|no later than)\b", re.I)
 _NOT_UNTIL = re.compile(r"\b(?:not|n['’]t|no)\b[^;]{0,80}\buntil\b", re.I)
 
