@@ -100,3 +100,10 @@ def test_a_title_page_is_only_about_its_own_title() -> None:
             "</body></html>")
     assert extract(parse_page(html), Target("Us", None, (), "film")).trailer_status != "released"
     assert extract(parse_page(html), Target("The Last of Us", 2)).trailer_status == "released"
+
+
+def test_trailer_talk_without_a_season_belongs_to_the_articles_season() -> None:
+    body = "<p>The trailer shows the crew 930 years ahead. CBS released it on Tuesday.</p>"
+    html = page(body, "All of Us Are Dead Season 3 Trailer Arrives")
+    assert extract(parse_page(html), AOUAD).trailer_status == "none"
+    assert extract(parse_page(html), Target("All of Us Are Dead", 3)).trailer_status == "released"

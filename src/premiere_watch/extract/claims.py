@@ -150,6 +150,27 @@ def about_target(page: Page, matcher: TitleMatcher) -> bool:
     return bool(matcher.find(page.headline)) or (page.title_page and jsonld_names(page, matcher))
 
 
+def article_season(page: Page, matcher: TitleMatcher, target: Target) -> int | None:
+    """The season an article about the target is about: the one its headline names, else
+    the one its text names most often (ties to the later season; recaps are brief)."""
+    headline_mentions = matcher.find(page.headline)
+    if not headline_mentions or target.season is None:
+        return None
+    refs = season_refs(page.headline)
+    if refs and refs[0].number:
+        return refs[0].number
+    if headline_mentions[0].season is not None:
+        return headline_mentions[0].season
+    counts: dict[int, int] = {}
+    for block in page.blocks:
+        if block.zone != "main":
+            continue
+        for ref in season_refs(block.text):
+            if ref.number is not None and block.text[ref.end:ref.end + 2] not in ("'s", "’s"):
+                counts[ref.number] = counts.get(ref.number, 0) + 1
+    return max(counts, key=lambda n: (counts[n], n)) if counts else None
+
+
 class _Walk:
     def __init__(self, page: Page, target: Target, matcher: TitleMatcher) -> None:
         self.page = page
@@ -163,29 +184,8 @@ class _Walk:
         self.heading_named = False  # the current section's heading names the target
         self.cache = text_cache(page)
         self.anaphora = _ANAPHORA_SEQUEL if any(_SEQUEL_NAME.search(n) for n in target.names) else _ANAPHORA
-        headline_mentions = matcher.find(page.headline)
         self.article_topic = about_target(page, matcher)
-        self.article_season: int | None = None
-        if headline_mentions and target.season is not None:
-            refs = season_refs(page.headline)
-            self.article_season = refs[0].number if refs and refs[0].number else (
-                headline_mentions[0].season)
-            if self.article_season is None:
-                self.article_season = self._first_season_named()
-
-    def _first_season_named(self) -> int | None:
-        """The season an article is about when its headline names none: the one its text
-        names most often (ties to the later season; recaps of earlier ones are brief)."""
-        counts: dict[int, int] = {}
-        for block in self.page.blocks:
-            if block.zone != "main":
-                continue
-            for ref in season_refs(block.text):
-                if ref.number is not None and block.text[ref.end:ref.end + 2] not in ("'s", "’s"):
-                    counts[ref.number] = counts.get(ref.number, 0) + 1
-        if not counts:
-            return None
-        return max(counts, key=lambda n: (counts[n], n))
+        self.article_season = article_season(page, matcher, target)
 
     def reject(self, text: str, reason: str) -> None:
         if len(self.out.rejected) < 200:

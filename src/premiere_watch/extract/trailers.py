@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from premiere_watch.extract.claims import article_season
 from premiere_watch.extract.mentions import text_cache
 from premiere_watch.extract.page import Page, Video
 from premiere_watch.extract.titles import TitleMatcher, foreign_subject, season_refs
@@ -120,6 +121,9 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
     positive_kind: Literal["trailer", "teaser"] = "trailer"
     subject = article_topic
     cache = text_cache(page)
+    # Trailer talk that names no season is about the season the article is about.
+    context = article_season(page, matcher, target)
+    other_season_article = target.season is not None and context is not None and context != target.season
     for block in page.blocks:
         if block.zone != "main":
             continue
@@ -132,6 +136,9 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
             if not _TRAILER.search(sentence):
                 continue
             about = has_title or (subject and article_topic)
+            if other_season_article and _season_of(sentence) is None:
+                talk_other = True
+                continue
             if target.season is not None:
                 season = _season_of(sentence)
                 if season is not None and season != target.season and not re.search(
