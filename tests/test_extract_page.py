@@ -135,3 +135,27 @@ def test_bytes_with_declared_charset() -> None:
 def test_empty_document() -> None:
     page = parse_page(b"")
     assert page.blocks == [] and page.headline == ""
+
+
+@pytest.mark.parametrize(
+    ("html", "headline"),
+    [
+        ("<head><meta property='og:title' content='Narcos Season 2 Gets a Date | Site'></head><body><header>"
+         "<h1 class='logo'>SiteName</h1></header><article><h1>Narcos Season 2 Gets a Date</h1></article></body>",
+         "Narcos Season 2 Gets a Date"),
+        ("<head><title>Site</title></head><body><header><h1 class='logo'>SiteName</h1></header><article>"
+         "<h2>Narcos Season 2 Gets a Date</h2><p>Body text.</p></article></body>", "Narcos Season 2 Gets a Date"),
+        ("<head><title>Narcos Season 2 Gets a Date</title></head><body><p>Body text.</p></body>",
+         "Narcos Season 2 Gets a Date"),
+    ],
+)
+def test_headline(html: str, headline: str) -> None:
+    assert parse_page(f"<html>{html}</html>").headline == headline
+
+
+def test_site_header_is_chrome_but_an_article_header_is_not() -> None:
+    page = parse_page("<body><header><h1>Site</h1><p>Ticker: Other Show June 1</p></header><article><header>"
+                      "<h1>Narcos Season 2 Gets a Date</h1><p>Standfirst here</p></header></article></body>")
+    zones = {b.text: b.zone for b in page.blocks}
+    assert zones["Ticker: Other Show June 1"] == "chrome"
+    assert zones["Standfirst here"] == "main"

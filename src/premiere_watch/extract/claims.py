@@ -147,7 +147,8 @@ def _season_ok(target: Target, sentence: str, start: int, end: int, mentions: li
 def about_target(page: Page, matcher: TitleMatcher) -> bool:
     """The whole page is about the target: its headline names it, or it is the target's
     own title page (its JSON-LD work carries exactly the target's name)."""
-    return bool(matcher.find(page.headline)) or (page.title_page and jsonld_names(page, matcher))
+    return bool(matcher.find(page.headline)) or (page.title_page and jsonld_names(page, matcher)) or (
+        page.meta_title != page.headline and bool(matcher.find(page.meta_title)))
 
 
 def article_season(page: Page, matcher: TitleMatcher, target: Target) -> int | None:
@@ -205,7 +206,7 @@ class _Walk:
             if block.zone == "aside":
                 self._aside_block(block)
                 continue
-            if block.kind == "heading" and block.level == 1 and block.text == self.page.headline:
+            if block.kind == "heading" and block.text == self.page.headline:
                 continue
             if block.heading != current_heading:
                 current_heading = block.heading

@@ -73,6 +73,7 @@ class Page:
     year_hint: int | None = None  # copyright/metadata year when no publication date exists
     published_source: str = ""
     meta_description: str = ""
+    meta_title: str = ""  # og:title, else <title>
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -292,18 +293,17 @@ def parse_page(html: bytes | str, url: str | None = None, encoding: str | None =
     walker.flush("div", "main")
     blocks = walker.blocks
 
-    headline = ""
-    for block in blocks:
-        if block.kind == "heading" and block.level == 1 and block.zone == "main":
-            headline = block.text
-            break
-    if not headline:
-        og = root.find(".//meta[@property='og:title']")
-        if og is not None and og.get("content"):
-            headline = clean(og.get("content"))
-        else:
-            title_el = root.find(".//title")
-            headline = clean(title_el.text_content()) if title_el is not None else ""
+    og = root.find(".//meta[@property='og:title']")
+    title_el = root.find(".//title")
+    meta_title = clean(og.get("content") or "") if og is not None else ""
+    if not meta_title and title_el is not None:
+        meta_title = clean(title_el.text_content())
+    h1s = [b.text for b in blocks if b.kind == "heading" and b.level == 1 and b.zone == "main"]
+    # A site's logo can be an <h1> too: prefer the one the page's own title repeats.
+    h2s = [b.text for b in blocks if b.kind == "heading" and b.level == 2 and b.zone == "main"]
+    fallback = meta_title if len(meta_title.split()) > 2 or not h2s else h2s[0]
+    headline = next((h for h in h1s if meta_title and h.lower() in meta_title.lower() and len(h.split()) > 2),
+                    h1s[0] if h1s else fallback)
     subheadings = [b.text for b in blocks if b.kind == "heading" and b.zone == "main" and b.level > 1]
 
     videos = walker.videos + _jsonld_videos(jsonld)
@@ -318,7 +318,7 @@ def parse_page(html: bytes | str, url: str | None = None, encoding: str | None =
     return Page(url=url, headline=headline, subheadings=subheadings, published=published,
                 blocks=blocks, jsonld=jsonld, videos=videos, title_page=title_page,
                 year_hint=year_hint(blocks, jsonld) if published is None else None,
-                published_source=source, meta_description=desc)
+                published_source=source, meta_description=desc, meta_title=meta_title)
 
 
 def _jsonld_videos(jsonld: list[dict[str, Any]]) -> list[Video]:

@@ -61,8 +61,11 @@ def zone_of(el: Any, parent: Zone) -> Zone:
     if tag in _CHROME_TAGS:
         return "chrome"
     if tag == "header":
-        # An article's own header carries the headline; the site header does not.
-        return parent if el.find(".//h1") is not None else "chrome"
+        # An article's own header carries the headline; the site header (logo, menus) does not.
+        if any(a.tag in ("article", "main") for a in el.iterancestors()):
+            return parent
+        h1 = el.find(".//h1")
+        return parent if h1 is not None and len(h1.text_content().split()) > 2 else "chrome"
     if tag == "aside":
         return "aside"
     if hints.strip():
