@@ -209,6 +209,18 @@ class _Walker:
 _YT_HOST = re.compile(r"(?:^|\.)youtube(?:-nocookie)?\.")
 
 
+def watch_url(url: str | None, vid: str | None) -> str | None:
+    """The page a fan opens to watch a video: an embed URL becomes its watch URL."""
+    if not url or not vid:
+        return url
+    host = (urlparse(url if "//" in url else "https://" + url).hostname or "").lower()
+    if _YT_HOST.search(host) or host.endswith("youtu.be"):
+        return f"https://www.youtube.com/watch?v={vid}"
+    if re.search(r"(?:^|\.)vimeo\.", host):
+        return f"https://vimeo.com/{vid}"
+    return url
+
+
 def video_id(url: str) -> str | None:
     """YouTube/Vimeo id of an embed or watch URL, else None."""
     if not url or not ("youtu" in url or "vimeo" in url):

@@ -22,7 +22,7 @@ from typing import Literal
 
 from premiere_watch.extract.claims import article_season
 from premiere_watch.extract.mentions import text_cache
-from premiere_watch.extract.page import Page, Video
+from premiere_watch.extract.page import Page, Video, watch_url
 from premiere_watch.extract.titles import TitleMatcher, foreign_subject, season_refs
 from premiere_watch.model import Rejected, Target, Trailer, TrailerStatus
 
@@ -112,8 +112,7 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
             continue
         seen.add(key)
         res.trailers.append(Trailer(_kind(f"{video.title} {video.context}"), f"embedded video: {video.title}",
-                                    video.url,
-                                    video.video_id, video.title))
+                                    watch_url(video.url, video.video_id), video.video_id, video.title))
     talk_other = False
     future = ""
     negative = ""
