@@ -37,7 +37,7 @@ async def main_async(port: int, n: int, concurrency: int, client: str) -> tuple[
         return f'"p{i}-v0"'  # the site's validators before any bump
 
     if client == "aiohttp":
-        import aiohttp
+        import aiohttp  # type: ignore[import-not-found,unused-ignore]  # scratch venv only
 
         conn = aiohttp.TCPConnector(limit=concurrency)
         async with aiohttp.ClientSession(connector=conn) as session:
@@ -45,7 +45,7 @@ async def main_async(port: int, n: int, concurrency: int, client: str) -> tuple[
             async def get_aiohttp(i: int) -> int:
                 async with session.get(base + str(i), headers={"If-None-Match": etag(i)}) as resp:
                     await resp.read()
-                    return resp.status
+                    return int(resp.status)
 
             return await _run(n, concurrency, get_aiohttp)
 
@@ -54,7 +54,7 @@ async def main_async(port: int, n: int, concurrency: int, client: str) -> tuple[
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     transport: httpx.AsyncBaseTransport | None = None
     if client == "httpx-aiohttp":
-        from httpx_aiohttp import AiohttpTransport  # type: ignore[import-not-found]
+        from httpx_aiohttp import AiohttpTransport  # type: ignore[import-not-found,unused-ignore]
 
         transport = AiohttpTransport()
     async with httpx.AsyncClient(limits=limits, transport=transport, trust_env=False) as http:

@@ -41,6 +41,8 @@ sys.path.insert(0, str(HERE))
 
 import _site  # noqa: E402  (a sibling helper, not a package)
 
+from premiere_watch.model import Target  # noqa: E402
+
 CORPUS = Path("/work/shared/corpus/dev")
 URLWATCH_VENV = Path("/tmp/pw-bench-urlwatch-venv")
 CONCURRENCY = 8  # premiere-watch's and the floor's; urlwatch has a fixed pool of 10 threads
@@ -341,9 +343,7 @@ def print_pass_table(n: int, rows: list[Row]) -> None:
 # --- extraction micro-benchmark ------------------------------------------------------------------
 
 
-def _corpus_pages() -> list[tuple[str, bytes, object]]:
-    from premiere_watch.model import Target
-
+def _corpus_pages() -> list[tuple[str, bytes, Target]]:
     pages = []
     for d in sorted(CORPUS.glob("*/")) if CORPUS.is_dir() else []:
         html, expect_path = d / "page.html", d / "expect.toml"
@@ -357,9 +357,7 @@ def _corpus_pages() -> list[tuple[str, bytes, object]]:
     return pages
 
 
-def _synthetic_pages(count: int) -> list[tuple[str, bytes, object]]:
-    from premiere_watch.model import Target
-
+def _synthetic_pages(count: int) -> list[tuple[str, bytes, Target]]:
     n = 1000
     out = []
     for i in range(0, n, max(1, n // count)):
@@ -388,7 +386,7 @@ def bench_extract(repeat: int, synthetic: int) -> list[tuple[str, int, float, di
                 t0 = time.perf_counter()
                 page = parse_page(html, url="http://127.0.0.1/page")
                 t1 = time.perf_counter()
-                extract(page, target)  # type: ignore[arg-type]
+                extract(page, target)
                 t2 = time.perf_counter()
                 times["parse"].append((t1 - t0) * 1e3)
                 times["extract"].append((t2 - t1) * 1e3)
