@@ -116,6 +116,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from premiere_watch.dates import FuzzyDate
+from premiere_watch.extract.casefold import lowered
 from premiere_watch.extract.grammar import forms_days, forms_periods, forms_ranges, forms_relative
 from premiere_watch.extract.grammar.calendar import day_on_or_after, valid_date
 from premiere_watch.extract.grammar.context import strip_span
@@ -161,8 +162,12 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
     ctx = ScanContext(text, anchor)
+    # A form whose words are absent cannot match: skip its scan (see ``registry``).
+    low = lowered(text)
     groups: list[_Group] = []
-    for rx, handler, prio in _FORMS:
+    for rx, handler, prio, needs in _FORMS:
+        if low is not None and not all(any(w in low for w in group) for group in needs):
+            continue
         for m in rx.finditer(text):
             if m.end() == m.start():
                 continue

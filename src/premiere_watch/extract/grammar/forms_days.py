@@ -22,6 +22,8 @@ from premiere_watch.extract.grammar.context import (
 )
 from premiere_watch.extract.grammar.lexicon import (
     FULL_WEEKDAY,
+    NEEDS_MONTH,
+    NEEDS_WEEKDAY,
     ORDINAL_NUM,
     UNIT_NOUNS,
     YREL,
@@ -40,7 +42,8 @@ form = registrar(FORMS)
 # -- numeric dates ------------------------------------------------------------------
 
 
-@form(r"(?P<y>1[89]\d\d|2[01]\d\d)(?P<s>[-/])(?P<mo>0[1-9]|1[0-2])(?P=s)(?P<d>[0-3]\d)(?![\d/\-])", prio=8)
+@form(r"(?P<y>1[89]\d\d|2[01]\d\d)(?P<s>[-/])(?P<mo>0[1-9]|1[0-2])(?P=s)(?P<d>[0-3]\d)(?![\d/\-])", prio=8,
+      needs=(("-", "/"),))
 def _iso(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     if bad_before_number(ctx.text, m.start()):
         return None
@@ -92,6 +95,7 @@ _YEAR_SUFFIX = rf"(?:(?:,\s*|\s+){year_rx('year')}|,?\s+(?:of\s+)?{YREL})?"
     rf"{day_rx('day')}\s+(?:of\s+)?{month_rx('mon')}{_YEAR_SUFFIX}",  # 2 September 2016
     rf"(?:the|The)\s+{day_rx('day')}\s+of\s+{month_rx('mon')}{_YEAR_SUFFIX}",  # the 10th of April
     prio=6,
+    needs=(NEEDS_MONTH,),
 )
 def _month_day(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     text = ctx.text
@@ -142,6 +146,7 @@ def _month_day(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     rf"""(?P<ord>first|First|second|Second|third|Third|fourth|Fourth|fifth|Fifth|last|Last|final|Final
     |1st|2nd|3rd|4th|5th)\s+{FULL_WEEKDAY.format(n='wd')}\s+(?i:of|in)\s+{month_rx('mon')}(?:,?\s+{year_rx('year')})?""",
     prio=6,
+    needs=(NEEDS_WEEKDAY, NEEDS_MONTH),
 )
 def _nth_weekday_form(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     text = ctx.text

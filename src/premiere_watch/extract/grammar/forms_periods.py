@@ -20,6 +20,8 @@ from premiere_watch.extract.grammar.context import (
     units_follow,
 )
 from premiere_watch.extract.grammar.lexicon import (
+    NEEDS_MONTH,
+    NEEDS_SEASON,
     QUOTE,
     RELEASE_NOUNS,
     SEASON,
@@ -43,7 +45,7 @@ def _year_or_yy(m: re.Match[str]) -> int:
     return int(m.group("year")) if m.group("year") else expand_yy(m.group("yy"))
 
 
-@form(rf"{month_rx('mon')}(?:(?:,?\s+|\s+of\s+){year_rx('year')}|\s*{YY})", prio=5)
+@form(rf"{month_rx('mon')}(?:(?:,?\s+|\s+of\s+){year_rx('year')}|\s*{YY})", prio=5, needs=(NEEDS_MONTH,))
 def _month_year_form(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     if bad_before_month(ctx.text, m.start()) or units_follow(ctx.text, m.end()):
         return None
@@ -67,6 +69,7 @@ _NAME_MONTHS = frozenset({"Jan", "April", "May", "June", "August"})
     (?=(?P<noun>\s+(?i:{RELEASE_NOUNS})(?![A-Za-z])))?
     (?:,?\s+(?:of\s+)?{YREL})?""",
     prio=4,
+    needs=(NEEDS_MONTH,),
 )
 def _bare_month(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     text = ctx.text
@@ -109,7 +112,7 @@ def _bare_month(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
 # -- seasons ------------------------------------------------------------------
 
 
-@form(rf"{SEASON}(?:{QUOTE}(?:,?\s+|\s+of\s+){year_rx('year')}|(?:\s+of)?\s*{YY})", prio=5)
+@form(rf"{SEASON}(?:{QUOTE}(?:,?\s+|\s+of\s+){year_rx('year')}|(?:\s+of)?\s*{YY})", prio=5, needs=(NEEDS_SEASON,))
 def _season_year_form(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     if char_before(ctx.text, m.start()).isalpha() or units_follow(ctx.text, m.end()):
         return None  # "Windfall 2024"
@@ -124,6 +127,7 @@ def _season_year_form(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | N
     (?=(?P<noun>\s+(?i:{RELEASE_NOUNS})(?![A-Za-z])))?
     (?:\s+of\s+{YREL})?""",
     prio=4,
+    needs=(NEEDS_SEASON,),
 )
 def _bare_season(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     text = ctx.text
@@ -176,6 +180,7 @@ _QUARTER_WORDS = {"first": 33, "1st": 33, "second": 34, "2nd": 34, "third": 35, 
     |1st|2nd|3rd|4th)(?:\s|-)+(?i:quarter))
     (?:\s+(?i:of)|,)?\s*(?:{year_rx('year')}|{YREL})""",
     prio=5,
+    needs=(("q1", "q2", "q3", "q4", "quarter"),),
 )
 def _quarter(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     if m.group("q") and char_before(ctx.text, m.start()).isalnum():
@@ -190,7 +195,8 @@ def _quarter(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     return [Candidate(pre.start, m.end(), FuzzyDate(year, sub), True, pre.qualifier())]
 
 
-@form(rf"H(?P<h>[12])\s*{year_rx('year')}", rf"(?:Holiday|holiday|HOLIDAY)\s+{year_rx('year')}", prio=5)
+@form(rf"H(?P<h>[12])\s*{year_rx('year')}", rf"(?:Holiday|holiday|HOLIDAY)\s+{year_rx('year')}", prio=5,
+      needs=(("h1", "h2", "holiday"),))
 def _half_or_holiday_year(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     # "H2 2025" (second half), "Holiday 2025" (studio speak for Nov-Dec):
     # no such window in the grammar, so the year with a position.
@@ -204,19 +210,20 @@ def _half_or_holiday_year(m: re.Match[str], ctx: ScanContext) -> list[Candidate]
 # -- years ------------------------------------------------------------------------
 
 
-@form(rf"(?:©|\([cC]\)|Copyright|COPYRIGHT)\s*(?:{year_rx('y1')}\s*[-–—]\s*)?{year_rx('year')}", prio=9)
+@form(rf"(?:©|\([cC]\)|Copyright|COPYRIGHT)\s*(?:{year_rx('y1')}\s*[-–—]\s*)?{year_rx('year')}", prio=9,
+      needs=(("©", "(c)", "copyright"),))
 def _copyright(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     # The page's own footer year: never a premiere, but a last-resort anchor.
     return [Candidate(m.start(), m.end(), FuzzyDate(int(m.group("year"))), False, "copyright")]
 
 
-@form(rf"\(\s*{year_rx('year')}\s*\)", prio=3)
+@form(rf"\(\s*{year_rx('year')}\s*\)", prio=3, needs=(("(",),))
 def _paren_year(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     # "Wish (2023)": a title's release year, flagged so callers can choose.
     return [Candidate(m.start("year"), m.end("year"), FuzzyDate(int(m.group("year"))), False, "paren")]
 
 
-@form(rf"{YY}(?![\w])", prio=3)
+@form(rf"{YY}(?![\w])", prio=3, needs=(("'", "’"),))
 def _short_year(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     # "in '24", "late '25": only after a cue or a position word ("X-Men '97"
     # is a title).

@@ -19,6 +19,7 @@ from premiere_watch.extract.grammar.context import (
     units_follow,
 )
 from premiere_watch.extract.grammar.lexicon import (
+    NEEDS_MONTH,
     WEEKDAY,
     day_of,
     day_rx,
@@ -55,6 +56,7 @@ def _year_range(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     rf"""{month_rx('m1')}\s*{day_rx('d1')}\s*(?:[-–—]|through|thru)\s*(?:{month_rx('m2')}\s*)?{day_rx('d2')}
     (?:(?:,\s*|\s+){year_rx('year')})?""",
     prio=9,
+    needs=(NEEDS_MONTH, ("-", "–", "—", "thr")),
 )
 def _day_range(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     if bad_before_month(ctx.text, m.start()):
@@ -93,6 +95,7 @@ def _day_range(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     rf"""{month_rx('m1')}\s*(?P<sep>[-–—]|and|or|to|through|until|into)\s*{month_rx('m2')}(?:,?\s+|\s+of\s+)
     (?:{year_rx('year')}|['’](?P<yy>\d\d)(?!\d))""",
     prio=9,
+    needs=(NEEDS_MONTH,),
 )
 def _month_pair(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     # "June and July 2025", "June–August 2025": the year belongs to both.
@@ -113,6 +116,7 @@ def _month_pair(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     rf"""{month_rx('m1')}\s*{day_rx('d1')}\s*(?P<sep>to|and|or|until|then)\s+
     (?:{WEEKDAY.format(n='wd2')},?\s+)?{month_rx('m2')}\s*{day_rx('d2')}(?:,\s*|\s+){year_rx('year')}""",
     prio=9,
+    needs=(NEEDS_MONTH,),
 )
 def _day_pair(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     # "from March 15 to Friday, March 22, 2019", "June 22 and June 29, 2024":

@@ -15,6 +15,8 @@ from premiere_watch.extract.grammar.context import char_before, join_qualifiers,
 from premiere_watch.extract.grammar.lexicon import (
     FULL_WEEKDAY,
     HOLIDAY,
+    NEEDS_HOLIDAY,
+    NEEDS_WEEKDAY,
     NUMBER_WORDS,
     SPACE,
     holiday_key,
@@ -34,6 +36,7 @@ form = registrar(FORMS)
     r"""(?P<rel>this|This|THIS|next|Next|NEXT|last|Last|LAST|the\s+following|the\s+previous|the|The)
     \s+(?P<unit>year|Year|month|Month)(?![\w])(?!\s+(?:old|ago))""",
     prio=4,
+    needs=(("year", "month"),),
 )
 def _relative_year_month(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     pre = read_prefix(ctx.text, m.start())
@@ -57,7 +60,7 @@ def _relative_year_month(m: re.Match[str], ctx: ScanContext) -> list[Candidate] 
     return [Candidate(pre.start, m.end(), fd, True, pre.qualifier())]
 
 
-@form(r"(?:the|The)\s+(?:new|New)\s+(?:year|Year)(?![\w'’])", prio=4)
+@form(r"(?:the|The)\s+(?:new|New)\s+(?:year|Year)(?![\w'’])", prio=4, needs=(("new",), ("year",)))
 def _new_year(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     # "in the new year": said from September on it is next year, earlier it
     # is this one; either way its start.
@@ -69,7 +72,7 @@ def _new_year(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     return [Candidate(start, m.end(), FuzzyDate(year), True, join_qualifiers(pre.cue_qual, pre.pos or "early"))]
 
 
-@form(r"(?P<ye>year['’]s\s+end|year-end|end\s+of\s+year)(?![\w-])", prio=4)
+@form(r"(?P<ye>year['’]s\s+end|year-end|end\s+of\s+year)(?![\w-])", prio=4, needs=(("year",), ("end",)))
 def _year_end(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     # "by year's end", "before year-end": the anchor's year, late.  Needs a
     # cue: "year-end lists" is a kind of list.
@@ -80,7 +83,8 @@ def _year_end(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     return [Candidate(pre.start, m.end(), FuzzyDate(ctx.anchor.year), True, join_qualifiers(pre.cue_qual, "late"))]
 
 
-@form(rf"(?:the|The)\s+(?P<hs>holiday\s+season|holidays)(?![\w'’])(?:\s+(?:of\s+)?{year_rx('year')})?", prio=4)
+@form(rf"(?:the|The)\s+(?P<hs>holiday\s+season|holidays)(?![\w'’])(?:\s+(?:of\s+)?{year_rx('year')})?", prio=4,
+      needs=(("holiday",),))
 def _holiday_season(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     # November-December: the grammar has no such window, so year + "late".
     if m.group("year"):
@@ -98,6 +102,7 @@ def _holiday_season(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | Non
     rf"""(?P<rel>this|This|next|Next|last|Last|coming|Coming)\s+(?:(?P<sub>coming|past)\s+)?
     {FULL_WEEKDAY.format(n='wd')}(?![\w'’])""",
     prio=4,
+    needs=(NEEDS_WEEKDAY,),
 )
 def _relative_weekday(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     text = ctx.text
@@ -124,7 +129,7 @@ def _relative_weekday(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | N
 
 
 @form(r"(?P<rel>this|This|next|Next|last|Last)\s+(?:(?P<sub>coming|past)\s+)?(?P<wk>weekend|Weekend)(?![\w'’])",
-       prio=4)
+       prio=4, needs=(("weekend",),))
 def _relative_weekend(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     # A weekend is not a day; it is given as its Friday, the day releases
     # open and box-office weekends start, with the qualifier "weekend".
@@ -146,7 +151,8 @@ def _relative_weekend(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | N
                   join_qualifiers(pre.cue_qual, "weekend"))]
 
 
-@form(r"(?P<w>today|tonight|tomorrow|yesterday|Today|Tonight|Tomorrow|Yesterday)(?![\w])", prio=4)
+@form(r"(?P<w>today|tonight|tomorrow|yesterday|Today|Tonight|Tomorrow|Yesterday)(?![\w])", prio=4,
+      needs=(("today", "tonight", "tomorrow", "yesterday"),))
 def _today(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     text = ctx.text
     if ctx.anchor is None or char_before(text, m.start()).isalnum() or char_before(text, m.start()) in "'’":
@@ -165,6 +171,7 @@ def _today(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     r"""(?:in|In)\s+(?:(?P<n>\d\d?)|(?P<nw>(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|
     eleven|twelve)))\s+(?P<unit>(?i:days?|weeks?|months?))(?:['’]?\s+time)?(?![\w])""",
     prio=4,
+    needs=(("day", "week", "month"),),
 )
 def _in_n(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     # "in two weeks": approximate by nature, hence "around".
@@ -200,7 +207,7 @@ _HOLIDAY_ADJ = re.compile(
 )
 
 
-@form(rf"{HOLIDAY}(?:\s+(?P<wk>(?i:weekend|week)))?(?:,?\s+{year_rx('year')})?", prio=5)
+@form(rf"{HOLIDAY}(?:\s+(?P<wk>(?i:weekend|week)))?(?:,?\s+{year_rx('year')})?", prio=5, needs=(NEEDS_HOLIDAY,))
 def _holiday(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     text = ctx.text
     if char_before(text, m.start()).isalpha():

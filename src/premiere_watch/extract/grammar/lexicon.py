@@ -107,6 +107,10 @@ WEEKDAY = (
     r"|FRI(?:DAY)?|SAT(?:URDAY)?|SUN(?:DAY)?)(?![A-Za-z])\.?"
 )
 FULL_WEEKDAY = r"(?P<{n}>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?![A-Za-z])"
+# What a text must contain (lowercased) for these blocks to match: a form's
+# ``needs`` (see ``registry``).
+NEEDS_MONTH = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+NEEDS_WEEKDAY = ("day",)  # every FULL_WEEKDAY
 # A day of the month (1..31, checked by the handler): not part of a longer
 # number, a time ("9:30", "9 p.m."), a decimal or a fraction.
 DAY = (
@@ -120,6 +124,7 @@ SEASON = (
     r"(?P<season>spring|summer|fall|autumn|winter|Spring|Summer|Fall|Autumn|Winter"
     r"|SPRING|SUMMER|FALL|AUTUMN|WINTER)(?![A-Za-z])"
 )
+NEEDS_SEASON = ("spring", "summer", "fall", "autumn", "winter")
 QUOTE = r"[\"'“”‘’]?"
 YREL = r"(?P<yrel>(?i:this|last|next|that|the\s+same|the\s+following|the\s+previous))\s+year(?!['’]s)"
 
@@ -201,6 +206,11 @@ _HOLIDAY_TABLE: list[tuple[str, str, bool]] = [
 # matched is looked up afterwards.
 HOLIDAY = "(?P<hol>" + "|".join(rx for rx, _, _ in _HOLIDAY_TABLE) + r")(?![A-Za-z])"
 _HOLIDAY_KEYS = [(re.compile(rx), key, strong) for rx, key, strong in _HOLIDAY_TABLE]
+# One word of every holiday name, lowercased: a text without any cannot name one.
+NEEDS_HOLIDAY = ("year", "king", "mlk", "valentine", "presidents", "patrick", "easter", "mother", "memorial",
+                 "father", "juneteenth", "july", "independence", "labo", "halloween", "veterans", "thanksgiving",
+                 "black", "christmas", "xmas", "boxing")
+assert all(any(w in rx.lower() for w in NEEDS_HOLIDAY) for rx, _, _ in _HOLIDAY_TABLE)
 
 
 def holiday_key(name: str) -> tuple[str, bool]:

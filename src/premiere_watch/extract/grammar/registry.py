@@ -1,10 +1,17 @@
-"""What a form is: a regex, a handler that reads its matches, a priority.
+"""What a form is: a regex, a handler that reads its matches, a priority, and
+the words without which it cannot match.
 
 Each ``forms_*`` module keeps its own ``FORMS`` list and registers handlers
-with ``form = registrar(FORMS)`` / ``@form(pattern, ..., prio=...)``.  A
-handler gets the match and the :class:`ScanContext` and returns the
+with ``form = registrar(FORMS)`` / ``@form(pattern, ..., prio=..., needs=...)``.
+A handler gets the match and the :class:`ScanContext` and returns the
 :class:`Candidate` mentions it reads there, or ``None`` when the match is
 not a date.
+
+``needs`` lets a scan skip a form cheaply: it is a tuple of groups of
+lowercase strings, and every match of the form's patterns contains (in any
+case) at least one string of every group ("quarter" or "q1".."q4" for "Q3
+2025" / "third quarter of 2025").  Most forms cannot occur in most blocks,
+and a substring test is far cheaper than a regex scan.
 """
 
 from __future__ import annotations
@@ -43,22 +50,24 @@ class ScanContext:
 
 
 Handler = Callable[[re.Match[str], ScanContext], list[Candidate] | None]
-Form = tuple[re.Pattern[str], Handler, int]
+Needs = tuple[tuple[str, ...], ...]
+Form = tuple[re.Pattern[str], Handler, int, Needs]
 
 
 class FormDecorator(Protocol):
-    def __call__(self, *patterns: str, prio: int) -> Callable[[Handler], Handler]: ...
+    def __call__(self, *patterns: str, prio: int, needs: Needs = ()) -> Callable[[Handler], Handler]: ...
 
 
 def registrar(forms: list[Form]) -> FormDecorator:
     """A decorator that appends a handler's forms to ``forms``, in order."""
 
-    def form(*patterns: str, prio: int) -> Callable[[Handler], Handler]:
-        """Register a handler for one or more regexes; ``prio`` breaks length ties."""
+    def form(*patterns: str, prio: int, needs: Needs = ()) -> Callable[[Handler], Handler]:
+        """Register a handler for one or more regexes; ``prio`` breaks length ties;
+        ``needs`` are the words every match contains (see the module docstring)."""
 
         def deco(fn: Handler) -> Handler:
             for pattern in patterns:
-                forms.append((re.compile(pattern.replace(r"\s", SPACE), re.X), fn, prio))
+                forms.append((re.compile(pattern.replace(r"\s", SPACE), re.X), fn, prio, needs))
             return fn
 
         return deco
