@@ -20,6 +20,7 @@ characters.  A text holding one of them is scanned as it is:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 __all__ = ["CaselessScan", "lowered"]
 
@@ -51,6 +52,12 @@ class CaselessScan:
             raise ValueError(f"a caseless pattern must be lowercase: {pattern[:60]!r}")
         self.pattern = re.compile(pattern, re.I)
         self._lowercase = re.compile(pattern)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches in ``text``, possibly found in its lowered copy: read their
+        spans, and their groups only lowercased."""
+        low = lowered(text)
+        return self.pattern.finditer(text) if low is None else self._lowercase.finditer(low)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every match, as ``self.pattern.finditer(text)`` gives them."""

@@ -24,9 +24,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from premiere_watch.extract.casefold import CaselessScan
 from premiere_watch.model import Status
 
-PREMIERE = re.compile(
+# The cue families are scanned in every sentence with a date: CaselessScan makes
+# that scan fast (see ``casefold``), which needs their patterns in lowercase.
+_PREMIERE = CaselessScan(
     r"\b(?:premier(?:e|es|ed|ing)|debut(?:s|ed|ing)?|releas(?:e|es|ed|ing)|arriv(?:e|es|ed|ing|al)|"
     r"open(?:s|ed|ing)?|return(?:s|ed|ing)?|launch(?:es|ed|ing)?|hit(?:s|ting)?|land(?:s|ed|ing)?|"
     r"stream(?:s|ed|ing)?|drop(?:s|ped|ping)?|bow(?:s|ed)?|air(?:s|ed|ing)?|coming|comes|come|"
@@ -36,14 +39,14 @@ PREMIERE = re.compile(
     r"slipp?(?:ed|ing|s)?|staked out|dates|"
     r"shift(?:s|ed)?|push(?:es|ed)?|"
     r"delay(?:s|ed)?|bump(?:s|ed)?|postpon(?:e|es|ed)|"
-    r"on (?:Netflix|Disney\+|Max|HBO|Hulu|Prime Video|Apple TV\+)|"
-    r"in (?:theaters|theatres|cinemas)|schedule[ds]?|set for|set to|slated|expected in|streaming)\b",
-    re.I,
+    r"on (?:netflix|disney\+|max|hbo|hulu|prime video|apple tv\+)|"
+    r"in (?:theaters|theatres|cinemas)|schedule[ds]?|set for|set to|slated|expected in|streaming)\b"
 )
-OTHER_EVENT = re.compile(
+PREMIERE = _PREMIERE.pattern
+_OTHER_EVENT = CaselessScan(
     r"\b(?:film(?:ing|ed)|shoot(?:ing|s)?|shot|production|wrap(?:s|ped)?|renew(?:al|ed|s)?|trailers?|teasers?|"
     r"clip|footage|first look|panel|comic-con|d23|tudum|fan event|event|festival|world premiere|"
-    r"(?:red[- ]carpet )?premiere (?:at|in) (?:the )?[A-Z]\w*|order(?:ed|s)? (?:a|another)|screenings?|"
+    r"(?:red[- ]carpet )?premiere (?:at|in) (?:the )?[a-z]\w*|order(?:ed|s)? (?:a|another)|screenings?|"
     r"sneak(?: peeks?)?|early[- ]access|previews?|earnings|interview|birthday|anniversary|emmys?|"
     r"award (?:show|ceremony)|golden globes?|oscars?|nominat\w+|"
     r"ceremony|box office|tickets?|pre-?sales?|novel|book|published|game|comic|manga|webtoon|episode \d+|"
@@ -51,9 +54,9 @@ OTHER_EVENT = re.compile(
     r"tour|concert|show(?:s|ed)? (?:at|in)|kicked off|visit|on sale|showtimes?|ended|ends|finale|showcase|"
     r"conference|presentation|keynote|summit|cinemacon|investors?|call|investigation|allegations?|lawsuit|"
     r"strike|walkout|merger|acquisition|hearing|trial|election|debate|marketing|campaign|press tour|"
-    r"promotion(?:al)?|publicity|(?:will|to|would|['’]ll) (?:officially )?(?:announce|reveal|unveil|confirm))\b",
-    re.I,
+    r"promotion(?:al)?|publicity|(?:will|to|would|['’]ll) (?:officially )?(?:announce|reveal|unveil|confirm))\b"
 )
+OTHER_EVENT = _OTHER_EVENT.pattern
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|won['’]t|isn['’]t|aren['’]t|wasn['’]t|doesn['’]t|don['’]t|didn['’]t|"
     r"can['’]t|cannot|no|nor|neither|instead of|rather than|anymore|any longer)\b",
@@ -87,13 +90,14 @@ _ABANDONED_AFTER = re.compile(
 _CHANGE_TO = re.compile(r"\b(?:to|until|into)\s+(?:(?:the|a|an|its|their|new|on)\s+)*$|"
                         r"\b(?:now|new(?:ly)?|instead|replaced by|in favou?r of)\s+(?:[\w.,'’]+\s+){0,3}$", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|til)\s+(?:(?:the|a|an)\s+)?(?:[\w.,'’]+\s+){0,1}$", re.I)
-TENTATIVE = re.compile(
+# Hedges.  "may" is one only in lowercase ("May 2" is a date), so it is matched apart.
+_TENTATIVE_WORDS = (
     r"\b(?:expect(?:s|ed|ing)?|likely|unlikely|reports?|according to|probabl[ey]|possibl[ey]|possibility|"
-    r"heard|hear(?:ing|s)?|I read|I saw|word is|apparently|supposedly|allegedly|a (?:mate|friend|source)|"
+    r"heard|hear(?:ing|s)?|i read|i saw|word is|apparently|supposedly|allegedly|a (?:mate|friend|source)|"
     r"my (?:mate|friend|source|cousin)|always|usually|typically|tends? to|traditionally|historically|"
     r"normally|at the (?:latest|earliest)|mark my words|calling|my money|my gut|gut says|"
     r"aim(?:s|ing|ed)? (?:for|at|to)|hop(?:es|ing) (?:for|to)|"
-    r"perhaps|maybe|(?-i:may)|might|"
+    r"perhaps|maybe|might|"
     r"could|would|rumou?r(?:s|ed)?|speculat\w*|reportedly|report(?:s|ed)? (?:say|suggest|claim)|guess\w*|"
     r"predict\w*|estimat\w*|assum\w*|believe[sd]?|think|suspect\w*|hope\w*|hoping|should|plausible|"
     r"bet|betting|eye(?:s|ing|d)?|target(?:s|ing|ed)?|tipped|penciled|pencilled|tentative\w*|placeholder|"
@@ -101,9 +105,10 @@ TENTATIVE = re.compile(
     r"sources? (?:say|says|said|tells?|told|close to)|we['’]re told|we hear|told (?:us|me)|"
     r"per sources|we think|wager|if|whether|could be|potential(?:ly)?|projected|"
     r"anticipated|odds|presumably|prediction|theory|fan theor\w+|not (?:yet )?(?:been )?(?:official|"
-    r"confirmed|announced)|yet to be (?:confirmed|announced)|no official)\b",
-    re.I,
+    r"confirmed|announced)|yet to be (?:confirmed|announced)|no official)\b"
 )
+_TENTATIVE = CaselessScan(_TENTATIVE_WORDS)
+_MAY = re.compile(r"\bmay\b")  # no other hedge can overlap a lone "may": their matches just merge
 _CLAUSE_BREAK = re.compile(r";|:\s|,\s+so\b|"
                            r"\band\s+(?:the|its|their)\s+(?=\w+\s+(?:is|are|will|was|has|\w+s)\b)|\s[–—]\s|,\s+(?:considering|given|including|following|with)\b|"
                            r"\band\s+(?:will|is|are|would|could|should|may|might|it|they|then)\b|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\balthough\b|\bthough\b|"
@@ -112,7 +117,9 @@ _NOT_NEGATING = re.compile(r"\b(?:not only|no matter|no doubt|not just|no later 
 _NOT_UNTIL = re.compile(r"\b(?:not|n['’]t|no)\b[^;]{0,80}\buntil\b", re.I)
 
 
-_FAMILIES = {"premiere": PREMIERE, "other": OTHER_EVENT, "tentative": TENTATIVE}
+# Each family: its words, and a case-sensitive pattern matched alongside them.
+_FAMILIES: dict[str, tuple[CaselessScan, re.Pattern[str] | None]] = {
+    "premiere": (_PREMIERE, None), "other": (_OTHER_EVENT, None), "tentative": (_TENTATIVE, _MAY)}
 
 
 @dataclass(frozen=True)
@@ -130,7 +137,11 @@ def _breaks(sentence: str) -> tuple[tuple[int, int], ...]:
 @lru_cache(maxsize=8192)
 def _matches(name: str, sentence: str) -> tuple[tuple[int, int, str], ...]:
     """All matches of one cue family in a sentence (shared by every date and target)."""
-    return tuple((m.start(), m.end(), m.group(0)) for m in _FAMILIES[name].finditer(sentence))
+    words, cased = _FAMILIES[name]
+    spans = words.spans(sentence)
+    if cased is not None:
+        spans = sorted(spans + [m.span() for m in cased.finditer(sentence)])
+    return tuple((start, end, sentence[start:end]) for start, end in spans)
 
 
 def clear_caches() -> None:
