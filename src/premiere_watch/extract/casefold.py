@@ -35,8 +35,8 @@ def lowered(text: str) -> str | None:
     return text.lower()
 
 
-# An ASCII capital that is a literal, not an escape such as \S, \W, \B or \D.
-_CAPITAL = re.compile(r"(?<!\\)[A-Z]")
+# An ASCII capital that is a literal: not an escape such as \S, \W, \B or \D, nor "(?P<name>".
+_CAPITAL = re.compile(r"(?<!\\)(?<!\(\?)[A-Z]")
 
 
 class CaselessScan:

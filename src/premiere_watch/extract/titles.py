@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from premiere_watch.extract.casefold import CaselessScan
 from premiere_watch.model import Target, normalize_title
 
 _NUM_WORDS = {
@@ -251,13 +252,14 @@ def _variants(name: str) -> list[str]:
 
 _SEASON_NUM = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
 _ORD = r"(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|sophomore|\d{1,2}(?:st|nd|rd|th))"
-SEASON_RE = re.compile(
+# Scanned in every block and sentence: CaselessScan (see ``casefold``) needs it in lowercase.
+_SEASON = CaselessScan(
     rf"\b(?:season|series|part|volume|vol\.)\s+{_SEASON_NUM}\b|"
     rf"\b{_ORD}(?:\s+(?:and|&)\s+(?:final|last))?\s+(?:season|series|installment|outing)\b"
-    rf"|\bS(?P<s>\d{{1,2}})(?:\s?E\d+)?\b|\b(?P<rel>new|upcoming|next|latest|coming|final|last|previous|"
-    rf"prior|latest|current|debut|inaugural)\s+(?:season|series|installment|chapter)\b",
-    re.I,
+    rf"|\bs(?P<s>\d{{1,2}})(?:\s?e\d+)?\b|\b(?P<rel>new|upcoming|next|latest|coming|final|last|previous|"
+    rf"prior|latest|current|debut|inaugural)\s+(?:season|series|installment|chapter)\b"
 )
+SEASON_RE = _SEASON.pattern
 
 
 @dataclass(frozen=True)
@@ -280,7 +282,7 @@ def season_refs(text: str) -> list[SeasonRef]:
 @lru_cache(maxsize=8192)
 def _season_refs(text: str) -> tuple[SeasonRef, ...]:
     out: list[SeasonRef] = []
-    for m in SEASON_RE.finditer(text):
+    for m in _SEASON.finditer(text):  # its groups are read lowercased only
         raw = m.group("n") or m.group("o") or m.group("s")
         if raw:
             word = raw.lower()
