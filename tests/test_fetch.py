@@ -374,6 +374,21 @@ def test_second_fetch_is_conditional_and_304_is_not_modified(page_server: PageSe
     assert sent["if-none-match"] == '"abc"' and sent["if-modified-since"] == first.last_modified
 
 
+def test_304s_and_small_errors_keep_the_connection(page_server: PageServer) -> None:
+    """A warm pass reuses one connection per host instead of reconnecting per source."""
+    page_server.route("/a", Reply(304, headers={"ETag": '"a"'}))
+    page_server.route("/gone", Reply(404, "not here"))
+
+    async def go() -> None:
+        async with Fetcher(FAST) as f:
+            for path in ("/a", "/a", "/gone", "/a"):
+                await f.fetch(page_server.url(path), etag='"a"')
+
+    run(go())
+    ports = {r.port for r in page_server.requests() if r.path != "/robots.txt"}
+    assert len(ports) == 1, ports
+
+
 # --- politeness --------------------------------------------------------------
 
 def test_one_host_never_overlaps_with_host_concurrency_1(page_server: PageServer) -> None:
@@ -439,9 +454,8 @@ def test_different_hosts_proceed_in_parallel(page_server_factory: Callable[[], P
         async with Fetcher(FetchSettings(host_delay=0)) as f:
             return list(await asyncio.gather(f.fetch(a.url("/p")), f.fetch(b.url("/p"))))
 
-    t0 = time.monotonic()
     assert all(r.ok for r in run(go()))
-    assert time.monotonic() - t0 < 0.75
+    # The two slow requests overlapped in time (asserting wall time would be flaky on a busy machine).
     (ra,), (rb,) = a.requests("/p"), b.requests("/p")
     assert ra.start < (rb.end or 0) and rb.start < (ra.end or 0)
 

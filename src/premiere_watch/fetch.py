@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import asyncio
 import codecs
+import contextlib
 import email.utils
 import json
 import logging
@@ -135,6 +136,23 @@ class FetchStats:
     robots_fetches: int = 0
     by_status: dict[str, int] = field(default_factory=dict)  # FetchResult.status -> fetch() calls
     by_code: dict[int, int] = field(default_factory=dict)  # HTTP status code -> responses
+
+
+_DRAIN_LIMIT = 65_536
+
+
+async def _drain(resp: httpx.Response) -> None:
+    """Read a small non-2xx body to its end so the connection goes back to the pool.
+
+    httpcore closes a connection whose response was left unread: without this,
+    every 304 of a warm pass opened a new TCP (and TLS) connection to the host.
+    A body that is large or of unknown length is left alone: closing is cheaper.
+    """
+    length = resp.headers.get("Content-Length")
+    if resp.status_code != 304 and not (length and length.isdigit() and int(length) <= _DRAIN_LIMIT):
+        return
+    with contextlib.suppress(httpx.HTTPError):
+        await resp.aread()
 
 
 def redact_url(url: str) -> str:
@@ -454,6 +472,8 @@ class Fetcher:
     async def _read(self, url: str, resp: httpx.Response) -> _Outcome:
         s, code = self.settings, resp.status_code
         self.stats.by_code[code] = self.stats.by_code.get(code, 0) + 1
+        if not 200 <= code < 300:
+            await _drain(resp)
         etag, modified = resp.headers.get("ETag"), resp.headers.get("Last-Modified")
         if code == 304:  # no body by definition; keep the validators we were given
             req = resp.request.headers
