@@ -120,7 +120,7 @@ from premiere_watch.extract.casefold import lowered
 from premiere_watch.extract.grammar import forms_days, forms_periods, forms_ranges, forms_relative
 from premiere_watch.extract.grammar.calendar import day_on_or_after, valid_date
 from premiere_watch.extract.grammar.context import strip_span
-from premiere_watch.extract.grammar.registry import Candidate, ScanContext
+from premiere_watch.extract.grammar.registry import Candidate, Needs, ScanContext
 from premiere_watch.extract.grammar.sentences import split_sentences
 
 __all__ = ["DateMention", "find_dates", "split_sentences"]
@@ -153,6 +153,16 @@ class _Group:
 _FORMS = [*forms_ranges.FORMS, *forms_days.FORMS, *forms_periods.FORMS, *forms_relative.FORMS]
 
 
+def _has_words(low: str, needs: Needs, present: dict[tuple[str, ...], bool]) -> bool:
+    for group in needs:
+        hit = present.get(group)
+        if hit is None:
+            hit = present[group] = any(w in low for w in group)
+        if not hit:
+            return False
+    return True
+
+
 def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     """Every date expression in ``text``, in order, resolved against ``anchor``.
 
@@ -164,9 +174,10 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     ctx = ScanContext(text, anchor)
     # A form whose words are absent cannot match: skip its scan (see ``registry``).
     low = lowered(text)
+    present: dict[tuple[str, ...], bool] = {}  # forms share groups (the months): test each once
     groups: list[_Group] = []
     for rx, handler, prio, needs in _FORMS:
-        if low is not None and not all(any(w in low for w in group) for group in needs):
+        if low is not None and not _has_words(low, needs, present):
             continue
         for m in rx.finditer(text):
             if m.end() == m.start():
