@@ -119,6 +119,10 @@ class _Walker:
         self._last_heading_for_video = ""
 
     def flush(self, tag: str, zone: Zone) -> None:
+        if not self._buf:  # most block boundaries follow another one: nothing to clean
+            self._emph = []
+            self._link_chars = 0
+            return
         text = clean("".join(self._buf))
         self._buf = []
         emph = tuple(e for e in (clean(x) for x in self._emph) if e)
