@@ -157,7 +157,12 @@ def _has_words(low: str, needs: Needs, present: dict[tuple[str, ...], bool]) -> 
     for group in needs:
         hit = present.get(group)
         if hit is None:
-            hit = present[group] = any(w in low for w in group)
+            hit = False
+            for word in group:  # a plain loop: any() over a generator costs more than the tests
+                if word in low:
+                    hit = True
+                    break
+            present[group] = hit
         if not hit:
             return False
     return True
@@ -177,7 +182,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     present: dict[tuple[str, ...], bool] = {}  # forms share groups (the months): test each once
     groups: list[_Group] = []
     for rx, handler, prio, needs in _FORMS:
-        if low is not None and not _has_words(low, needs, present):
+        if needs and low is not None and not _has_words(low, needs, present):
             continue
         for m in rx.finditer(text):
             if m.end() == m.start():

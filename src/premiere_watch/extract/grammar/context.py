@@ -138,6 +138,36 @@ _PREFIX_LAST_WORDS = frozenset(
 )
 _LAST_WORD = re.compile(r"([A-Za-z']+)[^\S\n]*[\"'“”‘’]?[^\S\n]*$|(-)[^\S\n]*$")
 
+# Every word ``_PREFIX`` can consume (a superset: read off its source, so also "cue",
+# "s" and such from the regex syntax, which only makes ``_run_start`` more careful).
+_PREFIX_WORDS = frozenset(re.findall(r"[a-z']+", (_CUE + _POS + _REL).lower())) | {"the"}
+_QUOTES = "\"'“”‘’"
+
+
+def _run_start(text: str, lo: int, at: int) -> int:
+    """Where the run of prefix words that ends at ``at`` begins.
+
+    ``_PREFIX`` is anchored at ``at`` and consumes nothing but those words, spaces,
+    hyphens and a closing quote, so no match starts further left: searching from
+    here finds the match a search from ``lo`` finds, without trying the cue
+    alternation at every position of the window (most of ``read_prefix``'s time).
+    """
+    if not text[lo:at].isascii():
+        return lo  # IGNORECASE matches a few non-ASCII letters to these words
+    i = at - 1 if at > lo and text[at - 1] in _QUOTES else at
+    start = i
+    while True:
+        while i > lo and (text[i - 1].isspace() or text[i - 1] == "-"):
+            i -= 1
+        j = i
+        while j > lo and (text[j - 1].isalpha() or text[j - 1] == "'"):
+            j -= 1
+        word = text[j:i].lower()
+        if j == i or word not in _PREFIX_WORDS:
+            # A prefix word may also start after an apostrophe ("'the", "x'the"): search that run too.
+            return j if "'" in word else start
+        start = i = j
+
 
 def read_prefix(text: str, at: int) -> Prefix:
     pre = Prefix(start=at, first_at=at, the_at=at, qstart=at)
@@ -148,7 +178,7 @@ def read_prefix(text: str, at: int) -> Prefix:
     last = _LAST_WORD.search(text, max(lo, at - 16), at)
     if last is None or (last.group(1) is not None and last.group(1).lower().strip("'") not in _PREFIX_LAST_WORDS):
         return pre
-    m = _PREFIX.search(text, lo, at)
+    m = _PREFIX.search(text, _run_start(text, lo, at), at)
     if m is None or m.start() == at:
         return pre
     starts: list[tuple[int, str]] = []

@@ -15,7 +15,6 @@ from premiere_watch.extract.grammar.context import char_before, join_qualifiers,
 from premiere_watch.extract.grammar.lexicon import (
     FULL_WEEKDAY,
     HOLIDAY,
-    NEEDS_HOLIDAY,
     NEEDS_WEEKDAY,
     NUMBER_WORDS,
     SPACE,
@@ -207,7 +206,7 @@ _HOLIDAY_ADJ = re.compile(
 )
 
 
-@form(rf"{HOLIDAY}(?:\s+(?P<wk>(?i:weekend|week)))?(?:,?\s+{year_rx('year')})?", prio=5, needs=(NEEDS_HOLIDAY,))
+@form(rf"{HOLIDAY}(?:\s+(?P<wk>(?i:weekend|week)))?(?:,?\s+{year_rx('year')})?", prio=5)
 def _holiday(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     text = ctx.text
     if char_before(text, m.start()).isalpha():
