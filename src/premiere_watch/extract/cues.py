@@ -109,10 +109,14 @@ _TENTATIVE_WORDS = (
 )
 _TENTATIVE = CaselessScan(_TENTATIVE_WORDS)
 _MAY = re.compile(r"\bmay\b")  # no other hedge can overlap a lone "may": their matches just merge
-_CLAUSE_BREAK = re.compile(r";|:\s|,\s+so\b|"
-                           r"\band\s+(?:the|its|their)\s+(?=\w+\s+(?:is|are|will|was|has|\w+s)\b)|\s[–—]\s|,\s+(?:considering|given|including|following|with)\b|"
-                           r"\band\s+(?:will|is|are|would|could|should|may|might|it|they|then)\b|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\balthough\b|\bthough\b|"
-                           r",\s+(?:and|which|who|when)\b", re.I)  # no ". ": sentences arrive split, so that is "Dr. "
+# No ". ": sentences arrive split, so that is "Dr. ".  The conjunctions share one "\b" so that
+# re tries them only at a word start and, as a CaselessScan, skips those of other initials.
+_CLAUSE_BREAK = CaselessScan(
+    r";|:\s|,\s+so\b|\s[–—]\s|,\s+(?:considering|given|including|following|with)\b|,\s+(?:and|which|who|when)\b|"
+    r"\b(?:and\s+(?:the|its|their)\s+(?=\w+\s+(?:is|are|will|was|has|\w+s)\b)|"
+    r"and\s+(?:will|is|are|would|could|should|may|might|it|they|then)\b|"
+    r"but\b|while\b|whereas\b|however\b|although\b|though\b)"
+)
 _NOT_NEGATING = re.compile(r"\b(?:not only|no matter|no doubt|not just|no later than)\b", re.I)
 _NOT_UNTIL = re.compile(r"\b(?:not|n['’]t|no)\b[^;]{0,80}\buntil\b", re.I)
 
@@ -131,7 +135,7 @@ class Verdict:
 
 @lru_cache(maxsize=4096)
 def _breaks(sentence: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in _CLAUSE_BREAK.finditer(sentence))
+    return tuple(_CLAUSE_BREAK.spans(sentence))
 
 
 @lru_cache(maxsize=8192)
