@@ -86,11 +86,13 @@ class TitleMatcher:
         self.names = names
         self._found: dict[str, list[Mention]] = {}  # the same sentence is asked about repeatedly
         self._patterns: list[tuple[str, re.Pattern[str], bool]] = []
+        self._single: dict[str, bool] = {}  # a one-word name (normalised once, not per match)
         folded_page = _fold(page_text)
         for name in names:
             tokens = normalize_title(name).split()
             if not tokens:
                 continue
+            self._single[name] = len(tokens) == 1
             common = len(tokens) == 1 and bool(re.search(rf"(?<![\w'’]){re.escape(tokens[0])}(?!\w)",
                                                          folded_page))
             parts = [r"(?:and|&)" if t == "and" else re.escape(t) for t in tokens]
@@ -137,7 +139,7 @@ class TitleMatcher:
             for m in pat.finditer(folded):
                 if title_case is None:
                     title_case = _is_title_case(folded)
-                single = len(normalize_title(name).split()) == 1
+                single = self._single[name]
                 if single and _inside_longer_title(folded, m.start()):
                     continue  # "The Last of Us", "This Is Us" are not "Us"
                 if title_case:
@@ -152,7 +154,7 @@ class TitleMatcher:
                 elif common:
                     if not self._common_ok(folded, m.start(), m.end()):
                         continue
-                elif len(normalize_title(name).split()) == 1 and not self._proper_ok(folded, m.start(), m.end()):
+                elif single and not self._proper_ok(folded, m.start(), m.end()):
                     continue
                 season = None
                 tail = _SEQUEL_TAIL.match(folded, m.end())
