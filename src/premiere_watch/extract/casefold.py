@@ -59,6 +59,11 @@ class CaselessScan:
         low = lowered(text)
         return self.pattern.finditer(text) if low is None else self._lowercase.finditer(low)
 
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first match in ``text``, possibly found in its lowered copy (see ``finditer``)."""
+        low = lowered(text)
+        return self.pattern.search(text) if low is None else self._lowercase.search(low)
+
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every match, as ``self.pattern.finditer(text)`` gives them."""
         low = lowered(text)

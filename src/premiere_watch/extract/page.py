@@ -25,6 +25,7 @@ from urllib.parse import parse_qs, urlparse
 import lxml.html
 from lxml import etree
 
+from premiere_watch.extract.casefold import CaselessScan
 from premiere_watch.extract.jsonld import ARTICLE_TYPES, TITLE_TYPES, jsonld_types, walk_jsonld
 from premiere_watch.extract.published import find_published, year_hint
 from premiere_watch.extract.zones import BLOCK_TAGS, EMPH_TAGS, SKIP_TAGS, Zone, clean, zone_of
@@ -103,7 +104,8 @@ def _kind_of(tag: str) -> BlockKind:
     return "paragraph"
 
 
-_LEGAL = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|powered by", re.I)
+# Tested on every block of a page: a CaselessScan (see ``casefold``), and only on short blocks.
+_LEGAL = CaselessScan(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|powered by")
 
 
 class _Walker:
@@ -131,7 +133,7 @@ class _Walker:
         if not text or len(text) < 2:
             return
         kind = _kind_of(tag)
-        if _LEGAL.search(text) and len(text) < 300:
+        if len(text) < 300 and _LEGAL.search(text):
             zone = "chrome"  # copyright / legal lines, wherever a template put them
         if zone == "main" and kind in ("list_item", "paragraph") and links > 0.6 * len(text):
             # A block that is mostly links is navigation or a related-articles card.
