@@ -20,13 +20,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from premiere_watch.extract.casefold import CaselessScan
 from premiere_watch.extract.claims import article_season
 from premiere_watch.extract.mentions import text_cache
 from premiere_watch.extract.page import Page, Video, watch_url
 from premiere_watch.extract.titles import TitleMatcher, foreign_subject, season_refs
 from premiere_watch.model import Rejected, Target, Trailer, TrailerStatus
 
-_TRAILER = re.compile(r"\b(?:trailers?|teasers?|first[- ]look|sneak peek|promo|footage)\b", re.I)
+# Tested on every sentence of the article: a CaselessScan (see ``casefold``).
+_TRAILER = CaselessScan(r"\b(?:trailers?|teasers?|first[- ]look|sneak peek|promo|footage)\b")
 # Footage talk can say there is none; only a trailer, teaser or first look can be "out".
 _TRAILER_STRICT = re.compile(r"\b(?:trailers?|teasers?|first[- ]look|sneak peek|promo)\b", re.I)
 _NONE = re.compile(
