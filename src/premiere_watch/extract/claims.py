@@ -87,7 +87,7 @@ def _spans_of(sentence: str, phrases: list[str], matcher: TitleMatcher,
         idx = sentence.find(phrase)
         if idx >= 0:
             spans.append((idx, idx + len(phrase)))
-    for m in _SUBTITLED.finditer(sentence):
+    for m in _SUBTITLED.finditer(sentence) if ":" in sentence else ():  # every match has its colon
         if any(m.start() < t.end and t.start < m.end() for t in mentions):
             continue
         head = m.group(0).split(":")[0]
