@@ -67,7 +67,8 @@ def test_embed_gives_url_and_video_id() -> None:
     ex = extract(parse_page(page(body, "Arrival Point teaser")), FILM)
     assert ex.trailer_status == "released"
     t = ex.trailers[0]
-    assert (t.kind, t.video_id, t.url) == ("teaser", "8zIf0XvoL9Y", "https://www.youtube.com/watch?v=8zIf0XvoL9Y")  # the page fans open
+    # The watch page fans open, not the player embed.
+    assert (t.kind, t.video_id, t.url) == ("teaser", "8zIf0XvoL9Y", "https://www.youtube.com/watch?v=8zIf0XvoL9Y")
     assert ex.to_json()["trailer"]["url"] == t.url
 
 
