@@ -94,3 +94,16 @@ def test_every_command_runs(tmp_path: Path, run_cli, page_server: PageServer,
         proc = run_cli(*argv[1:])
         assert proc.returncode == 0, f"{command}: {proc.stderr}"
     assert json_receiver.received, "check should have alerted the announced date"
+
+
+def test_the_extraction_benchmark_runs() -> None:
+    """The README's extraction benchmark (run.py has its own smoke test)."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    assert "benchmarks/bench_extract.py" in README
+    proc = subprocess.run([sys.executable, str(root / "benchmarks" / "bench_extract.py"), "--repeat", "1"],
+                          capture_output=True, text=True, timeout=120, cwd=root)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "parse_page" in proc.stdout and "median" in proc.stdout
