@@ -12,16 +12,17 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, TypedDict, TypeGuard
+from typing import Any, ClassVar, TypedDict, TypeGuard
 from urllib.parse import urlsplit
 
 from premiere_watch.dates import FuzzyDate
 from premiere_watch.model import Observation, Target, normalize_title
 from premiere_watch.schedule import parse_duration
-from premiere_watch.sources.base import Source, SourceResult, SourceState
+from premiere_watch.sources.base import Context, Source, SourceResult, SourceState
 
 __all__ = [
-    "FetchOptions", "RequestFailed", "ShapeError", "api_base", "api_result", "as_dict", "as_list", "day_of", "digest",
+    "ApiSource", "FetchOptions", "RequestFailed", "ShapeError", "api_base", "api_result", "as_dict", "as_list",
+    "day_of", "digest",
     "failed", "fetch_options", "is_http", "mentions", "name_matches", "observations_digest", "seconds",
 ]
 
@@ -158,6 +159,49 @@ def api_result(
         return SourceResult(status="unchanged", state=new_state, fetched_at=now)
     return SourceResult(status="ok", observations=observations, state=new_state, fetched_at=now,
                         reason="; ".join(p.reason for p in problems)[:300])
+
+
+class ApiSource(Source):
+    """A schedule API read once per watched title, remembering each title's id.
+
+    Subclasses say how targets group into titles (seasons of one series share
+    one lookup), where ids are remembered, which option pins the id, and how to
+    read one title; the loop, failure handling and result live here once.
+    """
+
+    service: ClassVar[str] = "API"  # for failure reasons: "unexpected TMDB response"
+    ids_memory: ClassVar[str] = "ids"  # SourceState.memory key of the remembered ids
+    id_option: ClassVar[str] = "id"  # the option that pins the id when one title is read
+
+    def title_key(self, target: Target) -> str | None:
+        """Targets with the same key are read together; None skips the target."""
+        return normalize_title(target.title)
+
+    async def read_title(self, ctx: Context, group: list[Target], key: str, ids: dict[str, Any],
+                         configured: Any) -> list[Observation]:
+        raise NotImplementedError
+
+    async def collect(self, ctx: Context, targets: Sequence[Target], state: SourceState) -> SourceResult:
+        now = ctx.now()
+        memory = dict(state.memory)
+        ids = dict(memory.get(self.ids_memory) or {})
+        observations: list[Observation] = []
+        problems: list[RequestFailed] = []
+        groups: dict[str, list[Target]] = {}
+        for t in targets:
+            if (key := self.title_key(t)) is not None:
+                groups.setdefault(key, []).append(t)
+        for key, group in groups.items():
+            try:
+                # The id option names one title: it only applies when the source reads one.
+                configured = self.option(self.id_option) if len(groups) == 1 else None
+                observations.extend(await self.read_title(ctx, group, key, ids, configured))
+            except RequestFailed as exc:
+                problems.append(exc)
+            except ShapeError as exc:
+                problems.append(RequestFailed(f"unexpected {self.service} response: {exc}"[:200], True))
+        memory[self.ids_memory] = ids
+        return api_result(state, memory, observations, problems, now)
 
 
 def as_dict(value: Any, what: str) -> Mapping[str, Any]:

@@ -27,7 +27,6 @@ never appears in logs or reasons.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from typing import Any, ClassVar, Literal
 from urllib.parse import quote
 
@@ -35,17 +34,16 @@ from premiere_watch.dates import FuzzyDate
 from premiere_watch.keys import Key
 from premiere_watch.model import DateClaim, Extraction, Observation, Target, Trailer, normalize_title
 from premiere_watch.sources._common import (
+    ApiSource,
     RequestFailed,
-    ShapeError,
     api_base,
-    api_result,
     as_dict,
     as_list,
     day_of,
     fetch_options,
     name_matches,
 )
-from premiere_watch.sources.base import Context, Source, SourceResult, SourceState
+from premiere_watch.sources.base import Context
 
 __all__ = ["PREMIERE_TIERS", "TMDBSource", "film_premiere"]
 
@@ -121,7 +119,7 @@ def _trailers(videos: Any) -> list[Trailer]:
     return [t for _, t in sorted(out, key=lambda p: p[0], reverse=True)]
 
 
-class TMDBSource(Source, kind="tmdb"):
+class TMDBSource(ApiSource, kind="tmdb"):
     """The Movie Database: a film's regional release date or a season's air date, and trailers."""
 
     keys = (
@@ -135,28 +133,12 @@ class TMDBSource(Source, kind="tmdb"):
     default_url: ClassVar[str | None] = API
     structured: ClassVar[bool] = True
 
-    async def collect(
-        self, ctx: Context, targets: Sequence[Target], state: SourceState
-    ) -> SourceResult:
-        now = ctx.now()
-        memory = dict(state.memory)
-        ids = dict(memory.get("tmdb_ids") or {})
-        observations: list[Observation] = []
-        problems: list[RequestFailed] = []
-        groups: dict[str, list[Target]] = {}
-        for t in targets:
-            groups.setdefault(f"{t.kind}:{normalize_title(t.title)}", []).append(t)
-        for group_key, group in groups.items():
-            try:
-                # id names one title: it only applies when the source reads one.
-                configured = self.option("id") if len(groups) == 1 else None
-                observations.extend(await self._read_title(ctx, group, group_key, ids, configured))
-            except RequestFailed as exc:
-                problems.append(exc)
-            except ShapeError as exc:
-                problems.append(RequestFailed(f"unexpected TMDB response: {exc}"[:200], True))
-        memory["tmdb_ids"] = ids
-        return api_result(state, memory, observations, problems, now)
+    service: ClassVar[str] = "TMDB"
+    ids_memory: ClassVar[str] = "tmdb_ids"
+    id_option: ClassVar[str] = "id"
+
+    def title_key(self, target: Target) -> str | None:
+        return f"{target.kind}:{normalize_title(target.title)}"
 
     # -- requests -------------------------------------------------------------
 
@@ -203,7 +185,7 @@ class TMDBSource(Source, kind="tmdb"):
             raise RequestFailed(f"no TMDB {kind} named {target.title!r}; set id", False)
         return best[1]
 
-    async def _read_title(self, ctx: Context, group: list[Target], group_key: str,
+    async def read_title(self, ctx: Context, group: list[Target], group_key: str,
                           ids: dict[str, Any], configured: Any) -> list[Observation]:
         remembered = ids.get(group_key)
         tmdb_id = configured if isinstance(configured, int) else remembered

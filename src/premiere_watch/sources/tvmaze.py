@@ -17,7 +17,7 @@ fetcher retries a 429).
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 from urllib.parse import quote
@@ -26,11 +26,10 @@ from premiere_watch.dates import FuzzyDate
 from premiere_watch.keys import Key
 from premiere_watch.model import DateClaim, Extraction, Observation, Target, normalize_title
 from premiere_watch.sources._common import (
+    ApiSource,
     FetchOptions,
     RequestFailed,
-    ShapeError,
     api_base,
-    api_result,
     as_dict,
     as_list,
     day_of,
@@ -38,7 +37,7 @@ from premiere_watch.sources._common import (
     is_http,
     name_matches,
 )
-from premiere_watch.sources.base import Context, Source, SourceResult, SourceState
+from premiere_watch.sources.base import Context
 
 __all__ = ["TVmazeSource"]
 
@@ -63,7 +62,7 @@ class _Show:
     next_episode: Mapping[str, Any] | None
 
 
-class TVmazeSource(Source, kind="tvmaze"):
+class TVmazeSource(ApiSource, kind="tvmaze"):
     """TVmaze schedule API: a series' season premiere dates (official, structured)."""
 
     keys = (
@@ -73,33 +72,15 @@ class TVmazeSource(Source, kind="tvmaze"):
     default_url: ClassVar[str | None] = API
     structured: ClassVar[bool] = True
 
-    async def collect(
-        self, ctx: Context, targets: Sequence[Target], state: SourceState
-    ) -> SourceResult:
-        now = ctx.now()
-        memory = dict(state.memory)
-        ids = dict(memory.get("show_ids") or {})
-        observations: list[Observation] = []
-        problems: list[RequestFailed] = []
-        series = [t for t in targets if t.kind == "tv"]
-        for t in targets:
-            if t.kind != "tv":
-                log.info("tvmaze: %s is a film; TVmaze lists series only", t.label)
-        # Seasons of one series share one lookup and one set of requests.
-        by_title: dict[str, list[Target]] = {}
-        for t in series:
-            by_title.setdefault(normalize_title(t.title), []).append(t)
-        for title_key, group in by_title.items():
-            try:
-                # show_id names one series: it only applies when the source reads one.
-                configured = self.option("show_id") if len(by_title) == 1 else None
-                observations.extend(await self._read_series(ctx, group, title_key, ids, configured))
-            except RequestFailed as exc:
-                problems.append(exc)
-            except ShapeError as exc:
-                problems.append(RequestFailed(f"unexpected TVmaze response: {exc}"[:200], True))
-        memory["show_ids"] = ids
-        return api_result(state, memory, observations, problems, now)
+    service: ClassVar[str] = "TVmaze"
+    ids_memory: ClassVar[str] = "show_ids"
+    id_option: ClassVar[str] = "show_id"
+
+    def title_key(self, target: Target) -> str | None:
+        if target.kind != "tv":
+            log.info("tvmaze: %s is a film; TVmaze lists series only", target.label)
+            return None
+        return normalize_title(target.title)  # seasons of one series share one lookup
 
     # -- requests -------------------------------------------------------------
 
@@ -147,7 +128,7 @@ class TVmazeSource(Source, kind="tvmaze"):
                      premiered=day_of(show.get("premiered")),
                      next_episode=nxt if isinstance(nxt, Mapping) else None)
 
-    async def _read_series(self, ctx: Context, group: list[Target], title_key: str,
+    async def read_title(self, ctx: Context, group: list[Target], title_key: str,
                            ids: dict[str, Any], configured: Any) -> list[Observation]:
         remembered = ids.get(title_key)
         show_id = configured if isinstance(configured, int) else remembered
