@@ -7,15 +7,18 @@ import datetime as dt
 import pytest
 
 from premiere_watch.extract import parse_page
-from premiere_watch.extract.page import video_id
+from premiere_watch.extract.page import all_blocks, video_id
 
 
 def _zone_of(html: str, needle: str) -> str:
-    page = parse_page(html)
-    for block in page.blocks:
+    blocks = all_blocks(html)
+    kept = [b.text for b in parse_page(html).blocks]
+    for block in blocks:
         if needle in block.text:
+            # The page keeps only what may be evidence: chrome and comments are labelled, then dropped.
+            assert (block.text in kept) == (block.zone in ("main", "aside")), (block, kept)
             return block.zone
-    raise AssertionError(f"{needle!r} not in any block: {[b.text for b in page.blocks]}")
+    raise AssertionError(f"{needle!r} not in any block: {[b.text for b in blocks]}")
 
 
 @pytest.mark.parametrize(
@@ -157,5 +160,39 @@ def test_site_header_is_chrome_but_an_article_header_is_not() -> None:
     page = parse_page("<body><header><h1>Site</h1><p>Ticker: Other Show June 1</p></header><article><header>"
                       "<h1>Narcos Season 2 Gets a Date</h1><p>Standfirst here</p></header></article></body>")
     zones = {b.text: b.zone for b in page.blocks}
-    assert zones["Ticker: Other Show June 1"] == "chrome"
+    assert "Ticker: Other Show June 1" not in zones  # chrome: labelled, then not kept
     assert zones["Standfirst here"] == "main"
+
+
+_DATED = "<head><meta property='article:published_time' content='2024-05-06'></head>"
+
+
+@pytest.mark.parametrize("head", ["", _DATED])
+def test_chrome_and_comments_are_read_only_for_videos_and_dates(head: str) -> None:
+    # With a dated meta the walk skips chrome and comment subtrees; without one it walks them for
+    # the byline and copyright fallbacks.  Either way the page keeps the same things from them.
+    html = (f"<html>{head}<body><nav><h3>Menu</h3><ul><li>TV</li></ul></nav>"
+            "<section class='comments'><h3>Comments</h3><p>I bet July 4</p>"
+            "<a href='https://youtu.be/abcdefghijk'>fan cut</a></section>"
+            "<article><h2>The trailer</h2><p>Body text.</p>"
+            "<iframe src='https://www.youtube.com/embed/ABCDEFGHIJK'></iframe></article>"
+            "<footer><h4>About</h4><p>Contact us</p></footer></body></html>")
+    page = parse_page(html)
+    assert [(b.text, b.zone) for b in page.blocks] == [("The trailer", "main"), ("Body text.", "main")]
+    assert [(v.video_id, v.zone, v.context) for v in page.videos] == [
+        ("abcdefghijk", "comment", "Comments"), ("ABCDEFGHIJK", "main", "The trailer")]
+    assert {b.zone for b in all_blocks(html)} == {"main", "chrome", "comment"}
+
+
+def test_a_chrome_heading_is_the_context_of_a_later_video() -> None:
+    html = (f"<html>{_DATED}<body><article><p>Body text.</p></article>"
+            "<div class='newsletter'><h3>Watch the teaser</h3><p>Sign up</p></div>"
+            "<div class='video-box'><iframe src='https://player.vimeo.com/video/123456'></iframe></div></body></html>")
+    assert [(v.video_id, v.context) for v in parse_page(html).videos] == [("123456", "Watch the teaser")]
+
+
+def test_a_byline_or_copyright_in_chrome_still_dates_an_undated_page() -> None:
+    page = parse_page("<body><header><p>Posted by A. Writer - Sep 8, 2020</p></header><p>Body.</p></body>")
+    assert page.published == dt.date(2020, 9, 8) and page.published_source == "byline"
+    page = parse_page("<body><p>Body.</p><footer><p>© 2019 Example Media</p></footer></body>")
+    assert page.published is None and page.year_hint == 2019 and page.blocks[-1].text == "Body."

@@ -6,11 +6,17 @@ it, the publication date (the anchor for "next Friday" and year-less days),
 JSON-LD, and embedded videos.  lxml is used directly because building a bs4
 tree costs 10-45 ms on a 100 KB page while lxml parses it in 1-2 ms.
 
-Boilerplate is *labelled*, not thrown away: a block carries the zone it sits
-in ("main", "aside", "comment", "chrome").  Claims come from the main zone;
-an aside may still hold the only schedule row naming the watched title (a
-simulcast calendar in a rail), and the claim logic decides how far to trust
-it.  Comments and chrome are never evidence.
+Boilerplate is *labelled* first: the walk gives every run of text the zone it
+sits in ("main", "aside", "comment", "chrome").  Claims come from the main
+zone; an aside may still hold the only schedule row naming the watched title
+(a simulcast calendar in a rail), and the claim logic decides how far to trust
+it.  Comments and chrome are never evidence, so ``Page.blocks`` keeps only
+main and aside blocks.  The parse reads chrome and comments for three things
+only: a byline among the first blocks and a copyright year (both needed only
+when no publication date is found elsewhere), and videos (with the heading
+above them as context).  On a news page with a dated meta tag, a chrome or
+comment subtree without videos is therefore skipped unwalked; on a typical
+95 KB page that is most of its markup (menus, footer, a comment thread).
 """
 
 from __future__ import annotations
@@ -27,10 +33,10 @@ from lxml import etree
 
 from premiere_watch.extract.casefold import CaselessScan
 from premiere_watch.extract.jsonld import ARTICLE_TYPES, TITLE_TYPES, jsonld_types, walk_jsonld
-from premiere_watch.extract.published import find_published, year_hint
+from premiere_watch.extract.published import block_byline, find_published, year_hint
 from premiere_watch.extract.zones import BLOCK_TAGS, EMPH_TAGS, SKIP_TAGS, Zone, clean, zone_of
 
-__all__ = ["Block", "BlockKind", "Page", "Video", "Zone", "jsonld_types", "parse_page", "video_id"]
+__all__ = ["Block", "BlockKind", "Page", "Video", "Zone", "all_blocks", "jsonld_types", "parse_page", "video_id"]
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table_row", "caption"]
 
@@ -67,7 +73,7 @@ class Page:
     headline: str
     subheadings: list[str]
     published: dt.date | None
-    blocks: list[Block]
+    blocks: list[Block]  # main and aside only: chrome and comments are never evidence
     jsonld: list[dict[str, Any]]
     videos: list[Video]
     title_page: bool  # the page is a title's own page (JSON-LD TVSeries/Movie, no article)
@@ -107,11 +113,33 @@ def _kind_of(tag: str) -> BlockKind:
 # Tested on every block of a page: a CaselessScan (see ``casefold``), and only on short blocks.
 _LEGAL = CaselessScan(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|powered by")
 
+# What the walk reads from a chrome or comment subtree once no block of it is needed: a video
+# (an <iframe>/<video>, a link to YouTube or Vimeo: ``video_id`` needs one of those words), and
+# a heading when a video may follow (it becomes that video's context).  Over-approximations
+# (an <iframe> without src, a channel link) only cost a walk, never a difference.
+_VIDEO_LINK = "a[contains(@href, 'youtu') or contains(@href, 'vimeo')]"
+_VIDEO_INSIDE = etree.XPath(f"boolean(descendant::iframe | descendant::video | descendant::{_VIDEO_LINK})")
+_VIDEO_AFTER = etree.XPath(f"boolean(following::iframe | following::video | following::{_VIDEO_LINK})")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")  # el.iter(*_HEADINGS): 10x faster than an XPath
+
 
 class _Walker:
-    """Depth-first walk that flushes inline text at block boundaries."""
+    """Depth-first walk that flushes inline text at block boundaries.
 
-    def __init__(self) -> None:
+    ``lean``: the chrome and comment blocks will be dropped unread (the page's
+    date is already known, so neither the byline nor the copyright fallback
+    looks at them), so a block-level chrome or comment subtree is not walked
+    unless it holds what the page keeps from it: a video, or a heading that a
+    later video takes as its context.  Skipping one is exact for everything
+    else: a block element flushes the text before it on entry and leaves an
+    empty buffer on exit, and all it adds in between are blocks of its own
+    (chrome or comment) zone and ``_headings`` entries that only those read.
+    Inline chrome (a ``<span class="share">``) is still walked: its text joins
+    the enclosing block.
+    """
+
+    def __init__(self, lean: bool = False) -> None:
+        self._lean = lean
         self.blocks: list[Block] = []
         self.videos: list[Video] = []
         self._buf: list[str] = []
@@ -174,6 +202,11 @@ class _Walker:
             return
         is_block = tag in BLOCK_TAGS and tag not in ("td", "th")
         inner_zone = zone_of(el, zone)
+        if is_block and self._lean and inner_zone in ("comment", "chrome") and self._unread(el):
+            self.flush(block_tag, zone)  # the text before it belongs to the enclosing block
+            if el.tail:
+                self._buf.append(el.tail)
+            return
         if is_block:
             self.flush(block_tag, zone)
             current = tag if tag not in ("td", "th") else block_tag
@@ -193,6 +226,13 @@ class _Walker:
             self.flush(current, inner_zone)
         if el.tail:
             self._buf.append(el.tail)
+
+    @staticmethod
+    def _unread(el: Any) -> bool:
+        """A chrome or comment subtree that adds nothing the page keeps (see the class doc)."""
+        if _VIDEO_INSIDE(el):
+            return False
+        return next(el.iter(*_HEADINGS), None) is None or not _VIDEO_AFTER(el)
 
     def _video_from_element(self, el: Any, zone: Zone) -> None:
         src = el.get("src") or el.get("data-src") or ""
@@ -277,19 +317,41 @@ def _decode(html: bytes | str, encoding: str | None) -> str:
     return html.decode("cp1252", errors="replace")
 
 
-def parse_page(html: bytes | str, url: str | None = None, encoding: str | None = None) -> Page:
-    """Parse an HTML document once into a :class:`Page`."""
+def _root(html: bytes | str, encoding: str | None) -> Any:
+    """The lxml document, or None for an empty one."""
     text = _decode(html, encoding)
     if not text.strip():
-        return Page(url, "", [], None, [], [], [], False)
+        return None
     try:
-        root = lxml.html.document_fromstring(text)
+        return lxml.html.document_fromstring(text)
     except ValueError:  # a str with an XML encoding declaration
         try:
-            root = lxml.html.document_fromstring(text.encode("utf-8", errors="replace"))
+            return lxml.html.document_fromstring(text.encode("utf-8", errors="replace"))
         except etree.ParserError:
-            return Page(url, "", [], None, [], [], [], False)
+            return None
     except etree.ParserError:  # nothing but markup without content
+        return None
+
+
+def _walk(root: Any, lean: bool) -> _Walker:
+    walker = _Walker(lean)
+    body_el = root.find("body")
+    walker.walk(body_el if body_el is not None else root, "main", "div")
+    walker.flush("div", "main")
+    return walker
+
+
+def all_blocks(html: bytes | str, encoding: str | None = None) -> list[Block]:
+    """Every block of a document with its zone, chrome and comments included: the labelling
+    that :func:`parse_page` keeps only the main and aside part of (for tests and inspection)."""
+    root = _root(html, encoding)
+    return [] if root is None else _walk(root, lean=False).blocks
+
+
+def parse_page(html: bytes | str, url: str | None = None, encoding: str | None = None) -> Page:
+    """Parse an HTML document once into a :class:`Page`."""
+    root = _root(html, encoding)
+    if root is None:
         return Page(url, "", [], None, [], [], [], False)
 
     jsonld: list[dict[str, Any]] = []
@@ -305,11 +367,17 @@ def parse_page(html: bytes | str, url: str | None = None, encoding: str | None =
         elif body and ("publish" in body or "Published" in body):
             scripts.append(body)
 
-    walker = _Walker()
-    body_el = root.find("body")
-    walker.walk(body_el if body_el is not None else root, "main", "div")
-    walker.flush("div", "main")
-    blocks = walker.blocks
+    # The date first: when it is found without the text blocks, no chrome or comment block is
+    # read (they feed only the byline and copyright fallbacks), and the walk skips most of them.
+    published, source = find_published(root, jsonld, url, scripts)
+    walker = _walk(root, lean=published is not None)
+    hint = None
+    if published is None:
+        if day := block_byline(walker.blocks):
+            published, source = day, "byline"
+        else:
+            hint = year_hint(walker.blocks, jsonld)
+    blocks = [b for b in walker.blocks if b.zone in ("main", "aside")]
 
     og = root.find(".//meta[@property='og:title']")
     title_el = root.find(".//title")
@@ -325,7 +393,6 @@ def parse_page(html: bytes | str, url: str | None = None, encoding: str | None =
     subheadings = [b.text for b in blocks if b.kind == "heading" and b.zone == "main" and b.level > 1]
 
     videos = walker.videos + _jsonld_videos(jsonld)
-    published, source = find_published(root, jsonld, url, scripts, blocks)
     kinds: set[str] = set()
     for obj in jsonld:
         kinds |= jsonld_types(obj)
@@ -335,7 +402,7 @@ def parse_page(html: bytes | str, url: str | None = None, encoding: str | None =
     desc = clean(desc_el.get("content") or "") if desc_el is not None else ""
     return Page(url=url, headline=headline, subheadings=subheadings, published=published,
                 blocks=blocks, jsonld=jsonld, videos=videos, title_page=title_page,
-                year_hint=year_hint(blocks, jsonld) if published is None else None,
+                year_hint=hint,
                 published_source=source, meta_description=desc, meta_title=meta_title)
 
 

@@ -61,7 +61,13 @@ def _visible_day(text: str) -> dt.date | None:
 
 
 def find_published(root: Any, jsonld: list[dict[str, Any]], url: str | None,
-               scripts: list[str], blocks: list[Block]) -> tuple[dt.date | None, str]:
+                   scripts: list[str]) -> tuple[dt.date | None, str]:
+    """The publication date from everything but the page's text blocks.
+
+    The last resort, a byline among the first blocks (:func:`block_byline`), is
+    separate because the page's blocks are built after this: a page whose date
+    is found here needs no chrome or comment blocks at all (see ``page.py``).
+    """
     metas: dict[str, str] = {}
     for meta in root.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
@@ -98,10 +104,16 @@ def find_published(root: Any, jsonld: list[dict[str, Any]], url: str | None,
         text = clean(el.text_content())
         if len(text) < 250 and (day := _visible_day(text)):
             return day, "byline"
+    return None, ""
+
+
+def block_byline(blocks: list[Block]) -> dt.date | None:
+    """A visible byline ("Posted by X - Sep 8, 2020") among the first 40 blocks of any zone
+    (a byline may sit in a site header): the source tried after :func:`find_published`'s."""
     for block in blocks[:40]:
         if len(block.text) < 250 and _BYLINE_TEXT.match(block.text) and (day := _visible_day(block.text)):
-            return day, "byline"
-    return None, ""
+            return day
+    return None
 
 
 def _time_element(root: Any) -> dt.date | None:
