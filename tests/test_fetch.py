@@ -448,10 +448,10 @@ def test_per_call_host_delay_wins(page_server: PageServer) -> None:
 def test_different_hosts_proceed_in_parallel(page_server_factory: Callable[[], PageServer]) -> None:
     a, b = page_server_factory(), page_server_factory()
     for server in (a, b):
-        server.route("/p", Reply(200, "ok", delay=0.4))
+        server.route("/p", Reply(200, "ok", delay=1.0))  # long enough to overlap on a busy machine
 
     async def go() -> list[FetchResult]:
-        async with Fetcher(FetchSettings(host_delay=0)) as f:
+        async with Fetcher(FetchSettings(host_delay=0, robots=False)) as f:
             return list(await asyncio.gather(f.fetch(a.url("/p")), f.fetch(b.url("/p"))))
 
     assert all(r.ok for r in run(go()))
