@@ -169,6 +169,7 @@ class ApiSource(Source):
     read one title; the loop, failure handling and result live here once.
     """
 
+    structured: ClassVar[bool] = True  # a schedule API is official, structured evidence
     service: ClassVar[str] = "API"  # for failure reasons: "unexpected TMDB response"
     ids_memory: ClassVar[str] = "ids"  # SourceState.memory key of the remembered ids
     id_option: ClassVar[str] = "id"  # the option that pins the id when one title is read

@@ -131,8 +131,6 @@ class TMDBSource(ApiSource, kind="tmdb"):
             check=_check_region, example='"GB"'),
     )
     default_url: ClassVar[str | None] = API
-    structured: ClassVar[bool] = True
-
     service: ClassVar[str] = "TMDB"
     ids_memory: ClassVar[str] = "tmdb_ids"
     id_option: ClassVar[str] = "id"

@@ -70,8 +70,6 @@ class TVmazeSource(ApiSource, kind="tvmaze"):
             "default: looked up by the watch's title", default=None, check=_check_id, example="1371"),
     )
     default_url: ClassVar[str | None] = API
-    structured: ClassVar[bool] = True
-
     service: ClassVar[str] = "TVmaze"
     ids_memory: ClassVar[str] = "show_ids"
     id_option: ClassVar[str] = "show_id"
