@@ -132,8 +132,6 @@ class Pipeline:
         """Read one source, store what it says and queue the events it causes."""
         started = time.perf_counter()
         state = self.store.source_state(source.id)
-        if not source.robots:
-            log.info("robots.txt is off for %s (operator setting)", self.mask(source.url))
         ctx = Context(fetcher=self.fetcher, now=self.clock)
         try:
             result = await source.build().collect(ctx, [w.target for w in watches], state)

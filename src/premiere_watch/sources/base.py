@@ -34,7 +34,7 @@ COMMON_KEYS: tuple[Key, ...] = (
         "\"cron: 0 */6 * * *\"; default: the watch's, then [settings]", default=None, example='"1h"'),
     Key("host_delay", str, "minimum time between requests to this host", default=None, example='"5s"'),
     Key("host_concurrency", int, "most concurrent requests to this host", default=None, example="2"),
-    Key("robots", bool, "honour robots.txt; false is logged at every pass", default=True, example="false"),
+    Key("robots", bool, "honour robots.txt; turning it off is logged", default=True, example="false"),
 )
 
 
