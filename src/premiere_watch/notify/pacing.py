@@ -11,16 +11,14 @@ from datetime import UTC, datetime, time, timedelta
 
 from premiere_watch.model import Event
 from premiere_watch.notify.routing import OPS_KINDS, NotifierConfig
-from premiere_watch.schedule import crontab_trigger, parse_duration
+from premiere_watch.schedule import Schedule, crontab_trigger
 
 
 def _interval(text: str) -> timedelta:
-    try:
-        seconds = parse_duration(text)
-    except ValueError:
-        raise ValueError(f'cannot read "{text}" as a digest interval — like "1d", "12h" or "cron: 0 9 * * *"') from None
-    if seconds < 60:
-        raise ValueError(f'digest interval "{text}" is shorter than a minute')
+    # The watchlist validated it with Schedule.parse: the same reading, so a
+    # digest interval the checker accepted can never fail here mid-pass.
+    seconds = Schedule.parse(text).seconds
+    assert seconds is not None, "cron digests are handled by the caller"
     return timedelta(seconds=seconds)
 
 
