@@ -153,3 +153,37 @@ sources = ["{page_server.url('/one')}", "{page_server.url('/two')}"]
     page_server.route("/one", ANNOUNCED.replace("2016-06-07", "2016-07-01").replace("September 2", "September 9"))
     run_passes(config, 1, transport=transport)
     assert len(transport.sent) == expected + 1
+
+
+def test_a_bug_while_storing_one_source_fails_only_that_source(
+        tmp_path: Path, page_server: PageServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    import premiere_watch.pipeline as pipeline_module
+
+    real_diff = pipeline_module.diff
+
+    def diff(previous, current, target, **kwargs):  # type: ignore[no-untyped-def]
+        if target.title == "Ozark":
+            raise RuntimeError("bug in diff")
+        return real_diff(previous, current, target, **kwargs)
+
+    monkeypatch.setattr(pipeline_module, "diff", diff)
+    page_server.route("/narcos", ANNOUNCED)
+    page_server.route("/ozark", ANNOUNCED.replace("Narcos", "Ozark"))
+    transport = MemoryTransport()
+    config = write_config(tmp_path, f"""
+[[notifier]]
+name = "fans"
+url = "json://fans.example/"
+[[watch]]
+title = "Ozark"
+season = 2
+sources = ["{page_server.url('/ozark')}"]
+[[watch]]
+title = "Narcos"
+season = 2
+sources = ["{page_server.url('/narcos')}"]
+""")
+    [statuses] = run_passes(config, 1, transport=transport)
+    assert sorted(statuses) == ["failed", "ok"]
+    [sent] = transport.sent
+    assert "Narcos" in sent.title

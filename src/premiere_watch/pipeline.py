@@ -140,6 +140,25 @@ class Pipeline:
             result = SourceResult(status="failed", reason=f"internal error: {type(exc).__name__}: {exc}",
                                   temporary=True, state=state)
         now = self.clock()
+        try:
+            events = self._commit(source, watches, result, now)
+        except Exception as exc:  # a bug storing one source must not stop the pass; nothing was committed
+            log.exception("storing what %s said failed", self.mask(source.url))
+            result = SourceResult(status="failed", reason=f"internal error: {type(exc).__name__}: {exc}",
+                                  temporary=True, state=state)
+            events = []
+        outcome = SourceOutcome(source.id, self.mask(source.url), result.status, self.mask(result.reason),
+                                len(events), time.perf_counter() - started)
+        if result.status == "failed":
+            log.warning("source failed: %s — %s", outcome.url, outcome.reason)
+        else:
+            log.debug("source %s: %s, %d events", outcome.url, result.status, len(events))
+        return outcome, events
+
+    def _commit(
+        self, source: SourceConfig, watches: Sequence[Watch], result: SourceResult, now: dt.datetime
+    ) -> list[Event]:
+        """Store one read, the facts it changes and the events they cause, in one transaction."""
         schedule = self.config.schedule_of(source, watches)
         with self.store.transaction():
             # A watch is new until each of its sources has been read once: what
@@ -153,13 +172,7 @@ class Pipeline:
                       + self._ops_events(source, result, saved, now))
             if events:
                 self.store.enqueue(events, self._routes, now, self._pacing(events, now))
-        outcome = SourceOutcome(source.id, self.mask(source.url), result.status, self.mask(result.reason),
-                                len(events), time.perf_counter() - started)
-        if result.status == "failed":
-            log.warning("source failed: %s — %s", outcome.url, outcome.reason)
-        else:
-            log.debug("source %s: %s, %d events", outcome.url, result.status, len(events))
-        return outcome, events
+        return events
 
     def _reconcile(
         self, watches: Sequence[Watch], saved: SavedResult, now: dt.datetime, new_watches: set[str]
