@@ -646,3 +646,17 @@ def test_first_pass_of_a_new_watch_over_several_sources(announce: bool) -> None:
         [("premiere_announced", "already"), ("trailer_released", "already")] if announce else [])
     # Later passes: news again.
     assert diff(second, second, NARCOS) == []
+
+
+def test_a_stale_schedule_api_does_not_come_back_when_its_read_history_rolls_over() -> None:
+    """An undated source's age is when it first said its value, even after the store has
+    dropped those early reads: a stale API repeating an old date must never look new."""
+    w = World()
+    w.read("https://api.example/shows/1", "2025-09-02", structured=True)
+    # Three days later an article published the day before says the date moved.
+    w.read("https://news.example/moved", "2025-09-09", hours=72,
+           published=(START + dt.timedelta(days=2)).date().isoformat())
+    assert w.premiere == "2025-09-09"
+    for _ in range(HISTORY * 2):  # days of 6-hourly reads, the API never changing
+        assert w.unchanged("https://api.example/shows/1") == []
+    assert w.premiere == "2025-09-09"

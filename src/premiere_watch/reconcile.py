@@ -153,19 +153,36 @@ def _collect(observations: Sequence[StoredObservation]) -> tuple[list[_Claim], l
         flapping = _flapping(obs.history)
         if ex.confirmed is not None:
             iso = ex.confirmed.date.iso()
-            first = min((r.at for r in obs.history if r.confirmed == iso), default=obs.last_seen)
+            first = _value_since(obs, iso, denied=False)
             stable = len(latest) == 2 and all(r.confirmed == iso for r in latest)
             claims.append(_Claim(ex.confirmed.date, ex.confirmed.evidence, obs.document_url,
                                  obs.source_id, _published(ex.published, first), first,
                                  obs.structured or ex.confirmed.structured, stable, flapping))
         for d in ex.denied:
             iso = d.date.iso()
-            first = min((r.at for r in obs.history if iso in r.denied), default=obs.last_seen)
+            first = _value_since(obs, iso, denied=True)
             stable = len(latest) == 2 and all(iso in r.denied for r in latest)
             denials.append(_Claim(d.date, d.evidence, obs.document_url, obs.source_id,
                                   _published(ex.published, first), first,
                                   obs.structured or d.structured, stable, flapping))
     return claims, denials
+
+
+def _value_since(obs: StoredObservation, iso: str, *, denied: bool) -> dt.datetime:
+    """When the document first said this value: the age of an undated claim.
+
+    The store keeps only the last reads.  A document that said the value on
+    every kept read has said it since it was first seen (as far as we know):
+    without this, a stale undated source (a schedule API) would look newer
+    with every read once its early reads were dropped, and could undo a
+    newer change weeks later.
+    """
+    def says(read: Read) -> bool:
+        return iso in read.denied if denied else read.confirmed == iso
+
+    if obs.history and all(says(r) for r in obs.history):
+        return min(obs.first_seen, obs.history[0].at)
+    return min((r.at for r in obs.history if says(r)), default=obs.last_seen)
 
 
 def _published(published: dt.date | None, first_seen: dt.datetime) -> dt.date | None:
