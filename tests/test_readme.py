@@ -34,11 +34,11 @@ def commands() -> list[str]:
 
 
 def test_the_readme_shows_what_is_tested() -> None:
-    assert {"minimal", "secrets", "broken"} <= set(examples())
+    assert {"minimal", "secrets", "broken", "pacing"} <= set(examples())
     assert len(commands()) >= 10
 
 
-@pytest.mark.parametrize("name", ["minimal", "secrets"])
+@pytest.mark.parametrize("name", ["minimal", "secrets", "pacing"])
 def test_watchlist_examples_load(tmp_path: Path, name: str) -> None:
     path = tmp_path / "watchlist.toml"
     text = examples()[name]
@@ -107,3 +107,10 @@ def test_the_extraction_benchmark_runs() -> None:
                           capture_output=True, text=True, timeout=120, cwd=root)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "parse_page" in proc.stdout and "median" in proc.stdout
+
+
+def test_the_readme_documents_every_template_field() -> None:
+    from premiere_watch.messages import TEMPLATE_FIELDS
+
+    missing = [name for name in TEMPLATE_FIELDS if f"`{{{name}}}`" not in README]
+    assert not missing, f"README does not document template fields {missing}"
