@@ -42,9 +42,9 @@ VERSIONS = (
     Version(
         "2026-03-02",
         "Starfall Station season 2: everything we know",
-        ("Fans have waited a year for more Starfall Station, and the wait is not over yet.",
-         "Starfall Station season 2 could arrive in early 2027, according to people close to the "
+        ("Starfall Station season 2 could arrive in early 2027, according to people close to the "
          "production, but nothing has been announced.",
+         "Fans have waited a year for more Starfall Station, and the wait is not over yet.",
          "Filming reportedly wrapped in February."),
         "a rumour only: no alert",
     ),
