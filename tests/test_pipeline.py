@@ -187,3 +187,35 @@ sources = ["{page_server.url('/narcos')}"]
     assert sorted(statuses) == ["failed", "ok"]
     [sent] = transport.sent
     assert "Narcos" in sent.title
+
+
+def test_an_undated_change_confirmed_by_a_304_still_alerts_once(tmp_path: Path, page_server: PageServer) -> None:
+    """A move on an undated page waits for a second read (anti-flap); a 304 is that read."""
+
+    def undated(day: str, etag: str) -> Reply:
+        body = ("<html><body><article><h1>Narcos season 2</h1><p>Netflix announced that Narcos season 2 "
+                f"will premiere on Friday, September {day}, 2016.</p></article></body></html>")
+        return Reply(handler=lambda req: Reply(304, headers={"ETag": etag})
+                     if req.headers.get("if-none-match") == etag else Reply(200, body, headers={"ETag": etag}))
+
+    transport = MemoryTransport()
+    config = write_config(tmp_path, f"""
+[[notifier]]
+name = "fans"
+url = "json://fans.example/"
+[[watch]]
+title = "Narcos"
+season = 2
+sources = ["{page_server.url('/narcos')}"]
+""")
+    page_server.route("/narcos", undated("2", '"v1"'))
+    run_passes(config, 2, transport=transport)
+    assert len(transport.sent) == 1  # announced (already known when the watch was added)
+    page_server.route("/narcos", undated("9", '"v2"'))
+    run_passes(config, 1, transport=transport)
+    assert len(transport.sent) == 1  # one read of an undated page is not enough to move a date
+    run_passes(config, 1, transport=transport)  # the server answers 304: the same page, read again
+    assert page_server.requests("/narcos")[-1].status == 304
+    assert len(transport.sent) == 2 and "September 9, 2016" in transport.sent[-1].title
+    run_passes(config, 3, transport=transport)
+    assert len(transport.sent) == 2

@@ -168,24 +168,29 @@ class Pipeline:
             new_watches = {w.key for w in watches if unread & {s.id for s in w.sources}}
             saved = self.store.save_source_result(source.id, source.url, source.kind, result, now,
                                                   schedule.next_after(now))
-            events = (self._reconcile(watches, saved, now, new_watches)
+            events = (self._reconcile(watches, saved, now, new_watches, unchanged=result.status == "unchanged")
                       + self._ops_events(source, result, saved, now))
             if events:
                 self.store.enqueue(events, self._routes, now, self._pacing(events, now))
         return events
 
     def _reconcile(
-        self, watches: Sequence[Watch], saved: SavedResult, now: dt.datetime, new_watches: set[str]
+        self, watches: Sequence[Watch], saved: SavedResult, now: dt.datetime, new_watches: set[str],
+        *, unchanged: bool,
     ) -> list[Event]:
         events: list[Event] = []
         settings = self.config.settings
         for watch in watches:
             if watch.key not in saved.targets:
                 continue
+            previous = self.store.facts(watch.key)
+            # The same content read again can only matter to a change still waiting for
+            # a second read (Facts.pending); otherwise the facts are what they were.
+            if unchanged and previous is not None and previous.pending is None:
+                continue
             # Sources removed from the watchlist no longer count as evidence.
             current = {s.id for s in watch.sources}
             observations = [o for o in self.store.observations(watch.key) if o.source_id in current]
-            previous = self.store.facts(watch.key)
             facts = reconcile(observations, previous, now)
             found = diff(previous, facts, watch.target, announce_existing=settings.announce_existing,
                          new_watch=previous is None or watch.key in new_watches)
