@@ -214,6 +214,13 @@ def _statements(script: str) -> Iterator[str]:
         yield pending.strip()
 
 
+def _read_entry(extraction: dict[str, Any], now: dt.datetime) -> dict[str, Any]:
+    """One read in an observation's history: what it confirmed and denied."""
+    confirmed = extraction.get("confirmed")
+    return {"at": _iso(now), "confirmed": confirmed["date"] if confirmed else None,
+            "denied": [d["date"] for d in extraction.get("denied", ())]}
+
+
 class Store:
     """The SQLite database. ``Store(":memory:")`` for tests; a context manager.
 
@@ -383,9 +390,7 @@ class Store:
         rows = self._rows("SELECT history FROM observations WHERE source_id = ? AND "
                           "document_url = ? AND target_key = ?", key)
         history = json.loads(rows[0][0]) if rows else []
-        confirmed = extraction.get("confirmed")
-        history.append({"at": _iso(now), "confirmed": confirmed["date"] if confirmed else None,
-                        "denied": [d["date"] for d in extraction.get("denied", ())]})
+        history.append(_read_entry(extraction, now))
         self._conn.execute(
             "INSERT INTO observations (source_id, document_url, target_key, extraction, structured,"
             " published, first_seen, last_seen, history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -397,13 +402,28 @@ class Store:
              _iso(now), _iso(now), json.dumps(history[-HISTORY_LIMIT:])))
 
     def _reread(self, source_id: str, now: dt.datetime) -> set[str]:
-        """An unchanged read (304, same hash) is one more read of every stored value."""
+        """An unchanged read (304, same hash) is one more read of every stored value.
+
+        The content is what the last read stored, so the new history entry is the
+        last one with a new time: the stored extraction (the bulk of a row) is not
+        decoded and re-encoded, which was most of a warm pass's store time.
+        """
         touched: set[str] = set()
-        for document_url, target_key, extraction, structured in self._rows(
-                "SELECT document_url, target_key, extraction, structured FROM observations "
-                "WHERE source_id = ?", (source_id,)):
-            self._save_observation(source_id, document_url, target_key, json.loads(extraction),
-                                   bool(structured), now)
+        for document_url, target_key, history_json in self._rows(
+                "SELECT document_url, target_key, history FROM observations WHERE source_id = ?",
+                (source_id,)):
+            key = (source_id, document_url, target_key)
+            history = json.loads(history_json)
+            if history:
+                entry = {**history[-1], "at": _iso(now)}
+            else:  # a row from before histories were kept
+                [(extraction,)] = self._rows("SELECT extraction FROM observations WHERE source_id = ? AND "
+                                             "document_url = ? AND target_key = ?", key)
+                entry = _read_entry(json.loads(extraction), now)
+            history.append(entry)
+            self._conn.execute("UPDATE observations SET last_seen = ?, history = ? WHERE source_id = ? AND "
+                               "document_url = ? AND target_key = ?",
+                               (_iso(now), json.dumps(history[-HISTORY_LIMIT:]), *key))
             touched.add(target_key)
         return touched
 
