@@ -35,10 +35,22 @@ def exploding_kind() -> Iterator[str]:
     del Source.registry[ExplodingSource.kind]
 
 
-def write_config(tmp_path: Path, body: str) -> Path:
+FANS = '[[notifier]]\nname = "fans"\nurl = "json://fans.example/"\n'
+
+
+def watch(title: str, *sources: str) -> str:
+    """A [[watch]] table for season 2 of ``title``; sources are TOML values."""
+    return f'[[watch]]\ntitle = "{title}"\nseason = 2\nsources = [{", ".join(sources)}]\n'
+
+
+def page(server: PageServer, path: str) -> str:
+    return f'"{server.url(path)}"'
+
+
+def write_config(tmp_path: Path, body: str, settings: str = "") -> Path:
     path = tmp_path / "watchlist.toml"
     path.write_text('[settings]\ndatabase = "state.db"\nhost_delay = "0s"\nretries = 0\n'
-                    'failure_alert_after = 2\n' + body)
+                    f'failure_alert_after = 2\n{settings}\n{body}')
     return path
 
 
@@ -68,16 +80,9 @@ def test_a_crashing_or_failing_source_does_not_stop_the_others(tmp_path: Path, p
     page_server.route("/good", ANNOUNCED)
     page_server.route("/dead", Reply(500))
     transport = MemoryTransport()
-    config = write_config(tmp_path, f"""
-[[notifier]]
-name = "fans"
-url = "json://fans.example/"
-[[watch]]
-title = "Narcos"
-season = 2
-sources = ["{page_server.url('/dead')}", {{ kind = "test-exploding", url = "https://bug.example/" }},
-           "{page_server.url('/good')}"]
-""")
+    config = write_config(tmp_path, FANS + watch("Narcos", page(page_server, "/dead"),
+                                                 '{ kind = "test-exploding", url = "https://bug.example/" }',
+                                                 page(page_server, "/good")))
     [statuses] = run_passes(config, 1, transport=transport)
     assert sorted(statuses) == ["failed", "failed", "ok"]
     [sent] = transport.sent
@@ -87,19 +92,8 @@ sources = ["{page_server.url('/dead')}", {{ kind = "test-exploding", url = "http
 def test_ops_hear_once_when_a_source_keeps_failing_and_once_when_it_recovers(
         tmp_path: Path, page_server: PageServer) -> None:
     transport = MemoryTransport()
-    config = write_config(tmp_path, f"""
-[[notifier]]
-name = "fans"
-url = "json://fans.example/"
-[[notifier]]
-name = "ops"
-url = "json://ops.example/"
-tags = ["ops"]
-[[watch]]
-title = "Narcos"
-season = 2
-sources = ["{page_server.url('/flaky')}"]
-""")
+    ops = '[[notifier]]\nname = "ops"\nurl = "json://ops.example/"\ntags = ["ops"]\n'
+    config = write_config(tmp_path, FANS + ops + watch("Narcos", page(page_server, "/flaky")))
     page_server.route("/flaky", Reply(503))
     run_passes(config, 4, transport=transport)
     ops = [s for s in transport.sent if "ops.example" in s.url]
@@ -136,15 +130,8 @@ def test_a_new_watch_reports_what_is_already_known_once_or_not_at_all(
     page_server.route("/one", ANNOUNCED)
     page_server.route("/two", ANNOUNCED.replace("Netflix announced that", "It is official:"))
     transport = MemoryTransport()
-    config = write_config(tmp_path, f"""announce_existing = {announce}
-[[notifier]]
-name = "fans"
-url = "json://fans.example/"
-[[watch]]
-title = "Narcos"
-season = 2
-sources = ["{page_server.url('/one')}", "{page_server.url('/two')}"]
-""")
+    config = write_config(tmp_path, FANS + watch("Narcos", page(page_server, "/one"), page(page_server, "/two")),
+                          settings=f"announce_existing = {announce}")
     run_passes(config, 2, transport=transport)
     assert len(transport.sent) == expected
     if expected:
@@ -170,19 +157,8 @@ def test_a_bug_while_storing_one_source_fails_only_that_source(
     page_server.route("/narcos", ANNOUNCED)
     page_server.route("/ozark", ANNOUNCED.replace("Narcos", "Ozark"))
     transport = MemoryTransport()
-    config = write_config(tmp_path, f"""
-[[notifier]]
-name = "fans"
-url = "json://fans.example/"
-[[watch]]
-title = "Ozark"
-season = 2
-sources = ["{page_server.url('/ozark')}"]
-[[watch]]
-title = "Narcos"
-season = 2
-sources = ["{page_server.url('/narcos')}"]
-""")
+    config = write_config(tmp_path, FANS + watch("Ozark", page(page_server, "/ozark"))
+                          + watch("Narcos", page(page_server, "/narcos")))
     [statuses] = run_passes(config, 1, transport=transport)
     assert sorted(statuses) == ["failed", "ok"]
     [sent] = transport.sent
@@ -199,15 +175,7 @@ def test_an_undated_change_confirmed_by_a_304_still_alerts_once(tmp_path: Path, 
                      if req.headers.get("if-none-match") == etag else Reply(200, body, headers={"ETag": etag}))
 
     transport = MemoryTransport()
-    config = write_config(tmp_path, f"""
-[[notifier]]
-name = "fans"
-url = "json://fans.example/"
-[[watch]]
-title = "Narcos"
-season = 2
-sources = ["{page_server.url('/narcos')}"]
-""")
+    config = write_config(tmp_path, FANS + watch("Narcos", page(page_server, "/narcos")))
     page_server.route("/narcos", undated("2", '"v1"'))
     run_passes(config, 2, transport=transport)
     assert len(transport.sent) == 1  # announced (already known when the watch was added)
