@@ -283,7 +283,8 @@ def bench_passes(n: int, *, repeat: int, urlwatch: Path | None, floor_pythons: d
                     m = s.measure(profiled(cmd, out), env=child_env(), cwd=tmp)
                     _check_ok(f"premiere-watch {phase}", m)
                     rows[f"premiere-watch {phase}"].runs.append(m)
-                    summary = [ln for ln in m.stdout.splitlines() if ln.startswith("pass:")]
+                    # check logs one line per pass on stderr: "... INFO    pass: N sources (...)".
+                    summary = [ln[ln.index("pass: "):] for ln in m.stderr.splitlines() if "pass: " in ln]
                     print(f"  n={n} premiere-watch {phase}: {m.wall:.2f}s  {summary[-1] if summary else ''}",
                           file=sys.stderr, flush=True)
                 if urlwatch:

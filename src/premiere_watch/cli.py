@@ -99,9 +99,9 @@ def cmd_check(args: argparse.Namespace) -> int:
                 await pipeline.aclose()
 
         report = asyncio.run(run())
-    # Each failed source was logged once (a warning) by the pipeline.
-    if args.log_level != "error":
-        print(report.summary())
+    # One log line per pass (JSON with --log-format json; silent with -q); each failed
+    # source was logged once, as a warning, by the pipeline.
+    log.info("%s", report.summary())
     return EXIT_OK
 
 
