@@ -187,3 +187,55 @@ def test_an_undated_change_confirmed_by_a_304_still_alerts_once(tmp_path: Path, 
     assert len(transport.sent) == 2 and "September 9, 2016" in transport.sent[-1].title
     run_passes(config, 3, transport=transport)
     assert len(transport.sent) == 2
+
+
+def test_held_alerts_go_out_when_quiet_hours_are_removed(tmp_path: Path, page_server: PageServer) -> None:
+    page_server.route("/narcos", ANNOUNCED)
+    quiet = '[[notifier]]\nname = "fans"\nurl = "json://fans.example/"\nquiet_hours = "22:00-07:00"\n'
+    night = dt.datetime(2016, 8, 1, 23, 30, tzinfo=dt.UTC)
+    transport = MemoryTransport()
+    held = load(write_config(tmp_path, quiet + watch("Narcos", page(page_server, "/narcos"))), {})
+    relaxed = load(write_config(tmp_path, FANS + watch("Narcos", page(page_server, "/narcos"))), {})
+
+    async def go() -> None:
+        with Store(held.settings.database) as store:
+            pipeline = Pipeline(held, store, transport=transport, clock=lambda: night)
+            try:
+                await pipeline.check()
+                assert transport.sent == []  # held until 07:00
+                pipeline.config = relaxed  # what a reload does
+                await pipeline.deliver()
+                assert len(transport.sent) == 1
+                await pipeline.deliver()
+                assert len(transport.sent) == 1
+            finally:
+                await pipeline.aclose()
+
+    asyncio.run(go())
+
+
+def test_relaxing_pacing_never_breaks_the_daily_cap(tmp_path: Path, page_server: PageServer) -> None:
+    """Two alerts on one day with a cap of one: the second waits for tomorrow even after a reload."""
+    page_server.route("/narcos", ANNOUNCED)
+    page_server.route("/trailer", ANNOUNCED.replace("</article>", '<iframe title="Narcos: Season 2 | Official '
+                      'Trailer | Netflix" src="https://www.youtube.com/embed/NarcosS2tr1"></iframe></article>'))
+    day = dt.datetime(2016, 8, 1, 12, tzinfo=dt.UTC)
+    transport = MemoryTransport()
+    cap = "max_alerts_per_day = 1"
+    config = load(write_config(tmp_path, FANS + watch("Narcos", page(page_server, "/narcos")), cap), {})
+    later = load(write_config(tmp_path, FANS + watch("Narcos", page(page_server, "/trailer")), cap), {})
+
+    async def go() -> None:
+        with Store(config.settings.database) as store:
+            pipeline = Pipeline(config, store, transport=transport, clock=lambda: day)
+            try:
+                await pipeline.check()
+                pipeline.config = later
+                await pipeline.check()
+                await pipeline.deliver()
+                assert len(transport.sent) == 1  # the trailer waits for tomorrow
+                assert store.backlog(day).pending == 1
+            finally:
+                await pipeline.aclose()
+
+    asyncio.run(go())

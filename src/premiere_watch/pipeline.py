@@ -240,9 +240,30 @@ class Pipeline:
         }
         return lambda name, event: holds[event.watch](name, event)
 
+    def _rehold(self, now: dt.datetime) -> None:
+        """Bring held alerts forward when the pacing that held them has been relaxed.
+
+        Holds are computed when an alert is queued; an operator who then removes
+        quiet hours or a digest (and reloads) expects the held alerts to go out,
+        not to wait for a window that no longer exists.  Never delays anything.
+        """
+        notifiers = {n.name: n for n in self.config.notifiers}
+        caps = {w.key: w.max_alerts_per_day or self.config.settings.max_alerts_per_day
+                for w in self.config.watches}
+        for row in self.store.held_deliveries(now):
+            notifier = notifiers.get(row.notifier)
+            if notifier is None:
+                continue  # delivery reports it once it is due
+            cap = caps.get(row.event.watch)
+            earlier = self.store.events_earlier_that_day(row.event_id) if cap else 0
+            when = notify.hold_until(notifier, row.event, now, alerts_today=earlier, daily_cap=cap)
+            if when is None or when < row.next_attempt:
+                self.store.hurry(row.id, when or now)
+
     async def deliver(self) -> notify.DeliveryReport:
         """Send what is due from the outbox; failures stay queued for later."""
         async with self._delivering:
+            self._rehold(self.clock())
             notifiers = {n.name: n for n in self.config.notifiers}
             report = await notify.deliver(self.store, notifiers, self.transport, self.clock())
         for f in report.failures:

@@ -598,6 +598,23 @@ class Store:
                          "AND (attempts > 0 OR last_error != '') AND next_attempt > ?",
                          (_iso(now), _iso(now)))
 
+    def held_deliveries(self, now: dt.datetime) -> list[Delivery]:
+        """Pending rows held by pacing (quiet hours, digest, daily cap), not by a failure."""
+        return self._deliveries("WHERE d.status = 'pending' AND d.attempts = 0 AND d.last_error = '' "
+                                "AND d.next_attempt > ?", (_iso(now),))
+
+    def hurry(self, id: int, when: dt.datetime) -> None:
+        """Bring a held delivery forward to ``when`` (never later than it was)."""
+        self._run("UPDATE deliveries SET next_attempt = ? WHERE id = ? AND status = 'pending' "
+                  "AND next_attempt > ?", (_iso(when), id, _iso(when)))
+
+    def events_earlier_that_day(self, event_id: int) -> int:
+        """Events of the same watch recorded before this one on its UTC day (daily cap)."""
+        [(watch, created)] = self._rows("SELECT watch, created FROM events WHERE id = ?", (event_id,))
+        day = created[:10]
+        return int(self._rows("SELECT COUNT(*) FROM events WHERE watch = ? AND created >= ? AND id < ?",
+                              (watch, day, event_id))[0][0])
+
     def backlog(self, now: dt.datetime) -> Backlog:
         counts = dict(self._rows("SELECT status, COUNT(*) FROM deliveries GROUP BY status"))
         due = self._rows("SELECT COUNT(*) FROM deliveries WHERE status = 'pending' AND "
