@@ -20,7 +20,8 @@ from pathlib import Path
 from premiere_watch.extract import clear_caches, extract, parse_page
 from premiere_watch.model import Kind, Target
 
-DEFAULT_CORPUS = Path("/work/shared/corpus/dev")
+# The labelled corpus lives in shared/, beside this checkout (CI lays it out the same way).
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 
 
 def _target(expect: dict[str, object]) -> Target:

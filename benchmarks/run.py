@@ -43,7 +43,8 @@ import _site  # noqa: E402  (a sibling helper, not a package)
 
 from premiere_watch.model import Target  # noqa: E402
 
-CORPUS = Path("/work/shared/corpus/dev")
+# The labelled corpus lives in shared/, beside this checkout (CI lays it out the same way).
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 URLWATCH_VENV = Path("/tmp/pw-bench-urlwatch-venv")
 CONCURRENCY = 8  # premiere-watch's and the floor's; urlwatch has a fixed pool of 10 threads
 CHILD_TIMEOUT = 3600.0  # a hung child fails the run instead of hanging it

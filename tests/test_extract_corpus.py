@@ -16,7 +16,8 @@ import pytest
 from premiere_watch.extract import extract, parse_page
 from premiere_watch.model import Target
 
-CORPUS = Path("/work/shared/corpus/dev")
+# The labelled corpus lives in shared/, beside this checkout (CI lays it out the same way).
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 _SEASON_MONTHS = {21: {3, 4, 5}, 22: {6, 7, 8}, 23: {9, 10, 11}, 24: {12, 1, 2},
                   33: {1, 2, 3}, 34: {4, 5, 6}, 35: {7, 8, 9}, 36: {10, 11, 12}}
 
