@@ -224,11 +224,19 @@ class Pipeline:
     def _routes(self, event: Event) -> list[tuple[str, int]]:
         return notify.route(event, self.config.notifiers)
 
+    def _notifiers(self) -> dict[str, notify.NotifierConfig]:
+        # Read from the current config each time: a reload replaces it.
+        return {n.name: n for n in self.config.notifiers}
+
+    def _daily_caps(self) -> dict[str, int]:
+        """Each watch's alerts-per-day cap: its own, else [settings]."""
+        return {w.key: w.max_alerts_per_day or self.config.settings.max_alerts_per_day
+                for w in self.config.watches}
+
     def _pacing(self, events: Sequence[Event], now: dt.datetime) -> Callable[[str, Event], dt.datetime | None]:
         """Quiet hours, digests and each watch's daily cap, as ``store.enqueue`` wants them."""
-        notifiers = {n.name: n for n in self.config.notifiers}
-        caps = {w.key: w.max_alerts_per_day or self.config.settings.max_alerts_per_day
-                for w in self.config.watches}
+        notifiers = self._notifiers()
+        caps = self._daily_caps()
         by_watch: dict[str, list[Event]] = {}
         for event in events:
             by_watch.setdefault(event.watch, []).append(event)
@@ -247,9 +255,8 @@ class Pipeline:
         quiet hours or a digest (and reloads) expects the held alerts to go out,
         not to wait for a window that no longer exists.  Never delays anything.
         """
-        notifiers = {n.name: n for n in self.config.notifiers}
-        caps = {w.key: w.max_alerts_per_day or self.config.settings.max_alerts_per_day
-                for w in self.config.watches}
+        notifiers = self._notifiers()
+        caps = self._daily_caps()
         for row in self.store.held_deliveries(now):
             notifier = notifiers.get(row.notifier)
             if notifier is None:
@@ -264,7 +271,7 @@ class Pipeline:
         """Send what is due from the outbox; failures stay queued for later."""
         async with self._delivering:
             self._rehold(self.clock())
-            notifiers = {n.name: n for n in self.config.notifiers}
+            notifiers = self._notifiers()
             report = await notify.deliver(self.store, notifiers, self.transport, self.clock())
         for f in report.failures:
             log.warning("delivery to %s (%s) failed, will retry: %s", f.notifier, f.url, self.mask(f.reason))
