@@ -62,6 +62,9 @@ def test_alerts_follow_the_meaning_of_the_page(tmp_path, run_cli, page_server: P
     assert "trailer" in trailer["title"].lower()
     assert "NarcosS2tr1" in trailer["message"]
     assert check(TRAILER) == []
+    history = run_cli("history", "Narcos S2", "-c", str(config))
+    assert history.returncode == 0, history.stderr
+    assert "Friday, September 2, 2016 → Friday, September 9, 2016" in history.stdout
 
 
 def test_a_dead_site_changes_nothing_and_a_failed_alert_waits(tmp_path, run_cli, page_server: PageServer,

@@ -10,8 +10,8 @@ import datetime as dt
 from typing import Any
 
 from premiere_watch.config import NOTIFIER_KEYS, SETTINGS_KEYS, WATCH_KEYS, Config, Watch
-from premiere_watch.dates import FuzzyDate
 from premiere_watch.keys import help_text
+from premiere_watch.messages import date_words
 from premiere_watch.redact import mask_secrets
 from premiere_watch.sources import Source
 from premiere_watch.store import Store
@@ -114,15 +114,6 @@ def history_data(watch: Watch, store: Store) -> dict[str, Any]:
     return {"watch": watch.label, "events": events}
 
 
-def _words(value: str | None) -> str:
-    if not value:
-        return ""
-    try:
-        return FuzzyDate.parse(value).words()
-    except ValueError:
-        return value
-
-
 def history_text(data: dict[str, Any]) -> str:
     if not data["events"]:
         return f"{data['watch']}: no alerts yet"
@@ -130,7 +121,7 @@ def history_text(data: dict[str, Any]) -> str:
     for e in data["events"]:
         what = e["kind"].replace("_", " ")
         if e["kind"].startswith("premiere"):
-            change = f"{_words(e['old'])} → {_words(e['new'])}" if e["old"] else _words(e["new"])
+            change = f"{date_words(e['old'])} → {date_words(e['new'])}" if e["old"] else date_words(e["new"])
         else:
             change = e["new"] or ""
         lines.append(f"  {e['time'][:16].replace('T', ' ')}  {what}{' (' + e['change'] + ')' if e['change'] else ''}"
