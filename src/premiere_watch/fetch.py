@@ -57,6 +57,8 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 from protego import Protego
 
+from premiere_watch.redact import redact_url
+
 __all__ = ["FetchResult", "FetchSettings", "FetchStats", "Fetcher", "redact_url"]
 
 log = logging.getLogger("premiere_watch.fetch")
@@ -70,8 +72,6 @@ DEFAULT_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.
 RETRY_CODES = frozenset({408, 429, 500, 502, 503, 504, 507, 509, 520, 521, 522, 523, 524, 529})  # not 501
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 # Query keys whose values never reach a log line (matched as substrings, lower-case).
-SECRET_KEY_PARTS = ("key", "token", "secret", "password", "passwd", "auth", "sig", "session", "credential")
-
 
 @dataclass(frozen=True)
 class FetchSettings:
@@ -153,30 +153,6 @@ async def _drain(resp: httpx.Response) -> None:
         return
     with contextlib.suppress(httpx.HTTPError):
         await resp.aread()
-
-
-def redact_url(url: str) -> str:
-    """``url`` safe to log: secret-looking query values and any password masked."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "<unparsable url>"
-    netloc = parts.netloc
-    if "@" in netloc:  # user:password@host
-        netloc = "***@" + netloc.rpartition("@")[2]
-    # OAuth-style fragments (#access_token=...) are masked like query strings.
-    query, fragment = _mask_pairs(parts.query), _mask_pairs(parts.fragment)
-    return urlunsplit((parts.scheme, netloc, parts.path, query, fragment))
-
-
-def _mask_pairs(text: str) -> str:
-    pairs = []
-    for pair in text.split("&") if text else []:
-        name, sep, _value = pair.partition("=")
-        if sep and any(p in name.lower() for p in SECRET_KEY_PARTS):
-            pair = f"{name}=***"
-        pairs.append(pair)
-    return "&".join(pairs)
 
 
 # --- encoding ---------------------------------------------------------------

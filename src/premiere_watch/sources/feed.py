@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from premiere_watch.fetch import redact_url
 from premiere_watch.keys import Key
 from premiere_watch.model import Observation, Target
+from premiere_watch.redact import redact_url
 from premiere_watch.sources._common import (
     FetchOptions,
     digest,

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from premiere_watch.extract import Page, extract, parse_page
-from premiere_watch.fetch import FetchResult, redact_url
+from premiere_watch.fetch import FetchResult
 from premiere_watch.model import Extraction, Observation, Target
+from premiere_watch.redact import redact_url
 from premiere_watch.sources._common import digest, failed, fetch_options
 from premiere_watch.sources.base import Context, Source, SourceResult, SourceState
 

@@ -19,8 +19,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
-from premiere_watch.fetch import redact_url
 from premiere_watch.model import Extraction, Observation, Target, Trailer, normalize_title
+from premiere_watch.redact import redact_url
 from premiere_watch.sources._common import failed, fetch_options, is_http, mentions, observations_digest
 from premiere_watch.sources.base import Context, Source, SourceResult, SourceState
 from premiere_watch.sources.feed import FEED_ACCEPT, parse_feed
