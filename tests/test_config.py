@@ -12,10 +12,9 @@ from premiere_watch.config import (
     SETTINGS_KEYS,
     WATCH_KEYS,
     ConfigError,
-    Schedule,
     load,
-    parse_duration,
 )
+from premiere_watch.schedule import Schedule, parse_duration
 from premiere_watch.sources import COMMON_KEYS, Source
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -123,7 +123,9 @@ def rows(config: Path) -> dict[str, object]:
         return {row.source_id: row for row in store.source_rows()}
 
 
-def test_each_source_is_read_on_its_own_interval(tmp_path: Path, page_server: PageServer, daemons) -> None:
+def test_each_source_is_read_on_its_own_interval(
+    tmp_path: Path, page_server: PageServer, daemons: list[Daemon]
+) -> None:
     page_server.route("/fast", PAGE)
     page_server.route("/slow", PAGE)
     config = watchlist(tmp_path / "w.toml", page_server, {"/fast": "1s", "/slow": "2s"})
@@ -140,7 +142,7 @@ def test_each_source_is_read_on_its_own_interval(tmp_path: Path, page_server: Pa
 
 
 def test_sighup_reloads_and_a_broken_file_keeps_the_old_watchlist(
-    tmp_path: Path, page_server: PageServer, daemons
+    tmp_path: Path, page_server: PageServer, daemons: list[Daemon]
 ) -> None:
     for p in ("/a", "/b"):
         page_server.route(p, PAGE)
@@ -176,7 +178,9 @@ def test_sighup_reloads_and_a_broken_file_keeps_the_old_watchlist(
     assert d.stop() == 0, d.log
 
 
-def test_watch_config_reloads_when_the_file_changes(tmp_path: Path, page_server: PageServer, daemons) -> None:
+def test_watch_config_reloads_when_the_file_changes(
+    tmp_path: Path, page_server: PageServer, daemons: list[Daemon]
+) -> None:
     for p in ("/a", "/b"):
         page_server.route(p, PAGE)
     config = watchlist(tmp_path / "w.toml", page_server, {"/a": "1h"})
@@ -192,7 +196,7 @@ def test_watch_config_reloads_when_the_file_changes(tmp_path: Path, page_server:
 
 
 def test_sigterm_lets_a_slow_read_finish_store_its_result_and_send_its_alert(
-    tmp_path: Path, page_server: PageServer, json_receiver: JsonReceiver, daemons
+    tmp_path: Path, page_server: PageServer, json_receiver: JsonReceiver, daemons: list[Daemon]
 ) -> None:
     page_server.route("/slow", Reply(body=ANNOUNCED, delay=3.0))
     config = watchlist(tmp_path / "w.toml", page_server, {"/slow": "1h"}, notify=json_receiver.url)
@@ -215,7 +219,7 @@ def test_sigterm_lets_a_slow_read_finish_store_its_result_and_send_its_alert(
 
 
 def test_an_alert_that_cannot_go_out_waits_in_the_outbox(
-    tmp_path: Path, page_server: PageServer, json_receiver: JsonReceiver, daemons
+    tmp_path: Path, page_server: PageServer, json_receiver: JsonReceiver, daemons: list[Daemon]
 ) -> None:
     page_server.route("/p", ANNOUNCED)
     json_receiver.script(*[500] * 20)  # the target is down the whole time
@@ -229,7 +233,7 @@ def test_an_alert_that_cannot_go_out_waits_in_the_outbox(
     assert backlog.pending == 1 and backlog.dead == 0 and backlog.sending == 0, backlog
 
 
-def test_a_restart_resumes_the_stored_schedule(tmp_path: Path, page_server: PageServer, daemons) -> None:
+def test_a_restart_resumes_the_stored_schedule(tmp_path: Path, page_server: PageServer, daemons: list[Daemon]) -> None:
     page_server.route("/p", PAGE)
     config = watchlist(tmp_path / "w.toml", page_server, {"/p": "1h"})
     d = start(daemons, config)
@@ -255,7 +259,7 @@ def test_a_restart_resumes_the_stored_schedule(tmp_path: Path, page_server: Page
 
 
 def test_the_lock_keeps_check_out_and_a_killed_daemon_is_taken_over(
-    tmp_path: Path, page_server: PageServer, daemons
+    tmp_path: Path, page_server: PageServer, daemons: list[Daemon]
 ) -> None:
     page_server.route("/p", PAGE)
     config = watchlist(tmp_path / "w.toml", page_server, {"/p": "1h"})
@@ -275,7 +279,7 @@ def test_the_lock_keeps_check_out_and_a_killed_daemon_is_taken_over(
     assert d.stop() == 0, d.log
 
 
-def test_json_log_lines_never_show_secrets(tmp_path: Path, page_server: PageServer, daemons) -> None:
+def test_json_log_lines_never_show_secrets(tmp_path: Path, page_server: PageServer, daemons: list[Daemon]) -> None:
     page_server.route("/p", PAGE)
     config = tmp_path / "w.toml"
     config.write_text(f"""

@@ -221,7 +221,9 @@ def test_reload_applies_added_removed_and_changed_sources(tmp_path: Path) -> Non
     assert runners[0].config.path == path and len(list(runners[0].config.sources())) == 3
 
 
-def test_an_invalid_watchlist_is_rejected_and_the_old_one_kept(tmp_path: Path, caplog) -> None:
+def test_an_invalid_watchlist_is_rejected_and_the_old_one_kept(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     path = tmp_path / "w.toml"
     config = write(path, {"p": "1s"})
     daemon, runners = make(config, FakeStore(), jitter=0.0)
@@ -253,7 +255,7 @@ def test_changed_fetch_settings_get_a_new_pipeline_and_the_old_one_is_closed(tmp
     assert runners[1].config.settings.user_agent == "other"
 
 
-def test_quiet_hides_the_per_read_lines(tmp_path: Path, capfd) -> None:
+def test_quiet_hides_the_per_read_lines(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
     config = write(tmp_path / "w.toml", {"p": "1h"})
     logs.setup("error", "text")
     daemon, _ = make(config, FakeStore(), log_level="error")
@@ -261,7 +263,9 @@ def test_quiet_hides_the_per_read_lines(tmp_path: Path, capfd) -> None:
     assert capfd.readouterr().err == ""
 
 
-def test_a_reload_masks_the_new_files_secrets(tmp_path: Path, monkeypatch, capfd) -> None:
+def test_a_reload_masks_the_new_files_secrets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "w.toml"
     config = write(path, {"p": "1h"})
     monkeypatch.setenv("PW_HOOK", "hook-secret-42")

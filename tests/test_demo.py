@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import time
 
+from runner import RunCli
 
-def test_demo_prints_each_change_of_meaning_once(run_cli) -> None:
+
+def test_demo_prints_each_change_of_meaning_once(run_cli: RunCli) -> None:
     started = time.monotonic()
     proc = run_cli("demo", timeout=60)
     elapsed = time.monotonic() - started

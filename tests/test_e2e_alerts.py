@@ -16,16 +16,18 @@ import os
 import signal
 import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from articles import DAY, DAY_NEW_SIDEBAR, DAY_REWORDED, MONTH, MOVED, RUMOUR, TRAILER, article
-from conftest import cli_argv
 from premiere_watch.config import load
 from premiere_watch.pipeline import Pipeline
 from premiere_watch.store import Store
 from receivers import JsonReceiver, SmtpServer
+from runner import cli_argv
 from servers import PageServer, Reply
 
 
@@ -86,8 +88,9 @@ sources = ["{pages.url('/a')}", "{pages.url('/b')}"]
     def counts(self) -> tuple[int, int, int]:
         return len(self.fans_json.received), len(self.mail.messages), len(self.others_json.received)
 
-    def status(self) -> dict:
-        return json.loads(self.cli("status", "--json").stdout)
+    def status(self) -> dict[str, Any]:
+        status: dict[str, Any] = json.loads(self.cli("status", "--json").stdout)
+        return status
 
     def last_json(self) -> str:
         doc = self.fans_json.received[-1]
@@ -95,7 +98,9 @@ sources = ["{pages.url('/a')}", "{pages.url('/b')}"]
 
 
 @pytest.fixture
-def world(tmp_path: Path, page_server: PageServer, json_receiver: JsonReceiver, smtp_server: SmtpServer) -> World:
+def world(
+    tmp_path: Path, page_server: PageServer, json_receiver: JsonReceiver, smtp_server: SmtpServer
+) -> Iterator[World]:
     others = JsonReceiver().start()
     yield World(tmp_path, page_server, json_receiver, others, smtp_server)
     others.stop()

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from articles import DAY as ANNOUNCED
 from articles import DAY_REWORDED as ANNOUNCED_REWORDED
 from articles import MOVED, RUMOUR, TRAILER
 from receivers import JsonReceiver
+from runner import RunCli
 from servers import PageServer, Reply
 
 
@@ -37,11 +39,11 @@ sources = ["{page_url}"]
     return path
 
 
-def test_alerts_follow_the_meaning_of_the_page(tmp_path, run_cli, page_server: PageServer,
+def test_alerts_follow_the_meaning_of_the_page(tmp_path: Path, run_cli: RunCli, page_server: PageServer,
                                                json_receiver: JsonReceiver) -> None:
     config = watchlist(tmp_path, page_server.url("/narcos"), json_receiver.url)
 
-    def check(page: str) -> list[dict]:
+    def check(page: str) -> list[dict[str, Any]]:
         page_server.route("/narcos", page)
         before = len(json_receiver.received)
         proc = run_cli("check", "-c", str(config))
@@ -67,7 +69,7 @@ def test_alerts_follow_the_meaning_of_the_page(tmp_path, run_cli, page_server: P
     assert "Friday, September 2, 2016 → Friday, September 9, 2016" in history.stdout
 
 
-def test_a_dead_site_changes_nothing_and_a_failed_alert_waits(tmp_path, run_cli, page_server: PageServer,
+def test_a_dead_site_changes_nothing_and_a_failed_alert_waits(tmp_path: Path, run_cli: RunCli, page_server: PageServer,
                                                                json_receiver: JsonReceiver) -> None:
     config = watchlist(tmp_path, page_server.url("/narcos"), json_receiver.url)
     page_server.route("/narcos", ANNOUNCED)
@@ -88,7 +90,7 @@ def test_a_dead_site_changes_nothing_and_a_failed_alert_waits(tmp_path, run_cli,
     assert status["outbox"]["pending"] == 1  # and lost no alert
 
 
-def test_bad_watchlist_and_missing_variable_are_named(tmp_path, run_cli) -> None:
+def test_bad_watchlist_and_missing_variable_are_named(tmp_path: Path, run_cli: RunCli) -> None:
     broken = tmp_path / "broken.toml"
     broken.write_text('[[watch]]\ntitle = "Narcos\nsources = []\n')
     proc = run_cli("check", "-c", str(broken))

@@ -7,15 +7,19 @@ import datetime as dt
 import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from premiere_watch.config import load
-from premiere_watch.model import Target
+from premiere_watch.facts import Facts
+from premiere_watch.model import Event, Target
 from premiere_watch.notify import MemoryTransport
-from premiere_watch.pipeline import Pipeline
+from premiere_watch.pipeline import Pipeline, utcnow
+from premiere_watch.reconcile import diff as real_diff
 from premiere_watch.sources import Context, Source, SourceResult, SourceState
 from premiere_watch.store import Store
+from runner import RunCli
 from servers import PageServer, Reply
 
 ANNOUNCED = ("<html><head><meta property='article:published_time' content='2016-06-07'></head><body><article>"
@@ -62,8 +66,7 @@ def run_passes(config_path: Path, times: int, clock: dt.datetime | None = None,
 
     async def go() -> None:
         with Store(config.settings.database) as store:
-            pipeline = Pipeline(config, store, transport=transport,
-                                **({"clock": lambda: clock} if clock else {}))
+            pipeline = Pipeline(config, store, transport=transport, clock=(lambda: clock) if clock else utcnow)
             try:
                 for _ in range(times):
                     report = await pipeline.check()
@@ -92,8 +95,8 @@ def test_a_crashing_or_failing_source_does_not_stop_the_others(tmp_path: Path, p
 def test_ops_hear_once_when_a_source_keeps_failing_and_once_when_it_recovers(
         tmp_path: Path, page_server: PageServer) -> None:
     transport = MemoryTransport()
-    ops = '[[notifier]]\nname = "ops"\nurl = "json://ops.example/"\ntags = ["ops"]\n'
-    config = write_config(tmp_path, FANS + ops + watch("Narcos", page(page_server, "/flaky")))
+    ops_notifier = '[[notifier]]\nname = "ops"\nurl = "json://ops.example/"\ntags = ["ops"]\n'
+    config = write_config(tmp_path, FANS + ops_notifier + watch("Narcos", page(page_server, "/flaky")))
     page_server.route("/flaky", Reply(503))
     run_passes(config, 4, transport=transport)
     ops = [s for s in transport.sent if "ops.example" in s.url]
@@ -107,7 +110,7 @@ def test_ops_hear_once_when_a_source_keeps_failing_and_once_when_it_recovers(
     assert len([s for s in transport.sent if "fans.example" in s.url]) == 1  # the date, once
 
 
-def test_extract_reads_any_source_kind(run_cli, page_server: PageServer) -> None:
+def test_extract_reads_any_source_kind(run_cli: RunCli, page_server: PageServer) -> None:
     page_server.route("/feed.xml", Reply(body="""<?xml version="1.0"?><rss version="2.0"><channel>
 <title>TV news</title><link>http://x/</link><description>d</description>
 <item><title>Narcos season 2 premiere date announced</title><link>{link}</link>
@@ -146,9 +149,7 @@ def test_a_bug_while_storing_one_source_fails_only_that_source(
         tmp_path: Path, page_server: PageServer, monkeypatch: pytest.MonkeyPatch) -> None:
     import premiere_watch.pipeline as pipeline_module
 
-    real_diff = pipeline_module.diff
-
-    def diff(previous, current, target, **kwargs):  # type: ignore[no-untyped-def]
+    def diff(previous: Facts | None, current: Facts, target: Target, **kwargs: Any) -> list[Event]:
         if target.title == "Ozark":
             raise RuntimeError("bug in diff")
         return real_diff(previous, current, target, **kwargs)

@@ -12,6 +12,7 @@ import pytest
 from premiere_watch.cli import build_parser
 from premiere_watch.config import ConfigError, load
 from receivers import JsonReceiver
+from runner import RunCli
 from servers import PageServer
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text()
@@ -47,7 +48,7 @@ def test_watchlist_examples_load(tmp_path: Path, name: str) -> None:
     assert config.watches
 
 
-def test_broken_example_fails_exactly_as_shown(tmp_path: Path, run_cli) -> None:
+def test_broken_example_fails_exactly_as_shown(tmp_path: Path, run_cli: RunCli) -> None:
     path = tmp_path / "watchlist.toml"
     path.write_text(examples()["broken"])
     with pytest.raises(ConfigError):
@@ -67,7 +68,7 @@ def test_every_command_parses() -> None:
         parser.parse_args(shlex.split(command)[1:])  # SystemExit (a test failure) on any unknown flag
 
 
-def test_every_command_runs(tmp_path: Path, run_cli, page_server: PageServer,
+def test_every_command_runs(tmp_path: Path, run_cli: RunCli, page_server: PageServer,
                             json_receiver: JsonReceiver) -> None:
     """The README's commands, run against its minimal watchlist pointed at local servers."""
     page = ("<html><head><meta property='article:published_time' content='2023-01-10'></head><body>"

@@ -9,17 +9,9 @@ from dataclasses import dataclass, field
 import pytest
 
 from premiere_watch.dates import FuzzyDate
+from premiere_watch.facts import Facts, Read, StoredObservation, extraction_from_json, extraction_to_json
 from premiere_watch.model import DateClaim, Event, Extraction, Target, Trailer
-from premiere_watch.reconcile import (
-    Facts,
-    Read,
-    StoredObservation,
-    diff,
-    extraction_from_json,
-    extraction_to_json,
-    reconcile,
-    trailer_key,
-)
+from premiere_watch.reconcile import diff, reconcile, trailer_key
 from premiere_watch.store import HISTORY_LIMIT
 
 NARCOS = Target("Narcos", season=2, aliases=("Narcos: Mexico",))

@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from premiere_watch.dates import FuzzyDate
+from premiere_watch.extract import Page, extract
 from premiere_watch.fetch import Fetcher, FetchSettings
-from premiere_watch.model import Target
+from premiere_watch.model import Extraction, Target
 from premiere_watch.sources import page as page_module
 from premiere_watch.sources.base import Context, SourceResult, SourceState
 from premiere_watch.sources.page import PageSource
@@ -79,11 +80,9 @@ def test_same_text_is_unchanged_without_extracting(page_server: PageServer,
     first = collect(page_server.url("/a"), [NARCOS])
     assert first.status == "ok"
     calls: list[Target] = []
-    real = page_module.extract
-
-    def counting(page: Any, target: Target) -> Any:
+    def counting(page: Page, target: Target) -> Extraction:
         calls.append(target)
-        return real(page, target)
+        return extract(page, target)
 
     monkeypatch.setattr(page_module, "extract", counting)
     second = collect(page_server.url("/a"), [NARCOS], first.state)

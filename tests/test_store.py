@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from premiere_watch.dates import FuzzyDate
+from premiere_watch.facts import Facts
 from premiere_watch.model import DateClaim, Event, Extraction, Observation, Target
-from premiere_watch.reconcile import Facts, diff, reconcile
+from premiere_watch.reconcile import diff, reconcile
 from premiere_watch.sources.base import SourceResult, SourceState
 from premiere_watch.store import HISTORY_LIMIT, MIGRATIONS, Backlog, Store, StoreError
 

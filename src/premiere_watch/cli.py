@@ -16,12 +16,17 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from premiere_watch import __version__, logs
 from premiere_watch.config import Config, ConfigError, load
 from premiere_watch.lock import InstanceLock, LockHeld
 from premiere_watch.redact import mask_secrets
+
+if TYPE_CHECKING:  # imported when used: `keys` and `extract` need no database code
+    from premiere_watch.notify import DeliveryReport
+    from premiere_watch.pipeline import PassReport
+    from premiere_watch.store import Store
 
 EXIT_OK, EXIT_CONFIG, EXIT_LOCKED, EXIT_DATABASE = 0, 2, 3, 4
 DEFAULT_CONFIG = os.environ.get("PREMIERE_WATCH_CONFIG", "watchlist.toml")
@@ -48,7 +53,7 @@ def _load(args: argparse.Namespace) -> Config:
 
 
 @contextmanager
-def _open_store(config: Config) -> Iterator[Any]:
+def _open_store(config: Config) -> Iterator[Store]:
     from premiere_watch.store import Store
 
     try:
@@ -91,7 +96,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     config = _load(args)
     with _locked(config, "check"), _open_store(config) as store:
 
-        async def run() -> Any:
+        async def run() -> PassReport:
             pipeline = Pipeline(config, store)
             try:
                 return await pipeline.check()
@@ -182,7 +187,7 @@ def cmd_retry(args: argparse.Namespace) -> int:
         hurried = 0 if args.ids else store.retry_now(now)
         print(f"{revived} dead and {hurried} waiting alert deliveries are due now")
 
-        async def run() -> Any:
+        async def run() -> DeliveryReport:
             pipeline = Pipeline(config, store)
             try:
                 return await pipeline.deliver()

@@ -82,15 +82,12 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from premiere_watch.dates import FuzzyDate
-from premiere_watch.facts import (  # noqa: F401 - re-exported: the vocabulary of the rules
+from premiere_watch.facts import (
     Facts,
     Pending,
-    PremiereStatus,
     Read,
     StoredObservation,
     TrailerFact,
-    extraction_from_json,
-    extraction_to_json,
 )
 from premiere_watch.model import (
     Event,
