@@ -20,7 +20,7 @@ import urllib.request
 
 from premiere_watch.config import load
 from premiere_watch.pipeline import Pipeline
-from premiere_watch.store import Store
+from premiere_watch.store import open_store
 
 
 def rss_mb() -> float:
@@ -40,7 +40,7 @@ def _control(port: int, path: str) -> None:
 
 async def run(config_path: str, port: int, passes: int, bump_every: int) -> None:
     config = load(config_path)
-    store = Store(config.settings.database)
+    store = await open_store(config.settings.database)
     pipeline = Pipeline(config, store)
     try:
         for n in range(passes + 1):
@@ -54,7 +54,7 @@ async def run(config_path: str, port: int, passes: int, bump_every: int) -> None
             print(f"RSS {n} {rss_mb():.1f} {seconds:.3f} failed={failed}", flush=True)
     finally:
         await pipeline.aclose()
-        store.close()
+        await store.close()
 
 
 def main() -> None:

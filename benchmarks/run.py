@@ -225,9 +225,9 @@ def profiled(cmd: list[str], out: Path | None) -> list[str]:
 PROFILE_CATEGORIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("startup: imports", ("<frozen importlib",)),
     ("JSON encode/decode", ("json/encoder.py", "json/decoder.py", "json/__init__.py")),
-    ("store: BEGIN/COMMIT (fsync)", ("Store.transaction (",)),
+    ("store: BEGIN/COMMIT (fsync)", ("SqliteBackend.transaction (",)),
     ("robots.txt", ("_robots_allow", "_load_robots", "protego")),
-    ("store: queries", ("premiere_watch/store.py",)),
+    ("store: queries", ("premiere_watch/store/",)),
     ("reconcile + diff", ("premiere_watch/reconcile.py", "Pipeline._reconcile")),
     ("parse_page (lxml + walk)", ("premiere_watch/extract/page.py", "lxml/")),
     ("extract (claims, titles, trailers)", ("premiere_watch/extract/",)),

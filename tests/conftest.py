@@ -5,3 +5,4 @@ from __future__ import annotations
 from receivers import json_receiver, smtp_server  # noqa: F401
 from runner import run_cli  # noqa: F401
 from servers import page_server, page_server_factory  # noqa: F401
+from store_backends import anyio_backend, database, reopen, store  # noqa: F401

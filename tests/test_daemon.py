@@ -6,6 +6,7 @@ allow for the ±10% jitter and for process start-up.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import os
@@ -14,14 +15,17 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
-from premiere_watch.store import Store
+from premiere_watch.store import Store, open_store
 from receivers import JsonReceiver
 from servers import PageServer, Reply
+
+T = TypeVar("T")
 
 PAGE = "<html><body><article><h1>News</h1><p>Nothing about the show yet.</p></article></body></html>"
 ANNOUNCED = """<!doctype html><html><head><meta charset="utf-8"><title>Narcos season 2 gets a date</title>
@@ -118,9 +122,19 @@ def start(daemons: list[Daemon], config: Path, *args: str) -> Daemon:
     return d
 
 
+def on_store(config: Path, work: Callable[[Store], Awaitable[T]]) -> T:
+    async def main() -> T:
+        async with await open_store(config.parent / "state.db") as store:
+            return await work(store)
+
+    return asyncio.run(main())
+
+
 def rows(config: Path) -> dict[str, object]:
-    with Store(config.parent / "state.db") as store:
-        return {row.source_id: row for row in store.source_rows()}
+    async def read(store: Store) -> dict[str, object]:
+        return {row.source_id: row for row in await store.source_rows()}
+
+    return on_store(config, read)
 
 
 def test_each_source_is_read_on_its_own_interval(
@@ -228,8 +242,7 @@ def test_an_alert_that_cannot_go_out_waits_in_the_outbox(
     d.wait_for("delivery:")
     assert d.stop() == 0, d.log
     assert json_receiver.received == []
-    with Store(config.parent / "state.db") as store:
-        backlog = store.backlog(dt.datetime.now(dt.UTC))
+    backlog = on_store(config, lambda store: store.backlog(dt.datetime.now(dt.UTC)))
     assert backlog.pending == 1 and backlog.dead == 0 and backlog.sending == 0, backlog
 
 
@@ -250,8 +263,7 @@ def test_a_restart_resumes_the_stored_schedule(tmp_path: Path, page_server: Page
     assert page_server.count("/p") == 1, d.log
 
     # Overdue after "downtime" of many intervals: read once, not once per missed interval.
-    with Store(config.parent / "state.db") as store:
-        store.set_next_due(source_id, dt.datetime.now(dt.UTC) - dt.timedelta(days=2))
+    on_store(config, lambda store: store.set_next_due(source_id, dt.datetime.now(dt.UTC) - dt.timedelta(days=2)))
     d = start(daemons, config)
     time.sleep(1.5)
     assert d.stop() == 0, d.log

@@ -51,16 +51,16 @@ class FakeStore:
         self.due = dict(due or {})
         self.checked = dict(checked or {})
 
-    def source_rows(self) -> list[Row]:
-        return [Row(k, v, self.checked.get(k)) for k, v in self.due.items()]
+    location = "fake"
 
-    def set_next_due(self, source_id: str, when: dt.datetime) -> None:
-        self.due[source_id] = when
+    async def source_rows(self) -> list[Row]:
+        return [Row(k, v, self.checked.get(k)) for k, v in self.due.items()]
 
 
 class FakeRunner:
-    def __init__(self, config: Config, store: object, read_seconds: float = 0.0) -> None:
+    def __init__(self, config: Config, store: FakeStore, read_seconds: float = 0.0) -> None:
         self.config = config
+        self.store = store
         self.read_seconds = read_seconds
         self.reads: list[tuple[str, float]] = []  # (source id, loop time started)
         self.done: list[str] = []
@@ -68,7 +68,9 @@ class FakeRunner:
         self.deliveries = 0
         self.closed = False
 
-    async def check_source(self, source: SourceConfig, watches: Sequence[Watch]) -> tuple[SourceOutcome, list[Event]]:
+    async def check_source(
+        self, source: SourceConfig, watches: Sequence[Watch], *, next_due: dt.datetime | None = None
+    ) -> tuple[SourceOutcome, list[Event]]:
         self.reads.append((source.id, asyncio.get_running_loop().time()))
         self.in_flight += 1
         self.most_in_flight = max(self.most_in_flight, self.in_flight)
@@ -77,6 +79,8 @@ class FakeRunner:
         finally:
             self.in_flight -= 1
         self.done.append(source.id)
+        if next_due is not None:  # the pipeline stores the scheduler's next due time with the result
+            self.store.due[source.id] = next_due
         return SourceOutcome(source.id, source.url, "ok"), []
 
     async def deliver(self) -> notify.DeliveryReport:
@@ -113,7 +117,7 @@ def serve(daemon: Daemon, seconds: float, during: object = None, at: float | Non
 def make(config: Config, store: FakeStore, read_seconds: float = 0.0, **kw: object) -> tuple[Daemon, list[FakeRunner]]:
     runners: list[FakeRunner] = []
 
-    def factory(c: Config, s: object) -> FakeRunner:
+    def factory(c: Config, s: FakeStore) -> FakeRunner:
         runners.append(FakeRunner(c, s, read_seconds))
         return runners[-1]
 

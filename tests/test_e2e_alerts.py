@@ -25,7 +25,7 @@ import pytest
 from articles import DAY, DAY_NEW_SIDEBAR, DAY_REWORDED, MONTH, MOVED, RUMOUR, TRAILER, article
 from premiere_watch.config import load
 from premiere_watch.pipeline import Pipeline
-from premiere_watch.store import Store
+from premiere_watch.store import open_store
 from receivers import JsonReceiver, SmtpServer
 from runner import cli_argv
 from servers import PageServer, Reply
@@ -219,7 +219,7 @@ sources = ["{pages.url('/p')}"]
     config = load(config_path)
     now = [clock_times[0]]
     seen: list[list[str]] = []
-    with Store(config.settings.database) as store:
+    async with await open_store(config.settings.database) as store:
         pipeline = Pipeline(config, store, clock=lambda: now[0])
         try:
             for moment, version in zip(clock_times, versions, strict=True):

@@ -29,6 +29,7 @@ from premiere_watch.notify import (
     route,
 )
 from premiere_watch.store import Store
+from premiere_watch.store.sqlite import SqliteBackend
 from receivers import JsonReceiver, SmtpServer  # fixtures json_receiver, smtp_server: conftest.py
 
 T0 = dt.datetime(2026, 3, 2, 12, 0, tzinfo=dt.UTC)  # a Monday, noon UTC
@@ -36,8 +37,9 @@ T0 = dt.datetime(2026, 3, 2, 12, 0, tzinfo=dt.UTC)  # a Monday, noon UTC
 
 @pytest.fixture
 def store() -> Iterator[Store]:
-    with Store(":memory:") as s:
-        yield s
+    s = Store(SqliteBackend(":memory:"))
+    yield s
+    asyncio.run(s.close())
 
 
 def announced(n: int = 2, watch: str = "narcos#s2", label: str = "Narcos S2", **kw: Any) -> Event:
@@ -50,9 +52,12 @@ def announced(n: int = 2, watch: str = "narcos#s2", label: str = "Narcos S2", **
 
 def queue(store: Store, notifiers: Mapping[str, NotifierConfig], events: Sequence[Event], now: dt.datetime,
           daily_cap: int | None = None) -> int:
-    hold = pacing(notifiers, now, events, daily_cap=daily_cap,
-                  count_today=lambda w: store.count_events_today(w, now))
-    return store.enqueue(events, lambda e: route(e, notifiers), now, hold)
+    async def enqueue() -> int:
+        today = {e.watch: await store.count_events_today(e.watch, now) for e in events}
+        hold = pacing(notifiers, now, events, daily_cap=daily_cap, count_today=today.__getitem__)
+        return await store.enqueue(events, lambda e: route(e, notifiers), now, hold)
+
+    return asyncio.run(enqueue())
 
 
 def run(store: Store, notifiers: Mapping[str, NotifierConfig], now: dt.datetime,
@@ -100,11 +105,11 @@ def test_dead_after_max_attempts_then_revived(store: Store, json_receiver: JsonR
         reports.append(run(store, fans, now))
         now += dt.timedelta(hours=2)
     assert [(r.failed, r.dead) for r in reports] == [(1, 0), (1, 0), (0, 1)]
-    dead = store.dead_deliveries()
+    dead = asyncio.run(store.dead_deliveries())
     assert len(dead) == 1 and "500" in dead[0].last_error
     assert run(store, fans, now).sent == 0  # dead stays dead
 
-    assert store.revive_dead(now=now) == 1
+    assert asyncio.run(store.revive_dead(now=now)) == 1
     assert run(store, fans, now).sent == 1
     assert len(json_receiver.received) == 1 and len(json_receiver.requests) == 4
 
@@ -241,7 +246,7 @@ def test_unconfigured_notifier_rows_are_parked_dead(store: Store) -> None:
     shrunk = by_name(replace(fans["fans"], urls=("json://a.example/",)))
     report = run(store, shrunk, T0, memory)
     assert (report.sent, report.dead) == (1, 1)
-    assert "no longer configured" in store.dead_deliveries()[0].last_error
+    assert "no longer configured" in asyncio.run(store.dead_deliveries())[0].last_error
 
 
 def test_mail_text_part_keeps_the_source_address(store: Store, smtp_server: SmtpServer) -> None:

@@ -18,7 +18,7 @@ from premiere_watch.notify import MemoryTransport
 from premiere_watch.pipeline import Pipeline, utcnow
 from premiere_watch.reconcile import diff as real_diff
 from premiere_watch.sources import Context, Source, SourceResult, SourceState
-from premiere_watch.store import Store
+from premiere_watch.store import open_store
 from runner import RunCli
 from servers import PageServer, Reply
 
@@ -65,7 +65,7 @@ def run_passes(config_path: Path, times: int, clock: dt.datetime | None = None,
     out: list[list[str]] = []
 
     async def go() -> None:
-        with Store(config.settings.database) as store:
+        async with await open_store(config.settings.database) as store:
             pipeline = Pipeline(config, store, transport=transport, clock=(lambda: clock) if clock else utcnow)
             try:
                 for _ in range(times):
@@ -199,7 +199,7 @@ def test_held_alerts_go_out_when_quiet_hours_are_removed(tmp_path: Path, page_se
     relaxed = load(write_config(tmp_path, FANS + watch("Narcos", page(page_server, "/narcos"))), {})
 
     async def go() -> None:
-        with Store(held.settings.database) as store:
+        async with await open_store(held.settings.database) as store:
             pipeline = Pipeline(held, store, transport=transport, clock=lambda: night)
             try:
                 await pipeline.check()
@@ -227,7 +227,7 @@ def test_relaxing_pacing_never_breaks_the_daily_cap(tmp_path: Path, page_server:
     later = load(write_config(tmp_path, FANS + watch("Narcos", page(page_server, "/trailer")), cap), {})
 
     async def go() -> None:
-        with Store(config.settings.database) as store:
+        async with await open_store(config.settings.database) as store:
             pipeline = Pipeline(config, store, transport=transport, clock=lambda: day)
             try:
                 await pipeline.check()
@@ -235,7 +235,7 @@ def test_relaxing_pacing_never_breaks_the_daily_cap(tmp_path: Path, page_server:
                 await pipeline.check()
                 await pipeline.deliver()
                 assert len(transport.sent) == 1  # the trailer waits for tomorrow
-                assert store.backlog(day).pending == 1
+                assert (await store.backlog(day)).pending == 1
             finally:
                 await pipeline.aclose()
 

@@ -14,9 +14,10 @@ import logging
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Sequence
+from contextlib import asynccontextmanager, contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from premiere_watch import __version__, logs
 from premiere_watch.config import Config, ConfigError, load
@@ -27,6 +28,8 @@ if TYPE_CHECKING:  # imported when used: `keys` and `extract` need no database c
     from premiere_watch.notify import DeliveryReport
     from premiere_watch.pipeline import PassReport
     from premiere_watch.store import Store
+
+T = TypeVar("T")
 
 EXIT_OK, EXIT_CONFIG, EXIT_LOCKED, EXIT_DATABASE = 0, 2, 3, 4
 DEFAULT_CONFIG = os.environ.get("PREMIERE_WATCH_CONFIG", "watchlist.toml")
@@ -52,24 +55,43 @@ def _load(args: argparse.Namespace) -> Config:
     return config
 
 
-@contextmanager
-def _open_store(config: Config) -> Iterator[Store]:
-    from premiere_watch.store import Store
+@asynccontextmanager
+async def _open_store(config: Config) -> AsyncIterator[Store]:
+    from premiere_watch.store import StoreError, open_store
 
+    database = config.settings.database
     try:
-        config.settings.database.parent.mkdir(parents=True, exist_ok=True)
-        store = Store(config.settings.database)
-    except (OSError, sqlite3.Error) as exc:
-        raise CommandError(f"cannot use the database {config.settings.database}: {exc} — "
-                           "check the path and its permissions, or set [settings] database", EXIT_DATABASE) from None
+        store = await open_store(database)
+    except (OSError, sqlite3.Error, StoreError) as exc:
+        shown = mask_secrets(f"{config.database_label}: {exc}", config.secrets)
+        raise CommandError(f"cannot use the database {shown} — check "
+                           + ("the server, the URL and the password" if config.shared_database
+                              else "the path and its permissions")
+                           + ", or set [settings] database", EXIT_DATABASE) from None
     try:
         yield store
     finally:
-        store.close()
+        await store.close()
+
+
+def _with_store(config: Config, work: Callable[[Store], Coroutine[Any, Any, T]]) -> T:
+    """Open the watchlist's store on a fresh event loop, run ``work`` with it, close it."""
+
+    async def main() -> T:
+        async with _open_store(config) as store:
+            return await work(store)
+
+    return asyncio.run(main())
 
 
 @contextmanager
 def _locked(config: Config, command: str) -> Iterator[None]:
+    if config.shared_database:
+        # Many processes share a PostgreSQL database by design: sources are read
+        # under per-source locks, alerts are claimed, one scheduler leads.
+        yield
+        return
+    assert isinstance(config.settings.database, Path)
     lock = InstanceLock(config.settings.database)
     try:
         lock.acquire(command)
@@ -94,16 +116,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     from premiere_watch.pipeline import Pipeline
 
     config = _load(args)
-    with _locked(config, "check"), _open_store(config) as store:
 
-        async def run() -> PassReport:
-            pipeline = Pipeline(config, store)
-            try:
-                return await pipeline.check()
-            finally:
-                await pipeline.aclose()
+    async def run(store: Store) -> PassReport:
+        pipeline = Pipeline(config, store)
+        try:
+            return await pipeline.check()
+        finally:
+            await pipeline.aclose()
 
-        report = asyncio.run(run())
+    with _locked(config, "check"):
+        report = _with_store(config, run)
     # One log line per pass (JSON with --log-format json; silent with -q); each failed
     # source was logged once, as a warning, by the pipeline.
     log.info("%s", report.summary())
@@ -114,9 +136,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     from premiere_watch.scheduler import run_daemon
 
     config = _load(args)
-    with _locked(config, "run"), _open_store(config) as store:
-        return run_daemon(config, store, watch_config=args.watch_config,
-                          log_level=args.log_level, log_format=args.log_format)
+
+    async def run(store: Store) -> int:
+        if args.no_worker:
+            log.warning("--no-worker only applies to a PostgreSQL database; reading sources here")
+        return await run_daemon(config, store, watch_config=args.watch_config,
+                                log_level=args.log_level, log_format=args.log_format)
+
+    with _locked(config, "run"):
+        return _with_store(config, run)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -136,7 +164,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"warning: {mask_secrets(w, config.secrets)}")
     n_sources = sum(1 for _ in config.sources())
     print(f"{config.path}: OK — {len(config.watches)} watches, {n_sources} sources, "
-          f"{len(config.notifiers)} notifiers; database {config.settings.database}")
+          f"{len(config.notifiers)} notifiers; database {config.database_label}")
     return EXIT_OK
 
 
@@ -151,8 +179,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     from premiere_watch.report import status_data, status_text
 
     config = _load(args)
-    with _open_store(config) as store:
-        data = status_data(config, store)
+    data = _with_store(config, lambda store: status_data(config, store))
     if args.json:
         _print_json(data)
     else:
@@ -168,8 +195,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     if watch is None:
         titles = ", ".join(f'"{w.label}"' for w in config.watches)
         raise CommandError(f'no watch called "{args.title}" in {config.path} — known: {titles}', EXIT_CONFIG)
-    with _open_store(config) as store:
-        data = history_data(watch, store)
+    data = _with_store(config, lambda store: history_data(watch, store))
     if args.json:
         _print_json(data)
     else:
@@ -181,20 +207,20 @@ def cmd_retry(args: argparse.Namespace) -> int:
     from premiere_watch.pipeline import Pipeline, delivery_summary, utcnow
 
     config = _load(args)
-    with _locked(config, "retry"), _open_store(config) as store:
+
+    async def run(store: Store) -> DeliveryReport:
         now = utcnow()
-        revived = store.revive_dead(args.ids or None, now=now)
-        hurried = 0 if args.ids else store.retry_now(now)
-        print(f"{revived} dead and {hurried} waiting alert deliveries are due now")
+        revived = await store.revive_dead(args.ids or None, now=now)
+        hurried = 0 if args.ids else await store.retry_now(now)
+        print(f"{revived} dead and {hurried} waiting alert deliveries are due now", flush=True)
+        pipeline = Pipeline(config, store)
+        try:
+            return await pipeline.deliver()
+        finally:
+            await pipeline.aclose()
 
-        async def run() -> DeliveryReport:
-            pipeline = Pipeline(config, store)
-            try:
-                return await pipeline.deliver()
-            finally:
-                await pipeline.aclose()
-
-        report = asyncio.run(run())
+    with _locked(config, "retry"):
+        report = _with_store(config, run)
     print(delivery_summary(report))
     return EXIT_OK
 
@@ -281,6 +307,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("run", cmd_run, "Run as a daemon: check each source on its own interval until stopped "
             "(SIGTERM/SIGINT stop, SIGHUP reloads the watchlist).", with_config)
     p.add_argument("--watch-config", action="store_true", help="reload when the watchlist file changes")
+    p.add_argument("--no-worker", action="store_true",
+                   help="PostgreSQL only: schedule, and leave reading sources to `premiere-watch worker` processes")
     p = add("extract", cmd_extract, "Show what premiere-watch concludes from one page, feed or API for a "
             "title, with the evidence for each conclusion. Use it to test a source before adding it.", common)
     p.add_argument("source", metavar="SOURCE", help="a file path, - for standard input, or an http(s) URL")

@@ -19,7 +19,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from premiere_watch.keys import Key, check_table
 from premiere_watch.model import Target
@@ -100,11 +100,36 @@ def _check_choice(*choices: str) -> Any:
     return check
 
 
+def _is_postgres_url(value: str) -> bool:
+    return value.startswith(("postgresql://", "postgres://"))
+
+
+def _check_database(value: str) -> str | None:
+    if "://" in value and not _is_postgres_url(value):
+        return 'write a file path, or a PostgreSQL URL starting "postgresql://" (or "postgres://")'
+    if _is_postgres_url(value) and not urlsplit(value).hostname and "host=" not in value:
+        return 'name the server: "postgresql://user@host:5432/premiere"'
+    return None
+
+
+def database_label(database: Path | str) -> str:
+    """A path as is; a URL with any password replaced by ***."""
+    if isinstance(database, Path):
+        return str(database)
+    parts = urlsplit(database)
+    if parts.password is None:
+        return database
+    netloc = parts.netloc.rsplit("@", 1)
+    user = netloc[0].split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
+
+
 # -- declared keys of each table --------------------------------------------
 
 SETTINGS_KEYS: tuple[Key, ...] = (
-    Key("database", str, "SQLite file for state, relative to the watchlist; default: the user's data dir",
-        default=None, example='"premiere-watch.db"'),
+    Key("database", str, "SQLite file for state, relative to the watchlist (default: the user's data dir), "
+        'or a PostgreSQL URL "postgresql://user:${PGPASSWORD}@host:5432/premiere" for several machines',
+        default=None, check=_check_database, example='"premiere-watch.db"'),
     Key("interval", str, 'default check interval (s, m, h, d) or "cron: MIN HOUR DOM MON DOW"',
         default="6h", check=_check_schedule, example='"6h"'),
     Key("user_agent", str, "User-Agent header sent to every site",
@@ -180,7 +205,7 @@ WATCH_KEYS: tuple[Key, ...] = (
 
 @dataclass(frozen=True)
 class Settings:
-    database: Path
+    database: Path | str  # a SQLite file, or a postgresql:// URL (str)
     interval: Schedule
     user_agent: str
     timeout: float
@@ -263,6 +288,16 @@ class Config:
 
     def watch(self, key: str) -> Watch | None:
         return next((w for w in self.watches if w.key == key), None)
+
+    @property
+    def shared_database(self) -> bool:
+        """State in PostgreSQL, shared by several processes and machines."""
+        return isinstance(self.settings.database, str)
+
+    @property
+    def database_label(self) -> str:
+        """The database as messages show it: a path, or the URL without its password."""
+        return database_label(self.settings.database)
 
     def find_watch(self, title: str) -> Watch | None:
         """A watch by title, label (``Narcos S2``) or key, case-insensitively."""
@@ -390,9 +425,17 @@ class _Loader:
         v = self._table(table, SETTINGS_KEYS, "[settings]")
         if v is None:
             return None
-        db = Path(v["database"]).expanduser() if v["database"] else default_database()
-        if not db.is_absolute():
-            db = self.path.resolve().parent / db
+        db: Path | str
+        if v["database"] and _is_postgres_url(v["database"]):
+            db = v["database"]
+            # The password is a secret however it was written (${VAR} or inline).
+            password = urlsplit(v["database"]).password
+            if password:
+                self.secrets |= {password, unquote(password)}
+        else:
+            db = Path(v["database"]).expanduser() if v["database"] else default_database()
+            if not db.is_absolute():
+                db = self.path.resolve().parent / db
         return Settings(
             database=db, interval=Schedule.parse(v["interval"]), user_agent=v["user_agent"],
             timeout=v["timeout"], concurrency=v["concurrency"], host_concurrency=v["host_concurrency"],

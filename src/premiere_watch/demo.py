@@ -22,7 +22,7 @@ from pathlib import Path
 from premiere_watch.config import load
 from premiere_watch.notify import ConsoleTransport
 from premiere_watch.pipeline import Pipeline
-from premiere_watch.store import Store
+from premiere_watch.store import open_store
 
 TITLE = "Starfall Station"
 
@@ -155,7 +155,7 @@ sources = ["{url}"]
 async def _play(site: _Site, folder: Path) -> int:
     config = load(_watchlist(folder, site.url))
     alerts = 0
-    with Store(config.settings.database) as store:
+    async with await open_store(config.settings.database) as store:
         pipeline = Pipeline(config, store, transport=ConsoleTransport())
         try:
             for step, version in enumerate(VERSIONS, 1):

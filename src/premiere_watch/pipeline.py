@@ -42,7 +42,7 @@ class SourceOutcome:
 
     source_id: str
     url: str  # secrets masked
-    status: str  # ok | unchanged | failed
+    status: str  # ok | unchanged | failed | busy (another process is reading it)
     reason: str = ""
     events: int = 0
     seconds: float = 0.0
@@ -60,8 +60,10 @@ class PassReport:
 
     def summary(self) -> str:
         counts = {s: sum(o.status == s for o in self.outcomes) for s in ("ok", "unchanged", "failed")}
+        busy = sum(o.status == "busy" for o in self.outcomes)
         line = (f"pass: {len(self.outcomes)} sources ({counts['ok']} read, {counts['unchanged']} unchanged, "
-                f"{counts['failed']} failed), {len(self.events)} new alerts")
+                f"{counts['failed']} failed{f', {busy} read by another process' if busy else ''}), "
+                f"{len(self.events)} new alerts")
         if self.delivery is not None:
             line += "; " + delivery_summary(self.delivery)
         return line
@@ -120,7 +122,8 @@ class Pipeline:
 
         async def one(source: SourceConfig, watches: list[Watch]) -> None:
             async with gate:
-                outcome, events = await self.check_source(source, watches)
+                due = self.config.schedule_of(source, watches).next_after(self.clock())
+                outcome, events = await self.check_source(source, watches, next_due=due)
             report.outcomes.append(outcome)
             report.events.extend(events)
 
@@ -128,10 +131,27 @@ class Pipeline:
         report.delivery = await self.deliver()
         return report
 
-    async def check_source(self, source: SourceConfig, watches: Sequence[Watch]) -> tuple[SourceOutcome, list[Event]]:
-        """Read one source, store what it says and queue the events it causes."""
+    async def check_source(
+        self, source: SourceConfig, watches: Sequence[Watch], *, next_due: dt.datetime | None = None,
+    ) -> tuple[SourceOutcome, list[Event]]:
+        """Read one source, store what it says and queue the events it causes.
+
+        ``next_due`` is the scheduler's: whoever schedules a source writes its
+        next due time, with the read's result (``check`` passes one interval on).
+        On a shared database a source another process is reading right now is
+        left to it (status "busy").
+        """
         started = time.perf_counter()
-        state = self.store.source_state(source.id)
+        async with self.store.reading(source.id) as mine:
+            if not mine:
+                log.info("source %s is being read by another process; its read counts", self.mask(source.url))
+                return SourceOutcome(source.id, self.mask(source.url), "busy"), []
+            return await self._read(source, watches, next_due, started)
+
+    async def _read(
+        self, source: SourceConfig, watches: Sequence[Watch], next_due: dt.datetime | None, started: float,
+    ) -> tuple[SourceOutcome, list[Event]]:
+        state = await self.store.source_state(source.id)
         ctx = Context(fetcher=self.fetcher, now=self.clock)
         try:
             result = await source.build().collect(ctx, [w.target for w in watches], state)
@@ -141,7 +161,7 @@ class Pipeline:
                                   temporary=True, state=state)
         now = self.clock()
         try:
-            events = self._commit(source, watches, result, now)
+            events = await self._commit(source, watches, result, now, next_due)
         except Exception as exc:  # a bug storing one source must not stop the pass; nothing was committed
             log.exception("storing what %s said failed", self.mask(source.url))
             result = SourceResult(status="failed", reason=f"internal error: {type(exc).__name__}: {exc}",
@@ -155,66 +175,68 @@ class Pipeline:
             log.debug("source %s: %s, %d events", outcome.url, result.status, len(events))
         return outcome, events
 
-    def _commit(
-        self, source: SourceConfig, watches: Sequence[Watch], result: SourceResult, now: dt.datetime
+    async def _commit(
+        self, source: SourceConfig, watches: Sequence[Watch], result: SourceResult, now: dt.datetime,
+        next_due: dt.datetime | None,
     ) -> list[Event]:
         """Store one read, the facts it changes and the events they cause, in one transaction."""
-        schedule = self.config.schedule_of(source, watches)
-        with self.store.transaction():
+        async with self.store.transaction():
             # A watch is new until each of its sources has been read once: what
             # those first reads find was already known, not news (announce_existing).
             ids = {s.id for w in watches for s in w.sources}
-            unread = ids - self.store.known_sources(ids)
+            unread = ids - await self.store.known_sources(ids)
             new_watches = {w.key for w in watches if unread & {s.id for s in w.sources}}
-            saved = self.store.save_source_result(source.id, source.url, source.kind, result, now,
-                                                  schedule.next_after(now))
-            events = (self._reconcile(watches, saved, now, new_watches, unchanged=result.status == "unchanged")
-                      + self._ops_events(source, result, saved, now))
+            saved = await self.store.save_source_result(source.id, source.url, source.kind, result, now, next_due)
+            events = (await self._reconcile(watches, saved, now, new_watches,
+                                            unchanged=result.status == "unchanged")
+                      + await self._ops_events(source, result, saved, now))
             if events:
-                self.store.enqueue(events, self._routes, now, self._pacing(events, now))
+                await self.store.enqueue(events, self._routes, now, await self._pacing(events, now))
         return events
 
-    def _reconcile(
+    async def _reconcile(
         self, watches: Sequence[Watch], saved: SavedResult, now: dt.datetime, new_watches: set[str],
         *, unchanged: bool,
     ) -> list[Event]:
         events: list[Event] = []
         settings = self.config.settings
+        # Two sources of one watch may be read at once by two workers: one rewrites its facts at a time.
+        await self.store.lock_watches([w.key for w in watches if w.key in saved.targets])
         for watch in watches:
             if watch.key not in saved.targets:
                 continue
-            previous = self.store.facts(watch.key)
+            previous = await self.store.facts(watch.key, for_update=True)
             # The same content read again can only matter to a change still waiting for
             # a second read (Facts.pending); otherwise the facts are what they were.
             if unchanged and previous is not None and previous.pending is None:
                 continue
             # Sources removed from the watchlist no longer count as evidence.
             current = {s.id for s in watch.sources}
-            observations = [o for o in self.store.observations(watch.key) if o.source_id in current]
+            observations = [o for o in await self.store.observations(watch.key) if o.source_id in current]
             facts = reconcile(observations, previous, now)
             found = diff(previous, facts, watch.target, announce_existing=settings.announce_existing,
                          new_watch=previous is None or watch.key in new_watches)
-            self.store.save_facts(watch.key, facts, now)
+            await self.store.save_facts(watch.key, facts, now)
             events += [
                 dataclasses.replace(e, tags=watch.tags) for e in found
                 if e.kind != "rumour" or settings.rumour_alerts
             ]
         return events
 
-    def _ops_events(
+    async def _ops_events(
         self, source: SourceConfig, result: SourceResult, saved: SavedResult, now: dt.datetime
     ) -> list[Event]:
         """One alert to ``ops`` notifiers after N failures in a row, one when it recovers."""
         label = self.mask(source.url)
         if result.status == "failed":
             if saved.consecutive_failures >= self.config.settings.failure_alert_after and not saved.failing_alerted:
-                self.store.set_failing_alerted(source.id, True)
+                await self.store.set_failing_alerted(source.id, True)
                 return [Event(kind="source_failing", watch=source.id, label=label, new=now.isoformat(),
                               change=str(saved.consecutive_failures), evidence=self.mask(result.reason),
                               source_url=label)]
             return []
         if saved.failing_alerted:
-            self.store.set_failing_alerted(source.id, False)
+            await self.store.set_failing_alerted(source.id, False)
             return [Event(kind="source_recovered", watch=source.id, label=label, new=now.isoformat(),
                           change=str(saved.previous_failures), source_url=label)]
         return []
@@ -233,7 +255,9 @@ class Pipeline:
         return {w.key: w.max_alerts_per_day or self.config.settings.max_alerts_per_day
                 for w in self.config.watches}
 
-    def _pacing(self, events: Sequence[Event], now: dt.datetime) -> Callable[[str, Event], dt.datetime | None]:
+    async def _pacing(
+        self, events: Sequence[Event], now: dt.datetime
+    ) -> Callable[[str, Event], dt.datetime | None]:
         """Quiet hours, digests and each watch's daily cap, as ``store.enqueue`` wants them."""
         notifiers = self._notifiers()
         caps = self._daily_caps()
@@ -241,14 +265,14 @@ class Pipeline:
         for event in events:
             by_watch.setdefault(event.watch, []).append(event)
         # Counted before enqueue so the events being recorded don't count against themselves.
+        today = {watch: await self.store.count_events_today(watch, now) for watch in by_watch}
         holds = {
-            watch: notify.pacing(notifiers, now, group, daily_cap=caps.get(watch),
-                                 count_today=lambda w: self.store.count_events_today(w, now))
+            watch: notify.pacing(notifiers, now, group, daily_cap=caps.get(watch), count_today=today.__getitem__)
             for watch, group in by_watch.items()
         }
         return lambda name, event: holds[event.watch](name, event)
 
-    def _rehold(self, now: dt.datetime) -> None:
+    async def _rehold(self, now: dt.datetime) -> None:
         """Bring held alerts forward when the pacing that held them has been relaxed.
 
         Holds are computed when an alert is queued; an operator who then removes
@@ -257,20 +281,20 @@ class Pipeline:
         """
         notifiers = self._notifiers()
         caps = self._daily_caps()
-        for row in self.store.held_deliveries(now):
+        for row in await self.store.held_deliveries(now):
             notifier = notifiers.get(row.notifier)
             if notifier is None:
                 continue  # delivery reports it once it is due
             cap = caps.get(row.event.watch)
-            earlier = self.store.events_earlier_that_day(row.event_id) if cap else 0
+            earlier = await self.store.events_earlier_that_day(row.event_id) if cap else 0
             when = notify.hold_until(notifier, row.event, now, alerts_today=earlier, daily_cap=cap)
             if when is None or when < row.next_attempt:
-                self.store.hurry(row.id, when or now)
+                await self.store.hurry(row.id, when or now)
 
     async def deliver(self) -> notify.DeliveryReport:
         """Send what is due from the outbox; failures stay queued for later."""
         async with self._delivering:
-            self._rehold(self.clock())
+            await self._rehold(self.clock())
             notifiers = self._notifiers()
             report = await notify.deliver(self.store, notifiers, self.transport, self.clock())
         for f in report.failures:

@@ -21,10 +21,10 @@ def _iso(value: dt.datetime | dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def status_data(config: Config, store: Store) -> dict[str, Any]:
+async def status_data(config: Config, store: Store) -> dict[str, Any]:
     now = dt.datetime.now(dt.UTC)
-    facts = store.all_facts()
-    rows = {r.source_id: r for r in store.source_rows()}
+    facts = await store.all_facts()
+    rows = {r.source_id: r for r in await store.source_rows()}
     watches = []
     for watch in config.watches:
         f = facts.get(watch.key)
@@ -58,14 +58,14 @@ def status_data(config: Config, store: Store) -> dict[str, Any]:
             "consecutive_failures": row.consecutive_failures if row else 0,
             "next_due": _iso(row.next_due) if row else None,
         })
-    backlog = store.backlog(now)
+    backlog = await store.backlog(now)
     dead = [
         {"id": d.id, "notifier": d.notifier, "alert": d.event.label + ": " + d.event.kind.replace("_", " "),
          "attempts": d.attempts, "error": mask_secrets(d.last_error, config.secrets)}
-        for d in store.dead_deliveries()
+        for d in await store.dead_deliveries()
     ]
     return {
-        "database": str(config.settings.database),
+        "database": config.database_label,
         "watches": watches,
         "sources": sources,
         "outbox": {"pending": backlog.pending, "due": backlog.due, "sending": backlog.sending,
@@ -105,9 +105,9 @@ def status_text(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def history_data(watch: Watch, store: Store) -> dict[str, Any]:
+async def history_data(watch: Watch, store: Store) -> dict[str, Any]:
     events = []
-    for record in store.history(watch.key, limit=200):
+    for record in await store.history(watch.key, limit=200):
         e = record.event
         events.append({"time": _iso(record.created), "kind": e.kind, "change": e.change,
                        "old": e.old, "new": e.new, "evidence": e.evidence, "source_url": e.source_url})

@@ -12,10 +12,17 @@ So every job is a thin ``async`` wrapper that starts an :class:`asyncio.Task`
 and returns at once; the daemon keeps those tasks in a set and, on SIGTERM,
 stops the scheduler and waits for them for a grace period before cancelling.
 
-The next due time of every source lives in SQLite (the pipeline writes it in
-the same transaction as the result; the daemon then overwrites it with the
-job's real, jittered next run).  On start, a source whose next_due is still
-ahead waits for it; one overdue after downtime runs once, now.
+The next due time of every source lives in the store, and the scheduler is
+its one writer: when a job fires, APScheduler already knows the job's real,
+jittered next run, and the read stores it with its result (same transaction).
+On start, a source whose next_due is still ahead waits for it; one overdue
+after downtime runs once, now.
+
+On a shared database (PostgreSQL) the daemon is given a :class:`Dispatcher`:
+a due source becomes a job for the workers (cluster.py) instead of a read in
+this process, and scheduling only happens while this process leads (a
+companion task holds the cluster's scheduler lock and calls
+:meth:`Daemon.start_scheduling` / :meth:`Daemon.stop_scheduling`).
 """
 
 from __future__ import annotations
@@ -70,7 +77,7 @@ class Runner(Protocol):
     config: Config
 
     async def check_source(
-        self, source: SourceConfig, watches: Sequence[Watch]
+        self, source: SourceConfig, watches: Sequence[Watch], *, next_due: dt.datetime | None = None
     ) -> tuple[SourceOutcome, list[Event]]: ...
 
     async def deliver(self) -> notify.DeliveryReport: ...
@@ -79,6 +86,18 @@ class Runner(Protocol):
 
 
 RunnerFactory = Callable[[Config, Store], Runner]
+
+
+class Dispatcher(Protocol):
+    """Where due work goes when workers elsewhere do it (cluster.py)."""
+
+    async def read(self, source_id: str, next_due: dt.datetime | None) -> None: ...
+
+    async def deliver(self) -> None: ...
+
+
+# Runs beside the daemon for its whole life (leadership, an in-process worker); cancelled at stop.
+Companion = Callable[["Daemon"], Coroutine[Any, Any, None]]
 
 
 def _utcnow() -> dt.datetime:
@@ -116,8 +135,12 @@ class Daemon:
         grace: float = GRACE,
         delivery_every: float = DELIVERY_EVERY,
         jitter: float = JITTER,
+        dispatcher: Dispatcher | None = None,
+        companions: Sequence[Companion] = (),
     ) -> None:
         self.config = config
+        self.dispatcher = dispatcher
+        self.companions = list(companions)
         self.store = store
         self.factory: RunnerFactory = pipeline_factory or (lambda c, s: Pipeline(c, s))
         self.watch_config = watch_config
@@ -175,36 +198,60 @@ class Daemon:
         self._loop = asyncio.get_running_loop()
         self._wake = asyncio.Event()  # bound to this loop
         self.runner = self.factory(self.config, self.store)
-        self._scheduler = AsyncIOScheduler(timezone=dt.UTC, job_defaults=_JOB_DEFAULTS)
         handled = self._install_signals()
-        poller: asyncio.Task[None] | None = None
+        side: list[asyncio.Task[None]] = []
         try:
-            self._scheduler.start()
-            self._apply(self.config)
-            # First round at once: alerts left queued by the last run go out now.
-            self._scheduler.add_job(self._fire_delivery,
-                                    IntervalTrigger(seconds=self.delivery_every, timezone=dt.UTC),
-                                    id=_DELIVERY_JOB, next_run_time=_utcnow())
+            side = [asyncio.create_task(companion(self)) for companion in self.companions]
+            if self.dispatcher is None:
+                await self.start_scheduling()  # a private database: this process is the only one
             if self.watch_config:
-                poller = asyncio.create_task(self._poll_config())
-            log.info("running: %d sources of %d watches; database %s", len(self._work),
-                     len(self.config.watches), self.config.settings.database)
+                side.append(asyncio.create_task(self._poll_config()))
             while not self._stop:
                 await self._wake.wait()
                 self._wake.clear()
                 if self._reload and not self._stop:
                     self._reload = False
                     try:
-                        self.reload()
+                        await self.reload()
                     except Exception:  # e.g. the database went away: keep what runs
                         log.exception("reload failed; still running the previous watchlist")
         finally:
-            if poller is not None:
-                poller.cancel()
+            self.stop_scheduling()
+            # Companions stop gracefully when cancelled (an in-process worker lets its jobs finish).
+            for task in side:
+                task.cancel()
+            if side:
+                await asyncio.wait(side, timeout=self.grace + 5)
             await self._shutdown()
             for sig in handled:
                 self._loop.remove_signal_handler(sig)
         return 0
+
+    @property
+    def scheduling(self) -> bool:
+        return self._scheduler is not None and self._scheduler.running
+
+    async def start_scheduling(self) -> None:
+        """Start firing each source on its schedule (at once, or when this process takes the lead)."""
+        if self.scheduling or self._stop:
+            return
+        self._scheduler = AsyncIOScheduler(timezone=dt.UTC, job_defaults=_JOB_DEFAULTS)
+        self._scheduler.start()
+        self._work = {}
+        await self._apply(self.config)
+        # First round at once: alerts left queued by the last run go out now.
+        self._scheduler.add_job(self._fire_delivery,
+                                IntervalTrigger(seconds=self.delivery_every, timezone=dt.UTC),
+                                id=_DELIVERY_JOB, next_run_time=_utcnow())
+        log.info("running: %d sources of %d watches; database %s", len(self._work),
+                 len(self.config.watches), self.store.location)
+
+    def stop_scheduling(self) -> None:
+        """Stop firing (shutdown, or the lead lost); reads in flight finish on their own."""
+        if self._scheduler is not None and self._scheduler.running:
+            self._scheduler.shutdown(wait=False)  # (runs soon, on the loop: forget it now)
+        self._scheduler = None
+        self._work = {}
 
     def _install_signals(self) -> list[signal.Signals]:
         assert self._loop is not None
@@ -222,8 +269,7 @@ class Daemon:
         """Stop scheduling, let reads finish within the grace period, deliver, close."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.grace
-        if self._scheduler is not None and self._scheduler.running:
-            self._scheduler.shutdown(wait=False)
+        self.stop_scheduling()
         if self._tasks:
             log.info("stopping: waiting up to %.0fs for %d reads in flight", self.grace, len(self._tasks))
             _, late = await asyncio.wait(set(self._tasks), timeout=self.grace)
@@ -235,7 +281,7 @@ class Daemon:
                     task.cancel()
                 await asyncio.gather(*late, return_exceptions=True)
         if self.runner is not None:
-            if not self._forced:
+            if not self._forced and self.dispatcher is None:
                 # What cannot go out before the deadline stays in the outbox for the next start.
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._deliver_once(), timeout=max(1.0, deadline - loop.time()))
@@ -244,16 +290,18 @@ class Daemon:
 
     # -- the watchlist -> jobs ---------------------------------------------------------------
 
-    def _apply(self, config: Config) -> tuple[int, int, int]:
+    async def _apply(self, config: Config) -> tuple[int, int, int]:
         """Make the jobs match ``config``: start added sources, stop removed ones, reschedule changed ones."""
-        assert self._scheduler is not None
         wanted = {s.id: (s, ws, config.schedule_of(s, ws)) for s, ws in config.sources()}
+        rows = {row.source_id: row for row in await self.store.source_rows()}
+        scheduler = self._scheduler
+        if scheduler is None:
+            return 0, 0, 0  # stopped (or the lead lost) while reading the rows
         now = _utcnow()
-        rows = {row.source_id: row for row in self.store.source_rows()}
         added = removed = changed = 0
         for source_id in set(self._work) - set(wanted):
             with contextlib.suppress(Exception):
-                self._scheduler.remove_job(source_id)
+                scheduler.remove_job(source_id)
             removed += 1  # a read in flight finishes; its source is simply not scheduled again
         for source_id, (_, _, schedule) in wanted.items():
             old = self._work.get(source_id)
@@ -270,16 +318,16 @@ class Daemon:
                 first = min(due, latest) if due is not None else now
             else:
                 changed += 1
-                job = self._scheduler.get_job(source_id)
+                job = scheduler.get_job(source_id)
                 current = job.next_run_time if job is not None else None
                 first = min(current, latest) if current is not None else latest
             first = max(first, now)
-            self._scheduler.add_job(self._fire, make_trigger(schedule, self.jitter), args=[source_id],
+            scheduler.add_job(self._fire, make_trigger(schedule, self.jitter), args=[source_id],
                                     id=source_id, next_run_time=first, replace_existing=True)
         self._work = wanted
         return added, removed, changed
 
-    def reload(self) -> bool:
+    async def reload(self) -> bool:
         """Re-read the watchlist; keep the running one if the new file is invalid."""
         try:
             new = load(self.config.path)
@@ -289,12 +337,15 @@ class Daemon:
         logs.setup(self.log_level, self.log_format, new.secrets)
         if new.settings.database != self.config.settings.database:
             log.warning("reload: [settings] database changed to %s; still using %s until a restart",
-                        new.settings.database, self.config.settings.database)
+                        new.database_label, self.config.database_label)
         self._swap_runner(new)
         if new.settings.concurrency != self.config.settings.concurrency:
             self._gate = asyncio.Semaphore(max(1, new.settings.concurrency))
         self.config = new
-        added, removed, changed = self._apply(new)
+        if not self.scheduling:
+            log.info("reloaded %s (standing by: another process schedules)", new.path)
+            return True
+        added, removed, changed = await self._apply(new)
         log.info("reloaded %s: %d sources (%d added, %d removed, %d rescheduled)",
                  new.path, len(self._work), added, removed, changed)
         return True
@@ -356,40 +407,47 @@ class Daemon:
         if not self._stop:
             self._track(self._deliver_once())
 
+    def _next_run(self, source_id: str) -> dt.datetime | None:
+        """The job's real next run (jitter included): what a restart or a standby resumes from."""
+        job = self._scheduler.get_job(source_id) if self.scheduling and self._scheduler else None
+        return job.next_run_time if job is not None else None
+
     async def _check(self, source_id: str) -> None:
         work = self._work.get(source_id)
         if work is None or self.runner is None:
             return  # removed by a reload before its turn came
         source, watches, _ = work
+        next_due = self._next_run(source_id)
+        if self.dispatcher is not None:
+            try:
+                await self.dispatcher.read(source_id, next_due)
+            except Exception:  # e.g. the database is away for a moment: the next turn defers it
+                log.exception("cannot queue a read of %s", source.url)
+            return
         runner = self.runner
         try:
             async with self._gate:
                 if self._stop:
                     return  # queued behind the concurrency limit when the stop came: stays due
-                outcome, events = await runner.check_source(source, watches)
+                outcome, events = await runner.check_source(source, watches, next_due=next_due)
         except Exception:  # one source's bug must not stop the daemon
             log.exception("reading %s crashed", source.url)  # the log filter masks secrets
             return
         if outcome.status != "failed":  # failures are logged by the pipeline, once
             log.info("read %s: %s%s, %d new alerts (%.1fs)", outcome.url, outcome.status,
                      f" ({outcome.reason})" if outcome.reason else "", outcome.events, outcome.seconds)
-        self._store_next_due(source_id)
         if events:
             # Only new events need a round now; held and retried ones go out on the
             # delivery job's clock.
             await self._deliver_once()
 
-    def _store_next_due(self, source_id: str) -> None:
-        # The pipeline stored now + interval; the job's real next run includes the jitter,
-        # and is what a restart should resume from.
-        job = self._scheduler.get_job(source_id) if self._scheduler and self._scheduler.running else None
-        if job is not None and job.next_run_time is not None:
-            try:
-                self.store.set_next_due(source_id, job.next_run_time)
-            except Exception:
-                log.exception("cannot store the next check time of %s", source_id)
-
     async def _deliver_once(self) -> None:
+        if self.dispatcher is not None:
+            try:
+                await self.dispatcher.deliver()
+            except Exception:
+                log.exception("cannot queue a delivery round; the alerts stay queued")
+            return
         if self.runner is None:
             return
         try:
@@ -401,7 +459,7 @@ class Daemon:
             log.info("delivery: %d sent, %d to retry, %d given up", report.sent, report.failed, report.dead)
 
 
-def run_daemon(
+async def run_daemon(
     config: Config,
     store: Store,
     *,
@@ -410,7 +468,7 @@ def run_daemon(
     log_format: str = "text",
     pipeline_factory: RunnerFactory | None = None,
 ) -> int:
-    """The blocking entry ``premiere-watch run`` calls (under the instance lock)."""
+    """What ``premiere-watch run`` runs on a private database (under the instance lock)."""
     daemon = Daemon(config, store, pipeline_factory, watch_config=watch_config,
                     log_level=log_level, log_format=log_format)
-    return asyncio.run(daemon.serve())
+    return await daemon.serve()

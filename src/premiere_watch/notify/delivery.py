@@ -22,6 +22,7 @@ from premiere_watch.model import Event
 from premiere_watch.notify.pacing import as_utc
 from premiere_watch.notify.routing import NotifierConfig, body_format_for
 from premiere_watch.notify.transports import SendOutcome, Transport, redact_url, short_reason, url_secrets
+from premiere_watch.store.records import WAITING
 
 
 class DeliveryRow(Protocol):
@@ -50,10 +51,11 @@ class DeliveryRow(Protocol):
 class Outbox(Protocol):
     """The part of the store's outbox API that delivery uses."""
 
-    def due_deliveries(self, now: datetime) -> Sequence[DeliveryRow]: ...
-    def mark_sending(self, ids: Sequence[int], now: datetime) -> None: ...
-    def mark_sent(self, ids: Sequence[int], now: datetime) -> None: ...
-    def mark_failed(self, id: int, error: str, next_attempt: datetime | None, now: datetime) -> None: ...
+    async def due_deliveries(self, now: datetime) -> Sequence[DeliveryRow]: ...
+    async def claim_deliveries(self, now: datetime) -> Sequence[DeliveryRow]: ...
+    async def mark_sending(self, ids: Sequence[int], now: datetime) -> None: ...
+    async def mark_sent(self, ids: Sequence[int], now: datetime) -> None: ...
+    async def mark_failed(self, id: int, error: str, next_attempt: datetime | None, now: datetime) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -111,19 +113,19 @@ async def deliver(
     """
     report = DeliveryReport()
     groups: dict[tuple[str, int], list[DeliveryRow]] = {}
-    blockers = _retrying(store, now)
-    for row in store.due_deliveries(now):
+    blockers = await _retrying(store, now)
+    for row in await store.claim_deliveries(now):
         notifier = notifiers.get(row.notifier)
         if notifier is None or not 0 <= row.target < len(notifier.urls):
             # Config changed under queued alerts: park them as dead (revivable), say why.
             reason = f"notifier {row.notifier!r} target {row.target} is no longer configured"
-            store.mark_failed(row.id, reason, None, now)
+            await store.mark_failed(row.id, reason, None, now)
             report.dead += 1
             continue
         blocker = blockers.get((row.notifier, row.target))
         if blocker is not None and (as_utc(blocker.created), blocker.id) < (as_utc(row.created), row.id):
-            store.mark_failed(row.id, "waiting: an earlier alert to this target is being retried",
-                              blocker.next_attempt, now)
+            await store.mark_failed(row.id, WAITING + "an earlier alert to this target is being retried",
+                                    blocker.next_attempt, now)
             report.waiting += 1
             continue
         groups.setdefault((row.notifier, row.target), []).append(row)
@@ -143,14 +145,14 @@ async def deliver(
     return report
 
 
-def _retrying(store: Outbox, now: datetime) -> dict[tuple[str, int], DeliveryRow]:
+async def _retrying(store: Outbox, now: datetime) -> dict[tuple[str, int], DeliveryRow]:
     """The oldest row per target that failed and waits for its retry.
 
     Rows held by quiet hours or digests have no error and block nothing.
     Backoff is at most ~66 minutes, so a two-hour look-ahead sees them all.
     """
     out: dict[tuple[str, int], DeliveryRow] = {}
-    for row in store.due_deliveries(now + timedelta(hours=2)):
+    for row in await store.due_deliveries(now + timedelta(hours=2)):
         if row.status == "pending" and row.last_error and as_utc(row.next_attempt) > as_utc(now):
             out.setdefault((row.notifier, row.target), row)
     return out
@@ -182,14 +184,14 @@ async def _deliver_target(
     batches = _batches(notifier, body_format_for(notifier, url), rows)
     for i, batch in enumerate(batches):
         ids = [r.id for r in batch.rows]
-        store.mark_sending(ids, now)
+        await store.mark_sending(ids, now)
         try:
             outcome = await transport.send(url, batch.message.title, batch.message.body,
                                            batch.message.body_format)
         except Exception as exc:  # a transport must not take down the other targets
             outcome = SendOutcome(False, f"{type(exc).__name__}: {exc}")
         if outcome.ok:
-            store.mark_sent(ids, now)
+            await store.mark_sent(ids, now)
             report.sent += len(ids)
             report.messages += 1
             continue
@@ -198,15 +200,15 @@ async def _deliver_target(
         retry_at = now + retry_delay(max(r.attempts for r in batch.rows) + 1, rand())
         for row in batch.rows:
             if row.attempts + 1 >= notifier.max_attempts:
-                store.mark_failed(row.id, reason, None, now)
+                await store.mark_failed(row.id, reason, None, now)
                 report.dead += 1
             else:
-                store.mark_failed(row.id, reason, retry_at, now)
+                await store.mark_failed(row.id, reason, retry_at, now)
                 report.failed += 1
         # Later alerts to this target wait behind the failed one, untried.
         for later in batches[i + 1:]:
             for row in later.rows:
-                store.mark_failed(row.id, f"waiting: an earlier alert to this target failed ({reason})",
-                                  retry_at, now)
+                await store.mark_failed(row.id, f"{WAITING}an earlier alert to this target failed ({reason})",
+                                        retry_at, now)
                 report.waiting += 1
         return

