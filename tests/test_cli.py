@@ -68,7 +68,7 @@ def test_history_of_an_unknown_watch_names_the_known_ones(tmp_path: Path, run_cl
 
 def test_the_store_handle_of_every_command_is_typed() -> None:
     """`status`, `history` and `retry` call the store through `_open_store`: an Any there hides them from mypy."""
-    from collections.abc import Iterator
+    from collections.abc import AsyncIterator
     from inspect import unwrap
     from typing import get_type_hints
 
@@ -76,4 +76,4 @@ def test_the_store_handle_of_every_command_is_typed() -> None:
     from premiere_watch.store import Store
 
     hints = get_type_hints(unwrap(cli._open_store), localns={"Store": Store})
-    assert hints["return"] == Iterator[Store]
+    assert hints["return"] == AsyncIterator[Store]
