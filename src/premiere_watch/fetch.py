@@ -29,6 +29,8 @@ Decisions worth knowing:
   and the next pass will try again anyway.
 * Timeouts: ``timeout`` bounds each connect / read; a whole attempt
   (headers and body) gets ``2 * timeout``, which stops trickling tarpits.
+* Bodies are read raw and inflated by content_coding.py, bounded by
+  ``max_bytes`` as they are produced; one layer of gzip or deflate only.
 * ``Retry-After`` holds the whole host (other requests to it wait too); a
   value over ``retry_after_cap`` fails the fetch at once, temporarily, and
   later fetches to that host fail fast until the time has passed.
@@ -57,6 +59,7 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 from protego import Protego
 
+from premiere_watch.content_coding import ACCEPT_ENCODING, ContentCodingError, drain, read_body
 from premiere_watch.redact import redact_url
 
 __all__ = ["FetchResult", "FetchSettings", "FetchStats", "Fetcher", "redact_url"]
@@ -147,12 +150,13 @@ async def _drain(resp: httpx.Response) -> None:
     httpcore closes a connection whose response was left unread: without this,
     every 304 of a warm pass opened a new TCP (and TLS) connection to the host.
     A body that is large or of unknown length is left alone: closing is cheaper.
+    The raw bytes are read, never decoded: a small 404 may be a compression bomb.
     """
     length = resp.headers.get("Content-Length")
     if resp.status_code != 304 and not (length and length.isdigit() and int(length) <= _DRAIN_LIMIT):
         return
     with contextlib.suppress(httpx.HTTPError):
-        await resp.aread()
+        await drain(resp)
 
 
 # --- encoding ---------------------------------------------------------------
@@ -271,7 +275,9 @@ class Fetcher:
             limits=limits,
             timeout=httpx.Timeout(settings.timeout),
             follow_redirects=False,  # we follow hops ourselves: robots + politeness per hop
-            headers={"User-Agent": settings.user_agent, "Accept": DEFAULT_ACCEPT},
+            # Only codings content_coding.py inflates with a bound (httpx would add br/zstd if installed).
+            headers={"User-Agent": settings.user_agent, "Accept": DEFAULT_ACCEPT,
+                     "Accept-Encoding": ACCEPT_ENCODING},
         )
 
     # --- public -------------------------------------------------------------
@@ -474,7 +480,10 @@ class Fetcher:
         declared = resp.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > s.max_bytes:
             return too_big
-        body, seen = await _read_capped(resp, s.max_bytes)
+        try:
+            body, seen = await read_body(resp, s.max_bytes)
+        except ContentCodingError as exc:  # the site must change, not the network
+            return FetchResult(url, url, "failed", code, content_type=ctype, reason=str(exc), temporary=False)
         self.stats.bytes_received += seen
         if body is None:
             return too_big
@@ -553,7 +562,7 @@ class Fetcher:
                             robots_url = str(resp.url.join(resp.headers["Location"]))
                             continue
                         if 200 <= code < 300:
-                            body, seen = await _read_capped(resp, ROBOTS_MAX_BYTES, truncate=True)
+                            body, seen = await read_body(resp, ROBOTS_MAX_BYTES, truncate=True)
                             self.stats.bytes_received += seen
                             host.robots = Protego.parse((body or b"").decode("utf-8", errors="replace"))
                             ttl = ROBOTS_TTL
@@ -567,7 +576,7 @@ class Fetcher:
             code = None
             log.debug("robots.txt for %s unreachable (%s); allowing, will ask again", parts.netloc,
                      _describe(exc))
-        except ValueError as exc:  # protego choked: treat like a missing file
+        except ValueError as exc:  # protego choked, or a refused coding: treat like a missing file
             ttl = ROBOTS_TTL
             log.info("robots.txt for %s unparsable (%s); allowing", parts.netloc, exc)
         if code is not None and (code == 429 or code >= 500):
@@ -576,24 +585,6 @@ class Fetcher:
 
     def _cookie_state(self) -> frozenset[tuple[str, str, str]]:
         return frozenset((c.domain, c.name, c.value or "") for c in self._client.cookies.jar)
-
-
-async def _read_capped(resp: httpx.Response, cap: int, *, truncate: bool = False) -> tuple[bytes | None, int]:
-    """Read at most ``cap`` decoded bytes: ``(body, bytes read)``; body is None (or, with
-    ``truncate``, the first ``cap`` bytes) if there is more.
-
-    Counting decoded bytes also stops a small gzip that inflates to gigabytes.
-    """
-    chunks, size = [], 0
-    async for chunk in resp.aiter_bytes():
-        size += len(chunk)
-        if size > cap:
-            if not truncate:
-                return None, size
-            chunks.append(chunk[: len(chunk) - (size - cap)])
-            break
-        chunks.append(chunk)
-    return b"".join(chunks), size
 
 
 def _describe(exc: BaseException) -> str:
