@@ -28,10 +28,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlparse
 
-import lxml.html
 from lxml import etree
 
 from premiere_watch.extract.casefold import CaselessScan
+from premiere_watch.extract.deep import document_fromstring
 from premiere_watch.extract.jsonld import ARTICLE_TYPES, TITLE_TYPES, jsonld_types, walk_jsonld
 from premiere_watch.extract.published import block_byline, find_published, year_hint
 from premiere_watch.extract.zones import BLOCK_TAGS, EMPH_TAGS, SKIP_TAGS, Zone, clean, zone_of
@@ -323,10 +323,10 @@ def _root(html: bytes | str, encoding: str | None) -> Any:
     if not text.strip():
         return None
     try:
-        return lxml.html.document_fromstring(text)
+        return document_fromstring(text)
     except ValueError:  # a str with an XML encoding declaration
         try:
-            return lxml.html.document_fromstring(text.encode("utf-8", errors="replace"))
+            return document_fromstring(text.encode("utf-8", errors="replace"))
         except etree.ParserError:
             return None
     except etree.ParserError:  # nothing but markup without content
