@@ -274,6 +274,21 @@ def cmd_keys(args: argparse.Namespace) -> int:
 
 # -- argument parsing ------------------------------------------------------------------
 
+_MAX_ID = 2**63 - 1  # SQLite's INTEGER PRIMARY KEY (and PostgreSQL's bigint)
+
+
+def _delivery_id(text: str) -> int:
+    """A delivery id as ``status`` shows it; anything else is a usage error (exit 2)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= _MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a delivery id — use an id that "
+                                         "`premiere-watch status` lists")
+    return value
+
+
 Command = Callable[[argparse.Namespace], int]
 
 
@@ -331,7 +346,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p = add("retry", cmd_retry, "Send failed alerts now: dead ones (all, or the ids shown by status) and "
             "those waiting for their next try.", with_config)
-    p.add_argument("ids", nargs="*", type=int, help="delivery ids (default: all dead ones)")
+    p.add_argument("ids", nargs="*", type=_delivery_id, help="delivery ids (default: all dead ones)")
     p = add("test-notify", cmd_test_notify, "Send a test message to every notifier (or those with a "
             "tag) and say which worked.", with_config)
     p.add_argument("--tag", action="append", default=[], help="only notifiers with this tag (repeatable)")

@@ -347,7 +347,32 @@ def load(path: str | Path, environ: Mapping[str, str] | None = None) -> Config:
         raise ConfigError(path, ["the file is not UTF-8 text — save it as UTF-8"]) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, [f"not valid TOML: {exc} — check quotes, brackets and '=' there"]) from None
+    except RecursionError:  # tomllib parses nested arrays and inline tables recursively
+        raise ConfigError(path, [_TOO_DEEP]) from None
+    if _nests_too_deep(data):  # dotted keys and [a.b.c] headers nest without recursing
+        raise ConfigError(path, [_TOO_DEEP])
     return _Loader(path, os.environ if environ is None else environ).load(data)
+
+
+# A watchlist needs about six levels (watch → sources → table → option list);
+# the loader walks values recursively, so a deeper file is refused up front.
+MAX_NESTING = 32
+_TOO_DEEP = (f"not valid TOML for a watchlist: tables or arrays nested more than {MAX_NESTING} levels "
+             "deep — a watchlist needs only a few; check the brackets and dotted keys")
+
+
+def _nests_too_deep(data: Any) -> bool:
+    """Whether tables and arrays nest more than MAX_NESTING levels (found without recursing)."""
+    stack = [(data, 1)]
+    while stack:
+        value, level = stack.pop()
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        for child in children:
+            if isinstance(child, dict | list):
+                if level >= MAX_NESTING:
+                    return True
+                stack.append((child, level + 1))
+    return False
 
 
 def _secret_name(key: str) -> bool:

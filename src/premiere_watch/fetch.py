@@ -24,7 +24,9 @@ Decisions worth knowing:
   revisited with an unchanged cookie jar (consent walls legitimately send
   you back to the same URL once a cookie is set).
 * Retries: connect errors and timeouts, dropped connections, 408, 429 and
-  5xx (not 501), with exponential backoff and jitter. A read timeout is
+  5xx (not 501), with exponential backoff and jitter.  A response that is not
+  HTTP (garbage status line, headers over 100 KB, a Location that is no URL)
+  is a permanent failure at once. A read timeout is
   *not* retried: a server that took ``timeout`` seconds once is overloaded,
   and the next pass will try again anyway.
 * Timeouts: ``timeout`` bounds each connect / read; a whole attempt
@@ -334,6 +336,9 @@ class Fetcher:
             return result, json.loads(result.text())
         except ValueError as exc:
             return replace(result, status="failed", reason=f"invalid JSON: {exc}", temporary=False), None
+        except RecursionError:  # json parses arrays and objects recursively
+            return replace(result, status="failed", reason="invalid JSON: nested too deeply",
+                           temporary=False), None
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -443,8 +448,14 @@ class Fetcher:
                 if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
                     return _Retry(f"connect timed out after {s.timeout:g}s")
                 return FetchResult(url, url, "failed", reason=f"timed out after {s.timeout:g}s")
-            except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
-                # Refused, DNS, reset, or a keep-alive connection the server had closed.
+            except httpx.RemoteProtocolError as exc:
+                if _dropped(exc):  # a keep-alive connection the server had closed, or a cut body
+                    return _Retry(_describe(exc))
+                # The server answered with something that is not HTTP (a garbage status line,
+                # 100 KB of headers, a Location no URL can be made of): it will again.
+                return FetchResult(url, url, "failed", reason=f"malformed response: {_describe(exc)}",
+                                   temporary=False)
+            except httpx.NetworkError as exc:  # refused, DNS, reset
                 return _Retry(_describe(exc))
             except httpx.TransportError as exc:  # TLS, proxy, protocol: retrying won't help soon
                 return FetchResult(url, url, "failed", reason=_describe(exc))
@@ -585,6 +596,17 @@ class Fetcher:
 
     def _cookie_state(self) -> frozenset[tuple[str, str, str]]:
         return frozenset((c.domain, c.name, c.value or "") for c in self._client.cookies.jar)
+
+
+def _dropped(exc: httpx.RemoteProtocolError) -> bool:
+    """Whether the connection closed early, as opposed to the server sending non-HTTP.
+
+    httpcore and h11 raise the same exception class for both and say which in
+    the message only ("Server disconnected without sending a response.",
+    "peer closed connection without sending complete message body").
+    """
+    text = str(exc).lower()
+    return "disconnected" in text or "closed" in text
 
 
 def _describe(exc: BaseException) -> str:
