@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from bombs import gzip_bomb
-from runner import RunCli
 from hostile import HostileServer, raw_response
 from premiere_watch.fetch import Fetcher, FetchResult, FetchSettings
+from runner import RunCli
 from servers import PageServer, Reply
 
 FAST = FetchSettings(host_delay=0.0, backoff=0.01, timeout=5.0, retries=3, robots=False)
