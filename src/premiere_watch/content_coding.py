@@ -108,6 +108,11 @@ async def read_body(resp: httpx.Response, cap: int, *, truncate: bool = False) -
     for a coding we refuse or a corrupt body.
     """
     decoder = decoder_for(resp.headers.get_list("Content-Encoding"))
+    if resp.is_stream_consumed:
+        # Built with its content (httpx.MockTransport, respx): httpx has already read
+        # and decoded it; a real transport always hands us a stream.
+        content = resp.content
+        return (content[:cap] if truncate else None) if len(content) > cap else content, len(content)
     body = bytearray()
     received = 0
     async for chunk in resp.aiter_raw():
@@ -121,5 +126,7 @@ async def read_body(resp: httpx.Response, cap: int, *, truncate: bool = False) -
 
 async def drain(resp: httpx.Response) -> None:
     """Read a body to its end without decoding it (only so the connection can be reused)."""
+    if resp.is_stream_consumed:
+        return
     async for _ in resp.aiter_raw():
         pass
