@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 
 import pytest
@@ -196,3 +197,17 @@ def test_a_byline_or_copyright_in_chrome_still_dates_an_undated_page() -> None:
     assert page.published == dt.date(2020, 9, 8) and page.published_source == "byline"
     page = parse_page("<body><p>Body.</p><footer><p>© 2019 Example Media</p></footer></body>")
     assert page.published is None and page.year_hint == 2019 and page.blocks[-1].text == "Body."
+
+
+def test_decoding_follows_bom_then_declaration_then_utf8_then_windows_1252() -> None:
+    from premiere_watch.extract.page import _decode
+
+    text = "<p>Le café “bientôt”</p>"
+    assert _decode(codecs.BOM_UTF8 + text.encode(), None) == text
+    assert _decode(text.encode("utf-16"), "iso-8859-1") == text  # a BOM wins over the HTTP charset
+    assert _decode(text.encode("utf-32"), None) == text
+    declared = '<meta charset="windows-1252">' + text
+    assert _decode(declared.encode("cp1252"), None) == declared
+    assert _decode(text.encode(), None) == text  # undeclared UTF-8
+    assert _decode(text.encode("cp1252"), None) == text  # undeclared and not UTF-8
+    assert _decode(text.encode("cp1252"), "cp1252") == text  # the HTTP charset

@@ -6,6 +6,7 @@ Fixtures ``page_server`` / ``page_server_factory`` come from tests/servers.py vi
 from __future__ import annotations
 
 import asyncio
+import codecs
 import itertools
 import logging
 import socket
@@ -529,3 +530,16 @@ def test_stats_count_requests(page_server: PageServer) -> None:
     assert stats.requests == 3 and stats.robots_fetches == 1 and stats.retries == 1
     assert stats.by_code == {404: 1, 503: 1, 200: 1}  # robots.txt, then the page twice
     assert stats.by_status == {"ok": 1} and stats.bytes_received >= 5
+
+
+def test_byte_order_mark_beats_a_missing_charset_and_is_not_part_of_the_text(page_server: PageServer) -> None:
+    page_server.route("/bom", Reply(200, codecs.BOM_UTF8 + b'{"a": "\xc3\xa9"}', content_type="application/json"))
+    page_server.route("/u16", Reply(200, "<p>é</p>".encode("utf-16"), content_type="text/html"))
+
+    async def go() -> tuple[FetchResult, FetchResult]:
+        async with Fetcher(FAST) as f:
+            return await f.fetch(page_server.url("/bom")), await f.fetch(page_server.url("/u16"))
+
+    bom, u16 = run(go())
+    assert bom.text() == '{"a": "é"}'
+    assert u16.encoding and u16.encoding.startswith("utf-16") and u16.text() == "<p>é</p>"

@@ -50,7 +50,6 @@ import email.utils
 import json
 import logging
 import random
-import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
@@ -59,6 +58,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
+from bs4.dammit import EncodingDetector
 from protego import Protego
 
 from premiere_watch.content_coding import ACCEPT_ENCODING, ContentCodingError, drain, read_body
@@ -124,11 +124,12 @@ class FetchResult:
         return self.status == "ok"
 
     def text(self) -> str:
-        """The body decoded with ``encoding`` (utf-8 if unknown), bad bytes replaced."""
+        """The body decoded with ``encoding`` (utf-8 if unknown), bad bytes replaced; no BOM."""
+        body, bom = EncodingDetector.strip_byte_order_mark(self.content)
         try:
-            return self.content.decode(self.encoding or "utf-8", errors="replace")
+            return body.decode(bom or self.encoding or "utf-8", errors="replace")
         except LookupError:
-            return self.content.decode("utf-8", errors="replace")
+            return body.decode("utf-8", errors="replace")
 
 
 @dataclass
@@ -163,13 +164,8 @@ async def _drain(resp: httpx.Response) -> None:
 
 # --- encoding ---------------------------------------------------------------
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)""", re.IGNORECASE)
-_XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_:.+-]+)""")
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-
-
-def _normalise_charset(label: str | None) -> str | None:
-    """A Python codec name for ``label``, or None if unknown.
+def _codec(label: str | None) -> str | None:
+    """A Python codec name for a charset ``label``, or None if unknown.
 
     Browsers (WHATWG Encoding) read latin-1 and ascii labels as windows-1252,
     and pages rely on it for smart quotes; so do we.
@@ -183,17 +179,19 @@ def _normalise_charset(label: str | None) -> str | None:
     return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
 
 
-def _sniff_encoding(content_type_header: str, body: bytes) -> str | None:
-    for param in content_type_header.split(";")[1:]:
-        name, _, value = param.partition("=")
-        if name.strip().lower() == "charset" and (enc := _normalise_charset(value)):
-            return enc
-    for bom, enc in _BOMS:
-        if body.startswith(bom):
-            return enc
-    head = body[:SNIFF_BYTES]
-    match = _XML_ENCODING.search(head.lstrip()) or _META_CHARSET.search(head)
-    return _normalise_charset(match.group(1).decode("ascii")) if match else None
+def _sniff_encoding(charset: str | None, body: bytes) -> str | None:
+    """The Content-Type charset, else what bs4's EncodingDetector finds: a byte-order
+    mark, or a ``<meta charset>``/``<meta http-equiv>``/``<?xml encoding?>`` near the top.
+
+    No statistical guessing: an undeclared body is left to the parser (UTF-8, then
+    windows-1252, as browsers do).
+    """
+    _, bom = EncodingDetector.strip_byte_order_mark(body)
+    declared = None if bom else EncodingDetector.find_declared_encoding(body[:SNIFF_BYTES], is_html=True)
+    for label in (charset, bom, declared):
+        if encoding := _codec(label):
+            return encoding
+    return None
 
 
 # --- retry-after ------------------------------------------------------------
@@ -498,7 +496,7 @@ class Fetcher:
         self.stats.bytes_received += seen
         if body is None:
             return too_big
-        return FetchResult(url, url, "ok", code, body, ctype, _sniff_encoding(header, body), etag, modified)
+        return FetchResult(url, url, "ok", code, body, ctype, _sniff_encoding(resp.charset_encoding, body), etag, modified)
 
     # --- politeness ---------------------------------------------------------
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlparse
 
+from bs4.dammit import EncodingDetector
 from lxml import etree
 
 from premiere_watch.extract.casefold import CaselessScan
@@ -297,19 +298,21 @@ def video_id(url: str) -> str | None:
 # -- parse --------------------------------------------------------------------
 
 def _decode(html: bytes | str, encoding: str | None) -> str:
+    """Bytes to text: a byte-order mark, else the caller's (HTTP) encoding, else the
+    document's own ``<meta charset>``/``<?xml encoding?>`` (bs4's EncodingDetector finds
+    both), else UTF-8, else windows-1252.  No statistical guessing, as browsers do."""
     if isinstance(html, str):
         return html
-    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if html.startswith(bom):
-            return html.decode(enc, errors="replace")
+    body, bom = EncodingDetector.strip_byte_order_mark(html)
+    if bom:
+        return body.decode(bom, errors="replace")
     if encoding:
         try:
             return html.decode(encoding, errors="replace")
         except LookupError:
             pass
-    head = html[:2048].decode("ascii", errors="ignore")
-    m = re.search(r"charset=[\"']?([\w-]+)", head, re.I)
-    for enc in ([m.group(1)] if m else []) + ["utf-8"]:
+    declared = EncodingDetector.find_declared_encoding(html, is_html=True)
+    for enc in ([declared] if declared else []) + ["utf-8"]:
         try:
             return html.decode(enc)
         except (LookupError, UnicodeDecodeError):
