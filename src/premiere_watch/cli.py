@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import logging
 import os
@@ -165,6 +166,33 @@ def cmd_validate(args: argparse.Namespace) -> int:
     n_sources = sum(1 for _ in config.sources())
     print(f"{config.path}: OK — {len(config.watches)} watches, {n_sources} sources, "
           f"{len(config.notifiers)} notifiers; database {config.database_label}")
+    return EXIT_OK
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from premiere_watch import ics
+
+    config = _load(args)
+    calendar = _with_store(config, lambda store: ics.build(config, store, tentative=args.tentative,
+                                                            trailers=args.trailers))
+    data = ics.to_bytes(calendar)
+    if args.output in (None, "-"):
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return EXIT_OK
+    # Written beside the target and renamed over it: a web server serving the file
+    # never sends half a calendar.
+    target = os.path.abspath(args.output)
+    tmp = f"{target}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}", EXIT_DATABASE) from None
+    log.info("wrote %d events to %s", len(calendar.events), args.output)
     return EXIT_OK
 
 
@@ -337,6 +365,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a source option, as in the watchlist (repeatable), e.g. --option region=GB")
     p.add_argument("--json", action="store_true", help="print JSON (the contract other tools read)")
     p.add_argument("--explain", action="store_true", help="also show candidates that were set aside, and why")
+    p = add("calendar", cmd_calendar, "Write the premiere calendar (iCalendar, RFC 5545): one event per watch "
+            "with an official date; serve the file to let fans subscribe from their phones.", with_config)
+    p.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
+    p.add_argument("--tentative", action="store_true", help="also rumoured windows, marked as such")
+    p.add_argument("--trailers", action="store_true", help="also trailer releases")
     add("validate", cmd_validate, "Check the watchlist and print what is wrong, with the fix.", with_config)
     p = add("status", cmd_status, "Show facts per watch, last check of each source, and alerts waiting "
             "or dead.", with_config)

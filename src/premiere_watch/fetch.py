@@ -496,7 +496,8 @@ class Fetcher:
         self.stats.bytes_received += seen
         if body is None:
             return too_big
-        return FetchResult(url, url, "ok", code, body, ctype, _sniff_encoding(resp.charset_encoding, body), etag, modified)
+        encoding = _sniff_encoding(resp.charset_encoding, body)
+        return FetchResult(url, url, "ok", code, body, ctype, encoding, etag, modified)
 
     # --- politeness ---------------------------------------------------------
 

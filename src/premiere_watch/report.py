@@ -12,16 +12,16 @@ from typing import Any
 from premiere_watch.config import NOTIFIER_KEYS, SETTINGS_KEYS, WATCH_KEYS, Config, Watch
 from premiere_watch.keys import help_text
 from premiere_watch.messages import date_words
+from premiere_watch.readstore import ReadStore
 from premiere_watch.redact import mask_secrets
 from premiere_watch.sources import Source
-from premiere_watch.store import Store
 
 
 def _iso(value: dt.datetime | dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-async def status_data(config: Config, store: Store) -> dict[str, Any]:
+async def status_data(config: Config, store: ReadStore) -> dict[str, Any]:
     now = dt.datetime.now(dt.UTC)
     facts = await store.all_facts()
     rows = {r.source_id: r for r in await store.source_rows()}
@@ -105,7 +105,7 @@ def status_text(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-async def history_data(watch: Watch, store: Store) -> dict[str, Any]:
+async def history_data(watch: Watch, store: ReadStore) -> dict[str, Any]:
     events = []
     for record in await store.history(watch.key, limit=200):
         e = record.event

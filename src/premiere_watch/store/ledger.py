@@ -322,3 +322,17 @@ class Store:
     async def history(self, target_key: str, limit: int = 50) -> list[EventRecord]:
         """Events emitted for a watch, newest first."""
         return await self.backend.history(target_key, limit)
+
+    # -- read-only views (calendar, dashboard, metrics) -----------------------------------
+
+    async def recent_events(self, limit: int = 50) -> list[EventRecord]:
+        """Events of every watch (and ops events), newest first."""
+        return await self.backend.recent_events(limit)
+
+    async def delivery_counts(self) -> dict[tuple[str, str], int]:
+        """Deliveries per (notifier, state): queued, failed (waiting for a retry), sending, sent, dead."""
+        return await self.backend.delivery_counts()
+
+    async def size_bytes(self) -> int:
+        """How much room the database takes."""
+        return await self.backend.size_bytes()

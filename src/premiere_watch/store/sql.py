@@ -295,3 +295,16 @@ class SqlBackend:
                 for eid, payload, created in await self._rows(
                     "SELECT id, payload, created FROM events WHERE watch = ? "
                     "ORDER BY created DESC, id DESC LIMIT ?", (watch, limit))]
+
+    # -- read-only views ----------------------------------------------------------------
+
+    async def recent_events(self, limit: int) -> list[EventRecord]:
+        return [EventRecord(int(eid), Event.from_json(json.loads(payload)), as_time(created))
+                for eid, payload, created in await self._rows(
+                    "SELECT id, payload, created FROM events ORDER BY created DESC, id DESC LIMIT ?", (limit,))]
+
+    async def delivery_counts(self) -> dict[tuple[str, str], int]:
+        return {(str(notifier), str(state)): int(n) for notifier, state, n in await self._rows(
+            "SELECT notifier, CASE WHEN status = 'pending' AND (attempts > 0 OR last_error != '') "
+            "THEN 'failed' WHEN status = 'pending' THEN 'queued' ELSE status END AS state, COUNT(*) "
+            "FROM deliveries GROUP BY notifier, state")}

@@ -200,6 +200,15 @@ class SqliteBackend(SqlBackend):
     async def _execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         return int(self._conn.execute(sql, [_param(p) for p in params]).rowcount)
 
+    async def size_bytes(self) -> int:
+        """Bytes the database takes on disk, its write-ahead log included."""
+        if self.path == ":memory:":
+            [(pages,)] = await self._rows("PRAGMA page_count")
+            [(page_size,)] = await self._rows("PRAGMA page_size")
+            return int(pages) * int(page_size)
+        return sum(Path(self.path + suffix).stat().st_size
+                   for suffix in ("", "-wal") if Path(self.path + suffix).exists())
+
     async def after_sent(self) -> None:
         if self._depth.get() == 0 and self.path != ":memory:":
             # A checkpoint syncs the WAL: a sent mark then survives even a power cut,
