@@ -7,6 +7,7 @@ from pathlib import Path
 
 import icalendar
 
+from runner import RunCli
 from servers import PageServer
 
 
@@ -59,12 +60,11 @@ sources = ["{server.url('/nothing')}"]
 
 
 def events_by_summary(data: bytes) -> dict[str, icalendar.Event]:
-    calendar = icalendar.Calendar.from_ical(data)
-    return {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
+    return {str(e["SUMMARY"]): e for e in icalendar.Calendar.from_ical(data).events}
 
 
 def test_calendar_has_one_event_per_dated_watch_and_a_moved_date_keeps_its_uid(
-        tmp_path: Path, run_cli, page_server: PageServer) -> None:
+        tmp_path: Path, run_cli: RunCli, page_server: PageServer) -> None:
     page_server.route("/narcos", article(NARCOS))
     page_server.route("/dark", article(DARK))
     page_server.route("/ozark", article(SCRIPT, "2021-11-01"))

@@ -16,7 +16,8 @@ from runner import RunCli
 from servers import PageServer
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text()
-ENV = {"SMTP_USER": "mailer", "SMTP_PASS": "pw-123", "TMDB_API_KEY": "key-123"}
+ENV = {"SMTP_USER": "mailer", "SMTP_PASS": "pw-123", "TMDB_API_KEY": "key-123",
+       "PREMIERE_WATCH_TOKEN": "token-123"}
 
 
 def examples() -> dict[str, str]:
@@ -25,7 +26,7 @@ def examples() -> dict[str, str]:
     return dict(found)
 
 
-SUBCOMMANDS = "check|run|extract|validate|status|history|retry|test-notify|demo|keys"
+SUBCOMMANDS = "check|run|extract|validate|status|history|retry|test-notify|demo|keys|calendar"
 COMMAND = re.compile(rf"(?<![\w-])premiere-watch (?:{SUBCOMMANDS})(?=[ `\n])[^\n&|;#`]*")
 
 
@@ -35,11 +36,11 @@ def commands() -> list[str]:
 
 
 def test_the_readme_shows_what_is_tested() -> None:
-    assert {"minimal", "secrets", "broken", "pacing"} <= set(examples())
+    assert {"minimal", "secrets", "broken", "pacing", "web"} <= set(examples())
     assert len(commands()) >= 10
 
 
-@pytest.mark.parametrize("name", ["minimal", "secrets", "pacing"])
+@pytest.mark.parametrize("name", ["minimal", "secrets", "pacing", "web"])
 def test_watchlist_examples_load(tmp_path: Path, name: str) -> None:
     path = tmp_path / "watchlist.toml"
     text = examples()[name]
@@ -82,7 +83,8 @@ def test_every_command_runs(tmp_path: Path, run_cli: RunCli, page_server: PageSe
     (tmp_path / "watchlist.toml").write_text(watchlist)
     (tmp_path / "page.html").write_text(page)
     for command in commands():
-        argv = [a.replace("/etc/premiere-watch/watchlist.toml", "watchlist.toml") for a in shlex.split(command)]
+        argv = [a.replace("/etc/premiere-watch/watchlist.toml", "watchlist.toml").replace("/var/www/", "")
+                for a in shlex.split(command)]
         sub = argv[1]
         if sub in ("run", "demo"):
             continue  # the daemon and the demo have tests of their own
@@ -95,6 +97,7 @@ def test_every_command_runs(tmp_path: Path, run_cli: RunCli, page_server: PageSe
         proc = run_cli(*argv[1:])
         assert proc.returncode == 0, f"{command}: {proc.stderr}"
     assert json_receiver.received, "check should have alerted the announced date"
+    assert b"BEGIN:VEVENT" in (tmp_path / "premieres.ics").read_bytes(), "calendar should have written the date"
 
 
 def test_the_extraction_benchmark_runs() -> None:

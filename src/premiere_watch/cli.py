@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from premiere_watch import __version__, logs
-from premiere_watch.config import Config, ConfigError, load
+from premiere_watch.config import Config, ConfigError, http_problem, load
 from premiere_watch.lock import InstanceLock, LockHeld
 from premiere_watch.redact import mask_secrets
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # imported when used: `keys` and `extract` need no database c
     from premiere_watch.notify import DeliveryReport
     from premiere_watch.pipeline import PassReport
     from premiere_watch.store import Store
+    from premiere_watch.web import WebServer
 
 T = TypeVar("T")
 
@@ -137,15 +138,44 @@ def cmd_run(args: argparse.Namespace) -> int:
     from premiere_watch.scheduler import run_daemon
 
     config = _load(args)
+    listen = args.http or config.settings.http
+    if listen is not None:
+        try:
+            problem = http_problem(listen, config.settings.http_token)
+        except ValueError as exc:
+            raise CommandError(f"--http {listen}: {exc}", EXIT_CONFIG) from None
+        if problem:
+            raise CommandError(f"{config.path}: {problem}", EXIT_CONFIG)
 
     async def run(store: Store) -> int:
         if args.no_worker:
             log.warning("--no-worker only applies to a PostgreSQL database; reading sources here")
-        return await run_daemon(config, store, watch_config=args.watch_config,
-                                log_level=args.log_level, log_format=args.log_format)
+        # Listening first: an address in use stops the start before anything is read.
+        web = await _start_web(listen, config.settings.http_token, store) if listen else None
+        try:
+            return await run_daemon(config, store, watch_config=args.watch_config, log_level=args.log_level,
+                                    log_format=args.log_format, companions=[web.serve] if web else [],
+                                    observer=web)
+        finally:
+            if web is not None:
+                await web.close()
 
     with _locked(config, "run"):
         return _with_store(config, run)
+
+
+async def _start_web(listen: str, token: str | None, store: Store) -> WebServer:
+    try:
+        from premiere_watch.web import ListenError, WebServer
+    except ImportError as exc:
+        raise CommandError(f"the web server needs the [web] extra ({exc.name} is missing): "
+                           "pip install 'premiere-watch[web]', or remove [settings] http", EXIT_CONFIG) from None
+    web = WebServer(listen, token, store)
+    try:
+        await web.listen()
+    except ListenError as exc:
+        raise CommandError(str(exc), EXIT_CONFIG) from None
+    return web
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -352,6 +382,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--watch-config", action="store_true", help="reload when the watchlist file changes")
     p.add_argument("--no-worker", action="store_true",
                    help="PostgreSQL only: schedule, and leave reading sources to `premiere-watch worker` processes")
+    p.add_argument("--http", metavar="HOST:PORT", help="serve the dashboard, calendar.ics, feed.atom, metrics "
+                   "and healthz here (overrides [settings] http; needs premiere-watch[web])")
     p = add("extract", cmd_extract, "Show what premiere-watch concludes from one page, feed or API for a "
             "title, with the evidence for each conclusion. Use it to test a source before adding it.", common)
     p.add_argument("source", metavar="SOURCE", help="a file path, - for standard input, or an http(s) URL")

@@ -10,6 +10,7 @@ environment are secrets: they are masked in every log line and output.
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import json
 import os
 import re
@@ -124,6 +125,48 @@ def database_label(database: Path | str) -> str:
     return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
 
 
+def parse_listen(value: str) -> tuple[str, int]:
+    """``HOST:PORT`` (``[::1]:8787`` for IPv6) → (host, port); ValueError with the fix."""
+    parts = urlsplit(f"//{value.strip()}")
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if not parts.hostname or port is None or parts.path or parts.query or parts.username:
+        raise ValueError('write HOST:PORT, like "127.0.0.1:8787" (or "[::1]:8787")')
+    return parts.hostname, port
+
+
+def is_loopback(host: str) -> bool:
+    """Only this machine can reach an address bound to ``host``."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _check_listen(value: str) -> str | None:
+    try:
+        parse_listen(value)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+def http_problem(listen: str | None, token: str | None) -> str | None:
+    """Why this web server address may not be used as configured, or None."""
+    if listen is None or token:
+        return None
+    host, _ = parse_listen(listen)
+    if is_loopback(host):
+        return None
+    return (f'"http" = "{listen}" lets other machines reach the dashboard, calendar and metrics — set '
+            'http_token = "${PREMIERE_WATCH_TOKEN}" in [settings] (every request must then carry it), '
+            'or listen on 127.0.0.1')
+
+
 # -- declared keys of each table --------------------------------------------
 
 SETTINGS_KEYS: tuple[Key, ...] = (
@@ -155,6 +198,11 @@ SETTINGS_KEYS: tuple[Key, ...] = (
         default=8, check=_check_positive, example="8"),
     Key("failure_alert_after", int, "consecutive failures of a source before notifiers tagged "
         '"ops" are told', default=5, check=_check_positive, example="5"),
+    Key("http", str, "the daemon serves its dashboard, calendar, feed and metrics on HOST:PORT; "
+        "off when unset", default=None, check=_check_listen, example='"127.0.0.1:8787"'),
+    Key("http_token", str, "a ${VAR}: requests to the web server must carry it (Authorization: Bearer "
+        "or ?token=); required when http is not a loopback address", default=None, secret=True,
+        example='"${PREMIERE_WATCH_TOKEN}"'),
 )
 
 NOTIFIER_KEYS: tuple[Key, ...] = (
@@ -219,6 +267,8 @@ class Settings:
     max_alerts_per_day: int
     delivery_attempts: int
     failure_alert_after: int
+    http: str | None = None
+    http_token: str | None = None
 
 
 @dataclass(frozen=True)
@@ -450,6 +500,12 @@ class _Loader:
         v = self._table(table, SETTINGS_KEYS, "[settings]")
         if v is None:
             return None
+        raw_token = table.get("http_token")
+        if isinstance(raw_token, str) and not _VAR.search(raw_token.replace("$$", "")):
+            self.problems.append('[settings]: "http_token" is written in the file — put it in the environment '
+                                 'and write http_token = "${PREMIERE_WATCH_TOKEN}"')
+        if problem := http_problem(v["http"], v["http_token"]):
+            self.problems.append(f"[settings]: {problem}")
         db: Path | str
         if v["database"] and _is_postgres_url(v["database"]):
             db = v["database"]
@@ -467,7 +523,7 @@ class _Loader:
             host_delay=parse_duration(v["host_delay"]), max_bytes=v["max_bytes"], retries=v["retries"],
             announce_existing=v["announce_existing"], rumour_alerts=v["rumour_alerts"],
             max_alerts_per_day=v["max_alerts_per_day"], delivery_attempts=v["delivery_attempts"],
-            failure_alert_after=v["failure_alert_after"],
+            failure_alert_after=v["failure_alert_after"], http=v["http"], http_token=v["http_token"] or None,
         )
 
     def _notifiers(self, tables: list[Any], attempts: int) -> list[NotifierConfig]:

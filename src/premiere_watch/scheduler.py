@@ -33,6 +33,7 @@ import datetime as dt
 import logging
 import os
 import signal
+import time
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, Protocol
 
@@ -100,6 +101,14 @@ class Dispatcher(Protocol):
 Companion = Callable[["Daemon"], Coroutine[Any, Any, None]]
 
 
+class Observer(Protocol):
+    """Hears what this daemon does (the web server's metrics)."""
+
+    def read(self, kind: str, outcome: SourceOutcome) -> None: ...
+
+    def delivery(self, report: notify.DeliveryReport, seconds: float) -> None: ...
+
+
 def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
@@ -137,10 +146,12 @@ class Daemon:
         jitter: float = JITTER,
         dispatcher: Dispatcher | None = None,
         companions: Sequence[Companion] = (),
+        observer: Observer | None = None,
     ) -> None:
         self.config = config
         self.dispatcher = dispatcher
         self.companions = list(companions)
+        self.observer = observer
         self.store = store
         self.factory: RunnerFactory = pipeline_factory or (lambda c, s: Pipeline(c, s))
         self.watch_config = watch_config
@@ -226,6 +237,11 @@ class Daemon:
             for sig in handled:
                 self._loop.remove_signal_handler(sig)
         return 0
+
+    @property
+    def alive(self) -> bool:
+        """Scheduling (or standing by for another process that does), and not stopping: ``/healthz``."""
+        return not self._stop and self._loop is not None and (self.scheduling or self.dispatcher is not None)
 
     @property
     def scheduling(self) -> bool:
@@ -335,6 +351,10 @@ class Daemon:
             log.error("reload rejected, still running the previous watchlist: %s", exc)
             return False
         logs.setup(self.log_level, self.log_format, new.secrets)
+        old = self.config.settings
+        if (new.settings.http, new.settings.http_token) != (old.http, old.http_token):
+            log.warning("reload: [settings] http or http_token changed; the web server keeps its address "
+                        "and token until a restart")
         if new.settings.database != self.config.settings.database:
             log.warning("reload: [settings] database changed to %s; still using %s until a restart",
                         new.database_label, self.config.database_label)
@@ -433,6 +453,8 @@ class Daemon:
         except Exception:  # one source's bug must not stop the daemon
             log.exception("reading %s crashed", source.url)  # the log filter masks secrets
             return
+        if self.observer is not None:
+            self.observer.read(source.kind, outcome)
         if outcome.status != "failed":  # failures are logged by the pipeline, once
             log.info("read %s: %s%s, %d new alerts (%.1fs)", outcome.url, outcome.status,
                      f" ({outcome.reason})" if outcome.reason else "", outcome.events, outcome.seconds)
@@ -450,11 +472,14 @@ class Daemon:
             return
         if self.runner is None:
             return
+        started = time.perf_counter()
         try:
             report = await self.runner.deliver()
         except Exception:
             log.exception("delivery round crashed; the alerts stay queued")
             return
+        if self.observer is not None:
+            self.observer.delivery(report, time.perf_counter() - started)
         if report.sent or report.failed or report.dead:
             log.info("delivery: %d sent, %d to retry, %d given up", report.sent, report.failed, report.dead)
 
@@ -467,8 +492,10 @@ async def run_daemon(
     log_level: str = "info",
     log_format: str = "text",
     pipeline_factory: RunnerFactory | None = None,
+    companions: Sequence[Companion] = (),
+    observer: Observer | None = None,
 ) -> int:
     """What ``premiere-watch run`` runs on a private database (under the instance lock)."""
     daemon = Daemon(config, store, pipeline_factory, watch_config=watch_config,
-                    log_level=log_level, log_format=log_format)
+                    log_level=log_level, log_format=log_format, companions=companions, observer=observer)
     return await daemon.serve()
