@@ -1,4 +1,7 @@
-"""The feed kind against a real local HTTP server serving RSS/Atom and articles."""
+"""The feed kind: RSS/Atom and the articles they point to.
+
+What a feed says and which articles are read is tested on a respx-mocked site
+(mocksite.py); politeness across hosts, on real local servers."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from mocksite import MockSite
 from premiere_watch.dates import FuzzyDate
 from premiere_watch.fetch import Fetcher, FetchSettings
 from premiere_watch.model import Target
@@ -41,17 +45,26 @@ def article(title: str, sentence: str) -> str:
 NARCOS_ARTICLE = article("Narcos season 2 dated", "Narcos season 2 will premiere on September 2, 2016.")
 
 
-def collect(server: PageServer, targets: list[Target], state: SourceState | None = None,
+@pytest.fixture
+def site() -> MockSite:
+    return MockSite()
+
+
+def collect(server: PageServer | MockSite, targets: list[Target], state: SourceState | None = None,
             **options: Any) -> SourceResult:
     async def go() -> SourceResult:
-        async with Fetcher(FetchSettings(host_delay=0, retries=0)) as fetcher:
+        if isinstance(server, MockSite):  # robots.txt has its own tests with real servers
+            fetcher = Fetcher(FetchSettings(host_delay=0, retries=0, robots=False), transport=server.transport)
+        else:
+            fetcher = Fetcher(FetchSettings(host_delay=0, retries=0))
+        async with fetcher:
             source = FeedSource(server.url("/feed.xml"), options)
             return await source.collect(Context(fetcher=fetcher), targets, state or SourceState())
     return asyncio.run(go())
 
 
-def test_only_matching_entries_lead_to_articles(page_server: PageServer) -> None:
-    s = page_server
+def test_only_matching_entries_lead_to_articles(site: MockSite) -> None:
+    s = site
     s.route("/feed.xml", Reply(body=rss([
         ("Stranger Things renewed", s.url("/a1"), "More Upside Down."),
         ("Netflix dates its fall slate", s.url("/a2"), "<p>Including <b>Narcos</b> season 2.</p>"),
@@ -69,8 +82,8 @@ def test_only_matching_entries_lead_to_articles(page_server: PageServer) -> None
     assert result.state.etag == '"f1"'
 
 
-def test_seen_articles_are_not_read_again(page_server: PageServer) -> None:
-    s = page_server
+def test_seen_articles_are_not_read_again(site: MockSite) -> None:
+    s = site
     first_feed = rss([("Narcos season 2 dated", s.url("/a1"), "")])
     # The feed grows; the old entry is still in it.
     second_feed = rss([("Narcos: first look", s.url("/a2"), ""), ("Narcos season 2 dated", s.url("/a1"), "")])
@@ -84,8 +97,8 @@ def test_seen_articles_are_not_read_again(page_server: PageServer) -> None:
     assert second.state.memory["seen"] == [s.url("/a1"), s.url("/a2")]
 
 
-def test_unchanged_feed_is_unchanged(page_server: PageServer) -> None:
-    s = page_server
+def test_unchanged_feed_is_unchanged(site: MockSite) -> None:
+    s = site
     s.route("/feed.xml", Reply(body=rss([("Narcos season 2 dated", s.url("/a1"), "")]), content_type=RSS,
                                headers={"ETag": '"f1"'}))
     s.route("/a1", NARCOS_ARTICLE)
@@ -101,8 +114,8 @@ def test_unchanged_feed_is_unchanged(page_server: PageServer) -> None:
     assert s.count("/a1") == 1
 
 
-def test_max_articles_per_pass_and_the_rest_next_pass(page_server: PageServer) -> None:
-    s = page_server
+def test_max_articles_per_pass_and_the_rest_next_pass(site: MockSite) -> None:
+    s = site
     items = [(f"Narcos news {i}", s.url(f"/n{i}"), "") for i in range(5)]
     s.route("/feed.xml", Reply(body=rss(items), content_type=RSS, headers={"ETag": '"f1"'}))
     for i in range(5):
@@ -121,8 +134,8 @@ def test_max_articles_per_pass_and_the_rest_next_pass(page_server: PageServer) -
     assert s.requests("/feed.xml")[3].headers["if-none-match"] == '"f1"'
 
 
-def test_default_max_articles_is_ten(page_server: PageServer) -> None:
-    s = page_server
+def test_default_max_articles_is_ten(site: MockSite) -> None:
+    s = site
     s.route("/feed.xml", Reply(body=rss([(f"Narcos news {i}", s.url(f"/n{i}"), "") for i in range(12)]),
                                content_type=RSS))
     for i in range(12):
@@ -132,9 +145,9 @@ def test_default_max_articles_is_ten(page_server: PageServer) -> None:
     assert len(result.state.memory["seen"]) == 10
 
 
-def test_non_http_links_are_skipped_with_a_log_line(page_server: PageServer,
+def test_non_http_links_are_skipped_with_a_log_line(site: MockSite,
                                                     caplog: pytest.LogCaptureFixture) -> None:
-    s = page_server
+    s = site
     s.route("/feed.xml", Reply(body=rss([
         ("Narcos season 2 dated", "ftp://files.example/narcos.txt", ""),
         ("Narcos season 2 dated", "javascript:alert(1)", ""),
@@ -149,8 +162,8 @@ def test_non_http_links_are_skipped_with_a_log_line(page_server: PageServer,
     assert len(skipped) == 2 and "ftp://files.example/narcos.txt" in skipped[0]
 
 
-def test_alias_in_summary_matches(page_server: PageServer) -> None:
-    s = page_server
+def test_alias_in_summary_matches(site: MockSite) -> None:
+    s = site
     s.route("/feed.xml", Reply(body=rss([("K-drama roundup", s.url("/k"), "Ojingeo Geim returns!")]),
                                content_type=RSS))
     s.route("/k", article("K-drama roundup", "Squid Game season 2 premieres on December 26, 2024."))
@@ -158,8 +171,8 @@ def test_alias_in_summary_matches(page_server: PageServer) -> None:
     assert [o.target_key for o in result.observations] == [SQUID.key]
 
 
-def test_atom_feed(page_server: PageServer) -> None:
-    s = page_server
+def test_atom_feed(site: MockSite) -> None:
+    s = site
     atom = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
             "<title>News</title><id>urn:x</id><updated>2016-07-20T10:00:00Z</updated>"
             '<entry><title>Narcos season 2 dated</title><id>urn:1</id><link rel="alternate" href="/a1"/>'
@@ -171,8 +184,8 @@ def test_atom_feed(page_server: PageServer) -> None:
     assert [o.document_url for o in result.observations] == [s.url("/a1")]
 
 
-def test_malformed_feed_is_a_recorded_failure(page_server: PageServer) -> None:
-    s = page_server
+def test_malformed_feed_is_a_recorded_failure(site: MockSite) -> None:
+    s = site
     s.route("/feed.xml", Reply(body="<rss><channel><item>< title>& oops", content_type=RSS))
     state = SourceState(etag='"old"', memory={"seen": ["x"]})
     result = collect(s, [NARCOS], state)
@@ -181,21 +194,21 @@ def test_malformed_feed_is_a_recorded_failure(page_server: PageServer) -> None:
     assert result.state == state
 
 
-def test_html_instead_of_a_feed_is_a_config_error(page_server: PageServer) -> None:
-    page_server.route("/feed.xml", Reply(body="<html><body><p>Our news</p></body></html>"))
-    result = collect(page_server, [NARCOS])
+def test_html_instead_of_a_feed_is_a_config_error(site: MockSite) -> None:
+    site.route("/feed.xml", Reply(body="<html><body><p>Our news</p></body></html>"))
+    result = collect(site, [NARCOS])
     assert result.status == "failed" and not result.temporary
     assert "HTML page, not a feed" in result.reason
 
 
-def test_feed_fetch_failure(page_server: PageServer) -> None:
-    page_server.route("/feed.xml", Reply(503))
-    result = collect(page_server, [NARCOS])
+def test_feed_fetch_failure(site: MockSite) -> None:
+    site.route("/feed.xml", Reply(503))
+    result = collect(site, [NARCOS])
     assert result.status == "failed" and result.temporary
 
 
-def test_article_failures(page_server: PageServer) -> None:
-    s = page_server
+def test_article_failures(site: MockSite) -> None:
+    s = site
     s.route("/feed.xml", Reply(body=rss([("Narcos gone", s.url("/gone"), ""),
                                          ("Narcos down", s.url("/down"), "")]), content_type=RSS))
     s.route("/gone", Reply(404, "no", content_type="text/plain"))
@@ -211,8 +224,8 @@ def test_article_failures(page_server: PageServer) -> None:
     assert second.reason == ""
 
 
-def test_seen_memory_is_bounded(page_server: PageServer) -> None:
-    s = page_server
+def test_seen_memory_is_bounded(site: MockSite) -> None:
+    s = site
     s.route("/feed.xml", Reply(body=rss([("Narcos news", s.url("/a1"), "")]), content_type=RSS))
     s.route("/a1", NARCOS_ARTICLE)
     old = [f"https://old.example/{i}" for i in range(SEEN_LIMIT)]

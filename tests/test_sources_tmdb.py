@@ -13,6 +13,7 @@ import asyncio
 from typing import Any
 
 import httpx
+import respx
 
 from premiere_watch.dates import FuzzyDate
 from premiere_watch.fetch import Fetcher, FetchSettings
@@ -72,25 +73,29 @@ SEARCH_TV = {"page": 1, "total_pages": 1, "total_results": 1, "results": [
 
 
 class Api:
-    """A scripted TMDB: path -> JSON (or raw bytes, or an int status); logs every request."""
+    """A scripted TMDB on a respx router: path -> JSON (or raw bytes, or an int status); other paths 404."""
 
     def __init__(self, routes: dict[str, Any]) -> None:
-        self.routes = routes
-        self.log: list[httpx.Request] = []
+        self.router = respx.Router(base_url=API, assert_all_called=False)
+        for path, body in routes.items():
+            route = self.router.get(path=path)
+            if isinstance(body, int):
+                route.respond(body, json={"success": False, "status_code": 7,
+                                          "status_message": "Invalid API key: You must be granted a valid key."})
+            elif isinstance(body, bytes):
+                route.respond(200, content=body, headers={"content-type": "application/json"})
+            else:
+                route.respond(200, json=body)
+        self.router.route().respond(404, json={"success": False, "status_code": 34,
+                                               "status_message": "The resource you requested could not be found."})
 
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        self.log.append(request)
-        path = request.url.path.removeprefix("/3")
-        body = self.routes.get(path)
-        if body is None:
-            return httpx.Response(404, json={"success": False, "status_code": 34,
-                                             "status_message": "The resource you requested could not be found."})
-        if isinstance(body, int):
-            return httpx.Response(body, json={"success": False, "status_code": 7,
-                                              "status_message": "Invalid API key: You must be granted a valid key."})
-        if isinstance(body, bytes):
-            return httpx.Response(200, content=body, headers={"content-type": "application/json"})
-        return httpx.Response(200, json=body)
+    @property
+    def transport(self) -> httpx.MockTransport:
+        return httpx.MockTransport(self.router.async_handler)
+
+    @property
+    def log(self) -> list[httpx.Request]:
+        return [call.request for call in self.router.calls]
 
     def paths(self) -> list[str]:
         return [r.url.path.removeprefix("/3") for r in self.log]
@@ -114,7 +119,7 @@ def collect(api: Api, targets: list[Target], state: SourceState | None = None,
             **options: Any) -> SourceResult:
     async def go() -> SourceResult:
         settings = FetchSettings(host_delay=0, retries=0, robots=False)
-        async with Fetcher(settings, transport=httpx.MockTransport(api)) as fetcher:
+        async with Fetcher(settings, transport=api.transport) as fetcher:
             source = TMDBSource(API, {"api_key": KEY, "region": "US", **options})
             return await source.collect(Context(fetcher=fetcher), targets, state or SourceState())
     return asyncio.run(go())

@@ -14,6 +14,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 import httpx
+import respx
 
 from premiere_watch.dates import FuzzyDate
 from premiere_watch.fetch import Fetcher, FetchSettings
@@ -51,20 +52,28 @@ SEASONS = [season(1, "2015-08-28"), season(2, "2016-09-02"), season(3, "2017-09-
 
 
 class Api:
-    """A scripted TVmaze: path -> JSON (or raw bytes); logs every request."""
+    """A scripted TVmaze on a respx router: path -> JSON (or raw bytes); other paths 404."""
 
     def __init__(self, routes: dict[str, Any]) -> None:
-        self.routes = routes
-        self.log: list[httpx.Request] = []
+        self.router = respx.Router(base_url=API, assert_all_called=False)
+        for path, body in routes.items():
+            self.set(path, body)
+        self.router.route().respond(404, json={"name": "Not Found", "status": 404})
 
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        self.log.append(request)
-        body = self.routes.get(request.url.path)
-        if body is None:
-            return httpx.Response(404, json={"name": "Not Found", "status": 404})
+    def set(self, path: str, body: Any) -> None:
+        """Serve ``body`` at ``path`` from now on (a route already there keeps its place)."""
         if isinstance(body, bytes):
-            return httpx.Response(200, content=body, headers={"content-type": "application/json"})
-        return httpx.Response(200, json=body)
+            self.router.get(path=path).respond(200, content=body, headers={"content-type": "application/json"})
+        else:
+            self.router.get(path=path).respond(200, json=body)
+
+    @property
+    def transport(self) -> httpx.MockTransport:
+        return httpx.MockTransport(self.router.async_handler)
+
+    @property
+    def log(self) -> list[httpx.Request]:
+        return [call.request for call in self.router.calls]
 
     def paths(self) -> list[str]:
         return [r.url.path for r in self.log]
@@ -74,7 +83,7 @@ def collect(api: Api, targets: list[Target], state: SourceState | None = None,
             **options: Any) -> SourceResult:
     async def go() -> SourceResult:
         settings = FetchSettings(host_delay=0, retries=0, robots=False)
-        async with Fetcher(settings, transport=httpx.MockTransport(api)) as fetcher:
+        async with Fetcher(settings, transport=api.transport) as fetcher:
             # host_delay 0: the kind's own 0.5 s floor would only slow the tests down.
             source = TVmazeSource(API, {"host_delay": 0, **options})
             return await source.collect(Context(fetcher=fetcher), targets, state or SourceState())
@@ -125,7 +134,7 @@ def test_lookup_once_then_id_remembered() -> None:
 def test_changed_date_is_reported_on_the_next_pass() -> None:
     api = Api(routes())
     first = collect(api, [NARCOS])
-    api.routes["/shows/1371/seasons"] = [season(1, "2015-08-28"), season(2, "2016-09-09")]
+    api.set("/shows/1371/seasons", [season(1, "2015-08-28"), season(2, "2016-09-09")])
     second = collect(api, [NARCOS], first.state)
     assert second.status == "ok"
     claim = second.observations[0].extraction.confirmed
@@ -223,7 +232,7 @@ def test_api_base_defaults_to_the_source_url() -> None:
 
     async def go() -> SourceResult:
         settings = FetchSettings(host_delay=0, retries=0, robots=False)
-        async with Fetcher(settings, transport=httpx.MockTransport(api)) as fetcher:
+        async with Fetcher(settings, transport=api.transport) as fetcher:
             source = TVmazeSource(API + "/", {"host_delay": 0})
             return await source.collect(Context(fetcher=fetcher), [NARCOS], SourceState())
 

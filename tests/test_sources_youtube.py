@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape
 
 import httpx
 import pytest
+import respx
 
 from premiere_watch.fetch import Fetcher, FetchSettings
 from premiere_watch.model import Target
@@ -77,19 +78,16 @@ CHANNEL = [
 
 def collect(body: str | bytes, targets: list[Target], state: SourceState | None = None,
             status: int = 200) -> tuple[SourceResult, list[httpx.Request]]:
-    log: list[httpx.Request] = []
-
-    def handler(request: httpx.Request) -> httpx.Response:
-        log.append(request)
-        return httpx.Response(status, content=body.encode() if isinstance(body, str) else body,
-                              headers={"content-type": "text/xml; charset=UTF-8"})
+    router = respx.Router(assert_all_called=False)
+    router.get(FEED_URL).respond(status, content=body.encode() if isinstance(body, str) else body,
+                                 headers={"content-type": "text/xml; charset=UTF-8"})
 
     async def go() -> SourceResult:
         settings = FetchSettings(host_delay=0, retries=0, robots=False)
-        async with Fetcher(settings, transport=httpx.MockTransport(handler)) as fetcher:
+        async with Fetcher(settings, transport=httpx.MockTransport(router.async_handler)) as fetcher:
             source = YouTubeSource(FEED_URL, {})
             return await source.collect(Context(fetcher=fetcher), targets, state or SourceState())
-    return asyncio.run(go()), log
+    return asyncio.run(go()), [call.request for call in router.calls]
 
 
 def test_season_trailer_for_the_watched_season_only() -> None:
