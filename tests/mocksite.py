@@ -58,3 +58,23 @@ class MockSite:
 
     def count(self, path: str | None = None) -> int:
         return len(self.requests(path))
+
+
+class MockApi:
+    """A scripted JSON API on a respx router; subclasses add its routes, then :meth:`not_found`."""
+
+    def __init__(self, base: str) -> None:
+        self.router = respx.Router(base_url=base, assert_all_called=False)
+
+    def not_found(self, body: object) -> None:
+        """Every path without a route answers 404 with ``body`` (call after the routes)."""
+        self.router.route().respond(404, json=body)
+
+    @property
+    def transport(self) -> httpx.MockTransport:
+        """Give this to ``Fetcher(transport=...)``."""
+        return httpx.MockTransport(self.router.async_handler)
+
+    @property
+    def log(self) -> list[httpx.Request]:
+        return [call.request for call in self.router.calls]

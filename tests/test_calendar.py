@@ -25,37 +25,17 @@ SOON = dt.date.today().year + 2  # rumours of windows already over are not kept
 RUMOUR = f"Insiders say The Crown season 5 could arrive in November {SOON}, but nothing is confirmed."
 
 
+WATCHES = {"/narcos": ("Narcos", 2), "/dark": ("Dark", 3), "/ozark": ("Ozark", 4), "/crown": ("The Crown", 5),
+           "/nothing": ("Nothing Yet", None)}
+
+
 def watchlist(tmp_path: Path, server: PageServer) -> Path:
     path = tmp_path / "watchlist.toml"
-    path.write_text(f"""
-[settings]
-database = "state.db"
-host_delay = "0s"
-
-[[watch]]
-title = "Narcos"
-season = 2
-sources = ["{server.url('/narcos')}"]
-
-[[watch]]
-title = "Dark"
-season = 3
-sources = ["{server.url('/dark')}"]
-
-[[watch]]
-title = "Ozark"
-season = 4
-sources = ["{server.url('/ozark')}"]
-
-[[watch]]
-title = "The Crown"
-season = 5
-sources = ["{server.url('/crown')}"]
-
-[[watch]]
-title = "Nothing Yet"
-sources = ["{server.url('/nothing')}"]
-""")
+    text = '[settings]\ndatabase = "state.db"\nhost_delay = "0s"\n'
+    for page, (title, season) in WATCHES.items():
+        text += f'\n[[watch]]\ntitle = "{title}"\nsources = ["{server.url(page)}"]\n'
+        text += f"season = {season}\n" if season else ""
+    path.write_text(text)
     return path
 
 

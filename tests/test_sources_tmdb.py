@@ -12,9 +12,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-import httpx
-import respx
-
+from mocksite import MockApi
 from premiere_watch.dates import FuzzyDate
 from premiere_watch.fetch import Fetcher, FetchSettings
 from premiere_watch.model import Target
@@ -72,11 +70,11 @@ SEARCH_TV = {"page": 1, "total_pages": 1, "total_results": 1, "results": [
 ]}
 
 
-class Api:
+class Api(MockApi):
     """A scripted TMDB on a respx router: path -> JSON (or raw bytes, or an int status); other paths 404."""
 
     def __init__(self, routes: dict[str, Any]) -> None:
-        self.router = respx.Router(base_url=API, assert_all_called=False)
+        super().__init__(API)
         for path, body in routes.items():
             route = self.router.get(path=path)
             if isinstance(body, int):
@@ -86,16 +84,8 @@ class Api:
                 route.respond(200, content=body, headers={"content-type": "application/json"})
             else:
                 route.respond(200, json=body)
-        self.router.route().respond(404, json={"success": False, "status_code": 34,
-                                               "status_message": "The resource you requested could not be found."})
-
-    @property
-    def transport(self) -> httpx.MockTransport:
-        return httpx.MockTransport(self.router.async_handler)
-
-    @property
-    def log(self) -> list[httpx.Request]:
-        return [call.request for call in self.router.calls]
+        self.not_found({"success": False, "status_code": 34,
+                        "status_message": "The resource you requested could not be found."})
 
     def paths(self) -> list[str]:
         return [r.url.path.removeprefix("/3") for r in self.log]

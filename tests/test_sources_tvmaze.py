@@ -13,9 +13,7 @@ import json
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-import httpx
-import respx
-
+from mocksite import MockApi
 from premiere_watch.dates import FuzzyDate
 from premiere_watch.fetch import Fetcher, FetchSettings
 from premiere_watch.model import Target
@@ -51,14 +49,14 @@ SEARCH = [
 SEASONS = [season(1, "2015-08-28"), season(2, "2016-09-02"), season(3, "2017-09-01")]
 
 
-class Api:
+class Api(MockApi):
     """A scripted TVmaze on a respx router: path -> JSON (or raw bytes); other paths 404."""
 
     def __init__(self, routes: dict[str, Any]) -> None:
-        self.router = respx.Router(base_url=API, assert_all_called=False)
+        super().__init__(API)
         for path, body in routes.items():
             self.set(path, body)
-        self.router.route().respond(404, json={"name": "Not Found", "status": 404})
+        self.not_found({"name": "Not Found", "status": 404})
 
     def set(self, path: str, body: Any) -> None:
         """Serve ``body`` at ``path`` from now on (a route already there keeps its place)."""
@@ -66,14 +64,6 @@ class Api:
             self.router.get(path=path).respond(200, content=body, headers={"content-type": "application/json"})
         else:
             self.router.get(path=path).respond(200, json=body)
-
-    @property
-    def transport(self) -> httpx.MockTransport:
-        return httpx.MockTransport(self.router.async_handler)
-
-    @property
-    def log(self) -> list[httpx.Request]:
-        return [call.request for call in self.router.calls]
 
     def paths(self) -> list[str]:
         return [r.url.path for r in self.log]

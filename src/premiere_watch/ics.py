@@ -40,6 +40,7 @@ PRODID = f"-//premiere-watch//premiere-watch {__version__}//EN"
 # Kinds of recorded event that change a watch's calendar entry (its SEQUENCE).
 REVISIONS = frozenset({"premiere_announced", "premiere_changed", "premiere_postponed", "rumour"})
 _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+REFRESH = dt.timedelta(hours=1)  # how often subscribers should look again
 _KNOWN = {"month": "only the month", "season": "only the season", "quarter": "only the quarter",
           "year": "only the year"}
 
@@ -169,7 +170,9 @@ async def build(config: Config, store: ReadStore, *, tentative: bool = False, tr
     """The whole calendar (METHOD-less: a published calendar to subscribe to)."""
     # A stable calendar UID (icalendar would make a random one): one per database.
     uid = f"premiere-watch-{hashlib.sha256(str(config.settings.database).encode()).hexdigest()[:20]}"
-    calendar = icalendar.Calendar.new(prodid=PRODID, name=name, uid=uid, refresh_interval=dt.timedelta(hours=1))
+    calendar = icalendar.Calendar.new(prodid=PRODID, name=name, uid=uid, refresh_interval=REFRESH)
+    calendar["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"  # RFC 7986 requires it spelled out
+    calendar.add("X-PUBLISHED-TTL", icalendar.vDuration(REFRESH))  # what Outlook and Apple Calendar read instead
     for entry in await entries(config, store, tentative=tentative, trailers=trailers):
         calendar.add_component(to_vevent(entry))
     return calendar
