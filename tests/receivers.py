@@ -20,7 +20,7 @@ import email.policy
 import json
 import threading
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -37,6 +37,8 @@ class JsonReceiver:
         self.requests: list[dict[str, Any]] = []  # every request, whatever the answer
         self._codes: deque[int] = deque()
         self._lock = threading.Lock()
+        # Called with each document before it is answered: a test's fault at the moment of a send.
+        self.on_receive: Callable[[dict[str, Any]], None] | None = None
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -47,6 +49,8 @@ class JsonReceiver:
                     doc = json.loads(raw or b"{}")
                 except ValueError:
                     doc = {"raw": raw.decode("utf-8", "replace")}
+                if receiver.on_receive is not None:
+                    receiver.on_receive(doc)
                 with receiver._lock:
                     code = receiver._codes.popleft() if receiver._codes else 200
                     receiver.requests.append(doc)

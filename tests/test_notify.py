@@ -152,7 +152,7 @@ def test_pacing_counts_the_batch_in_order() -> None:
     notifiers = {"p": NotifierConfig("p", ("json://x/",))}
     now = at("2026-03-02 12:00")
     events = [ev(new=f"2016-09-{d:02d}") for d in (1, 2, 3)] + [ev(watch="dark#s1")]
-    hold = pacing(notifiers, now, events, daily_cap=2, count_today=lambda w: 1 if w == "narcos#s2" else 0)
+    hold = pacing(notifiers, now, events, daily_cap=2, count_today=lambda w, tz: 1 if w == "narcos#s2" else 0)
     holds = [hold("p", e) for e in events]
     assert holds == [None, at("2026-03-03 00:00"), at("2026-03-03 00:00"), None]
     assert hold("p", events[0]) is None  # asked again (another URL): same answer

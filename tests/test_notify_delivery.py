@@ -23,6 +23,7 @@ from premiere_watch.notify import (
     MemoryTransport,
     NotifierConfig,
     Transport,
+    day_start,
     deliver,
     pacing,
     parse_quiet_hours,
@@ -53,8 +54,9 @@ def announced(n: int = 2, watch: str = "narcos#s2", label: str = "Narcos S2", **
 def queue(store: Store, notifiers: Mapping[str, NotifierConfig], events: Sequence[Event], now: dt.datetime,
           daily_cap: int | None = None) -> int:
     async def enqueue() -> int:
-        today = {e.watch: await store.count_events_today(e.watch, now) for e in events}
-        hold = pacing(notifiers, now, events, daily_cap=daily_cap, count_today=today.__getitem__)
+        today = {(e.watch, n.timezone): await store.count_events_since(e.watch, day_start(now, n.timezone))
+                 for e in events for n in notifiers.values()}
+        hold = pacing(notifiers, now, events, daily_cap=daily_cap, count_today=lambda w, tz: today[(w, tz)])
         return await store.enqueue(events, lambda e: route(e, notifiers), now, hold)
 
     return asyncio.run(enqueue())

@@ -287,14 +287,14 @@ async def test_crash_between_commit_and_send_leaves_pending(store: Store, reopen
         assert [(d.notifier, d.target) for d in await s.claim_deliveries(NOW)] == [("fans", 1), ("ops", 0)]
 
 
-async def test_count_events_today_and_history_order(store: Store) -> None:
+async def test_count_events_since_and_history_order(store: Store) -> None:
     yesterday = NOW - dt.timedelta(days=1)
     await store.enqueue([Event("rumour", NARCOS.key, NARCOS.label, new="2025")], {}, yesterday)
     await store.enqueue([EVENT], {}, NOW)
     await store.enqueue([Event("trailer_released", NARCOS.key, NARCOS.label, new="video:x")], {},
                   later(minutes=1))
     await store.enqueue([Event("rumour", "other", "Other", new="2025")], {}, NOW)
-    assert await store.count_events_today(NARCOS.key, later(hours=1)) == 2
+    assert await store.count_events_since(NARCOS.key, NOW.replace(hour=0, minute=0, second=0, microsecond=0)) == 2
     assert [r.event.kind for r in await store.history(NARCOS.key)] == [
         "trailer_released", "premiere_announced", "rumour"]
     assert len(await store.history(NARCOS.key, limit=1)) == 1

@@ -64,7 +64,9 @@ async def _open_store(config: Config) -> AsyncIterator[Store]:
     database = config.settings.database
     try:
         store = await open_store(database)
-    except (OSError, sqlite3.Error, StoreError) as exc:
+    except StoreError as exc:  # says what is wrong with the database and the fix
+        raise CommandError(mask_secrets(str(exc), config.secrets), EXIT_DATABASE) from None
+    except (OSError, sqlite3.Error) as exc:
         shown = mask_secrets(f"{config.database_label}: {exc}", config.secrets)
         raise CommandError(f"cannot use the database {shown} — check "
                            + ("the server, the URL and the password" if config.shared_database
@@ -77,11 +79,19 @@ async def _open_store(config: Config) -> AsyncIterator[Store]:
 
 
 def _with_store(config: Config, work: Callable[[Store], Coroutine[Any, Any, T]]) -> T:
-    """Open the watchlist's store on a fresh event loop, run ``work`` with it, close it."""
+    """Open the watchlist's store on a fresh event loop, run ``work`` with it, close it.
+
+    A database that fails under the work (disk full, damaged file) ends the
+    command with exit 4 and the store's message, which names the fix.
+    """
+    from premiere_watch.store import StoreError
 
     async def main() -> T:
         async with _open_store(config) as store:
-            return await work(store)
+            try:
+                return await work(store)
+            except StoreError as exc:
+                raise CommandError(mask_secrets(str(exc), config.secrets), EXIT_DATABASE) from None
 
     return asyncio.run(main())
 

@@ -25,11 +25,20 @@ class LockHeld(Exception):
 
 
 class InstanceLock:
-    def __init__(self, database: Path) -> None:
+    """``with InstanceLock(database, "check"):`` holds the lock for the block (LockHeld if taken).
+
+    ``command`` names the holder in the message another process shows.
+    """
+
+    def __init__(self, database: Path, command: str = "premiere-watch") -> None:
         self.path = Path(f"{database}.lock")
+        self.command = command
         self._fd: int | None = None
 
-    def acquire(self, command: str) -> None:
+    def acquire(self, command: str | None = None) -> None:
+        if self._fd is not None:
+            raise RuntimeError(f"{self.path} is already held by this InstanceLock")
+        command = command or self.command
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
@@ -59,6 +68,7 @@ class InstanceLock:
         self._fd = None
 
     def __enter__(self) -> InstanceLock:
+        self.acquire()
         return self
 
     def __exit__(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
+import functools
 import logging
 import time
 from collections.abc import Callable, Collection, Sequence
@@ -25,7 +26,7 @@ from premiere_watch.model import Event
 from premiere_watch.reconcile import diff, reconcile
 from premiere_watch.redact import mask_secrets
 from premiere_watch.sources import Context, SourceResult
-from premiere_watch.store import SavedResult, Store
+from premiere_watch.store import SavedResult, Store, StoreError
 
 log = logging.getLogger("premiere_watch.pipeline")
 
@@ -127,7 +128,13 @@ class Pipeline:
             report.outcomes.append(outcome)
             report.events.extend(events)
 
-        await asyncio.gather(*(one(s, ws) for s, ws in work))
+        try:
+            # A task group, so a StoreError in one read cancels the others at once.
+            async with asyncio.TaskGroup() as group:
+                for source, watches in work:
+                    group.create_task(one(source, watches))
+        except BaseExceptionGroup as errors:
+            raise errors.exceptions[0] from None  # one() raises only StoreError: the first says it
         report.delivery = await self.deliver()
         return report
 
@@ -162,6 +169,8 @@ class Pipeline:
         now = self.clock()
         try:
             events = await self._commit(source, watches, result, now, next_due)
+        except StoreError:
+            raise  # the database cannot be used (full, damaged): no source can be stored, stop
         except Exception as exc:  # a bug storing one source must not stop the pass; nothing was committed
             log.exception("storing what %s said failed", self.mask(source.url))
             result = SourceResult(status="failed", reason=f"internal error: {type(exc).__name__}: {exc}",
@@ -264,10 +273,14 @@ class Pipeline:
         by_watch: dict[str, list[Event]] = {}
         for event in events:
             by_watch.setdefault(event.watch, []).append(event)
-        # Counted before enqueue so the events being recorded don't count against themselves.
-        today = {watch: await self.store.count_events_today(watch, now) for watch in by_watch}
+        # Counted before enqueue so the events being recorded don't count against themselves;
+        # a day is the notifier's (from its midnight), as the hold releases at its next one.
+        zones = {n.timezone for n in notifiers.values()}
+        today = {(watch, tz): await self.store.count_events_since(watch, notify.day_start(now, tz))
+                 for watch in by_watch for tz in zones}
         holds = {
-            watch: notify.pacing(notifiers, now, group, daily_cap=caps.get(watch), count_today=today.__getitem__)
+            watch: notify.pacing(notifiers, now, group, daily_cap=caps.get(watch),
+                                 count_today=lambda w, tz: today[(w, tz)])
             for watch, group in by_watch.items()
         }
         return lambda name, event: holds[event.watch](name, event)
@@ -286,7 +299,8 @@ class Pipeline:
             if notifier is None:
                 continue  # delivery reports it once it is due
             cap = caps.get(row.event.watch)
-            earlier = await self.store.events_earlier_that_day(row.event_id) if cap else 0
+            day = functools.partial(notify.day_start, tz_name=notifier.timezone)
+            earlier = await self.store.events_earlier_that_day(row.event_id, day) if cap else 0
             when = notify.hold_until(notifier, row.event, now, alerts_today=earlier, daily_cap=cap)
             if when is None or when < row.next_attempt:
                 await self.store.hurry(row.id, when or now)

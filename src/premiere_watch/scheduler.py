@@ -46,7 +46,7 @@ from premiere_watch.config import Config, ConfigError, SourceConfig, Watch, load
 from premiere_watch.model import Event
 from premiere_watch.pipeline import Pipeline, SourceOutcome, fetch_settings
 from premiere_watch.schedule import Schedule, crontab_trigger
-from premiere_watch.store import Store
+from premiere_watch.store import Store, StoreError
 
 log = logging.getLogger("premiere_watch.scheduler")
 
@@ -450,6 +450,9 @@ class Daemon:
                 if self._stop:
                     return  # queued behind the concurrency limit when the stop came: stays due
                 outcome, events = await runner.check_source(source, watches, next_due=next_due)
+        except StoreError as exc:  # the database (full, damaged), not the source: its next turn tries again
+            log.error("reading %s: %s", source.url, exc)
+            return
         except Exception:  # one source's bug must not stop the daemon
             log.exception("reading %s crashed", source.url)  # the log filter masks secrets
             return
@@ -475,6 +478,9 @@ class Daemon:
         started = time.perf_counter()
         try:
             report = await self.runner.deliver()
+        except StoreError as exc:
+            log.error("delivery round stopped; the alerts stay queued: %s", exc)
+            return
         except Exception:
             log.exception("delivery round crashed; the alerts stay queued")
             return

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from premiere_watch.messages import TEMPLATE_FIELDS, validate_template
 from premiere_watch.notify.delivery import DeliveryReport, TargetFailure, deliver, retry_delay
-from premiere_watch.notify.pacing import hold_until, next_digest, next_midnight, pacing, quiet_end
+from premiere_watch.notify.pacing import day_start, hold_until, next_digest, next_midnight, pacing, quiet_end
 from premiere_watch.notify.routing import OPS_KINDS, OPS_TAG, NotifierConfig, body_format_for, parse_quiet_hours, route
 from premiere_watch.notify.transports import (
     AppriseTransport,
@@ -45,6 +45,7 @@ __all__ = [
     "TargetFailure",
     "Transport",
     "body_format_for",
+    "day_start",
     "deliver",
     "hold_until",
     "mask_secrets",

@@ -85,10 +85,23 @@ def quiet_end(quiet: tuple[time, time], moment: datetime, tz_name: str = "UTC") 
     return _local(end, tz)
 
 
+def day_start(moment: datetime, tz_name: str = "UTC") -> datetime:
+    """The midnight in ``tz_name`` that began ``moment``'s day (aware UTC).
+
+    The one notion of a day for the daily cap: alerts are counted from the
+    notifier's midnight and held ones released at its next one.
+    """
+    return _midnight(moment, tz_name, 0)
+
+
 def next_midnight(now: datetime, tz_name: str = "UTC") -> datetime:
+    return _midnight(now, tz_name, 1)
+
+
+def _midnight(moment: datetime, tz_name: str, days: int) -> datetime:
     tz = zoneinfo.ZoneInfo(tz_name)
-    wall = as_utc(now).astimezone(tz).replace(tzinfo=None)
-    return _local(datetime.combine(wall.date() + timedelta(days=1), time(0)), tz)
+    wall = as_utc(moment).astimezone(tz).replace(tzinfo=None)
+    return _local(datetime.combine(wall.date() + timedelta(days=days), time(0)), tz)
 
 
 def hold_until(
@@ -101,9 +114,10 @@ def hold_until(
 ) -> datetime | None:
     """When this notifier may get ``event``: None for now, else an aware UTC time.
 
-    ``alerts_today`` is how many alerts the event's watch already queued today
-    (``store.count_events_today(watch, now)``, plus earlier events of the
-    same batch); at ``daily_cap`` the rest wait for the next local day.  A
+    ``alerts_today`` is how many alerts the event's watch already queued
+    today, the notifier's day (``store.count_events_since(watch,
+    day_start(now, notifier.timezone))``, plus earlier events of the same
+    batch); at ``daily_cap`` the rest wait for the notifier's next midnight.  A
     digest notifier holds until its next digest time.  Quiet hours push any
     of these to the end of the quiet period.  ``test`` events skip all of it:
     whoever runs test-notify wants to see it now.
@@ -127,16 +141,19 @@ def pacing(
     events: Sequence[Event] = (),
     *,
     daily_cap: int | None = None,
-    count_today: Callable[[str], int] = lambda watch: 0,
+    count_today: Callable[[str, str], int] = lambda watch, tz_name: 0,
 ) -> Callable[[str, Event], datetime | None]:
     """The ``hold_until(notifier_name, event)`` callable ``store.enqueue`` wants.
 
-    Call it BEFORE ``enqueue`` with the batch's ``events``: today's counts
-    (``lambda w: store.count_events_today(w, now)``) are read up front, so the
-    events being recorded do not count against themselves; within the batch
-    the cap applies in event order.
+    Call it BEFORE ``enqueue`` with the batch's ``events``: today's counts per
+    watch and notifier time zone (``count_today(watch, tz_name)``, the alerts
+    since ``day_start(now, tz_name)``) are read up front, so the events being
+    recorded do not count against themselves; within the batch the cap
+    applies in event order.
     """
-    base = {e.watch: count_today(e.watch) for e in events if e.kind not in OPS_KINDS | {"test"}}
+    zones = {n.timezone for n in notifiers.values()}
+    base = {(e.watch, tz): count_today(e.watch, tz) for e in events if e.kind not in OPS_KINDS | {"test"}
+            for tz in zones}
     order: dict[str, list[str]] = {}
 
     def hold(name: str, event: Event) -> datetime | None:
@@ -146,7 +163,7 @@ def pacing(
         keys = order.setdefault(event.watch, [])
         if event.key not in keys:
             keys.append(event.key)
-        today = base.get(event.watch, 0) + keys.index(event.key)
+        today = base.get((event.watch, notifier.timezone), 0) + keys.index(event.key)
         return hold_until(notifier, event, now, alerts_today=today, daily_cap=daily_cap)
 
     return hold

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from premiere_watch.store.ledger import DELIVERY_LEASE, HISTORY_LIMIT, Store
+from premiere_watch.store.receipts import Receipts
 from premiere_watch.store.records import (
     Backlog,
     Delivery,
@@ -51,4 +52,5 @@ async def open_store(database: str | Path) -> Store:
     """The store a watchlist names: a ``postgresql://`` URL, else a SQLite path."""
     if is_postgres(database):
         raise StoreError("PostgreSQL is not supported by this version yet")
-    return Store(SqliteBackend(database))
+    receipts = None if str(database) == ":memory:" else Receipts(Path(f"{database}.sent"))
+    return Store(SqliteBackend(database), receipts)

@@ -16,8 +16,9 @@ A row is *claimed* before it is sent.  On a private database (SQLite, one
 process under the instance lock) a row left 'sending' was abandoned by a
 crash and is claimed again; on a shared one (PostgreSQL) a claim is a lease
 that lapses when its holder dies.  At-least-once in the small window between
-a notifier accepting a message and ``mark_sent`` committing; exactly once
-otherwise.  Dedupe is permanent: an event key is recorded once, and (event
+a notifier accepting a message and ``mark_sent`` recording it; exactly once
+otherwise — a database that cannot take the sent mark (a full disk) included:
+the room to record each send is reserved before it (receipts.py).  Dedupe is permanent: an event key is recorded once, and (event
 key, notifier, URL index) is queued once, whatever happens later.  Apprise
 URLs are never stored (they hold secrets): a delivery names the notifier and
 the index of the URL within it.
@@ -32,7 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
@@ -40,6 +41,7 @@ from premiere_watch.facts import Facts, Read, StoredObservation, extraction_from
 from premiere_watch.model import Event
 from premiere_watch.sources.base import SourceResult, SourceState
 from premiere_watch.store.backend import Backend
+from premiere_watch.store.receipts import Receipts, Reservation
 from premiere_watch.store.records import (
     Backlog,
     Delivery,
@@ -48,7 +50,7 @@ from premiere_watch.store.records import (
     Routes,
     SavedResult,
     SourceRow,
-    utc_day_start,
+    StoreError,
 )
 from premiere_watch.store.sql import check_aware
 
@@ -81,8 +83,11 @@ def _history(entries: list[dict[str, Any]]) -> str:
 class Store:
     """The ledger: ``Store(backend)``; ``open_store`` picks the backend from the watchlist."""
 
-    def __init__(self, backend: Backend) -> None:
+    def __init__(self, backend: Backend, receipts: Receipts | None = None) -> None:
         self.backend = backend
+        # Room for "sent" reserved before each send (receipts.py); None: not kept (in-memory tests).
+        self.receipts = receipts
+        self._reserved: dict[int, Reservation] = {}  # delivery id -> the receipt room of its send
 
     @property
     def location(self) -> str:
@@ -264,14 +269,38 @@ class Store:
         live process holds, leased to this one; a target another process is
         sending to is left to it, so each target's alerts keep their order.
         """
+        await self._apply_receipts()
         return await self.backend.claim_deliveries(check_aware(now), now + DELIVERY_LEASE)
 
     async def mark_sending(self, ids: Sequence[int], now: dt.datetime) -> None:
-        """About to send: committed before the send, so a crash is visible afterwards."""
-        await self.backend.set_sending(ids, check_aware(now))
+        """About to send: committed before the send, so a crash is visible afterwards.
+
+        The room to record the send is reserved first (receipts.py): on a full
+        disk this fails, as a StoreError, and nothing is sent.
+        """
+        check_aware(now)
+        if self.receipts is not None and ids:
+            try:
+                reservation = self.receipts.reserve(tuple(ids))
+            except OSError as exc:
+                raise StoreError(f"cannot reserve room to record a send in {self.receipts.path} "
+                                 f"({exc.strerror or exc}): free space on that disk; nothing was sent") from exc
+            self._reserved.update(dict.fromkeys(ids, reservation))
+        try:
+            await self.backend.set_sending(ids, now)
+        except BaseException:
+            self._release(ids)
+            raise
 
     async def mark_sent(self, ids: Sequence[int], now: dt.datetime) -> None:
-        await self.backend.set_sent(ids, check_aware(now))
+        """Sent. Recorded first in the room ``mark_sending`` reserved, which cannot fail for want
+        of space; if the database then cannot take the mark, the next round applies the receipt."""
+        check_aware(now)
+        reservation = self._reserved.get(ids[0]) if ids else None
+        if self.receipts is not None and reservation is not None:
+            self.receipts.record(reservation, now)
+        await self.backend.set_sent(ids, now)
+        self._release(ids)
         await self.backend.after_sent()
 
     async def mark_failed(
@@ -282,6 +311,21 @@ class Store:
             await self.backend.set_dead(id, error)
         else:
             await self.backend.set_pending(id, error, max(check_aware(now), next_attempt))
+        self._release([id])
+
+    def _release(self, ids: Sequence[int]) -> None:
+        if self.receipts is not None:
+            for reservation in {self._reserved.pop(i) for i in ids if i in self._reserved}:
+                self.receipts.release(reservation)
+
+    async def _apply_receipts(self) -> None:
+        """Mark sent what was sent when the database could not take the mark (receipts.py)."""
+        if self.receipts is None:
+            return
+        for ids, when in self.receipts.sent():
+            await self.backend.set_sent(ids, when)
+        self.receipts.applied()
+        self._reserved.clear()
 
     async def dead_deliveries(self) -> list[Delivery]:
         return await self.backend.dead_deliveries()
@@ -307,14 +351,17 @@ class Store:
         """Bring a held delivery forward to ``when`` (never later than it was)."""
         await self.backend.hurry(id, check_aware(when))
 
-    async def events_earlier_that_day(self, event_id: int) -> int:
-        """Events of the same watch recorded before this one on its UTC day (daily cap)."""
-        watch, created = await self.backend.event_day(event_id)
-        return await self.backend.count_events(watch, utc_day_start(created), before_id=event_id)
+    async def count_events_since(self, target_key: str, since: dt.datetime) -> int:
+        """Events recorded for the watch since ``since`` (the daily cap: since the notifier's midnight)."""
+        return await self.backend.count_events(target_key, check_aware(since))
 
-    async def count_events_today(self, target_key: str, now: dt.datetime) -> int:
-        """Events recorded for the watch since 00:00 UTC of ``now`` (per-watch daily cap)."""
-        return await self.backend.count_events(target_key, utc_day_start(check_aware(now)))
+    async def events_earlier_that_day(
+        self, event_id: int, day_start: Callable[[dt.datetime], dt.datetime]
+    ) -> int:
+        """Events of the same watch recorded before this one on its day, which began at
+        ``day_start(when the event was recorded)`` (the notifier's midnight: notify.day_start)."""
+        watch, created = await self.backend.event_day(event_id)
+        return await self.backend.count_events(watch, check_aware(day_start(created)), before_id=event_id)
 
     async def backlog(self, now: dt.datetime) -> Backlog:
         return await self.backend.backlog(check_aware(now))

@@ -30,11 +30,6 @@ def as_opt_time(value: Any) -> dt.datetime | None:
     return as_time(value) if value else None
 
 
-def utc_day_start(moment: dt.datetime) -> dt.datetime:
-    """00:00 UTC of ``moment``'s day: the one notion of "today" the store counts by."""
-    return moment.astimezone(dt.UTC).replace(hour=0, minute=0, second=0, microsecond=0)
-
-
 @dataclass(frozen=True)
 class SourceRow:
     """A source as ``premiere-watch status`` shows it."""

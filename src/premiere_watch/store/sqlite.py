@@ -14,11 +14,12 @@ another's should a transaction body ever await real I/O.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import datetime as dt
 import sqlite3
 from collections.abc import AsyncIterator, Iterator, Sequence
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +112,36 @@ def _statements(script: str) -> Iterator[str]:
         yield pending.strip()
 
 
+# SQLite's primary result codes for a database that cannot be used, and the fix to print.
+_CANNOT_USE = {
+    13: "the disk is full — free space on it; what this run did not store is read again next time",
+    11: "the file is damaged — restore it from a backup, or move it aside and premiere-watch starts a "
+        "new one (known facts and alert history start over)",
+    26: "it is not a premiere-watch database — point [settings] database at the right file, or move "
+        "this one aside",
+    10: "the disk gave an input/output error — check the disk (dmesg)",
+    8: "it is read-only — give the user running premiere-watch write access to it and its directory",
+    5: "another program keeps it locked — stop that program",
+    6: "another program keeps it locked — stop that program",
+    14: "it cannot be opened — check the path and its permissions, or set [settings] database",
+    3: "access is denied — check the path and its permissions",
+    7: "SQLite ran out of memory",
+}
+
+
+@contextmanager
+def _cannot_use(location: str) -> Iterator[None]:
+    """Turn SQLite's errors about the database itself (not about our SQL) into StoreError."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        code = getattr(exc, "sqlite_errorcode", None)
+        fix = _CANNOT_USE.get(code & 0xFF) if isinstance(code, int) else None
+        if fix is None:
+            raise  # a constraint or an SQL mistake: a bug, with its traceback
+        raise StoreError(f"cannot use the database {location} ({exc}): {fix}") from exc
+
+
 class SqliteBackend(SqlBackend):
     """``SqliteBackend(":memory:")`` for tests."""
 
@@ -119,19 +150,24 @@ class SqliteBackend(SqlBackend):
         self.location = self.path
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        # isolation_level=None: no implicit transactions; ours are explicit.
-        self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30.0)
         self._lock = asyncio.Lock()
         # The transaction depth of the current task (0: none): nesting uses savepoints.
         self._depth: contextvars.ContextVar[int] = contextvars.ContextVar(f"sqlite-depth-{id(self)}", default=0)
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        # NORMAL in WAL mode: every commit survives a process crash, and facts and
-        # their outbox rows always commit together; only a power cut can undo the
-        # last commits (together), which the next pass redoes. FULL cost an fsync
-        # per source read, 14% of a warm pass (benchmarks/README.md).
-        self._conn.execute("PRAGMA synchronous=NORMAL")
-        self._conn.execute("PRAGMA foreign_keys=ON")
-        self._migrate()
+        with _cannot_use(self.location):
+            # isolation_level=None: no implicit transactions; ours are explicit.
+            self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30.0)
+            try:
+                self._conn.execute("PRAGMA journal_mode=WAL")
+                # NORMAL in WAL mode: every commit survives a process crash, and facts and
+                # their outbox rows always commit together; only a power cut can undo the
+                # last commits (together), which the next pass redoes. FULL cost an fsync
+                # per source read, 14% of a warm pass (benchmarks/README.md).
+                self._conn.execute("PRAGMA synchronous=NORMAL")
+                self._conn.execute("PRAGMA foreign_keys=ON")
+                self._migrate()
+            except BaseException:
+                self._conn.close()
+                raise
 
     def _version(self) -> int:
         return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
@@ -164,7 +200,8 @@ class SqliteBackend(SqlBackend):
         self._conn.close()
 
     async def schema_version(self) -> int:
-        return self._version()
+        with _cannot_use(self.location):
+            return self._version()
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[None]:
@@ -175,30 +212,40 @@ class SqliteBackend(SqlBackend):
         savepoint = f"sp{depth}"
         token = self._depth.set(depth + 1)
         try:
-            # IMMEDIATE takes the write lock up front: no deadlock upgrading later.
-            self._conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {savepoint}")
+            with _cannot_use(self.location):
+                # IMMEDIATE takes the write lock up front: no deadlock upgrading later.
+                self._conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {savepoint}")
             try:
                 yield
             except BaseException:
                 if not self._conn.in_transaction:
                     raise  # SQLite already rolled back (disk full, ...): keep the real error
-                if depth == 0:
-                    self._conn.execute("ROLLBACK")
-                else:
-                    self._conn.execute(f"ROLLBACK TO {savepoint}")
-                    self._conn.execute(f"RELEASE {savepoint}")
+                with contextlib.suppress(sqlite3.Error):  # keep the real error, not the rollback's
+                    if depth == 0:
+                        self._conn.execute("ROLLBACK")
+                    else:
+                        self._conn.execute(f"ROLLBACK TO {savepoint}")
+                        self._conn.execute(f"RELEASE {savepoint}")
                 raise
-            self._conn.execute("COMMIT" if depth == 0 else f"RELEASE {savepoint}")
+            with _cannot_use(self.location):
+                try:
+                    self._conn.execute("COMMIT" if depth == 0 else f"RELEASE {savepoint}")
+                except sqlite3.Error:
+                    if depth == 0 and self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")  # a failed COMMIT leaves the transaction open
+                    raise
         finally:
             self._depth.reset(token)
             if depth == 0:
                 self._lock.release()
 
     async def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        return list(self._conn.execute(sql, [_param(p) for p in params]).fetchall())
+        with _cannot_use(self.location):
+            return list(self._conn.execute(sql, [_param(p) for p in params]).fetchall())
 
     async def _execute(self, sql: str, params: Sequence[Any] = ()) -> int:
-        return int(self._conn.execute(sql, [_param(p) for p in params]).rowcount)
+        with _cannot_use(self.location):
+            return int(self._conn.execute(sql, [_param(p) for p in params]).rowcount)
 
     async def size_bytes(self) -> int:
         """Bytes the database takes on disk, its write-ahead log included."""
@@ -213,4 +260,5 @@ class SqliteBackend(SqlBackend):
         if self._depth.get() == 0 and self.path != ":memory:":
             # A checkpoint syncs the WAL: a sent mark then survives even a power cut,
             # so an alert is not sent twice because of one. Sends are rare; reads are not.
-            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            with _cannot_use(self.location):
+                self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
