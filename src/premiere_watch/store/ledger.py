@@ -18,8 +18,9 @@ crash and is claimed again; on a shared one (PostgreSQL) a claim is a lease
 that lapses when its holder dies.  At-least-once in the small window between
 a notifier accepting a message and ``mark_sent`` recording it; exactly once
 otherwise — a database that cannot take the sent mark (a full disk) included:
-the room to record each send is reserved before it (receipts.py).  Dedupe is permanent: an event key is recorded once, and (event
-key, notifier, URL index) is queued once, whatever happens later.  Apprise
+the room to record each send is reserved before it (receipts.py).  Dedupe
+is permanent: an event key is recorded once, and (event key, notifier, URL
+index) is queued once, whatever happens later.  Apprise
 URLs are never stored (they hold secrets): a delivery names the notifier and
 the index of the URL within it.
 
