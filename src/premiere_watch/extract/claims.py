@@ -30,6 +30,7 @@ from premiere_watch.extract.mentions import (
 )
 from premiere_watch.extract.page import Block, Page
 from premiere_watch.extract.structured import jsonld_names, structured_candidates
+from premiere_watch.extract.tense import history
 from premiere_watch.extract.titles import Mention, TitleMatcher, foreign_subject, season_refs
 from premiere_watch.model import DateClaim, Rejected, Target
 
@@ -54,6 +55,26 @@ class ClaimSet:
     candidates: list[Candidate] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     mentioned_in_main: bool = False
+
+
+_FORWARD_WORDS = re.compile(r"\b(?:next|this|coming|later|today|tonight|tomorrow|fortnight|weeks?|days?|from)\b",
+                            re.I)
+_RECENT_DAYS = 90
+_WEEKDAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.I)
+
+
+def _looking_back(dm: DateMention, anchor: dt.date | None) -> DateMention:
+    """A year-less date in a past-tense clause is the latest one before the page, not the next."""
+    if anchor is None or not dm.relative or dm.date.start() <= anchor or _FORWARD_WORDS.search(dm.text):
+        return dm
+    try:
+        earlier = FuzzyDate(dm.date.year - 1, dm.date.sub, dm.date.day)
+    except ValueError:  # 29 February
+        return dm
+    weekday = _WEEKDAY.search(dm.text)
+    if weekday and earlier.day is not None and earlier.start().strftime("%a").lower() != weekday.group(1).lower():
+        return dm  # the printed weekday fits the day ahead, not the one behind
+    return DateMention(dm.start, dm.end, dm.text, earlier, dm.relative, dm.qualifier)
 
 
 def _gap(dm: DateMention, span: tuple[int, int]) -> int:
@@ -349,6 +370,20 @@ class _Walk:
         if not is_release:
             self.reject(text, f"{dm.text!r}: {word}")
             return
+        happened = False  # the sentence reports this very release as having taken place
+        if history(sentence, *cues.clause_bounds(sentence, dm.start, dm.end)):
+            named_season = any(r.number == self.target.season for r in season_refs(sentence)) or any(
+                m.season == self.target.season for m in mentions)
+            if self.target.season is not None and self.target.season > 1 and not named_season:
+                # The watched season is still to come, or the page would not be news about it.
+                self.reject(text, f"{dm.text!r}: a release in the past tense, an earlier season's")
+                return
+            if not cues.former_plan(sentence, dm.start):
+                dm = _looking_back(dm, self.anchor)
+                # News of a release that just took place; one from long before is background.
+                recent = self.anchor is None or dm.date.end() >= self.anchor - dt.timedelta(days=_RECENT_DAYS)
+                happened = recent and bool(mentions) and (self.target.season is None or named_season or not any(
+                    r.number not in (None, self.target.season) for r in season_refs(sentence)))
         if word == "schedule listing" and dm.relative and self.page.published is not None and \
                 dm.date.start() > self.page.published + dt.timedelta(days=300):
             # A listing's year-less day almost a year ahead is a day that has passed.
@@ -365,13 +400,15 @@ class _Walk:
         if word.startswith("context") and status == "confirmed":
             self.reject(text, f"{dm.text!r}: release only implied by the previous sentence")
             return
-        if status != "denied" and dm.relative and self.page.published is not None and \
+        if happened and status == "confirmed":
+            pass  # "Season 2 premiered on March 8": the premiere is behind the page, and still its date
+        elif status != "denied" and dm.relative and self.page.published is not None and \
                 dm.date.end() <= self.page.published and not re.search(r"\b(?:today|tonight)\b", dm.text, re.I):
             self.reject(text, f"{dm.text!r}: the news day or earlier, not a premiere")
             return
         published = self.page.published
         why = verdict.why
-        if status != "denied" and published is not None and dm.date.end() < published:
+        if status != "denied" and published is not None and dm.date.end() < published and not happened:
             if cues.change_score(sentence, dm.start) or (cues.PAST_EVENT.search(sentence) is None and \
                     re.search(r"\b(?:set|slated|scheduled|dated|moved|slid|shifted)\b", sentence, re.I)):
                 # A slot in the release history that has since passed: the film moved off it.
@@ -379,7 +416,7 @@ class _Walk:
             else:
                 self.reject(text, f"{dm.text!r}: in the past of the publication date")
                 return
-        if status != "denied" and published is not None and dm.relative and \
+        if status != "denied" and published is not None and dm.relative and not happened and \
                 cues.past_tense_before(sentence, dm.start, dm.end) and not cues.change_score(sentence, dm.start):
             # "opened in November" read forward from the publication date is a contradiction.
             self.reject(text, f"{dm.text!r}: past tense with a year-less date")

@@ -35,7 +35,8 @@ _PREMIERE = CaselessScan(
     r"stream(?:s|ed|ing)?|drop(?:s|ped|ping)?|bow(?:s|ed)?|air(?:s|ed|ing)?|coming|comes|come|"
     r"(?:be|is|are|comes?|coming) back|(?:is|are|be) out|out (?:on|in|from)|goes live|"
     r"theat(?:er|re)s|cinemas|theatrical(?:ly)?|dated|date|slot|calendar|available|reach(?:es|ed|ing)?|"
-    r"due|kicks? off|begins? (?:streaming|airing)|play(?:s|ing)? in|mov(?:e|es|ed|ing)|slid(?:e|es|ing)?|"
+    r"due|expected|kicks? off|begins? (?:streaming|airing)|begins?|starts?|play(?:s|ing)? in|"
+    r"mov(?:e|es|ed|ing)|slid(?:e|es|ing)?|"
     r"slipp?(?:ed|ing|s)?|staked out|dates|"
     r"shift(?:s|ed)?|push(?:es|ed)?|"
     r"delay(?:s|ed)?|bump(?:s|ed)?|postpon(?:e|es|ed)|"
@@ -246,7 +247,7 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     return True, prem[1]
 
 
-_NEUTRAL = re.compile(r"begins?|kicks? off|starts?|due|come|comes|coming|out", re.I)
+_NEUTRAL = re.compile(r"begins?|kicks? off|starts?|due|expected|come|comes|coming|out", re.I)
 
 
 _NOW = re.compile(r"\b(?:now|new(?:ly)? (?:set|dated|scheduled|date)|replaced by|moved up to|in favou?r of|"
@@ -289,6 +290,13 @@ def change_score(sentence: str, start: int) -> int:
     if _MOVE.search(sentence[:start]) and _TO.search(sentence[max(0, start - 40):start]):
         return 1
     return 0
+
+
+def former_plan(sentence: str, start: int) -> bool:
+    """"had been lined up for October 1", "was originally set for": a plan stated as it was,
+    whose date was ahead when it was made."""
+    lo, _ = clause_bounds(sentence, start, start)
+    return bool(_ORIGINALLY.search(sentence[lo:start]))
 
 
 def status_of(sentence: str, start: int, end: int, next_start: int | None = None) -> Verdict:

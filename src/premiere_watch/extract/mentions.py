@@ -39,9 +39,9 @@ _GUESS_AFTER = re.compile(
 )
 
 
-def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
+def find_dates(text: str, anchor: dt.date | None, dayfirst: bool = False) -> list[DateMention]:
     """The grammar's mentions, plus bare guessed years it does not license."""
-    found = _grammar_find(text, anchor)
+    found = _grammar_find(text, anchor, dayfirst)
     extra = []
     for m in _YEAR.finditer(text):
         s, e = m.span(1)
@@ -78,8 +78,9 @@ class TextCache:
     its share of the block's mentions.
     """
 
-    def __init__(self, anchor: dt.date | None) -> None:
+    def __init__(self, anchor: dt.date | None, dayfirst: bool = False) -> None:
         self.anchor = anchor
+        self.dayfirst = dayfirst
         self._dates: dict[str, list[DateMention]] = {}
         self._sentences: dict[str, list[str]] = {}
         self._parent: dict[str, tuple[str, int]] = {}  # sentence -> (block text, offset)
@@ -94,7 +95,7 @@ class TextCache:
                 hit = [DateMention(d.start - at, d.end - at, d.text, d.date, d.relative, d.qualifier)
                        for d in self.dates(block) if at <= d.start and d.end <= end]
             else:
-                hit = find_dates(text, self.anchor) if _HINT.search(text) else []
+                hit = find_dates(text, self.anchor, self.dayfirst) if _HINT.search(text) else []
             self._dates[text] = hit
         return hit
 
@@ -117,7 +118,7 @@ def text_cache(page: Page) -> TextCache:
     """The page's shared cache of dates and sentences (built on first use)."""
     cache = page.extra.get("text_cache")
     if not isinstance(cache, TextCache):
-        cache = TextCache(page.anchor)
+        cache = TextCache(page.anchor, page.dayfirst)
         page.extra["text_cache"] = cache
     return cache
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlparse
 
@@ -32,9 +32,10 @@ from bs4.dammit import EncodingDetector
 from lxml import etree
 
 from premiere_watch.extract.casefold import CaselessScan
+from premiere_watch.extract.dateorder import page_dayfirst
 from premiere_watch.extract.deep import document_fromstring
 from premiere_watch.extract.jsonld import ARTICLE_TYPES, TITLE_TYPES, jsonld_types, walk_jsonld
-from premiere_watch.extract.published import block_byline, find_published, year_hint
+from premiere_watch.extract.published import block_byline, dateline, find_published, lead_dateline, year_hint
 from premiere_watch.extract.zones import BLOCK_TAGS, EMPH_TAGS, SKIP_TAGS, Zone, clean, zone_of
 
 __all__ = ["Block", "BlockKind", "Page", "Video", "Zone", "all_blocks", "jsonld_types", "parse_page", "video_id"]
@@ -82,6 +83,7 @@ class Page:
     published_source: str = ""
     meta_description: str = ""
     meta_title: str = ""  # og:title, else <title>
+    dayfirst: bool = False  # numeric dates are written day first ("02/03" is 2 March)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -374,13 +376,25 @@ def parse_page(html: bytes | str, url: str | None = None, encoding: str | None =
     # read (they feed only the byline and copyright fallbacks), and the walk skips most of them.
     published, source = find_published(root, jsonld, url, scripts)
     walker = _walk(root, lean=published is not None)
-    hint = None
-    if published is None:
-        if day := block_byline(walker.blocks):
-            published, source = day, "byline"
-        else:
-            hint = year_hint(walker.blocks, jsonld)
+    dayfirst = page_dayfirst((b.text for b in walker.blocks), root.get("lang") or "")
+    if published is None and (day := block_byline(walker.blocks, dayfirst)):
+        published, source = day, "byline"
     blocks = [b for b in walker.blocks if b.zone in ("main", "aside")]
+    # Date lines above the first paragraph date the page; they are never claims.
+    day, lines = dateline(blocks, dayfirst)
+    if published is None and day is not None:
+        published, source = day, "date line"
+    if lines:
+        blocks = [b for i, b in enumerate(blocks) if i not in lines]
+    first = next((i for i, b in enumerate(blocks) if b.zone == "main" and b.kind == "paragraph"
+                  and len(b.text.split()) >= 12), None)
+    if first is not None:
+        day, rest = lead_dateline(blocks[first].text, dayfirst)
+        if day is not None:
+            blocks[first] = replace(blocks[first], text=rest)
+            if published is None:
+                published, source = day, "date line"
+    hint = year_hint(walker.blocks, jsonld) if published is None else None
 
     og = root.find(".//meta[@property='og:title']")
     title_el = root.find(".//title")
@@ -405,8 +419,8 @@ def parse_page(html: bytes | str, url: str | None = None, encoding: str | None =
     desc = clean(desc_el.get("content") or "") if desc_el is not None else ""
     return Page(url=url, headline=headline, subheadings=subheadings, published=published,
                 blocks=blocks, jsonld=jsonld, videos=videos, title_page=title_page,
-                year_hint=hint,
-                published_source=source, meta_description=desc, meta_title=meta_title)
+                year_hint=hint, published_source=source, meta_description=desc, meta_title=meta_title,
+                dayfirst=dayfirst)
 
 
 def _jsonld_videos(jsonld: list[dict[str, Any]]) -> list[Video]:

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
+from premiere_watch.extract.grammar import find_dates
 from premiere_watch.extract.jsonld import ARTICLE_TYPES, jsonld_types
 from premiere_watch.extract.zones import COMMENT_HINT, clean
 
@@ -107,13 +108,90 @@ def find_published(root: Any, jsonld: list[dict[str, Any]], url: str | None,
     return None, ""
 
 
-def block_byline(blocks: list[Block]) -> dt.date | None:
-    """A visible byline ("Posted by X - Sep 8, 2020") among the first 40 blocks of any zone
-    (a byline may sit in a site header): the source tried after :func:`find_published`'s."""
+def block_byline(blocks: list[Block], dayfirst: bool = False) -> dt.date | None:
+    """A visible byline ("Posted by X - Sep 8, 2020", "Posted on 03/06/2023") among the first
+    40 blocks of any zone (a byline may sit in a site header): the source tried after
+    :func:`find_published`'s."""
     for block in blocks[:40]:
-        if len(block.text) < 250 and _BYLINE_TEXT.match(block.text) and (day := _visible_day(block.text)):
+        if len(block.text) < 250 and _BYLINE_TEXT.match(block.text) and (
+                day := _visible_day(block.text) or _absolute_day(block.text, dayfirst)):
             return day
     return None
+
+
+def _absolute_day(text: str, dayfirst: bool) -> dt.date | None:
+    for d in find_dates(text, None, dayfirst):
+        if d.date.day is not None and not d.relative:
+            return d.date.start()
+    return None
+
+
+# What a date line may hold besides its date: times, zones, weekdays, "Updated", separators.
+_FURNITURE_WORDS = re.compile(
+    r"\b(?:published|posted|updated|last updated|modified|first published|on|at|by|am|pm|a\.m\.|p\.m\.|"
+    r"gmt|bst|utc|et|pt|ct|mt|est|edt|pst|pdt|cst|cdt|cet|cest|ist|jst|kst|aest|aedt|hrs|h|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?|weeks?)\s+(?:ago|read))\b"
+    r"|\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|[|·•/,:;()\[\]–—-]",
+    re.I,
+)
+_RELATIVE_STAMP = re.compile(r"^(?:(?:published|posted|updated)\s+)?(?:\d+|an?|one)\s+"
+                             r"(?:min|mins|minutes?|hours?|hrs?|days?|weeks?)\s+ago$", re.I)
+# "LOS ANGELES, May 8, 2023 (Reuters) — ": a date opening an article's first paragraph.
+_LEAD_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’ -]{1,30},\s+)?(?P<date>[^—–(]{4,40}?)\s*"
+                            r"(?:\([A-Z][\w .&]{1,30}\)\s*)?(?:—|–|--|\s-\s)\s*")
+
+
+def is_date_line(text: str, dayfirst: bool) -> dt.date | bool:
+    """A block that only dates the page ("May 8, 2023", "08.05.2023 14:02", "Updated: Mon 8 May
+    2023 10:32 BST", "By Dana Lee | May 8, 2023", "Published 3 hours ago"): its day, True for a
+    date line without one, False for text that says something."""
+    if len(text) > 90:
+        return False
+    if _RELATIVE_STAMP.match(text.strip()):
+        return True
+    days = [d for d in find_dates(text, None, dayfirst) if d.date.day is not None]
+    if not days:
+        return False
+    rest = text
+    for d in reversed(days):
+        rest = rest[:d.start] + " " + rest[d.end:]
+    words = _FURNITURE_WORDS.sub(" ", rest).split()
+    if words and words[0].lower() == "by":
+        words = [w for w in words[1:] if not w[0].isupper()]  # an author's name
+    return days[0].date.start() if not words else False
+
+
+def dateline(blocks: list[Block], dayfirst: bool) -> tuple[dt.date | None, set[int]]:
+    """Date lines at the top of an article body: (the day the first one gives, the indices
+    of all of them).  They date the page and are never claims; real sites put them above
+    the first paragraph, where a reader sees the publication date."""
+    found: dt.date | None = None
+    lines: set[int] = set()
+    for i, block in enumerate(blocks[:60]):
+        if block.zone != "main" or block.kind == "heading":
+            continue
+        day = is_date_line(block.text, dayfirst)
+        if day is not False:
+            lines.add(i)
+            if found is None and isinstance(day, dt.date):
+                found = day
+            continue
+        if len(block.text.split()) >= 12:
+            break  # the article has begun
+    return found, lines
+
+
+def lead_dateline(text: str, dayfirst: bool) -> tuple[dt.date | None, str]:
+    """A first paragraph opening with its dateline ("May 8, 2023 — Netflix said..."): the
+    day and the text without it."""
+    m = _LEAD_DATELINE.match(text)
+    if not m:
+        return None, text
+    day = is_date_line(m.group("date"), dayfirst)
+    if not isinstance(day, dt.date):
+        return None, text
+    return day, text[m.end():]
 
 
 def _time_element(root: Any) -> dt.date | None:

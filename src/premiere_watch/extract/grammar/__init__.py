@@ -82,8 +82,11 @@ Resolution against the anchor (the page's publication date, never today)
 * "<day> of this/last/next year" takes the year from the anchor; "<day> of
   that year" takes it from the latest explicit year earlier in the text
   (then ``relative`` is False: no anchor was needed).
-* Numeric dates are read US-style, month first ("9/2/2016", "10.04.24");
-  "25/12/2016", whose first number cannot be a month, is read day first.
+* Numeric dates are read US-style, month first ("9/2/2016"), unless the page
+  writes them day first (``dayfirst``, decided per page by ``dateorder``);
+  "25/12/2016", whose first number cannot be a month, is read day first either
+  way.  Dotted dates with a four-digit year ("08.05.2023") are European and
+  read day first; "10.04.24" follows the page.
 * With ``anchor=None`` every form that needs the anchor is dropped; absolute
   forms are still found.
 
@@ -168,15 +171,16 @@ def _has_words(low: str, needs: Needs, present: dict[tuple[str, ...], bool]) -> 
     return True
 
 
-def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
+def find_dates(text: str, anchor: dt.date | None, dayfirst: bool = False) -> list[DateMention]:
     """Every date expression in ``text``, in order, resolved against ``anchor``.
 
     ``anchor`` is the page's publication date; with ``None`` the year-less and
-    relative forms are dropped and only absolute dates are returned.
+    relative forms are dropped and only absolute dates are returned.  ``dayfirst``
+    reads an ambiguous numeric date ("02/03") day first, as the page writes them.
     """
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
-    ctx = ScanContext(text, anchor)
+    ctx = ScanContext(text, anchor, dayfirst)
     # A form whose words are absent cannot match: skip its scan (see ``registry``).
     low = lowered(text)
     present: dict[tuple[str, ...], bool] = {}  # forms share groups (the months): test each once

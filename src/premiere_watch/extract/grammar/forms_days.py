@@ -62,11 +62,16 @@ def _numeric(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     if bad_before_number(text, m.start()):
         return None
     a, b = int(m.group("a")), int(m.group("b"))
+    dotted = "." in m.group(0)
+    # The page's order (US month first unless it writes days first); a number over 12
+    # cannot be a month, whatever the order.  "08.05.2023" is European: day first.
+    dayfirst = ctx.dayfirst or (dotted and len(m.group("y") or "") == 4)
+    if (dayfirst and b <= 12) or a > 12:
+        a, b = b, a
     if m.group("y"):
-        # US order (M/D/Y); when the first number cannot be a month, D/M/Y.
         y = m.group("y")
         year = int(y) if len(y) == 4 else 2000 + int(y) if int(y) < 70 else 1900 + int(y)
-        month, day = (a, b) if a <= 12 else (b, a)
+        month, day = a, b
         fd = valid_date(year, month, day)
         return [Candidate(m.start(), m.end(), fd, False, "")] if fd else None
     # A bare "6/27" is a date only next to a weekday ("Thu 6/27") or after

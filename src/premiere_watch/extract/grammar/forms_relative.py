@@ -168,9 +168,9 @@ def _today(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
 
 @form(
     r"""(?:in|In)\s+(?:(?P<n>\d\d?)|(?P<nw>(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|
-    eleven|twelve)))\s+(?P<unit>(?i:days?|weeks?|months?))(?:['’]?\s+time)?(?![\w])""",
+    eleven|twelve)))\s+(?P<unit>(?i:days?|weeks?|fortnights?|months?))(?:['’]?\s+time)?(?![\w])""",
     prio=4,
-    needs=(("day", "week", "month"),),
+    needs=(("day", "week", "fortnight", "month"),),
 )
 def _in_n(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     # "in two weeks": approximate by nature, hence "around".
@@ -183,8 +183,40 @@ def _in_n(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
         idx = a.year * 12 + a.month - 1 + n
         fd = FuzzyDate(idx // 12, idx % 12 + 1)
     else:
-        fd = FuzzyDate.from_date(a + dt.timedelta(days=n * (7 if unit == "week" else 1)))
+        fd = FuzzyDate.from_date(a + dt.timedelta(days=n * {"day": 1, "week": 7, "fortnight": 14}[unit]))
     return [Candidate(m.start(), m.end(), fd, True, "around")]
+
+
+_COUNT = r"(?P<n>\d\d?)|(?P<nw>(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+
+
+@form(
+    rf"""(?:{_COUNT})\s+(?P<unit>(?i:days?|weeks?|fortnights?))\s+(?:(?P<from>(?i:from))\s+)?
+    (?P<base>(?i:today|tonight|tomorrow|now))(?![\w'’])""",
+    rf"""(?:{_COUNT})\s+(?P<unit>(?i:days?|weeks?|fortnights?))\s+(?P<on>(?i:on|from))\s+
+    (?:(?i:this|next|the)\s+)?{FULL_WEEKDAY.format(n='wd')}(?![\w'’])""",
+    prio=5,
+    needs=(("day", "week", "fortnight"),),
+)
+def _count_from(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
+    # "a fortnight today", "three weeks today" (British: that many weeks after today),
+    # "three weeks from today", "a week on Friday" (a week after the coming Friday).
+    # Exact: a count from a named day.  "Three weeks from now" is a rounder figure.
+    if ctx.anchor is None or char_before(ctx.text, m.start()).isalnum():
+        return None
+    n = int(m.group("n")) if m.group("n") else NUMBER_WORDS[m.group("nw").lower()]
+    unit = m.group("unit").lower().rstrip("s")
+    days = n * {"day": 1, "week": 7, "fortnight": 14}[unit]
+    a = ctx.anchor
+    if m.groupdict().get("wd"):
+        wd = weekday_of(m.group("wd"))
+        base = a + dt.timedelta(days=(wd - a.weekday()) % 7)
+        qual = ""
+    else:
+        word = m.group("base").lower()
+        base = a + dt.timedelta(days=1 if word == "tomorrow" else 0)
+        qual = "around" if word == "now" else ""
+    return [Candidate(m.start(), m.end(), FuzzyDate.from_date(base + dt.timedelta(days=days)), True, qual)]
 
 
 # -- holidays ---------------------------------------------------------------------

@@ -42,11 +42,12 @@ class Candidate:
 class ScanContext:
     """The text being scanned and its anchor (the publication date), for every handler."""
 
-    __slots__ = ("anchor", "text")
+    __slots__ = ("anchor", "dayfirst", "text")
 
-    def __init__(self, text: str, anchor: dt.date | None) -> None:
+    def __init__(self, text: str, anchor: dt.date | None, dayfirst: bool = False) -> None:
         self.text = text
         self.anchor = anchor
+        self.dayfirst = dayfirst  # the page writes numeric dates day first (see ``dateorder``)
 
 
 Handler = Callable[[re.Match[str], ScanContext], list[Candidate] | None]

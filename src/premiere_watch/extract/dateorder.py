@@ -1,0 +1,70 @@
+"""Which way round a page writes its numeric dates: "02/03" is 2 March in
+Britain and February 3 in the United States.
+
+A page is consistent with itself, so the order is decided once per page, from
+the strongest evidence it offers:
+
+1. numeric dates that can only be read one way ("16/03" has no sixteenth
+   month; "3/16" no sixteenth day) — the page's own practice;
+2. the document's declared language region (``<html lang="en-GB">``): every
+   English-speaking region but the US and Canada writes the day first, as do
+   other languages;
+3. how it spells dates out: "12 April 2022" (day first) against "April 12,
+   2022" (month first), by a clear majority.
+
+Without any of these, month first: the US convention most entertainment
+sites follow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d\d))?(?![\d/]|\.\d)")
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)")
+_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b")
+_MONTH_FIRST_REGIONS = {"us", "ca", "ph"}
+
+
+def _numeric_votes(texts: Iterable[str]) -> tuple[int, int]:
+    day_first = month_first = 0
+    for text in texts:
+        if "/" not in text and "." not in text:
+            continue
+        for m in _NUMERIC.finditer(text):
+            a, b = int(m.group(1)), int(m.group(3))
+            if m.group(2) == "." and not m.group(4):
+                continue  # "2.5" is a number, not a date
+            if 12 < a <= 31 and 1 <= b <= 12:
+                day_first += 1
+            elif 12 < b <= 31 and 1 <= a <= 12:
+                month_first += 1
+    return day_first, month_first
+
+
+def _region_dayfirst(lang: str) -> bool | None:
+    parts = re.split(r"[-_]", lang.strip().lower())
+    if not parts or not parts[0]:
+        return None
+    if parts[0] != "en":
+        return True
+    if len(parts) < 2:
+        return None  # plain "en" says nothing about the region
+    return parts[1] not in _MONTH_FIRST_REGIONS
+
+
+def page_dayfirst(texts: Iterable[str], lang: str = "") -> bool:
+    """Does the page write numeric dates day first?  ``texts``: its text blocks."""
+    texts = list(texts)
+    day_first, month_first = _numeric_votes(texts)
+    if day_first != month_first:
+        return day_first > month_first
+    region = _region_dayfirst(lang)
+    if region is not None:
+        return region
+    spelled_dm = sum(len(_DAY_MONTH.findall(t)) for t in texts)
+    spelled_md = sum(len(_MONTH_DAY.findall(t)) for t in texts)
+    return spelled_dm >= 2 and spelled_dm > 2 * spelled_md

@@ -1,0 +1,94 @@
+"""Tense and aspect of a clause: is it telling what happened, or what will?
+
+"Its premiere on June 4 was the biggest debut of the year" and "the first
+season premiered in September and went weekly until late November" report
+history; "will premiere on June 4", "is set for June 4" and "returns June 4"
+announce.  Two things follow from history:
+
+* a year-less date in it is the latest such day *before* the page, not the
+  next one after it ("came out in January", said in March, is this January);
+* a release it reports has happened, so for a later season it is an earlier
+  season's (the season being watched has not premiered if it is being
+  announced), unless the clause names that season itself.
+
+Only simple pasts count.  A participle after an auxiliary ("is scheduled",
+"will be released") or a determiner ("the delayed season") is no past tense,
+and neither is a present perfect: "has been pushed to October" is today's
+news about a date to come.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Tense = Literal["past", "future", ""]
+
+# Irregular simple pasts that are not also present forms ("set", "hit", "put" are both).
+_IRREGULAR = (
+    r"was|were|had|did|went|came|began|ran|became|drew|won|took|made|got|saw|brought|left|fell|rose|grew|"
+    r"wrote|told|said|sold|held|kept|gave|found|knew|thought|bought|caught|fought|shot|stood|lost|sent|spent|"
+    r"built|broke|chose|drove|flew|led|paid|slid|struck|threw|tore|wore|bowed"
+)
+_PAST = re.compile(
+    rf"\b(?:{_IRREGULAR})\b(?!['’])|"
+    r"\b(?:ago|yesterday|last (?:night|week|month|year|summer|spring|fall|autumn|winter|season|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\bback in\b|"
+    r"(?<![\w'’-])(?P<ed>[a-z]{2,}[^e\W]ed|[a-z]{3,}ied)\b",
+)
+# What makes an "-ed" word a participle rather than a finite past.
+_BEFORE_PARTICIPLE = re.compile(
+    r"(?:\b(?:is|are|am|be|being|been|get|gets|getting|got|become|becomes|remains?|stays?|seems?|looks?|the|a|an|"
+    r"its|their|his|her|this|that|these|those|our|your|my|newly|now|officially|already|was|were|had|has|have|"
+    r"not|just|also|still|n['’]t)|['’](?:s|re))\s+(?:\w+ly\s+)?$",
+    re.I,
+)
+_NOT_VERBS = frozenset({"hundred", "sacred", "wicked", "naked", "beloved", "crooked", "rugged", "ragged",
+                        "kindred", "hatred", "wretched", "aged", "based", "related", "limited", "united",
+                        "animated", "acclaimed", "talented", "celebrated", "anticipated", "untitled",
+                        "unexpected", "unscripted", "detailed", "dated", "scheduled", "slated", "expected",
+                        "rumoured", "rumored", "reported", "confirmed", "announced", "planned", "delayed"})
+_FUTURE = re.compile(
+    r"\b(?:will|would|could|might|may|should|shall|must|can|going to|gonna|set to|slated to|scheduled to|"
+    r"due to|plans? to|aims? to|hopes? to|is|are|am|"
+    r"(?:is|are|now|be)\s+(?:\w+\s+)?(?:set|scheduled|slated|due|expected|dated|coming|returning|back|"
+    r"arriving|premiering|debuting|opening|launching|heading)|upcoming|forthcoming|"
+    r"premieres|opens|arrives|returns|debuts|lands|hits|launches|streams|drops|bows|comes|releases|airs|"
+    r"kicks off|begins|starts)\b|['’](?:ll|s|re)\b",
+    re.I,
+)
+
+
+def _finite_past(text: str, lo: int, hi: int) -> bool:
+    for m in _PAST.finditer(text, lo, hi):
+        word = m.group("ed")
+        if word is None:
+            return True
+        if word in _NOT_VERBS or _BEFORE_PARTICIPLE.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        return True
+    return False
+
+
+_CHANGE = re.compile(r"\b(?:mov|push|delay|shift|bump|postpon|slid|slip|nudg|brought|pull|reschedul|swap)\w*", re.I)
+_PAST_RELEASE = re.compile(r"\b(?:premiered|debuted|opened|aired|landed|arrived|dropped|launched|bowed|"
+                           r"(?:was|were) released|came out|went live|hit (?:theaters|theatres|cinemas|screens))\b",
+                           re.I)
+
+
+def history(text: str, lo: int, hi: int) -> bool:
+    """The clause reports what happened.  A change in the past tense ("moved it from March
+    3 to April 14") is news about dates still ahead, unless the sentence also says the
+    release itself took place ("... then moved it up again: all episodes landed April 10")."""
+    if clause_tense(text, lo, hi) != "past":
+        return False
+    return not _CHANGE.search(text, lo, hi) or bool(_PAST_RELEASE.search(text))
+
+
+def clause_tense(text: str, lo: int, hi: int) -> Tense:
+    """"past" when the clause ``text[lo:hi]`` reports history (a simple past and no
+    present, modal or future verb), "future" when it announces or speculates, ""
+    otherwise."""
+    if _FUTURE.search(text, lo, hi):
+        return "future"
+    return "past" if _finite_past(text, lo, hi) else ""

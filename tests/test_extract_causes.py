@@ -1,0 +1,206 @@
+"""Extraction, cause by cause: tables of sentences -> the claim a careful reader takes.
+
+Each section is one way a page can mislead an extractor that matches words
+instead of reading: whose date it is, which event it dates, which way a date
+moved, hedges and limits, dates without their year, precision, page furniture
+and trailers.  Every table has near-misses that must NOT produce the claim; a
+wrong confirmed date alerts every fan, so rows check what must stay unconfirmed
+as carefully as what must be confirmed.  The sentences are written for these
+tests, not taken from any page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+
+from premiere_watch.extract import extract, parse_page
+from premiere_watch.extract.dateorder import page_dayfirst
+from premiere_watch.extract.grammar import find_dates
+from premiere_watch.extract.tense import clause_tense, history
+from premiere_watch.model import Extraction, Target
+
+HALCYON = Target("Halcyon Drift", 2, (), "tv")  # a series, watched for its second season
+MERIDIAN = Target("Meridian Run", None, (), "film")
+
+
+def article(*paragraphs: str, headline: str = "Streaming news roundup", published: str | None = "2024-03-12",
+            body_top: str = "", lang: str = "") -> str:
+    meta = f"<meta property='article:published_time' content='{published}T09:00:00Z'>" if published else ""
+    lang_attr = f" lang='{lang}'" if lang else ""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f"<html{lang_attr}><head>{meta}</head><body><article><h1>{headline}</h1>{body_top}{body}"
+            f"</article></body></html>")
+
+
+def read(html: str, target: Target = HALCYON) -> Extraction:
+    return extract(parse_page(html), target)
+
+
+@dataclass(frozen=True)
+class Want:
+    confirmed: str | None  # None: nothing may be confirmed
+    tentative: str | None = None  # a date that must be among the tentative ones
+    denied: str | None = None  # a date that must be among the denied ones
+
+
+def check(ex: Extraction, want: Want) -> None:
+    got = ex.confirmed.date.iso() if ex.confirmed else None
+    assert got == want.confirmed, (got, ex.confirmed.evidence if ex.confirmed else "")
+    if want.tentative:
+        assert want.tentative in [c.date.iso() for c in ex.tentative]
+    if want.denied:
+        assert want.denied in [c.date.iso() for c in ex.denied]
+
+
+# -- page furniture: a date line dates the page and is never a claim -------------------------
+
+DATE_LINES = [
+    "May 8, 2023",
+    "08.05.2023 14:02",
+    "Updated: Mon 8 May 2023 10:32 BST",
+    "By Priya Raman | May 8, 2023",
+    "Published 3 hours ago",
+    "2023-05-08",
+    "Monday 8 May 2023",
+]
+
+
+@pytest.mark.parametrize("line", DATE_LINES)
+def test_a_date_line_at_the_top_is_the_publication_date_not_a_premiere(line: str) -> None:
+    html = article("Halcyon Drift will be back for a second season, the streamer said.",
+                   "Production wrapped in the winter and the cast is doing press.",
+                   headline="Halcyon Drift season 2: what we know", published=None, body_top=f"<p>{line}</p>")
+    ex = read(html)
+    check(ex, Want(None))
+    if line != "Published 3 hours ago":
+        assert ex.published == dt.date(2023, 5, 8)
+
+
+def test_the_date_line_anchors_year_less_dates() -> None:
+    html = article("Halcyon Drift returns for its second season on June 14, the streamer said.",
+                   headline="Halcyon Drift season 2 gets a date", published=None, body_top="<p>May 8, 2023</p>")
+    check(read(html), Want("2023-06-14"))
+
+
+def test_a_dateline_opening_the_first_paragraph_is_furniture() -> None:
+    html = article("LOS ANGELES, May 8, 2023 (Wire) — The streamer has renewed Halcyon Drift, and its second "
+                   "season is expected next year.", headline="Halcyon Drift renewed", published=None)
+    ex = read(html)
+    check(ex, Want(None, tentative="2024"))
+    assert ex.published == dt.date(2023, 5, 8)
+
+
+@pytest.mark.parametrize("text", [
+    "Season 2 of Halcyon Drift premieres on May 8, 2024, and the cast is already doing press.",
+    "May 8, 2024: that is when Halcyon Drift season 2 premieres.",
+])
+def test_a_sentence_that_states_a_date_is_not_furniture(text: str) -> None:
+    check(read(article(text, headline="Halcyon Drift season 2 news")), Want("2024-05-08"))
+
+
+# -- numeric dates are read the way the page writes them ----------------------------------
+
+@pytest.mark.parametrize(("texts", "lang", "dayfirst"), [
+    (["Sun 16/03 | 21:00 | Episode 3", "Sun 02/03 | 21:00 | Episode 1"], "", True),
+    (["Fri 3/16 | 9pm | Episode 3", "Fri 3/2 | 9pm | Episode 1"], "", False),
+    (["Episode 1 | 02/03"], "en-GB", True),
+    (["Episode 1 | 02/03"], "en-US", False),
+    (["Episode 1 | 02/03"], "", False),  # no evidence: the US convention
+    (["It opens on 12 April 2022 in cinemas.", "The sequel follows on 3 May 2024."], "", True),
+    (["It opens on April 12, 2022 in cinemas."], "", False),
+])
+def test_page_date_order(texts: list[str], lang: str, dayfirst: bool) -> None:
+    assert page_dayfirst(texts, lang) is dayfirst
+
+
+def test_a_day_first_page_reads_its_schedule_day_first() -> None:
+    html = article("Halcyon Drift season 2 begins on Sun 02/03 at 9pm on BBC One, with episode three on 16/03.",
+                   headline="Halcyon Drift season 2 schedule", published="2025-02-12")
+    check(read(html), Want("2025-03-02"))
+
+
+def test_european_dotted_dates_are_day_first() -> None:
+    assert [d.date.iso() for d in find_dates("Kinostart: 08.05.2024", None)] == ["2024-05-08"]
+
+
+# -- dates without their year or anchor -----------------------------------------------------
+
+ANCHOR = dt.date(2024, 6, 3)  # a Monday
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("The show returns a fortnight today.", "2024-06-17"),
+    ("It is in cinemas three weeks today.", "2024-06-24"),
+    ("The finale lands three weeks from today.", "2024-06-24"),
+    ("Series two starts a week on Friday.", "2024-06-14"),
+    ("The boxset follows two weeks tomorrow.", "2024-06-18"),
+    ("It should be back in a fortnight.", "2024-06-17"),
+])
+def test_counted_days(text: str, iso: str) -> None:
+    assert [d.date.iso() for d in find_dates(text, ANCHOR)] == [iso]
+
+
+@pytest.mark.parametrize("text", ["It took a fortnight to shoot.", "Three weeks of filming remain."])
+def test_counted_days_near_misses(text: str) -> None:
+    assert find_dates(text, ANCHOR) == []
+
+
+def test_a_relative_premiere_is_counted_from_the_publication_date() -> None:
+    html = article("Halcyon Drift season 2 premieres a fortnight today on Vireo+.",
+                   headline="Halcyon Drift season 2 is nearly here", published="2024-06-03")
+    check(read(html), Want("2024-06-17"))
+
+
+# -- tense: history is not an announcement --------------------------------------------------
+
+@pytest.mark.parametrize(("clause", "tense"), [
+    ("its two-episode premiere on June 4 was the biggest launch of the year", "past"),
+    ("then went weekly until late November", "past"),
+    ("the network nudged it up to April 11", "past"),
+    ("it dropped last Friday", "past"),
+    ("season 2 will premiere on June 4", "future"),
+    ("the series is scheduled for June 4", "future"),
+    ("it won't premiere on March 3 after all", ""),
+    ("the delayed season arrives in June", "future"),
+    ("we would guess the season slips to early next year", "future"),
+    ("the season has been pushed to October", ""),
+])
+def test_clause_tense(clause: str, tense: str) -> None:
+    assert clause_tense(clause, 0, len(clause)) == tense
+
+
+@pytest.mark.parametrize(("clause", "is_history"), [
+    ("Netflix moved the season from March 3 to April 14", False),
+    ("Amazon nudged it up to April 11 and all eight episodes landed on April 10", True),
+    ("the first season opened in November", True),
+])
+def test_history(clause: str, is_history: bool) -> None:
+    assert history(clause, 0, len(clause)) is is_history
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A release in the past tense is the earlier season's when the watched one is later.
+    ("Its two-episode premiere on June 4 was the biggest debut of the year for Halcyon Drift.", Want(None)),
+    ("Halcyon Drift first came out in January and was a hit.", Want(None)),
+    # ... unless the sentence names the watched season.
+    ("Halcyon Drift season 2 premiered on March 8 to strong reviews.", Want("2024-03-08")),
+    # A year-less date in a past clause is behind the page, not ahead of it.
+    ("Halcyon Drift was a hit when it first came out in January, and season 2 arrives May 3.",
+     Want("2024-05-03")),
+    # A change reported in the past tense is still news about the date ahead.
+    ("Vireo+ moved Halcyon Drift season 2 from April 10 to May 22.", Want("2024-05-22", denied="2024-04-10")),
+    # A former plan keeps its weekday: "had been lined up for Tuesday, October 1" was ahead.
+    ("Halcyon Drift season 2 had been lined up to launch on Tuesday, October 1, but now opens on "
+     "Tuesday, October 8.", Want("2024-10-08", denied="2024-10-01")),
+])
+def test_past_releases(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift season 2 news", published="2024-03-12")), want)
+
+
+def test_a_film_that_premiered_tonight_is_dated_today() -> None:
+    html = article("Meridian Run had its world premiere in Venice tonight and reaches cinemas on October 4.",
+                   headline="Meridian Run review", published="2024-09-04")
+    assert read(html, MERIDIAN).confirmed is not None
