@@ -204,3 +204,40 @@ def test_a_film_that_premiered_tonight_is_dated_today() -> None:
     html = article("Meridian Run had its world premiere in Venice tonight and reaches cinemas on October 4.",
                    headline="Meridian Run review", published="2024-09-04")
     assert read(html, MERIDIAN).confirmed is not None
+
+
+# -- whose date: the sentence names our title and dates another ------------------------------
+
+KESTREL4 = Target("Kestrel 4", None, (), "film")
+
+
+@pytest.mark.parametrize(("paragraphs", "target", "want"), [
+    # Another title takes our title's slot: the slot's date is no longer ours.
+    (["Meridian Run has been pulled from the schedule.",
+      "In its place, the studio is putting Glass Tide, which will now open on May 21."], MERIDIAN,
+     Want(None, denied="2024-05-21")),
+    (["Glass Tide, the studio's other summer film, now opens on May 21 in Meridian Run's place."], MERIDIAN,
+     Want(None, denied="2024-05-21")),
+    (["Glass Tide will now open on May 24 instead of Meridian Run."], MERIDIAN, Want(None)),
+    # ... while our title's own move is still ours.
+    (["Meridian Run will now open on May 24 instead of June 7."], MERIDIAN, Want("2024-05-24", denied="2024-06-07")),
+    # A quoted title that is the subject of its clause owns its dates.
+    (["“Glass Tide,” with two of the same stars, opens Oct. 21, and “Harbor Line” remains dated for June 23, 2025."],
+     MERIDIAN, Want(None)),
+    (["The studio has not dated Meridian Run. Glass Tide, its stablemate, now opens June 23."], MERIDIAN, Want(None)),
+    # A sibling named by its place in the series is not the watched installment.
+    (["The third film, still untitled, now opens on Dec. 19, 2025.",
+      "Kestrel 4 has been pushed to Dec. 21, 2029."], KESTREL4, Want("2029-12-21")),
+    (["Kestrel 4 is on the move.", "The fourth film now opens on Dec. 21, 2029."], KESTREL4, Want("2029-12-21")),
+    # Several titles at once are none of them in particular.
+    (["Meridian Run has no date, and with only two studio films dated for 2026 there is no gap for it."], MERIDIAN,
+     Want(None)),
+    (["The studio also moved its three untitled films. They now open in 2026, 2027 and 2028."], MERIDIAN,
+     Want(None)),
+    (["Recent releases include Glass Tide, A Field in August and Meridian Run's teaser."], MERIDIAN, Want(None)),
+    # ... unless our title is one of them by name.
+    (["Meridian Run is one of three releases dated for March 8, 2024."], MERIDIAN, Want("2024-03-08")),
+])
+def test_whose_date(paragraphs: list[str], target: Target, want: Want) -> None:
+    html = article(*paragraphs, headline="The release calendar shifts again", published="2024-02-01")
+    check(read(html, target), want)

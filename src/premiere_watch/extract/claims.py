@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from premiere_watch.dates import FuzzyDate
 from premiere_watch.extract import cues
+from premiere_watch.extract.attribution import own_installment, plural_subject, sibling, slot_taken
 from premiere_watch.extract.decide import Candidate, choose, to_claim
 from premiere_watch.extract.mentions import (
     DateMention,
@@ -48,6 +49,23 @@ _SEQUEL_NAME = re.compile(r"\b(?:[2-9]|ii+|iv|part (?:two|three|four|[2-9]|ii+))
 
 _MONTHISH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|"
                        r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """One sentence as the date checks see it."""
+
+    text: str
+    masked: str  # dates blanked, so that cue words never match inside one
+    mentions: list[Mention]  # of the target
+    anaphora: list[tuple[int, int]]  # "it", "the film" where the target is not named
+    anaphora_all: list[tuple[int, int]]
+    other_spans: list[tuple[int, int]]  # other titles named in it
+    context_season: int | None
+    schedule: bool  # a listing row or heading: a day there needs no release word
+    headline: bool
+    zone: str
+    slot_taken: bool  # another title takes the target's slot here
 
 
 @dataclass
@@ -295,7 +313,7 @@ class _Walk:
                 subject = False  # about the other title named here
             elif self.anaphora is _ANAPHORA and _SEQUEL_REF.search(sentence):
                 subject = False  # "the sequel" is not a target that is no sequel
-            elif self.anaphora.search(sentence):
+            elif self.anaphora.search(sentence) or own_installment(sentence, self.target):
                 pass  # "it", "the film": whoever the previous sentence was about
             else:
                 subject = topic
@@ -327,19 +345,26 @@ class _Walk:
         dates = year_context(sentence, core_mentions(sentence, self.cache.dates(sentence)), self.anchor)
         if not dates:
             return
-        schedule = kind in ("table_row", "list_item", "heading")
         masked = mask_dates(sentence, dates)
         anaphora_all = [(m.start(), m.end()) for m in self.anaphora.finditer(masked)]
-        anaphora = anaphora_all if not mentions else []
+        view = _Sentence(sentence, masked, mentions, anaphora_all if not mentions else [], anaphora_all,
+                         other_spans, context_season, kind in ("table_row", "list_item", "heading"), headline, zone,
+                         slot_taken(masked, mentions, pronoun_is_target=not mentions and self.prev_subject))
         for i, dm in enumerate(dates):
-            nxt = dates[i + 1].start if i + 1 < len(dates) else None
-            self._date(sentence, masked, dm, nxt, mentions, anaphora, anaphora_all, other_spans, context_season,
-                       schedule, headline, zone)
+            self._date(view, dm, dates[i + 1].start if i + 1 < len(dates) else None)
 
-    def _date(self, text: str, sentence: str, dm: DateMention, next_start: int | None,
-              mentions: list[Mention], anaphora: list[tuple[int, int]], anaphora_all: list[tuple[int, int]],
-              other_spans: list[tuple[int, int]], context_season: int | None, schedule: bool, headline: bool,
-              zone: str) -> None:
+    def _date(self, view: _Sentence, dm: DateMention, next_start: int | None) -> None:
+        text, sentence, mentions, anaphora, anaphora_all, other_spans = (
+            view.text, view.masked, view.mentions, view.anaphora, view.anaphora_all, view.other_spans)
+        context_season, schedule, headline, zone = view.context_season, view.schedule, view.headline, view.zone
+        if view.slot_taken:
+            # "Y now opens on Nov. 7 in Blade's place": the date was the target's and is Y's now.
+            self._add(Candidate(dm.date, "denied", text, "another title takes its slot", weak=True, zone=zone))
+            return
+        lo, hi = cues.clause_bounds(sentence, dm.start, dm.end)
+        if other := sibling(sentence, self.target, lo, dm.start) or plural_subject(sentence, lo, hi):
+            self.reject(text, f"{dm.text!r}: about {other!r}, not this title")
+            return
         # Attribute the date to the nearest title named in the sentence.
         if mentions and anaphora_all and not self.prev_subject:
             # "A reshuffle triggered by problems on Blade pushed it to ...": the pronoun
@@ -381,7 +406,7 @@ class _Walk:
             if not cues.former_plan(sentence, dm.start):
                 dm = _looking_back(dm, self.anchor)
                 # News of a release that just took place; one from long before is background.
-                recent = self.anchor is None or dm.date.end() >= self.anchor - dt.timedelta(days=_RECENT_DAYS)
+                recent = self.anchor is not None and dm.date.end() >= self.anchor - dt.timedelta(days=_RECENT_DAYS)
                 happened = recent and bool(mentions) and (self.target.season is None or named_season or not any(
                     r.number not in (None, self.target.season) for r in season_refs(sentence)))
         if word == "schedule listing" and dm.relative and self.page.published is not None and \

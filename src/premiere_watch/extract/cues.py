@@ -236,6 +236,12 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
         return False, f"about {other[1]!r}"
     if other is not None and other[0] < prem[0]:
         return False, f"about {other[1]!r}, not the release"
+    if _PLURAL_RELEASES.fullmatch(prem[1]) and _PLURAL_DETERMINER.search(sentence, max(0, _cue_at(sentence, prem[1],
+                                                                                               lo) - 25),
+                                                                     _cue_at(sentence, prem[1], lo)) \
+            and not any(lo <= p_start < hi for p_start, _ in protect or []):
+        # "Recent releases include X, Y and Z": several titles' releases, none of them named as ours.
+        return False, f"about several {prem[1]!r}"
     other_in_clause = _nearest_span("other", sentence, start, end, lo, hi)
     prem_span = _nearest_span("premiere", sentence, start, end, lo, hi)
     if other_in_clause and prem_span and _subject_is_other(sentence, other_in_clause, prem_span, start,
@@ -245,6 +251,17 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
         # "Filming begins in June": a verb that starts anything belongs to the event named.
         return False, f"about {other[1]!r}, not the release"
     return True, prem[1]
+
+
+_PLURAL_RELEASES = re.compile(r"releases|premieres|dates|debuts|openings|slots|launches|arrivals", re.I)
+_PLURAL_DETERMINER = re.compile(r"\b(?:the|recent|new|upcoming|other|these|those|their|theatrical|fall|spring|"
+                                r"summer|winter|holiday|weekend|premiere|release|several|many|some|all|more|"
+                                r"today['’]s|this week['’]s|\d{4}['’]?s?)\s+$", re.I)
+
+
+def _cue_at(sentence: str, word: str, lo: int) -> int:
+    at = sentence.lower().find(word.lower(), lo)
+    return at if at >= 0 else sentence.lower().find(word.lower())
 
 
 _NEUTRAL = re.compile(r"begins?|kicks? off|starts?|due|expected|come|comes|coming|out", re.I)

@@ -336,18 +336,25 @@ _TITLE_VERB = re.compile(
 )
 
 
+_APPOSITIVE = re.compile(r"(?:,?[\"”’']|[\"”’']?,)\s[^,.;:]{1,80},\s*(?:(?:now|also|still|officially|finally|then)\b)?")
+
+
 def foreign_subject(sentence: str, matcher: TitleMatcher) -> bool:
     """The sentence opens with another title as its subject ("Meanwhile, Gen V dropped its
     first trailer", "Gen V season 2 premieres ..."), so its dates and trailers are that
     title's, whatever the article is about."""
     lead = _LEAD_IN.match(sentence)
     body = sentence[lead.end():] if lead else sentence
-    run = _CAP_RUN.match(body)
-    if not run or run.end() == 0:
+    quoted = body[:1] in "\"“‘'"
+    run = _CAP_RUN.match(body, 1 if quoted else 0)
+    if not run or run.end() == run.start():
         return False
     phrase = run.group(0).rstrip(":")
     words = phrase.split()
+    head = words[1] if len(words) > 1 and words[0].lower() in ("the", "a", "an") else words[0]
     if matcher.find(phrase) or _COMPANIES.fullmatch(phrase.rstrip(".:")) or \
-            _COMPANIES.fullmatch(words[0].rstrip(".:,")):
+            _COMPANIES.fullmatch(head.rstrip(".:,")):
         return False
-    return bool(_TITLE_VERB.match(body, run.end()))
+    # "“Black Adam,” with Dwayne Johnson, now opens ...": past its quote and an appositive.
+    after = _APPOSITIVE.match(body, run.end())
+    return bool(_TITLE_VERB.match(body, run.end()) or (after and _TITLE_VERB.match(body, after.end())))

@@ -1,0 +1,134 @@
+"""Whose date is it?  Sentences that name the watched title and still date another.
+
+English gives a date to the subject of its clause.  A sentence about the
+watched title's *slot* may date the film that takes it ("In its place, Warner
+is putting X, which will now open on May 21"; "Y now opens on Nov. 7 in
+Blade's place"), an ordinal noun phrase names a sibling in a franchise ("the
+third film now opens Dec. 19" on a page about the fourth), and a plural
+subject is several titles at once ("two Marvel films dated for 2026", "They
+now open in 2023, 2025 and 2027").  Each rule here is such a statement about
+English; ``claims.py`` asks them before it gives a date to the target.
+"""
+
+from __future__ import annotations
+
+import re
+
+from premiere_watch.extract.titles import Mention
+from premiere_watch.model import Target
+
+_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+           "eighth": 8, "ninth": 9, "tenth": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+           "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5,
+           "vi": 6}
+
+# -- the target's slot, taken by another title ------------------------------------------------
+
+# "in its place", "in Blade's place": the T slot below is filled by the target's mention.
+_PLACE_OF = re.compile(r"\bin\s+(?:(?P<pron>its|their)|(?P<name>T)['’]s?)\s+(?:old\s+|former\s+)?(?:place|stead|slot)\b"
+                       r"|\b(?:in place of|instead of|replac(?:es|ed|ing)|supplant(?:s|ed|ing)?|bump(?:s|ed|ing)?)\s+"
+                       r"(?:the\s+)?(?P<obj>T)\b"
+                       r"|\b(?:tak(?:es|ing|en)|took|inherit(?:s|ed|ing)?|gets?|got|grabs?|grabbed|claim(?:s|ed|ing)?|"
+                       r"mov(?:es|ed|ing) into|land(?:s|ed|ing)? in)\s+(?:over\s+)?"
+                       r"(?:(?P<pron2>its|their)|(?P<name2>T)['’]s?)"
+                       r"\s+(?:old\s+|former\s+|vacated\s+|previous\s+|original\s+|vacant\s+)?"
+                       r"(?:slot|date|spot|release date|berth|window|place)\b",
+                       re.I)
+
+
+def slot_taken(sentence: str, mentions: list[Mention], pronoun_is_target: bool) -> bool:
+    """The sentence gives the target's slot to another title: its dates are the slot's, which
+    the target no longer holds.  ``pronoun_is_target``: "its" would point back to the target
+    (the sentence does not name it, and the previous one was about it)."""
+    for m in _PLACE_OF.finditer(_with_target(sentence, mentions)):
+        if m.group("name") or m.group("obj") or m.group("name2"):
+            return True
+        if (m.group("pron") or m.group("pron2")) and pronoun_is_target:
+            return True
+    return False
+
+
+def _with_target(sentence: str, mentions: list[Mention]) -> str:
+    """The sentence with each mention of the target spelled "T" and padded to its length,
+    so that patterns can name the target and offsets stay put."""
+    out = sentence
+    for m in sorted(mentions, key=lambda x: -x.start):
+        out = out[:m.start] + "T" + " " * (m.end - m.start - 1) + out[m.end:]
+    # "T   's" -> "T's": the padding sits between the name and its possessive.
+    return re.sub(r"T(\s+)(['’]s?)\b", lambda x: "T" + x.group(2) + x.group(1), out)
+
+
+# -- a sibling named by its place in the series ------------------------------------------------
+
+_ORDINAL_WORK = re.compile(
+    r"\b(?:the|this|that)\s+(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"next|previous|original|last|latest|final|new|upcoming|\d{1,2}(?:st|nd|rd|th))\s+"
+    r"(?:\w+\s+)?(?P<noun>film|movie|installment|instalment|chapter|entry|sequel|picture|feature|part)s?\b",
+    re.I,
+)
+_NUM_IN_NAME = re.compile(r"(?:^|\s)(?:part\s+)?(?P<n>\d{1,2}|ii+|iv|vi?|two|three|four|five|six)\b|"
+                          r"\bpart\s+(?P<w>one|two|three|four|five|six)\b", re.I)
+
+
+def target_number(target: Target) -> int | None:
+    """The installment number a film's name carries: "Avatar 4" -> 4, "Dune: Part Two" -> 2."""
+    for name in target.names:
+        m = _NUM_IN_NAME.search(name)
+        if m:
+            word = (m.group("n") or m.group("w")).lower()
+            return int(word) if word.isdigit() else _NUMBER.get(word)
+    return None
+
+
+def _ordinals(sentence: str, lo: int, hi: int) -> list[tuple[str, int | None]]:
+    out = []
+    for m in _ORDINAL_WORK.finditer(sentence, lo, hi):
+        word = m.group("ord").lower()
+        out.append((m.group(0), _NUMBER.get(word) or (int(re.sub(r"\D", "", word)) if word[0].isdigit() else None)))
+    return out
+
+
+def own_installment(sentence: str, target: Target) -> bool:
+    """"The fourth film" on a page about Avatar 4 is the target, named by its place."""
+    number = target_number(target) if target.season is None else None
+    return number is not None and any(n == number for _, n in _ordinals(sentence, 0, len(sentence)))
+
+
+def sibling(sentence: str, target: Target, lo: int, hi: int) -> str:
+    """The installment the clause ``sentence[lo:hi]`` is about, when it is named by its
+    place in the series and that is not the target's place ("the third film" on a page about
+    Avatar 4); "" when nothing says so."""
+    if target.season is not None:
+        return ""  # a season is found by ``season_refs``
+    number = target_number(target)
+    if number is None:
+        return ""
+    for phrase, n in _ordinals(sentence, lo, hi):
+        if (n is not None and n != number) or (n is None and phrase.split()[1].lower() == "original"):
+            return phrase
+    return ""
+
+
+# -- several titles at once ---------------------------------------------------------------------
+
+_PLURAL_SUBJECT = re.compile(
+    r"\b(?:(?:only|all|both|the other|other|several|many|some|two|three|four|five|six|seven|eight|nine|ten|"
+    r"\d+)\s+){1,2}(?:[\w-]+\s+){0,3}?"
+    r"(?:films|movies|shows|series|titles|releases|sequels|projects|dramas|comedies|features|pictures|"
+    r"dates|slots)\b|\b(?:they|them)\s+(?:now\s+|will\s+|all\s+|both\s+)*(?:open|premiere|arrive|release|"
+    r"debut|land|hit|return|launch|are (?:dated|set|scheduled|slated|due))\b|"
+    r"\bthe rest of\b[^.;]{0,40}\bdates\b",
+    re.I,
+)
+_MEMBER_OF = re.compile(r"\b(?:one|first|last|another) of\s+(?:the\s+)?$|\b(?:among|joins?|alongside)\s+(?:the\s+)?$",
+                        re.I)
+
+
+def plural_subject(sentence: str, lo: int, hi: int) -> str:
+    """The clause dates several titles at once ("two Marvel films dated for 2026", "they now
+    open in 2023, 2025 and 2027"), none of which is a single watched title; "" otherwise.
+    A title "one of three releases dated for March" is among them, so that is no plural."""
+    for m in _PLURAL_SUBJECT.finditer(sentence, lo, hi):
+        if not _MEMBER_OF.search(sentence, max(0, m.start() - 20), m.start()):
+            return m.group(0).strip()
+    return ""
