@@ -241,3 +241,49 @@ KESTREL4 = Target("Kestrel 4", None, (), "film")
 def test_whose_date(paragraphs: list[str], target: Target, want: Want) -> None:
     html = article(*paragraphs, headline="The release calendar shifts again", published="2024-02-01")
     check(read(html, target), want)
+
+
+# -- which event: the date of something other than the release ----------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Cameras are set to roll on Halcyon Drift season 2 this summer.", Want(None)),
+    ("Cameras rolled on Halcyon Drift season 2 in January, and it premieres on October 3.", Want("2024-10-03")),
+    ("A slick 'coming soon' graphic for Halcyon Drift season 2 with a May 20 date has been everywhere.",
+     Want(None)),
+    ("The Halcyon Drift season 2 poster went up on April 2.", Want(None)),
+    ("Halcyon Drift season 2 premieres on April 7; the second episode follows on April 14.", Want("2024-04-07")),
+    ("Halcyon Drift season 2 opens with a double bill on April 5, then weekly from April 12.", Want("2024-04-05")),
+    ("An encore of the Halcyon Drift season 2 premiere airs April 20.", Want(None)),
+    ("Halcyon Drift season 2 will premiere on Vireo+ on April 19, with the cast doing press in London.",
+     Want("2024-04-19")),
+])
+def test_which_event(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift season 2 latest", published="2024-03-12")), want)
+
+
+def test_a_day_inside_a_month_the_page_rules_out_is_not_the_date() -> None:
+    html = article("A slick countdown for Halcyon Drift season 2 with a Feb. 20 date has been everywhere.",
+                   "The streamer says it is fan-made.",
+                   headline="No, Halcyon Drift season 2 isn't coming in February", published="2024-01-10")
+    check(read(html), Want(None, denied="2024-02"))
+
+
+def test_a_move_within_a_year_keeps_its_new_date() -> None:
+    html = article("Vireo+ moved Halcyon Drift season 2 from 2024 to March 2025.",
+                   headline="Halcyon Drift season 2 slips", published="2024-01-10")
+    check(read(html), Want("2025-03"))
+
+
+# -- hedges and limits ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("One of the tabloids is claiming Halcyon Drift will be back on screens next year.", Want(None, "2025")),
+    ("It is hard to see Halcyon Drift season 2 landing before 2026.", Want(None)),
+    ("Don't expect Halcyon Drift season 2 in '25.", Want(None)),
+    ("Halcyon Drift season 2 might not air until 2026.", Want(None)),
+    ("Vireo+ confirmed today that Halcyon Drift season 2 won't arrive until 2026.", Want("2026", denied="2025")),
+    ("Our money is on Halcyon Drift season 2 arriving next autumn.", Want(None, "2024-23")),
+    ("Halcyon Drift season 2 premieres on October 3, Vireo+ announced.", Want("2024-10-03")),
+])
+def test_hedges_and_limits(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift season 2 latest", published="2024-03-12")), want)

@@ -389,7 +389,7 @@ class _Walk:
             return
         protect = [(m.start, m.end) for m in mentions] + anaphora_all
         is_release, word = cues.event_of(sentence, dm.start, dm.end, schedule and dm.date.precision == "day",
-                                         self.previous, protect)
+                                         self.previous, protect, next_start)
         if not is_release and dm.qualifier == "guess":
             is_release, word = True, "a guessed year"
         if not is_release:
@@ -457,6 +457,11 @@ class _Walk:
                 date = FuzzyDate(date.year - 1, date.sub, date.day)
         self._add(Candidate(date, status, text, f"{word}; {why}", change_target=score,
                             headline=headline, zone=zone, weak=verdict.weak))
+        if verdict.why.startswith("not until") and date.precision == "year" and self.anchor is not None \
+                and date.year - 1 >= self.anchor.year:
+            # "Won't arrive until 2026" also says: not in 2025.
+            self._add(Candidate(FuzzyDate(date.year - 1), "denied", text, f"{word}; ruled out by 'not until'",
+                                zone=zone))
 
     def _add(self, cand: Candidate) -> None:
         self.order += 1

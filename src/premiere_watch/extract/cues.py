@@ -46,6 +46,12 @@ _PREMIERE = CaselessScan(
 PREMIERE = _PREMIERE.pattern
 _OTHER_EVENT = CaselessScan(
     r"\b(?:film(?:ing|ed)|shoot(?:ing|s)?|shot|production|wrap(?:s|ped)?|renew(?:al|ed|s)?|trailers?|teasers?|"
+    r"cameras? (?:(?:are|is|will|set|to|be|start|begin|due|expected)\s+){0,3}(?:roll|rolls|rolling|rolled)|"
+    r"roll(?:s|ing)? cameras|principal photography|"
+    r"graphic|poster|key art|artwork|images?|photos?|stills?|banner|billboard|wordmark|logo|title card|"
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|final|last|later|remaining) episodes?|"
+    r"episodes? (?:two|three|four|five|six|seven|eight|nine|ten)|weekly (?:from|after|thereafter)|then weekly|"
+    r"encore|repeats?|reruns?|re-?air\w*|"
     r"clip|footage|first look|panel|comic-con|d23|tudum|fan event|event|festival|world premiere|"
     r"(?:red[- ]carpet )?premiere (?:at|in) (?:the )?[a-z]\w*|order(?:ed|s)? (?:a|another)|screenings?|"
     r"sneak(?: peeks?)?|early[- ]access|previews?|earnings|interview|birthday|anniversary|emmys?|"
@@ -103,6 +109,8 @@ _TENTATIVE_WORDS = (
     r"predict\w*|estimat\w*|assum\w*|believe[sd]?|think|suspect\w*|hope\w*|hoping|should|plausible|"
     r"bet|betting|eye(?:s|ing|d)?|target(?:s|ing|ed)?|tipped|penciled|pencilled|tentative\w*|placeholder|"
     r"unconfirmed|unofficial(?:ly)?|sometime|circa|leak\w*|insiders?|floated|suggest\w*|tba|tbd|"
+    r"claim(?:s|ed|ing)?|tabloids?|gossip|(?:hard|difficult|tough) to (?:see|imagine|picture)|"
+    r"(?:my|our|the smart) money(?:['’]s| is)? on|"
     r"sources? (?:say|says|said|tells?|told|close to)|we['’]re told|we hear|told (?:us|me)|"
     r"per sources|we think|wager|if|whether|could be|potential(?:ly)?|projected|"
     r"anticipated|odds|presumably|prediction|theory|fan theor\w+|not (?:yet )?(?:been )?(?:official|"
@@ -119,7 +127,7 @@ _CLAUSE_BREAK = CaselessScan(
     r"but\b|while\b|whereas\b|however\b|although\b|though\b)"
 )
 _NOT_NEGATING = re.compile(r"\b(?:not only|no matter|no doubt|not just|no later than)\b", re.I)
-_NOT_UNTIL = re.compile(r"\b(?:not|n['’]t|no)\b[^;]{0,80}\buntil\b", re.I)
+_NOT_UNTIL = re.compile(r"(?:\bnot|n['’]t|\bno)\b[^;]{0,80}\buntil\b", re.I)
 
 
 # Each family: its words, and a case-sensitive pattern matched alongside them.
@@ -189,7 +197,8 @@ def _nearest_span(name: str, text: str, start: int, end: int, lo: int, hi: int
 _ANNOUNCE = re.compile(r"(?:will|to|would|['’]ll) (?:officially )?(?:announce|reveal|unveil|confirm)", re.I)
 _EVENT_NOUN = re.compile(r"trailers?|teasers?|clip|footage|first look|panel|event|fan event|festival|world premiere|"
                          r"screenings?|sneak(?: peeks?)?|previews?|finale|tickets?|filming|shoot|production|"
-                         r"episode \d+|convention|showcase|presentation", re.I)
+                         r"episode \d+|convention|showcase|presentation|encore|repeats?|reruns?|poster|graphic|"
+                         r"banner|key art|image", re.I)
 _OF_TITLE = re.compile(r"\s*(?:for|of|from|to)\s+(?:the\s+)?$", re.I)
 
 
@@ -211,16 +220,25 @@ def _subject_is_other(sentence: str, other: tuple[int, int, int, str], prem: tup
 
 
 def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str = "",
-             protect: list[tuple[int, int]] | None = None) -> tuple[bool, str]:
+             protect: list[tuple[int, int]] | None = None, next_start: int | None = None) -> tuple[bool, str]:
     """Is the date about the release?  (ok, deciding word).
 
     ``previous`` is the sentence before: "Apple hasn't announced a streaming date.
-    Our best guess is early 2024" speaks of the release without naming it.
+    Our best guess is early 2024" speaks of the release without naming it.  ``next_start``:
+    where the next date begins; an event word past this date and nearer that one is that
+    one's ("opens on April 5, then weekly from April 12").
     """
+    if _ANNOUNCED_ON.search(sentence, max(0, start - 30), start):
+        return False, "the announcement's date"  # "confirmed today that ...", "announced on Tuesday"
     lo, hi = clause_bounds(sentence, start, end)
+    other_hi = hi
+    if next_start is not None:
+        # Past a comma before the next date, the words lead up to that date.
+        comma = re.compile(r"[,;(]").search(sentence, end, next_start)
+        other_hi = min(hi, comma.start() if comma else next_start)
     prem = _nearest("premiere", sentence, start, end, lo, hi) or _nearest("premiere", sentence, start, end, 0,
                                                                           len(sentence))
-    other = _nearest("other", sentence, start, end, lo, hi)
+    other = _nearest("other", sentence, start, end, lo, other_hi)
     if prem is not None and other is None and not (lo <= sentence.lower().find(prem[1].lower()) < hi):
         # The release word sits in another clause; so may the event the date is about.
         other = _nearest("other", sentence, start, end, 0, len(sentence))
@@ -236,23 +254,29 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
         return False, f"about {other[1]!r}"
     if other is not None and other[0] < prem[0]:
         return False, f"about {other[1]!r}, not the release"
-    if _PLURAL_RELEASES.fullmatch(prem[1]) and _PLURAL_DETERMINER.search(sentence, max(0, _cue_at(sentence, prem[1],
-                                                                                               lo) - 25),
-                                                                     _cue_at(sentence, prem[1], lo)) \
-            and not any(lo <= p_start < hi for p_start, _ in protect or []):
-        # "Recent releases include X, Y and Z": several titles' releases, none of them named as ours.
-        return False, f"about several {prem[1]!r}"
-    other_in_clause = _nearest_span("other", sentence, start, end, lo, hi)
     prem_span = _nearest_span("premiere", sentence, start, end, lo, hi)
+    if prem_span and _PLURAL_RELEASES.fullmatch(prem_span[3]) and \
+            _PLURAL_DETERMINER.search(sentence, max(0, prem_span[1] - 25), prem_span[1]) and \
+            not any(lo <= p_start < hi for p_start, _ in protect or []):
+        # "Recent releases include X, Y and Z": several titles' releases, none of them named as ours.
+        return False, f"about several {prem_span[3]!r}"
+    other_in_clause = _nearest_span("other", sentence, start, end, lo, other_hi)
     if other_in_clause and prem_span and _subject_is_other(sentence, other_in_clause, prem_span, start,
                                                            protect or []):
         return False, f"about {other_in_clause[3]!r}, the subject of {prem_span[3]!r}"
-    if other is not None and _NEUTRAL.fullmatch(prem[1]):
-        # "Filming begins in June": a verb that starts anything belongs to the event named.
+    bare_date = prem_span is not None and prem_span[3].lower() in ("date", "dated") and not _RELEASE_NOUN.search(
+        sentence, max(0, prem_span[1] - 20), prem_span[1])
+    if other is not None and (_NEUTRAL.fullmatch(prem[1]) or bare_date):
+        # "Filming begins in June", "a graphic with a May 20 date": a word that dates or starts
+        # anything belongs to the event named.
         return False, f"about {other[1]!r}, not the release"
     return True, prem[1]
 
 
+_ANNOUNCED_ON = re.compile(r"\b(?:announc|confirm|reveal|unveil|said|says|told|report|declar|tweet|post)\w*\s+"
+                           r"(?:on\s+|this\s+|earlier\s+|late\s+)?$", re.I)
+_RELEASE_NOUN = re.compile(r"\b(?:premiere|release|launch|air|debut|opening|streaming|arrival|return|street|"
+                           r"broadcast)\s+$", re.I)
 _PLURAL_RELEASES = re.compile(r"releases|premieres|dates|debuts|openings|slots|launches|arrivals", re.I)
 _PLURAL_DETERMINER = re.compile(r"\b(?:the|recent|new|upcoming|other|these|those|their|theatrical|fall|spring|"
                                 r"summer|winter|holiday|weekend|premiere|release|several|many|some|all|more|"

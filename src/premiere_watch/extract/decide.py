@@ -62,6 +62,9 @@ def choose(cands: list[Candidate], page: Page, rejected: list[Rejected]
     denied = [c for c in cands if c.status == "denied"]
     denied_dates = {c.date for c in denied}
     strong_denied = {c.date for c in denied if not c.weak}
+    # "Isn't coming in February": no day in February is the date either.
+    negated_periods = {c.date for c in denied if c.why.split("; ")[-1].startswith("negated")
+                       and c.date.precision != "day"}
     confirmed = []
     for c in cands:
         if c.status != "confirmed":
@@ -70,6 +73,9 @@ def choose(cands: list[Candidate], page: Page, rejected: list[Rejected]
         # ("now opens X", the headline); "originally X" never outranks a statement of X.
         if c.date in strong_denied and c.change_target < 2 and not c.headline:
             rejected.append(Rejected(c.evidence[:300], f"{c.date.iso()}: the page says it is no longer the date"))
+            continue
+        if c.change_target < 2 and any(c.date != p and c.date.within(p) for p in negated_periods):
+            rejected.append(Rejected(c.evidence[:300], f"{c.date.iso()}: inside a period the page rules out"))
             continue
         confirmed.append(c)
     main_conf = [c for c in confirmed if c.zone == "main" and not c.structured]

@@ -128,7 +128,8 @@ def _absolute_day(text: str, dayfirst: bool) -> dt.date | None:
 
 # What a date line may hold besides its date: times, zones, weekdays, "Updated", separators.
 _FURNITURE_WORDS = re.compile(
-    r"\b(?:published|posted|updated|last updated|modified|first published|on|at|by|am|pm|a\.m\.|p\.m\.|"
+    r"\b(?:published|posted|updated|last updated|modified|first published|start date|joined|last edited|edited|"
+    r"thread starter|replies|views|on|at|by|am|pm|a\.m\.|p\.m\.|"
     r"gmt|bst|utc|et|pt|ct|mt|est|edt|pst|pdt|cst|cdt|cet|cest|ist|jst|kst|aest|aedt|hrs|h|"
     r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?|weeks?)\s+(?:ago|read))\b"
@@ -163,22 +164,23 @@ def is_date_line(text: str, dayfirst: bool) -> dt.date | bool:
 
 
 def dateline(blocks: list[Block], dayfirst: bool) -> tuple[dt.date | None, set[int]]:
-    """Date lines at the top of an article body: (the day the first one gives, the indices
-    of all of them).  They date the page and are never claims; real sites put them above
-    the first paragraph, where a reader sees the publication date."""
+    """Date lines in the body: (the day the first one above the article's first paragraph
+    gives, the indices of all of them).  They date the page, a post or an update, and are
+    never claims; real sites put the publication date above the first paragraph."""
     found: dt.date | None = None
     lines: set[int] = set()
-    for i, block in enumerate(blocks[:60]):
+    begun = False
+    for i, block in enumerate(blocks):
         if block.zone != "main" or block.kind == "heading":
+            continue
+        if len(block.text) > 90:
+            begun = begun or len(block.text.split()) >= 12
             continue
         day = is_date_line(block.text, dayfirst)
         if day is not False:
             lines.add(i)
-            if found is None and isinstance(day, dt.date):
+            if found is None and not begun and isinstance(day, dt.date):
                 found = day
-            continue
-        if len(block.text.split()) >= 12:
-            break  # the article has begun
     return found, lines
 
 
