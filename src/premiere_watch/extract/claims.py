@@ -107,7 +107,7 @@ def _emphasized_others(block: Block, matcher: TitleMatcher) -> list[str]:
             continue
         if matcher.find(phrase):
             continue
-        if _MONTHISH.search(phrase) or re.search(r"\d", phrase):
+        if _MONTHISH.search(phrase) or re.fullmatch(r"[\d\s,./:'’-]+", phrase):
             continue
         out.append(phrase)
     return out

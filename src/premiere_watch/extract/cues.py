@@ -51,7 +51,7 @@ _OTHER_EVENT = CaselessScan(
     r"graphic|poster|key art|artwork|images?|photos?|stills?|banner|billboard|wordmark|logo|title card|"
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|final|last|later|remaining) episodes?|"
     r"episodes? (?:two|three|four|five|six|seven|eight|nine|ten)|weekly (?:from|after|thereafter)|then weekly|"
-    r"encore|repeats?|reruns?|re-?air\w*|"
+    r"encore|repeats?|reruns?|re-?air\w*|expo|ccxp|took the stage|on stage|"
     r"clip|footage|first look|panel|comic-con|d23|tudum|fan event|event|festival|world premiere|"
     r"(?:red[- ]carpet )?premiere (?:at|in) (?:the )?[a-z]\w*|order(?:ed|s)? (?:a|another)|screenings?|"
     r"sneak(?: peeks?)?|early[- ]access|previews?|earnings|interview|birthday|anniversary|emmys?|"
@@ -255,6 +255,10 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     if other is not None and other[0] < prem[0]:
         return False, f"about {other[1]!r}, not the release"
     prem_span = _nearest_span("premiere", sentence, start, end, lo, hi)
+    if _DEICTIC.fullmatch(sentence, start, end) and (prem_span is None or prem_span[0] > 20):
+        # "took the stage today and confirmed ...": "today" is the news day unless a release
+        # word governs it ("premieres today", "out tonight").
+        return False, "the day of the news"
     if prem_span and _PLURAL_RELEASES.fullmatch(prem_span[3]) and \
             _PLURAL_DETERMINER.search(sentence, max(0, prem_span[1] - 25), prem_span[1]) and \
             not any(lo <= p_start < hi for p_start, _ in protect or []):
@@ -273,6 +277,7 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     return True, prem[1]
 
 
+_DEICTIC = re.compile(r"(?:today|tonight|yesterday|this (?:morning|afternoon|evening))", re.I)
 _ANNOUNCED_ON = re.compile(r"\b(?:announc|confirm|reveal|unveil|said|says|told|report|declar|tweet|post)\w*\s+"
                            r"(?:on\s+|this\s+|earlier\s+|late\s+)?$", re.I)
 _RELEASE_NOUN = re.compile(r"\b(?:premiere|release|launch|air|debut|opening|streaming|arrival|return|street|"

@@ -65,6 +65,10 @@ def choose(cands: list[Candidate], page: Page, rejected: list[Rejected]
     # "Isn't coming in February": no day in February is the date either.
     negated_periods = {c.date for c in denied if c.why.split("; ")[-1].startswith("negated")
                        and c.date.precision != "day"}
+    # Days the page says the title has left ("is no longer on it", "moved from"); a negated
+    # month ("not in January") leaves the year it is part of standing.
+    lost_slots = {c.date for c in denied if not c.weak and c.date.precision == "day"
+                  and not c.why.split("; ")[-1].startswith("negated")}
     confirmed = []
     for c in cands:
         if c.status != "confirmed":
@@ -76,6 +80,10 @@ def choose(cands: list[Candidate], page: Page, rejected: list[Rejected]
             continue
         if c.change_target < 2 and any(c.date != p and c.date.within(p) for p in negated_periods):
             rejected.append(Rejected(c.evidence[:300], f"{c.date.iso()}: inside a period the page rules out"))
+            continue
+        if not c.change_target and not c.headline and any(d.within(c.date) for d in lost_slots - {c.date}):
+            # "the May 2021 date" of a film whose May 21, 2021 slot is gone: the same slot, coarser.
+            rejected.append(Rejected(c.evidence[:300], f"{c.date.iso()}: the slot the page says is gone"))
             continue
         confirmed.append(c)
     main_conf = [c for c in confirmed if c.zone == "main" and not c.structured]

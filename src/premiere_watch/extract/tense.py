@@ -54,7 +54,8 @@ _FUTURE = re.compile(
     r"(?:is|are|now|be)\s+(?:\w+\s+)?(?:set|scheduled|slated|due|expected|dated|coming|returning|back|"
     r"arriving|premiering|debuting|opening|launching|heading)|upcoming|forthcoming|"
     r"premieres|opens|arrives|returns|debuts|lands|hits|launches|streams|drops|bows|comes|releases|airs|"
-    r"kicks off|begins|starts)\b|['’](?:ll|s|re)\b",
+    r"kicks off|begins|starts|looks?|seems?|feels?|appears?|expects?|hopes?|plans?|intends?|wants?)\b|"
+    r"['’](?:ll|s|re)\b",
     re.I,
 )
 
@@ -79,16 +80,26 @@ _PAST_RELEASE = re.compile(r"\b(?:premiered|debuted|opened|aired|landed|arrived|
 def history(text: str, lo: int, hi: int) -> bool:
     """The clause reports what happened.  A change in the past tense ("moved it from March
     3 to April 14") is news about dates still ahead, unless the sentence also says the
-    release itself took place ("... then moved it up again: all episodes landed April 10")."""
-    if clause_tense(text, lo, hi) != "past":
+    release itself took place ("... then moved it up again: all episodes landed April 10").
+    A clause without a verb of its own ("with Volume 1 on May 27") has its sentence's tense."""
+    tense = clause_tense(text, lo, hi)
+    if not tense and (_ABSOLUTE.match(text, lo) or _ABSOLUTE_BEFORE.search(text, max(0, lo - 12), lo)):
+        tense = clause_tense(text, 0, len(text))
+    if tense != "past":
         return False
     return not _CHANGE.search(text, lo, hi) or bool(_PAST_RELEASE.search(text))
+
+
+_ABSOLUTE = re.compile(r"[\s,;:–—-]*(?:with|including|following)\b", re.I)
+_ABSOLUTE_BEFORE = re.compile(r"\b(?:with|including|following)\s*$", re.I)
+_FORMER = re.compile(r"\b(?:was|were|had been|had)\s+(?:\w+\s+)?$", re.I)
 
 
 def clause_tense(text: str, lo: int, hi: int) -> Tense:
     """"past" when the clause ``text[lo:hi]`` reports history (a simple past and no
     present, modal or future verb), "future" when it announces or speculates, ""
-    otherwise."""
-    if _FUTURE.search(text, lo, hi):
-        return "future"
+    otherwise.  "Was set to debut" is a former plan: past."""
+    for m in _FUTURE.finditer(text, lo, hi):
+        if not _FORMER.search(text, max(0, m.start() - 30), m.start()):
+            return "future"
     return "past" if _finite_past(text, lo, hi) else ""

@@ -158,7 +158,7 @@ class TitleMatcher:
                     continue
                 season = None
                 tail = _SEQUEL_TAIL.match(folded, m.end())
-                if tail and not self._tail_is_ours(name, folded[m.start():tail.end()]):
+                if tail and not self._tail_is_ours(name, folded[m.start():max(tail.end(), m.end() + 60)]):
                     num = tail.group("num") or tail.group("roman") or tail.group("part")
                     if self.target.kind == "tv" and num:
                         # "Stranger Things 5", "Money Heist Part 5": a series numbers its seasons
@@ -176,11 +176,14 @@ class TitleMatcher:
             out.append(mention)
         return out
 
-    def _tail_is_ours(self, name: str, span: str) -> bool:
-        """The continuation belongs to one of the target's own (longer) names."""
-        span_norm = normalize_title(span)
-        return any(normalize_title(n).startswith(span_norm) and len(normalize_title(n)) > len(
-            normalize_title(name)) for n in self.names)
+    def _tail_is_ours(self, name: str, following: str) -> bool:
+        """The continuation belongs to one of the target's own (longer) names: the text from
+        the mention on spells that whole name ("Dune: Part Two" for the name "Dune"), not just
+        its start ("Stranger Things: Tales From '85" is no "Stranger Things 5")."""
+        text = normalize_title(following)
+        base = len(normalize_title(name))
+        return any(len(n) > base and (text + " ").startswith(n + " ")
+                   for n in (normalize_title(x) for x in self.names))
 
     def _common_ok(self, text: str, start: int, end: int) -> bool:
         if not self.established:

@@ -61,15 +61,19 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     return True
 
 
+# A bullet or middle dot between items of a run-in list ends an item as a full stop would.
+_ITEM_BREAK = re.compile(r"\s+[•·▪●]\s+")
+
+
 def split_sentences(text: str) -> list[str]:
-    """Split prose into sentences; a line break always ends one.
+    """Split prose into sentences; a line break and a list bullet always end one.
 
     Abbreviation-aware: "Sept. 2", "Jan. 6, 2023", "U.S.", "Dr. Stone",
     "Mr.", "vs.", "St.", "a.m." / "p.m." do not end a sentence (but "in the
     U.S. The film ..." does).
     """
     out: list[str] = []
-    for line in text.splitlines():
+    for line in (item for raw in text.splitlines() for item in _ITEM_BREAK.split(raw)):
         start = 0
         for m in _BOUNDARY.finditer(line):
             if _ends_sentence(line, m):
