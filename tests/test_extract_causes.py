@@ -287,3 +287,20 @@ def test_a_move_within_a_year_keeps_its_new_date() -> None:
 ])
 def test_hedges_and_limits(text: str, want: Want) -> None:
     check(read(article(text, headline="Halcyon Drift season 2 latest", published="2024-03-12")), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Titles without markup: a work noun introduces a name; "which" is about the name before it.
+    ("The studio also dated the long-gestating superhero film Iron Lattice for July 1, 2025.", Want(None)),
+    ("The slate continues with Glass Tide, the heist series from the same team, which is due December 3.",
+     Want(None)),
+    ("Another untitled space film that had been dated for Dec. 19, 2025 has moved to May 22, 2026.", Want(None)),
+    ("The network will air the documentary special Winter Markets of Oslo on 13 November.", Want(None)),
+    # ... while the watched title introduced the same way is still ours.
+    ("The studio dated the superhero film Meridian Run for July 1, 2025.", Want("2025-07-01")),
+    ("Meridian Run, a new heist film from the same team, is due December 3.", Want("2024-12-03")),
+    # "series 1 in April" is a season, not a title called "1".
+    ("Meridian Run follows the series 1 finale and opens on December 3.", Want("2024-12-03")),
+])
+def test_titles_without_markup(text: str, want: Want) -> None:
+    check(read(article(text, headline="Release calendar", published="2024-02-01"), MERIDIAN), want)

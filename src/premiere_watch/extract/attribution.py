@@ -13,14 +13,90 @@ English; ``claims.py`` asks them before it gives a date to the target.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from premiere_watch.extract.titles import Mention
+from premiere_watch.extract.titles import Mention, TitleMatcher
 from premiere_watch.model import Target
 
 _NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
            "eighth": 8, "ninth": 9, "tenth": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
            "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5,
            "vi": 6}
+
+# -- other titles named in a sentence ---------------------------------------------------------
+
+_MONTHISH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|"
+                       r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_CAP = r"[A-Z0-9][\w'’&.*-]*"
+_SMALL = r"(?:of|the|and|a|an|in|on|at|to|for|from|x|&|vs\.?|de|la|le)"
+_CAP_RUN = rf"{_CAP}(?:\s+(?:{_SMALL}\s+)*{_CAP})*"
+# "Avengers: Doomsday", "Captain America: Brave New World": a capitalised name with a subtitle.
+_SUBTITLED = re.compile(rf"\b{_CAP_RUN}:\s+{_CAP_RUN}")
+# "the DC film The Flash", "the IT prequel Welcome to Derry", "the documentary special Winter
+# Markets of Jeonju": a work noun introduces the name after it.
+_WORK_NOUN = (r"film|movie|series|show|sequel|prequel|spin-?off|drama|comedy|documentary|docuseries|special|"
+              r"thriller|adaptation|feature|miniseries|anime|musical|biopic|remake|reboot|franchise|blockbuster")
+_NAME = rf"[A-Z][\w'’&.*-]*(?:\s+(?:{_SMALL}\s+)*{_CAP})*"  # a name opens with a letter: "series 1" is no title
+_INTRODUCED = re.compile(rf"\b(?:{_WORK_NOUN})s?\s*,?\s+(?P<name>{_NAME})")
+# "Skeleton Crew, the Jude Law adventure series, which is due December 3": what "which" is about.
+_WHICH = re.compile(rf"(?P<name>{_NAME})(?:,\s[^,]{{1,80}})?,\s+which\b")
+# "Another untitled Star Wars film", "a new Marvel series": an indefinite work is not a named one.
+_INDEFINITE = re.compile(rf"\b(?:another|an?\s+(?:untitled|new|different|rival|competing|separate|second|third))"
+                         rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{_WORK_NOUN}|project|title|installment)\b", re.I)
+_NOT_TITLES = re.compile(r"(?:The\s+)?(?:Netflix|HBO|Max|Disney\+?|Hulu|Prime Video|Amazon|Apple TV\+?|Apple|"
+                         r"Paramount\+?|Peacock|NBC|CBS|ABC|Fox|FX|AMC|BBC(?: One| Two| Three)?|ITV|Channel 4|Sky|"
+                         r"Crunchyroll|Warner Bros\.?|Universal|Sony|Lionsgate|A24|Neon|Marvel|Lucasfilm|Pixar|"
+                         r"I|We|It|He|She|They|This|That|These|Those|There|Season \d+|Part \w+|Episode \d+)", re.I)
+
+
+def emphasized_titles(phrases: Iterable[str], matcher: TitleMatcher) -> list[str]:
+    """Italic/bold/quoted phrases of a block that look like titles other than the target."""
+    out = []
+    for phrase in phrases:
+        if len(phrase) < 2 or len(phrase) > 80 or not phrase[0].isupper() or phrase.rstrip().endswith(":"):
+            continue
+        if matcher.find(phrase):
+            continue
+        if _MONTHISH.search(phrase) or re.fullmatch(r"[\d\s,./:'’-]+", phrase):
+            continue
+        out.append(phrase)
+    return out
+
+
+def other_titles(sentence: str, phrases: list[str], matcher: TitleMatcher,
+                 mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Spans of titles other than the target in a sentence: emphasized ``phrases``, subtitled
+    names, names a work noun introduces, what a "which" clause is about, and indefinite works."""
+    spans = []
+    for phrase in phrases:
+        idx = sentence.find(phrase)
+        if idx >= 0:
+            spans.append((idx, idx + len(phrase)))
+
+    def add(start: int, end: int) -> None:
+        if any(start < t.end and t.start < end for t in mentions):
+            return  # the target itself
+        name = sentence[start:end]
+        if _NOT_TITLES.fullmatch(name) or _MONTHISH.match(name) or matcher.find(name):
+            return
+        spans.append((start, end))
+
+    for m in _SUBTITLED.finditer(sentence) if ":" in sentence else ():  # every match has its colon
+        head = m.group(0).split(":")[0]
+        if len(head.split()) <= 5 and head.lower() not in ("update", "note", "release date", "editor's note"):
+            add(*m.span())
+    for m in _INTRODUCED.finditer(sentence):
+        add(*m.span("name"))
+    for m in _WHICH.finditer(sentence) if "which" in sentence else ():
+        if m.start("name") > 0 and sentence[m.start("name") - 1] not in " (\"“‘":
+            continue
+        add(*m.span("name"))
+    for m in _INDEFINITE.finditer(sentence):
+        before = sentence[max(0, m.start() - 3):m.start()]
+        if not (mentions and "," in before and any(t.end <= m.start() for t in mentions)):
+            add(*m.span())  # not "Halcyon Drift, a new Vireo+ series, ...": an appositive of ours
+    return sorted(set(spans))
+
 
 # -- the target's slot, taken by another title ------------------------------------------------
 

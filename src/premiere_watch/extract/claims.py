@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 
 from premiere_watch.dates import FuzzyDate
 from premiere_watch.extract import cues
-from premiere_watch.extract.attribution import own_installment, plural_subject, sibling, slot_taken
+from premiere_watch.extract.attribution import (
+    emphasized_titles,
+    other_titles,
+    own_installment,
+    plural_subject,
+    sibling,
+    slot_taken,
+)
 from premiere_watch.extract.decide import Candidate, choose, to_claim
 from premiere_watch.extract.mentions import (
     DateMention,
@@ -37,18 +44,17 @@ from premiere_watch.model import DateClaim, Rejected, Target
 
 _ANAPHORA_NOUNS = (r"film|movie|series|show|season|picture|feature|release|new season|adaptation|biopic|drama|"
                    r"comedy|thriller|installment|project|title")
-_ANAPHORA = re.compile(rf"\b(?:the|this|that|its|his|her|their)\s+(?:{_ANAPHORA_NOUNS})\b|\b(?:it|it['’]s|its)\b",
-                       re.I)
+# "the series 1 finale" is a season, not "the series" pointing back.
+_ANAPHORA = re.compile(rf"\b(?:the|this|that|its|his|her|their)\s+(?:{_ANAPHORA_NOUNS})\b(?!\s+\d)|"
+                       r"\b(?:it|it['’]s|its)\b", re.I)
 # "the sequel" points at a sequel: only a target that is one may be meant by it.
-_ANAPHORA_SEQUEL = re.compile(rf"\b(?:the|this|that|its|his|her|their)\s+(?:{_ANAPHORA_NOUNS}|sequel|follow-up)\b|"
+_ANAPHORA_SEQUEL = re.compile(rf"\b(?:the|this|that|its|his|her|their)\s+(?:{_ANAPHORA_NOUNS}|sequel|follow-up)\b"
+                              r"(?!\s+\d)|"
                               r"\b(?:it|it['’]s|its)\b", re.I)
 _SEQUEL_REF = re.compile(r"\b(?:the|this|its|a|their)\s+(?:sequel|follow-up|second (?:film|movie|installment))\b",
                          re.I)
 _SEQUEL_NAME = re.compile(r"\b(?:[2-9]|ii+|iv|part (?:two|three|four|[2-9]|ii+))\b|:", re.I)
 
-
-_MONTHISH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|"
-                       r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
 @dataclass(frozen=True)
@@ -97,43 +103,6 @@ def _looking_back(dm: DateMention, anchor: dt.date | None) -> DateMention:
 
 def _gap(dm: DateMention, span: tuple[int, int]) -> int:
     return dm.start - span[1] if span[1] <= dm.start else (span[0] - dm.end) + 15
-
-
-def _emphasized_others(block: Block, matcher: TitleMatcher) -> list[str]:
-    """Italic/bold/linked phrases in the block that look like other titles."""
-    out = []
-    for phrase in block.emphasized:
-        if len(phrase) < 2 or len(phrase) > 80 or not phrase[0].isupper() or phrase.rstrip().endswith(":"):
-            continue
-        if matcher.find(phrase):
-            continue
-        if _MONTHISH.search(phrase) or re.fullmatch(r"[\d\s,./:'’-]+", phrase):
-            continue
-        out.append(phrase)
-    return out
-
-
-_CAP = r"[A-Z0-9][\w'’&.*-]*"
-_SMALL = r"(?:of|the|and|a|an|in|on|at|to|for|x|&|vs\.?|de|la|le)"
-# "Avengers: Doomsday", "Captain America: Brave New World": a capitalised name with a subtitle.
-_SUBTITLED = re.compile(rf"\b{_CAP}(?:\s+(?:{_SMALL}\s+)*{_CAP})*:\s+{_CAP}(?:\s+(?:{_SMALL}\s+)*{_CAP})*")
-
-
-def _spans_of(sentence: str, phrases: list[str], matcher: TitleMatcher,
-              mentions: list[Mention]) -> list[tuple[int, int]]:
-    spans = []
-    for phrase in phrases:
-        idx = sentence.find(phrase)
-        if idx >= 0:
-            spans.append((idx, idx + len(phrase)))
-    for m in _SUBTITLED.finditer(sentence) if ":" in sentence else ():  # every match has its colon
-        if any(m.start() < t.end and t.start < m.end() for t in mentions):
-            continue
-        head = m.group(0).split(":")[0]
-        if len(head.split()) > 5 or head.lower() in ("update", "note", "release date", "editor's note"):
-            continue
-        spans.append(m.span())
-    return spans
 
 
 def _season_ok(target: Target, sentence: str, start: int, end: int, mentions: list[Mention],
@@ -295,14 +264,14 @@ class _Walk:
             # A list row names its own subject; the article's topic does not carry into it
             # (a rail of other shows' dates inside the article stays theirs).
             topic = subject = False
-        others = _emphasized_others(block, self.matcher)
+        others = emphasized_titles(block.emphasized, self.matcher)
         sentences = self.cache.sentences(block.text) if block.kind in ("paragraph", "caption") else [block.text]
         block_mentioned = False
         self.previous = block.heading
         for sentence in sentences:
             self.prev_subject = subject
             mentions = self.matcher.find(sentence)
-            other_spans = _spans_of(sentence, others, self.matcher, mentions)
+            other_spans = other_titles(sentence, others, self.matcher, mentions)
             if mentions:
                 self.out.mentioned_in_main = True
                 block_mentioned = True

@@ -199,6 +199,7 @@ _EVENT_NOUN = re.compile(r"trailers?|teasers?|clip|footage|first look|panel|even
                          r"screenings?|sneak(?: peeks?)?|previews?|finale|tickets?|filming|shoot|production|"
                          r"episode \d+|convention|showcase|presentation|encore|repeats?|reruns?|poster|graphic|"
                          r"banner|key art|image", re.I)
+_COORDINATED = re.compile(r"\b(?:and|but|then)\s+(?:\w+ly\s+)?$", re.I)
 _OF_TITLE = re.compile(r"\s*(?:for|of|from|to)\s+(?:the\s+)?$", re.I)
 
 
@@ -207,10 +208,12 @@ def _subject_is_other(sentence: str, other: tuple[int, int, int, str], prem: tup
     """"The trailer will debut on Monday", "the first teaser for X premieres March 25":
     the event noun before the release verb is its subject, unless the title itself stands
     between them as a subject of its own ("After the trailer, X premieres ...")."""
-    _, _, o_end, word = other
+    _, o_start, o_end, word = other
     _, p_start, _, _ = prem
     if not o_end <= p_start <= start:
         return False
+    if _COORDINATED.search(sentence, o_end, p_start) and any(p[1] <= o_start for p in protect):
+        return False  # "X follows the finale and opens on ...": "opens" shares X as its subject
     if _ANNOUNCE.fullmatch(word):
         return True  # "will announce the premiere date on June 5": the date is the announcement's
     if not _EVENT_NOUN.fullmatch(word):
