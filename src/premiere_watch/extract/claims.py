@@ -37,6 +37,7 @@ from premiere_watch.extract.mentions import (
     year_context,
 )
 from premiere_watch.extract.page import Block, Page
+from premiere_watch.extract.published import is_date_line
 from premiere_watch.extract.structured import jsonld_names, structured_candidates
 from premiere_watch.extract.tense import history
 from premiere_watch.extract.titles import Mention, TitleMatcher, foreign_subject, season_refs
@@ -105,6 +106,10 @@ def _gap(dm: DateMention, span: tuple[int, int]) -> int:
     return dm.start - span[1] if span[1] <= dm.start else (span[0] - dm.end) + 15
 
 
+# Between a sentence's subject and a later date, a new main clause brings its own subject.
+_NEW_CLAUSE = re.compile(r",\s+(?:so|and|but|yet|or)\b|;|\b(?:but|while|whereas|although|though)\b", re.I)
+
+
 def _season_ok(target: Target, sentence: str, start: int, end: int, mentions: list[Mention],
                context_season: int | None) -> tuple[bool, str, int | None]:
     """Which season a date belongs to: nearest season reference in its clause, else context."""
@@ -121,7 +126,11 @@ def _season_ok(target: Target, sentence: str, start: int, end: int, mentions: li
     lo, hi = cues.clause_bounds(sentence, start, end)
     # The date's own clause decides; failing that, a season named just before it
     # ("season 2, episode 3 recap: Nov 13"), not one from an earlier clause far away.
-    local = [r for r in refs if lo <= r.start < hi] or [r for r in refs if r.end <= start and start - r.end < 60]
+    # A season opening the sentence is its subject, however long the clause between
+    # ("Season three, which we have known about since December, premieres March 24").
+    local = [r for r in refs if lo <= r.start < hi] or [r for r in refs if r.end <= start and start - r.end < 60] \
+        or [r for r in refs if r.start <= 12 and r.end <= start and not r.part
+            and not _NEW_CLAUSE.search(sentence, r.end, start)]
     before = [r for r in local if r.end <= start]
     # "the second season ... around January 2024": a season named before the date in
     # its clause is what the date is about; one named after only when none precedes.
@@ -214,8 +223,9 @@ class _Walk:
             if block.zone == "aside":
                 self._aside_block(block)
                 continue
-            if block.kind == "heading" and block.text == self.page.headline:
-                continue
+            if block.kind == "heading" and (block.text == self.page.headline or
+                                            is_date_line(block.text, self.page.dayfirst) is not False):
+                continue  # a heading that is only a date dates what is under it, nothing by itself
             if block.heading != current_heading:
                 current_heading = block.heading
                 hm = self.matcher.find(block.heading) if block.heading else []

@@ -73,7 +73,8 @@ _MOVED_FROM = re.compile(
     r"\b(?:mov(?:e|es|ed|ing)|push(?:es|ed|ing)?|delay(?:s|ed|ing)?|shift(?:s|ed|ing)?|bump(?:s|ed|ing)?|"
     r"postpon(?:e|es|ed|ing)|pull(?:s|ed|ing)?|slid(?:e|es|ing)?|slip(?:s|ped|ping)?|vacat(?:e|es|ed|ing)|"
     r"abandon(?:s|ed|ing)?|drop(?:s|ped|ping)?|relocat\w+|reschedul\w+|swap(?:s|ped|ping)?|trad(?:e|ed|es)|"
-    r"exit(?:s|ed)?|leav(?:e|es|ing)|left|switch(?:es|ed)?|chang(?:e|es|ed|ing)|off)\b[^;]{0,120}?\bfrom\s+"
+    r"exit(?:s|ed)?|leav(?:e|es|ing)|left|switch(?:es|ed)?|chang(?:e|es|ed|ing)|off)\b[^;]{0,120}?"
+    r"\b(?:from|off|out of)\s+"
     r"(?:(?:its|the|a|an|their|his|her|original|previous|earlier|old|planned|prior)\s+)*"
     r"(?:[\w.,'’-]+\s+){0,3}$",
     re.I,
@@ -122,6 +123,7 @@ _MAY = re.compile(r"\bmay\b")  # no other hedge can overlap a lone "may": their 
 # re tries them only at a word start and, as a CaselessScan, skips those of other initials.
 _CLAUSE_BREAK = CaselessScan(
     r";|:\s|,\s+so\b|\s[–—]\s|,\s+(?:considering|given|including|following|with)\b|,\s+(?:and|which|who|when)\b|"
+    r",\s+(?=[a-z]{3,}ing\b)|"  # ", ending months of speculation": a participle opens a phrase of its own
     r"\b(?:and\s+(?:the|its|their)\s+(?=\w+\s+(?:is|are|will|was|has|\w+s)\b)|"
     r"and\s+(?:will|is|are|would|could|should|may|might|it|they|then)\b|"
     r"but\b|while\b|whereas\b|however\b|although\b|though\b)"
@@ -233,6 +235,8 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     """
     if _ANNOUNCED_ON.search(sentence, max(0, start - 30), start):
         return False, "the announcement's date"  # "confirmed today that ...", "announced on Tuesday"
+    if _AS_OF.search(sentence, max(0, start - 12), start):
+        return False, "a point of reference ('as of')"
     lo, hi = clause_bounds(sentence, start, end)
     other_hi = hi
     if next_start is not None:
@@ -280,6 +284,7 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     return True, prem[1]
 
 
+_AS_OF = re.compile(r"\b(?:as of|as at)\s+$", re.I)
 _DEICTIC = re.compile(r"(?:today|tonight|yesterday|this (?:morning|afternoon|evening))", re.I)
 _ANNOUNCED_ON = re.compile(r"\b(?:announc|confirm|reveal|unveil|said|says|told|report|declar|tweet|post)\w*\s+"
                            r"(?:on\s+|this\s+|earlier\s+|late\s+)?$", re.I)
@@ -358,12 +363,12 @@ def status_of(sentence: str, start: int, end: int, next_start: int | None = None
     lo, hi = clause_bounds(sentence, start, end)
     after_hi = min(hi, next_start) if next_start is not None else hi
     before = sentence[lo:start]
-    if _MOVED_FROM.search(sentence[:start]) and re.search(r"\bfrom\s+(?:[\w.,'’-]+\s+){0,6}$",
+    if _MOVED_FROM.search(sentence[:start]) and re.search(r"\b(?:from|off|out of)\s+(?:[\w.,'’-]+\s+){0,6}$",
                                                           sentence[max(0, start - 60):start], re.I):
         m = _MOVED_FROM.search(sentence[:start])
         return Verdict("denied", f"moved away from: {m.group(0)[:40].strip() if m else 'from'}")
     if re.search(r"\b(?:instead of|rather than|in place of|replacing|not)\s+(?:(?:the|its|a|an|on|in|its)\s+)*"
-                 r"(?:[\w.,'’]+\s+){0,2}$", before, re.I):
+                 r"(?:[\w.,'’]+\s+){0,2}$", before, re.I) and not _UNTIL.search(before):
         return Verdict("denied", "negated: " + before[-30:].strip())
     former = _ORIGINALLY.search(before)
     if former and not _CHANGE_TO.search(sentence[max(lo, start - 25):start]):

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
+from lxml import etree
+
 Zone = Literal["main", "aside", "comment", "chrome"]
 
 BLOCK_TAGS = {
@@ -46,6 +48,14 @@ _ROLE_ZONE: dict[str, Zone] = {
 }
 
 
+# A class name says "widget" or "sidebar", but the element holds the article itself (Blogger
+# wraps every post in a "widget Blog"): the content decides, not the name.
+_HOLDS_ARTICLE = etree.XPath(
+    "boolean(descendant::article | descendant::*[@itemprop='articleBody'] | descendant::h1 | "
+    "descendant::*[contains(@class, 'entry-content') or contains(@class, 'post-body') or "
+    "contains(@class, 'article-body') or contains(@class, 'articleBody') or contains(@class, 'story-body')])")
+
+
 def zone_of(el: Any, parent: Zone) -> Zone:
     """The zone an element opens; inner zones only ever get *less* trusted."""
     if parent in ("comment", "chrome"):
@@ -69,9 +79,9 @@ def zone_of(el: Any, parent: Zone) -> Zone:
     if tag == "aside":
         return "aside"
     if hints.strip():
-        if _CHROME_HINT.search(hints):
+        if _CHROME_HINT.search(hints) and not _HOLDS_ARTICLE(el):
             return "chrome"
-        if _ASIDE_HINT.search(hints) and not _MAIN_HINT.search(hints):
+        if _ASIDE_HINT.search(hints) and not _MAIN_HINT.search(hints) and not _HOLDS_ARTICLE(el):
             return "aside"
     return parent
 
