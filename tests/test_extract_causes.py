@@ -304,3 +304,48 @@ def test_hedges_and_limits(text: str, want: Want) -> None:
 ])
 def test_titles_without_markup(text: str, want: Want) -> None:
     check(read(article(text, headline="Release calendar", published="2024-02-01"), MERIDIAN), want)
+
+
+# -- trailers ---------------------------------------------------------------------------------
+
+def _trailer(*paragraphs: str, extra: str = "", target: Target = HALCYON, headline: str = "Halcyon Drift season 2",
+             ) -> str:
+    html = article(*paragraphs, headline=headline, published="2024-03-12").replace("</article>", extra + "</article>")
+    return read(html, target).trailer_status
+
+
+@pytest.mark.parametrize(("paragraphs", "status"), [
+    # A still is not a video.
+    (["Vireo+ released a teaser image and a gallery of first-look photos from Halcyon Drift season 2."],
+     "unmentioned"),
+    # Fan-made is not released by anyone.
+    (["A fan-made concept trailer for Halcyon Drift season 2 has millions of views.",
+      "Vireo+ has not released a trailer."], "none"),
+    # Released alongside a date, or described without an embed.
+    (["Halcyon Drift season 2 will stream on Oct. 25, the company said, releasing a teaser and a poster at the "
+      "same time."], "released"),
+    (["The Halcyon Drift season 2 teaser, which aired during the Super Bowl, ends on a burning lighthouse."],
+     "released"),
+    (["Halcyon Drift season 2 is close.", "The trailer Vireo+ put out last month barely hints at how hard the "
+      "middle episodes are going to hit."], "released"),
+    (["Halcyon Drift season 2 is close.", "If you still haven't watched them, both trailers are up on our hub."],
+     "released"),
+    # A trailer still to come, or none at all.
+    (["The Halcyon Drift season 2 trailer is set to drop next week."], "none"),
+    (["Vireo+ has not released any new teaser or trailer for the upcoming season of Halcyon Drift."], "none"),
+    # "No new trailer" leaves the one that is out standing.
+    (["The Halcyon Drift season 2 teaser debuted at the summer expo.",
+      "The cast did not bring a new trailer to the panel in Brazil."], "released"),
+    # Another season's trailer is not this season's.
+    (["Halcyon Drift season 2 is coming.", "The season 1 trailer is still the best thing Vireo+ has made."], "none"),
+])
+def test_trailer_talk(paragraphs: list[str], status: str) -> None:
+    assert _trailer(*paragraphs) == status
+
+
+def test_an_embedded_concept_trailer_is_not_released() -> None:
+    embed = ("<iframe src='https://www.youtube.com/embed/abcdefghijk' "
+             "title='HALCYON DRIFT Season 2 | Teaser Trailer (Concept)'></iframe>")
+    assert _trailer("Halcyon Drift season 2 has a date.", extra=embed) == "unmentioned"
+    assert _trailer("Halcyon Drift season 2 has a date.", "That video is fan-made.",
+                    extra=embed.replace(" (Concept)", "")) == "none"

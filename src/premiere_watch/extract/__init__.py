@@ -22,7 +22,7 @@ Modules, in the order a page flows through them:
 
 from __future__ import annotations
 
-from premiere_watch.extract.claims import about_target, date_claims
+from premiere_watch.extract.claims import date_claims
 from premiere_watch.extract.page import Block, Page, Video, parse_page
 from premiere_watch.extract.titles import TitleMatcher
 from premiere_watch.extract.trailers import find_trailers
@@ -51,17 +51,17 @@ def _page_text(page: Page) -> str:
 def extract(page: Page, target: Target) -> Extraction:
     """Everything ``page`` says about ``target``: premiere claims and trailers, with evidence."""
     matcher = TitleMatcher(target, _page_text(page))
-    confirmed, tentative, denied, rejected, mentioned = date_claims(page, target, matcher)
-    trailers = find_trailers(page, target, matcher, mentioned, about_target(page, matcher))
+    claims = date_claims(page, target, matcher)
+    trailers = find_trailers(page, target, matcher, claims.mentioned_in_main, claims.about)
     return Extraction(
         target=target,
         published=page.published,
-        confirmed=confirmed,
-        tentative=tentative,
-        denied=denied,
+        confirmed=claims.confirmed,
+        tentative=claims.tentative,
+        denied=claims.denied,
         trailer_status=trailers.status,
         trailer_evidence=trailers.evidence,
         trailers=trailers.trailers,
-        rejected=rejected + trailers.rejected,
+        rejected=claims.rejected + trailers.rejected,
         headline=page.headline,
     )

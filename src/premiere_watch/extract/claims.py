@@ -80,6 +80,7 @@ class ClaimSet:
     candidates: list[Candidate] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     mentioned_in_main: bool = False
+    about: dict[str, bool] = field(default_factory=dict)
 
 
 _FORWARD_WORDS = re.compile(r"\b(?:next|this|coming|later|today|tonight|tomorrow|fortnight|weeks?|days?|from)\b",
@@ -296,6 +297,8 @@ class _Walk:
                 pass  # "it", "the film": whoever the previous sentence was about
             else:
                 subject = topic
+            if block.zone == "main":
+                self.out.about[sentence] = subject
             if not subject:
                 if may_hold_date(sentence):  # logged without paying for a grammar scan
                     self.reject(sentence, "not about this title")
@@ -448,13 +451,24 @@ class _Walk:
         self.out.candidates.append(cand)
 
 
-def date_claims(page: Page, target: Target, matcher: TitleMatcher) -> tuple[
-        DateClaim | None, list[DateClaim], list[DateClaim], list[Rejected], bool]:
+@dataclass
+class DateClaims:
+    """What a page says about one target's premiere, and which of its sentences are about it."""
+
+    confirmed: DateClaim | None
+    tentative: list[DateClaim]
+    denied: list[DateClaim]
+    rejected: list[Rejected]
+    mentioned_in_main: bool
+    about: dict[str, bool]  # main-zone sentence -> is it about the target (for trailer talk)
+
+
+def date_claims(page: Page, target: Target, matcher: TitleMatcher) -> DateClaims:
     walk = _Walk(page, target, matcher)
     result = walk.run()
     cands = result.candidates + structured_candidates(page, target, matcher)
     rejected = list(result.rejected)
     best, tentative, denied = choose(cands, page, rejected)
-    return (to_claim(best) if best else None, [to_claim(c) for c in tentative],
-            [to_claim(c) for c in denied], rejected, result.mentioned_in_main)
+    return DateClaims(to_claim(best) if best else None, [to_claim(c) for c in tentative],
+                      [to_claim(c) for c in denied], rejected, result.mentioned_in_main, result.about)
 

@@ -73,6 +73,22 @@ _TITLE_CONTEXT = re.compile(r"\b(?:film|movie|series|show|sequel|feature|trailer
                             r"animated|thriller|horror|comedy|drama|biopic|musical|documentary)\b", re.I)
 
 
+_CASED_LINE = re.compile(r"[A-Z][a-z]+\W+\w+\W+[A-Z][a-z]+|[a-z]\W+[A-Z][a-z]")
+
+
+def _lowercase_use(token: str, page: str) -> bool:
+    """The page writes the one-word title as an ordinary word ("wish", "us") somewhere its
+    writers capitalise names; an all-lowercase post ("the heartstopper account") proves
+    nothing about the word."""
+    for m in re.finditer(rf"(?<![\w'’]){re.escape(token)}(?!\w)", page):
+        start = page.rfind("\n", 0, m.start()) + 1
+        end = page.find("\n", m.end())
+        line = page[start:end if end >= 0 else len(page)]
+        if _CASED_LINE.search(line):
+            return True
+    return False
+
+
 class TitleMatcher:
     """Finds mentions of one target in text."""
 
@@ -93,15 +109,14 @@ class TitleMatcher:
             if not tokens:
                 continue
             self._single[name] = len(tokens) == 1
-            common = len(tokens) == 1 and bool(re.search(rf"(?<![\w'’]){re.escape(tokens[0])}(?!\w)",
-                                                         folded_page))
+            common = len(tokens) == 1 and _lowercase_use(tokens[0], folded_page)
             parts = [r"(?:and|&)" if t == "and" else re.escape(t) for t in tokens]
             body = r"[\W_]*".join(parts)
             if common:
                 # Case matters for a common word: the title's own capitalisation.
                 cased = _fold(name.strip())
                 cased = re.sub(r"\s*\(.*?\)\s*", "", cased)
-                pat = re.compile(rf"(?<![\w.]){re.escape(cased)}(?![\w]|\.\w)")
+                pat = re.compile(rf"(?<![\w.])(?:{re.escape(cased)}|{re.escape(cased.upper())})(?![\w]|\.\w)")
             else:
                 pat = re.compile(rf"(?<![\w]){body}(?!\w)", re.I)
             self._patterns.append((name, pat, common))

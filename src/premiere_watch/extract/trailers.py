@@ -24,16 +24,26 @@ from premiere_watch.extract.casefold import CaselessScan
 from premiere_watch.extract.claims import article_season
 from premiere_watch.extract.mentions import text_cache
 from premiere_watch.extract.page import Page, Video, watch_url
-from premiere_watch.extract.titles import TitleMatcher, foreign_subject, season_refs
+from premiere_watch.extract.titles import TitleMatcher, season_refs
 from premiere_watch.model import Rejected, Target, Trailer, TrailerStatus
 
 # Tested on every sentence of the article: a CaselessScan (see ``casefold``).
-_TRAILER = CaselessScan(r"\b(?:trailers?|teasers?|first[- ]look|sneak peek|promo|footage)\b")
-# Footage talk can say there is none; only a trailer, teaser or first look can be "out".
-_TRAILER_STRICT = re.compile(r"\b(?:trailers?|teasers?|first[- ]look|sneak peek|promo)\b", re.I)
+_TRAILER = CaselessScan(r"\b(?:trailers?|teasers?|first[- ]look|sneak peek|promo|footage|(?:tv|super bowl|"
+                        r"game[- ]day|movie) spots?|spots?)\b")
+# Footage talk can say there is none; only a trailer, teaser, spot or promo can be "out".
+_TRAILER_STRICT = re.compile(r"\b(?:trailers?|teasers?|sneak peek|promo|(?:tv|super bowl|game[- ]day|movie) spots?|"
+                             r"the spot|a spot)\b", re.I)
+# A still is not a video: "teaser image", "first-look photos", "teaser poster".
+_STILL = re.compile(r"\b(?:teaser|first[- ]look|promo)\s+(?:images?|photos?|stills?|posters?|art|artwork|"
+                    r"key art|gallery|pictures?|shots?)\b|"
+                    r"\bfirst[- ]look\b(?![^.;]{0,30}\b(?:trailer|teaser|clip|screen\w*|video|footage)\b)", re.I)
+# Made by fans: never "released" by anyone who can date the release.
+_FAKE = re.compile(r"\b(?:fan[- ]?made|fan[- ]edit|concept trailer|\(concept\)|concept|fake|not real|isn['’]t real|"
+                   r"hoax|ai[- ]generated|deepfake|parody|unofficial|not official|not affiliated)\b", re.I)
 _NONE = re.compile(
-    r"\b(?:no|not|n['’]t|never|yet to|without|nothing)\b[^.;]{0,60}\b(?:trailers?|teasers?|footage|first look|"
-    r"video)\b|\b(?:trailers?|teasers?|footage|first look|clip)\b[^.;]{0,80}\b(?:not (?:been )?(?:posted|"
+    r"(?:\bno|\bnot|n['’]t|\bnever|\byet to|\bwithout|\bnothing)\b[^.;]{0,60}\b"
+    r"(?:trailers?|teasers?|footage|first look|video)\b|"
+    r"\b(?:trailers?|teasers?|footage|first look|clip)\b[^.;]{0,80}\b(?:not (?:been )?(?:posted|"
     r"released|public|online|available|shared|made public)|isn['’]t (?:public|online|out)|yet to|not yet|"
     r"privately|behind closed doors|only (?:to|for)|exhibitors|(?:in|for) the (?:hall|room)|no one outside|"
     r"nothing to embed|will (?:be )?(?:released|arrive|drop|follow|come)|should (?:arrive|follow|drop|land)|"
@@ -43,6 +53,12 @@ _NONE = re.compile(
     r"made)\b",
     re.I,
 )
+# "No *new* trailer" leaves the one already out standing.
+_NO_NEW = re.compile(r"(?:\bno|\bnot|n['’]t|\bwithout)\b[^.;]{0,40}\b(?:new|another|second|fresh|full|final)\s+"
+                     r"(?:trailers?|teasers?|footage)\b", re.I)
+# ... unless the new one would be the season's first: "no new teaser for the upcoming season".
+_FOR_SEASON = re.compile(r"\b(?:upcoming|next|new|coming|second|third|fourth|fifth|final|latest)\s+"
+                         r"(?:season|series|installment|film|movie|chapter)\b", re.I)
 # A trailer shown only to a room (press, exhibitors, a convention hall) is not out.
 _PRIVATE = re.compile(
     r"\b(?:show(?:ed|n|s)?|screen(?:ed|s)?|play(?:ed|s)?|present(?:ed|s)?|unveil(?:ed|s)?|previewed)\b[^.;]{0,80}"
@@ -51,17 +67,40 @@ _PRIVATE = re.compile(
     re.I,
 )
 _RELEASED = re.compile(
-    r"\b(?:releas(?:ed|es)|dropp(?:ed)|drops|debut(?:ed|s)|unveil(?:ed|s)|shar(?:ed|es)|post(?:ed|s)|"
-    r"is (?:out|here|live)|arriv(?:ed|es)|launch(?:ed|es)|premiered|revealed|came out|put out|"
+    r"\b(?:releas(?:ed|es|ing)|dropp(?:ed|ing)|drops|debut(?:ed|s|ing)|unveil(?:ed|s|ing)|shar(?:ed|es|ing)|"
+    r"post(?:ed|s|ing)|(?:is|are|has been|have been) (?:out|here|live|up|online)|out now|"
+    r"arriv(?:ed|es)|launch(?:ed|es)|premiered|revealed|came out|put out|aired|ran (?:during|before|in|on)|"
     r"check out|watch|below|above|here['’]s|have a look|take a look|gave us|gives us|offers|showed|"
     r"new (?:trailer|teaser)|first (?:official )?(?:trailer|teaser)|official (?:trailer|teaser)|"
-    r"final trailer|latest trailer|(?:trailer|teaser) (?:for|of)|in the (?:trailer|teaser))\b",
+    r"final trailer|latest trailer|(?:trailer|teaser) (?:for|of)|in the (?:trailer|teaser)|"
+    r"(?:trailer|teaser|spot)s? (?:shows?|opens?|ends?|features?|teases?|reveals?|confirms?|closes?|"
+    r"is built|was built|hints?|barely|includes?|has|had))\b",
     re.I,
 )
 
 
+_VIDEO_WORD = re.compile(r"\b(?:video|clip|upload)s?\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|could|should|may|might|set to|expected to|going to|plans? to|soon|"
                      r"next (?:week|month)|later this|coming (?:weeks|days|months))\b", re.I)
+
+
+_PUT_OUT = re.compile(r"\b(?:released|dropped|put out|debuted|premiered|aired|unveiled|shared|posted|came out|"
+                      r"ran during|(?:is|are|has been|have been) (?:out|up|online|live))\b", re.I)
+
+
+def _clause(sentence: str, at: int) -> str:
+    """The part of a sentence around its trailer word, between clause breaks, so that
+    "the trailer Netflix put out ... hints at how the episodes are going to hit" is not
+    read as a trailer still to come."""
+    lo = max((m.end() for m in _CLAUSE_EDGE.finditer(sentence, 0, at)), default=0)
+    hi = next((m.start() for m in _CLAUSE_EDGE.finditer(sentence, at)), len(sentence))
+    return sentence[lo:hi]
+
+
+# "If you still haven't watched them, both trailers are up": the reader's negation is not the trailer's.
+_CLAUSE_EDGE = re.compile(r";|:\s|,\s+(?:and|but|so|which|while)\b|\b(?:but|while|although)\b|\s[–—]\s|"
+                          r",\s+(?=[a-z]{3,}ing\b)|"
+                          r"^(?:if|when|once|whether|unless)\b[^,]{0,80},", re.I)
 
 
 @dataclass
@@ -88,6 +127,8 @@ def _video_is_target(video: Video, target: Target, matcher: TitleMatcher) -> tup
         return False, "video title does not name the title"
     if not _TRAILER.search(f"{video.title} {video.context}"):
         return False, "video is not a trailer or teaser"
+    if _FAKE.search(video.title):
+        return False, "a fan-made or concept video"
     if target.season is not None:
         season = _season_of(video.title) or next((m.season for m in mentions if m.season), None)
         if season is None and target.season > 1:
@@ -97,8 +138,56 @@ def _video_is_target(video: Video, target: Target, matcher: TitleMatcher) -> tup
     return True, ""
 
 
+@dataclass
+class _Talk:
+    """What the sentences about the target say of its trailers, first evidence of each kind."""
+
+    released: str = ""
+    released_kind: Literal["trailer", "teaser"] = "trailer"
+    none: str = ""
+    no_new: str = ""  # "no new trailer": says nothing against the one already out
+    fake: str = ""
+    future: str = ""
+    other: bool = False  # trailer talk about other titles or seasons only
+
+
+def _read_sentence(sentence: str, talk: _Talk, res: TrailerResult, title_page_card: bool) -> None:
+    """Classify one sentence about the target that talks of a trailer."""
+    if _STILL.search(sentence) and not _TRAILER_STRICT.search(_STILL.sub(" ", sentence)):
+        res.rejected.append(Rejected(sentence[:300], "a still image, not a trailer"))
+        return
+    if _FAKE.search(sentence) and _TRAILER_STRICT.search(sentence):
+        talk.fake = talk.fake or sentence
+        res.rejected.append(Rejected(sentence[:300], "a fan-made or concept trailer"))
+        return
+    word = _TRAILER.search(sentence)
+    clause = _clause(sentence, word.start()) if word else sentence
+    if _NO_NEW.search(clause) and not _FOR_SEASON.search(sentence):
+        talk.no_new = talk.no_new or sentence
+        return
+    if _NONE.search(clause) or _PRIVATE.search(clause):
+        talk.none = talk.none or sentence
+        res.rejected.append(Rejected(sentence[:300], "no trailer out yet"))
+        return
+    word = _TRAILER_STRICT.search(sentence)
+    if word is None:
+        return  # "footage" alone says nothing is out
+    clause = _clause(sentence, word.start())
+    # "The trailer Vireo+ put out last month barely hints at how the episodes are going to hit":
+    # a release in the past tense next to the word settles it, whatever the clause says later.
+    put_out = _PUT_OUT.search(sentence, max(0, word.start() - 40), word.end() + 40)
+    if put_out or ((_RELEASED.search(clause) or _RELEASED.search(sentence) or title_page_card)
+                   and not _FUTURE.search(clause)):
+        if not talk.released:
+            talk.released, talk.released_kind = sentence, _kind(sentence)
+    else:
+        talk.future = talk.future or sentence  # "The teaser is set to drop next week"
+
+
 def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_in_main: bool,
-                  article_topic: bool) -> TrailerResult:
+                  about: dict[str, bool]) -> TrailerResult:
+    """``about``: which main-zone sentences the claims walk found to be about the target
+    (named, pointed back to, or under its heading): trailer talk is read in the same light."""
     res = TrailerResult()
     seen: set[str] = set()
     for video in page.videos:
@@ -115,12 +204,7 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
         seen.add(key)
         res.trailers.append(Trailer(_kind(f"{video.title} {video.context}"), f"embedded video: {video.title}",
                                     watch_url(video.url, video.video_id), video.video_id, video.title))
-    talk_other = False
-    future = ""
-    negative = ""
-    positive = ""
-    positive_kind: Literal["trailer", "teaser"] = "trailer"
-    subject = article_topic
+    talk = _Talk()
     cache = text_cache(page)
     # Trailer talk that names no season is about the season the article is about.
     context = article_season(page, matcher, target)
@@ -129,59 +213,44 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
         if block.zone != "main":
             continue
         for sentence in cache.sentences(block.text) if block.kind == "paragraph" else [block.text]:
-            has_title = bool(matcher.find(sentence))
-            if has_title:
-                subject = True
-            elif foreign_subject(sentence, matcher):
-                subject = False
             if not _TRAILER.search(sentence):
+                if _FAKE.search(sentence) and _VIDEO_WORD.search(sentence):
+                    talk.fake = talk.fake or sentence  # "That video is fan-made."
                 continue
-            about = has_title or (subject and article_topic)
+            has_title = bool(matcher.find(sentence))
             if other_season_article and _season_of(sentence) is None:
-                talk_other = True
+                talk.other = True
+                continue
+            if target.season is not None and target.season > 1 and " | " in sentence and \
+                    _season_of(sentence) is None:
+                talk.other = True  # a video's caption naming no season, like the video itself
                 continue
             if target.season is not None:
                 season = _season_of(sentence)
                 if season is not None and season != target.season and not re.search(
                         rf"\b(?:season|series)\s+{target.season}\b", sentence, re.I):
-                    talk_other = True
+                    talk.other = True
                     res.rejected.append(Rejected(sentence[:300], f"trailer talk about season {season}"))
                     continue
-            if not about:
-                talk_other = True
+            if not (has_title or about.get(sentence, False)):
+                talk.other = True
                 continue
-            if _NONE.search(sentence):
-                negative = negative or sentence
-                res.rejected.append(Rejected(sentence[:300], "no trailer yet"))
-                continue
-            if _PRIVATE.search(sentence):
-                negative = negative or sentence
-                res.rejected.append(Rejected(sentence[:300], "trailer shown privately, not released"))
-                continue
-            labelled = page.title_page and has_title and len(sentence) < 90  # a title page's video card
-            if (_RELEASED.search(sentence) or labelled) and not _FUTURE.search(sentence) and \
-                    _TRAILER_STRICT.search(sentence):
-                if not positive:
-                    positive = sentence
-                    positive_kind = _kind(sentence)
-            else:
-                # "The teaser is set to drop next week": talk of a trailer that is not out yet.
-                future = future or sentence
+            _read_sentence(sentence, talk, res, page.title_page and has_title and len(sentence) < 90)
+    if talk.fake:
+        # The page says the trailer going round is fan-made: an embed of it proves nothing.
+        res.trailers = [t for t in res.trailers if not _FAKE.search(t.name)] if talk.released else []
     # An embed is proof; "no trailer yet" outweighs a sentence that only seems to say one is out.
     if res.trailers:
         res.status = "released"
         res.evidence = res.trailers[0].evidence
-    elif negative:
-        res.status = "none"
-        res.evidence = negative
-    elif positive:
-        res.status = "released"
-        res.evidence = positive
-        res.trailers.append(Trailer(positive_kind, positive))
-    elif future:
-        res.status = "none"
-        res.evidence = future
-    elif talk_other and mentioned_in_main:
+    elif talk.none:
+        res.status, res.evidence = "none", talk.none
+    elif talk.released:
+        res.status, res.evidence = "released", talk.released
+        res.trailers.append(Trailer(talk.released_kind, talk.released))
+    elif talk.fake or talk.future or talk.no_new:
+        res.status, res.evidence = "none", talk.fake or talk.future or talk.no_new
+    elif talk.other and mentioned_in_main:
         res.status = "none"
         res.evidence = "only trailers of other titles or seasons"
     return res
