@@ -169,6 +169,24 @@ def about_target(page: Page, matcher: TitleMatcher) -> bool:
         page.meta_title != page.headline and bool(matcher.find(page.meta_title)))
 
 
+_LIST_ITEM = re.compile(r"(?:^|[:,;]|\band\b|&)\s*(?P<item>[A-Z0-9][^,;:&]*?)(?=\s*(?:,|;|&|\band\b|$))")
+
+
+def roundup(headline: str, matcher: TitleMatcher) -> bool:
+    """The headline lists several titles ("Coming to Netflix in January: The Night Agent,
+    American Primeval, Back in Action and more"): the page is about each in its own section,
+    not about the target throughout."""
+    if not matcher.find(headline):
+        return False
+    tail = headline.split(":", 1)[1] if ":" in headline else headline
+    if tail.count(",") < 2:
+        return False  # a list of titles runs "A, B, C and more"
+    items = [m.group("item").strip() for m in _LIST_ITEM.finditer(tail)]
+    others = [i for i in items if i and not matcher.find(i) and i.lower() not in ("more", "others")
+              and len(i.split()) <= 5 and not re.search(r"\d", i)]
+    return len(others) >= 2
+
+
 def article_season(page: Page, matcher: TitleMatcher, target: Target) -> int | None:
     """The season an article about the target is about: the one its headline names, else
     the one its text names most often (ties to the later season; recaps are brief)."""
@@ -203,7 +221,7 @@ class _Walk:
         self.heading_named = False  # the current section's heading names the target
         self.cache = text_cache(page)
         self.anaphora = _ANAPHORA_SEQUEL if any(_SEQUEL_NAME.search(n) for n in target.names) else _ANAPHORA
-        self.article_topic = about_target(page, matcher)
+        self.article_topic = about_target(page, matcher) and not roundup(page.headline, matcher)
         self.article_season = article_season(page, matcher, target)
 
     def reject(self, text: str, reason: str) -> None:
@@ -218,12 +236,17 @@ class _Walk:
         current_heading = None
         heading_topic = self.article_topic
         context_season = self.article_season
+        outline: list[Block] = []  # the headings above the current block, outermost first
         for block in self.page.blocks:
             if block.zone in ("comment", "chrome"):
                 continue
             if block.zone == "aside":
                 self._aside_block(block)
                 continue
+            if block.kind == "heading":
+                outline = [h for h in outline if h.level < block.level] + [block]
+                if self.matcher.find(block.text) and block.text != self.page.headline:
+                    self._dated_section(block, outline[:-1])
             if block.kind == "heading" and (block.text == self.page.headline or
                                             is_date_line(block.text, self.page.dayfirst) is not False):
                 continue  # a heading that is only a date dates what is under it, nothing by itself
@@ -246,6 +269,18 @@ class _Walk:
             last_subject_is_target = self._block(block, last_subject_is_target, heading_topic,
                                                  context_season)
         return self.out
+
+    def _dated_section(self, heading: Block, above: list[Block]) -> None:
+        """A listing's day heading over the target's own heading ("Thursday, January 23" /
+        "The Night Agent: Season 2"): the day is the target's, as for a list item under it."""
+        parent = next((h for h in reversed(above) if h.level < heading.level), None)
+        if parent is None or is_date_line(parent.text, self.page.dayfirst) is False:
+            return
+        dates = [d for d in self.cache.dates(parent.text) if d.date.precision == "day"]
+        ok, _reason, _season = _season_ok(self.target, heading.text, 0, 0, self.matcher.find(heading.text), None)
+        if len(dates) == 1 and ok:
+            self._add(Candidate(dates[0].date, "confirmed", f"{parent.text} — {heading.text}",
+                                "listed under a date heading"))
 
     def _headline(self) -> None:
         text = self.page.headline

@@ -143,15 +143,20 @@ _LEAD_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’ -]{1,30},\s+)?(?P<date>[^—–
                             r"(?:\([A-Z][\w .&]{1,30}\)\s*)?(?:—|–|--|\s-\s)\s*")
 
 
+# Finds year-less days too ("Wednesday, January 1"); only a day with its year dates a page.
+_PROBE = dt.date(2000, 1, 1)
+
+
 def is_date_line(text: str, dayfirst: bool) -> dt.date | bool:
-    """A block that only dates the page ("May 8, 2023", "08.05.2023 14:02", "Updated: Mon 8 May
-    2023 10:32 BST", "By Dana Lee | May 8, 2023", "Published 3 hours ago"): its day, True for a
-    date line without one, False for text that says something."""
+    """A block that only dates something ("May 8, 2023", "08.05.2023 14:02", "Updated: Mon 8 May
+    2023 10:32 BST", "By Dana Lee | May 8, 2023", "Published 3 hours ago", a listing's
+    "Wednesday, January 1"): its day when it gives one with its year, True for a date line
+    without one, False for text that says something."""
     if len(text) > 90:
         return False
     if _RELATIVE_STAMP.match(text.strip()):
         return True
-    days = [d for d in find_dates(text, None, dayfirst) if d.date.day is not None]
+    days = [d for d in find_dates(text, _PROBE, dayfirst) if d.date.day is not None]
     if not days:
         return False
     rest = text
@@ -160,7 +165,9 @@ def is_date_line(text: str, dayfirst: bool) -> dt.date | bool:
     words = _FURNITURE_WORDS.sub(" ", rest).split()
     if words and words[0].lower() == "by":
         words = [w for w in words[1:] if not w[0].isupper()]  # an author's name
-    return days[0].date.start() if not words else False
+    if words:
+        return False
+    return True if days[0].relative else days[0].date.start()
 
 
 def dateline(blocks: list[Block], dayfirst: bool) -> tuple[dt.date | None, set[int]]:
