@@ -26,6 +26,7 @@ _NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth"
 # -- other titles named in a sentence ---------------------------------------------------------
 
 _MONTHISH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|"
+                       r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|"
                        r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _CAP = r"[A-Z0-9][\w'’&.*-]*"
 _SMALL = r"(?:of|the|and|a|an|in|on|at|to|for|from|x|&|vs\.?|de|la|le)"
@@ -53,8 +54,9 @@ def emphasized_titles(phrases: Iterable[str], matcher: TitleMatcher) -> list[str
     """Italic/bold/quoted phrases of a block that look like titles other than the target."""
     out = []
     for phrase in phrases:
-        if len(phrase) < 2 or len(phrase) > 80 or not phrase[0].isupper() or phrase.rstrip().endswith(":"):
-            continue
+        if len(phrase) < 2 or len(phrase) > 80 or len(phrase.split()) > 8 or not phrase[0].isupper() \
+                or phrase.rstrip().endswith(":"):
+            continue  # a title is a name, not a sentence
         if matcher.find(phrase):
             continue
         if _MONTHISH.search(phrase) or re.fullmatch(r"[\d\s,./:'’-]+", phrase):

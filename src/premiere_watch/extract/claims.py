@@ -103,6 +103,16 @@ def _looking_back(dm: DateMention, anchor: dt.date | None) -> DateMention:
     return DateMention(dm.start, dm.end, dm.text, earlier, dm.relative, dm.qualifier)
 
 
+_SUBJECT_LEAD = re.compile(r"^[\s|\"“‘'(]*(?:(?:meanwhile|and|but|now|so|also|still|finally|yes|well)[,:]?\s+)?"
+                           r"(?:the\s+)?(?:(?:new|upcoming|final|next|latest|long-awaited)\s+)?", re.I)
+
+
+def _opens_with(sentence: str, mentions: list[Mention]) -> bool:
+    """The sentence opens with the target: it is the subject the sentence's pronouns take."""
+    lead = _SUBJECT_LEAD.match(sentence)
+    return any(m.start <= (lead.end() if lead else 0) for m in mentions)
+
+
 def _gap(dm: DateMention, span: tuple[int, int]) -> int:
     return dm.start - span[1] if span[1] <= dm.start else (span[0] - dm.end) + 15
 
@@ -189,7 +199,8 @@ def roundup(headline: str, matcher: TitleMatcher) -> bool:
 
 def article_season(page: Page, matcher: TitleMatcher, target: Target) -> int | None:
     """The season an article about the target is about: the one its headline names, else
-    the one its text names most often (ties to the later season; recaps are brief)."""
+    the one its paragraphs about the target name most often (ties to the later season;
+    recaps are brief).  Other shows' seasons on the page say nothing about the target's."""
     headline_mentions = matcher.find(page.headline)
     if not headline_mentions or target.season is None:
         return None
@@ -200,7 +211,7 @@ def article_season(page: Page, matcher: TitleMatcher, target: Target) -> int | N
         return headline_mentions[0].season
     counts: dict[int, int] = {}
     for block in page.blocks:
-        if block.zone != "main":
+        if block.zone != "main" or not (matcher.find(block.text) or matcher.find(block.heading)):
             continue
         for ref in season_refs(block.text):
             if ref.number is not None and block.text[ref.end:ref.end + 2] not in ("'s", "’s"):
@@ -383,9 +394,11 @@ class _Walk:
             self.reject(text, f"{dm.text!r}: about {other!r}, not this title")
             return
         # Attribute the date to the nearest title named in the sentence.
-        if mentions and anaphora_all and not self.prev_subject:
+        if mentions and anaphora_all and not self.prev_subject and not _opens_with(sentence, mentions):
             # "A reshuffle triggered by problems on Blade pushed it to ...": the pronoun
-            # nearer the date points back to the previous sentence's title, not ours.
+            # nearer the date points back to the previous sentence's title, not ours.  When
+            # ours is the sentence's subject ("Succession returns for its fourth season on
+            # March 26"), the pronoun is its own.
             near_m = min(abs(_gap(dm, (m.start, m.end))) for m in mentions)
             near_a = min(abs(_gap(dm, a)) for a in anaphora_all)
             if near_a < near_m:

@@ -58,7 +58,7 @@ _SEQUEL_TAIL = re.compile(
     r"\s*(?:[:\-–—]\s*)?(?:part\s+(?P<part>two|three|four|five|six|ii+|iv|v|[2-9]|1\d)\b|chapter\s+\w+|"
     r"(?P<num>[2-9]|1\d)\b"
     r"(?!\s*(?:%|million|billion|years?|days?|weeks?|months?|hours?|minutes?|episodes?|[ap]\.?m\b|:|/|\.\d))|"
-    r"(?P<roman>ii+|iv|v|vi+)\b|:\s*(?=[A-Z])(?!(?:Season|Series|Part \w+ of|Official|Trailer|Teaser|Episode|"
+    r"(?P<roman>ii+|iv|v|vi+)\b|:\s*(?-i:(?=[A-Z]))(?!(?:Season|Series|Part \w+ of|Official|Trailer|Teaser|Episode|"
     r"Chapter \w+ of|Volume|Vol|Release|Premiere|Date|Everything|What|When|Why|How|Who|The (?:Complete|Official))"
     r"\b))",
     re.I,
