@@ -81,6 +81,9 @@ def test_calendar_feed_and_metrics_parse_back(served: tuple[str, Daemon]) -> Non
     summaries = sorted(str(e["SUMMARY"]) for e in calendar.events)
     assert summaries == [f"Dark S3 — premieres in June {YEAR} (month announced)", "Narcos S2 — premiere",
                          "Ozark S5 — premiere"]
+    assert get(base, "/calendar.ics").headers["Content-Type"].startswith("text/calendar")
+    with_all = icalendar.Calendar.from_ical(get(base, "/calendar.ics?tentative=1&trailers=1").content)
+    assert len(with_all.events) == 3  # no rumour, no trailer on this site: the same three
 
     wait_until(lambda: len(feedparser.parse(get(base, "/feed.atom").content).entries) == 3, what="3 alerts")
     feed = feedparser.parse(get(base, "/feed.atom").content)
