@@ -15,6 +15,7 @@ default import mode puts tests/ on sys.path, as for ``servers.py``).
 
 from __future__ import annotations
 
+import base64
 import email
 import email.policy
 import json
@@ -35,6 +36,7 @@ class JsonReceiver:
     def __init__(self) -> None:
         self.received: list[dict[str, Any]] = []  # only requests answered 2xx
         self.requests: list[dict[str, Any]] = []  # every request, whatever the answer
+        self.auth: list[tuple[str, str]] = []  # (user, password) of each request with Basic auth
         self._codes: deque[int] = deque()
         self._lock = threading.Lock()
         # Called with each document before it is answered: a test's fault at the moment of a send.
@@ -51,7 +53,11 @@ class JsonReceiver:
                     doc = {"raw": raw.decode("utf-8", "replace")}
                 if receiver.on_receive is not None:
                     receiver.on_receive(doc)
+                scheme, _, credentials = (self.headers.get("Authorization") or "").partition(" ")
                 with receiver._lock:
+                    if scheme.lower() == "basic":
+                        user, _, password = base64.b64decode(credentials).decode().partition(":")
+                        receiver.auth.append((user, password))
                     code = receiver._codes.popleft() if receiver._codes else 200
                     receiver.requests.append(doc)
                     if 200 <= code < 300:

@@ -131,10 +131,10 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
 
 
 def test_secrets_come_from_the_environment(tmp_path: Path) -> None:
-    config = load(write(tmp_path, '[[notifier]]\nname = "m"\nurl = "mailtos://u:${PASS}@h?to=a@b.c"\n'
+    config = load(write(tmp_path, '[[notifier]]\nname = "m"\nurl = "mailtos://u:${PASS}@mail.example.com?to=a@example.com"\n'
                                   'urls = ["json://h/$${NOT_A_VAR}"]\n' + MINIMAL), {"PASS": "hunter22"})
     [notifier] = config.notifiers
-    assert notifier.urls == ("mailtos://u:hunter22@h?to=a@b.c", "json://h/${NOT_A_VAR}")
+    assert notifier.urls == ("mailtos://u:hunter22@mail.example.com?to=a@example.com", "json://h/${NOT_A_VAR}")
     assert "hunter22" in config.secrets
 
 

@@ -192,6 +192,29 @@ def test_sighup_reloads_and_a_broken_file_keeps_the_old_watchlist(
     assert d.stop() == 0, d.log
 
 
+def test_a_reload_with_an_absurd_interval_is_rejected_and_the_old_one_kept(
+    tmp_path: Path, page_server: PageServer, daemons: list[Daemon]
+) -> None:
+    """Issue 14 item 5: this file made `run` crash, and a SIGHUP put the new interval in use."""
+    page_server.route("/a", PAGE)
+    config = watchlist(tmp_path / "w.toml", page_server, {"/a": "1s"})
+    d = start(daemons, config)
+    watchlist(config, page_server, {"/a": "99999999999999999999999d"})
+    mark = len(d.lines)
+    d.signal(signal.SIGHUP)
+    d.wait_for("reload rejected", after=mark)
+    before = page_server.count("/a")
+    time.sleep(2.2)
+    assert page_server.count("/a") >= before + 1, d.log  # still read every second
+    assert d.stop() == 0, d.log
+    assert "Traceback" not in d.log and 'use at most "366d"' in d.log
+
+    proc = subprocess.run([sys.executable, "-m", "premiere_watch", "run", "-c", str(config)], capture_output=True,
+                          text=True, timeout=30, cwd=tmp_path)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr  # a usage error, not a restart loop
+    assert 'watch "Narcos" source 1: "interval"' in proc.stderr
+
+
 def test_watch_config_reloads_when_the_file_changes(
     tmp_path: Path, page_server: PageServer, daemons: list[Daemon]
 ) -> None:

@@ -50,10 +50,13 @@ class FakeStore:
                  checked: dict[str, dt.datetime] | None = None) -> None:
         self.due = dict(due or {})
         self.checked = dict(checked or {})
+        self.broken = False  # the database fails (disk I/O error)
 
     location = "fake"
 
     async def source_rows(self) -> list[Row]:
+        if self.broken:
+            raise OSError("disk I/O error")
         return [Row(k, v, self.checked.get(k)) for k, v in self.due.items()]
 
 
@@ -309,3 +312,24 @@ def test_reads_queued_behind_the_concurrency_limit_do_not_start_after_a_stop(tmp
     daemon, runners = make(load(path), FakeStore(), read_seconds=0.5)
     serve(daemon, 0.2)
     assert len(runners[0].reads) == 1 and len(runners[0].done) == 1  # the one in flight finished
+
+
+def test_a_reload_that_cannot_be_applied_keeps_the_old_watchlist_whole(tmp_path: Path,
+                                                                        caplog: pytest.LogCaptureFixture) -> None:
+    """Issue 14 item 5: a reload that failed after loading left the new interval in use."""
+    path = tmp_path / "w.toml"
+    config = write(path, {"p": "1s"})
+    store = FakeStore()
+    daemon, runners = make(config, store, jitter=0.0)
+
+    def edit() -> None:
+        write(path, {"p": "1h", "added": "1s"})
+        store.broken = True  # the store fails while the new watchlist is applied
+        daemon.request_reload()
+
+    with caplog.at_level(logging.INFO):
+        serve(daemon, 2.3, during=edit)
+    assert any("reload failed; still running the previous watchlist" in r.getMessage() for r in caplog.records)
+    assert daemon.config is config and len(runners) == 1 and runners[0].config is config
+    reads = [s for s, _ in runners[0].reads]
+    assert reads.count(sid("p")) >= 3 and sid("added") not in reads  # still every second, nothing added

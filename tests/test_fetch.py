@@ -16,7 +16,8 @@ from typing import Any, TypeVar
 
 import pytest
 
-from premiere_watch.fetch import Fetcher, FetchResult, FetchSettings, _retry_after, redact_url
+from premiere_watch.fetch import Fetcher, FetchResult, FetchSettings, _retry_after
+from premiere_watch.redact import redact_url
 from servers import LoggedRequest, PageServer, Reply
 
 T = TypeVar("T")
@@ -495,10 +496,10 @@ def test_get_json(page_server: PageServer) -> None:
 
 def test_redact_url_masks_secrets() -> None:
     assert (redact_url("https://u:pw@api.example/v3?api_key=abc&q=dune&access_token=t&page=2")
-            == "https://***@api.example/v3?api_key=***&q=dune&access_token=***&page=2")
+            == "https://****@api.example/v3?api_key=****&q=dune&access_token=****&page=2")
     assert redact_url("http://x/p") == "http://x/p"
-    assert redact_url("https://x/cb#access_token=abc&state=1") == "https://x/cb#access_token=***&state=1"
-    assert redact_url("https://x/?apiKey=abc&TOKEN=t&monkey=1") == "https://x/?apiKey=***&TOKEN=***&monkey=***"
+    assert redact_url("https://x/cb#access_token=abc&state=1") == "https://x/cb#access_token=****&state=1"
+    assert redact_url("https://x/?apiKey=abc&TOKEN=t&monkey=1") == "https://x/?apiKey=****&TOKEN=****&monkey=****"
 
 
 def test_logs_never_show_api_keys(page_server: PageServer, caplog: pytest.LogCaptureFixture) -> None:

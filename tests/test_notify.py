@@ -19,16 +19,15 @@ from premiere_watch.notify import (
     SendOutcome,
     body_format_for,
     hold_until,
-    mask_secrets,
     next_digest,
     pacing,
     parse_quiet_hours,
     quiet_end,
-    redact_url,
+    redact_target,
     retry_delay,
     route,
-    url_secrets,
 )
+from premiere_watch.redact import mask_secrets, url_secrets
 from premiere_watch.schedule import crontab_dow
 
 UTC = dt.UTC
@@ -168,9 +167,14 @@ def test_retry_delay_doubles_up_to_an_hour(attempts: int, minutes: int) -> None:
 def test_body_format_for() -> None:
     auto = NotifierConfig("a", ())
     assert body_format_for(auto, "mailtos://u:p@smtp.example.com") == "html"
-    assert body_format_for(auto, "MAILTO://smtp.example.com") == "html"
-    assert body_format_for(auto, "discord://id/token") == "markdown"
-    assert body_format_for(NotifierConfig("t", (), format="text"), "mailto://x") == "text"
+    assert body_format_for(auto, "MAILTO://fan:pw@smtp.example.com?to=fan@example.com") == "html"
+    assert body_format_for(auto, "discord://4174216298/JHMHI8qBe7bk2ZwO5U711o3dV_js") == "markdown"
+    assert body_format_for(auto, "json://hooks.example/") == "markdown"
+    # The target decides: a ?format= in the URL, or a service that shows only text.
+    assert body_format_for(auto, "json://hooks.example/?format=text") == "text"
+    assert body_format_for(auto, "discord://4174216298/JHMHI8qBe7bk2ZwO5U711o3dV_js?format=text") == "text"
+    assert body_format_for(NotifierConfig("t", (), format="text"), "mailto://u:p@smtp.example.com") == "text"
+    assert body_format_for(NotifierConfig("t", (), format="html"), "discord://4174216298/JHMHI8qBe7bk2") == "markdown"
 
 
 # -- secrets and transports ------------------------------------------------------------
@@ -183,7 +187,7 @@ def test_url_secrets_and_masking() -> None:
     assert {"hunter2hunter2", "T0KENabcdef123", "s3cr3tvalue"} <= set(secrets)
     masked = mask_secrets(f"failed posting to {SECRET_URL}: T0KENabcdef123 rejected", secrets)
     assert "hunter2" not in masked and "T0KEN" not in masked and "s3cr3t" not in masked
-    shown = redact_url(SECRET_URL)
+    shown = redact_target(SECRET_URL)
     assert "hunter2" not in shown and "s3cr3t" not in shown and shown.startswith("json://")
 
 

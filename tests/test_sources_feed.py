@@ -237,7 +237,7 @@ def test_seen_memory_is_bounded(site: MockSite) -> None:
 def test_max_articles_key_is_checked() -> None:
     [key] = FeedSource.keys
     assert key.name == "max_articles" and key.default == 10
-    assert key.check is not None and key.check(0) is not None and key.check(3) is None
+    assert key.type_problem(0) is not None and key.type_problem(3) is None
 
 
 def test_feed_host_settings_do_not_leak_to_other_hosts(page_server_factory: Any) -> None:

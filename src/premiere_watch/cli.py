@@ -296,7 +296,7 @@ def cmd_retry(args: argparse.Namespace) -> int:
 def cmd_test_notify(args: argparse.Namespace) -> int:
     from premiere_watch.messages import render
     from premiere_watch.model import Event
-    from premiere_watch.notify import AppriseTransport, body_format_for, redact_url, route
+    from premiere_watch.notify import AppriseTransport, body_format_for, redact_target, route
 
     config = _load(args)
     event = Event(kind="test", watch="test", label="premiere-watch", new="test",
@@ -315,7 +315,7 @@ def cmd_test_notify(args: argparse.Namespace) -> int:
             fmt = body_format_for(notifier, url)
             message = render(event, fmt, notifier.title_template, notifier.body_template)
             outcome = await transport.send(url, message.title, message.body, fmt)
-            out.append((name, redact_url(url), outcome.ok, outcome.reason))
+            out.append((name, redact_target(url, config.secrets), outcome.ok, outcome.reason))
         return out
 
     failed = 0

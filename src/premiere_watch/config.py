@@ -9,12 +9,13 @@ environment are secrets: they are masked in every log line and output.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import ipaddress
 import json
 import os
-import re
 import tomllib
+import unicodedata
 import zoneinfo
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,14 +23,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+import httpx
+
+from premiere_watch import envvars
 from premiere_watch.keys import Key, check_table
 from premiere_watch.model import Target
-from premiere_watch.notify import NotifierConfig, parse_quiet_hours, validate_template
-from premiere_watch.redact import mask_secrets
-from premiere_watch.schedule import Schedule, parse_duration
+from premiere_watch.notify import NotifierConfig, parse_quiet_hours, target_problem, validate_template
+from premiere_watch.redact import MASK, MIN_SECRET, mask_secrets, secret_name
+from premiere_watch.schedule import Schedule, duration_check, parse_duration, schedule_check
 from premiere_watch.sources import Source
-
-_VAR = re.compile(r"\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 class ConfigError(Exception):
@@ -45,37 +47,36 @@ class ConfigError(Exception):
 # -- value checks (each returns the fix as a message, or None) ---------------
 
 
-def _check_schedule(value: str) -> str | None:
-    try:
-        Schedule.parse(value)
-    except ValueError as exc:
-        return str(exc)
-    return None
-
-
-def _check_duration(value: str) -> str | None:
-    try:
-        parse_duration(value)
-    except ValueError as exc:
-        return str(exc)
-    return None
-
-
-def _check_positive(value: float) -> str | None:
-    return None if value > 0 else "use a number greater than 0"
-
-
 def _check_url(value: str) -> str | None:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return 'write a full http(s) URL, like "https://example.com/news/article"'
+    """A web address httpx can request (it parses what the fetcher will send)."""
+    example = 'write a full http(s) URL, like "https://example.com/news/article"'
+    try:
+        url = httpx.URL(value)
+    except httpx.InvalidURL as exc:
+        return f"it cannot be read as a URL ({exc}) — {example}"
+    if url.scheme not in ("http", "https") or not url.host:
+        return example
+    if url.port is not None and not 0 < url.port < 65536:
+        return f"port {url.port} is not a TCP port — use 1 to 65535"
+    if any(c.isspace() for c in value):
+        return "a URL has no spaces — write them as %20"
     return None
 
 
 def _check_str_list(value: list[Any]) -> str | None:
-    if all(isinstance(v, str) and v.strip() for v in value):
+    if all(isinstance(v, str) and v.strip() and not _has_control(v) for v in value):
         return None
-    return 'write a list of non-empty strings, like ["fans"]'
+    return 'write a list of non-empty one-line strings, like ["fans"]'
+
+
+def _has_control(text: str) -> bool:
+    return any(unicodedata.category(c) == "Cc" for c in text)
+
+
+def _check_header(value: str) -> str | None:
+    if value.isascii() and value.isprintable():
+        return None
+    return "write printable ASCII: an HTTP header cannot carry other characters"
 
 
 def _check_timezone(value: str) -> str | None:
@@ -114,7 +115,7 @@ def _check_database(value: str) -> str | None:
 
 
 def database_label(database: Path | str) -> str:
-    """A path as is; a URL with any password replaced by ***."""
+    """A path as is; a URL with any password masked."""
     if isinstance(database, Path):
         return str(database)
     parts = urlsplit(database)
@@ -122,7 +123,7 @@ def database_label(database: Path | str) -> str:
         return database
     netloc = parts.netloc.rsplit("@", 1)
     user = netloc[0].split(":", 1)[0]
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
+    return urlunsplit(parts._replace(netloc=f"{user}:{MASK}@{netloc[1]}"))
 
 
 def parse_listen(value: str) -> tuple[str, int]:
@@ -172,32 +173,32 @@ def http_problem(listen: str | None, token: str | None) -> str | None:
 SETTINGS_KEYS: tuple[Key, ...] = (
     Key("database", str, "SQLite file for state, relative to the watchlist (default: the user's data dir), "
         'or a PostgreSQL URL "postgresql://user:${PGPASSWORD}@host:5432/premiere" for several machines',
-        default=None, check=_check_database, example='"premiere-watch.db"'),
-    Key("interval", str, 'default check interval (s, m, h, d) or "cron: MIN HOUR DOM MON DOW"',
-        default="6h", check=_check_schedule, example='"6h"'),
+        default=None, check=_check_database, secret=True, example='"premiere-watch.db"'),
+    Key("interval", str, 'default check interval (s, m, h, d; at most "366d") or "cron: MIN HOUR DOM MON DOW"',
+        default="6h", check=schedule_check, example='"6h"'),
     Key("user_agent", str, "User-Agent header sent to every site",
-        default="premiere-watch/0.1 (+https://github.com/premiere-watch/premiere-watch)"),
-    Key("timeout", float, "seconds before a request is given up", default=20.0, check=_check_positive,
+        default="premiere-watch/0.1 (+https://github.com/premiere-watch/premiere-watch)", check=_check_header),
+    Key("timeout", float, "seconds before a request is given up", default=20.0, min=0.1, max=3600,
         example="20"),
-    Key("concurrency", int, "most requests in flight at once, all hosts together", default=8,
-        check=_check_positive, example="8"),
-    Key("host_concurrency", int, "most requests in flight to one host", default=1, check=_check_positive,
-        example="1"),
-    Key("host_delay", str, "least time between two requests to one host", default="2s",
-        check=_check_duration, example='"2s"'),
-    Key("max_bytes", int, "largest response body read, in bytes", default=5_000_000,
-        check=_check_positive, example="5000000"),
-    Key("retries", int, "extra tries for connect errors, 408, 429 and 5xx", default=3, example="3"),
+    Key("concurrency", int, "most requests in flight at once, all hosts together", default=8, min=1, max=256,
+        example="8"),
+    Key("host_concurrency", int, "most requests in flight to one host", default=1, min=1, max=64, example="1"),
+    Key("host_delay", str, 'least time between two requests to one host (at most "1h")', default="2s",
+        check=duration_check("1h"), example='"2s"'),
+    Key("max_bytes", int, "largest response body read, in bytes", default=5_000_000, min=1_000,
+        max=100_000_000, example="5000000"),
+    Key("retries", int, "extra tries for connect errors, 408, 429 and 5xx", default=3, min=0, max=10,
+        example="3"),
     Key("announce_existing", bool, "alert facts already on the web when a watch is first added",
         default=True, example="true"),
     Key("rumour_alerts", bool, "also alert new rumoured windows (off: only official news)",
         default=False, example="false"),
     Key("max_alerts_per_day", int, "most alerts per watch per day; the rest wait for the next day",
-        default=10, check=_check_positive, example="10"),
+        default=10, min=1, max=1000, example="10"),
     Key("delivery_attempts", int, "tries per notifier target before an alert is marked dead",
-        default=8, check=_check_positive, example="8"),
+        default=8, min=1, max=100, example="8"),
     Key("failure_alert_after", int, "consecutive failures of a source before notifiers tagged "
-        '"ops" are told', default=5, check=_check_positive, example="5"),
+        '"ops" are told', default=5, min=1, max=10_000, example="5"),
     Key("http", str, "the daemon serves its dashboard, calendar, feed and metrics on HOST:PORT; "
         "off when unset", default=None, check=_check_listen, example='"127.0.0.1:8787"'),
     Key("http_token", str, "a ${VAR}: requests to the web server must carry it (Authorization: Bearer "
@@ -216,7 +217,7 @@ NOTIFIER_KEYS: tuple[Key, ...] = (
     Key("mode", str, '"instant" sends each alert at once; "digest" sends one summary per digest time',
         default="instant", check=_check_choice("instant", "digest"), example='"digest"'),
     Key("digest", str, 'when digests go out: an interval like "1d" or "cron: 0 9 * * *"',
-        default="1d", check=_check_schedule, example='"cron: 0 9 * * *"'),
+        default="1d", check=schedule_check, example='"cron: 0 9 * * *"'),
     Key("quiet_hours", str, "hold alerts in this local time window, send them after",
         default=None, check=_check_quiet, example='"22:00-07:00"'),
     Key("timezone", str, "time zone of quiet hours and digest times", default="UTC",
@@ -227,22 +228,21 @@ NOTIFIER_KEYS: tuple[Key, ...] = (
     Key("title_template", str, "message title, with {fields} (see `premiere-watch keys`)",
         default=None, check=validate_template, example='"{label}: {headline}"'),
     Key("body_template", str, "message body, with {fields}", default=None, check=validate_template,
-        example='"{summary}\\n\\n{source_url}"'),
+        multiline=True, example='"{summary}\\n\\n{source_url}"'),
 )
 
 WATCH_KEYS: tuple[Key, ...] = (
     Key("title", str, "the title as fans know it", example='"All of Us Are Dead"'),
-    Key("season", int, "the season to watch (series only)", default=None, check=_check_positive,
-        example="2"),
+    Key("season", int, "the season to watch (series only)", default=None, min=1, max=1000, example="2"),
     Key("kind", str, '"tv" or "film"', default="tv", check=_check_choice("tv", "film"), example='"tv"'),
     Key("aliases", list, "other names pages use for it", default=[], check=_check_str_list,
         example='["Jigeum Uri Hakgyoneun"]'),
     Key("tags", list, "notifier tags; none: the notifiers without tags", default=[],
         check=_check_str_list, example='["fans"]'),
-    Key("interval", str, "check interval of this watch's sources", default=None, check=_check_schedule,
+    Key("interval", str, "check interval of this watch's sources", default=None, check=schedule_check,
         example='"12h"'),
-    Key("max_alerts_per_day", int, "overrides [settings] max_alerts_per_day", default=None,
-        check=_check_positive, example="5"),
+    Key("max_alerts_per_day", int, "overrides [settings] max_alerts_per_day", default=None, min=1, max=1000,
+        example="5"),
     Key("sources", list, "pages, feeds and APIs to read: a URL string or a table with a kind",
         example='["https://example.com/show-season-2"]'),
 )
@@ -425,11 +425,6 @@ def _nests_too_deep(data: Any) -> bool:
     return False
 
 
-def _secret_name(key: str) -> bool:
-    """Keys whose ${VAR} values are credentials even when not declared secret."""
-    return any(word in key.lower() for word in ("key", "token", "secret", "pass", "url"))
-
-
 class _Loader:
     def __init__(self, path: Path, environ: Mapping[str, str]) -> None:
         self.path = path
@@ -464,23 +459,11 @@ class _Loader:
             return {k: self._expand(v, where, secret) for k, v in value.items()}
         if not isinstance(value, str):
             return value
-
-        def sub(m: re.Match[str]) -> str:
-            if m.group(0) == "$$":
-                return "$"
-            name = m.group(1)
-            if name not in self.environ:
-                self.problems.append(
-                    f"{where}: environment variable ${{{name}}} is not set — export {name}=... "
-                    f"before running, or write the value in the file"
-                )
-                return ""
-            found = self.environ[name]
-            if secret and len(found) >= 3:
-                self.secrets.add(found)
-            return found
-
-        return _VAR.sub(sub, value)
+        expanded = envvars.expand(value, self.environ)
+        self.problems += [f"{where}: {problem}" for problem in expanded.problems]
+        if secret:
+            self.secrets.update(v for v in expanded.values if len(v) >= MIN_SECRET)
+        return expanded.text
 
     def _table(
         self, table: Any, keys: Sequence[Key], where: str, raw: Collection[str] = ()
@@ -490,7 +473,7 @@ class _Loader:
             self.problems.append(f"{where}: must be a table — write it as [{where.split()[0]}] key = value")
             return None
         secret = {k.name for k in keys if k.secret}
-        expanded = {k: v if k in raw else self._expand(v, where, k in secret or _secret_name(k))
+        expanded = {k: v if k in raw else self._expand(v, where, k in secret or secret_name(k))
                     for k, v in table.items()}
         values, problems = check_table(expanded, keys, where)
         self.problems += problems
@@ -501,7 +484,7 @@ class _Loader:
         if v is None:
             return None
         raw_token = table.get("http_token")
-        if isinstance(raw_token, str) and not _VAR.search(raw_token.replace("$$", "")):
+        if isinstance(raw_token, str) and not envvars.uses_variables(raw_token):
             self.problems.append('[settings]: "http_token" is written in the file — put it in the environment '
                                  'and write http_token = "${PREMIERE_WATCH_TOKEN}"')
         if problem := http_problem(v["http"], v["http_token"]):
@@ -532,8 +515,9 @@ class _Loader:
         for i, table in enumerate(tables, 1):
             name = table.get("name") if isinstance(table, dict) else None
             where = f'notifier "{name}"' if isinstance(name, str) else f"notifier {i}"
+            known = len(self.problems)
             v = self._table(table, NOTIFIER_KEYS, where)
-            if v is None:
+            if v is None or len(self.problems) > known:  # a missing ${VAR}: the URLs are incomplete
                 continue
             urls = ([v["url"]] if v["url"] else []) + list(v["urls"] or [])
             if not urls:
@@ -543,10 +527,9 @@ class _Loader:
                 self.problems.append(f"{where}: the name is used twice — give each notifier its own name")
                 continue
             names.add(v["name"])
-            bad = [u for u in urls if "://" not in u]
-            if bad:
-                self.problems.append(f'{where}: "{mask_secrets(bad[0], self.secrets)}" is not an Apprise URL — '
-                                     'write scheme://…, like "mailtos://user:pass@host?to=a@b.c"')
+            refused = [f'{where}: {self._target_problem(url)}' for url in urls if target_problem(url)]
+            if refused:
+                self.problems += refused
                 continue
             out.append(NotifierConfig(
                 name=v["name"], urls=tuple(urls), tags=tuple(v["tags"]), mode=v["mode"],
@@ -555,6 +538,14 @@ class _Loader:
                 body_template=v["body_template"], max_attempts=attempts,
             ))
         return out
+
+    def _target_problem(self, url: str) -> str:
+        shown = mask_secrets(url, self.secrets)
+        if "://" not in url:
+            return (f'"{shown}" is not an Apprise URL — write scheme://…, like '
+                    '"mailtos://user:pass@host?to=a@b.c"')
+        return (f'Apprise cannot use "{shown}": {target_problem(url, self.secrets)} — write it as the '
+                "service's page at https://github.com/caronc/apprise/wiki shows")
 
     def _watches(self, tables: list[Any]) -> list[Watch]:
         out: list[Watch] = []
@@ -603,8 +594,7 @@ class _Loader:
             self.problems.append(f'{where}: unknown kind {kind!r} — write one of {kinds}')
             return None
         keys = tuple(
-            Key(k.name, k.type, k.help, default=cls.default_url, check=k.check, example=k.example)
-            if k.name == "url" and cls.default_url else k
+            dataclasses.replace(k, default=cls.default_url) if k.name == "url" and cls.default_url else k
             for k in cls.all_keys()
         )
         v = self._table(raw, keys, where)
@@ -614,16 +604,8 @@ class _Loader:
             self.problems.append(f'{where}: "{mask_secrets(v["url"], self.secrets)}" is not a web address — {fix}')
             return None
         common = {k.name for k in cls.all_keys()} - {k.name for k in cls.keys}
-        try:
-            interval = Schedule.parse(v["interval"]) if v["interval"] else None
-        except ValueError as exc:
-            self.problems.append(f'{where}: "interval": {exc}')
-            return None
-        try:
-            host_delay = parse_duration(v["host_delay"]) if v["host_delay"] else None
-        except ValueError as exc:
-            self.problems.append(f'{where}: "host_delay": {exc}')
-            return None
+        interval = Schedule.parse(v["interval"]) if v["interval"] else None
+        host_delay = parse_duration(v["host_delay"]) if v["host_delay"] else None
         return SourceConfig(
             kind=kind, url=v["url"], options={k: val for k, val in v.items() if k not in common},
             interval=interval, host_delay=host_delay, host_concurrency=v["host_concurrency"],

@@ -167,6 +167,8 @@ class Pipeline:
             result = SourceResult(status="failed", reason=f"internal error: {type(exc).__name__}: {exc}",
                                   temporary=True, state=state)
         now = self.clock()
+        # What is stored is masked: a reason may quote a URL or an error that holds a secret.
+        result = dataclasses.replace(result, reason=self.mask(result.reason))
         try:
             events = await self._commit(source, watches, result, now, next_due)
         except StoreError:
@@ -310,7 +312,8 @@ class Pipeline:
         async with self._delivering:
             await self._rehold(self.clock())
             notifiers = self._notifiers()
-            report = await notify.deliver(self.store, notifiers, self.transport, self.clock())
+            report = await notify.deliver(self.store, notifiers, self.transport, self.clock(),
+                                          secrets=self.config.secrets)
         for f in report.failures:
             log.warning("delivery to %s (%s) failed, will retry: %s", f.notifier, f.url, self.mask(f.reason))
         return report

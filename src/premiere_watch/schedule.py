@@ -12,22 +12,57 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zoneinfo
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*([smhd])")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
+# No duration the program reads (an interval, a digest period, a delay) is longer
+# than a year: a longer one is a typo, and would overflow datetime arithmetic.
+MAX_DURATION = 366 * 86400.0
+MAX_DURATION_TEXT = "366d"
+# A cron expression must fire within this many years: "0 0 29 2 *" fires every
+# leap year (up to 8 years apart, across 2100); "0 0 31 2 *" never does.
+CRON_HORIZON_YEARS = 9
+
 
 def parse_duration(text: str) -> float:
-    """``"90s"``, ``"30m"``, ``"6h"``, ``"1d"``, ``"1h30m"`` → seconds."""
+    """``"90s"``, ``"30m"``, ``"6h"``, ``"1d"``, ``"1h30m"`` → seconds (at most a year)."""
     compact = text.strip().lower().replace(" ", "")
     parts = _DURATION.findall(compact)
     if not compact or "".join(n + u for n, u in parts) != compact:
         raise ValueError(
             f'cannot read "{text}" as a duration — write a number and a unit s, m, h or d, like "30m" or "6h"'
         )
-    return sum(float(n) * _UNITS[u] for n, u in parts)
+    seconds = sum(float(n) * _UNITS[u] for n, u in parts)
+    if seconds > MAX_DURATION:
+        raise ValueError(f'"{text}" is longer than a year — use at most "{MAX_DURATION_TEXT}"')
+    return seconds
+
+
+def duration_check(most: str) -> Callable[[Any], str | None]:
+    """A :class:`~premiere_watch.keys.Key` check: a duration of at most ``most``."""
+    limit = parse_duration(most)
+
+    def check(value: Any) -> str | None:
+        try:
+            seconds = parse_duration(value)
+        except ValueError as exc:
+            return str(exc)
+        return None if seconds <= limit else f'"{value}" is too long — use at most "{most}"'
+
+    return check
+
+
+def schedule_check(value: Any) -> str | None:
+    """A :class:`~premiere_watch.keys.Key` check: an interval or a cron expression that fires."""
+    try:
+        Schedule.parse(value)
+    except ValueError as exc:
+        return str(exc)
+    return None
 
 
 _DOW = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
@@ -92,11 +127,16 @@ class Schedule:
         if text.strip().lower().startswith("cron:"):
             expr = text.split(":", 1)[1].strip()
             try:
-                crontab_trigger(expr)
+                trigger = crontab_trigger(expr)
             except ValueError as exc:
                 raise ValueError(
                     f'bad cron expression "{expr}" ({exc}) — write five fields, like "cron: 0 */6 * * *"'
                 ) from None
+            now = dt.datetime.now(dt.UTC)
+            fire = trigger.get_next_fire_time(None, now)
+            if fire is None or fire > now.replace(year=now.year + CRON_HORIZON_YEARS, month=1, day=1):
+                raise ValueError(f'cron expression "{expr}" never fires (no such day) — check the day '
+                                 'and month fields, like "cron: 0 9 1 * *" for the 1st of each month')
             return cls(text, cron=expr)
         seconds = parse_duration(text)
         if seconds < 1:

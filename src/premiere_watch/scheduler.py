@@ -35,6 +35,7 @@ import os
 import signal
 import time
 from collections.abc import Callable, Coroutine, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -107,6 +108,17 @@ class Observer(Protocol):
     def read(self, kind: str, outcome: SourceOutcome) -> None: ...
 
     def delivery(self, report: notify.DeliveryReport, seconds: float) -> None: ...
+
+
+@dataclass
+class _Plan:
+    """The jobs a watchlist needs: what :meth:`Daemon._commit` will change."""
+
+    wanted: dict[str, tuple[SourceConfig, list[Watch], Schedule]]
+    removed: list[str]
+    jobs: list[tuple[str, BaseTrigger, dt.datetime]] = field(default_factory=list)  # (id, trigger, first run)
+    added: int = 0
+    changed: int = 0
 
 
 def _utcnow() -> dt.datetime:
@@ -308,17 +320,23 @@ class Daemon:
 
     async def _apply(self, config: Config) -> tuple[int, int, int]:
         """Make the jobs match ``config``: start added sources, stop removed ones, reschedule changed ones."""
+        plan = await self._plan(config)
+        return self._commit(plan) if plan is not None else (0, 0, 0)
+
+    async def _plan(self, config: Config) -> _Plan | None:
+        """The jobs ``config`` needs, worked out without changing anything (None: not scheduling now).
+
+        Everything that can fail (reading the store, building triggers, computing
+        due times) happens here, so a reload that fails leaves the running
+        watchlist exactly as it was.
+        """
         wanted = {s.id: (s, ws, config.schedule_of(s, ws)) for s, ws in config.sources()}
         rows = {row.source_id: row for row in await self.store.source_rows()}
         scheduler = self._scheduler
         if scheduler is None:
-            return 0, 0, 0  # stopped (or the lead lost) while reading the rows
+            return None  # stopped (or the lead lost) while reading the rows
         now = _utcnow()
-        added = removed = changed = 0
-        for source_id in set(self._work) - set(wanted):
-            with contextlib.suppress(Exception):
-                scheduler.remove_job(source_id)
-            removed += 1  # a read in flight finishes; its source is simply not scheduled again
+        plan = _Plan(wanted, removed=sorted(set(self._work) - set(wanted)))
         for source_id, (_, _, schedule) in wanted.items():
             old = self._work.get(source_id)
             if old is not None and old[2] == schedule:
@@ -327,29 +345,42 @@ class Daemon:
             # Never later than the (maybe shortened) schedule allows after the last read.
             latest = schedule.next_after(row.last_check or now) if row is not None else now
             if old is None:
-                added += 1
+                plan.added += 1
                 # (Re)start: resume the stored schedule; never read, or overdue after
                 # downtime: now, and once (coalesce).
                 due = row.next_due if row is not None else None
                 first = min(due, latest) if due is not None else now
             else:
-                changed += 1
+                plan.changed += 1
                 job = scheduler.get_job(source_id)
                 current = job.next_run_time if job is not None else None
                 first = min(current, latest) if current is not None else latest
-            first = max(first, now)
-            scheduler.add_job(self._fire, make_trigger(schedule, self.jitter), args=[source_id],
-                                    id=source_id, next_run_time=first, replace_existing=True)
-        self._work = wanted
-        return added, removed, changed
+            plan.jobs.append((source_id, make_trigger(schedule, self.jitter), max(first, now)))
+        return plan
+
+    def _commit(self, plan: _Plan) -> tuple[int, int, int]:
+        scheduler = self._scheduler
+        if scheduler is None:
+            return 0, 0, 0
+        for source_id in plan.removed:
+            with contextlib.suppress(Exception):
+                scheduler.remove_job(source_id)
+            # A read in flight finishes; its source is simply not scheduled again.
+        for source_id, trigger, first in plan.jobs:
+            scheduler.add_job(self._fire, trigger, args=[source_id], id=source_id, next_run_time=first,
+                              replace_existing=True)
+        self._work = plan.wanted
+        return plan.added, len(plan.removed), plan.changed
 
     async def reload(self) -> bool:
-        """Re-read the watchlist; keep the running one if the new file is invalid."""
+        """Re-read the watchlist; keep the running one if the new file is invalid or cannot be applied."""
         try:
             new = load(self.config.path)
         except ConfigError as exc:
             log.error("reload rejected, still running the previous watchlist: %s", exc)
             return False
+        # Raises before anything changed, so the caller keeps the previous watchlist whole.
+        plan = await self._plan(new) if self.scheduling else None
         logs.setup(self.log_level, self.log_format, new.secrets)
         old = self.config.settings
         if (new.settings.http, new.settings.http_token) != (old.http, old.http_token):
@@ -365,7 +396,7 @@ class Daemon:
         if not self.scheduling:
             log.info("reloaded %s (standing by: another process schedules)", new.path)
             return True
-        added, removed, changed = await self._apply(new)
+        added, removed, changed = self._commit(plan) if plan is not None else await self._apply(new)
         log.info("reloaded %s: %d sources (%d added, %d removed, %d rescheduled)",
                  new.path, len(self._work), added, removed, changed)
         return True

@@ -18,7 +18,8 @@ from __future__ import annotations
 from premiere_watch.messages import TEMPLATE_FIELDS, validate_template
 from premiere_watch.notify.delivery import DeliveryReport, TargetFailure, deliver, retry_delay
 from premiere_watch.notify.pacing import day_start, hold_until, next_digest, next_midnight, pacing, quiet_end
-from premiere_watch.notify.routing import OPS_KINDS, OPS_TAG, NotifierConfig, body_format_for, parse_quiet_hours, route
+from premiere_watch.notify.routing import OPS_KINDS, OPS_TAG, NotifierConfig, parse_quiet_hours, route
+from premiere_watch.notify.targets import body_format_for, redact_target, target_problem, title_format_for
 from premiere_watch.notify.transports import (
     AppriseTransport,
     ConsoleTransport,
@@ -26,10 +27,7 @@ from premiere_watch.notify.transports import (
     SendOutcome,
     Sent,
     Transport,
-    redact_url,
-    url_secrets,
 )
-from premiere_watch.redact import mask_secrets
 
 __all__ = [
     "OPS_KINDS",
@@ -48,15 +46,15 @@ __all__ = [
     "day_start",
     "deliver",
     "hold_until",
-    "mask_secrets",
     "next_digest",
     "next_midnight",
     "pacing",
     "parse_quiet_hours",
     "quiet_end",
-    "redact_url",
+    "redact_target",
     "retry_delay",
     "route",
-    "url_secrets",
+    "target_problem",
+    "title_format_for",
     "validate_template",
 ]

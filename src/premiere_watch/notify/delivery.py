@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -20,8 +20,10 @@ from premiere_watch.messages import (
 )
 from premiere_watch.model import Event
 from premiere_watch.notify.pacing import as_utc
-from premiere_watch.notify.routing import NotifierConfig, body_format_for
-from premiere_watch.notify.transports import SendOutcome, Transport, redact_url, short_reason, url_secrets
+from premiere_watch.notify.routing import NotifierConfig
+from premiere_watch.notify.targets import body_format_for, redact_target
+from premiere_watch.notify.transports import SendOutcome, Transport, short_reason
+from premiere_watch.redact import url_secrets
 from premiere_watch.store.records import WAITING
 
 
@@ -64,6 +66,7 @@ class TargetFailure:
     target: int
     url: str  # redacted
     reason: str  # masked
+    permanent: bool = False  # not retried: the target cannot work as configured
 
 
 @dataclass
@@ -100,6 +103,7 @@ async def deliver(
     *,
     concurrency: int = 4,
     rand: Callable[[], float] = random.random,
+    secrets: Collection[str] = (),
 ) -> DeliveryReport:
     """Send every due outbox row once; failed targets back off on their own.
 
@@ -109,7 +113,9 @@ async def deliver(
     sent right after, so a target that already has an alert never gets it
     again.  Order per target is kept across failures: when a send fails, the
     target's later rows wait for the same retry time, and rows queued later
-    wait behind any earlier row still in backoff.
+    wait behind any earlier row still in backoff; a target Apprise cannot
+    use fails for good at once.  ``secrets`` (the watchlist's) are masked in
+    every stored error, as is whatever in a URL looks like a credential.
     """
     report = DeliveryReport()
     groups: dict[tuple[str, int], list[DeliveryRow]] = {}
@@ -134,7 +140,8 @@ async def deliver(
 
     async def run(key: tuple[str, int], rows: list[DeliveryRow]) -> None:
         async with limit:
-            await _deliver_target(store, notifiers[key[0]], key[1], rows, transport, now, rand, report)
+            await _deliver_target(store, notifiers[key[0]], key[1], rows, transport, now, rand, report,
+                                  secrets)
 
     # Let every target finish (and record its outcome) before surfacing a store error.
     results = await asyncio.gather(*(run(key, rows) for key, rows in groups.items()),
@@ -178,9 +185,10 @@ async def _deliver_target(
     now: datetime,
     rand: Callable[[], float],
     report: DeliveryReport,
+    known: Collection[str],
 ) -> None:
     url = notifier.urls[target]
-    secrets = url_secrets(url)
+    secrets = [*url_secrets(url), *known]
     batches = _batches(notifier, body_format_for(notifier, url), rows)
     for i, batch in enumerate(batches):
         ids = [r.id for r in batch.rows]
@@ -196,10 +204,11 @@ async def _deliver_target(
             report.messages += 1
             continue
         reason = short_reason(outcome.reason or "failed", secrets)
-        report.failures.append(TargetFailure(notifier.name, target, redact_url(url), reason))
+        report.failures.append(TargetFailure(notifier.name, target, redact_target(url, known), reason,
+                                             outcome.permanent))
         retry_at = now + retry_delay(max(r.attempts for r in batch.rows) + 1, rand())
         for row in batch.rows:
-            if row.attempts + 1 >= notifier.max_attempts:
+            if outcome.permanent or row.attempts + 1 >= notifier.max_attempts:
                 await store.mark_failed(row.id, reason, None, now)
                 report.dead += 1
             else:

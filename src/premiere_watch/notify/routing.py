@@ -8,9 +8,6 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Literal
 
-from premiere_watch.messages import (
-    Format,
-)
 from premiere_watch.model import Event
 
 OPS_KINDS = frozenset({"source_failing", "source_recovered"})
@@ -32,14 +29,6 @@ class NotifierConfig:
     title_template: str | None = None
     body_template: str | None = None
     max_attempts: int = 8
-
-
-def body_format_for(notifier: NotifierConfig, url: str) -> Format:
-    """``auto`` is HTML for mail (mailto/mailtos), Markdown for everything else."""
-    if notifier.format != "auto":
-        return notifier.format
-    scheme = url.split("://", 1)[0].lower()
-    return "html" if scheme in ("mailto", "mailtos") else "markdown"
 
 
 def parse_quiet_hours(text: str) -> tuple[time, time]:

@@ -8,70 +8,35 @@ tests and ``premiere-watch demo``.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import re
 import sys
 import threading
-import urllib.parse
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TextIO
 
-from premiere_watch.messages import (
-    Format,
-)
-from premiere_watch.redact import mask_secrets
+from premiere_watch.messages import Format
+from premiere_watch.notify.targets import target_problem
+from premiere_watch.redact import mask_secrets, url_secrets
 
 
 @dataclass(frozen=True)
 class SendOutcome:
-    """How one send to one Apprise URL went; ``reason`` is short and secret-free."""
+    """How one send to one Apprise URL went; ``reason`` is short and secret-free.
+
+    ``permanent``: trying again cannot help (Apprise cannot use the URL), so
+    the alert is not retried but parked as dead until the operator fixes it.
+    """
 
     ok: bool
     reason: str = ""
+    permanent: bool = False
 
 
 class Transport(Protocol):
     async def send(self, url: str, title: str, body: str, body_format: Format) -> SendOutcome: ...
 
 
-_HOSTNAME = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
-
-
-def url_secrets(url: str) -> list[str]:
-    """The parts of an Apprise URL that may be credentials, to mask in reasons.
-
-    Apprise puts tokens anywhere: password, user, even the "host"
-    (``tgram://BOTTOKEN/chat``), path segments (``discord://id/token``) and
-    query values.  Every piece of 6+ characters that is not a dotted host
-    name or an e-mail address counts; the password counts at any length.
-    """
-    _, _, rest = url.partition("://")
-    rest = rest.split("#", 1)[0]
-    location, _, query = rest.partition("?")
-    found = [p for p in re.split(r"[/@:]", location) if len(p) >= 6 and not _HOSTNAME.match(p)]
-    with contextlib.suppress(ValueError):
-        password = urllib.parse.urlsplit(url).password
-        if password and len(password) >= 3:
-            found.append(password)
-    found += [v for _, v in urllib.parse.parse_qsl(query) if len(v) >= 6 and "@" not in v
-              and not _HOSTNAME.match(v)]
-    return sorted({*found, *(urllib.parse.unquote(f) for f in found)}, key=len, reverse=True)
-
-
-def redact_url(url: str) -> str:
-    """An Apprise URL safe to show: Apprise's own privacy form, else scheme://host/…"""
-    with contextlib.suppress(Exception):
-        import apprise
-
-        plugin = apprise.Apprise.instantiate(url)
-        if plugin is not None:
-            return str(plugin.url(privacy=True))  # type: ignore[no-untyped-call]
-    parts = urllib.parse.urlsplit(url)
-    return f"{parts.scheme}://{parts.hostname or ''}/…"
-
-
-def short_reason(text: str, secrets: Sequence[str], limit: int = 200) -> str:
+def short_reason(text: str, secrets: Iterable[str], limit: int = 200) -> str:
     text = " ".join(mask_secrets(text, secrets).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -104,9 +69,11 @@ class AppriseTransport:
     def _send(self, url: str, title: str, body: str, body_format: Format) -> SendOutcome:
         secrets = url_secrets(url)
         try:
-            obj = self._apprise(url)
+            problem = target_problem(url)
+            obj = None if problem else self._apprise(url)
             if obj is None:
-                return SendOutcome(False, f"Apprise cannot use this URL ({redact_url(url)})")
+                reason = f"Apprise cannot use this URL: {problem or 'refused'}"
+                return SendOutcome(False, short_reason(reason, secrets), permanent=True)
             result = obj.notify(body=body, title=title, body_format=body_format, timeout=self.timeout)
             with result:
                 if bool(result):

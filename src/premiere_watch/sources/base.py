@@ -21,19 +21,24 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from premiere_watch.keys import Key
 from premiere_watch.model import Observation, Target
+from premiere_watch.schedule import duration_check, schedule_check
 
 if TYPE_CHECKING:
     from premiere_watch.fetch import Fetcher
 
 # Keys every source accepts, whatever its kind.
 COMMON_KEYS: tuple[Key, ...] = (
-    Key("url", str, "where to read: a page, feed or API URL (http or https)",
+    # secret: a ${VAR} in a URL (a token in the query) is masked wherever the URL is shown.
+    Key("url", str, "where to read: a page, feed or API URL (http or https)", secret=True,
         example='"https://example.com/news/show-season-2"'),
     Key("kind", str, "source kind (see `premiere-watch sources`)", default="page", example='"feed"'),
     Key("interval", str, "check interval such as \"30m\" or \"6h\", or a cron expression "
-        "\"cron: 0 */6 * * *\"; default: the watch's, then [settings]", default=None, example='"1h"'),
-    Key("host_delay", str, "minimum time between requests to this host", default=None, example='"5s"'),
-    Key("host_concurrency", int, "most concurrent requests to this host", default=None, example="2"),
+        "\"cron: 0 */6 * * *\"; default: the watch's, then [settings]", default=None, check=schedule_check,
+        example='"1h"'),
+    Key("host_delay", str, 'minimum time between requests to this host (at most "1h")', default=None,
+        check=duration_check("1h"), example='"5s"'),
+    Key("host_concurrency", int, "most concurrent requests to this host", default=None, min=1, max=64,
+        example="2"),
     Key("robots", bool, "honour robots.txt; turning it off is logged", default=True, example="false"),
 )
 

@@ -47,10 +47,6 @@ FEED_ACCEPT = ("application/atom+xml,application/rss+xml,application/xml;q=0.9,"
 SEEN_LIMIT = 500  # article URLs remembered; feeds rarely list more than ~100 entries
 
 
-def _check_positive(value: Any) -> str | None:
-    return None if isinstance(value, int) and value >= 1 else "write a whole number of 1 or more, e.g. 10"
-
-
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -131,7 +127,7 @@ class FeedSource(Source, kind="feed"):
 
     keys = (
         Key("max_articles", int, "most articles read per pass; the rest wait for the next pass",
-            default=10, check=_check_positive, example="10"),
+            default=10, min=1, max=1000, example="10"),
     )
 
     async def collect(

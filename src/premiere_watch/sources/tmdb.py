@@ -33,6 +33,7 @@ from urllib.parse import quote
 from premiere_watch.dates import FuzzyDate
 from premiere_watch.keys import Key
 from premiere_watch.model import DateClaim, Extraction, Observation, Target, Trailer, normalize_title
+from premiere_watch.redact import mask_secrets
 from premiere_watch.sources._common import (
     ApiSource,
     RequestFailed,
@@ -157,9 +158,7 @@ class TMDBSource(ApiSource, kind="tmdb"):
         if result.status_code == 404 and missing_ok:
             return None
         if result.status != "ok" or data is None:
-            reason = result.reason or "no JSON"
-            if secret:
-                reason = reason.replace(secret, "***")
+            reason = mask_secrets(result.reason or "no JSON", [secret])
             if result.status_code == 401:
                 # TMDB answers 401 for a wrong or revoked key: a config fix, not an outage.
                 raise RequestFailed(f"TMDB rejected the API key ({reason})", False)
