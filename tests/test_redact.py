@@ -20,7 +20,8 @@ from premiere_watch.notify import MemoryTransport, NotifierConfig, deliver, reda
 from premiere_watch.pipeline import Pipeline
 from premiere_watch.redact import MASK, mask_secrets, redact_url, secret_name
 from premiere_watch.sources import Context, Source, SourceResult, SourceState
-from premiere_watch.store import Store
+from premiere_watch.store import Store, open_store
+from premiere_watch.store.sqlite import SqliteBackend
 from runner import RunCli
 from test_notify_delivery import announced
 
@@ -72,11 +73,15 @@ def test_nothing_unmasked_is_stored(tmp_path: Path) -> None:
     """Delivery errors are masked with the watchlist's secrets, not only with pieces of the URL."""
     now = dt.datetime(2026, 3, 1, 12, tzinfo=dt.UTC)
     url = "json://hooks.example/x"
-    with Store(tmp_path / "s.db") as store:
-        store.enqueue([announced(2)], lambda e: [("fans", 0)], now)
-        transport = MemoryTransport(fail={url: ["refused by mys3crethost/tok (MYS3CRETHOST%2FTOK)"]})
-        asyncio.run(deliver(store, {"fans": NotifierConfig("fans", (url,))}, transport, now,
-                            secrets=["MyS3cretHost/Tok"]))
+
+    async def scenario() -> None:
+        async with Store(SqliteBackend(tmp_path / "s.db")) as store:
+            await store.enqueue([announced(2)], lambda e: [("fans", 0)], now)
+            transport = MemoryTransport(fail={url: ["refused by mys3crethost/tok (MYS3CRETHOST%2FTOK)"]})
+            await deliver(store, {"fans": NotifierConfig("fans", (url,))}, transport, now,
+                          secrets=["MyS3cretHost/Tok"])
+
+    asyncio.run(scenario())
     dump = "\n".join(sqlite3.connect(tmp_path / "s.db").iterdump()).lower()
     assert "mys3crethost" not in dump and "refused by **** (****)" in dump
 
@@ -95,7 +100,7 @@ def test_a_failing_source_stores_its_reason_masked(tmp_path: Path) -> None:
         config = load(path, {"FEED_Q": "f33dQuery"})
 
         async def one_pass() -> None:
-            with Store(config.settings.database) as store:
+            async with await open_store(config.settings.database) as store:
                 pipeline = Pipeline(config, store, transport=MemoryTransport())
                 await pipeline.check()
                 await pipeline.aclose()

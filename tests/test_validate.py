@@ -13,6 +13,7 @@ from premiere_watch.config import ConfigError, load
 from premiere_watch.envvars import expand
 from premiere_watch.notify import AppriseTransport, MemoryTransport, NotifierConfig, deliver
 from premiere_watch.store import Store
+from premiere_watch.store.sqlite import SqliteBackend
 from receivers import JsonReceiver
 from runner import RunCli
 from test_notify_delivery import announced
@@ -105,19 +106,23 @@ def test_values_are_encoded_for_the_part_of_the_url_they_land_in(raw: str, value
 def test_a_refused_apprise_url_fails_for_good_at_once_instead_of_eight_retries(tmp_path: Path) -> None:
     """Issue 14 item 6: it was retried 8 times as if the service were down."""
     now = dt.datetime(2026, 3, 1, 12, tzinfo=dt.UTC)
-    with Store(tmp_path / "s.db") as store:
-        notifier = NotifierConfig("bad", ("json://hooks.example:99999/",))
-        store.enqueue([announced(2)], lambda e: [("bad", 0)], now)
-        report = asyncio.run(deliver(store, {"bad": notifier}, AppriseTransport(timeout=5), now))
-        assert (report.dead, report.failed) == (1, 0)
-        [dead] = store.dead_deliveries()
-        assert dead.attempts == 1 and "port 99999" in dead.last_error
-        # A temporary failure is still retried.
-        store.enqueue([announced(3)], lambda e: [("ok", 0)], now)
-        flaky = NotifierConfig("ok", ("json://hooks.example/",))
-        report = asyncio.run(deliver(store, {"ok": flaky}, MemoryTransport(fail={"json://hooks.example/": ["500"]}),
-                                     now))
-        assert (report.dead, report.failed) == (0, 1)
+
+    async def scenario() -> None:
+        async with Store(SqliteBackend(tmp_path / "s.db")) as store:
+            notifier = NotifierConfig("bad", ("json://hooks.example:99999/",))
+            await store.enqueue([announced(2)], lambda e: [("bad", 0)], now)
+            report = await deliver(store, {"bad": notifier}, AppriseTransport(timeout=5), now)
+            assert (report.dead, report.failed) == (1, 0)
+            [dead] = await store.dead_deliveries()
+            assert dead.attempts == 1 and "port 99999" in dead.last_error
+            # A temporary failure is still retried.
+            await store.enqueue([announced(3)], lambda e: [("ok", 0)], now)
+            flaky = NotifierConfig("ok", ("json://hooks.example/",))
+            report = await deliver(store, {"ok": flaky}, MemoryTransport(fail={"json://hooks.example/": ["500"]}),
+                                   now)
+            assert (report.dead, report.failed) == (0, 1)
+
+    asyncio.run(scenario())
 
 
 def test_load_refuses_a_notifier_url_apprise_cannot_use(tmp_path: Path) -> None:
