@@ -23,6 +23,35 @@ _NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth"
            "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5,
            "vi": 6}
 
+# -- the target named without its name -------------------------------------------------------
+
+# "it", "the film", "the BBC's flagship natural history series": a definite noun phrase of the
+# target's kind points back to it.  Words that set a work apart ("the other film", "the first
+# series", "the original") make it another one.
+_KIND_NOUNS = {"film": r"film|movie|picture|feature|biopic|documentary",
+               "tv": r"series|show|season|new season|drama series|docuseries|miniseries"}
+_ANY_KIND = r"release|adaptation|drama|comedy|thriller|installment|project|title|musical|special"
+_SETS_APART = (r"other|another|first|original|previous|earlier|last|second|third|fourth|fifth|next|former|prior|"
+               r"sister|companion|rival|competing|upcoming|new|same")
+SEQUEL_REF = re.compile(r"\b(?:the|this|its|a|their)\s+(?:sequel|follow-up|second (?:film|movie|installment))\b",
+                        re.I)
+_SEQUEL_NAME = re.compile(r"\b(?:[2-9]|ii+|iv|part (?:two|three|four|[2-9]|ii+))\b|:", re.I)
+
+
+def is_sequel(target: Target) -> bool:
+    """The target's name makes it a sequel ("Dune: Part Two", "Hocus Pocus 2"): "the sequel" may be it."""
+    return any(_SEQUEL_NAME.search(n) for n in target.names)
+
+
+def anaphora_for(target: Target) -> re.Pattern[str]:
+    """What points back to the target in a sentence that does not name it."""
+    nouns = f"{_KIND_NOUNS[target.kind]}|{_ANY_KIND}" + ("|sequel|follow-up" if is_sequel(target) else "")
+    modifiers = rf"(?:(?!(?:{_SETS_APART})\b)[\w'’-]+\s+){{0,4}}?"
+    # "the series 1 finale" is a season, not "the series" pointing back.
+    return re.compile(rf"\b(?:the|this|that|its|his|her|their)\s+{modifiers}(?:{nouns})\b(?!\s+\d)|"
+                      r"\b(?:it|it['’]s|its)\b", re.I)
+
+
 # -- other titles named in a sentence ---------------------------------------------------------
 
 _MONTHISH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|"

@@ -20,7 +20,10 @@ from dataclasses import dataclass, field
 from premiere_watch.dates import FuzzyDate
 from premiere_watch.extract import cues
 from premiere_watch.extract.attribution import (
+    SEQUEL_REF,
+    anaphora_for,
     emphasized_titles,
+    is_sequel,
     other_titles,
     own_installment,
     plural_subject,
@@ -42,20 +45,6 @@ from premiere_watch.extract.structured import jsonld_names, structured_candidate
 from premiere_watch.extract.tense import history
 from premiere_watch.extract.titles import Mention, TitleMatcher, foreign_subject, season_refs
 from premiere_watch.model import DateClaim, Rejected, Target
-
-_ANAPHORA_NOUNS = (r"film|movie|series|show|season|picture|feature|release|new season|adaptation|biopic|drama|"
-                   r"comedy|thriller|installment|project|title")
-# "the series 1 finale" is a season, not "the series" pointing back.
-_ANAPHORA = re.compile(rf"\b(?:the|this|that|its|his|her|their)\s+(?:{_ANAPHORA_NOUNS})\b(?!\s+\d)|"
-                       r"\b(?:it|it['’]s|its)\b", re.I)
-# "the sequel" points at a sequel: only a target that is one may be meant by it.
-_ANAPHORA_SEQUEL = re.compile(rf"\b(?:the|this|that|its|his|her|their)\s+(?:{_ANAPHORA_NOUNS}|sequel|follow-up)\b"
-                              r"(?!\s+\d)|"
-                              r"\b(?:it|it['’]s|its)\b", re.I)
-_SEQUEL_REF = re.compile(r"\b(?:the|this|its|a|their)\s+(?:sequel|follow-up|second (?:film|movie|installment))\b",
-                         re.I)
-_SEQUEL_NAME = re.compile(r"\b(?:[2-9]|ii+|iv|part (?:two|three|four|[2-9]|ii+))\b|:", re.I)
-
 
 
 @dataclass(frozen=True)
@@ -93,6 +82,9 @@ def _looking_back(dm: DateMention, anchor: dt.date | None) -> DateMention:
     """A year-less date in a past-tense clause is the latest one before the page, not the next."""
     if anchor is None or not dm.relative or dm.date.start() <= anchor or _FORWARD_WORDS.search(dm.text):
         return dm
+    if "weekday" in dm.qualifier.split():  # "opened on Friday": the Friday before the page
+        back = FuzzyDate.from_date(dm.date.start() - dt.timedelta(days=7))
+        return DateMention(dm.start, dm.end, dm.text, back, dm.relative, dm.qualifier)
     try:
         earlier = FuzzyDate(dm.date.year - 1, dm.date.sub, dm.date.day)
     except ValueError:  # 29 February
@@ -231,7 +223,8 @@ class _Walk:
         self.prev_subject = False
         self.heading_named = False  # the current section's heading names the target
         self.cache = text_cache(page)
-        self.anaphora = _ANAPHORA_SEQUEL if any(_SEQUEL_NAME.search(n) for n in target.names) else _ANAPHORA
+        self.anaphora = anaphora_for(target)
+        self.sequel = is_sequel(target)
         self.article_topic = about_target(page, matcher) and not roundup(page.headline, matcher)
         self.article_season = article_season(page, matcher, target)
 
@@ -337,7 +330,7 @@ class _Walk:
                 subject = False  # "Meanwhile, Gen V premieres ...": another title's sentence
             elif other_spans and not self.anaphora.search(sentence):
                 subject = False  # about the other title named here
-            elif self.anaphora is _ANAPHORA and _SEQUEL_REF.search(sentence):
+            elif not self.sequel and SEQUEL_REF.search(sentence):
                 subject = False  # "the sequel" is not a target that is no sequel
             elif self.anaphora.search(sentence) or own_installment(sentence, self.target):
                 pass  # "it", "the film": whoever the previous sentence was about
@@ -374,7 +367,11 @@ class _Walk:
         if not dates:
             return
         masked = mask_dates(sentence, dates)
-        anaphora_all = [(m.start(), m.end()) for m in self.anaphora.finditer(masked)]
+        # "Skeleton Crew, the Jude Law adventure series, ...": an appositive describes the title
+        # before it; it points back to nothing.
+        anaphora_all = [(m.start(), m.end()) for m in self.anaphora.finditer(masked)
+                        if not any(0 <= m.start() - end <= 3 and masked[end:m.start()].strip() in (",", "")
+                                   for _, end in other_spans)]
         view = _Sentence(sentence, masked, mentions, anaphora_all if not mentions else [], anaphora_all,
                          other_spans, context_season, kind in ("table_row", "list_item", "heading"), headline, zone,
                          slot_taken(masked, mentions, pronoun_is_target=not mentions and self.prev_subject))

@@ -31,7 +31,8 @@ from premiere_watch.model import Status
 # that scan fast (see ``casefold``), which needs their patterns in lowercase.
 _PREMIERE = CaselessScan(
     r"\b(?:premier(?:e|es|ed|ing)|debut(?:s|ed|ing)?|releas(?:e|es|ed|ing)|arriv(?:e|es|ed|ing|al)|"
-    r"open(?:s|ed|ing)?|return(?:s|ed|ing)?|launch(?:es|ed|ing)?|hit(?:s|ting)?|land(?:s|ed|ing)?|"
+    r"open(?:s|ed|ing)?|return(?:s|ed|ing)?|launch(?:es|ed|ing)?(?! (?:title|event|party|week|campaign))|"
+    r"hit(?:s|ting)?|land(?:s|ed|ing)?|"
     r"stream(?:s|ed|ing)?|drop(?:s|ped|ping)?|bow(?:s|ed)?|air(?:s|ed|ing)?|coming|comes|come|"
     r"(?:be|is|are|comes?|coming) back|(?:is|are|be) out|out (?:on|in|from)|goes live|"
     r"theat(?:er|re)s|cinemas|theatrical(?:ly)?|dated|date|slot|calendar|available|reach(?:es|ed|ing)?|"
@@ -52,6 +53,7 @@ _OTHER_EVENT = CaselessScan(
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|final|last|later|remaining) episodes?|"
     r"episodes? (?:two|three|four|five|six|seven|eight|nine|ten)|weekly (?:from|after|thereafter)|then weekly|"
     r"encore|repeats?|reruns?|re-?air\w*|expo|ccxp|took the stage|on stage|"
+    r"regular (?:weekly )?(?:slot|time ?slot|time period|run)|weekly slot|"
     r"clip|footage|first look|panel|comic-con|d23|tudum|fan event|event|festival|world premiere|"
     r"(?:red[- ]carpet )?premiere (?:at|in) (?:the )?[a-z]\w*|order(?:ed|s)? (?:a|another)|screenings?|"
     r"sneak(?: peeks?)?|early[- ]access|previews?|earnings|interview|birthday|anniversary|emmys?|"
@@ -73,7 +75,8 @@ _MOVED_FROM = re.compile(
     r"\b(?:mov(?:e|es|ed|ing)|push(?:es|ed|ing)?|delay(?:s|ed|ing)?|shift(?:s|ed|ing)?|bump(?:s|ed|ing)?|"
     r"postpon(?:e|es|ed|ing)|pull(?:s|ed|ing)?|slid(?:e|es|ing)?|slip(?:s|ped|ping)?|vacat(?:e|es|ed|ing)|"
     r"abandon(?:s|ed|ing)?|drop(?:s|ped|ping)?|relocat\w+|reschedul\w+|swap(?:s|ped|ping)?|trad(?:e|ed|es)|"
-    r"exit(?:s|ed)?|leav(?:e|es|ing)|left|switch(?:es|ed)?|chang(?:e|es|ed|ing)|off)\b[^;]{0,120}?"
+    r"exit(?:s|ed)?|leav(?:e|es|ing)|left|switch(?:es|ed)?|chang(?:e|es|ed|ing)|off|remov(?:e|es|ed|ing)|"
+    r"yank(?:s|ed|ing)?|strip(?:s|ped|ping)?|t(?:ake|akes|ook|aken|aking))\b[^;]{0,120}?"
     r"\b(?:from|off|out of)\s+"
     r"(?:(?:its|the|a|an|their|his|her|original|previous|earlier|old|planned|prior)\s+)*"
     r"(?:[\w.,'’-]+\s+){0,3}$",
@@ -259,7 +262,7 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
         if other is None:
             return (True, "schedule listing") if schedule else (False, "no release word")
         return False, f"about {other[1]!r}"
-    if other is not None and other[0] < prem[0]:
+    if other is not None and other[0] <= prem[0]:  # equal: the release word is inside the event phrase
         return False, f"about {other[1]!r}, not the release"
     prem_span = _nearest_span("premiere", sentence, start, end, lo, hi)
     if _DEICTIC.fullmatch(sentence, start, end) and (prem_span is None or prem_span[0] > 20):

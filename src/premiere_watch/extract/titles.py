@@ -339,8 +339,10 @@ _COMPANIES = re.compile(
     r"premiere|the premiere|release|the release|production|filming)",
     re.I,
 )
+# "Meanwhile, ...", "On the film side, ...", "Over at Disney+, ...": what comes before the subject.
 _LEAD_IN = re.compile(r"^(?:(?:meanwhile|also|elsewhere|plus|separately|in other news|however|still|"
-                      r"and|but|finally)[,:]?\s+)+", re.I)
+                      r"and|but|finally)[,:]?\s+|"
+                      r"(?:on|in|at|over at|over on|as for|for|with|from)\s+[^,.;]{1,40},\s+)+", re.I)
 _CAP_RUN = re.compile(r"[A-Z0-9][\w'’&.*+-]*:?(?:\s+(?:(?:of|the|and|&|x|vs\.?|a|an|in|on|to)\s+)*"
                       r"[A-Z0-9][\w'’&.*+-]*:?)*")
 _TITLE_VERB = re.compile(

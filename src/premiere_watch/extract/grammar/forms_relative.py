@@ -127,6 +127,32 @@ def _relative_weekday(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | N
                   pre.cue_qual)]
 
 
+_RELEASED_ON = re.compile(r"\b(?:open|premier|arriv|debut|bow|land|drop|return|launch|releas|stream|air|hit|"
+                          r"theaters|theatres|cinemas|screens)\w*\b[^.;,]{0,30}$", re.I)
+
+
+@form(
+    rf"""(?:on|On)\s+{FULL_WEEKDAY.format(n='wd')}(?![\w'’])(?!,?\s+(?:the\s+)?\d|,?\s+(?i:jan|feb|mar|apr|may|jun|jul|
+    aug|sep|oct|nov|dec))""",
+    rf"""(?:its|their|the|a)\s+{FULL_WEEKDAY.format(n='wd')}\s+(?=(?:bow|opening|premiere|debut|release|launch|return)\b)""",
+    prio=3,
+    needs=(NEEDS_WEEKDAY,),
+)
+def _bare_weekday(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
+    # News writes the day of the week alone: "roared into theaters on Friday", "before its
+    # Friday bow".  Read forward (the next one on or after the page's date); a past-tense
+    # clause reads it back (qualifier "weekday", see claims).  "Wednesday" alone is also a
+    # show: only "on" or a release noun makes it a day.
+    if ctx.anchor is None:
+        return None
+    if m.group(0)[:2].lower() == "on" and not _RELEASED_ON.search(ctx.text, max(0, m.start() - 45), m.start()):
+        return None  # "a press event on Thursday": most days of the week in news date the news
+    wd = weekday_of(m.group("wd"))
+    a = ctx.anchor
+    d = a + dt.timedelta(days=(wd - a.weekday()) % 7)
+    return [Candidate(m.start("wd"), m.end("wd"), FuzzyDate.from_date(d), True, "weekday")]
+
+
 @form(r"(?P<rel>this|This|next|Next|last|Last)\s+(?:(?P<sub>coming|past)\s+)?(?P<wk>weekend|Weekend)(?![\w'’])",
        prio=4, needs=(("weekend",),))
 def _relative_weekend(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
