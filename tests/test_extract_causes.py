@@ -349,3 +349,48 @@ def test_an_embedded_concept_trailer_is_not_released() -> None:
     assert _trailer("Halcyon Drift season 2 has a date.", extra=embed) == "unmentioned"
     assert _trailer("Halcyon Drift season 2 has a date.", "That video is fan-made.",
                     extra=embed.replace(" (Concept)", "")) == "none"
+
+
+# -- more of the same causes, as later pages showed them -------------------------------------
+
+@pytest.mark.parametrize(("paragraphs", "target", "published", "want"), [
+    # A day of the week next to a release word, read back in a past-tense clause.
+    (["Meridian Run roared into 4,151 theaters on Friday and took $80 million."], MERIDIAN, "2024-07-21",
+     Want("2024-07-19")),
+    (["Speaking at a press event on Thursday, the studio head praised Meridian Run."], MERIDIAN, "2024-07-21",
+     Want(None)),
+    # The time a change was made is not a release date; the date it moved to is.
+    (["In July the studio moved Meridian Run to 8 December so that its cast can promote it."], MERIDIAN,
+     "2024-06-01", Want("2024-12-08")),
+    (["The studio originally had Meridian Run pencilled in for 17/03/2025 before moving it back to December."],
+     MERIDIAN, "2024-06-01", Want(None, denied="2025-03-17")),
+    (["The studio removed Meridian Run from its March 29, 2025 release date and did not set a new one."],
+     MERIDIAN, "2024-06-01", Want(None, denied="2025-03-29")),
+    # A pronoun in a sentence that opens with the title is the title's.
+    (["Halcyon Drift returns for its second season on Sunday, March 26 at 9 p.m."], HALCYON, "2023-03-01",
+     Want("2023-03-26")),
+    (["The studio removed Meridian Run from its March 29, 2025 date."], MERIDIAN, "2024-06-01",
+     Want(None, denied="2025-03-29")),
+    # Several titles in a headline: each has its own section.
+    (["Missing You arrives first.", "It is a thriller."], HALCYON, "2024-03-01", Want(None)),
+])
+def test_later_pages(paragraphs: list[str], target: Target, published: str, want: Want) -> None:
+    check(read(article(*paragraphs, headline="Film and TV news", published=published), target), want)
+
+
+def test_a_dateline_with_place_and_byline_dates_the_page() -> None:
+    html = article("Meridian Run reaches cinemas on 8 December, a week after its festival premiere.",
+                   headline="Venice: Meridian Run review", published=None,
+                   body_top="<p>Venice, 2 September 2023 — Corinne Vasquez</p>")
+    ex = read(html, MERIDIAN)
+    assert ex.published == dt.date(2023, 9, 2)
+    check(ex, Want("2023-12-08"))
+
+
+def test_a_listing_dates_the_title_under_its_day_heading() -> None:
+    html = ("<html><head><meta property='article:published_time' content='2024-12-20T09:00:00Z'></head><body>"
+            "<article><h1>Everything coming to Vireo+ in January: Halcyon Drift, Glass Tide, Iron Lattice and more"
+            "</h1><h2>Wednesday, January 1</h2><h3>Glass Tide</h3><p>A heist series. New Year's Day is its slot.</p>"
+            "<h2>Thursday, January 23</h2><h3>Halcyon Drift: Season 2</h3><p>The agents are back.</p>"
+            "</article></body></html>")
+    check(read(html), Want("2025-01-23"))

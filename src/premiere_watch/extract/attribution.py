@@ -79,6 +79,14 @@ _NOT_TITLES = re.compile(r"(?:The\s+)?(?:Netflix|HBO|Max|Disney\+?|Hulu|Prime Vi
                          r"I|We|It|He|She|They|This|That|These|Those|There|Season \d+|Part \w+|Episode \d+)", re.I)
 
 
+# A quoted card or tagline, not a title: "‘Coming 10/17’", "‘Only in Cinemas’".
+_QUOTED_NOT_TITLE = re.compile(r"\d[/.]\d|^(?:coming|out|now|available|streaming|only|in cinemas|in theaters|"
+                               r"premieres?|arrives?|returns?|watch)\b", re.I)
+_QUOTE_CHARS = re.compile(r"[‘“\"]|(?:^|\s)'")
+_QUOTED = re.compile(r"(?:‘(?P<a>[A-Z0-9][^‘’“”\n]{0,60}?)’|“(?P<b>[A-Z0-9][^‘’“”\n]{0,60}?)[,.]?”|"
+                     r"\"(?P<c>[A-Z0-9][^\"\n]{0,60}?)[,.]?\"|(?:(?<=\s)|^)'(?P<d>[A-Z0-9][^'\n]{0,60}?)'(?=[\s,.:;!?]|$))")
+
+
 def emphasized_titles(phrases: Iterable[str], matcher: TitleMatcher) -> list[str]:
     """Italic/bold/quoted phrases of a block that look like titles other than the target."""
     out = []
@@ -122,6 +130,13 @@ def other_titles(sentence: str, phrases: list[str], matcher: TitleMatcher,
         if m.start("name") > 0 and sentence[m.start("name") - 1] not in " (\"“‘":
             continue
         add(*m.span("name"))
+    for m in _QUOTED.finditer(sentence) if _QUOTE_CHARS.search(sentence) else ():
+        group = next(g for g in "abcd" if m.group(g) is not None)
+        name = m.group(group)
+        words = [w for w in name.split() if len(w) > 3]
+        if len(name.split()) <= 6 and all(w[0].isupper() or not w[0].isalpha() for w in words) \
+                and not _QUOTED_NOT_TITLE.search(name):
+            add(*m.span(group))  # "‘Matrix 4’ Grabs May 2021 Slot": trade papers quote titles
     for m in _INDEFINITE.finditer(sentence):
         before = sentence[max(0, m.start() - 3):m.start()]
         if not (mentions and "," in before and any(t.end <= m.start() for t in mentions)):

@@ -105,6 +105,16 @@ def _opens_with(sentence: str, mentions: list[Mention]) -> bool:
     return any(m.start <= (lead.end() if lead else 0) for m in mentions)
 
 
+def _owned_by_target(sentence: str, anaphor: tuple[int, int], mentions: list[Mention],
+                     others: list[tuple[int, int]]) -> bool:
+    """"removed Meridian Run from its March 29 date": a possessive takes the nearest title
+    named before it."""
+    if sentence[anaphor[0]:anaphor[1]].lower() not in ("its", "their"):
+        return False
+    before = [m.end for m in mentions if m.end <= anaphor[0]]
+    return bool(before) and not any(max(before) <= o_start < anaphor[0] for o_start, _ in others)
+
+
 def _gap(dm: DateMention, span: tuple[int, int]) -> int:
     return dm.start - span[1] if span[1] <= dm.start else (span[0] - dm.end) + 15
 
@@ -292,7 +302,8 @@ class _Walk:
         if not mentions:
             return
         self.out.mentioned_in_main = True
-        self._sentence(text, mentions, [], True, self.article_season, "heading", headline=True)
+        others = other_titles(text, [], self.matcher, mentions)
+        self._sentence(text, mentions, others, True, self.article_season, "heading", headline=True)
 
     def _aside_block(self, block: Block) -> None:
         """Rails and sidebars: only a schedule row that names the title itself (and, for a
@@ -397,7 +408,8 @@ class _Walk:
             # ours is the sentence's subject ("Succession returns for its fourth season on
             # March 26"), the pronoun is its own.
             near_m = min(abs(_gap(dm, (m.start, m.end))) for m in mentions)
-            near_a = min(abs(_gap(dm, a)) for a in anaphora_all)
+            near_a = min((abs(_gap(dm, a)) for a in anaphora_all
+                          if not _owned_by_target(sentence, a, mentions, other_spans)), default=10**6)
             if near_a < near_m:
                 self.reject(text, f"{dm.text!r}: the pronoun before it refers to another title")
                 return

@@ -129,7 +129,7 @@ _CLAUSE_BREAK = CaselessScan(
     r",\s+(?=[a-z]{3,}ing\b)|"  # ", ending months of speculation": a participle opens a phrase of its own
     r"\b(?:and\s+(?:the|its|their)\s+(?=\w+\s+(?:is|are|will|was|has|\w+s)\b)|"
     r"and\s+(?:will|is|are|would|could|should|may|might|it|they|then)\b|"
-    r"but\b|while\b|whereas\b|however\b|although\b|though\b)"
+    r"but\b|while\b|whereas\b|however\b|although\b|though\b|so that\b|so as to\b|in order to\b|because\b)"
 )
 _NOT_NEGATING = re.compile(r"\b(?:not only|no matter|no doubt|not just|no later than)\b", re.I)
 _NOT_UNTIL = re.compile(r"(?:\bnot|n['’]t|\bno)\b[^;]{0,80}\buntil\b", re.I)
@@ -265,6 +265,13 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     if other is not None and other[0] <= prem[0]:  # equal: the release word is inside the event phrase
         return False, f"about {other[1]!r}, not the release"
     prem_span = _nearest_span("premiere", sentence, start, end, lo, hi)
+    leads = prem_span is not None and prem_span[1] >= end and not any(
+        lo <= s < start for s, _e, _w in _matches("premiere", sentence)) and not _PLAN_FOR.search(
+        sentence, max(lo, start - 12), start)  # "In July it moved ...", not "pencilled in for July"
+    if prem_span and _MOVE.fullmatch(prem_span[3].split()[0]) and (
+            leads or (prem_span[1] < start and not _MOVED_TO_OR_FROM.search(sentence, max(lo, start - 40), start))):
+        # "In July it moved the film to 8 December": July dates the move, not a release.
+        return False, f"the date of the change ({prem_span[3]!r})"
     if _DEICTIC.fullmatch(sentence, start, end) and (prem_span is None or prem_span[0] > 20):
         # "took the stage today and confirmed ...": "today" is the news day unless a release
         # word governs it ("premieres today", "out tonight").
@@ -304,6 +311,9 @@ def _cue_at(sentence: str, word: str, lo: int) -> int:
     return at if at >= 0 else sentence.lower().find(word.lower())
 
 
+_PLAN_FOR = re.compile(r"\b(?:for|to|until|till)\s+(?:the\s+)?$", re.I)
+_MOVED_TO_OR_FROM = re.compile(r"\b(?:to|from|until|till|for|into|off|out of|now|back|up|forward|ahead|by)\b"
+                               r"[^.;]{0,30}$", re.I)
 _NEUTRAL = re.compile(r"begins?|kicks? off|starts?|due|expected|come|comes|coming|out", re.I)
 
 

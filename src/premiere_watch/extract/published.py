@@ -147,11 +147,12 @@ _LEAD_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’ -]{1,30},\s+)?(?P<date>[^—–
 _PROBE = dt.date(2000, 1, 1)
 
 
-def is_date_line(text: str, dayfirst: bool) -> dt.date | bool:
+def is_date_line(text: str, dayfirst: bool, names: bool = False) -> dt.date | bool:
     """A block that only dates something ("May 8, 2023", "08.05.2023 14:02", "Updated: Mon 8 May
     2023 10:32 BST", "By Dana Lee | May 8, 2023", "Published 3 hours ago", a listing's
     "Wednesday, January 1"): its day when it gives one with its year, True for a date line
-    without one, False for text that says something."""
+    without one, False for text that says something.  ``names``: a place and an author may
+    stand beside a dated day ("Venice, 2 September 2023 — Corinne Vasquez-Holm")."""
     if len(text) > 90:
         return False
     if _RELATIVE_STAMP.match(text.strip()):
@@ -165,6 +166,8 @@ def is_date_line(text: str, dayfirst: bool) -> dt.date | bool:
     words = _FURNITURE_WORDS.sub(" ", rest).split()
     if words and words[0].lower() == "by":
         words = [w for w in words[1:] if not w[0].isupper()]  # an author's name
+    if words and names and not days[0].relative and len(words) <= 6 and all(w[0].isupper() for w in words):
+        words = []  # a dateline's place and byline's name around a full date
     if words:
         return False
     return True if days[0].relative else days[0].date.start()
@@ -183,7 +186,7 @@ def dateline(blocks: list[Block], dayfirst: bool) -> tuple[dt.date | None, set[i
         if len(block.text) > 90:
             begun = begun or len(block.text.split()) >= 12
             continue
-        day = is_date_line(block.text, dayfirst)
+        day = is_date_line(block.text, dayfirst, names=True)
         if day is not False:
             lines.add(i)
             if found is None and not begun and isinstance(day, dt.date):
