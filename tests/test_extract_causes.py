@@ -394,3 +394,32 @@ def test_a_listing_dates_the_title_under_its_day_heading() -> None:
             "<h2>Thursday, January 23</h2><h3>Halcyon Drift: Season 2</h3><p>The agents are back.</p>"
             "</article></body></html>")
     check(read(html), Want("2025-01-23"))
+
+
+# -- which way it moved: the newest statement wins ---------------------------------------------
+
+@pytest.mark.parametrize(("paragraphs", "headline", "want"), [
+    # A chain of moves: every stop but the last is history.
+    (["Meridian Run was originally set for 17 July, slipped two weeks to 31 July, and was then pushed again to "
+      "12 August."], "Meridian Run moves again", Want("2024-08-12", denied="2024-07-31")),
+    # Once the page says there is no date now, the dates before are history.
+    (["Meridian Run was originally set for 17 July, slipped to 31 July, and was then pushed again to 12 August.",
+      "The studio has now taken Meridian Run off its release calendar altogether."],
+     "Meridian Run pulled, no new date", Want(None, denied="2024-08-12")),
+    (["Meridian Run was set for 12 August.", "The studio pulled Meridian Run indefinitely, but it now opens "
+      "on 4 October."], "Meridian Run moves", Want("2024-10-04")),
+    # ... but another title's "no date" says nothing about ours.
+    (["Meridian Run opens on 12 August.", "The director is also making an Alien series, which has no premiere "
+      "date yet."], "Meridian Run dated", Want("2024-08-12")),
+    # A timeline: only the latest entry is current, and an entry's own date is no release.
+    (["Meridian Run was first dated for 3 November 2023.", "June 2023: moved to Feb. 14, 2025 as the strike "
+      "halted work", "October 2023: removed from the calendar"], "Meridian Run: a history", Want(None)),
+    # What a fake claims is false.
+    (["The trailer is a fan edit, and the December 2024 premiere it advertises for Meridian Run has no basis."],
+     "Fact check: Meridian Run", Want(None, denied="2024-12")),
+    # A word of another title's name is not a pronoun: "The Devil Made Me Do It".
+    (["The studio also moved The Conjuring: The Devil Made Me Do It, which had been due on 11 September, "
+      "to 4 June next year."], "Calendar", Want(None)),
+])
+def test_newest_statement_wins(paragraphs: list[str], headline: str, want: Want) -> None:
+    check(read(article(*paragraphs, headline=headline, published="2024-06-01"), MERIDIAN), want)

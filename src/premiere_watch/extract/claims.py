@@ -62,6 +62,8 @@ class _Sentence:
     headline: bool
     zone: str
     slot_taken: bool  # another title takes the target's slot here
+    stamp_end: int = 0  # a timeline entry's own date ends here ("June 2023: moved to ...")
+    old_entry: bool = False  # in a timeline entry a later entry supersedes
 
 
 @dataclass
@@ -70,6 +72,7 @@ class ClaimSet:
     rejected: list[Rejected] = field(default_factory=list)
     mentioned_in_main: bool = False
     about: dict[str, bool] = field(default_factory=dict)
+    undated_at: int = 0  # order of the last statement that the target has no date now (0: none)
 
 
 _FORWARD_WORDS = re.compile(r"\b(?:next|this|coming|later|today|tonight|tomorrow|fortnight|weeks?|days?|from)\b",
@@ -95,6 +98,8 @@ def _looking_back(dm: DateMention, anchor: dt.date | None) -> DateMention:
     return DateMention(dm.start, dm.end, dm.text, earlier, dm.relative, dm.qualifier)
 
 
+_STAMP = re.compile(r"(?P<stamp>[^:—–\n]{3,30}?)\s*(?::|—|–|\s-)\s+")
+_MONTH_YEAR = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}|\d{4}", re.I)
 _SUBJECT_LEAD = re.compile(r"^[\s|\"“‘'(]*(?:(?:meanwhile|and|but|now|so|also|still|finally|yes|well)[,:]?\s+)?"
                            r"(?:the\s+)?(?:(?:new|upcoming|final|next|latest|long-awaited)\s+)?", re.I)
 
@@ -236,6 +241,10 @@ class _Walk:
         self.anaphora = anaphora_for(target)
         self.sequel = is_sequel(target)
         self.article_topic = about_target(page, matcher) and not roundup(page.headline, matcher)
+        # A timeline's entries ("June 2023: moved to Feb. 14, 2025"): only the latest is current.
+        stamps = [s for b in page.blocks if b.zone == "main" and (s := self._stamp(b.text))]
+        self.latest_stamp = max((d for _, d in stamps), key=lambda d: d.end(), default=None)
+        self.stamp: tuple[int, FuzzyDate] | None = None  # the current block's
         self.article_season = article_season(page, matcher, target)
 
     def reject(self, text: str, reason: str) -> None:
@@ -302,6 +311,8 @@ class _Walk:
         if not mentions:
             return
         self.out.mentioned_in_main = True
+        if cues.undated(text):
+            self.out.undated_at = 10**9  # the headline sums the page up: no date now
         others = other_titles(text, [], self.matcher, mentions)
         self._sentence(text, mentions, others, True, self.article_season, "heading", headline=True)
 
@@ -320,7 +331,21 @@ class _Walk:
             return
         self._sentence(block.text, mentions, [], True, None, block.kind, zone="aside")
 
+    def _stamp(self, text: str) -> tuple[int, FuzzyDate] | None:
+        """(end, date) of the date a timeline entry opens with ("June 2023: moved to ...")."""
+        m = _STAMP.match(text)
+        if not m or (is_date_line(m.group("stamp"), self.page.dayfirst) is False and not _MONTH_YEAR.fullmatch(
+                m.group("stamp").strip())):
+            return None
+        dates = self.cache.dates(text[:m.end("stamp")])
+        if len(dates) != 1 or dates[0].relative:
+            return None
+        # An entry records what happened; "May 8, 2024: that is when it premieres" announces.
+        stamped = dates[0].date
+        return (m.end(), stamped) if self.anchor is not None and stamped.start() <= self.anchor else None
+
     def _block(self, block: Block, subject: bool, topic: bool, context_season: int | None) -> bool:
+        self.stamp = self._stamp(block.text) if block.zone == "main" else None
         if block.kind in ("list_item", "table_row") and not self.heading_named:
             # A list row names its own subject; the article's topic does not carry into it
             # (a rail of other shows' dates inside the article stays theirs).
@@ -349,12 +374,16 @@ class _Walk:
                 subject = topic
             if block.zone == "main":
                 self.out.about[sentence] = subject
+            if mentions and not other_spans and cues.undated(sentence):
+                # "Warner pulls Tenet, sets no new date": what the page gave before is history.
+                # Only said of the target by name: "his Alien series, which has no date" is not.
+                self.out.undated_at = self.order + 1
             if not subject:
                 if may_hold_date(sentence):  # logged without paying for a grammar scan
                     self.reject(sentence, "not about this title")
                 continue
             self._sentence(sentence, mentions, other_spans, topic or block_mentioned, context_season,
-                           block.kind)
+                           block.kind, first=sentence is sentences[0])
             self.previous = sentence
         # A roundup item naming the title under a date heading: "Friday, Oct. 27" / "Pain Hustlers".
         if block.kind in ("list_item", "table_row", "paragraph") and block_mentioned and block.heading \
@@ -373,23 +402,31 @@ class _Walk:
 
     def _sentence(self, sentence: str, mentions: list[Mention], other_spans: list[tuple[int, int]],
                   topic: bool, context_season: int | None, kind: str, headline: bool = False,
-                  zone: str = "main") -> None:
+                  zone: str = "main", first: bool = False) -> None:
         dates = year_context(sentence, core_mentions(sentence, self.cache.dates(sentence)), self.anchor)
         if not dates:
             return
         masked = mask_dates(sentence, dates)
         # "Skeleton Crew, the Jude Law adventure series, ...": an appositive describes the title
         # before it; it points back to nothing.
+        # ... and a word inside another title's name ("The Devil Made Me Do It") is part of it.
         anaphora_all = [(m.start(), m.end()) for m in self.anaphora.finditer(masked)
                         if not any(0 <= m.start() - end <= 3 and masked[end:m.start()].strip() in (",", "")
-                                   for _, end in other_spans)]
+                                   for _, end in other_spans)
+                        and not any(start <= m.start() < end for start, end in other_spans)]
         view = _Sentence(sentence, masked, mentions, anaphora_all if not mentions else [], anaphora_all,
                          other_spans, context_season, kind in ("table_row", "list_item", "heading"), headline, zone,
-                         slot_taken(masked, mentions, pronoun_is_target=not mentions and self.prev_subject))
+                         slot_taken(masked, mentions, pronoun_is_target=not mentions and self.prev_subject),
+                         self.stamp[0] if self.stamp and first else 0,
+                         self.stamp is not None and self.latest_stamp is not None
+                         and self.stamp[1].end() < self.latest_stamp.end())
         for i, dm in enumerate(dates):
             self._date(view, dm, dates[i + 1].start if i + 1 < len(dates) else None)
 
     def _date(self, view: _Sentence, dm: DateMention, next_start: int | None) -> None:
+        if dm.end <= view.stamp_end:
+            self.reject(view.text, f"{dm.text!r}: the time of a timeline entry")
+            return
         text, sentence, mentions, anaphora, anaphora_all, other_spans = (
             view.text, view.masked, view.mentions, view.anaphora, view.anaphora_all, view.other_spans)
         context_season, schedule, headline, zone = view.context_season, view.schedule, view.headline, view.zone
@@ -494,8 +531,10 @@ class _Walk:
             # A dropped plan is recent history: the nearest such day, not the next one.
             with contextlib.suppress(ValueError):  # 29 February
                 date = FuzzyDate(date.year - 1, date.sub, date.day)
+        if view.old_entry and status == "confirmed":
+            status, why, score = "denied", "an earlier entry of a timeline", 0
         self._add(Candidate(date, status, text, f"{word}; {why}", change_target=score,
-                            headline=headline, zone=zone, weak=verdict.weak))
+                            headline=headline, zone=zone, weak=verdict.weak or view.old_entry))
         if verdict.why.startswith("not until") and date.precision == "year" and self.anchor is not None \
                 and date.year - 1 >= self.anchor.year:
             # "Won't arrive until 2026" also says: not in 2025.
@@ -525,7 +564,7 @@ def date_claims(page: Page, target: Target, matcher: TitleMatcher) -> DateClaims
     result = walk.run()
     cands = result.candidates + structured_candidates(page, target, matcher)
     rejected = list(result.rejected)
-    best, tentative, denied = choose(cands, page, rejected)
+    best, tentative, denied = choose(cands, page, rejected, result.undated_at)
     return DateClaims(to_claim(best) if best else None, [to_claim(c) for c in tentative],
                       [to_claim(c) for c in denied], rejected, result.mentioned_in_main, result.about)
 

@@ -94,7 +94,9 @@ _ORIGINALLY = re.compile(
 _ABANDONED_AFTER = re.compile(
     r"^[^;.]{0,60}?\b(?:(?:is|was|has been|were) (?:now )?(?:scrapped|abandoned|cancel+ed|vacated|dropped|"
     r"off|gone|no longer)|no longer|(?:date|slot|plan) (?:is|was) (?:off|dead|gone)|anymore|"
-    r"(?:it|they) had been (?:holding|occupying|set|using)|off the (?:board|table|calendar|schedule))\b",
+    r"(?:it|they) had been (?:holding|occupying|set|using)|off the (?:board|table|calendar|schedule)|"
+    r"has no basis|(?:is|was) (?:false|wrong|made up|fake|not real|not true|incorrect|a hoax|baseless)|"
+    r"isn['’]t (?:real|true|happening))\b",
     re.I,
 )
 # The date a change lands on: "to [the] X", "now ... X" ("to premiere in X" is an infinitive).
@@ -357,6 +359,27 @@ def change_score(sentence: str, start: int) -> int:
     if _MOVE.search(sentence[:start]) and _TO.search(sentence[max(0, start - 40):start]):
         return 1
     return 0
+
+
+_UNDATED = re.compile(
+    r"\b(?:sets? no (?:new )?date|no new (?:release |premiere )?date|without a (?:new )?(?:release |premiere )?date|"
+    r"(?:delayed|postponed|pulled|shelved|on hold|paused|halted) indefinitely|"
+    r"indefinitely (?:delayed|postponed|shelved)|"
+    r"until further notice|off (?:its|the|their) (?:release )?(?:calendar|schedule|slate)(?: altogether)?|"
+    r"(?:has|have) no (?:new )?(?:release |premiere )?date|no longer has a (?:release )?date|"
+    r"(?:is|are) (?:now )?undated|(?:removed|pulled) from the (?:release )?(?:calendar|schedule))\b",
+    re.I,
+)
+
+
+def undated(sentence: str) -> bool:
+    """The sentence says the title has no date now ("sets no new date", "delayed indefinitely",
+    "off its release calendar altogether")."""
+    return bool(_UNDATED.search(sentence)) and not _NOT_NEGATING_UNDATED.search(sentence)
+
+
+# "no new date yet, but it opens in May": a date given in the same breath stands.
+_NOT_NEGATING_UNDATED = re.compile(r"\b(?:but|however)\b[^.;]{0,60}\b(?:opens?|premieres?|arrives?|now)\b", re.I)
 
 
 def former_plan(sentence: str, start: int) -> bool:

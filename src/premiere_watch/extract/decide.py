@@ -55,10 +55,32 @@ def _corroborate(cands: list[Candidate], page: Page) -> list[Candidate]:
     return out
 
 
-def choose(cands: list[Candidate], page: Page, rejected: list[Rejected]
+def _newest_statements(cands: list[Candidate], undated_at: int) -> list[Candidate]:
+    """The newest statement wins.  In one sentence's chain of moves ("slipped to 31 July,
+    and was then pushed again to 12 August") every stop but the last is history; after the
+    page says the title has no date any more ("sets no new date", "delayed indefinitely"),
+    every date it gave before is, unless stated as the new one ("now opens ...")."""
+    last_stop: dict[str, int] = {}
+    for c in cands:
+        if c.status == "confirmed" and c.change_target == 1:
+            last_stop[c.evidence] = max(last_stop.get(c.evidence, 0), c.order)
+    out = []
+    for c in cands:
+        if c.status == "confirmed" and c.change_target == 1 and c.order < last_stop[c.evidence]:
+            c = Candidate(c.date, "denied", c.evidence, "an earlier stop of a chain of moves", weak=True,
+                          order=c.order, zone=c.zone)
+        elif c.status == "confirmed" and undated_at and c.order < undated_at and c.change_target < 2 \
+                and not c.structured:
+            c = Candidate(c.date, "denied", c.evidence, "before the page says it has no date now", weak=True,
+                          order=c.order, zone=c.zone)
+        out.append(c)
+    return out
+
+
+def choose(cands: list[Candidate], page: Page, rejected: list[Rejected], undated_at: int = 0
            ) -> tuple[Candidate | None, list[Candidate], list[Candidate]]:
     """(confirmed, tentative, denied) from all candidates."""
-    cands = _corroborate(cands, page)
+    cands = _newest_statements(_corroborate(cands, page), undated_at)
     denied = [c for c in cands if c.status == "denied"]
     denied_dates = {c.date for c in denied}
     strong_denied = {c.date for c in denied if not c.weak}
