@@ -1,6 +1,7 @@
 """The HTTP client and its politeness rules.
 
-One shared :class:`httpx.AsyncClient` behind :class:`Fetcher`. Every source
+One shared :class:`httpx.AsyncClient` behind :class:`Fetcher`, over aiohttp's
+connection pool by default (transport.py). Every source
 calls :meth:`Fetcher.fetch`; it never raises for network or HTTP problems —
 a failure is a :class:`FetchResult` with ``status="failed"``, a short human
 ``reason`` and a ``temporary`` flag (may succeed later by itself vs. needs
@@ -37,7 +38,7 @@ Decisions worth knowing:
   value over ``retry_after_cap`` fails the fetch at once, temporarily, and
   later fetches to that host fail fast until the time has passed.
 
-Tests pass ``transport=`` (e.g. ``httpx.MockTransport``) plus ``sleep=`` and
+Tests pass ``transport=`` (``httpx.MockTransport``, ``respx.MockTransport``) plus ``sleep=`` and
 ``clock=``; an injected ``sleep`` must advance an injected ``clock``.
 """
 
@@ -63,6 +64,7 @@ from protego import Protego
 
 from premiere_watch.content_coding import ACCEPT_ENCODING, ContentCodingError, drain, read_body
 from premiere_watch.redact import redact_url
+from premiere_watch.transport import AsyncClient
 
 __all__ = ["FetchResult", "FetchSettings", "FetchStats", "Fetcher", "redact_url"]
 
@@ -264,13 +266,13 @@ class Fetcher:
         self._hosts: dict[str, _Host] = {}
         self._slots = asyncio.Semaphore(settings.concurrency)
         self._robots_off_logged: set[str] = set()
-        # Limits given to the client only apply when httpx builds the transport
+        # Limits given to the client only apply when it builds the transport
         # itself; we let it (transport=None) because that keeps HTTP(S)_PROXY
         # from the environment working, which passing our own transport would
-        # silently switch off. httpx's transport does no retries of its own.
+        # silently switch off. The transport does no retries of its own.
         limits = httpx.Limits(max_connections=settings.concurrency,
                               max_keepalive_connections=settings.concurrency)
-        self._client = httpx.AsyncClient(
+        self._client = AsyncClient(
             transport=transport,
             limits=limits,
             timeout=httpx.Timeout(settings.timeout),

@@ -1,0 +1,135 @@
+"""httpx's client over aiohttp's connection pool: httpx's API, aiohttp's speed.
+
+The fetcher and everything that tests it speak httpx (``httpx.AsyncClient``,
+``httpx.Response``, its exceptions, ``httpx.MockTransport``/``respx.MockTransport``
+passed as ``transport=``).  Only the default transport changes: httpx-aiohttp's
+``AiohttpTransport`` instead of httpcore.  Measured on a warm pass of 1,000
+conditional GETs (every one a 304, ``benchmarks/README.md``), the whole pass took
+~3.0 s CPU over httpcore, 2.5 s once ``sniffio`` was installed (httpcore imports it
+on every request, and the failing import walked ``sys.path`` each time), and
+~1.0 s over aiohttp; raw aiohttp is the floor both approach.
+
+What this module adds to httpx-aiohttp:
+
+* aiohttp's errors become the httpx errors httpcore raises for the same failure,
+  so fetch.py's retry rules read the same whatever the transport.  The library
+  reports a refused connection or a dropped keep-alive as ``ConnectTimeout``, and
+  lets a malformed response escape as aiohttp's own exception.
+* One cookie jar, httpx's: aiohttp's session gets a ``DummyCookieJar``, or a cookie
+  the server changed would be sent twice with two values.
+* Header lines up to 64 KiB, as httpcore's h11 allows (aiohttp's default is 8 KiB,
+  less than some sites' Content-Security-Policy).
+* Decompression stays in httpx (the library turns aiohttp's ``auto_decompress``
+  off): fetch.py bounds the decoded bytes as httpx produces them.
+* Proxies from the environment keep working: httpx mounts them as it would its
+  own transports (:class:`AsyncClient`), each an aiohttp transport with the proxy.
+"""
+
+from __future__ import annotations
+
+import ssl
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
+
+import aiohttp
+import httpx
+from httpx_aiohttp import AiohttpTransport as _LibraryTransport
+
+__all__ = ["AiohttpTransport", "AsyncClient"]
+
+MAX_HEADER_LINE = 65_536
+_DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+
+# Most specific first: the first class ``exc`` is an instance of decides.
+_ERRORS: tuple[tuple[type[BaseException], type[httpx.TransportError]], ...] = (
+    (aiohttp.ConnectionTimeoutError, httpx.ConnectTimeout),  # connecting, or waiting for a pool slot
+    (aiohttp.ServerTimeoutError, httpx.ReadTimeout),  # SocketTimeoutError: a read took too long
+    (aiohttp.ClientProxyConnectionError, httpx.ProxyError),
+    (aiohttp.ClientHttpProxyError, httpx.ProxyError),
+    (aiohttp.ClientConnectorError, httpx.ConnectError),  # refused, DNS, TLS handshake
+    (aiohttp.ServerDisconnectedError, httpx.RemoteProtocolError),  # a keep-alive the server had closed
+    (aiohttp.ClientPayloadError, httpx.RemoteProtocolError),  # the body was cut short
+    (aiohttp.ClientResponseError, httpx.RemoteProtocolError),  # a malformed status line or header
+    (aiohttp.InvalidURL, httpx.UnsupportedProtocol),
+    (aiohttp.NonHttpUrlClientError, httpx.UnsupportedProtocol),
+    (aiohttp.ClientOSError, httpx.ReadError),  # reset while reading
+    (aiohttp.ClientConnectionError, httpx.ReadError),
+    (aiohttp.ClientError, httpx.TransportError),
+)
+
+
+def httpx_error(exc: BaseException) -> httpx.TransportError:
+    """The httpx error httpcore would raise for the failure aiohttp reports as ``exc``."""
+    kind = next((to for frm, to in _ERRORS if isinstance(exc, frm)), httpx.TransportError)
+    return kind(str(exc).strip() or type(exc).__name__)
+
+
+@contextmanager
+def _httpx_errors() -> Iterator[None]:
+    try:
+        yield
+    except httpx.TransportError as exc:
+        cause = exc.__cause__  # the library maps with ``raise ... from exc``; map again, correctly
+        if isinstance(cause, aiohttp.ClientError):
+            raise httpx_error(cause) from cause
+        raise
+    except aiohttp.ClientError as exc:  # what the library leaves unmapped
+        raise httpx_error(exc) from exc
+
+
+class _Body(httpx.AsyncByteStream):
+    def __init__(self, inner: httpx.AsyncByteStream) -> None:
+        self._inner = inner
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        with _httpx_errors():
+            async for chunk in self._inner:
+                yield chunk
+
+    async def aclose(self) -> None:
+        with _httpx_errors():
+            await self._inner.aclose()
+
+
+class AiohttpTransport(_LibraryTransport):
+    """httpx-aiohttp's transport with httpcore's errors, httpx's cookies and 64 KiB header lines."""
+
+    def get_client(self) -> aiohttp.ClientSession:
+        limit = self.limits.max_connections or 0  # 0: aiohttp's "no limit", like httpx's None
+        keepalive = self.limits.keepalive_expiry if self.limits.keepalive_expiry is not None else 15.0
+        connector = aiohttp.TCPConnector(limit=limit, keepalive_timeout=keepalive, ssl=self.ssl_context)
+        return aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar(),
+                                     max_line_size=MAX_HEADER_LINE, max_field_size=MAX_HEADER_LINE)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        with _httpx_errors():
+            response = await super().handle_async_request(request)
+        assert isinstance(response.stream, httpx.AsyncByteStream)
+        response.stream = _Body(response.stream)
+        return response
+
+
+class AsyncClient(httpx.AsyncClient):
+    """``httpx.AsyncClient`` whose default transport (and each proxy's) is :class:`AiohttpTransport`.
+
+    A ``transport=`` given explicitly (a test's mock) is used as is.  httpx offers
+    no public hook for the default transport: these are the two methods its
+    ``AsyncClient`` calls to build them, overridden the way httpx-aiohttp's own
+    ``HttpxAiohttpClient`` does.
+    """
+
+    def _init_transport(
+        self, verify: ssl.SSLContext | str | bool = True, cert: httpx._types.CertTypes | None = None,
+        trust_env: bool = True, http1: bool = True, http2: bool = False,
+        limits: httpx.Limits = _DEFAULT_LIMITS, transport: httpx.AsyncBaseTransport | None = None,
+    ) -> httpx.AsyncBaseTransport:
+        if transport is not None:
+            return transport
+        return AiohttpTransport(verify=verify, cert=cert, trust_env=trust_env, limits=limits)
+
+    def _init_proxy_transport(
+        self, proxy: httpx.Proxy, verify: ssl.SSLContext | str | bool = True,
+        cert: httpx._types.CertTypes | None = None, trust_env: bool = True, http1: bool = True,
+        http2: bool = False, limits: httpx.Limits = _DEFAULT_LIMITS,
+    ) -> httpx.AsyncBaseTransport:
+        return AiohttpTransport(verify=verify, cert=cert, trust_env=trust_env, limits=limits, proxy=proxy)

@@ -1,0 +1,164 @@
+"""The aiohttp transport under httpx behaves like httpcore where the fetcher can tell.
+
+Real sockets on 127.0.0.1: a scripted ``PageServer`` and, for what no HTTP server
+would send, a raw socket server that writes exactly the bytes a test gives it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import socket
+import threading
+from collections.abc import Callable, Iterator
+
+import aiohttp
+import httpx
+import pytest
+
+from premiere_watch.fetch import Fetcher, FetchResult, FetchSettings
+from premiere_watch.transport import AiohttpTransport, AsyncClient, httpx_error
+from servers import LoggedRequest, PageServer, Reply
+
+FAST = FetchSettings(host_delay=0.0, backoff=0.01, timeout=5.0, robots=False)
+
+
+def fetch(url: str, settings: FetchSettings = FAST, **kwargs: str) -> FetchResult:
+    async def go() -> FetchResult:
+        async with Fetcher(settings) as f:
+            return await f.fetch(url, **kwargs)
+
+    return asyncio.run(go())
+
+
+@pytest.fixture
+def raw_server() -> Iterator[Callable[[list[bytes]], str]]:
+    """``serve([reply, ...])``: each connection reads one request and gets the next reply verbatim."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.05)  # so the loop sees ``stop`` soon after the test
+    replies: list[bytes] = []
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            with conn:
+                conn.recv(65_536)
+                conn.sendall(replies.pop(0) if len(replies) > 1 else replies[0])
+
+    thread = threading.Thread(target=loop, daemon=True)
+    thread.start()
+
+    def serve(script: list[bytes]) -> str:
+        replies[:] = script
+        return f"http://127.0.0.1:{listener.getsockname()[1]}/p"
+
+    yield serve
+    stop.set()
+    thread.join(timeout=5)
+    listener.close()
+
+
+def test_fetcher_uses_the_aiohttp_transport_and_a_given_one_as_is() -> None:
+    default = Fetcher(FAST)
+    assert isinstance(default._client._transport, AiohttpTransport)
+    mock = httpx.MockTransport(lambda request: httpx.Response(200, text="mocked"))
+    given = Fetcher(FAST, transport=mock)
+    assert given._client._transport is mock
+    asyncio.run(default.aclose())
+    asyncio.run(given.aclose())
+
+
+def test_malformed_response_is_a_clear_failure_not_an_internal_error(
+        raw_server: Callable[[list[bytes]], str]) -> None:
+    url = raw_server([b"this is not HTTP at all\r\n\r\n"])
+    r = fetch(url, FetchSettings(host_delay=0, backoff=0.01, retries=1, robots=False))
+    assert r.status == "failed" and r.temporary
+    assert "internal error" not in r.reason and r.reason.endswith("after 2 attempts"), r.reason
+
+
+def test_body_cut_short_is_retried(raw_server: Callable[[list[bytes]], str]) -> None:
+    cut = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\n\r\n<p>only this"
+    whole = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 9\r\n\r\n<p>all</p>"[:-1]
+    url = raw_server([cut, whole])
+    r = fetch(url)
+    assert r.status == "ok" and r.attempts == 2 and r.content == b"<p>all</p"
+
+
+def test_long_header_lines_are_read(page_server: PageServer) -> None:
+    policy = "default-src 'self'; " + "; ".join(f"img-src https://cdn{i}.example.com" for i in range(600))
+    assert 16_000 < len(policy) < 64_000
+    page_server.route("/p", Reply(200, "<p>ok</p>", headers={"Content-Security-Policy": policy}))
+    r = fetch(page_server.url("/p"))
+    assert r.status == "ok" and r.content == b"<p>ok</p>"
+
+
+def test_gzip_is_decoded_once_by_httpx(page_server: PageServer) -> None:
+    body = b"<p>" + b"compressed words " * 500 + b"</p>"
+    page_server.route("/z", Reply(200, gzip.compress(body), headers={"Content-Encoding": "gzip"}))
+    r = fetch(page_server.url("/z"))
+    assert r.status == "ok" and r.content == body
+
+
+def test_a_changed_cookie_is_sent_once_with_its_new_value(page_server: PageServer) -> None:
+    page_server.route("/a", Reply(200, "a", headers={"Set-Cookie": "session=one; Path=/"}))
+    page_server.route("/b", Reply(200, "b", headers={"Set-Cookie": "session=two; Path=/"}))
+    page_server.route("/c", Reply(200, "c"))
+
+    async def go() -> None:
+        async with Fetcher(FAST) as f:
+            for path in ("/a", "/b", "/c"):
+                await f.fetch(page_server.url(path))
+
+    asyncio.run(go())
+    (last,) = page_server.requests("/c")
+    assert last.headers["cookie"] == "session=two"
+
+
+def test_proxy_from_the_environment_is_used(page_server: PageServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    # An HTTP proxy gets the absolute URL in the request line; the page server answers for it.
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "HTTPS_PROXY", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", page_server.base)
+    seen: list[LoggedRequest] = []
+
+    def answer(req: LoggedRequest) -> Reply:
+        seen.append(req)
+        return Reply(200, "<p>via the proxy</p>")
+
+    page_server.route("http://films.invalid/news", Reply(handler=answer))
+    r = fetch("http://films.invalid/news")
+    assert r.status == "ok" and r.content == b"<p>via the proxy</p>"
+    assert seen and seen[0].headers["host"] == "films.invalid"
+
+
+def test_aiohttp_errors_map_to_the_errors_httpcore_raises() -> None:
+    key = aiohttp.client_reqrep.ConnectionKey("h", 80, False, True, None, None, None)
+    refused = aiohttp.ClientConnectorError(key, ConnectionRefusedError(111, "Connection refused"))
+    cases: list[tuple[BaseException, type[httpx.TransportError]]] = [
+        (refused, httpx.ConnectError),
+        (aiohttp.ConnectionTimeoutError("connect"), httpx.ConnectTimeout),
+        (aiohttp.SocketTimeoutError("read"), httpx.ReadTimeout),
+        (aiohttp.ServerDisconnectedError(), httpx.RemoteProtocolError),
+        (aiohttp.ClientPayloadError("cut"), httpx.RemoteProtocolError),
+        (aiohttp.ClientOSError(104, "reset"), httpx.ReadError),
+        (aiohttp.InvalidURL("nope"), httpx.UnsupportedProtocol),
+    ]
+    for exc, expected in cases:
+        assert type(httpx_error(exc)) is expected, exc
+    # ...so the fetcher's rules hold: refused and disconnected are retried, read timeouts are not.
+    assert isinstance(httpx_error(refused), httpx.NetworkError)
+    assert isinstance(httpx_error(aiohttp.ServerDisconnectedError()), httpx.RemoteProtocolError)
+    assert not isinstance(httpx_error(aiohttp.SocketTimeoutError("read")), httpx.ConnectTimeout)
+
+
+def test_client_keeps_httpx_api() -> None:
+    async def go() -> int:
+        transport = httpx.MockTransport(lambda request: httpx.Response(204))
+        async with AsyncClient(transport=transport) as client:
+            return (await client.get("http://example.invalid/")).status_code
+
+    assert asyncio.run(go()) == 204
