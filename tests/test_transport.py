@@ -23,10 +23,10 @@ from servers import LoggedRequest, PageServer, Reply
 FAST = FetchSettings(host_delay=0.0, backoff=0.01, timeout=5.0, robots=False)
 
 
-def fetch(url: str, settings: FetchSettings = FAST, **kwargs: str) -> FetchResult:
+def fetch(url: str, settings: FetchSettings = FAST) -> FetchResult:
     async def go() -> FetchResult:
         async with Fetcher(settings) as f:
-            return await f.fetch(url, **kwargs)
+            return await f.fetch(url)
 
     return asyncio.run(go())
 

@@ -23,6 +23,7 @@ from premiere_watch import notify
 from premiere_watch.config import Config, SourceConfig, Watch
 from premiere_watch.fetch import Fetcher, FetchSettings
 from premiere_watch.model import Event
+from premiere_watch.pool import PageReader
 from premiere_watch.reconcile import diff, reconcile
 from premiere_watch.redact import mask_secrets
 from premiere_watch.sources import Context, SourceResult
@@ -88,7 +89,7 @@ def fetch_settings(config: Config) -> FetchSettings:
 
 
 class Pipeline:
-    """The long-lived parts of a pass: config, store, fetcher and notification transport."""
+    """The long-lived parts of a pass: config, store, fetcher, page reader and notification transport."""
 
     def __init__(
         self,
@@ -96,12 +97,15 @@ class Pipeline:
         store: Store,
         *,
         fetcher: Fetcher | None = None,
+        reader: PageReader | None = None,
         transport: notify.Transport | None = None,
         clock: Clock = utcnow,
     ) -> None:
         self.config = config
         self.store = store
         self.fetcher = fetcher or Fetcher(fetch_settings(config))
+        # Pages are parsed and read on every core while this process fetches and stores.
+        self.reader = reader or PageReader()
         self.transport = transport or notify.AppriseTransport()
         self.clock = clock
         self._delivering = asyncio.Lock()
@@ -110,31 +114,35 @@ class Pipeline:
         return mask_secrets(text, self.config.secrets)
 
     async def aclose(self) -> None:
-        await self.fetcher.aclose()
+        try:
+            await self.fetcher.aclose()
+        finally:
+            await self.reader.aclose()
 
     # -- one pass ---------------------------------------------------------------
 
     async def check(self, only: Collection[str] | None = None) -> PassReport:
         """Read every source (or those in ``only``) once, then deliver what is due."""
         report = PassReport()
-        work = [(s, ws) for s, ws in self.config.sources() if only is None or s.id in only]
-        # The fetcher enforces per-host limits; this bounds memory and the pool.
-        gate = asyncio.Semaphore(max(1, self.config.settings.concurrency))
+        work = iter([(s, ws) for s, ws in self.config.sources() if only is None or s.id in only])
 
-        async def one(source: SourceConfig, watches: list[Watch]) -> None:
-            async with gate:
+        async def reader() -> None:
+            # Each takes the next source when it is done with one: as many tasks as reads
+            # in flight, not one per source, so memory does not grow with the watchlist.
+            for source, watches in work:
                 due = self.config.schedule_of(source, watches).next_after(self.clock())
                 outcome, events = await self.check_source(source, watches, next_due=due)
-            report.outcomes.append(outcome)
-            report.events.extend(events)
+                report.outcomes.append(outcome)
+                report.events.extend(events)
 
         try:
-            # A task group, so a StoreError in one read cancels the others at once.
+            # A task group, so a StoreError in one read cancels the others at once. The
+            # fetcher enforces per-host limits; the number of readers bounds the reads in flight.
             async with asyncio.TaskGroup() as group:
-                for source, watches in work:
-                    group.create_task(one(source, watches))
+                for _ in range(max(1, self.config.settings.concurrency)):
+                    group.create_task(reader())
         except BaseExceptionGroup as errors:
-            raise errors.exceptions[0] from None  # one() raises only StoreError: the first says it
+            raise errors.exceptions[0] from None  # reader() raises only StoreError: the first says it
         report.delivery = await self.deliver()
         return report
 
@@ -159,7 +167,7 @@ class Pipeline:
         self, source: SourceConfig, watches: Sequence[Watch], next_due: dt.datetime | None, started: float,
     ) -> tuple[SourceOutcome, list[Event]]:
         state = await self.store.source_state(source.id)
-        ctx = Context(fetcher=self.fetcher, now=self.clock)
+        ctx = Context(fetcher=self.fetcher, now=self.clock, reader=self.reader)
         try:
             result = await source.build().collect(ctx, [w.target for w in watches], state)
         except Exception as exc:  # a bug in one kind must not stop the pass

@@ -8,8 +8,6 @@ failure with a short reason, never a ``KeyError`` out of ``collect``.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar, TypedDict, TypeGuard
@@ -17,6 +15,7 @@ from urllib.parse import urlsplit
 
 from premiere_watch.dates import FuzzyDate
 from premiere_watch.model import Observation, Target, normalize_title
+from premiere_watch.reading import digest
 from premiere_watch.schedule import parse_duration
 from premiere_watch.sources.base import Context, Source, SourceResult, SourceState
 
@@ -115,12 +114,6 @@ def name_matches(candidates: Iterable[object], target: Target) -> bool:
 
 
 # -- digests ----------------------------------------------------------------
-
-
-def digest(*parts: object) -> str:
-    """A stable sha256 of JSON-able parts (dict keys sorted)."""
-    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
 def observations_digest(observations: Sequence[Observation]) -> str:

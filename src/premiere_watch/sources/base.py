@@ -25,6 +25,7 @@ from premiere_watch.schedule import duration_check, schedule_check
 
 if TYPE_CHECKING:
     from premiere_watch.fetch import Fetcher
+    from premiere_watch.pool import PageReader
 
 # Keys every source accepts, whatever its kind.
 COMMON_KEYS: tuple[Key, ...] = (
@@ -66,12 +67,20 @@ class SourceResult:
     fetched_at: dt.datetime | None = None
 
 
+def _in_process() -> PageReader:
+    from premiere_watch.pool import PageReader  # imported when used: a source kind needs no pool
+
+    return PageReader(workers=0)
+
+
 @dataclass
 class Context:
     """What a source needs from the outside world during a pass."""
 
     fetcher: Fetcher
     now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
+    # Parses fetched pages and extracts from them: the pipeline's worker processes, or this one.
+    reader: PageReader = field(default_factory=_in_process)
 
 
 class Source:

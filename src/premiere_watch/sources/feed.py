@@ -26,6 +26,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from premiere_watch.keys import Key
 from premiere_watch.model import Observation, Target
+from premiere_watch.reading import PageJob
 from premiere_watch.redact import redact_url
 from premiere_watch.sources._common import (
     FetchOptions,
@@ -36,7 +37,7 @@ from premiere_watch.sources._common import (
     mentions,
 )
 from premiere_watch.sources.base import Context, Source, SourceResult, SourceState
-from premiere_watch.sources.page import HTML_ACCEPT, observe, parse_fetched
+from premiere_watch.sources.page import HTML_ACCEPT
 
 __all__ = ["FEED_ACCEPT", "FeedSource", "entry_text", "parse_feed"]
 
@@ -224,8 +225,9 @@ class FeedSource(Source, kind="feed"):
             # A 404 or a robots refusal will not pass: remember the article as seen.
             return _Read(error=result.reason or "fetch failed", retry=result.temporary)
         try:
-            page = parse_fetched(result)
-            return _Read(observations=observe(page, pick.targets, result.final_url or pick.url))
-        except Exception as exc:  # one odd article must not sink the feed
+            read = await ctx.reader.read(PageJob.of(result, pick.targets, result.final_url or pick.url,
+                                                    hash_page=False))
+            return _Read(observations=read.observations or [])
+        except Exception as exc:  # one odd article (or a crashed worker) must not sink the feed
             log.exception("feed %s: could not read article %s", redact_url(self.url), redact_url(pick.url))
             return _Read(error=f"could not read the article: {type(exc).__name__}")
