@@ -7,29 +7,47 @@ Runs a cold priming pass (pass 0), then ``--passes`` passes of
 run`` keeps them.  Before each pass the site rotates the rail of every
 ``--bump-every``-th page (new ETag, same article), so each pass also parses
 and digests some pages instead of only taking 304s.  Prints ``RSS <pass>
-<MB> <seconds>`` after every pass; the parent keeps 0, 1, 10 and 20.
+<MB> <seconds> <MB with workers>`` after every pass; the parent keeps 0, 1, 10 and 20.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import gc
+import os
 import time
 import urllib.request
+from pathlib import Path
 
 from premiere_watch.config import load
 from premiere_watch.pipeline import Pipeline
 from premiere_watch.store import open_store
 
 
-def rss_mb() -> float:
+def rss_mb(pid: int | str = "self") -> float:
     """Resident set size now (not the peak): growth shows as a rising line."""
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:  # a worker that just exited
+        pass
     return 0.0
+
+
+def tree_mb() -> float:
+    """This process and all its descendants (the page reader's fork server and workers) together."""
+    total, todo = 0.0, [str(os.getpid())]
+    while todo:
+        pid = todo.pop()
+        total += rss_mb(pid)
+        for task in Path(f"/proc/{pid}/task").glob("*/children"):
+            with contextlib.suppress(OSError):
+                todo += task.read_text().split()
+    return total
 
 
 def _control(port: int, path: str) -> None:
@@ -51,7 +69,7 @@ async def run(config_path: str, port: int, passes: int, bump_every: int) -> None
             seconds = time.perf_counter() - started
             gc.collect()  # measure what is kept, not garbage not yet collected
             failed = len(report.failed)
-            print(f"RSS {n} {rss_mb():.1f} {seconds:.3f} failed={failed}", flush=True)
+            print(f"RSS {n} {rss_mb():.1f} {seconds:.3f} {tree_mb():.1f} failed={failed}", flush=True)
     finally:
         await pipeline.aclose()
         await store.close()

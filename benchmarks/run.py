@@ -1,27 +1,30 @@
 """Measured speed and memory of premiere-watch, side by side with urlwatch.
 
-    .venv/bin/python benchmarks/run.py --n 1000 --n 10000 --urlwatch
+    .venv/bin/python benchmarks/run.py --n 1000 --urlwatch                  # both workloads
+    .venv/bin/python benchmarks/run.py --workload ordinary --n 1000 --urlwatch
     .venv/bin/python benchmarks/run.py --n 20 --no-urlwatch --quick      # the smoke test's mode
 
-For each N: a local site of N ~100 KB article pages (``_site.py``, its own
-process, ETag/304), a watchlist of N sources over N/5 titles, then
-``premiere-watch check`` twice as a child process (cold: everything new;
-warm: nothing changed), urlwatch the same (``--urlwatch``: installed into a
-throwaway virtualenv, never a project dependency), and the HTTP client floor
-(N conditional GETs, all 304, plain httpx at the same concurrency).  Each
-child is reaped with ``os.wait4``, so CPU and peak RSS are that process's
-own; requests and bytes are counted at the server.  Then the extraction
-micro-benchmark (parse vs extract, corpus and synthetic pages) and the
-daemon memory check (20 passes in one process).
+For each workload (``_workloads.py``: ``news``, our own server of ~95 KB news pages;
+``ordinary``, nginx serving ~44 KB pages of ordinary prose) and each N: the local site,
+a watchlist of N sources, then ``premiere-watch check`` twice as a child process
+(cold: new database, everything new; warm: the same pass again, nothing changed),
+urlwatch the same (``--urlwatch``: installed into a throwaway virtualenv, never a
+project dependency), and the HTTP client floors (N conditional GETs, all 304, at the
+same concurrency).  Each child is reaped with ``os.wait4``, so CPU and peak RSS are
+that process's own (its worker processes' CPU included); the summed RSS of the whole
+process tree is sampled while it runs.  Requests, bytes and connections are counted
+at the server.  Then the extraction micro-benchmark (parse vs extract, corpus and
+synthetic pages) and the daemon memory check (20 passes in one process).
 
 All traffic goes to 127.0.0.1; proxy variables are removed from children.
-Timings are printed, never asserted (the smoke test checks the rows exist).
+Timings are printed, never asserted (the smoke test checks the rows exist); the
+ordinary workload's alert check fails the run (exit 1) when the alerts are wrong.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import contextlib
 import os
 import shutil
 import statistics
@@ -30,23 +33,22 @@ import sys
 import tempfile
 import time
 import tomllib
-import urllib.request
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import _site  # noqa: E402  (a sibling helper, not a package)
+import _ordinary  # noqa: E402  (sibling helpers, not a package)
+import _site  # noqa: E402
+from _workloads import CONCURRENCY, WORKLOADS, Server, Workload  # noqa: E402
 
 from premiere_watch.model import Target  # noqa: E402
 
 # The labelled corpus lives in shared/, beside this checkout (CI lays it out the same way).
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 URLWATCH_VENV = Path("/tmp/pw-bench-urlwatch-venv")
-CONCURRENCY = 8  # premiere-watch's and the floor's; urlwatch has a fixed pool of 10 threads
 CHILD_TIMEOUT = 3600.0  # a hung child fails the run instead of hanging it
 
 
@@ -69,19 +71,75 @@ class Measured:
     """One child process: wall time and its own rusage (from ``os.wait4``)."""
 
     wall: float
-    cpu: float  # user + sys seconds
-    peak_rss_mb: float
+    cpu: float  # user + sys seconds, of its reaped worker processes too
+    peak_rss_mb: float  # the largest single process of the tree (wait4's ru_maxrss)
     code: int
     stdout: str
     stderr: str
+    tree_rss_mb: float = 0.0  # the most the whole process tree held at once (sampled)
     requests: int = 0
     bytes: int = 0
     connections: int = 0  # TCP connections the server accepted: keep-alive working or not
+    load: float = 0.0  # 1-minute load average when it started (others' work on the machine)
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of ``pid`` and all its descendants now (0 once it is gone)."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status") as f:
+                total += next((int(ln.split()[1]) for ln in f if ln.startswith("VmRSS:")), 0)
+            todo += _children(p)
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def _children(pid: int | None = None) -> set[int]:
+    """Every child of the process, whichever of its threads started it."""
+    out: set[int] = set()
+    for task in Path(f"/proc/{pid or os.getpid()}/task").iterdir():
+        with contextlib.suppress(OSError):
+            out |= {int(c) for c in (task / "children").read_text().split()}
+    return out
+
+
+def _adopt_orphans() -> None:
+    """Become the reaper of our children's orphans (Linux ``PR_SET_CHILD_SUBREAPER``).
+
+    A pool's fork server is started by the measured child but never reaped by it:
+    it outlives it by a moment, and the CPU of the workers it forked (and reaped)
+    would count for nobody.  As their subreaper we reap them and count it.
+    """
+    import ctypes
+
+    ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+
+
+def _reap_orphans(before: set[int], deadline: float) -> float:
+    """CPU seconds of the orphans left by a child (not in ``before``), each waited for."""
+    cpu, waiting = 0.0, _children() - before
+    while waiting:  # bounded by the deadline
+        for pid in list(waiting):
+            done, _status, usage = os.wait4(pid, os.WNOHANG)
+            if done:
+                cpu += usage.ru_utime + usage.ru_stime
+                waiting.discard(pid)
+        if time.perf_counter() > deadline:
+            for pid in waiting:
+                os.kill(pid, 9)
+            deadline = float("inf")
+        waiting |= _children() - before - {0}
+        time.sleep(0.01)
+    return cpu
 
 
 def run_child(cmd: Sequence[str], *, env: dict[str, str], cwd: Path) -> Measured:
-    """Run ``cmd`` to completion; wall clock and that child's own rusage."""
+    """Run ``cmd`` to completion; wall clock, CPU and peak RSS of the child and of its process tree."""
     out_path, err_path = cwd / "child.out", cwd / "child.err"
+    tree_kb, next_sample, before = 0, 0.0, _children()
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         started = time.perf_counter()
         proc = subprocess.Popen(list(cmd), stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env, cwd=cwd)
@@ -90,64 +148,30 @@ def run_child(cmd: Sequence[str], *, env: dict[str, str], cwd: Path) -> Measured
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
-            if time.perf_counter() > deadline:
+            now = time.perf_counter()
+            if now > deadline:
                 proc.kill()
                 pid, status, usage = os.wait4(proc.pid, 0)
                 break
+            if now >= next_sample:  # every 50 ms: often enough for a peak, cheap for the machine
+                tree_kb, next_sample = max(tree_kb, _tree_rss_kb(proc.pid)), now + 0.05
             time.sleep(0.005)
         wall = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)  # reaped by us; keep Popen consistent
-    return Measured(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode,
-                    out_path.read_text(errors="replace"), err_path.read_text(errors="replace"))
+    orphans = _reap_orphans(before, time.perf_counter() + 30)
+    peak = usage.ru_maxrss / 1024
+    return Measured(wall, usage.ru_utime + usage.ru_stime + orphans, peak, proc.returncode,
+                    out_path.read_text(errors="replace"), err_path.read_text(errors="replace"),
+                    tree_rss_mb=max(tree_kb / 1024, peak))
 
 
-class Site:
-    """The synthetic site in its own process; stopped by closing its stdin."""
-
-    def __init__(self, n: int) -> None:
-        self.n = n
-        self.proc = subprocess.Popen([sys.executable, str(HERE / "_site.py"), "--n", str(n)],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=child_env(), text=True)
-        assert self.proc.stdout is not None
-        line = self.proc.stdout.readline()  # blocks until the pages are built and the socket is bound
-        if not line.startswith("PORT "):
-            self.stop()
-            raise RuntimeError(f"the benchmark site did not start: {line!r}")
-        self.port = int(line.split()[1])
-        self._opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-    def url(self, i: int) -> str:
-        return f"http://127.0.0.1:{self.port}/p/{i}"
-
-    def control(self, path: str) -> dict[str, int]:
-        with self._opener.open(f"http://127.0.0.1:{self.port}{path}", timeout=30) as resp:
-            data: dict[str, int] = json.loads(resp.read())
-            return data
-
-    def measure(self, cmd: Sequence[str], *, env: dict[str, str], cwd: Path) -> Measured:
-        self.control("/__reset")
-        m = run_child(cmd, env=env, cwd=cwd)
-        stats = self.control("/__stats")
-        m.requests, m.bytes, m.connections = stats["requests"], stats["bytes"], stats["connections"]
-        return m
-
-    def stop(self) -> None:
-        if self.proc.stdin:
-            self.proc.stdin.close()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-
-
-@contextmanager
-def site(n: int) -> Iterator[Site]:
-    s = Site(n)
-    try:
-        yield s
-    finally:
-        s.stop()
+def measure(server: Server, cmd: Sequence[str], *, env: dict[str, str], cwd: Path) -> Measured:
+    """``run_child`` with the server's counters of what this child alone asked for."""
+    server.reset()
+    m = run_child(cmd, env=env, cwd=cwd)
+    stats = server.stats()
+    m.requests, m.bytes, m.connections = stats["requests"], stats["bytes"], stats["connections"]
+    return m
 
 
 # --- premiere-watch and urlwatch set-ups -------------------------------------------------------------
@@ -156,23 +180,6 @@ def site(n: int) -> Iterator[Site]:
 def premiere_watch_cmd() -> list[str]:
     script = Path(sys.executable).parent / "premiere-watch"
     return [str(script)] if script.exists() else [sys.executable, "-m", "premiere_watch"]
-
-
-def write_watchlist(path: Path, s: Site, n_sources: int | None = None) -> None:
-    """N sources over N/5 titles; no notifier, so nothing is sent anywhere."""
-    n = s.n if n_sources is None else n_sources
-    titles = _site.n_titles(s.n)
-    by_title: dict[int, list[int]] = {}
-    for i in range(n):
-        by_title.setdefault(i % titles, []).append(i)
-    lines = ["[settings]", 'database = "state.db"', 'host_delay = "0s"', f"host_concurrency = {CONCURRENCY}",
-             f"concurrency = {CONCURRENCY}", "timeout = 30", ""]
-    for k, pages in sorted(by_title.items()):
-        lines += ["[[watch]]", f'title = "{_site.title_name(k)}"', f"season = {_site.premiere(k)[0]}",
-                  'kind = "tv"', "sources = ["]
-        lines += [f'  "{s.url(i)}",' for i in pages]
-        lines += ["]", ""]
-    path.write_text("\n".join(lines))
 
 
 def ensure_urlwatch() -> Path:
@@ -185,7 +192,7 @@ def ensure_urlwatch() -> Path:
     return exe
 
 
-def write_urlwatch(tmp: Path, s: Site) -> list[str]:
+def write_urlwatch(tmp: Path, s: Server) -> list[str]:
     """The job list, a config with every reporter off, and an empty cache: its command line."""
     (tmp / "urls.yaml").write_text("".join(f"url: {s.url(i)}\n---\n" for i in range(s.n)))
     (tmp / "urlwatch.yaml").write_text(
@@ -260,7 +267,7 @@ def summarize_profile(path: Path) -> list[tuple[str, float]]:
 
 
 def print_profiles(profile: Path) -> None:
-    for path in sorted(profile.glob("premiere-watch-*.txt")):
+    for path in sorted(profile.glob("*.txt")):
         print(f"profile {path.stem} (py-spy, idle included: share of wall time)")
         for category, share in summarize_profile(path):
             if share >= 0.005:
@@ -268,62 +275,78 @@ def print_profiles(profile: Path) -> None:
         print()
 
 
-def bench_passes(n: int, *, repeat: int, urlwatch: Path | None, floor_pythons: dict[str, str],
-                 profile: Path | None = None) -> list[Row]:
+def _note(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def _timed(server: Server, label: str, cmd: Sequence[str], *, env: dict[str, str], cwd: Path, row: Row) -> Measured:
+    load = os.getloadavg()[0]  # other work on the machine, as the child starts
+    m = measure(server, cmd, env=env, cwd=cwd)
+    _check_ok(label, m)
+    m.load = load
+    row.runs.append(m)
+    return m
+
+
+def bench_passes(workload: Workload, n: int, *, repeat: int, urlwatch: Path | None, floors: dict[str, str],
+                 profile: Path | None = None) -> tuple[list[Row], list[str]]:
+    """The pass rows of one workload at one N, and what its alert check found wrong (if anything)."""
     rows = {k: Row(k) for k in ("premiere-watch cold", "premiere-watch warm")}
+    problems: list[str] = []
     if urlwatch:
         rows |= {k: Row(k) for k in ("urlwatch cold", "urlwatch warm")}
-    with site(n) as s:
+    with workload.serve(n) as server:
         for _ in range(repeat):
             with tempfile.TemporaryDirectory(prefix="pw-bench-") as d:
                 tmp = Path(d)
-                write_watchlist(tmp / "watchlist.toml", s)
+                workload.write_watchlist(tmp / "watchlist.toml", server)
                 cmd = [*premiere_watch_cmd(), "check", "-c", str(tmp / "watchlist.toml")]
                 for phase in ("cold", "warm"):
-                    out = profile / f"premiere-watch-{n}-{phase}.txt" if profile else None
-                    m = s.measure(profiled(cmd, out), env=child_env(), cwd=tmp)
-                    _check_ok(f"premiere-watch {phase}", m)
-                    rows[f"premiere-watch {phase}"].runs.append(m)
+                    out = profile / f"{workload.name}-{n}-{phase}.txt" if profile else None
+                    m = _timed(server, f"premiere-watch {phase}", profiled(cmd, out), env=child_env(), cwd=tmp,
+                               row=rows[f"premiere-watch {phase}"])
                     # check logs one line per pass on stderr: "... INFO    pass: N sources (...)".
                     summary = [ln[ln.index("pass: "):] for ln in m.stderr.splitlines() if "pass: " in ln]
-                    print(f"  n={n} premiere-watch {phase}: {m.wall:.2f}s  {summary[-1] if summary else ''}",
-                          file=sys.stderr, flush=True)
+                    _note(f"  {workload.name} n={n} premiere-watch {phase}: {m.wall:.2f}s (load {m.load:.1f})  "
+                          f"{summary[-1] if summary else ''}")
+                    if phase == "cold" and (wrong := workload.check_alerts(tmp / "state.db", n)):
+                        problems.append(wrong)
                 if urlwatch:
                     home = tmp / "home"
                     home.mkdir()
-                    ucmd = [str(urlwatch), *write_urlwatch(tmp, s)]
+                    ucmd = [str(urlwatch), *write_urlwatch(tmp, server)]
                     for phase in ("cold", "warm"):
-                        m = s.measure(ucmd, env=child_env(home), cwd=tmp)
-                        _check_ok(f"urlwatch {phase}", m)
-                        rows[f"urlwatch {phase}"].runs.append(m)
-                        print(f"  n={n} urlwatch {phase}: {m.wall:.2f}s", file=sys.stderr, flush=True)
-        for label, python in floor_pythons.items():
+                        m = _timed(server, f"urlwatch {phase}", ucmd, env=child_env(home), cwd=tmp,
+                                   row=rows[f"urlwatch {phase}"])
+                        _note(f"  {workload.name} n={n} urlwatch {phase}: {m.wall:.2f}s (load {m.load:.1f})")
+        for label, python in floors.items():
             client = label.removeprefix("floor ").removesuffix(" 304s")
-            row = Row(label)
+            rows[label] = Row(label)
             for _ in range(repeat):
                 with tempfile.TemporaryDirectory(prefix="pw-bench-") as d:
-                    cmd = [python, str(HERE / "_floor.py"), "--port", str(s.port), "--n", str(n),
-                           "--concurrency", str(CONCURRENCY), "--client", client]
-                    m = s.measure(cmd, env=child_env(), cwd=Path(d))
-                    _check_ok(label, m)
+                    urls = Path(d) / "urls.txt"
+                    urls.write_text("".join(f"{server.url(i)} {server.etag(i)}\n" for i in range(n)))
+                    cmd = [python, str(HERE / "_floor.py"), "--urls", str(urls), "--concurrency", str(CONCURRENCY),
+                           "--client", client]
+                    m = _timed(server, label, cmd, env=child_env(), cwd=Path(d), row=rows[label])
                     # The floor's own clock excludes interpreter start-up and imports.
                     m.wall = float(m.stdout.split()[1])
-                    row.runs.append(m)
-            rows[label] = row
-    return list(rows.values())
+    return list(rows.values()), problems
 
 
-def print_pass_table(n: int, rows: list[Row]) -> None:
+def print_pass_table(workload: Workload, n: int, rows: list[Row], problems: list[str]) -> None:
     by = {r.label: r for r in rows}
-    head = (f"{'N=' + str(n):<26}{'wall s':>9}{'pages/s':>9}{'CPU s':>8}{'peak RSS MB':>13}{'requests':>10}"
-            f"{'MB recv':>9}{'conns':>7}")
+    print(f"{workload.name}: {workload.about}")
+    head = (f"{'N=' + str(n):<26}{'wall s':>9}{'pages/s':>9}{'CPU s':>8}{'peak RSS MB':>13}{'tree MB':>9}"
+            f"{'requests':>10}{'MB recv':>9}{'conns':>7}{'load':>6}")
     print(head)
     print("-" * len(head))
 
     def line(label: str, r: Row) -> None:
         wall = r.median("wall")
         print(f"{label:<26}{wall:>9.2f}{n / wall:>9.0f}{r.median('cpu'):>8.2f}{r.median('peak_rss_mb'):>13.1f}"
-              f"{r.median('requests'):>10.0f}{r.median('bytes') / 1e6:>9.1f}{r.median('connections'):>7.0f}")
+              f"{r.median('tree_rss_mb'):>9.1f}{r.median('requests'):>10.0f}{r.median('bytes') / 1e6:>9.1f}"
+              f"{r.median('connections'):>7.0f}{r.median('load'):>6.1f}")
 
     for phase in ("cold", "warm"):
         pw, uw = by.get(f"premiere-watch {phase}"), by.get(f"urlwatch {phase}")
@@ -332,13 +355,18 @@ def print_pass_table(n: int, rows: list[Row]) -> None:
         if uw:
             line(f"urlwatch {phase}", uw)
         if pw and uw:
-            ratios = [pw.median(a) / max(uw.median(a), 1e-9) for a in ("wall", "cpu", "peak_rss_mb")]
+            ratios = [pw.median(a) / max(uw.median(a), 1e-9) for a in ("wall", "cpu", "peak_rss_mb", "tree_rss_mb")]
             speed = uw.median("wall") / max(pw.median("wall"), 1e-9)
             print(f"{'ratio pw/uw ' + phase:<26}{ratios[0]:>9.2f}{1 / ratios[0]:>9.2f}{ratios[1]:>8.2f}"
-                  f"{ratios[2]:>13.2f}{'':>26}(premiere-watch {speed:.2f}x as fast)")
+                  f"{ratios[2]:>13.2f}{ratios[3]:>9.2f}{'':>26}   (premiere-watch {speed:.2f}x as fast)")
     for r in rows:
         if r.label.startswith("floor"):
             line(r.label, r)
+    if workload.name == "ordinary" and by["premiere-watch cold"].runs:
+        runs = len(by["premiere-watch cold"].runs)
+        verdict = "; ".join(problems) if problems else \
+            f"exactly one right \"already announced\" alert per series ({_ordinary.n_series(n)}), nothing else"
+        print(f"alerts after each cold pass ({runs} run(s)): {'WRONG: ' if problems else ''}{verdict}")
     print()
 
 
@@ -359,13 +387,23 @@ def _corpus_pages() -> list[tuple[str, bytes, Target]]:
     return pages
 
 
-def _synthetic_pages(count: int) -> list[tuple[str, bytes, Target]]:
+def _news_pages(count: int) -> list[tuple[str, bytes, Target]]:
     n = 1000
     out = []
     for i in range(0, n, max(1, n // count)):
         k = i % _site.n_titles(n)
         target = Target(_site.title_name(k), _site.premiere(k)[0], (), "tv")
         out.append((f"p{i}", _site.page_html(i, n).encode(), target))
+    return out[:count]
+
+
+def _ordinary_pages(count: int) -> list[tuple[str, bytes, Target]]:
+    n = 1000
+    out = []
+    for i in range(0, n, max(1, n // count)):
+        k = i // _ordinary.PAGES_PER_SERIES
+        target = Target(_ordinary.title_name(k), _ordinary.premiere(k)[0], (), "tv")
+        out.append((f"p{i}", _ordinary.page_html(i, n).encode(), target))
     return out[:count]
 
 
@@ -379,7 +417,9 @@ def bench_extract(repeat: int, synthetic: int) -> list[tuple[str, int, float, di
     from premiere_watch.extract import extract, parse_page
 
     results = []
-    for name, pages in (("corpus", _corpus_pages()), ("synthetic", _synthetic_pages(synthetic))):
+    sets = (("corpus", _corpus_pages()), ("synthetic news", _news_pages(synthetic)),
+            ("synthetic ordinary", _ordinary_pages(synthetic)))
+    for name, pages in sets:
         if not pages:
             continue
         times: dict[str, list[float]] = {"parse": [], "extract": [], "total": []}
@@ -413,34 +453,36 @@ def print_extract_table(results: list[tuple[str, int, float, dict[str, tuple[flo
 # --- daemon memory ---------------------------------------------------------------------------
 
 
-def bench_daemon(sources: int, passes: int) -> tuple[Measured, dict[int, tuple[float, float]]]:
-    """RSS after passes 0 (cold), 1, 10, 20 of one long-lived pipeline."""
-    with site(sources) as s, tempfile.TemporaryDirectory(prefix="pw-bench-") as d:
+def bench_daemon(sources: int, passes: int) -> tuple[Measured, dict[int, tuple[float, float, float]]]:
+    """RSS (main process; with its workers) after passes 0 (cold), 1, 10, 20 of one long-lived pipeline."""
+    workload = WORKLOADS["news"]  # its site can rotate a rail per pass (/__bump)
+    with workload.serve(sources) as server, tempfile.TemporaryDirectory(prefix="pw-bench-") as d:
         tmp = Path(d)
-        write_watchlist(tmp / "watchlist.toml", s)
+        workload.write_watchlist(tmp / "watchlist.toml", server)
         cmd = [sys.executable, str(HERE / "_daemon.py"), "--config", str(tmp / "watchlist.toml"),
-               "--port", str(s.port), "--passes", str(passes)]
-        m = s.measure(cmd, env=child_env(), cwd=tmp)
+               "--port", str(server.port), "--passes", str(passes)]
+        m = measure(server, cmd, env=child_env(), cwd=tmp)
         _check_ok("daemon check", m)
-    rss: dict[int, tuple[float, float]] = {}
+    rss: dict[int, tuple[float, float, float]] = {}
     for line in m.stdout.splitlines():
         if line.startswith("RSS "):
-            _tag, n, mb, seconds, *_rest = line.split()
-            rss[int(n)] = (float(mb), float(seconds))
+            _tag, n, mb, seconds, tree, *_rest = line.split()
+            rss[int(n)] = (float(mb), float(seconds), float(tree))
     return m, rss
 
 
-def print_daemon_table(sources: int, m: Measured, rss: dict[int, tuple[float, float]]) -> None:
+def print_daemon_table(sources: int, m: Measured, rss: dict[int, tuple[float, float, float]]) -> None:
     passes = max(rss) if rss else 0
-    head = f"{'daemon memory':<26}{'pass':>6}{'RSS MB':>9}{'pass s':>9}"
+    head = f"{'daemon memory':<26}{'pass':>6}{'RSS MB':>9}{'+workers':>10}{'pass s':>9}"
     print(f"{head}    ({sources} sources, one process, 1 in 10 pages rotated per pass)")
     print("-" * len(head))
     for n in sorted({0, 1, 10, passes} & set(rss)):
         label = "after cold pass" if n == 0 else f"after pass {n}"
-        print(f"{label:<26}{n:>6}{rss[n][0]:>9.1f}{rss[n][1]:>9.2f}")
+        print(f"{label:<26}{n:>6}{rss[n][0]:>9.1f}{rss[n][2]:>10.1f}{rss[n][1]:>9.2f}")
     if 1 in rss and passes in rss:
-        print(f"{'growth pass 1 -> ' + str(passes):<26}{'':>6}{rss[passes][0] - rss[1][0]:>+9.1f}")
-    print(f"{'peak RSS (wait4)':<26}{'':>6}{m.peak_rss_mb:>9.1f}")
+        print(f"{'growth pass 1 -> ' + str(passes):<26}{'':>6}{rss[passes][0] - rss[1][0]:>+9.1f}"
+              f"{rss[passes][2] - rss[1][2]:>+10.1f}")
+    print(f"{'peak RSS (wait4; sampled)':<26}{'':>6}{m.peak_rss_mb:>9.1f}{m.tree_rss_mb:>10.1f}")
     print()
 
 
@@ -450,13 +492,15 @@ def print_daemon_table(sources: int, m: Measured, rss: dict[int, tuple[float, fl
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, action="append", help="pages/sources (repeatable; default 1000)")
+    ap.add_argument("--workload", action="append", choices=sorted(WORKLOADS),
+                    help="page workload (repeatable; default: all)")
     ap.add_argument("--urlwatch", dest="urlwatch", action="store_true", default=None,
                     help=f"also run urlwatch (installed into {URLWATCH_VENV} if missing)")
     ap.add_argument("--no-urlwatch", dest="urlwatch", action="store_false")
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; medians are printed")
     ap.add_argument("--floor-python", action="append", default=[], metavar="CLIENT=PYTHON",
-                    help="extra floor clients from a scratch venv, e.g. aiohttp=/tmp/scratch/bin/python "
-                    "(clients: httpx-aiohttp, aiohttp)")
+                    help="floor clients from another interpreter, e.g. httpx=/tmp/scratch/bin/python "
+                    "(clients: httpx, httpx-aiohttp, aiohttp; all three run from this one by default)")
     ap.add_argument("--daemon-sources", type=int, default=200)
     ap.add_argument("--passes", type=int, default=20)
     ap.add_argument("--quick", action="store_true", help="one run each, few pages: for the smoke test")
@@ -465,24 +509,28 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "inflated by the sampler)")
     ap.add_argument("--skip", action="append", default=[], choices=("passes", "extract", "daemon"))
     args = ap.parse_args(argv)
+    _adopt_orphans()
     sizes = args.n or [1000]
     if args.profile:
         args.profile.mkdir(parents=True, exist_ok=True)
     repeat = 1 if args.quick else max(1, args.repeat)
     urlwatch = ensure_urlwatch() if args.urlwatch else None
-    floors = {"floor httpx 304s": sys.executable}
+    floors = {f"floor {client} 304s": sys.executable for client in ("httpx", "httpx-aiohttp", "aiohttp")}
     for spec in args.floor_python:
         client, _, python = spec.partition("=")
         floors[f"floor {client} 304s"] = python
 
     # Wall times on a shared machine move with its load; CPU seconds much less.
     print(f"premiere-watch benchmarks — {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, "
-          f"Python {sys.version.split()[0]}, concurrency {CONCURRENCY}, "
-          f"pages ~{len(_site.page_html(0, 1000).encode()) / 1024:.0f} KB, medians of {repeat} run(s)\n")
+          f"Python {sys.version.split()[0]}, concurrency {CONCURRENCY}, medians of {repeat} run(s)\n")
+    problems = []
     if "passes" not in args.skip:
-        for n in sizes:
-            print_pass_table(n, bench_passes(n, repeat=repeat, urlwatch=urlwatch, floor_pythons=floors,
-                                                profile=args.profile))
+        for name in args.workload or sorted(WORKLOADS):
+            for n in sizes:
+                rows, wrong = bench_passes(WORKLOADS[name], n, repeat=repeat, urlwatch=urlwatch, floors=floors,
+                                           profile=args.profile)
+                print_pass_table(WORKLOADS[name], n, rows, wrong)
+                problems += wrong
     if args.profile:
         print_profiles(args.profile)
     if "extract" not in args.skip:
@@ -490,7 +538,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "daemon" not in args.skip:
         sources = min(args.daemon_sources, 20) if args.quick else args.daemon_sources
         print_daemon_table(sources, *bench_daemon(sources, args.passes))
-    return 0
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":
