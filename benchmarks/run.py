@@ -220,27 +220,29 @@ def _check_ok(label: str, m: Measured) -> None:
 
 
 def profiled(cmd: list[str], out: Path | None) -> list[str]:
-    """``cmd`` under py-spy (idle frames too: a blocked fsync is time spent) when profiling."""
+    """``cmd`` under py-spy when profiling: CPU samples of the process and its worker processes."""
     spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
     if out is None or not Path(spy).exists():
         return cmd
-    return [spy, "record", "--idle", "--rate", "250", "--format", "raw", "--output", str(out), "--", *cmd]
+    return [spy, "record", "--subprocesses", "--rate", "250", "--format", "raw", "--output", str(out), "--", *cmd]
 
 
 # Where a sample's time goes: the innermost frame matching one of these names it (first match
-# from the leaf up), so JSON under the store counts as JSON and lxml under parse_page as parsing.
+# from the leaf up), so JSON under the store counts as JSON and lxml under parse_page as parsing;
+# anything under an import is start-up, whatever the module runs while it is imported.
 PROFILE_CATEGORIES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("startup: imports", ("<frozen importlib",)),
     ("JSON encode/decode", ("json/encoder.py", "json/decoder.py", "json/__init__.py")),
-    ("store: BEGIN/COMMIT (fsync)", ("SqliteBackend.transaction (",)),
+    ("store: BEGIN/COMMIT", ("SqliteBackend.transaction (",)),
     ("robots.txt", ("_robots_allow", "_load_robots", "protego")),
     ("store: queries", ("premiere_watch/store/",)),
     ("reconcile + diff", ("premiere_watch/reconcile.py", "Pipeline._reconcile")),
     ("parse_page (lxml + walk)", ("premiere_watch/extract/page.py", "lxml/")),
     ("extract (claims, titles, trailers)", ("premiere_watch/extract/",)),
-    ("page digest", ("page_digest", "premiere_watch/sources/_common.py")),
-    ("HTTP client (httpx/httpcore/h11/anyio)", ("httpx/", "httpcore/", "h11/", "anyio/", "sniffio/")),
-    ("fetch.py (politeness, headers)", ("premiere_watch/fetch.py",)),
+    ("page digest", ("page_digest", "premiere_watch/reading.py")),
+    ("process pool (queues, pickling)", ("multiprocessing/", "concurrent/futures/", "premiere_watch/pool.py")),
+    ("HTTP client (httpx, aiohttp)", ("httpx/", "httpcore/", "h11/", "anyio/", "sniffio/", "aiohttp/", "yarl/",
+                                      "multidict/", "httpx_aiohttp/", "premiere_watch/transport.py")),
+    ("fetch.py (politeness, headers, body)", ("premiere_watch/fetch.py", "premiere_watch/content_coding.py")),
     ("asyncio loop + sockets", ("asyncio/", "selectors.py", "socket.py")),
     ("config load", ("premiere_watch/config.py", "tomllib")),
     ("logging", ("logging/",)),
@@ -248,7 +250,7 @@ PROFILE_CATEGORIES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 def summarize_profile(path: Path) -> list[tuple[str, float]]:
-    """Shares of samples per category from py-spy's raw (collapsed) output, largest first."""
+    """Shares of CPU samples per process kind and category from py-spy's raw output, largest first."""
     counts: dict[str, int] = {}
     total = 0
     for line in path.read_text().splitlines():
@@ -256,19 +258,27 @@ def summarize_profile(path: Path) -> list[tuple[str, float]]:
         if not n_text.isdigit():
             continue
         n, total = int(n_text), total + int(n_text)
+        frames = stack.split(";")
+        processes = [f for f in frames if f.startswith("process ")]
+        who = "workers" if processes and "forkserver" in processes[-1] else "main"
+        code = [f for f in frames if not f.startswith("process ")]
         category = "other (pipeline, sources, dataclasses...)"
-        for frame in reversed(stack.split(";")):
-            found = next((name for name, keys in PROFILE_CATEGORIES if any(k in frame for k in keys)), None)
-            if found:
-                category = found
-                break
-        counts[category] = counts.get(category, 0) + n
+        if any("<frozen importlib" in f for f in code):
+            category = "start-up: imports"
+        else:
+            for frame in reversed(code):
+                found = next((name for name, keys in PROFILE_CATEGORIES if any(k in frame for k in keys)), None)
+                if found:
+                    category = found
+                    break
+        key = f"{who}: {category}"
+        counts[key] = counts.get(key, 0) + n
     return sorted(((c, n / max(total, 1)) for c, n in counts.items()), key=lambda x: -x[1])
 
 
 def print_profiles(profile: Path) -> None:
     for path in sorted(profile.glob("*.txt")):
-        print(f"profile {path.stem} (py-spy, idle included: share of wall time)")
+        print(f"profile {path.stem} (py-spy: shares of CPU samples, the main process and its workers)")
         for category, share in summarize_profile(path):
             if share >= 0.005:
                 print(f"  {share * 100:5.1f}%  {category}")

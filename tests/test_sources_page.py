@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from premiere_watch import reading as reading_module
+from premiere_watch import extract as extract_module
 from premiere_watch.dates import FuzzyDate
 from premiere_watch.extract import Page, extract
 from premiere_watch.fetch import Fetcher, FetchSettings
@@ -61,7 +61,7 @@ def test_304_is_unchanged_without_parsing(page_server: PageServer, monkeypatch: 
     def boom(*_: Any, **__: Any) -> None:
         raise AssertionError("a 304 must not be parsed")
 
-    monkeypatch.setattr(reading_module, "parse_page", boom)
+    monkeypatch.setattr(extract_module, "parse_page", boom)
     state = SourceState(etag='"v1"', last_modified="Wed, 20 Jul 2016 10:00:00 GMT", content_hash="h",
                         memory={"k": 1})
     result = collect(page_server.url("/a"), [NARCOS], state)
@@ -84,7 +84,7 @@ def test_same_text_is_unchanged_without_extracting(page_server: PageServer,
         calls.append(target)
         return extract(page, target)
 
-    monkeypatch.setattr(reading_module, "extract", counting)
+    monkeypatch.setattr(extract_module, "extract", counting)
     second = collect(page_server.url("/a"), [NARCOS], first.state)
     assert second.status == "unchanged" and not second.observations
     assert calls == []
@@ -141,7 +141,7 @@ def test_a_parser_crash_is_a_recorded_failure(page_server: PageServer, monkeypat
     def broken(*_: Any, **__: Any) -> None:
         raise RuntimeError("lxml exploded")
 
-    monkeypatch.setattr(reading_module, "parse_page", broken)
+    monkeypatch.setattr(extract_module, "parse_page", broken)
     result = collect(page_server.url("/a"), [NARCOS])
     assert result.status == "failed"
     assert "lxml exploded" in result.reason

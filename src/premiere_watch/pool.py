@@ -82,7 +82,7 @@ class PageReader:
         self._context = multiprocessing.get_context("forkserver")
         # Workers fork from a server that has imported the extractor once, not from this
         # process (its threads, sockets and event loop are none of theirs).
-        self._context.set_forkserver_preload(["premiere_watch.reading"])
+        self._context.set_forkserver_preload(["premiere_watch.reading", "premiere_watch.extract"])
 
     async def read(self, job: PageJob) -> PageRead:
         """Parse the page and extract for its targets; a crash of the reading process raises ReaderCrashed."""

@@ -4,7 +4,8 @@ Everything here is a pure function of plain data (a :class:`PageJob`: bytes
 and targets in; a :class:`PageRead`: a digest and observations out), so it
 can run in a worker process (pool.py) as well as in this one.  It imports
 only the extractor and the model: a worker process needs nothing else, and
-stays small.
+stays small.  The extractor is imported on the first page read, not before:
+a pass where every page answers 304 never pays for it (a third of start-up).
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from premiere_watch.extract import Page, extract, parse_page
 from premiere_watch.model import Extraction, Observation, Target
 
 if TYPE_CHECKING:
+    from premiere_watch.extract import Page
     from premiere_watch.fetch import FetchResult
 
 __all__ = ["PageJob", "PageRead", "digest", "observe", "page_digest", "read_page"]
@@ -84,6 +85,8 @@ def _is_structured(extraction: Extraction) -> bool:
 
 def observe(page: Page, targets: Sequence[Target], document_url: str) -> list[Observation]:
     """One observation per target from one parsed page."""
+    from premiere_watch.extract import extract
+
     out = []
     for target in targets:
         extraction = extract(page, target)
@@ -121,6 +124,8 @@ class PageRead:
 
 def read_page(job: PageJob) -> PageRead:
     """Parse once, digest, and extract for every target unless the digest is the known one."""
+    from premiere_watch.extract import parse_page
+
     page = parse_page(job.content, url=job.url, encoding=job.encoding)
     hashed = page_digest(page, job.targets) if job.hash_page else None
     if hashed is not None and hashed == job.known_digest:

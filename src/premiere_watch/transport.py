@@ -15,12 +15,14 @@ What this module adds to httpx-aiohttp:
   so fetch.py's retry rules read the same whatever the transport.  The library
   reports a refused connection or a dropped keep-alive as ``ConnectTimeout``, and
   lets a malformed response escape as aiohttp's own exception.
+* One retry policy, the fetcher's: aiohttp's own silent retry of a dropped GET
+  is off, so each attempt passes the host gate and is counted.
 * One cookie jar, httpx's: aiohttp's session gets a ``DummyCookieJar``, or a cookie
   the server changed would be sent twice with two values.
 * Header lines up to 64 KiB, as httpcore's h11 allows (aiohttp's default is 8 KiB,
   less than some sites' Content-Security-Policy).
-* Decompression stays in httpx (the library turns aiohttp's ``auto_decompress``
-  off): fetch.py bounds the decoded bytes as httpx produces them.
+* Bodies arrive as sent (the library turns aiohttp's ``auto_decompress`` off):
+  content_coding.py inflates them from ``aiter_raw`` with a bound on the output.
 * Proxies from the environment keep working: httpx mounts them as it would its
   own transports (:class:`AsyncClient`), each an aiohttp transport with the proxy.
 """
@@ -58,10 +60,26 @@ _ERRORS: tuple[tuple[type[BaseException], type[httpx.TransportError]], ...] = (
 )
 
 
+# A connection closed early is said in httpcore's words, which fetch.py tells from non-HTTP.
+_DROPPED = {aiohttp.ServerDisconnectedError: "Server disconnected without sending a response.",
+            aiohttp.ClientPayloadError: "peer closed connection without sending complete message body"}
+
+
+def _message(exc: BaseException) -> str:
+    for kind, text in _DROPPED.items():
+        if isinstance(exc, kind):
+            return text
+    if isinstance(exc, aiohttp.ClientResponseError) and not isinstance(exc, aiohttp.ClientHttpProxyError):
+        # The parser's complaint, without the URL or the offending bytes it quotes.
+        first = str(exc.message).strip().splitlines()[0] if str(exc.message).strip() else ""
+        return first.split(": b'")[0].split(': b"')[0].rstrip(":") or "malformed response"
+    return str(exc).strip() or type(exc).__name__
+
+
 def httpx_error(exc: BaseException) -> httpx.TransportError:
     """The httpx error httpcore would raise for the failure aiohttp reports as ``exc``."""
     kind = next((to for frm, to in _ERRORS if isinstance(exc, frm)), httpx.TransportError)
-    return kind(str(exc).strip() or type(exc).__name__)
+    return kind(_message(exc))
 
 
 @contextmanager
@@ -98,8 +116,14 @@ class AiohttpTransport(_LibraryTransport):
         limit = self.limits.max_connections or 0  # 0: aiohttp's "no limit", like httpx's None
         keepalive = self.limits.keepalive_expiry if self.limits.keepalive_expiry is not None else 15.0
         connector = aiohttp.TCPConnector(limit=limit, keepalive_timeout=keepalive, ssl=self.ssl_context)
-        return aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar(),
-                                     max_line_size=MAX_HEADER_LINE, max_field_size=MAX_HEADER_LINE)
+        session = aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar(),
+                                        max_line_size=MAX_HEADER_LINE, max_field_size=MAX_HEADER_LINE)
+        # aiohttp silently sends a GET again when the server drops the connection; every
+        # attempt must pass the fetcher's host gate and count as one (fetch.py retries).
+        # No public switch: the attribute aiohttp's own test client turns off.
+        if hasattr(session, "_retry_connection"):
+            session._retry_connection = False
+        return session
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         with _httpx_errors():
