@@ -223,3 +223,38 @@ def test_long_digest_keeps_every_title_but_trims_details() -> None:
     assert msg.title == f"premiere-watch: {MAX_DIGEST_ITEMS + 10} updates"
     assert sum(line.startswith("- Show ") for line in msg.body.splitlines()) == MAX_DIGEST_ITEMS + 10
     assert f"quote {MAX_DIGEST_ITEMS - 1}" in msg.body and f"quote {MAX_DIGEST_ITEMS}”" not in msg.body
+
+
+@pytest.mark.parametrize(("fmt", "inert"), [
+    ("markdown", "Narcos S2: \\*\\*Sept 2\\*\\* \\[watch\\]\\(https\\://evil.example/\\)"),
+    ("html", "Narcos S2: **Sept 2** [watch](https://evil.example/) &lt;b&gt;"),
+])
+def test_a_title_is_escaped_for_the_format_the_target_reads_it_in(fmt: str, inert: str) -> None:
+    """Issue 14 item 15: a title template carried raw page markup to Markdown/HTML targets."""
+    event = ev("premiere_announced", new="2016-09-02",
+               evidence="**Sept 2** [watch](https://evil.example/)" + (" <b>" if fmt == "html" else ""))
+    msg = render(event, fmt, title_template="{label}: {evidence}", title_format=fmt)  # type: ignore[arg-type]
+    assert msg.title == inert
+    plain = render(event, fmt, title_template="{label}: {evidence}")  # type: ignore[arg-type]
+    assert plain.title.startswith("Narcos S2: **Sept 2** [watch]")  # a mail Subject: plain text, not &lt;
+
+
+@pytest.mark.parametrize("mention", ["@everyone", "@here", "@Channel", "<!channel>", "<@&123456>", "<@42>"])
+@pytest.mark.parametrize("fmt", ["markdown", "html", "text"])
+def test_page_text_never_pings_a_channel(mention: str, fmt: str) -> None:
+    event = ev("premiere_announced", new="2016-09-02", evidence=f"{mention} Narcos is back on Sept 2",
+               label=f"Narcos {mention}")
+    msg = render(event, fmt, title_template="{evidence}", title_format=fmt)  # type: ignore[arg-type]
+    for text in (msg.title, msg.body):
+        assert mention not in text.replace("\\", "")  # not even once Markdown escapes are dropped
+        assert "\u200b" in text
+    assert "fans@here.example" in render(ev("premiere_announced", evidence="mail fans@here.example"), "text").body
+
+
+def test_targets_declare_the_title_format() -> None:
+    from premiere_watch.notify import title_format_for
+
+    assert title_format_for("mailtos://u:p@smtp.example.com?to=a@example.com", "html") == "text"  # Subject
+    assert title_format_for("discord://4174216298/JHMHI8qBe7bk2ZwO5U711o3dV_js", "markdown") == "markdown"
+    assert title_format_for("tgram://123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/987654", "html") == "html"
+    assert title_format_for("json://hooks.example/", "text") == "text"

@@ -73,6 +73,8 @@ async def _open_store(config: Config) -> AsyncIterator[Store]:
                               else "the path and its permissions")
                            + ", or set [settings] database", EXIT_DATABASE) from None
     try:
+        # A database made before secret options left source ids keeps its sources.
+        await store.rename_sources(config.former_source_ids())
         yield store
     finally:
         await store.close()
@@ -296,7 +298,7 @@ def cmd_retry(args: argparse.Namespace) -> int:
 def cmd_test_notify(args: argparse.Namespace) -> int:
     from premiere_watch.messages import render
     from premiere_watch.model import Event
-    from premiere_watch.notify import AppriseTransport, body_format_for, redact_target, route
+    from premiere_watch.notify import AppriseTransport, body_format_for, redact_target, route, title_format_for
 
     config = _load(args)
     event = Event(kind="test", watch="test", label="premiere-watch", new="test",
@@ -313,7 +315,7 @@ def cmd_test_notify(args: argparse.Namespace) -> int:
         for name, index in routes:
             notifier, url = notifiers[name], notifiers[name].urls[index]
             fmt = body_format_for(notifier, url)
-            message = render(event, fmt, notifier.title_template, notifier.body_template)
+            message = render(event, fmt, notifier.title_template, notifier.body_template, title_format_for(url, fmt))
             outcome = await transport.send(url, message.title, message.body, fmt)
             out.append((name, redact_target(url, config.secrets), outcome.ok, outcome.reason))
         return out

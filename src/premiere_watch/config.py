@@ -222,9 +222,9 @@ NOTIFIER_KEYS: tuple[Key, ...] = (
         default=None, check=_check_quiet, example='"22:00-07:00"'),
     Key("timezone", str, "time zone of quiet hours and digest times", default="UTC",
         check=_check_timezone, example='"Europe/Berlin"'),
-    Key("format", str, 'message format: "auto" (HTML for mail, Markdown otherwise), "markdown", '
-        '"html" or "text"', default="auto", check=_check_choice("auto", "markdown", "html", "text"),
-        example='"markdown"'),
+    Key("format", str, 'message format: "auto" (what the target shows: HTML for mail, Markdown for chat, '
+        'text for MQTT), "markdown", "html" or "text"', default="auto",
+        check=_check_choice("auto", "markdown", "html", "text"), example='"markdown"'),
     Key("title_template", str, "message title, with {fields} (see `premiere-watch keys`)",
         default=None, check=validate_template, example='"{label}: {headline}"'),
     Key("body_template", str, "message body, with {fields}", default=None, check=validate_template,
@@ -288,11 +288,24 @@ class SourceConfig:
         """Stable identity in the database: the same URL read the same way.
 
         Kind options that differ from their defaults (a TVmaze show id, a TMDB
-        region or key) make a different source of the same API URL; they enter
-        as a hash, so no secret is written to the database.
+        region) make a different source of the same API URL; they enter as a
+        hash.  Secret options (an API key) are credentials, not identity:
+        rotating a key must not make a new source that forgets the old one's
+        validators, remembered ids, read history and failure count.
         """
-        defaults = {k.name: k.default for k in Source.registry[self.kind].keys}
-        own = {k: v for k, v in sorted(self.options.items()) if defaults.get(k, object()) != v}
+        return self._id(with_secrets=False)
+
+    @property
+    def former_id(self) -> str:
+        """The id releases before 0.2 gave this source: its secret options were hashed in too."""
+        return self._id(with_secrets=True)
+
+    def _id(self, *, with_secrets: bool) -> str:
+        keys = Source.registry[self.kind].keys
+        defaults = {k.name: k.default for k in keys}
+        secret = set() if with_secrets else {k.name for k in keys if k.secret}
+        own = {k: v for k, v in sorted(self.options.items())
+               if defaults.get(k, object()) != v and k not in secret}
         if not own:
             return f"{self.kind}:{self.url}"
         digest = hashlib.sha256(json.dumps(own, sort_keys=True, default=str).encode()).hexdigest()[:12]
@@ -356,6 +369,10 @@ class Config:
             if wanted in (w.key.casefold(), w.label.casefold(), w.title.casefold()):
                 return w
         return None
+
+    def former_source_ids(self) -> dict[str, str]:
+        """{id an earlier release stored: id now} for sources whose identity changed (store.rename_sources)."""
+        return {s.former_id: s.id for s, _ in self.sources() if s.former_id != s.id}
 
     def sources(self) -> Iterator[tuple[SourceConfig, list[Watch]]]:
         """Each distinct source once, with every watch that reads it."""

@@ -5,8 +5,11 @@ names) is untrusted.  It is cleaned (control and bidi characters removed,
 whitespace collapsed, length capped) and then escaped for the body format
 *before* it reaches a template, so neither the built-in layout nor an
 operator's ``body_template`` can let page text turn into markup, links or
-scripts.  Titles are always plain single-line text: mail uses them as the
-Subject and most chat services show them verbatim.
+scripts.  Mass mentions (``@everyone``, ``@here``, ``<!channel>``...) are
+defused with a zero-width space, so page text can never ping a whole chat
+channel.  Titles are single-line and escaped for the format the target reads
+them in (``notify.title_format_for``): plain text for a mail Subject, the
+body's format where a service puts the title into the body (Discord, MQTT).
 
 Formats: ``markdown`` for chat/push services, ``html`` for mail (a fragment
 of ``<p>``/``<blockquote>``/``<ul>``), ``text`` for the console.
@@ -72,6 +75,10 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#<>~|])")
 _MD_AUTOLINK = re.compile(r"(?<=[A-Za-z0-9])(:)(?=//)|(?<=\bwww)(\.)", re.I)
 # "&amp;"-like text would be decoded as an entity.
 _MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]{1,32};)")
+# Words that ping everyone in a chat channel (Discord, Slack, Mattermost, Rocket.Chat,
+# Matrix), and Slack/Discord's <!special> and <@id>/<@&role> mention syntax.
+_MENTION = re.compile(r"(?<![\w.+-])@(?=(?:everyone|here|channel|all|room|group)\b)|<(?=[!@#])", re.I)
+_ZWSP = "\u200b"
 
 
 # -- cleaning and escaping ---------------------------------------------------
@@ -100,7 +107,14 @@ def escape_markdown(text: str) -> str:
     return _MD_ENTITY.sub(r"\\&", text)
 
 
+def defuse_mentions(text: str) -> str:
+    """``@everyone`` → ``@\u200beveryone``: shown the same, pings no one."""
+    return _MENTION.sub(lambda m: m.group(0) + _ZWSP, text)
+
+
 def escape(text: str, fmt: Format) -> str:
+    """Untrusted text as ``fmt`` shows it literally, its mass mentions defused."""
+    text = defuse_mentions(text)
     if fmt == "html":
         return html.escape(text, quote=True)
     if fmt == "markdown":
@@ -340,16 +354,24 @@ class Message:
     body_format: Format
 
 
+def _one_line(text: str, limit: int) -> str:
+    # Not clean(): it would drop the zero-width spaces that defuse mentions.
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def render(
     event: Event,
     fmt: Format,
     title_template: str | None = None,
     body_template: str | None = None,
+    title_format: Format = "text",
 ) -> Message:
-    """One event → one message.  Template values are already escaped for ``fmt``."""
+    """One event → one message.  Template values are already escaped: the body's for ``fmt``,
+    the title's for ``title_format`` (the format the target reads the title in)."""
     body_values = fields(event, fmt)
-    title_values = fields(event, "text")
-    title = clean(_apply(title_template, title_values, title_values["title"]), MAX_TITLE)
+    title_values = body_values if title_format == fmt else fields(event, title_format)
+    title = _one_line(_apply(title_template, title_values, title_values["title"]), MAX_TITLE)
     body = _apply(body_template, body_values, body_values["summary"])
     return Message(title=title, body=body, body_format=fmt)
 
@@ -359,6 +381,7 @@ def render_digest(
     fmt: Format,
     title_template: str | None = None,
     body_template: str | None = None,
+    title_format: Format = "text",
 ) -> Message:
     """Many events (already in time order) → one message listing each change.
 
@@ -366,7 +389,7 @@ def render_digest(
     evidence and source, so a digest reads like the alerts it replaces.
     """
     if len(events) == 1:  # a digest of one reads best as the plain alert
-        return render(events[0], fmt, title_template, body_template)
+        return render(events[0], fmt, title_template, body_template, title_format)
     n = len(events)
     title = f"premiere-watch: {n} update{'s' if n != 1 else ''}"
     items: list[str] = []

@@ -13,7 +13,6 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from premiere_watch.messages import (
-    Format,
     Message,
     render,
     render_digest,
@@ -21,7 +20,7 @@ from premiere_watch.messages import (
 from premiere_watch.model import Event
 from premiere_watch.notify.pacing import as_utc
 from premiere_watch.notify.routing import NotifierConfig
-from premiere_watch.notify.targets import body_format_for, redact_target
+from premiere_watch.notify.targets import body_format_for, redact_target, title_format_for
 from premiere_watch.notify.transports import SendOutcome, Transport, short_reason
 from premiere_watch.redact import url_secrets
 from premiere_watch.store.records import WAITING
@@ -165,14 +164,17 @@ async def _retrying(store: Outbox, now: datetime) -> dict[tuple[str, int], Deliv
     return out
 
 
-def _batches(notifier: NotifierConfig, fmt: Format, rows: list[DeliveryRow]) -> list[_Batch]:
+def _batches(notifier: NotifierConfig, url: str, rows: list[DeliveryRow]) -> list[_Batch]:
     rows = sorted(rows, key=lambda r: (as_utc(r.created), r.id))
+    fmt = body_format_for(notifier, url)
+    title_fmt = title_format_for(url, fmt)
     if notifier.mode == "digest":
         events = [r.event for r in rows]
-        msg = render_digest(events, fmt, notifier.title_template, notifier.body_template)
+        msg = render_digest(events, fmt, notifier.title_template, notifier.body_template, title_fmt)
         return [_Batch(rows, msg)]
     return [
-        _Batch([r], render(r.event, fmt, notifier.title_template, notifier.body_template)) for r in rows
+        _Batch([r], render(r.event, fmt, notifier.title_template, notifier.body_template, title_fmt))
+        for r in rows
     ]
 
 
@@ -189,7 +191,7 @@ async def _deliver_target(
 ) -> None:
     url = notifier.urls[target]
     secrets = [*url_secrets(url), *known]
-    batches = _batches(notifier, body_format_for(notifier, url), rows)
+    batches = _batches(notifier, url, rows)
     for i, batch in enumerate(batches):
         ids = [r.id for r in batch.rows]
         await store.mark_sending(ids, now)

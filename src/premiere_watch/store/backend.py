@@ -16,7 +16,7 @@ without a second, sync copy of every rule.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any, Protocol
 
@@ -49,6 +49,7 @@ class Backend(Protocol):
     async def due_sources(self, now: dt.datetime) -> list[str]: ...
     async def source_rows(self) -> list[SourceRow]: ...
     async def known_sources(self, source_ids: Collection[str]) -> set[str]: ...
+    async def rename_sources(self, renames: Mapping[str, str]) -> int: ...
 
     # observations and facts
     async def histories(self, source_id: str) -> Histories: ...

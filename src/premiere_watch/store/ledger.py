@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
@@ -200,6 +200,17 @@ class Store:
 
     async def source_rows(self) -> list[SourceRow]:
         return await self.backend.source_rows()
+
+    async def rename_sources(self, renames: Mapping[str, str]) -> int:
+        """Move sources (validators, memory, failure count, observations) to new ids.
+
+        Run when a watchlist meets its database (``Config.former_source_ids``),
+        so a database made by an earlier release keeps its sources when their
+        identity is computed differently; a no-op once done.
+        """
+        if not renames:
+            return 0
+        return await self.backend.rename_sources(renames)
 
     async def known_sources(self, source_ids: Collection[str]) -> set[str]:
         """Which of these sources have been read (or tried) before."""

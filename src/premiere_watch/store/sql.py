@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any, cast
 
@@ -135,6 +135,25 @@ class SqlBackend:
                 "SELECT source_id, url, kind, last_check, last_result, last_reason, "
                 "consecutive_failures, failing_alerted, next_due FROM sources ORDER BY source_id")
         ]
+
+    async def rename_sources(self, renames: Mapping[str, str]) -> int:
+        """Give sources new ids, with their observations; returns how many moved.
+
+        A new id that already has rows keeps them (it was read under that id
+        since): the old rows are then left as they were, never merged.
+        """
+        ids = {*renames, *renames.values()}
+        # Read first: once done (or on a read-only database) this writes nothing.
+        present = {row[0] for row in await self._rows(
+            f"SELECT source_id FROM sources WHERE source_id IN ({marks(ids)})", list(ids))}
+        moves = [(old, new) for old, new in renames.items() if old in present and new not in present]
+        if not moves:
+            return 0
+        async with self.transaction():
+            for old, new in moves:
+                await self._execute("UPDATE sources SET source_id = ? WHERE source_id = ?", (new, old))
+                await self._execute("UPDATE observations SET source_id = ? WHERE source_id = ?", (new, old))
+        return len(moves)
 
     async def known_sources(self, source_ids: Collection[str]) -> set[str]:
         ids = list(source_ids)
