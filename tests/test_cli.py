@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import subprocess
 from pathlib import Path
+
+import pytest
 
 from receivers import JsonReceiver
 from runner import RunCli
@@ -77,3 +81,70 @@ def test_the_store_handle_of_every_command_is_typed() -> None:
 
     hints = get_type_hints(unwrap(cli._open_store), localns={"Store": Store})
     assert hints["return"] == AsyncIterator[Store]
+
+
+def test_extract_says_what_is_wrong_with_what_it_was_given(tmp_path: Path, run_cli: RunCli) -> None:
+    """Issue 14 item 16: a directory or a device was "no such file"; a bogus option listed "(allowed: )"."""
+    proc = run_cli("extract", str(tmp_path), "--title", "Narcos")
+    assert proc.returncode != 0 and "is a directory" in proc.stderr
+    proc = run_cli("extract", "/dev/null", "--title", "Narcos")
+    assert proc.returncode != 0 and "not a regular file" in proc.stderr
+    proc = run_cli("extract", str(tmp_path / "missing.html"), "--title", "Narcos")
+    assert proc.returncode != 0 and "no such file" in proc.stderr
+    proc = run_cli("extract", "https://127.0.0.1:9/x", "--title", "Narcos", "--option", "bogus=1")
+    assert proc.returncode != 0 and "(allowed: )" not in proc.stderr
+    assert 'unknown key "bogus"' in proc.stderr and "robots" in proc.stderr  # what --option takes for a page
+
+
+def test_extract_caps_quoted_evidence_as_alerts_do(tmp_path: Path, run_cli: RunCli) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(b"<html><body><article><h1>Narcos</h1><p>Narcos season 2 will premiere on Friday, "
+                     b"September 2, 2016 " + b"and more words " * 70_000 + b".</p></article></body></html>")
+    for extra in ((), ("--json",)):
+        proc = run_cli("extract", str(page), "--title", "Narcos", "--season", "2", *extra)
+        assert proc.returncode == 0, proc.stderr
+        assert "2016-09-02" in proc.stdout or "September 2, 2016" in proc.stdout
+        assert max(len(line) for line in proc.stdout.splitlines()) < 600 and len(proc.stdout) < 5_000
+
+
+def test_status_reads_a_database_it_may_not_write(tmp_path: Path, run_cli: RunCli) -> None:
+    """Issue 14 item 16: status failed with "attempt to write a readonly database"."""
+    config = tmp_path / "watchlist.toml"
+    config.write_text('[settings]\ndatabase = "s.db"\n[[watch]]\ntitle = "Narcos"\n'
+                      'sources = ["http://127.0.0.1:9/narcos"]\n')
+    assert run_cli("check", "-c", str(config)).returncode == 0
+    db = tmp_path / "s.db"
+    # Root writes through file modes, so the file is made immutable instead (ext4, xfs, btrfs).
+    if subprocess.run(["chattr", "+i", str(db)], capture_output=True).returncode != 0:
+        pytest.skip("chattr +i is not available on this filesystem")
+    try:
+        for command in (("status",), ("status", "--json"), ("history", "Narcos")):
+            proc = run_cli(*command, "-c", str(config))
+            assert proc.returncode == 0, (command, proc.stderr)
+        assert "127.0.0.1:9/narcos" in run_cli("status", "-c", str(config)).stdout
+        proc = run_cli("check", "-c", str(config))  # a command that writes still says why it cannot
+        assert proc.returncode == 4 and "read-only" in proc.stderr
+    finally:
+        subprocess.run(["chattr", "-i", str(db)], check=True)
+
+
+def test_a_full_disk_at_open_says_the_disk_is_full(tmp_path: Path, run_cli: RunCli) -> None:
+    """Issue 14 item 16: it said "check the path and its permissions"."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here")
+    try:
+        with (disk / "filler").open("wb") as filler, contextlib.suppress(OSError):
+            filler.write(b"x" * 128 * 1024)
+        config = tmp_path / "watchlist.toml"
+        config.write_text(f'[settings]\ndatabase = "{disk}/state/s.db"\n[[watch]]\ntitle = "Narcos"\n'
+                          'sources = ["http://127.0.0.1:9/narcos"]\n')
+        for command in ("check", "status"):
+            proc = run_cli(command, "-c", str(config))
+            assert proc.returncode == 4, (command, proc.stderr)
+            assert "full" in proc.stderr or "free space" in proc.stderr, (command, proc.stderr)
+            assert "permissions" not in proc.stderr
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import errno
 import json
 import logging
 import os
@@ -58,29 +59,34 @@ def _load(args: argparse.Namespace) -> Config:
 
 
 @asynccontextmanager
-async def _open_store(config: Config) -> AsyncIterator[Store]:
+async def _open_store(config: Config, *, read_only: bool = False) -> AsyncIterator[Store]:
+    """The watchlist's store; ``read_only`` for commands that only read (they never write to it)."""
     from premiere_watch.store import StoreError, open_store
 
     database = config.settings.database
     try:
-        store = await open_store(database)
+        store = await open_store(database, read_only=read_only)
     except StoreError as exc:  # says what is wrong with the database and the fix
         raise CommandError(mask_secrets(str(exc), config.secrets), EXIT_DATABASE) from None
     except (OSError, sqlite3.Error) as exc:
         shown = mask_secrets(f"{config.database_label}: {exc}", config.secrets)
-        raise CommandError(f"cannot use the database {shown} — check "
-                           + ("the server, the URL and the password" if config.shared_database
-                              else "the path and its permissions")
-                           + ", or set [settings] database", EXIT_DATABASE) from None
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            fix = "free space on its disk"
+        elif config.shared_database:
+            fix = "check the server, the URL and the password, or set [settings] database"
+        else:
+            fix = "check the path and its permissions, or set [settings] database"
+        raise CommandError(f"cannot use the database {shown} — {fix}", EXIT_DATABASE) from None
     try:
-        # A database made before secret options left source ids keeps its sources.
-        await store.rename_sources(config.former_source_ids())
+        if not read_only:
+            # A database made before secret options left source ids keeps its sources.
+            await store.rename_sources(config.former_source_ids())
         yield store
     finally:
         await store.close()
 
 
-def _with_store(config: Config, work: Callable[[Store], Coroutine[Any, Any, T]]) -> T:
+def _with_store(config: Config, work: Callable[[Store], Coroutine[Any, Any, T]], *, read_only: bool = False) -> T:
     """Open the watchlist's store on a fresh event loop, run ``work`` with it, close it.
 
     A database that fails under the work (disk full, damaged file) ends the
@@ -89,7 +95,7 @@ def _with_store(config: Config, work: Callable[[Store], Coroutine[Any, Any, T]])
     from premiere_watch.store import StoreError
 
     async def main() -> T:
-        async with _open_store(config) as store:
+        async with _open_store(config, read_only=read_only) as store:
             try:
                 return await work(store)
             except StoreError as exc:
@@ -216,7 +222,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 
     config = _load(args)
     calendar = _with_store(config, lambda store: ics.build(config, store, tentative=args.tentative,
-                                                            trailers=args.trailers))
+                                                            trailers=args.trailers), read_only=True)
     data = ics.to_bytes(calendar)
     if args.output in (None, "-"):
         sys.stdout.buffer.write(data)
@@ -249,7 +255,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     from premiere_watch.report import status_data, status_text
 
     config = _load(args)
-    data = _with_store(config, lambda store: status_data(config, store))
+    data = _with_store(config, lambda store: status_data(config, store), read_only=True)
     if args.json:
         _print_json(data)
     else:
@@ -265,7 +271,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     if watch is None:
         titles = ", ".join(f'"{w.label}"' for w in config.watches)
         raise CommandError(f'no watch called "{args.title}" in {config.path} — known: {titles}', EXIT_CONFIG)
-    data = _with_store(config, lambda store: history_data(watch, store))
+    data = _with_store(config, lambda store: history_data(watch, store), read_only=True)
     if args.json:
         _print_json(data)
     else:

@@ -20,8 +20,38 @@ from premiere_watch.extract import extract, parse_page
 from premiere_watch.extract.__main__ import format_extraction
 from premiere_watch.fetch import Fetcher, FetchSettings
 from premiere_watch.keys import check_table
+from premiere_watch.messages import MAX_EVIDENCE
 from premiere_watch.model import Extraction, Target
 from premiere_watch.sources import Context, Source, SourceState
+
+# What `extract` reads from a file or standard input, as a fetch reads at most max_bytes.
+MAX_INPUT = FetchSettings().max_bytes
+# Options a source takes on the command line: its kind's keys and the politeness ones.
+_POLITENESS = ("host_delay", "host_concurrency", "robots")
+
+
+def _read_page(source: str) -> bytes:
+    """The bytes of a saved page (a path) or of standard input (``-``), at most MAX_INPUT."""
+    if source == "-":
+        data = sys.stdin.buffer.read(MAX_INPUT + 1)
+    else:
+        path = Path(source)
+        if path.is_dir():
+            raise SystemExit(f"{path} is a directory — give a saved page (a file), - for standard input, or a URL")
+        if path.exists() and not path.is_file():
+            raise SystemExit(f"{path} is not a regular file (a device or a pipe?) — save the page to a file, "
+                             "or pipe it to -")
+        try:
+            with path.open("rb") as file:
+                data = file.read(MAX_INPUT + 1)
+        except FileNotFoundError:
+            raise SystemExit(f"no such file: {path} — give a file path, - for standard input, or a URL") from None
+        except OSError as exc:
+            raise SystemExit(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(data) > MAX_INPUT:
+        raise SystemExit(f"{source} is larger than {MAX_INPUT:,} bytes, the most a page is read to — "
+                         "give a single page")
+    return data
 
 
 def _options(cls: type[Source], pairs: list[str]) -> dict[str, Any]:
@@ -34,7 +64,8 @@ def _options(cls: type[Source], pairs: list[str]) -> dict[str, Any]:
             raw[name.strip()] = tomllib.loads(f"v = {value}")["v"]
         except tomllib.TOMLDecodeError:
             raw[name.strip()] = value
-    values, problems = check_table(raw, cls.keys, f"--kind {cls.kind}")
+    keys = cls.keys + tuple(k for k in cls.all_keys() if k.name in _POLITENESS)
+    values, problems = check_table(raw, keys, f"--kind {cls.kind} --option")
     if problems:
         raise SystemExit("\n".join(problems))
     return values
@@ -60,20 +91,13 @@ def extract_command(args: argparse.Namespace) -> int:
     elif kind != "page":
         raise SystemExit(f"--kind {kind} reads a URL; give an http(s) address, not a file")
     else:
-        if args.source == "-":
-            html = sys.stdin.buffer.read()
-        else:
-            path = Path(args.source)
-            if not path.is_file():
-                raise SystemExit(f"no such file: {path} — give a file path, - for standard input, or a URL")
-            html = path.read_bytes()
-        found = [(args.source, extract(parse_page(html), target))]
+        found = [(args.source, extract(parse_page(_read_page(args.source)), target))]
 
     if args.json:
         if len(found) == 1:
-            print(json.dumps(found[0][1].to_json(args.explain), ensure_ascii=False, indent=2))
+            print(json.dumps(_capped(found[0][1].to_json(args.explain)), ensure_ascii=False, indent=2))
         else:
-            docs = [{"document": url, **ex.to_json(args.explain)} for url, ex in found]
+            docs = [{"document": url, **_capped(ex.to_json(args.explain))} for url, ex in found]
             print(json.dumps({"title": target.title, "season": target.season, "documents": docs},
                              ensure_ascii=False, indent=2))
         return 0
@@ -82,5 +106,24 @@ def extract_command(args: argparse.Namespace) -> int:
     for url, extraction in found:
         if len(found) > 1:
             print(f"== {url}")
-        print(format_extraction(extraction, args.explain))
+        print("\n".join(_cap(line, MAX_EVIDENCE + 40) for line in format_extraction(extraction, args.explain)
+                        .splitlines()))
     return 0
+
+
+# Page text quoted as evidence is capped as alerts cap it: a page may hold one
+# sentence of a megabyte, and a terminal (or a tool reading --json) gains nothing from it.
+_QUOTED = frozenset({"evidence", "text", "headline", "trailer_evidence"})
+
+
+def _cap(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _capped(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _cap(v, MAX_EVIDENCE) if k in _QUOTED and isinstance(v, str) else _capped(v)
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [_capped(v) for v in value]
+    return value

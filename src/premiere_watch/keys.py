@@ -126,9 +126,8 @@ def check_table(
         if key is None:
             close = difflib.get_close_matches(name, known, n=1)
             hint = f'did you mean "{close[0]}"?' if close else "remove it"
-            problems.append(
-                f'{where}: unknown key "{name}" — {hint} (allowed: {", ".join(known)})'
-            )
+            allowed = f'allowed: {", ".join(known)}' if known else "it takes no keys"
+            problems.append(f'{where}: unknown key "{name}" — {hint} ({allowed})')
             continue
         if not key.accepts(value):
             problems.append(

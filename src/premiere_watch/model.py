@@ -1,6 +1,6 @@
 """The plain data that flows between the stages of a pass.
 
-Vocabulary (see DESIGN.md): a *target* is what a watch looks for (title,
+Vocabulary: a *target* is what a watch looks for (title,
 season, aliases); a *claim* is what one document says about one target; an
 *extraction* gathers a document's claims about one target; an *observation*
 is an extraction as seen from one source at one time; an *event* is a change

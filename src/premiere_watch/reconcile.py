@@ -35,7 +35,7 @@ How facts are decided
    been pending, never contradicted, for ``PATIENCE`` (24 h: an undated
    article is read only once).  Otherwise the change waits in
    ``Facts.pending``; a pass where it is no longer proposed clears it.  A document is *flapping* when, within the reads
-   the store keeps (``HISTORY_LIMIT`` in store.py), it went back to something
+   the store keeps (``HISTORY_LIMIT`` in store/ledger.py), it went back to something
    it said before (confirmed/denied dates A -> B -> A): an A/B test or a stale
    cache serving two versions.  So a single-read flip is held; a page
    alternating between two versions produces at most one change (the first

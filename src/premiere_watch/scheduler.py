@@ -19,7 +19,7 @@ On start, a source whose next_due is still ahead waits for it; one overdue
 after downtime runs once, now.
 
 On a shared database (PostgreSQL) the daemon is given a :class:`Dispatcher`:
-a due source becomes a job for the workers (cluster.py) instead of a read in
+a due source becomes a job for the workers instead of a read in
 this process, and scheduling only happens while this process leads (a
 companion task holds the cluster's scheduler lock and calls
 :meth:`Daemon.start_scheduling` / :meth:`Daemon.stop_scheduling`).
@@ -91,7 +91,7 @@ RunnerFactory = Callable[[Config, Store], Runner]
 
 
 class Dispatcher(Protocol):
-    """Where due work goes when workers elsewhere do it (cluster.py)."""
+    """Where due work goes when workers elsewhere do it."""
 
     async def read(self, source_id: str, next_due: dt.datetime | None) -> None: ...
 

@@ -9,7 +9,7 @@ the TOML keys it accepts::
 
 The keys drive three things at once, so they cannot drift apart: watchlist
 validation (unknown keys and wrong types are rejected with the fix),
-``premiere-watch sources`` help text, and the options a source instance gets.
+``premiere-watch keys`` help text, and the options a source instance gets.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ COMMON_KEYS: tuple[Key, ...] = (
     # secret: a ${VAR} in a URL (a token in the query) is masked wherever the URL is shown.
     Key("url", str, "where to read: a page, feed or API URL (http or https)", secret=True,
         example='"https://example.com/news/show-season-2"'),
-    Key("kind", str, "source kind (see `premiere-watch sources`)", default="page", example='"feed"'),
+    Key("kind", str, "source kind (see `premiere-watch keys`)", default="page", example='"feed"'),
     Key("interval", str, "check interval such as \"30m\" or \"6h\", or a cron expression "
         "\"cron: 0 */6 * * *\"; default: the watch's, then [settings]", default=None, check=schedule_check,
         example='"1h"'),

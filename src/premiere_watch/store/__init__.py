@@ -48,9 +48,15 @@ def is_postgres(database: str | Path) -> bool:
     return isinstance(database, str) and database.startswith(("postgresql://", "postgres://"))
 
 
-async def open_store(database: str | Path) -> Store:
-    """The store a watchlist names: a ``postgresql://`` URL, else a SQLite path."""
+async def open_store(database: str | Path, *, read_only: bool = False) -> Store:
+    """The store a watchlist names: a ``postgresql://`` URL, else a SQLite path.
+
+    ``read_only``: for commands that only read; an existing SQLite file is
+    opened without writing to it (it may be read-only), a missing one is made.
+    """
     if is_postgres(database):
         raise StoreError("PostgreSQL is not supported by this version yet")
+    if read_only and str(database) != ":memory:" and Path(database).is_file():
+        return Store(SqliteBackend(database, read_only=True))
     receipts = None if str(database) == ":memory:" else Receipts(Path(f"{database}.sent"))
     return Store(SqliteBackend(database), receipts)

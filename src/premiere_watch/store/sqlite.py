@@ -18,6 +18,7 @@ import contextlib
 import contextvars
 import datetime as dt
 import sqlite3
+import urllib.parse
 from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
@@ -145,14 +146,17 @@ def _cannot_use(location: str) -> Iterator[None]:
 class SqliteBackend(SqlBackend):
     """``SqliteBackend(":memory:")`` for tests."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
         self.location = self.path
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._lock = asyncio.Lock()
         # The transaction depth of the current task (0: none): nesting uses savepoints.
         self._depth: contextvars.ContextVar[int] = contextvars.ContextVar(f"sqlite-depth-{id(self)}", default=0)
+        if read_only:
+            self._open_read_only()
+            return
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         with _cannot_use(self.location):
             # isolation_level=None: no implicit transactions; ours are explicit.
             self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30.0)
@@ -168,6 +172,27 @@ class SqliteBackend(SqlBackend):
             except BaseException:
                 self._conn.close()
                 raise
+
+    def _open_read_only(self) -> None:
+        """For commands that only read (status, history): no journal change, no migration, no write.
+
+        A database the user may not write (a read-only file, or one shown to
+        another user) still answers; one whose schema is not this program's
+        is refused, since reading it would need the migration a write brings.
+        """
+        with _cannot_use(self.location):
+            uri = f"file:{urllib.parse.quote(self.path)}?mode=ro"
+            self._conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
+                                         timeout=30.0)
+            try:
+                version = self._version()
+            except BaseException:
+                self._conn.close()
+                raise
+        if version != len(MIGRATIONS):
+            self._conn.close()
+            raise StoreError(f"{self.path} has schema version {version}; this program reads version "
+                             f"{len(MIGRATIONS)} — run `premiere-watch check` once with write access to it")
 
     def _version(self) -> int:
         return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
