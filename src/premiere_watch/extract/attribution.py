@@ -52,6 +52,17 @@ def anaphora_for(target: Target) -> re.Pattern[str]:
                       r"\b(?:it|it['’]s|its)\b", re.I)
 
 
+# "the same day as X", "a week before X", "opposite X": X is named only to be compared with.
+_COMPARED = re.compile(r"\b(?:(?:same|that) (?:day|date|week|weekend|night|slot|time) as|(?:day|week|month|weekend)s? "
+                       r"(?:before|after|ahead of)|than|opposite|against|up against|alongside|competing with|"
+                       r"clash(?:es|ing)? with|like|unlike)\s+(?:the\s+)?$", re.I)
+
+
+def compared(sentence: str, start: int) -> bool:
+    """The title at ``start`` is named only as what something else is compared with."""
+    return bool(_COMPARED.search(sentence, max(0, start - 40), start))
+
+
 # -- other titles named in a sentence ---------------------------------------------------------
 
 _MONTHISH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|"

@@ -22,6 +22,7 @@ from premiere_watch.extract import cues
 from premiere_watch.extract.attribution import (
     SEQUEL_REF,
     anaphora_for,
+    compared,
     emphasized_titles,
     is_sequel,
     other_titles,
@@ -129,7 +130,7 @@ _NEW_CLAUSE = re.compile(r",\s+(?:so|and|but|yet|or)\b|;|\b(?:but|while|whereas|
 
 
 def _season_ok(target: Target, sentence: str, start: int, end: int, mentions: list[Mention],
-               context_season: int | None) -> tuple[bool, str, int | None]:
+               context_season: int | None, row: bool = False) -> tuple[bool, str, int | None]:
     """Which season a date belongs to: nearest season reference in its clause, else context."""
     if target.season is None:
         return True, "", context_season
@@ -141,7 +142,8 @@ def _season_ok(target: Target, sentence: str, start: int, end: int, mentions: li
     named = any(not r.part and r.number is not None for r in refs)
     refs = [r for r in refs if not r.part or not (named or (context_season is not None
                                                             and r.number != context_season))]
-    lo, hi = cues.clause_bounds(sentence, start, end)
+    # A listing row is one unit: "Apr 25 — Fallout 4 next-gen update" dates Fallout 4.
+    lo, hi = (0, len(sentence)) if row else cues.clause_bounds(sentence, start, end)
     # The date's own clause decides; failing that, a season named just before it
     # ("season 2, episode 3 recap: Nov 13"), not one from an earlier clause far away.
     # A season opening the sentence is its subject, however long the clause between
@@ -356,7 +358,8 @@ class _Walk:
         self.previous = block.heading
         for sentence in sentences:
             self.prev_subject = subject
-            mentions = self.matcher.find(sentence)
+            # "part 2 completes the story the same day as X": X is what it is compared with.
+            mentions = [m for m in self.matcher.find(sentence) if not compared(sentence, m.start)]
             other_spans = other_titles(sentence, others, self.matcher, mentions)
             if mentions:
                 self.out.mentioned_in_main = True
@@ -459,7 +462,8 @@ class _Walk:
             if near_other < near_target:
                 self.reject(text, f"{dm.text!r} belongs to another title")
                 return
-        ok, reason, _season = _season_ok(self.target, sentence, dm.start, dm.end, mentions, context_season)
+        ok, reason, _season = _season_ok(self.target, sentence, dm.start, dm.end, mentions, context_season,
+                                         row=schedule and len(sentence) < 200)
         if not ok:
             self.reject(text, f"{dm.text!r}: {reason}")
             return

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+# What a writer published (its datePublished dates the page): articles, posts and reviews.
 ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "webpage",
                   "analysisnewsarticle", "reviewnewsarticle", "pressrelease", "discussionforumposting",
-                  "socialmediaposting", "liveblogposting"}
+                  "socialmediaposting", "liveblogposting", "review", "criticreview", "opinionnewsarticle",
+                  "backgroundnewsarticle", "posting", "scholarlyarticle", "techarticle", "qapage"}
 TITLE_TYPES = {"tvseries", "tvseason", "movie", "tvepisode", "episode", "creativeworkseason",
                 "creativeworkseries", "videogame"}
 

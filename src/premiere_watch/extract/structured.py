@@ -85,9 +85,8 @@ def structured_candidates(page: Page, target: Target, matcher: TitleMatcher) -> 
                 if isinstance(ev, dict) and (date := _iso_fuzzy(ev.get("startDate"))):
                     out.append(Candidate(date, "confirmed", f"JSON-LD releasedEvent startDate {date.iso()}",
                                          "structured data", structured=True))
-            for key in ("datePublished", "startDate", "releaseDate", "dateCreated"):
-                if key == "dateCreated" and types & {"tvseries"}:
-                    continue
+            # Not dateCreated: when a work was made is not when it is released.
+            for key in ("datePublished", "startDate", "releaseDate"):
                 if (date := _iso_fuzzy(obj.get(key))) and not evs:
                     out.append(Candidate(date, "confirmed", f"JSON-LD {sorted(types)[0]} {key} {date.iso()}",
                                          "structured data", structured=True))
