@@ -423,3 +423,22 @@ def test_a_listing_dates_the_title_under_its_day_heading() -> None:
 ])
 def test_newest_statement_wins(paragraphs: list[str], headline: str, want: Want) -> None:
     check(read(article(*paragraphs, headline=headline, published="2024-06-01"), MERIDIAN), want)
+
+
+@pytest.mark.parametrize(("paragraphs", "headline", "want"), [
+    # A holiday names the weekend; the day in numbers is the date.
+    (["Meridian Run now opens on Friday, Sept. 6, the start of the holiday weekend."],
+     "Meridian Run delayed to Labor Day", Want("2024-09-06")),
+    (["Meridian Run now opens on Friday, Aug. 30, over the holiday weekend."],
+     "Meridian Run delayed to Labor Day", Want("2024-08-30")),
+    # The day something was announced is not the release.
+    (["The studio announced the pickup on Monday, two weeks after Meridian Run's debut."],
+     "Meridian Run sequel ordered", Want(None)),
+    # A title named only to compare with dates nothing.
+    (["Glass Tide's second part completes the story on December 15, the same day as Meridian Run."],
+     "January streaming guide", Want(None)),
+    # A listing row is one unit.
+    (["Apr 25 — Meridian Run 4 next-gen update"], "Release calendar", Want(None)),
+])
+def test_holidays_announcements_comparisons(paragraphs: list[str], headline: str, want: Want) -> None:
+    check(read(article(*paragraphs, headline=headline, published="2024-06-03"), MERIDIAN), want)

@@ -79,6 +79,9 @@ class ClaimSet:
 _FORWARD_WORDS = re.compile(r"\b(?:next|this|coming|later|today|tonight|tomorrow|fortnight|weeks?|days?|from)\b",
                             re.I)
 _RECENT_DAYS = 90
+_HOLIDAY = re.compile(r"christmas|thanksgiving|labou?r day|memorial day|independence|fourth of july|new year|"
+                      r"valentine|halloween|easter|boxing day|presidents|juneteenth|veterans|martin luther|mlk|"
+                      r"black friday|patrick|mother['’]s day|father['’]s day", re.I)
 _WEEKDAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.I)
 
 
@@ -538,7 +541,9 @@ class _Walk:
         if view.old_entry and status == "confirmed":
             status, why, score = "denied", "an earlier entry of a timeline", 0
         self._add(Candidate(date, status, text, f"{word}; {why}", change_target=score,
-                            headline=headline, zone=zone, weak=verdict.weak or view.old_entry))
+                            headline=headline, zone=zone, weak=verdict.weak or view.old_entry,
+                            named_day=date.day is not None and bool(_HOLIDAY.search(dm.text))
+                            and not any(ch.isdigit() for ch in dm.text)))
         if verdict.why.startswith("not until") and date.precision == "year" and self.anchor is not None \
                 and date.year - 1 >= self.anchor.year:
             # "Won't arrive until 2026" also says: not in 2025.

@@ -47,6 +47,7 @@ _PREMIERE = CaselessScan(
 PREMIERE = _PREMIERE.pattern
 _OTHER_EVENT = CaselessScan(
     r"\b(?:film(?:ing|ed)|shoot(?:ing|s)?|shot|production|wrap(?:s|ped)?|renew(?:al|ed|s)?|trailers?|teasers?|"
+    r"pick(?:ed)?[- ]?up|"
     r"cameras? (?:(?:are|is|will|set|to|be|start|begin|due|expected)\s+){0,3}(?:roll|rolls|rolling|rolled)|"
     r"roll(?:s|ing)? cameras|principal photography|"
     r"graphic|poster|key art|artwork|images?|photos?|stills?|banner|billboard|wordmark|logo|title card|"
@@ -299,6 +300,7 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
 _AS_OF = re.compile(r"\b(?:as of|as at)\s+$", re.I)
 _DEICTIC = re.compile(r"(?:today|tonight|yesterday|this (?:morning|afternoon|evening))", re.I)
 _ANNOUNCED_ON = re.compile(r"\b(?:announc|confirm|reveal|unveil|said|says|told|report|declar|tweet|post)\w*\s+"
+                           r"(?:(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,2}?(?=on\s+))?"
                            r"(?:on\s+|this\s+|earlier\s+|late\s+)?$", re.I)
 _RELEASE_NOUN = re.compile(r"\b(?:premiere|release|launch|air|debut|opening|streaming|arrival|return|street|"
                            r"broadcast)\s+$", re.I)

@@ -33,6 +33,7 @@ class Candidate:
     headline: bool = False
     zone: str = "main"
     weak: bool = False
+    named_day: bool = False  # a day given by name ("Labor Day", "Christmas"), not by number
 
 
 
@@ -129,6 +130,11 @@ def choose(cands: list[Candidate], page: Page, rejected: list[Rejected], undated
                                  not any(c.date == h or c.date.within(h) for h in headline_dates),
                                  -_precision_rank(c.date), c.order))
         best = pool[0]
+        if best.named_day:
+            # "Delayed to Labor Day" and "opens Friday, Sept. 3": the day in numbers is the
+            # date of that holiday weekend's release.
+            best = next((c for c in pool if not c.named_day and c.date.day is not None
+                         and abs((c.date.start() - best.date.start()).days) <= 7), best)
         if best.change_target:
             # The page reports a change: other dates it gave as current are the old ones.
             superseded = [c for c in pool if c.date != best.date and not c.date.refines(best.date)

@@ -127,8 +127,10 @@ def _relative_weekday(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | N
                   pre.cue_qual)]
 
 
-_RELEASED_ON = re.compile(r"\b(?:open|premier|arriv|debut|bow|land|drop|return|launch|releas|stream|air|hit|"
-                          r"theaters|theatres|cinemas|screens)\w*\b[^.;,]{0,30}$", re.I)
+_RELEASED_ON = re.compile(r"\b(?:open(?:s|ed|ing)?|premier(?:e|es|ed|ing)|arriv(?:e|es|ed|ing)|debut(?:s|ed|ing)?|"
+                          r"bow(?:s|ed)?|land(?:s|ed|ing)?|drop(?:s|ped|ping)?|return(?:s|ed|ing)?|"
+                          r"launch(?:es|ed|ing)?|releas(?:e|es|ed|ing)|stream(?:s|ed|ing)?|air(?:s|ed|ing)?|"
+                          r"hit(?:s|ting)?|theaters|theatres|cinemas|screens)\b[^.;,]{0,30}$", re.I)
 
 
 @form(
