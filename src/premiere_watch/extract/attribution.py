@@ -45,7 +45,10 @@ def is_sequel(target: Target) -> bool:
 
 def anaphora_for(target: Target) -> re.Pattern[str]:
     """What points back to the target in a sentence that does not name it."""
-    nouns = f"{_KIND_NOUNS[target.kind]}|{_ANY_KIND}" + ("|sequel|follow-up" if is_sequel(target) else "")
+    # Without a season the target may be a film or a whole series (a documentary series, a
+    # new show): both kinds of noun may point back to it.
+    kinds = _KIND_NOUNS["tv"] if target.season is not None else f"{_KIND_NOUNS['film']}|{_KIND_NOUNS['tv']}"
+    nouns = f"{kinds}|{_ANY_KIND}" + ("|sequel|follow-up" if is_sequel(target) else "")
     modifiers = rf"(?:(?!(?:{_SETS_APART})\b)[\w'’-]+\s+){{0,4}}?"
     # "the series 1 finale" is a season, not "the series" pointing back.
     return re.compile(rf"\b(?:the|this|that|its|his|her|their)\s+{modifiers}(?:{nouns})\b(?!\s+\d)|"
@@ -61,6 +64,16 @@ _COMPARED = re.compile(r"\b(?:(?:same|that) (?:day|date|week|weekend|night|slot|
 def compared(sentence: str, start: int) -> bool:
     """The title at ``start`` is named only as what something else is compared with."""
     return bool(_COMPARED.search(sentence, max(0, start - 40), start))
+
+
+_OTHER_KIND = {"tv": re.compile(r"\b(?:the|this|that)\s+(?:film|movie|feature)\b", re.I),
+               "film": re.compile(r"\b(?:the|this|that)\s+(?:series|show|season)\b(?!\s+\d)", re.I)}
+
+
+def other_kind(sentence: str, target: Target) -> bool:
+    """"The film's second trailer" on a page about a series' season is about some film.  A
+    target without a season may be a film or a whole series, so nothing is another kind."""
+    return target.season is not None and bool(_OTHER_KIND["tv"].search(sentence))
 
 
 # -- other titles named in a sentence ---------------------------------------------------------

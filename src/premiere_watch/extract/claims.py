@@ -25,6 +25,7 @@ from premiere_watch.extract.attribution import (
     compared,
     emphasized_titles,
     is_sequel,
+    other_kind,
     other_titles,
     own_installment,
     plural_subject,
@@ -372,6 +373,8 @@ class _Walk:
                 subject = False  # "Meanwhile, Gen V premieres ...": another title's sentence
             elif other_spans and not self.anaphora.search(sentence):
                 subject = False  # about the other title named here
+            elif other_kind(sentence, self.target) and not self.anaphora.search(sentence):
+                subject = False  # "the film" is not a season, nor "the series" a film
             elif not self.sequel and SEQUEL_REF.search(sentence):
                 subject = False  # "the sequel" is not a target that is no sequel
             elif self.anaphora.search(sentence) or own_installment(sentence, self.target):

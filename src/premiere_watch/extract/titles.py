@@ -59,7 +59,10 @@ _SEQUEL_TAIL = re.compile(
     r"(?P<num>[2-9]|1\d)\b"
     r"(?!\s*(?:%|million|billion|years?|days?|weeks?|months?|hours?|minutes?|episodes?|[ap]\.?m\b|:|/|\.\d))|"
     r"(?P<roman>ii+|iv|v|vi+)\b|:\s*(?-i:(?=[A-Z]))(?!(?:Season|Series|Part \w+ of|Official|Trailer|Teaser|Episode|"
-    r"Chapter \w+ of|Volume|Vol|Release|Premiere|Date|Everything|What|When|Why|How|Who|The (?:Complete|Official))"
+    r"Chapter \w+ of|Volume|Vol|Release|Premiere|Date|Everything|What|When|Why|How|Who|The (?:Complete|Official)|"
+    # A headline's colon: "Wonka: UK release date, cast and where to see it".
+    r"UK|US|U\.S\.|Cast|Review|Watch|Here|News|Latest|Exclusive|Interview|First|Every|All|Is|Will|Does|Can|Should|"
+    r"Where|Which|Fans|Netflix|HBO|Disney|Apple|Amazon|Prime|Hulu|Max|Paramount|Peacock|BBC|ITV|Sky|Streaming)"
     r"\b))",
     re.I,
 )

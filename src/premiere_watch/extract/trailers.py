@@ -84,7 +84,8 @@ _FUTURE = re.compile(r"\b(?:will|would|could|should|may|might|set to|expected to
                      r"next (?:week|month)|later this|coming (?:weeks|days|months))\b", re.I)
 
 
-_PUT_OUT = re.compile(r"\b(?:released|dropped|put out|debuted|premiered|aired|unveiled|shared|posted|came out|"
+_NEGATED = re.compile(r"(?:\bno|\bnot|n['’]t|\bnever|\byet to|\bwithout|\bnothing)\b", re.I)
+_PUT_OUT = re.compile(r"\b(?:released|dropped|put out|debuted|premiered|aired|unveiled|shared|posted|came out|followed|"
                       r"ran during|(?:is|are|has been|have been) (?:out|up|online|live))\b", re.I)
 
 
@@ -165,7 +166,8 @@ def _read_sentence(sentence: str, talk: _Talk, res: TrailerResult, title_page_ca
     if _NO_NEW.search(clause) and not _FOR_SEASON.search(sentence):
         talk.no_new = talk.no_new or sentence
         return
-    if _NONE.search(clause) or _PRIVATE.search(clause):
+    released_then = _PUT_OUT.search(sentence, max(0, word.start() - 40), word.end() + 40) if word else None
+    if (_NONE.search(clause) or _PRIVATE.search(clause)) and not (released_then and not _NEGATED.search(clause)):
         talk.none = talk.none or sentence
         res.rejected.append(Rejected(sentence[:300], "no trailer out yet"))
         return
