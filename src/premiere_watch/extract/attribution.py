@@ -58,7 +58,8 @@ def anaphora_for(target: Target) -> re.Pattern[str]:
 # "the same day as X", "a week before X", "opposite X": X is named only to be compared with.
 _COMPARED = re.compile(r"\b(?:(?:same|that) (?:day|date|week|weekend|night|slot|time) as|(?:day|week|month|weekend)s? "
                        r"(?:before|after|ahead of)|than|opposite|against|up against|alongside|competing with|"
-                       r"clash(?:es|ing)? with|like|unlike)\s+(?:the\s+)?$", re.I)
+                       r"clash(?:es|ing)? with|head[- ]to[- ]head with|like|unlike|facing|faces|rival)\s+"
+                       r"(?:(?:the|[A-Z][\w.&+]*['’]s?)\s+)?$", re.I)
 
 
 def compared(sentence: str, start: int) -> bool:

@@ -223,9 +223,15 @@ def article_season(page: Page, matcher: TitleMatcher, target: Target) -> int | N
     if headline_mentions[0].season is not None:
         return headline_mentions[0].season
     counts: dict[int, int] = {}
+    lede = True
     for block in page.blocks:
         if block.zone != "main" or not (matcher.find(block.text) or matcher.find(block.heading)):
             continue
+        numbered = [r.number for r in season_refs(block.text) if r.number is not None
+                    and block.text[r.end:r.end + 2] not in ("'s", "’s")]
+        if lede and numbered and matcher.find(block.text):
+            return numbered[0]  # the lede names the season the article is about
+        lede = False
         for ref in season_refs(block.text):
             if ref.number is not None and block.text[ref.end:ref.end + 2] not in ("'s", "’s"):
                 counts[ref.number] = counts.get(ref.number, 0) + 1
@@ -371,8 +377,9 @@ class _Walk:
                 subject = True
             elif foreign_subject(sentence, self.matcher):
                 subject = False  # "Meanwhile, Gen V premieres ...": another title's sentence
-            elif other_spans and not self.anaphora.search(sentence):
-                subject = False  # about the other title named here
+            elif any(not compared(sentence, start) for start, _ in other_spans) and \
+                    not self.anaphora.search(sentence):
+                subject = False  # about the other title named here (not one it is compared with)
             elif other_kind(sentence, self.target) and not self.anaphora.search(sentence):
                 subject = False  # "the film" is not a season, nor "the series" a film
             elif not self.sequel and SEQUEL_REF.search(sentence):

@@ -297,6 +297,8 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     return True, prem[1]
 
 
+_REPORTED_CLAIM = re.compile(r"^\W*(?:(?:the )?claim|rumou?r|myth|false|fake|misleading|unverified|viral post)\s*:",
+                             re.I)
 _AS_OF = re.compile(r"\b(?:as of|as at)\s+$", re.I)
 _DEICTIC = re.compile(r"(?:today|tonight|yesterday|this (?:morning|afternoon|evening))", re.I)
 _ANNOUNCED_ON = re.compile(r"\b(?:announc|confirm|reveal|unveil|said|says|told|report|declar|tweet|post)\w*\s+"
@@ -418,6 +420,8 @@ def status_of(sentence: str, start: int, end: int, next_start: int | None = None
     neg = _NEGATION.search(before)
     if neg and not _UNTIL.search(sentence[lo:start]) and not _NOT_NEGATING.search(before):
         return Verdict("denied", f"negated by {neg.group(0)!r}")
+    if _REPORTED_CLAIM.match(sentence):
+        return Verdict("tentative", "a claim being checked, not a fact")
     hedge = _nearest("tentative", sentence, start, end, 0, hi)
     if hedge is not None:
         return Verdict("tentative", f"hedged by {hedge[1]!r}")

@@ -359,6 +359,7 @@ _TITLE_VERB = re.compile(
 )
 
 
+_OBJECT_IS_TITLE = re.compile(r"\s+(?:it|them|the (?:film|movie|series|show|season|sequel|picture|feature))\b", re.I)
 _APPOSITIVE = re.compile(r"(?:,?[\"”’']|[\"”’']?,)\s[^,.;:]{1,80},\s*(?:(?:now|also|still|officially|finally|then)\b)?")
 
 
@@ -380,4 +381,6 @@ def foreign_subject(sentence: str, matcher: TitleMatcher) -> bool:
         return False
     # "“Black Adam,” with Dwayne Johnson, now opens ...": past its quote and an appositive.
     after = _APPOSITIVE.match(body, run.end())
-    return bool(_TITLE_VERB.match(body, run.end()) or (after and _TITLE_VERB.match(body, after.end())))
+    verb = _TITLE_VERB.match(body, run.end()) or (after and _TITLE_VERB.match(body, after.end()))
+    # "StudioCanal released the film in the U.K.": a company doing something to the title.
+    return bool(verb) and not _OBJECT_IS_TITLE.match(body, verb.end())

@@ -28,11 +28,12 @@ from premiere_watch.extract.titles import TitleMatcher, season_refs
 from premiere_watch.model import Rejected, Target, Trailer, TrailerStatus
 
 # Tested on every sentence of the article: a CaselessScan (see ``casefold``).
+# "PV" (promotional video) is what anime studios call a trailer.
 _TRAILER = CaselessScan(r"\b(?:trailers?|teasers?|first[- ]look|sneak peek|promo|footage|(?:tv|super bowl|"
-                        r"game[- ]day|movie) spots?|spots?)\b")
+                        r"game[- ]day|movie) spots?|spots?|pvs?|promotional videos?|promo videos?)\b")
 # Footage talk can say there is none; only a trailer, teaser, spot or promo can be "out".
 _TRAILER_STRICT = re.compile(r"\b(?:trailers?|teasers?|sneak peek|promo|(?:tv|super bowl|game[- ]day|movie) spots?|"
-                             r"the spot|a spot)\b", re.I)
+                             r"the spot|a spot|PVs?|promotional videos?|promo videos?)\b", re.I)
 # A still is not a video: "teaser image", "first-look photos", "teaser poster".
 _STILL = re.compile(r"\b(?:teaser|first[- ]look|promo)\s+(?:images?|photos?|stills?|posters?|art|artwork|"
                     r"key art|gallery|pictures?|shots?)\b|"
@@ -68,7 +69,8 @@ _PRIVATE = re.compile(
 )
 _RELEASED = re.compile(
     r"\b(?:releas(?:ed|es|ing)|dropp(?:ed|ing)|drops|debut(?:ed|s|ing)|unveil(?:ed|s|ing)|shar(?:ed|es|ing)|"
-    r"post(?:ed|s|ing)|(?:is|are|has been|have been) (?:out|here|live|up|online)|out now|"
+    r"post(?:ed|s|ing)|(?:is|are|has been|have been) (?:already |now |finally )?(?:out|here|live|up|online)|out now|"
+    r"reveal(?:s|ing)|brought|"
     r"arriv(?:ed|es)|launch(?:ed|es)|premiered|revealed|came out|put out|aired|ran (?:during|before|in|on)|"
     r"check out|watch|below|above|here['’]s|have a look|take a look|gave us|gives us|offers|showed|"
     r"new (?:trailer|teaser)|first (?:official )?(?:trailer|teaser)|official (?:trailer|teaser)|"
@@ -79,6 +81,9 @@ _RELEASED = re.compile(
 )
 
 
+# A fact check states the claim it checks: "Claim: Netflix has released the official trailer ...".
+_REPORTED_CLAIM = re.compile(r"^\W*(?:(?:the )?claim|rumou?r|myth|false|fake|misleading|unverified|viral post)\s*:",
+                             re.I)
 _VIDEO_WORD = re.compile(r"\b(?:video|clip|upload)s?\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|could|should|may|might|set to|expected to|going to|plans? to|soon|"
                      r"next (?:week|month)|later this|coming (?:weeks|days|months))\b", re.I)
@@ -154,6 +159,9 @@ class _Talk:
 
 def _read_sentence(sentence: str, talk: _Talk, res: TrailerResult, title_page_card: bool) -> None:
     """Classify one sentence about the target that talks of a trailer."""
+    if _REPORTED_CLAIM.match(sentence):
+        res.rejected.append(Rejected(sentence[:300], "a claim being checked, not a fact"))
+        return
     if _STILL.search(sentence) and not _TRAILER_STRICT.search(_STILL.sub(" ", sentence)):
         res.rejected.append(Rejected(sentence[:300], "a still image, not a trailer"))
         return
@@ -239,8 +247,10 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
                 continue
             _read_sentence(sentence, talk, res, page.title_page and has_title and len(sentence) < 90)
     if talk.fake:
-        # The page says the trailer going round is fan-made: an embed of it proves nothing.
-        res.trailers = [t for t in res.trailers if not _FAKE.search(t.name)] if talk.released else []
+        # The page says the trailer going round is fan-made: an embed of it proves nothing, and
+        # when the page also says no official one is out, neither does any other embed.
+        keep = talk.released and not talk.none
+        res.trailers = [t for t in res.trailers if not _FAKE.search(t.name)] if keep else []
     # An embed is proof; "no trailer yet" outweighs a sentence that only seems to say one is out.
     if res.trailers:
         res.status = "released"
