@@ -223,18 +223,20 @@ def article_season(page: Page, matcher: TitleMatcher, target: Target) -> int | N
     if headline_mentions[0].season is not None:
         return headline_mentions[0].season
     counts: dict[int, int] = {}
-    lede = True
+    lede: int | None = None
     for block in page.blocks:
         if block.zone != "main" or not (matcher.find(block.text) or matcher.find(block.heading)):
             continue
         numbered = [r.number for r in season_refs(block.text) if r.number is not None
                     and block.text[r.end:r.end + 2] not in ("'s", "’s")]
-        if lede and numbered and matcher.find(block.text):
-            return numbered[0]  # the lede names the season the article is about
-        lede = False
-        for ref in season_refs(block.text):
-            if ref.number is not None and block.text[ref.end:ref.end + 2] not in ("'s", "’s"):
-                counts[ref.number] = counts.get(ref.number, 0) + 1
+        if lede is None and numbered and matcher.find(block.text):
+            lede = numbered[0]
+        for number in numbered:
+            counts[number] = counts.get(number, 0) + 1
+    if target.season in counts:
+        return target.season  # the page speaks of the watched season: it is about it, among others
+    if lede is not None:
+        return lede  # the lede names the season the article is about
     return max(counts, key=lambda n: (counts[n], n)) if counts else None
 
 
@@ -419,10 +421,13 @@ class _Walk:
     def _sentence(self, sentence: str, mentions: list[Mention], other_spans: list[tuple[int, int]],
                   topic: bool, context_season: int | None, kind: str, headline: bool = False,
                   zone: str = "main", first: bool = False) -> None:
-        dates = year_context(sentence, core_mentions(sentence, self.cache.dates(sentence)), self.anchor)
+        names = [(m.start, m.end) for m in mentions] + other_spans
+        # "A Field in August", "Tales From '85": a date inside a title's name is part of the name.
+        dates = [d for d in year_context(sentence, core_mentions(sentence, self.cache.dates(sentence)), self.anchor)
+                 if not any(start <= d.start and d.end <= end for start, end in names)]
         if not dates:
             return
-        masked = mask_dates(sentence, dates)
+        masked = mask_dates(sentence, dates, names)
         # "Skeleton Crew, the Jude Law adventure series, ...": an appositive describes the title
         # before it; it points back to nothing.
         # ... and a word inside another title's name ("The Devil Made Me Do It") is part of it.

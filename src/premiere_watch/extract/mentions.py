@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from premiere_watch.dates import FuzzyDate
@@ -190,11 +191,14 @@ def year_context(sentence: str, dates: list[DateMention], anchor: dt.date | None
     return out
 
 
-def mask_dates(sentence: str, dates: list[DateMention]) -> str:
-    """The sentence with date mentions blanked, so cue words never match inside a date."""
+def mask_dates(sentence: str, dates: list[DateMention], names: Iterable[tuple[int, int]] = ()) -> str:
+    """The sentence with date mentions blanked ("#") and titles' names lettered over ("X"), so
+    cue words never match inside a date or a name ("Never Have I Ever" negates nothing, "No
+    Time to Die" denies no date)."""
     chars = list(sentence)
-    for d in dates:
-        for i in range(d.start, min(d.end, len(chars))):
-            if not chars[i].isspace():
-                chars[i] = "#"
+    for spans, fill in (((d.start, d.end) for d in dates), "#"), (names, "X"):
+        for start, end in spans:
+            for i in range(start, min(end, len(chars))):
+                if not chars[i].isspace():
+                    chars[i] = fill
     return "".join(chars)

@@ -22,7 +22,7 @@ from typing import Literal
 
 from premiere_watch.extract.casefold import CaselessScan
 from premiere_watch.extract.claims import article_season
-from premiere_watch.extract.mentions import text_cache
+from premiere_watch.extract.mentions import mask_dates, text_cache
 from premiere_watch.extract.page import Page, Video, watch_url
 from premiere_watch.extract.titles import TitleMatcher, season_refs
 from premiere_watch.model import Rejected, Target, Trailer, TrailerStatus
@@ -245,7 +245,9 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
             if not (has_title or about.get(sentence, False)):
                 talk.other = True
                 continue
-            _read_sentence(sentence, talk, res, page.title_page and has_title and len(sentence) < 90)
+            names = [(m.start, m.end) for m in matcher.find(sentence)]
+            _read_sentence(mask_dates(sentence, [], names), talk, res,
+                           page.title_page and has_title and len(sentence) < 90)
     if talk.fake:
         # The page says the trailer going round is fan-made: an embed of it proves nothing, and
         # when the page also says no official one is out, neither does any other embed.
