@@ -381,6 +381,6 @@ def foreign_subject(sentence: str, matcher: TitleMatcher) -> bool:
         return False
     # "“Black Adam,” with Dwayne Johnson, now opens ...": past its quote and an appositive.
     after = _APPOSITIVE.match(body, run.end())
-    verb = _TITLE_VERB.match(body, run.end()) or (after and _TITLE_VERB.match(body, after.end()))
+    verb = _TITLE_VERB.match(body, run.end()) or (_TITLE_VERB.match(body, after.end()) if after else None)
     # "StudioCanal released the film in the U.K.": a company doing something to the title.
-    return bool(verb) and not _OBJECT_IS_TITLE.match(body, verb.end())
+    return verb is not None and not _OBJECT_IS_TITLE.match(body, verb.end())
