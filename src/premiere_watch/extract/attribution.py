@@ -94,14 +94,20 @@ _WORK_NOUN = (r"film|movie|series|show|sequel|prequel|spin-?off|drama|comedy|doc
 _NAME = rf"[A-Z][\w'’&.*-]*(?:\s+(?:{_SMALL}\s+)*{_CAP})*"  # a name opens with a letter: "series 1" is no title
 _INTRODUCED = re.compile(rf"\b(?:{_WORK_NOUN})s?\s*,?\s+(?P<name>{_NAME})")
 # "Skeleton Crew, the Jude Law adventure series, which is due December 3": what "which" is about.
-_WHICH = re.compile(rf"(?P<name>{_NAME})(?:,\s[^,]{{1,80}})?,\s+which\b")
+# The name right before ", which", or before an appositive of it ("X, the ... series, which").
+_WHICH = re.compile(rf"(?P<name>{_NAME})(?P<app>,\s(?:the|a|an|its|his|her|their)\s[^,]{{1,80}})?,\s+which\b")
 # "Another untitled Star Wars film", "a new Marvel series": an indefinite work is not a named one.
 _INDEFINITE = re.compile(rf"\b(?:another|an?\s+(?:untitled|new|different|rival|competing|separate|second|third))"
                          rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{_WORK_NOUN}|project|title|installment)\b", re.I)
 _NOT_TITLES = re.compile(r"(?:The\s+)?(?:Netflix|HBO|Max|Disney\+?|Hulu|Prime Video|Amazon|Apple TV\+?|Apple|"
                          r"Paramount\+?|Peacock|NBC|CBS|ABC|Fox|FX|AMC|BBC(?: One| Two| Three)?|ITV|Channel 4|Sky|"
                          r"Crunchyroll|Warner Bros\.?|Universal|Sony|Lionsgate|A24|Neon|Marvel|Lucasfilm|Pixar|"
-                         r"I|We|It|He|She|They|This|That|These|Those|There|Season \d+|Part \w+|Episode \d+)", re.I)
+                         r"I|We|It|He|She|They|This|That|These|Those|There|Season \d+|Part \w+|Episode \d+|"
+                         r"(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber|"
+                         r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+                         r".*\b(?:Studios?|Pictures|Entertainment|Television|Networks?|Films|Media|Channel|TV|"
+                         r"Deutschland|International|Productions|Animation|Distribution|Releasing|Group|Inc\.?|"
+                         r"Ltd\.?))", re.I)
 
 
 # A quoted card or tagline, not a title: "‘Coming 10/17’", "‘Only in Cinemas’".

@@ -109,6 +109,11 @@ _SUBJECT_LEAD = re.compile(r"^[\s|\"“‘'(]*(?:(?:meanwhile|and|but|now|so|als
                            r"(?:the\s+)?(?:(?:new|upcoming|final|next|latest|long-awaited)\s+)?", re.I)
 
 
+def _opens_with_span(sentence: str, start: int) -> bool:
+    lead = _SUBJECT_LEAD.match(sentence)
+    return start <= (lead.end() if lead else 0) + 1
+
+
 def _opens_with(sentence: str, mentions: list[Mention]) -> bool:
     """The sentence opens with the target: it is the subject the sentence's pronouns take."""
     lead = _SUBJECT_LEAD.match(sentence)
@@ -379,9 +384,9 @@ class _Walk:
                 subject = True
             elif foreign_subject(sentence, self.matcher):
                 subject = False  # "Meanwhile, Gen V premieres ...": another title's sentence
-            elif any(not compared(sentence, start) for start, _ in other_spans) and \
+            elif any(_opens_with_span(sentence, start) for start, _ in other_spans) and \
                     not self.anaphora.search(sentence):
-                subject = False  # about the other title named here (not one it is compared with)
+                subject = False  # another title is the subject; one named further on is only named
             elif other_kind(sentence, self.target) and not self.anaphora.search(sentence):
                 subject = False  # "the film" is not a season, nor "the series" a film
             elif not self.sequel and SEQUEL_REF.search(sentence):

@@ -129,7 +129,8 @@ _MAY = re.compile(r"\bmay\b")  # no other hedge can overlap a lone "may": their 
 # re tries them only at a word start and, as a CaselessScan, skips those of other initials.
 _CLAUSE_BREAK = CaselessScan(
     r";|:\s|,\s+so\b|\s[–—]\s|,\s+(?:considering|given|including|following|with)\b|,\s+(?:and|which|who|when)\b|"
-    r",\s+(?=[a-z]{3,}ing\b)|"  # ", ending months of speculation": a participle opens a phrase of its own
+    # ", ending months of speculation": a participle opens a phrase of its own ("according to" does not).
+    r",\s+(?=[a-z]{3,}ing\b)(?!according|regarding|concerning|including|starring|featuring)|"
     r"\b(?:and\s+(?:the|its|their)\s+(?=\w+\s+(?:is|are|will|was|has|\w+s)\b)|"
     r"and\s+(?:will|is|are|would|could|should|may|might|it|they|then)\b|"
     r"but\b|while\b|whereas\b|however\b|although\b|though\b|so that\b|so as to\b|in order to\b|because\b)"

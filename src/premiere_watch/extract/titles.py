@@ -350,7 +350,8 @@ _CAP_RUN = re.compile(r"[A-Z0-9][\w'’&.*+-]*:?(?:\s+(?:(?:of|the|and|&|x|vs\.?
                       r"[A-Z0-9][\w'’&.*+-]*:?)*")
 _TITLE_VERB = re.compile(
     r"\s*(?:['’]s\s+(?:first|new|official|final|latest)?\s*(?:trailer|teaser|premiere|release)|"
-    r"(?:season|part|series)\s+\w+|(?:gets|got|drops|dropped|releases|released|premieres|premiered|"
+    r"(?:season|part|series)\s+\w+|(?:(?:now|also|still|officially|finally|then|reportedly)\s+)?"
+    r"(?:gets|got|drops|dropped|releases|released|premieres|premiered|"
     r"debuts|debuted|arrives|arrived|opens|opened|returns|returned|lands|landed|hits|hit|comes|came|"
     r"launches|launched|bows|bowed|streams|will (?:premiere|debut|arrive|open|return|land|hit|stream|drop|"
     r"release|launch)|is (?:set|coming|slated|dated|due|scheduled|out|back)|has (?:a|its|their|set|"

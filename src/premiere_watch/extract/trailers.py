@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from premiere_watch.extract.attribution import other_titles
 from premiere_watch.extract.casefold import CaselessScan
 from premiere_watch.extract.claims import article_season
 from premiere_watch.extract.mentions import mask_dates, text_cache
@@ -70,7 +71,7 @@ _PRIVATE = re.compile(
 _RELEASED = re.compile(
     r"\b(?:releas(?:ed|es|ing)|dropp(?:ed|ing)|drops|debut(?:ed|s|ing)|unveil(?:ed|s|ing)|shar(?:ed|es|ing)|"
     r"post(?:ed|s|ing)|(?:is|are|has been|have been) (?:already |now |finally )?(?:out|here|live|up|online)|out now|"
-    r"reveal(?:s|ing)|brought|"
+    r"reveal(?:s|ing)|brought|(?:been )?viewed|views|watched|"
     r"arriv(?:ed|es)|launch(?:ed|es)|premiered|revealed|came out|put out|aired|ran (?:during|before|in|on)|"
     r"check out|watch|below|above|here['’]s|have a look|take a look|gave us|gives us|offers|showed|"
     r"new (?:trailer|teaser)|first (?:official )?(?:trailer|teaser)|official (?:trailer|teaser)|"
@@ -85,12 +86,17 @@ _RELEASED = re.compile(
 _REPORTED_CLAIM = re.compile(r"^\W*(?:(?:the )?claim|rumou?r|myth|false|fake|misleading|unverified|viral post)\s*:",
                              re.I)
 _VIDEO_WORD = re.compile(r"\b(?:video|clip|upload)s?\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|would|could|should|may|might|set to|expected to|going to|plans? to|soon|"
+# "set to music" is no future: "The series trailer, set to “(Ocean) Bloom”, has been viewed ...".
+_FUTURE = re.compile(r"\b(?:will|would|could|should|may|might|"
+                     r"set to(?! (?:the )?(?:music|song|tune|track|score|[“\"'‘(]))|"
+                     r"expected to|going to|plans? to|soon|"
                      r"next (?:week|month)|later this|coming (?:weeks|days|months))\b", re.I)
 
 
+_WILL_BE = re.compile(r"\b(?:will|to|would|could|should|may|might|going to)\s+(?:be\s+|have\s+been\s+)?$", re.I)
 _NEGATED = re.compile(r"(?:\bno|\bnot|n['’]t|\bnever|\byet to|\bwithout|\bnothing)\b", re.I)
-_PUT_OUT = re.compile(r"\b(?:released|dropped|put out|debuted|premiered|aired|unveiled|shared|posted|came out|followed|"
+_PUT_OUT = re.compile(r"\b(?:released|dropped|put out|debuted|premiered|aired|unveiled|revealed|shared|posted|came out|"
+                      r"followed|showed|shown|(?:been )?viewed|"
                       r"ran during|(?:is|are|has been|have been) (?:out|up|online|live))\b", re.I)
 
 
@@ -105,7 +111,7 @@ def _clause(sentence: str, at: int) -> str:
 
 # "If you still haven't watched them, both trailers are up": the reader's negation is not the trailer's.
 _CLAUSE_EDGE = re.compile(r";|:\s|,\s+(?:and|but|so|which|while)\b|\b(?:but|while|although)\b|\s[–—]\s|"
-                          r",\s+(?=[a-z]{3,}ing\b)|"
+                          r",\s+(?=[a-z]{3,}ing\b)(?!according|regarding|concerning|including|starring|featuring)|"
                           r"^(?:if|when|once|whether|unless)\b[^,]{0,80},", re.I)
 
 
@@ -157,36 +163,40 @@ class _Talk:
     other: bool = False  # trailer talk about other titles or seasons only
 
 
-def _read_sentence(sentence: str, talk: _Talk, res: TrailerResult, title_page_card: bool) -> None:
-    """Classify one sentence about the target that talks of a trailer."""
-    if _REPORTED_CLAIM.match(sentence):
+def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, title_page_card: bool) -> None:
+    """Classify one sentence about the target that talks of a trailer: ``read`` is the
+    sentence with titles' names lettered over (cue words inside names are no cues),
+    ``sentence`` what is kept as evidence."""
+    if _REPORTED_CLAIM.match(read):
         res.rejected.append(Rejected(sentence[:300], "a claim being checked, not a fact"))
         return
-    if _STILL.search(sentence) and not _TRAILER_STRICT.search(_STILL.sub(" ", sentence)):
+    if _STILL.search(read) and not _TRAILER_STRICT.search(_STILL.sub(" ", read)):
         res.rejected.append(Rejected(sentence[:300], "a still image, not a trailer"))
         return
-    if _FAKE.search(sentence) and _TRAILER_STRICT.search(sentence):
+    if _FAKE.search(read) and _TRAILER_STRICT.search(read):
         talk.fake = talk.fake or sentence
         res.rejected.append(Rejected(sentence[:300], "a fan-made or concept trailer"))
         return
-    word = _TRAILER.search(sentence)
-    clause = _clause(sentence, word.start()) if word else sentence
-    if _NO_NEW.search(clause) and not _FOR_SEASON.search(sentence):
+    word = _TRAILER.search(read)
+    clause = _clause(read, word.start()) if word else read
+    if _NO_NEW.search(clause) and not _FOR_SEASON.search(read):
         talk.no_new = talk.no_new or sentence
         return
-    released_then = _PUT_OUT.search(sentence, max(0, word.start() - 40), word.end() + 40) if word else None
+    released_then = _PUT_OUT.search(read, max(0, word.start() - 40), word.end() + 40) if word else None
     if (_NONE.search(clause) or _PRIVATE.search(clause)) and not (released_then and not _NEGATED.search(clause)):
         talk.none = talk.none or sentence
         res.rejected.append(Rejected(sentence[:300], "no trailer out yet"))
         return
-    word = _TRAILER_STRICT.search(sentence)
+    word = _TRAILER_STRICT.search(read)
     if word is None:
         return  # "footage" alone says nothing is out
-    clause = _clause(sentence, word.start())
+    clause = _clause(read, word.start())
     # "The trailer Vireo+ put out last month barely hints at how the episodes are going to hit":
     # a release in the past tense next to the word settles it, whatever the clause says later.
-    put_out = _PUT_OUT.search(sentence, max(0, word.start() - 40), word.end() + 40)
-    if put_out or ((_RELEASED.search(clause) or _RELEASED.search(sentence) or title_page_card)
+    put_out = _PUT_OUT.search(read, max(0, word.start() - 40), word.end() + 40)
+    if put_out and _WILL_BE.search(read, max(0, put_out.start() - 12), put_out.start()):
+        put_out = None  # "the trailer will be revealed"
+    if put_out or ((_RELEASED.search(clause) or _RELEASED.search(read) or title_page_card)
                    and not _FUTURE.search(clause)):
         if not talk.released:
             talk.released, talk.released_kind = sentence, _kind(sentence)
@@ -245,8 +255,9 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
             if not (has_title or about.get(sentence, False)):
                 talk.other = True
                 continue
-            names = [(m.start, m.end) for m in matcher.find(sentence)]
-            _read_sentence(mask_dates(sentence, [], names), talk, res,
+            mentions = matcher.find(sentence)
+            names = [(m.start, m.end) for m in mentions] + other_titles(sentence, [], matcher, mentions)
+            _read_sentence(sentence, mask_dates(sentence, [], names), talk, res,
                            page.title_page and has_title and len(sentence) < 90)
     if talk.fake:
         # The page says the trailer going round is fan-made: an embed of it proves nothing, and
