@@ -318,6 +318,12 @@ class _Walk:
         parent = next((h for h in reversed(above) if h.level < heading.level), None)
         if parent is None or is_date_line(parent.text, self.page.dayfirst) is False:
             return
+        # A listing has several day headings and short title headings under them; an article
+        # under its own date header ("Tuesday, June 20, 2023" / "No, that trailer is not real") is none.
+        if len(heading.text.split()) > 8 or sum(
+                1 for b in self.page.blocks if b.kind == "heading" and b.level == parent.level
+                and is_date_line(b.text, self.page.dayfirst) is not False) < 2:
+            return
         dates = [d for d in self.cache.dates(parent.text) if d.date.precision == "day"]
         ok, _reason, _season = _season_ok(self.target, heading.text, 0, 0, self.matcher.find(heading.text), None)
         if len(dates) == 1 and ok:

@@ -183,7 +183,7 @@ def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, ti
         talk.no_new = talk.no_new or sentence
         return
     released_then = _PUT_OUT.search(read, max(0, word.start() - 40), word.end() + 40) if word else None
-    if (_NONE.search(clause) or _PRIVATE.search(clause)) and not (released_then and not _NEGATED.search(clause)):
+    if _PRIVATE.search(read) or (_NONE.search(clause) and not (released_then and not _NEGATED.search(clause))):
         talk.none = talk.none or sentence
         res.rejected.append(Rejected(sentence[:300], "no trailer out yet"))
         return
