@@ -112,10 +112,16 @@ _NOT_TITLES = re.compile(r"(?:The\s+)?(?:Netflix|HBO|Max|Disney\+?|Hulu|Prime Vi
 
 # A quoted card or tagline, not a title: "‘Coming 10/17’", "‘Only in Cinemas’".
 _QUOTED_NOT_TITLE = re.compile(r"\d[/.]\d|^(?:coming|out|now|available|streaming|only|in cinemas|in theaters|"
-                               r"premieres?|arrives?|returns?|watch)\b", re.I)
+                               r"premieres?|arrives?|returns?|watch|on release|still showing|also out)\b|"
+                               r"\b(?:today|tomorrow|tonight)\b", re.I)
 _QUOTE_CHARS = re.compile(r"[‘“\"]|(?:^|\s)'")
 _QUOTED = re.compile(r"(?:‘(?P<a>[A-Z0-9][^‘’“”\n]{0,60}?)’|“(?P<b>[A-Z0-9][^‘’“”\n]{0,60}?)[,.]?”|"
                      r"\"(?P<c>[A-Z0-9][^\"\n]{0,60}?)[,.]?\"|(?:(?<=\s)|^)'(?P<d>[A-Z0-9][^'\n]{0,60}?)'(?=[\s,.:;!?]|$))")
+
+
+def _title_cased(name: str) -> bool:
+    """Every longer word of a title starts with a capital (or is no word): "No Time to Die"."""
+    return all(w[0].isupper() or not w[0].isalpha() for w in name.split() if len(w) > 3)
 
 
 def emphasized_titles(phrases: Iterable[str], matcher: TitleMatcher) -> list[str]:
@@ -129,6 +135,8 @@ def emphasized_titles(phrases: Iterable[str], matcher: TitleMatcher) -> list[str
             continue
         if _MONTHISH.search(phrase) or re.fullmatch(r"[\d\s,./:'’-]+", phrase):
             continue
+        if not _title_cased(phrase) or _QUOTED_NOT_TITLE.search(phrase):
+            continue  # bold lead-ins are sentences: "On release from tomorrow", "Still showing"
         out.append(phrase)
     return out
 
@@ -164,9 +172,7 @@ def other_titles(sentence: str, phrases: list[str], matcher: TitleMatcher,
     for m in _QUOTED.finditer(sentence) if _QUOTE_CHARS.search(sentence) else ():
         group = next(g for g in "abcd" if m.group(g) is not None)
         name = m.group(group)
-        words = [w for w in name.split() if len(w) > 3]
-        if len(name.split()) <= 6 and all(w[0].isupper() or not w[0].isalpha() for w in words) \
-                and not _QUOTED_NOT_TITLE.search(name):
+        if len(name.split()) <= 6 and _title_cased(name) and not _QUOTED_NOT_TITLE.search(name):
             add(*m.span(group))  # "‘Matrix 4’ Grabs May 2021 Slot": trade papers quote titles
     for m in _INDEFINITE.finditer(sentence):
         before = sentence[max(0, m.start() - 3):m.start()]

@@ -193,8 +193,9 @@ def _season_ok(target: Target, sentence: str, start: int, end: int, mentions: li
 def about_target(page: Page, matcher: TitleMatcher) -> bool:
     """The whole page is about the target: its headline names it, or it is the target's
     own title page (its JSON-LD work carries exactly the target's name)."""
-    return bool(matcher.find(page.headline)) or (page.title_page and jsonld_names(page, matcher)) or (
-        page.meta_title != page.headline and bool(matcher.find(page.meta_title)))
+    # A file name for a title ("PARASITE_PressKit_ENG_final") spells words with underscores.
+    return bool(matcher.find(page.headline.replace("_", " "))) or (page.title_page and jsonld_names(page, matcher)) \
+        or (page.meta_title != page.headline and bool(matcher.find(page.meta_title.replace("_", " "))))
 
 
 _LIST_ITEM = re.compile(r"(?:^|[:,;]|\band\b|&)\s*(?P<item>[A-Z0-9][^,;:&]*?)(?=\s*(?:,|;|&|\band\b|$))")

@@ -379,7 +379,7 @@ def parse_page(html: bytes | str, url: str | None = None, encoding: str | None =
     dayfirst = page_dayfirst((b.text for b in walker.blocks), root.get("lang") or "")
     if published is None and (day := block_byline(walker.blocks, dayfirst)):
         published, source = day, "byline"
-    blocks = [b for b in walker.blocks if b.zone in ("main", "aside")]
+    blocks = _labelled([b for b in walker.blocks if b.zone in ("main", "aside")])
     # Date lines above the first paragraph date the page; they are never claims.
     day, lines = dateline(blocks, dayfirst)
     if published is None and day is not None:
@@ -421,6 +421,25 @@ def parse_page(html: bytes | str, url: str | None = None, encoding: str | None =
                 blocks=blocks, jsonld=jsonld, videos=videos, title_page=title_page,
                 year_hint=hint, published_source=source, meta_description=desc, meta_title=meta_title,
                 dayfirst=dayfirst)
+
+
+# A press kit's or a fact box's label on a line of its own ("KOREAN RELEASE", "Release date:").
+_LABEL = re.compile(r"(?=[^\d]*$)(?=.*[A-Za-z]{3})(?:[A-Z&'’. -]{3,40}|[A-Z][A-Za-z'’ -]{2,30}:)")
+
+
+def _labelled(blocks: list[Block]) -> list[Block]:
+    """A label set apart from its value ("KOREAN RELEASE" / "30 May 2019 · nationwide") reads
+    as one line with it, as a reader takes it: "KOREAN RELEASE: 30 May 2019 · nationwide"."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and prev.zone == block.zone and prev.kind in ("paragraph", "list_item") \
+                and block.kind in ("paragraph", "list_item") and len(prev.text.split()) <= 4 \
+                and _LABEL.fullmatch(prev.text) and not _LABEL.fullmatch(block.text) and len(block.text) <= 200:
+            out[-1] = replace(block, text=f"{prev.text.rstrip(':')}: {block.text}")
+            continue
+        out.append(block)
+    return out
 
 
 def _jsonld_videos(jsonld: list[dict[str, Any]]) -> list[Video]:

@@ -26,6 +26,7 @@ _META_DATE_NAMES = (
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publish-date",
     "publish_date", "publishdate", "publication_date", "date", "sailthru.date", "parsely-pub-date",
     "dc.date.issued", "dc.date", "dcterms.created", "article.published", "cxenseparse:recs:publishtime",
+    "edition-date", "edition_date", "issue-date", "print-date",
 )
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
