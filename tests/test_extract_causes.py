@@ -12,48 +12,14 @@ tests, not taken from any page.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 import pytest
 
-from premiere_watch.extract import extract, parse_page
+from extract_pages import HALCYON, MERIDIAN, Want, article, check, read
 from premiere_watch.extract.dateorder import page_dayfirst
 from premiere_watch.extract.grammar import find_dates
 from premiere_watch.extract.tense import clause_tense, history
-from premiere_watch.model import Extraction, Target
-
-HALCYON = Target("Halcyon Drift", 2, (), "tv")  # a series, watched for its second season
-MERIDIAN = Target("Meridian Run", None, (), "film")
-
-
-def article(*paragraphs: str, headline: str = "Streaming news roundup", published: str | None = "2024-03-12",
-            body_top: str = "", lang: str = "") -> str:
-    meta = f"<meta property='article:published_time' content='{published}T09:00:00Z'>" if published else ""
-    lang_attr = f" lang='{lang}'" if lang else ""
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return (f"<html{lang_attr}><head>{meta}</head><body><article><h1>{headline}</h1>{body_top}{body}"
-            f"</article></body></html>")
-
-
-def read(html: str, target: Target = HALCYON) -> Extraction:
-    return extract(parse_page(html), target)
-
-
-@dataclass(frozen=True)
-class Want:
-    confirmed: str | None  # None: nothing may be confirmed
-    tentative: str | None = None  # a date that must be among the tentative ones
-    denied: str | None = None  # a date that must be among the denied ones
-
-
-def check(ex: Extraction, want: Want) -> None:
-    got = ex.confirmed.date.iso() if ex.confirmed else None
-    assert got == want.confirmed, (got, ex.confirmed.evidence if ex.confirmed else "")
-    if want.tentative:
-        assert want.tentative in [c.date.iso() for c in ex.tentative]
-    if want.denied:
-        assert want.denied in [c.date.iso() for c in ex.denied]
-
+from premiere_watch.model import Target
 
 # -- page furniture: a date line dates the page and is never a claim -------------------------
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from premiere_watch.extract.titles import Mention, TitleMatcher
+from premiere_watch.extract.titles import Mention, TitleMatcher, foreign_subject
 from premiere_watch.model import Target
 
 _NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -179,6 +179,27 @@ def other_titles(sentence: str, phrases: list[str], matcher: TitleMatcher,
         if not (mentions and "," in before and any(t.end <= m.start() for t in mentions)):
             add(*m.span())  # not "Halcyon Drift, a new Vireo+ series, ...": an appositive of ours
     return sorted(set(spans))
+
+
+_CLAUSE_LEAD = re.compile(r"^[\s,;:–—-]*(?:(?:and|but|while|whereas|so|yet|or|then|meanwhile|also)\b[,\s]*)*")
+# "dated Glass Tide for June 4", "is releasing Glass Tide on June 4": the object a release verb takes.
+_OBJECT = re.compile(rf"\b(?:dat|set|slat|schedul|releas|launch|debut|premier|bring|brought|mov|push|pull|open)\w*\s+"
+                     rf"(?P<name>[A-Z][\w'’&.*-]*(?:\s+(?:{_SMALL}\s+)*{_CAP})*)")
+
+
+def clause_title(sentence: str, lo: int, hi: int, matcher: TitleMatcher) -> str:
+    """The title a clause without the target is about: its subject ("but Glass Tide premieres
+    June 4") or the object of its release verb ("Vireo+ also dated Glass Tide for June 4")."""
+    clause = sentence[lo:hi]
+    lead = _CLAUSE_LEAD.match(clause)
+    body = clause[lead.end():] if lead else clause
+    if foreign_subject(body, matcher):
+        return body.split()[0] if body else ""
+    for m in _OBJECT.finditer(clause):
+        name = m.group("name")
+        if not _NOT_TITLES.fullmatch(name) and not matcher.find(name) and not _MONTHISH.match(name):
+            return name
+    return ""
 
 
 # -- the target's slot, taken by another title ------------------------------------------------

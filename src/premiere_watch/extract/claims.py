@@ -22,6 +22,7 @@ from premiere_watch.extract import cues
 from premiere_watch.extract.attribution import (
     SEQUEL_REF,
     anaphora_for,
+    clause_title,
     compared,
     emphasized_titles,
     is_sequel,
@@ -109,6 +110,11 @@ _SUBJECT_LEAD = re.compile(r"^[\s|\"“‘'(]*(?:(?:meanwhile|and|but|now|so|als
                            r"(?:the\s+)?(?:(?:new|upcoming|final|next|latest|long-awaited)\s+)?", re.I)
 
 
+# "problems on Blade": a title inside a prepositional phrase is nobody's antecedent.
+_IN_PHRASE = re.compile(r"\b(?:on|of|in|at|by|with|from|about|after|before|over|than|like|for|to|behind)\s+"
+                        r"(?:the\s+)?$", re.I)
+
+
 def _opens_with_span(sentence: str, start: int) -> bool:
     lead = _SUBJECT_LEAD.match(sentence)
     return start <= (lead.end() if lead else 0) + 1
@@ -135,6 +141,8 @@ def _gap(dm: DateMention, span: tuple[int, int]) -> int:
 
 
 # Between a sentence's subject and a later date, a new main clause brings its own subject.
+# A clause of its own, not an elaboration after a colon: ", but", "; ", "while".
+_COORDINATE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas|yet|so)?|\b(?:but|while|whereas))\s*$", re.I)
 _NEW_CLAUSE = re.compile(r",\s+(?:so|and|but|yet|or)\b|;|\b(?:but|while|whereas|although|though)\b", re.I)
 
 
@@ -468,11 +476,21 @@ class _Walk:
             self._add(Candidate(dm.date, "denied", text, "another title takes its slot", weak=True, zone=zone))
             return
         lo, hi = cues.clause_bounds(sentence, dm.start, dm.end)
+        # Mentions that are the clause's own (not inside a phrase like "the studio behind X").
+        own = [m for m in mentions if lo <= m.start < hi and not _IN_PHRASE.search(sentence, max(0, m.start - 12),
+                                                                                    m.start)]
+        if not own and (lo == 0 or _COORDINATE.search(sentence, max(0, lo - 12), lo)) \
+                and (other := clause_title(text, lo, hi, self.matcher)):
+            # "X has no date yet, but Glass Tide premieres June 4": the clause's own subject or
+            # object is the title it dates.
+            self.reject(text, f"{dm.text!r}: about {other!r}, its clause's title")
+            return
         if other := sibling(sentence, self.target, lo, dm.start) or plural_subject(sentence, lo, hi):
             self.reject(text, f"{dm.text!r}: about {other!r}, not this title")
             return
         # Attribute the date to the nearest title named in the sentence.
-        if mentions and anaphora_all and not self.prev_subject and not _opens_with(sentence, mentions):
+        if mentions and anaphora_all and not self.prev_subject and not _opens_with(sentence, mentions) and \
+                all(_IN_PHRASE.search(sentence, max(0, m.start - 12), m.start) for m in mentions):
             # "A reshuffle triggered by problems on Blade pushed it to ...": the pronoun
             # nearer the date points back to the previous sentence's title, not ours.  When
             # ours is the sentence's subject ("Succession returns for its fourth season on
@@ -525,6 +543,8 @@ class _Walk:
             self.reject(text, f"{dm.text!r}: a listing day far from the publication date")
             return
         verdict = cues.status_of(sentence, dm.start, dm.end, next_start)
+        if verdict.status == "confirmed" and dm.qualifier == "guess":
+            verdict = cues.Verdict("tentative", "a guess, not an announcement")
         if verdict.status == "confirmed" and "around" in dm.qualifier.split():
             verdict = cues.Verdict("tentative", "approximate ('around')")
         if verdict.status == "confirmed" and dm.relative and self.page.published is None:

@@ -34,7 +34,9 @@ _PREMIERE = CaselessScan(
     r"open(?:s|ed|ing)?|return(?:s|ed|ing)?|launch(?:es|ed|ing)?(?! (?:title|event|party|week|campaign))|"
     r"hit(?:s|ting)?|land(?:s|ed|ing)?|"
     r"stream(?:s|ed|ing)?|drop(?:s|ped|ping)?|bow(?:s|ed)?|air(?:s|ed|ing)?|coming|comes|come|"
-    r"(?:be|is|are|comes?|coming) back|(?:is|are|be) out|out (?:on|in|from)|goes live|"
+    r"(?:be|is|are|comes?|coming) back|(?:is|are|be) out|out (?:on|in|from)|out(?=\s+#)|goes live|"
+    r"starting|beginning|watch|catch|rumou?red|eyeing|eyes|targeting|aiming|tipped|hop(?:es|ing) to release|"
+    r"expect(?:s|ed|ing)?\s+[^.;#]{1,60}?\s+(?:in|on|by|around)(?=\s+#)|"
     r"theat(?:er|re)s|cinemas|theatrical(?:ly)?|dated|date|slot|calendar|available|reach(?:es|ed|ing)?|"
     r"due|expected|kicks? off|begins? (?:streaming|airing)|begins?|starts?|play(?:s|ing)? in|"
     r"mov(?:e|es|ed|ing)|slid(?:e|es|ing)?|"
@@ -51,6 +53,8 @@ _OTHER_EVENT = CaselessScan(
     r"cameras? (?:(?:are|is|will|set|to|be|start|begin|due|expected)\s+){0,3}(?:roll|rolls|rolling|rolled)|"
     r"roll(?:s|ing)? cameras|principal photography|"
     r"graphic|poster|key art|artwork|images?|photos?|stills?|banner|billboard|wordmark|logo|title card|"
+    r"soundtrack|album|single|score|vinyl|podcast|blu-?ray|dvd|4k|digital (?:release|download)|home (?:release|"
+    r"video|entertainment)|box set|merch\w*|toys?|"
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|final|last|later|remaining) episodes?|"
     r"episodes? (?:two|three|four|five|six|seven|eight|nine|ten)|weekly (?:from|after|thereafter)|then weekly|"
     r"encore|repeats?|reruns?|re-?air\w*|expo|ccxp|took the stage|on stage|"
@@ -61,15 +65,17 @@ _OTHER_EVENT = CaselessScan(
     r"award (?:show|ceremony)|golden globes?|oscars?|nominat\w+|"
     r"ceremony|box office|tickets?|pre-?sales?|novel|book|published|game|comic|manga|webtoon|episode \d+|"
     r"died|death|born|casting|cast|announcement|announced on|press|convention|upfronts?|deal|founded|"
-    r"tour|concert|show(?:s|ed)? (?:at|in)|kicked off|visit|on sale|showtimes?|ended|ends|finale|showcase|"
+    r"tour(?! (?:film|movie|documentary|special))|concert(?! (?:film|movie|documentary|special))|"
+    r"show(?:s|ed)? (?:at|in)|kicked off|visit|on sale|showtimes?|ended|ends|finale|showcase|"
     r"conference|presentation|keynote|summit|cinemacon|investors?|call|investigation|allegations?|lawsuit|"
     r"strike|walkout|merger|acquisition|hearing|trial|election|debate|marketing|campaign|press tour|"
     r"promotion(?:al)?|publicity|(?:will|to|would|['’]ll) (?:officially )?(?:announce|reveal|unveil|confirm))\b"
 )
 OTHER_EVENT = _OTHER_EVENT.pattern
+# "instead of" and "rather than" deny only their object (see status_of), not the clause.
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|won['’]t|isn['’]t|aren['’]t|wasn['’]t|doesn['’]t|don['’]t|didn['’]t|"
-    r"can['’]t|cannot|no|nor|neither|instead of|rather than|anymore|any longer)\b",
+    r"can['’]t|cannot|no|nor|neither|anymore|any longer)\b",
     re.I,
 )
 _MOVED_FROM = re.compile(
@@ -85,9 +91,12 @@ _MOVED_FROM = re.compile(
 )
 _ORIGINALLY = re.compile(
     r"\b(?:originally|initially|previously|formerly)\b|"
-    r"\b(?:original|initial|previous|earlier|once|old|prior|first)\b"
+    r"\b(?:original|initial|previous|earlier|once|old|prior)\b"
     r"[^;]{0,60}?\b(?:set|scheduled|slated|dated|planned|due|targeted|pegged|penciled|pencilled|"
-    r"release date|date|slot|opening|premiere|plan|staked|calendar|aim\w*|target\w*)\b|\bhad been\b|"
+    r"release date|date|slot|opening|premiere|plan|staked|calendar|aim\w*|target\w*)\b|"
+    # "first dated for", not "the first two episodes premiere"
+    r"\bfirst\s+(?:\w+\s+)?(?:set|scheduled|slated|dated|planned|announced|targeted|pegged|penciled|pencilled)\b|"
+    r"\bhad been\b|"
     r"\b(?:was|were) (?:\w+ )?(?:set|scheduled|slated|dated|planned|due|supposed|lined up|booked|pegged|"
     r"penciled|pencilled|aiming|targeting|eyeing|headed)\b",
     re.I,
@@ -106,7 +115,10 @@ _CHANGE_TO = re.compile(r"\b(?:to|until|into)\s+(?:(?:the|a|an|its|their|new|on)
 _UNTIL = re.compile(r"\b(?:until|till|til)\s+(?:(?:the|a|an)\s+)?(?:[\w.,'’]+\s+){0,1}$", re.I)
 # Hedges.  "may" is one only in lowercase ("May 2" is a date), so it is matched apart.
 _TENTATIVE_WORDS = (
-    r"\b(?:expect(?:s|ed|ing)?|likely|unlikely|reports?|according to|probabl[ey]|possibl[ey]|possibility|"
+    r"\b(?:expect(?:s|ed|ing)?|likely|unlikely|reports?|"
+    # "according to the studio" attributes; "according to sources" hedges.
+    r"according to (?:a |the |some |several |multiple |industry |unnamed )?(?:reports?|sources?|insiders?|rumou?rs?|"
+    r"people|leaks?|scoopers?|trades?|whispers?)|probabl[ey]|possibl[ey]|possibility|"
     r"heard|hear(?:ing|s)?|i read|i saw|word is|apparently|supposedly|allegedly|a (?:mate|friend|source)|"
     r"my (?:mate|friend|source|cousin)|always|usually|typically|tends? to|traditionally|historically|"
     r"normally|at the (?:latest|earliest)|mark my words|calling|my money|my gut|gut says|"
@@ -117,6 +129,7 @@ _TENTATIVE_WORDS = (
     r"bet|betting|eye(?:s|ing|d)?|target(?:s|ing|ed)?|tipped|penciled|pencilled|tentative\w*|placeholder|"
     r"unconfirmed|unofficial(?:ly)?|sometime|circa|leak\w*|insiders?|floated|suggest\w*|tba|tbd|"
     r"claim(?:s|ed|ing)?|tabloids?|gossip|(?:hard|difficult|tough) to (?:see|imagine|picture)|"
+    r"(?:signs|indications|everything) points? to|early signs|said to be|aiming|"
     r"(?:my|our|the smart) money(?:['’]s| is)? on|"
     r"sources? (?:say|says|said|tells?|told|close to)|we['’]re told|we hear|told (?:us|me)|"
     r"per sources|we think|wager|if|whether|could be|potential(?:ly)?|projected|"
@@ -209,7 +222,7 @@ _EVENT_NOUN = re.compile(r"trailers?|teasers?|clip|footage|first look|panel|even
                          r"episode \d+|convention|showcase|presentation|encore|repeats?|reruns?|poster|graphic|"
                          r"banner|key art|image", re.I)
 _COORDINATED = re.compile(r"\b(?:and|but|then)\s+(?:\w+ly\s+)?$", re.I)
-_OF_TITLE = re.compile(r"\s*(?:for|of|from|to)\s+(?:the\s+)?$", re.I)
+_OF_TITLE = re.compile(r"\s*(?:for|of|from|to|at|on|about|behind|into|inside)\s+(?:the\s+)?$", re.I)
 
 
 def _subject_is_other(sentence: str, other: tuple[int, int, int, str], prem: tuple[int, int, int, str],
@@ -240,6 +253,9 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     where the next date begins; an event word past this date and nearer that one is that
     one's ("opens on April 5, then weekly from April 12").
     """
+    if _SCHEDULED_FOR.search(sentence, max(0, start - 70), start) and not _nearest(
+            "other", sentence, start, end, *clause_bounds(sentence, start, end)):
+        return True, "scheduled for"  # "was announced for June 4", "confirmed the season for June 4"
     if _ANNOUNCED_ON.search(sentence, max(0, start - 30), start):
         return False, "the announcement's date"  # "confirmed today that ...", "announced on Tuesday"
     if _AS_OF.search(sentence, max(0, start - 12), start):
@@ -291,7 +307,9 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
         return False, f"about {other_in_clause[3]!r}, the subject of {prem_span[3]!r}"
     bare_date = prem_span is not None and prem_span[3].lower() in ("date", "dated") and not _RELEASE_NOUN.search(
         sentence, max(0, prem_span[1] - 20), prem_span[1])
-    if other is not None and (_NEUTRAL.fullmatch(prem[1]) or bare_date):
+    strong = any(lo <= s and e <= hi and not _NEUTRAL.fullmatch(w) and w.lower() not in ("date", "dated")
+                 for s, e, w in _matches("premiere", sentence))
+    if other is not None and (_NEUTRAL.fullmatch(prem[1]) or bare_date) and not strong:
         # "Filming begins in June", "a graphic with a May 20 date": a word that dates or starts
         # anything belongs to the event named.
         return False, f"about {other[1]!r}, not the release"
@@ -301,6 +319,8 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
 _REPORTED_CLAIM = re.compile(r"^\W*(?:(?:the )?claim|rumou?r|myth|false|fake|misleading|unverified|viral post)\s*:",
                              re.I)
 _AS_OF = re.compile(r"\b(?:as of|as at)\s+$", re.I)
+_SCHEDULED_FOR = re.compile(r"\b(?:announc|confirm|set|slat|dat|schedul|book|pegg|pencil|lock|plann|targ|pick|"
+                            r"earmark)\w*\b[^.;#]{0,60}?\bfor\s+(?:(?:a|an|the)\s+)?$", re.I)
 _DEICTIC = re.compile(r"(?:today|tonight|yesterday|this (?:morning|afternoon|evening))", re.I)
 _ANNOUNCED_ON = re.compile(r"\b(?:announc|confirm|reveal|unveil|said|says|told|report|declar|tweet|post)\w*\s+"
                            r"(?:(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,2}?(?=on\s+))?"
@@ -321,7 +341,8 @@ def _cue_at(sentence: str, word: str, lo: int) -> int:
 _PLAN_FOR = re.compile(r"\b(?:for|to|until|till)\s+(?:the\s+)?$", re.I)
 _MOVED_TO_OR_FROM = re.compile(r"\b(?:to|from|until|till|for|into|off|out of|now|back|up|forward|ahead|by)\b"
                                r"[^.;]{0,30}$", re.I)
-_NEUTRAL = re.compile(r"begins?|kicks? off|starts?|due|expected|come|comes|coming|out", re.I)
+_NEUTRAL = re.compile(r"begins?|kicks? off|starts?|starting|beginning|watch|catch|due|expected|come|comes|coming|out|"
+                      r"rumou?red|eyeing|eyes|targeting|aiming|tipped|hop(?:es|ing) to release|expect.*", re.I)
 
 
 _NOW = re.compile(r"\b(?:now|new(?:ly)? (?:set|dated|scheduled|date)|replaced by|moved up to|in favou?r of|"

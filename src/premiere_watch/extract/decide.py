@@ -87,7 +87,7 @@ def choose(cands: list[Candidate], page: Page, rejected: list[Rejected], undated
     strong_denied = {c.date for c in denied if not c.weak}
     # "Isn't coming in February": no day in February is the date either.
     negated_periods = {c.date for c in denied if c.why.split("; ")[-1].startswith("negated")
-                       and c.date.precision != "day"}
+                       and c.date.precision not in ("day", "year")}
     # Days the page says the title has left ("is no longer on it", "moved from"); a negated
     # month ("not in January") leaves the year it is part of standing.
     lost_slots = {c.date for c in denied if not c.weak and c.date.precision == "day"

@@ -40,8 +40,24 @@ _GUESS_AFTER = re.compile(
 )
 
 
+# A bare month the grammar leaves alone (it wants a cue) but a plan, guess or contrast is
+# made of: "Vireo+ is eyeing June", "our best guess is June", "October, not June".
+_MONTH = re.compile(r"(?<![\w-])(January|February|March|April|May(?=[.,;])|June|July|August|September|October|"
+                    r"November|December)(?![\w-])")
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+_MONTH_LICENCE = re.compile(
+    r"\b(?:eyeing|eyes|targeting|targets|aiming for|aims for|guess(?:ing)?|bet(?:ting)?|pick|predict(?:ing)?|"
+    r"is|was|be|not|instead of|rather than|than|tipped for|hoping for|rumou?red for|expect(?:ing|s)?|"
+    r"plans? for|planning for)\s+(?:(?:a|an|the|early|mid|late)[\s-]+)?$", re.I)
+
+
+_DAY_AFTER = re.compile(r"\s+(?:the\s+)?\w+(?:th|st|nd|rd)\b", re.I)  # "January twelfth": a day, not a month
+_CONTRAST = re.compile(r"\b(?:not|instead of|rather than|than)\s+(?:(?:a|an|the|early|mid|late)[\s-]+)?$", re.I)
+
+
 def find_dates(text: str, anchor: dt.date | None, dayfirst: bool = False) -> list[DateMention]:
-    """The grammar's mentions, plus bare guessed years it does not license."""
+    """The grammar's mentions, plus bare guessed years and licensed bare months it does not find."""
     found = _grammar_find(text, anchor, dayfirst)
     extra = []
     for m in _YEAR.finditer(text):
@@ -50,6 +66,17 @@ def find_dates(text: str, anchor: dt.date | None, dayfirst: bool = False) -> lis
             continue
         if _GUESS_BEFORE.search(text, max(0, s - 40), s) or _GUESS_AFTER.match(text, e):
             extra.append(DateMention(s, e, m.group(1), FuzzyDate(int(m.group(1))), False, "guess"))
+    for m in _MONTH.finditer(text):
+        if anchor is None:
+            break  # a month without its year needs the page's date
+        s, e = m.span(1)
+        if any(d.start < e and s < d.end for d in found) or not _MONTH_LICENCE.search(text, max(0, s - 30), s) \
+                or _DAY_AFTER.match(text, e):
+            continue
+        month = _MONTH_NAMES.index(m.group(1).lower()) + 1
+        year = anchor.year + (month < anchor.month)  # the next such month
+        contrast = _CONTRAST.search(text, max(0, s - 30), s)  # "not June" denies; the rest guess
+        extra.append(DateMention(s, e, m.group(1), FuzzyDate(year, month), True, "" if contrast else "guess"))
     if not extra:
         return found
     return sorted([*found, *extra], key=lambda d: d.start)

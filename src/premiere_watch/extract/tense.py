@@ -26,9 +26,9 @@ Tense = Literal["past", "future", ""]
 
 # Irregular simple pasts that are not also present forms ("set", "hit", "put" are both).
 _IRREGULAR = (
-    r"was|were|had|did|went|came|began|ran|became|drew|won|took|made|got|saw|brought|left|fell|rose|grew|"
-    r"wrote|told|said|sold|held|kept|gave|found|knew|thought|bought|caught|fought|shot|stood|lost|sent|spent|"
-    r"built|broke|chose|drove|flew|led|paid|slid|struck|threw|tore|wore|bowed"
+    r"was|were|had|did|went|came|began|ran|became|drew|won|took|got|saw|brought|left|fell|rose|grew|"
+    r"sold|held|kept|found|bought|caught|fought|shot|stood|lost|spent|"
+    r"built|broke|drove|flew|led|paid|slid|struck|threw|tore|wore|bowed"
 )
 _PAST = re.compile(
     rf"\b(?:{_IRREGULAR})\b(?!['’])|"
@@ -60,11 +60,30 @@ _FUTURE = re.compile(
 )
 
 
+# Saying or scheduling in the past states a plan that still holds: "Apple revealed the premiere
+# date: June 4", "the film was announced for June 4", "the streamer gave it a June 4 date".
+_REPORTING = frozenset({
+    "announced", "confirmed", "revealed", "unveiled", "dated", "slated", "scheduled", "named", "teased",
+    "promised", "booked", "pegged", "penciled", "pencilled", "locked", "listed", "tipped", "expected", "rumored",
+    "rumoured", "reported", "shared", "posted", "tweeted", "added", "noted", "stated", "published", "issued",
+    "offered", "picked", "planted", "claimed", "staked", "settled", "handed", "moved", "pushed", "delayed",
+    "bumped", "shifted", "given", "set", "said", "told", "gave", "made", "sent", "chose", "wrote", "put",
+})
+_PASSIVE_REPORT = re.compile(r"\s+(?:\w+ly\s+|now\s+|also\s+)?(\w+)", re.I)
+
+
 def _finite_past(text: str, lo: int, hi: int) -> bool:
     for m in _PAST.finditer(text, lo, hi):
         word = m.group("ed")
         if word is None:
+            lowered = m.group(0).lower()
+            if lowered in ("was", "were"):
+                nxt = _PASSIVE_REPORT.match(text, m.end())
+                if nxt and nxt.group(1).lower() in _REPORTING:
+                    continue  # "was announced for June 4": a plan reported, not history
             return True
+        if word in _REPORTING:
+            continue
         if word in _NOT_VERBS or _BEFORE_PARTICIPLE.search(text, max(0, m.start() - 30), m.start()):
             continue
         return True

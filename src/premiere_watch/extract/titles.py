@@ -351,11 +351,14 @@ _CAP_RUN = re.compile(r"[A-Z0-9][\w'’&.*+-]*:?(?:\s+(?:(?:of|the|and|&|x|vs\.?
 _TITLE_VERB = re.compile(
     r"\s*(?:['’]s\s+(?:first|new|official|final|latest)?\s*(?:trailer|teaser|premiere|release)|"
     r"(?:season|part|series)\s+\w+|(?:(?:now|also|still|officially|finally|then|reportedly)\s+)?"
-    r"(?:gets|got|drops|dropped|releases|released|premieres|premiered|"
+    # Verbs a title is the subject of; "X has set a date", "X releases Y" have an agent for subject,
+    # but a title does release its own trailer.
+    r"(?:(?:releases|released|unveils|unveiled|shares|shared) (?:its|a|the|their) (?:\w+ )?"
+    r"(?:trailer|teaser|first look|poster)|gets|got|drops|dropped|premieres|premiered|"
     r"debuts|debuted|arrives|arrived|opens|opened|returns|returned|lands|landed|hits|hit|comes|came|"
     r"launches|launched|bows|bowed|streams|will (?:premiere|debut|arrive|open|return|land|hit|stream|drop|"
-    r"release|launch)|is (?:set|coming|slated|dated|due|scheduled|out|back)|has (?:a|its|their|set|"
-    r"dropped|released|landed|moved|shifted))\b)",
+    r"release|launch)|is (?:set|coming|slated|dated|due|scheduled|out|back)|has (?:a|its|their|"
+    r"dropped|landed|moved|shifted))\b)",
     re.I,
 )
 

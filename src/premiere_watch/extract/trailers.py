@@ -71,7 +71,8 @@ _PRIVATE = re.compile(
 _RELEASED = re.compile(
     r"\b(?:releas(?:ed|es|ing)|dropp(?:ed|ing)|drops|debut(?:ed|s|ing)|unveil(?:ed|s|ing)|shar(?:ed|es|ing)|"
     r"post(?:ed|s|ing)|(?:is|are|has been|have been) (?:already |now |finally )?(?:out|here|live|up|online)|out now|"
-    r"reveal(?:s|ing)|brought|(?:been )?viewed|views|watched|"
+    r"reveal(?:s|ing)|brought|(?:been )?viewed|views|watched|gets? an? (?:new |first |official )?(?:trailer|teaser)|"
+    r"in the (?:[\w'’-]+ ){1,6}(?:trailer|teaser)|"
     r"arriv(?:ed|es)|launch(?:ed|es)|premiered|revealed|came out|put out|aired|ran (?:during|before|in|on)|"
     r"check out|watch|below|above|here['’]s|have a look|take a look|gave us|gives us|offers|showed|"
     r"new (?:trailer|teaser)|first (?:official )?(?:trailer|teaser)|official (?:trailer|teaser)|"

@@ -50,8 +50,10 @@ is also a show), holiday words used as adjectives or titles ("Christmas
 movies", "Halloween Ends", "The Nightmare Before Christmas"), "I Know What
 You Did Last Summer".
 
+Days may be spelled out ("November tenth", "the twenty-first of June"),
+as spoken text and transcripts write them.
+
 Not covered (yet): "next week", "the 27th" without a month,
-number words as days ("September second"), European dotted D.M.Y dates,
 Easter-relative or non-US holidays other than Boxing Day, fiscal quarters
 ("FY25"), and reading the tense ("opened in May" still resolves forward).
 

@@ -127,10 +127,11 @@ def _relative_weekday(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | N
                   pre.cue_qual)]
 
 
-_RELEASED_ON = re.compile(r"\b(?:open(?:s|ed|ing)?|premier(?:e|es|ed|ing)|arriv(?:e|es|ed|ing)|debut(?:s|ed|ing)?|"
-                          r"bow(?:s|ed)?|land(?:s|ed|ing)?|drop(?:s|ped|ping)?|return(?:s|ed|ing)?|"
-                          r"launch(?:es|ed|ing)?|releas(?:e|es|ed|ing)|stream(?:s|ed|ing)?|air(?:s|ed|ing)?|"
-                          r"hit(?:s|ting)?|theaters|theatres|cinemas|screens)\b[^.;,]{0,30}$", re.I)
+# Verbs, not nouns: "its release schedule on Tuesday" dates an update, "opens on Friday" a release.
+_RELEASED_ON = re.compile(r"\b(?:open(?:s|ed)|premier(?:es|ed)|arriv(?:es|ed)|debut(?:s|ed)|"
+                          r"bow(?:s|ed)|land(?:s|ed)|drop(?:s|ped)|return(?:s|ed)|"
+                          r"launch(?:es|ed)|releas(?:es|ed)|stream(?:s|ed)|air(?:s|ed)|"
+                          r"hits|theaters|theatres|cinemas|screens)\b[^.;,]{0,30}$", re.I)
 
 
 @form(

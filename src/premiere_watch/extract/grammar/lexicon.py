@@ -113,9 +113,21 @@ NEEDS_MONTH = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "o
 NEEDS_WEEKDAY = ("day",)  # every FULL_WEEKDAY
 # A day of the month (1..31, checked by the handler): not part of a longer
 # number, a time ("9:30", "9 p.m."), a decimal or a fraction.
+# Spoken and transcribed text spells days out: "November tenth", "the twenty-first of June".
+_DAY_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+              "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+              "eighteenth", "nineteenth", "twentieth"]
+DAY_WORD_NUM = {w: i for i, w in enumerate(_DAY_WORDS, start=1)}
+DAY_WORD_NUM.update({f"twenty-{w}": 20 + i for i, w in enumerate(_DAY_WORDS[:9], start=1)})
+DAY_WORD_NUM.update({"thirtieth": 30, "thirty-first": 31})
+_DAY_WORD = (r"(?:twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirty[- ]first|thirtieth|"
+             r"twentieth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+             r"nineteenth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+             r"(?![\w-])(?!\s+(?:season|series|half|part|week|weekend|episode|time|film|movie|installment|volume|"
+             r"chapter|round|trailer|teaser|place|day))")
 DAY = (
-    r"(?P<{n}>\d\d?)(?:st|nd|rd|th)?(?!\d|:\d|\.\d|/\d|,\d{{3}})"
-    r"(?![^\S\n]*(?:[ap]\.m\.|[ap]m\b|[AP]M\b|%))"
+    r"(?P<{n}>\d\d?(?:st|nd|rd|th)?(?!\d|:\d|\.\d|/\d|,\d{{3}})|" + _DAY_WORD.replace("{", "{{").replace("}", "}}")
+    + r")(?![^\S\n]*(?:[ap]\.m\.|[ap]m\b|[AP]M\b|%))"
 )
 # A year 1800-2199: not part of a longer number, a decade ("1990s") or a
 # decimal; a letter may follow (glued cells: "Sept 2022HBO").
@@ -158,7 +170,10 @@ def weekday_of(tok: str) -> int:
 
 
 def day_of(tok: str) -> int:
-    return int(re.match(r"\d+", tok).group())  # type: ignore[union-attr]
+    digits = re.match(r"\d+", tok)
+    if digits:
+        return int(digits.group())
+    return DAY_WORD_NUM.get(tok.lower().replace(" ", "-"), 0)
 
 
 # ---------------------------------------------------------------------------
