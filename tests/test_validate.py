@@ -133,3 +133,15 @@ def test_load_refuses_a_notifier_url_apprise_cannot_use(tmp_path: Path) -> None:
     [problem] = caught.value.problems
     assert problem.startswith('notifier "n": Apprise cannot use "nosuch://****/x"')
     assert "tok3nvalue9" not in json.dumps(caught.value.problems).lower()
+
+
+def test_commands_that_never_send_do_not_ask_apprise(tmp_path: Path, run_cli: RunCli) -> None:
+    """status, history and calendar read state: a notifier Apprise refuses does not hide it (and costs no
+    plugin loading); validate, check, run, retry and test-notify refuse it."""
+    config = tmp_path / "watchlist.toml"
+    config.write_text('[settings]\ndatabase = "s.db"\n[[notifier]]\nname = "n"\nurl = "nosuch://host/x"\n' + MINIMAL)
+    assert run_cli("status", "-c", str(config)).returncode == 0
+    assert run_cli("validate", "-c", str(config)).returncode == 2
+    with pytest.raises(ConfigError):
+        load(config, {})
+    assert load(config, {}, check_targets=False).notifiers[0].urls == ("nosuch://host/x",)

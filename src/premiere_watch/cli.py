@@ -49,9 +49,10 @@ class CommandError(Exception):
 # -- shared plumbing -------------------------------------------------------------
 
 
-def _load(args: argparse.Namespace) -> Config:
+def _load(args: argparse.Namespace, *, sends: bool = True) -> Config:
+    """The watchlist; ``sends=False`` for commands that never notify (Apprise is not asked)."""
     try:
-        config = load(args.config)
+        config = load(args.config, check_targets=sends)
     except ConfigError as exc:
         raise CommandError(str(exc), EXIT_CONFIG) from None
     logs.setup(args.log_level, args.log_format, config.secrets)
@@ -220,7 +221,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_calendar(args: argparse.Namespace) -> int:
     from premiere_watch import ics
 
-    config = _load(args)
+    config = _load(args, sends=False)
     calendar = _with_store(config, lambda store: ics.build(config, store, tentative=args.tentative,
                                                             trailers=args.trailers), read_only=True)
     data = ics.to_bytes(calendar)
@@ -254,7 +255,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     from premiere_watch.report import status_data, status_text
 
-    config = _load(args)
+    config = _load(args, sends=False)
     data = _with_store(config, lambda store: status_data(config, store), read_only=True)
     if args.json:
         _print_json(data)
@@ -266,7 +267,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_history(args: argparse.Namespace) -> int:
     from premiere_watch.report import history_data, history_text
 
-    config = _load(args)
+    config = _load(args, sends=False)
     watch = config.find_watch(args.title)
     if watch is None:
         titles = ", ".join(f'"{w.label}"' for w in config.watches)
