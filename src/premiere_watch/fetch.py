@@ -21,7 +21,9 @@ Decisions worth knowing:
   a watcher polling a handful of pages must not go blind because a CDN
   hiccupped on /robots.txt. ``Crawl-delay`` raises the host delay (capped).
 * Redirects are followed here, not by httpx, so every hop gets the scheme
-  check, robots.txt and host politeness of its own host. A loop is a URL
+  check, robots.txt and host politeness of its own host, and the address
+  policy of redirects.py (never from a public site into a private network,
+  never to a link-local/metadata address). A loop is a URL
   revisited with an unchanged cookie jar (consent walls legitimately send
   you back to the same URL once a cookie is set).
 * Retries: connect errors and timeouts, dropped connections, 408, 429 and
@@ -64,6 +66,7 @@ from protego import Protego
 
 from premiere_watch.content_coding import ACCEPT_ENCODING, ContentCodingError, drain, read_body
 from premiere_watch.redact import redact_url
+from premiere_watch.redirects import RedirectGuard, Resolver, system_resolver
 from premiere_watch.transport import AsyncClient
 
 __all__ = ["FetchResult", "FetchSettings", "FetchStats", "Fetcher", "redact_url"]
@@ -258,11 +261,13 @@ class Fetcher:
         transport: httpx.AsyncBaseTransport | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic,
+        resolve: Resolver = system_resolver,
     ) -> None:
         self.settings = settings
         self.stats = FetchStats()
         self._sleep = sleep
         self._clock = clock
+        self._resolve = resolve  # for the redirect policy (redirects.py); tests fake DNS
         self._hosts: dict[str, _Host] = {}
         self._slots = asyncio.Semaphore(settings.concurrency)
         self._robots_off_logged: set[str] = set()
@@ -373,6 +378,7 @@ class Fetcher:
                                attempts=attempts)
 
         current, attempts, seen = url, 0, set[tuple[str, frozenset[tuple[str, str, str]]]]()
+        guard: RedirectGuard | None = None  # set at the first redirect
         for _hop in range(s.max_redirects + 1):
             attempts = 0  # tries of this hop's URL; hops show in final_url
             parts = urlsplit(current)
@@ -392,7 +398,7 @@ class Fetcher:
             for attempt in range(s.retries + 1):
                 attempts += 1
                 try:
-                    outcome = await self._attempt(current, extra, delay, limit)
+                    outcome = await self._attempt(current, extra, delay, limit, guard)
                 except _HostBusy as busy:
                     return fail(f"host asked to wait {busy.seconds:.0f}s (Retry-After), "
                                 f"over the {s.retry_after_cap:g}s cap", True, at=current)
@@ -422,6 +428,9 @@ class Fetcher:
                 nxt = str(httpx.URL(current).join(outcome.location))
             except httpx.InvalidURL:
                 return fail(f"HTTP {outcome.code} to a bad Location", False, outcome.code, current)
+            guard = guard or await RedirectGuard.for_origin(url, self._resolve)
+            if refusal := await guard.refuse(nxt, self._resolve):
+                return fail(refusal, False, outcome.code, current)
             if urlsplit(nxt).netloc.lower() != parts.netloc.lower():
                 # Caller headers may carry credentials meant for the first host only.
                 extra = {k: v for k, v in extra.items()
@@ -430,8 +439,12 @@ class Fetcher:
             current = nxt
         return fail(f"too many redirects (over {s.max_redirects})", False, at=current)
 
-    async def _attempt(self, url: str, headers: Mapping[str, str], delay: float, limit: int) -> _Outcome:
-        """One request through the host gate; the body is read only when wanted."""
+    async def _attempt(self, url: str, headers: Mapping[str, str], delay: float, limit: int,
+                       guard: RedirectGuard | None = None) -> _Outcome:
+        """One request through the host gate; the body is read only when wanted.
+
+        ``guard``: this request follows a redirect; where it connected is checked.
+        """
         s = self.settings
         async with self._gate(url, delay, limit):
             self.stats.requests += 1
@@ -441,6 +454,9 @@ class Fetcher:
                 # Twice the timeout, so httpx's connect timeout (retried) always wins.
                 async with asyncio.timeout(2 * s.timeout):
                     async with self._client.stream("GET", url, headers=headers) as resp:
+                        if guard is not None and (refusal := guard.refuse_peer(resp.extensions)):
+                            return FetchResult(url, url, "failed", resp.status_code, reason=refusal,
+                                               temporary=False)
                         return await self._read(url, resp)
             except TimeoutError:
                 return FetchResult(url, url, "failed", reason=f"timed out after {2 * s.timeout:g}s")
@@ -562,6 +578,7 @@ class Fetcher:
         robots_url = urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", ""))
         self.stats.robots_fetches += 1
         host.robots, ttl, code = None, ROBOTS_RETRY, None
+        guard: RedirectGuard | None = None
         try:
             for _hop in range(5):  # RFC 9309 §2.3.1.2: follow at least five redirects
                 async with self._gate(robots_url, delay, limit):
@@ -572,6 +589,11 @@ class Fetcher:
                         self.stats.by_code[code] = self.stats.by_code.get(code, 0) + 1
                         if code in REDIRECT_CODES and "Location" in resp.headers:
                             robots_url = str(resp.url.join(resp.headers["Location"]))
+                            guard = guard or await RedirectGuard.for_origin(url, self._resolve)
+                            if refusal := await guard.refuse(robots_url, self._resolve):
+                                log.info("robots.txt for %s: %s; allowing", parts.netloc, refusal)
+                                ttl = ROBOTS_TTL  # as if it had none
+                                break
                             continue
                         if 200 <= code < 300:
                             body, seen = await read_body(resp, ROBOTS_MAX_BYTES, truncate=True)

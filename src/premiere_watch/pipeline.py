@@ -177,8 +177,9 @@ class Pipeline:
         now = self.clock()
         # What is stored is masked: a reason may quote a URL or an error that holds a secret.
         result = dataclasses.replace(result, reason=self.mask(result.reason))
+        failures = 0
         try:
-            events = await self._commit(source, watches, result, now, next_due)
+            events, failures = await self._commit(source, watches, result, now, next_due)
         except StoreError:
             raise  # the database cannot be used (full, damaged): no source can be stored, stop
         except Exception as exc:  # a bug storing one source must not stop the pass; nothing was committed
@@ -189,7 +190,15 @@ class Pipeline:
         outcome = SourceOutcome(source.id, self.mask(source.url), result.status, self.mask(result.reason),
                                 len(events), time.perf_counter() - started)
         if result.status == "failed":
-            log.warning("source failed: %s — %s", outcome.url, outcome.reason)
+            # A source that keeps failing, or fails for a reason that will not pass by itself
+            # (404, robots.txt, not HTML), needs the operator: an error, which `check -q` prints.
+            after = self.config.settings.failure_alert_after
+            if failures >= after:
+                log.error("source failed %d times in a row: %s — %s", failures, outcome.url, outcome.reason)
+            elif not result.temporary:
+                log.error("source failed: %s — %s (this will not pass by itself)", outcome.url, outcome.reason)
+            else:
+                log.warning("source failed: %s — %s", outcome.url, outcome.reason)
         else:
             log.debug("source %s: %s, %d events", outcome.url, result.status, len(events))
         return outcome, events
@@ -197,8 +206,11 @@ class Pipeline:
     async def _commit(
         self, source: SourceConfig, watches: Sequence[Watch], result: SourceResult, now: dt.datetime,
         next_due: dt.datetime | None,
-    ) -> list[Event]:
-        """Store one read, the facts it changes and the events they cause, in one transaction."""
+    ) -> tuple[list[Event], int]:
+        """Store one read, the facts it changes and the events they cause, in one transaction.
+
+        Returns the events and the source's failures in a row after this read.
+        """
         async with self.store.transaction():
             # A watch is new until each of its sources has been read once: what
             # those first reads find was already known, not news (announce_existing).
@@ -211,7 +223,7 @@ class Pipeline:
                       + await self._ops_events(source, result, saved, now))
             if events:
                 await self.store.enqueue(events, self._routes, now, await self._pacing(events, now))
-        return events
+        return events, saved.consecutive_failures
 
     async def _reconcile(
         self, watches: Sequence[Watch], saved: SavedResult, now: dt.datetime, new_watches: set[str],
