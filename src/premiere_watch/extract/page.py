@@ -366,9 +366,9 @@ def parse_page(html: bytes | str, url: str | None = None, encoding: str | None =
         if (script.get("type") or "").lower() == "application/ld+json":
             try:
                 data = json.loads(body)
-            except ValueError:
+                jsonld.extend(walk_jsonld(data))
+            except (ValueError, RecursionError):  # not JSON, or nested deeper than Python recurses
                 continue
-            jsonld.extend(walk_jsonld(data))
         elif body and ("publish" in body or "Published" in body):
             scripts.append(body)
 
