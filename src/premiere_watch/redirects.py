@@ -14,9 +14,9 @@ inside the machine.  So:
   operator wrote is read wherever it points).
 
 Addresses are checked twice: the redirect's host is resolved before the
-request, and the address the connection really reached is checked when the
-transport says (httpcore does), which also catches a DNS answer that changed
-in between.  A refused redirect is a permanent failure: nothing is read.
+request, and the address the connection really reached is checked once the
+headers are in (httpcore reports it, transport.py does for aiohttp), which
+also catches a DNS answer that changed in between; the body is never read.  A refused redirect is a permanent failure: nothing is read.
 """
 
 from __future__ import annotations
@@ -94,9 +94,12 @@ class RedirectGuard:
         return self._refusal(await _scopes(url, resolve), urlsplit(url).hostname or url)
 
     def refuse_peer(self, extensions: dict[str, Any]) -> str | None:
-        """The same, for the address a redirected request really connected to (if known)."""
+        """The same, for the address a redirected request really connected to (if known).
+
+        httpcore says it through ``network_stream``; transport.py as ``server_addr``.
+        """
         stream = extensions.get("network_stream")
-        peer = stream.get_extra_info("server_addr") if stream is not None else None
+        peer = extensions.get("server_addr") or (stream.get_extra_info("server_addr") if stream else None)
         if not peer:
             return None
         try:

@@ -129,8 +129,24 @@ class AiohttpTransport(_LibraryTransport):
         with _httpx_errors():
             response = await super().handle_async_request(request)
         assert isinstance(response.stream, httpx.AsyncByteStream)
+        if peer := _peer(response.stream):
+            response.extensions["server_addr"] = peer
         response.stream = _Body(response.stream)
         return response
+
+
+def _peer(stream: httpx.AsyncByteStream) -> tuple[str, int] | None:
+    """The address the connection reached, as httpcore reports it (``server_addr``).
+
+    redirects.py checks where a redirected request really went.  No public API
+    says it: httpx-aiohttp keeps aiohttp's response on its stream, and that
+    response its protocol (its ``connection`` is gone once a small body is in).
+    """
+    aio = getattr(stream, "_aiohttp_response", None)
+    protocol = getattr(aio, "_protocol", None)
+    transport = getattr(protocol, "transport", None)
+    peer = transport.get_extra_info("peername") if transport is not None else None
+    return (str(peer[0]), int(peer[1])) if peer else None
 
 
 class AsyncClient(httpx.AsyncClient):
