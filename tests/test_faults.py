@@ -15,6 +15,7 @@ path:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -270,6 +271,33 @@ def slow_receiver() -> Iterator[SlowReceiver]:
 SHOWS = ["Narcos", "Dark", "Severance", "Andor", "Fargo", "Atlanta"]
 
 
+def descendants(pid: int) -> list[int]:
+    """Processes below ``pid`` (page-reader workers, multiprocessing's helpers), from /proc."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def kill_hard(proc: subprocess.Popen[str]) -> None:
+    """SIGKILL the process and everything it started, as systemd does to a service's cgroup
+    (and so nothing outlives the test)."""
+    below = descendants(proc.pid)
+    proc.send_signal(signal.SIGKILL)
+    for pid in below:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+
+
 def article(show: str, day: int) -> str:
     return (f"<html><head><meta property='article:published_time' content='2016-06-{day:02d}T08:00:00Z'>"
             f"</head><body><article><h1>{show} season 2 gets a date</h1><p>Netflix announced that {show} "
@@ -304,7 +332,7 @@ def test_sigkill_during_check_loses_no_alert(tmp_path: Path, page_server: PageSe
                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
             time.sleep(rng.uniform(0.3, 1.6))
             if proc.poll() is None:
-                proc.send_signal(signal.SIGKILL)
+                kill_hard(proc)
                 kills += 1
             _, err = proc.communicate(timeout=30)
             no_crash(err)
@@ -335,7 +363,7 @@ def test_sigkill_of_the_daemon_loses_no_alert(tmp_path: Path, page_server: PageS
             daemon = subprocess.Popen(argv, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                       text=True)
             time.sleep(rng.uniform(0.8, 2.0))
-            daemon.send_signal(signal.SIGKILL)
+            kill_hard(daemon)
             _, err = daemon.communicate(timeout=30)
             no_crash(err)
     daemon = subprocess.Popen(argv, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

@@ -16,7 +16,8 @@ inside the machine.  So:
 Addresses are checked twice: the redirect's host is resolved before the
 request, and the address the connection really reached is checked once the
 headers are in (httpcore reports it, transport.py does for aiohttp), which
-also catches a DNS answer that changed in between; the body is never read.  A refused redirect is a permanent failure: nothing is read.
+also catches a DNS answer that changed in between.  A refused redirect is a
+permanent failure, and its body is never read.
 """
 
 from __future__ import annotations
