@@ -17,7 +17,7 @@ from premiere_watch.store import Store, open_store
 
 Reopen = Callable[[], Awaitable[Store]]
 
-BACKENDS = ["sqlite"]
+BACKENDS = ["sqlite", "postgresql"]
 
 
 @pytest.fixture(scope="session")
@@ -30,7 +30,8 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
     """A fresh, empty database of each backend: a SQLite path or a PostgreSQL URL."""
     if request.param == "sqlite":
         return tmp_path / "state.db"
-    raise AssertionError(request.param)
+    new_database: Callable[[], str] = request.getfixturevalue("postgres_database")
+    return new_database()
 
 
 @pytest.fixture

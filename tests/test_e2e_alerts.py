@@ -35,13 +35,13 @@ class World:
     """A watchlist with three notifiers, a page server and the CLI."""
 
     def __init__(self, tmp_path: Path, pages: PageServer, fans_json: JsonReceiver, others_json: JsonReceiver,
-                 mail: SmtpServer, extra_settings: str = "") -> None:
+                 mail: SmtpServer, extra_settings: str = "", database: str | Path = "state.db") -> None:
         self.tmp_path, self.pages, self.fans_json, self.others_json, self.mail = (
             tmp_path, pages, fans_json, others_json, mail)
         self.config = tmp_path / "watchlist.toml"
         self.config.write_text(f"""
 [settings]
-database = "state.db"
+database = "{database}"
 host_delay = "0s"
 host_concurrency = 4
 retries = 0
@@ -99,10 +99,12 @@ sources = ["{pages.url('/a')}", "{pages.url('/b')}"]
 
 @pytest.fixture
 def world(
-    tmp_path: Path, page_server: PageServer, json_receiver: JsonReceiver, smtp_server: SmtpServer
+    tmp_path: Path, page_server: PageServer, json_receiver: JsonReceiver, smtp_server: SmtpServer,
+    database: str | Path,
 ) -> Iterator[World]:
+    """The same world on each backend: a SQLite file, then a PostgreSQL database."""
     others = JsonReceiver().start()
-    yield World(tmp_path, page_server, json_receiver, others, smtp_server)
+    yield World(tmp_path, page_server, json_receiver, others, smtp_server, database=database)
     others.stop()
 
 

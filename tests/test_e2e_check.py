@@ -19,11 +19,11 @@ from runner import RunCli
 from servers import PageServer, Reply
 
 
-def watchlist(tmp_path: Path, page_url: str, receiver_url: str) -> Path:
+def watchlist(tmp_path: Path, page_url: str, receiver_url: str, database: str | Path = "state.db") -> Path:
     path = tmp_path / "watchlist.toml"
     path.write_text(f"""
 [settings]
-database = "state.db"
+database = "{database}"
 host_delay = "0s"
 retries = 0
 
@@ -40,8 +40,8 @@ sources = ["{page_url}"]
 
 
 def test_alerts_follow_the_meaning_of_the_page(tmp_path: Path, run_cli: RunCli, page_server: PageServer,
-                                               json_receiver: JsonReceiver) -> None:
-    config = watchlist(tmp_path, page_server.url("/narcos"), json_receiver.url)
+                                               json_receiver: JsonReceiver, database: str | Path) -> None:
+    config = watchlist(tmp_path, page_server.url("/narcos"), json_receiver.url, database)
 
     def check(page: str) -> list[dict[str, Any]]:
         page_server.route("/narcos", page)
@@ -69,9 +69,10 @@ def test_alerts_follow_the_meaning_of_the_page(tmp_path: Path, run_cli: RunCli, 
     assert "Friday, September 2, 2016 → Friday, September 9, 2016" in history.stdout
 
 
-def test_a_dead_site_changes_nothing_and_a_failed_alert_waits(tmp_path: Path, run_cli: RunCli, page_server: PageServer,
-                                                               json_receiver: JsonReceiver) -> None:
-    config = watchlist(tmp_path, page_server.url("/narcos"), json_receiver.url)
+def test_a_dead_site_changes_nothing_and_a_failed_alert_waits(
+    tmp_path: Path, run_cli: RunCli, page_server: PageServer, json_receiver: JsonReceiver, database: str | Path,
+) -> None:
+    config = watchlist(tmp_path, page_server.url("/narcos"), json_receiver.url, database)
     page_server.route("/narcos", ANNOUNCED)
     json_receiver.script(500)  # the target is down for this run
     proc = run_cli("check", "-c", str(config))

@@ -55,7 +55,13 @@ async def open_store(database: str | Path, *, read_only: bool = False) -> Store:
     opened without writing to it (it may be read-only), a missing one is made.
     """
     if is_postgres(database):
-        raise StoreError("PostgreSQL is not supported by this version yet")
+        try:
+            from premiere_watch.store.postgres import PostgresBackend
+        except ImportError as exc:
+            raise StoreError(f"a PostgreSQL database needs the [postgres] extra ({exc.name} is missing): "
+                             "pip install 'premiere-watch[postgres]'") from None
+        # No receipts file: a cluster's sends are recorded by the server; a worker's disk is not the database's.
+        return Store(await PostgresBackend.open(str(database)))
     if read_only and str(database) != ":memory:" and Path(database).is_file():
         return Store(SqliteBackend(database, read_only=True))
     receipts = None if str(database) == ":memory:" else Receipts(Path(f"{database}.sent"))
