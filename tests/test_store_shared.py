@@ -15,8 +15,8 @@ from collections.abc import Callable
 import pytest
 
 from premiere_watch.dates import FuzzyDate
-from premiere_watch.model import Event
 from premiere_watch.facts import Facts
+from premiere_watch.model import Event
 from premiere_watch.store import DELIVERY_LEASE, Store, StoreError, open_store
 
 pytestmark = pytest.mark.anyio
