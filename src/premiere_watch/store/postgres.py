@@ -197,6 +197,9 @@ class PostgresBackend(SqlBackend):
     async def schema_version(self) -> int:
         return int((await self._rows("SELECT max(version) FROM premiere_watch_schema"))[0][0])
 
+    async def size_bytes(self) -> int:
+        return int((await self._rows("SELECT pg_database_size(current_database())"))[0][0])
+
     # -- connections ----------------------------------------------------------------
 
     @asynccontextmanager
