@@ -65,42 +65,55 @@ def _as_postgres(argv: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *argv]
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[PostgresServer]:
+class MissingPostgres(RuntimeError):
+    pass
+
+
+@contextlib.contextmanager
+def temporary_postgres() -> Iterator[PostgresServer]:
+    """A new PostgreSQL cluster in a temporary directory, stopped and removed on exit."""
     initdb, pg_ctl = _binary("initdb"), _binary("pg_ctl")
     if initdb is None or pg_ctl is None:
-        message = "PostgreSQL is not installed (no initdb/pg_ctl): apt-get install postgresql"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+        raise MissingPostgres("PostgreSQL is not installed (no initdb/pg_ctl): apt-get install postgresql")
     try:
         import psycopg  # noqa: F401
     except ImportError:
-        message = "psycopg is not installed: pip install '.[test]' (it pulls in [postgres])"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+        raise MissingPostgres("psycopg is not installed: pip install '.[test]' (it pulls in [postgres])") from None
     root = Path(tempfile.mkdtemp(prefix="pw-postgres-"))
     data = root / "data"
     if os.geteuid() == 0:
         shutil.chown(root, "postgres", "postgres")
     port = _free_port()
     log = root / "server.log"
-    subprocess.run(_as_postgres([initdb, "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
-                                 "--no-sync"]), check=True, capture_output=True)
-    options = (f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off -c full_page_writes=off "
-               "-c synchronous_commit=off -c max_connections=300")
-    started = subprocess.run(_as_postgres([pg_ctl, "-D", str(data), "-l", str(log), "-o", options, "-w",
-                                           "-t", "60", "start"]), capture_output=True, text=True)
-    if started.returncode != 0:
-        raise RuntimeError(f"pg_ctl start failed: {started.stderr}\n{log.read_text(errors='replace')}")
     try:
-        yield PostgresServer("127.0.0.1", port, "postgres", itertools.count(1))
+        subprocess.run(_as_postgres([initdb, "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
+                                     "--no-sync"]), check=True, capture_output=True)
+        options = (f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off -c full_page_writes=off "
+                   "-c synchronous_commit=off -c max_connections=300")
+        started = subprocess.run(_as_postgres([pg_ctl, "-D", str(data), "-l", str(log), "-o", options, "-w",
+                                               "-t", "60", "start"]), capture_output=True, text=True)
+        if started.returncode != 0:
+            raise RuntimeError(f"pg_ctl start failed: {started.stderr}\n{log.read_text(errors='replace')}")
+        try:
+            yield PostgresServer("127.0.0.1", port, "postgres", itertools.count(1))
+        finally:
+            subprocess.run(_as_postgres([pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"]),
+                           capture_output=True)
     finally:
-        subprocess.run(_as_postgres([pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"]),
-                       capture_output=True)
         with contextlib.suppress(OSError):
             shutil.rmtree(root)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """The session's PostgreSQL; skipped without one, except under CI=true (a failure there)."""
+    try:
+        with temporary_postgres() as server:
+            yield server
+    except MissingPostgres as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(str(exc))
+        pytest.skip(str(exc))
 
 
 @pytest.fixture

@@ -167,11 +167,18 @@ def cmd_run(args: argparse.Namespace) -> int:
             raise CommandError(f"{config.path}: {problem}", EXIT_CONFIG)
 
     async def run(store: Store) -> int:
-        if args.no_worker:
+        if args.no_worker and not store.shared:
             log.warning("--no-worker only applies to a PostgreSQL database; reading sources here")
         # Listening first: an address in use stops the start before anything is read.
         web = await _start_web(listen, config.settings.http_token, store) if listen else None
         try:
+            if store.shared:
+                from premiere_watch import cluster
+
+                return await cluster.serve(config, store, schedule=True, work=not args.no_worker,
+                                           watch_config=args.watch_config, log_level=args.log_level,
+                                           log_format=args.log_format, companions=[web.serve] if web else [],
+                                           observer=web)
             return await run_daemon(config, store, watch_config=args.watch_config, log_level=args.log_level,
                                     log_format=args.log_format, companions=[web.serve] if web else [],
                                     observer=web)
@@ -195,6 +202,56 @@ async def _start_web(listen: str, token: str | None, store: Store) -> WebServer:
     except ListenError as exc:
         raise CommandError(str(exc), EXIT_CONFIG) from None
     return web
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    config = _load(args)
+    if not config.shared_database:
+        raise CommandError(f"{config.path}: workers share a PostgreSQL database — set [settings] database = "
+                           '"postgresql://user@host:5432/premiere" (a SQLite file serves one `premiere-watch run`)',
+                           EXIT_CONFIG)
+
+    async def run(store: Store) -> int:
+        from premiere_watch import cluster
+
+        return await cluster.serve(config, store, schedule=False, work=True, concurrency=args.concurrency,
+                                   watch_config=args.watch_config, log_level=args.log_level,
+                                   log_format=args.log_format)
+
+    return _with_store(config, run)
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from premiere_watch.config import database_label
+    from premiere_watch.store import StoreError, is_postgres
+
+    config = _load(args)
+    target = os.path.expandvars(args.to)
+    shown = mask_secrets(database_label(target), config.secrets)
+    if not is_postgres(target):
+        raise CommandError(f'--to wants a PostgreSQL URL like "postgresql://user@host:5432/premiere", not {shown}',
+                           EXIT_CONFIG)
+    if config.shared_database:
+        raise CommandError(f"{config.path} already names a PostgreSQL database ({config.database_label}); "
+                           "migrate copies the SQLite file a watchlist names", EXIT_CONFIG)
+    database = Path(config.settings.database)
+    if not database.exists():
+        raise CommandError(f"no database at {database} yet: nothing to migrate", EXIT_DATABASE)
+    try:
+        from premiere_watch.store.migrate import copy_sqlite_to_postgres
+    except ImportError as exc:
+        raise CommandError(f"PostgreSQL needs the [postgres] extra ({exc.name} is missing): "
+                           "pip install 'premiere-watch[postgres]'", EXIT_DATABASE) from None
+    with _locked(config, "migrate"):  # nothing writes the file while it is copied
+        try:
+            counts = asyncio.run(copy_sqlite_to_postgres(database, target))
+        except (OSError, sqlite3.Error, StoreError) as exc:
+            raise CommandError(mask_secrets(f"cannot migrate into {shown}: {exc}", config.secrets),
+                               EXIT_DATABASE) from None
+    print(f"copied {database} into {shown}: " + ", ".join(f"{n} {table}" for table, n in counts.items()))
+    print(f'next: set [settings] database = "{shown}" in {config.path} (a password as ${{VAR}}), then run '
+          "`premiere-watch status` to see the same facts and alerts")
+    return EXIT_OK
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -403,6 +460,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="PostgreSQL only: schedule, and leave reading sources to `premiere-watch worker` processes")
     p.add_argument("--http", metavar="HOST:PORT", help="serve the dashboard, calendar.ics, feed.atom, metrics "
                    "and healthz here (overrides [settings] http; needs premiere-watch[web])")
+    p = add("worker", cmd_worker, "PostgreSQL only: read sources and deliver alerts for the schedulers "
+            "(`premiere-watch run`) of the cluster, until stopped (SIGTERM/SIGINT; SIGHUP reloads).", with_config)
+    p.add_argument("--concurrency", type=int, metavar="N",
+                   help="jobs at once in this worker (default: [settings] concurrency)")
+    p.add_argument("--watch-config", action="store_true", help="reload when the watchlist file changes")
     p = add("extract", cmd_extract, "Show what premiere-watch concludes from one page, feed or API for a "
             "title, with the evidence for each conclusion. Use it to test a source before adding it.", common)
     p.add_argument("source", metavar="SOURCE", help="a file path, - for standard input, or an http(s) URL")
@@ -421,6 +483,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
     p.add_argument("--tentative", action="store_true", help="also rumoured windows, marked as such")
     p.add_argument("--trailers", action="store_true", help="also trailer releases")
+    p = add("migrate", cmd_migrate, "Copy this watchlist's SQLite database (facts, history, pending alerts, "
+            "schedules) into a new, empty PostgreSQL database, to scale out.", with_config)
+    p.add_argument("--to", required=True, metavar="URL", help='the target, "postgresql://user@host:5432/premiere"')
     add("validate", cmd_validate, "Check the watchlist and print what is wrong, with the fix.", with_config)
     p = add("status", cmd_status, "Show facts per watch, last check of each source, and alerts waiting "
             "or dead.", with_config)

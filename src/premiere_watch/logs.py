@@ -57,5 +57,5 @@ def setup(level: str = "info", fmt: str = "text", secrets: Iterable[str] = ()) -
     root.addHandler(handler)
     root.setLevel(getattr(logging, level.upper()))
     # Libraries' chatter is noise in a cron mail; our own lines say what matters.
-    for noisy in ("httpx", "httpcore", "apprise", "apscheduler"):
+    for noisy in ("httpx", "httpcore", "apprise", "apscheduler", "procrastinate", "psycopg"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -225,6 +225,8 @@ class Daemon:
         side: list[asyncio.Task[None]] = []
         try:
             side = [asyncio.create_task(companion(self)) for companion in self.companions]
+            for task in side:
+                task.add_done_callback(self._companion_ended)
             if self.dispatcher is None:
                 await self.start_scheduling()  # a private database: this process is the only one
             if self.watch_config:
@@ -249,6 +251,13 @@ class Daemon:
             for sig in handled:
                 self._loop.remove_signal_handler(sig)
         return 0
+
+    def _companion_ended(self, task: asyncio.Task[None]) -> None:
+        if task.cancelled() or self._stop:
+            return
+        error = task.exception()
+        log.error("%s stopped unexpectedly (%s); stopping", task.get_coro(), error or "returned")
+        self.request_stop()
 
     @property
     def alive(self) -> bool:
@@ -471,9 +480,12 @@ class Daemon:
         next_due = self._next_run(source_id)
         if self.dispatcher is not None:
             try:
-                await self.dispatcher.read(source_id, next_due)
-            except Exception:  # e.g. the database is away for a moment: the next turn defers it
-                log.exception("cannot queue a read of %s", source.url)
+                async with self._gate:  # thousands fall due together on a start: queue them a few at a time
+                    await self.dispatcher.read(source_id, next_due)
+            except Exception:  # e.g. the database is away for a moment: try again soon
+                log.exception("cannot queue a read of %s; trying again in %.0fs", source.url, self.delivery_every)
+                assert self._loop is not None
+                self._loop.call_later(self.delivery_every, lambda: self._track(self._check(source_id)))
             return
         runner = self.runner
         try:

@@ -225,6 +225,15 @@ class PostgresBackend(SqlBackend):
         async with self.pool.connection() as conn:
             return await (await conn.execute(_pg(sql), params)).fetchall()
 
+    async def _write(self, sql: str, params: Sequence[Any] = ()) -> int:
+        conn = self._conn.get()
+        if conn is not None and conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            # Inside a transaction one statement needs no savepoint of its own: an error
+            # aborts the transaction around it anyway (two round trips saved per write).
+            return await self._execute(sql, params)
+        async with self.transaction():
+            return await self._execute(sql, params)
+
     async def _execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         params = [check_aware(p) if isinstance(p, dt.datetime) else p for p in params]
         conn = self._conn.get()
@@ -232,6 +241,20 @@ class PostgresBackend(SqlBackend):
             return (await conn.execute(_pg(sql), params)).rowcount
         async with self.pool.connection() as conn:
             return (await conn.execute(_pg(sql), params)).rowcount
+
+    async def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Bulk insert inside the current transaction (``migrate``)."""
+        conn = self._conn.get()
+        assert conn is not None, "insert_rows runs inside transaction()"
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
+        async with conn.cursor() as cur:
+            await cur.executemany(sql, rows)
+
+    async def continue_ids(self, tables: Sequence[str]) -> None:
+        """After rows were inserted with their ids: new rows get ids after them."""
+        for table in tables:
+            await self._rows(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                             f"COALESCE((SELECT max(id) FROM {table}), 0) + 1, false)")
 
     # -- what many processes change -------------------------------------------------------
 

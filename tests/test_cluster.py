@@ -1,0 +1,238 @@
+"""Scale-out as an operator runs it: separate processes on one PostgreSQL.
+
+A scheduler (``run --no-worker``) and three ``worker`` processes read 2,000
+sources of a local site; one worker is SIGKILLed mid-pass.  Two ``run``
+processes fail over.  ``migrate`` carries a SQLite database across.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import signal
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from articles import article
+from postgres_server import PostgresServer
+from receivers import JsonReceiver
+from runner import RunCli, cli_argv
+from servers import PageServer
+
+ADJECTIVES = ["Amber", "Silver", "Quiet", "Hollow", "Crimson", "Distant", "Velvet", "Broken", "Golden", "Iron",
+              "Paper", "Glass", "Winter", "Lonely", "Burning", "Salt", "Hidden", "Northern", "Copper", "Wild"]
+NOUNS = ["Harbor", "Orchard", "Tide", "Crown", "Meadow", "Signal", "Lantern", "Valley", "Engine", "Garden"]
+READ_TASK = "premiere_watch.read_source"
+
+
+def titles(n: int) -> list[str]:
+    return [f"{a} {b}" for a, b in itertools.islice(itertools.product(ADJECTIVES, NOUNS), n)]
+
+
+def write_site(tmp_path: Path, pages: PageServer, receiver: JsonReceiver, database: str, watches: int,
+               sources_per_watch: int, interval: str) -> Path:
+    """``watches`` series, each with ``sources_per_watch`` pages announcing its premiere."""
+    blocks = []
+    for w, title in enumerate(titles(watches)):
+        text = article("2016-06-07", f"{title} season 2 gets a date",
+                       f"Netflix announced that {title} season 2 will premiere on Friday, September 2, 2016.")
+        urls = []
+        for s in range(sources_per_watch):
+            path = f"/w{w}/s{s}"
+            pages.route(path, text)
+            urls.append(f'"{pages.url(path)}"')
+        blocks.append(f'[[watch]]\ntitle = "{title}"\nseason = 2\nsources = [{", ".join(urls)}]\n')
+    config = tmp_path / "watchlist.toml"
+    config.write_text(f"""
+[settings]
+database = "{database}"
+interval = "{interval}"
+host_delay = "0s"
+host_concurrency = 16
+concurrency = 16
+retries = 0
+announce_existing = true
+
+[[notifier]]
+name = "fans"
+url = "{receiver.url}"
+
+""" + "\n".join(blocks))
+    return config
+
+
+class Processes:
+    """premiere-watch processes started by a test, their logs, and a clean end."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.tmp_path = tmp_path
+        self.procs: dict[str, subprocess.Popen[bytes]] = {}
+
+    def start(self, name: str, *args: str) -> subprocess.Popen[bytes]:
+        log = (self.tmp_path / f"{name}.log").open("wb")
+        env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+        proc = subprocess.Popen(cli_argv(*args), stdout=log, stderr=subprocess.STDOUT, cwd=self.tmp_path, env=env)
+        self.procs[name] = proc
+        return proc
+
+    def log(self, name: str) -> str:
+        return (self.tmp_path / f"{name}.log").read_text(errors="replace")
+
+    def wait_for(self, name: str, text: str, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if text in self.log(name):
+                return
+            if self.procs[name].poll() is not None:
+                break
+            time.sleep(0.1)
+        raise AssertionError(f"{name} never logged {text!r}:\n{self.log(name)[-3000:]}")
+
+    def stop_all(self) -> None:
+        for proc in self.procs.values():
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+        for proc in self.procs.values():
+            try:
+                proc.wait(30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(5)
+
+
+@pytest.fixture
+def processes(tmp_path: Path) -> Iterator[Processes]:
+    procs = Processes(tmp_path)
+    try:
+        yield procs
+    finally:
+        procs.stop_all()
+
+
+def query(url: str, sql: str) -> list[tuple[Any, ...]]:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        return conn.execute(sql.encode()).fetchall()
+
+
+def wait_until(condition: Callable[[], bool], timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_a_worker_needs_postgresql(tmp_path: Path, run_cli: RunCli) -> None:
+    config = tmp_path / "watchlist.toml"
+    config.write_text('[settings]\ndatabase = "state.db"\n[[watch]]\ntitle = "Narcos"\nsources = ["https://example.com/n"]\n')
+    proc = run_cli("worker", "-c", str(config))
+    assert proc.returncode == 2
+    assert "postgresql://" in proc.stderr and "workers share a PostgreSQL database" in proc.stderr
+
+
+@pytest.mark.timeout(600)
+def test_a_scheduler_and_three_workers_read_everything_once_though_one_is_killed(
+    tmp_path: Path, page_server: PageServer, json_receiver: JsonReceiver, postgres_database: Callable[[], str],
+    processes: Processes,
+) -> None:
+    url = postgres_database()
+    watches, per_watch = 200, 10  # 2,000 sources; two sources of a watch often land on two workers at once
+    config = write_site(tmp_path, page_server, json_receiver, url, watches, per_watch, "1h")
+    processes.start("scheduler", "run", "--no-worker", "-c", str(config))
+    processes.wait_for("scheduler", "scheduling:")
+    for n in (1, 2, 3):
+        processes.start(f"worker{n}", "worker", "-c", str(config), "--concurrency", "8")
+
+    def read() -> int:
+        # 'unchanged': read again after a killed worker had stored its read but not finished its job.
+        return int(query(url, "SELECT count(*) FROM sources WHERE last_result IN ('ok', 'unchanged')")[0][0])
+
+    wait_until(lambda: read() >= 400, 300, "the pass to get going")
+    victim = processes.procs["worker1"]
+    victim.send_signal(signal.SIGKILL)  # mid-pass: its jobs in flight are left 'doing'
+    victim.wait(10)
+    assert read() < watches * per_watch, "the pass ended before the kill: nothing was tested"
+
+    def done() -> bool:
+        left = query(url, f"SELECT count(*) FROM procrastinate_jobs WHERE task_name = '{READ_TASK}' "
+                          "AND status IN ('todo', 'doing')")[0][0]
+        return read() == watches * per_watch and left == 0 and len(json_receiver.received) >= watches
+
+    wait_until(done, 400, "every source read and no job left (the killed worker's retried)")
+    time.sleep(1)  # anything still in flight would arrive now
+    # Every page fetched at least once; each watch announced exactly once, whoever read which page.
+    assert all(page_server.count(f"/w{w}/s{s}") >= 1 for w in range(watches) for s in range(per_watch))
+    announced = [doc["title"] for doc in json_receiver.received]
+    assert len(announced) == watches, sorted(announced)
+    assert all(sum(title in t for t in announced) == 1 for title in titles(watches))
+    assert query(url, "SELECT status, count(*) FROM deliveries GROUP BY status") == [("sent", watches)]
+    assert query(url, "SELECT count(*) FROM sources WHERE last_result = 'failed'") == [(0,)]
+    stalled = processes.log("worker2") + processes.log("worker3")
+    assert "retried" in stalled and "workers that stopped" in stalled, stalled[-3000:]
+
+
+def test_a_standby_scheduler_takes_over_within_30_seconds(
+    tmp_path: Path, page_server: PageServer, json_receiver: JsonReceiver, postgres_database: Callable[[], str],
+    processes: Processes,
+) -> None:
+    url = postgres_database()
+    interval = 8.0
+    config = write_site(tmp_path, page_server, json_receiver, url, 10, 2, f"{interval:.0f}s")
+    processes.start("first", "run", "-c", str(config))
+    processes.wait_for("first", "scheduling:")
+    processes.start("second", "run", "-c", str(config))
+    processes.wait_for("second", "standing by")
+    time.sleep(interval * 1.5)  # every source read once or twice under the first
+    processes.procs["first"].send_signal(signal.SIGKILL)
+    killed = time.monotonic()
+    processes.procs["first"].wait(10)
+    processes.wait_for("second", "scheduling:", timeout=30)
+    took_over = time.monotonic() - killed
+    assert took_over < 30
+    time.sleep(interval * 2.5)
+    # No source waited more than about two intervals (one missed at most) across the failover.
+    for path in (f"/w{w}/s{s}" for w in range(10) for s in range(2)):
+        starts = [r.start for r in page_server.requests(path)]
+        assert len(starts) >= 3, (path, starts)
+        gaps = [b - a for a, b in itertools.pairwise(starts)]
+        assert max(gaps) <= 2 * interval * 1.1 + 2, (path, gaps, took_over)
+
+
+def test_migrate_carries_a_sqlite_database_into_postgresql(
+    tmp_path: Path, run_cli: RunCli, page_server: PageServer, json_receiver: JsonReceiver,
+    postgres_server: PostgresServer,
+) -> None:
+    from articles import DAY, TRAILER
+
+    sqlite_config = write_site(tmp_path, page_server, json_receiver, str(tmp_path / "state.db"), 2, 1, "6h")
+    page_server.route("/w0/s0", DAY.replace("Narcos", "Amber Harbor"))
+    page_server.route("/w1/s0", TRAILER.replace("Narcos", "Amber Orchard"))
+    json_receiver.script(500)  # the first alert fails; the others wait behind it in the outbox
+    assert run_cli("check", "-c", str(sqlite_config)).returncode == 0
+    before = json.loads(run_cli("status", "--json", "-c", str(sqlite_config)).stdout)
+    assert before["outbox"]["pending"] == 3 and json_receiver.received == []
+
+    target = postgres_server.new_database()
+    proc = run_cli("migrate", "-c", str(sqlite_config), "--to", target)
+    assert proc.returncode == 0, proc.stderr
+    assert "copied" in proc.stdout
+    again = run_cli("migrate", "-c", str(sqlite_config), "--to", target)
+    assert again.returncode == 4 and "not empty" in again.stderr  # never overwrites
+
+    pg_config = tmp_path / "pg.toml"
+    pg_config.write_text(sqlite_config.read_text().replace(str(tmp_path / "state.db"), target))
+    after = json.loads(run_cli("status", "--json", "-c", str(pg_config)).stdout)
+    assert after.pop("database") != before.pop("database")
+    assert after == before  # the same facts, sources, schedules and pending alerts
+    # The pending alerts go out from PostgreSQL, once.
+    assert run_cli("retry", "-c", str(pg_config)).returncode == 0
+    assert len(json_receiver.received) == before["outbox"]["pending"]
