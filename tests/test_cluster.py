@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import shlex
 import signal
 import subprocess
 import time
@@ -21,6 +22,7 @@ import pytest
 
 from articles import article
 from postgres_server import PostgresServer
+from premiere_watch.config import load
 from receivers import JsonReceiver
 from runner import RunCli, cli_argv
 from servers import PageServer
@@ -74,10 +76,12 @@ class Processes:
         self.tmp_path = tmp_path
         self.procs: dict[str, subprocess.Popen[bytes]] = {}
 
-    def start(self, name: str, *args: str) -> subprocess.Popen[bytes]:
+    def start(self, name: str, *args: str, argv: list[str] | None = None) -> subprocess.Popen[bytes]:
+        """``premiere-watch ARGS`` (or ``argv`` as given), its output in ``<name>.log``."""
         log = (self.tmp_path / f"{name}.log").open("wb")
         env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
-        proc = subprocess.Popen(cli_argv(*args), stdout=log, stderr=subprocess.STDOUT, cwd=self.tmp_path, env=env)
+        proc = subprocess.Popen(argv or cli_argv(*args), stdout=log, stderr=subprocess.STDOUT, cwd=self.tmp_path,
+                                env=env)
         self.procs[name] = proc
         return proc
 
@@ -236,3 +240,48 @@ def test_migrate_carries_a_sqlite_database_into_postgresql(
     # The pending alerts go out from PostgreSQL, once.
     assert run_cli("retry", "-c", str(pg_config)).returncode == 0
     assert len(json_receiver.received) == before["outbox"]["pending"]
+
+
+def test_the_readme_postgres_watchlist_loads_and_masks_its_password(tmp_path: Path, run_cli: RunCli) -> None:
+    from test_readme import examples
+
+    path = tmp_path / "watchlist.toml"
+    path.write_text(examples()["postgres"])
+    config = load(path, {"PGPASSWORD": "s3cret-pw"})
+    assert config.shared_database and "s3cret-pw" in config.secrets
+    assert config.database_label == "postgresql://premiere:***@db.example.com:5432/premiere"
+    proc = run_cli("validate", "-c", str(path), env={"PGPASSWORD": "s3cret-pw"})
+    assert proc.returncode == 0, proc.stderr
+    assert "postgresql://premiere:***@db.example.com" in proc.stdout and "s3cret-pw" not in proc.stdout
+    # postgres:// too; a password written in the URL is masked as well; other schemes are refused.
+    inline = tmp_path / "inline.toml"
+    inline.write_text(examples()["postgres"].replace("postgresql://premiere:${PGPASSWORD}",
+                                                     "postgres://premiere:inline-pw"))
+    shown = run_cli("validate", "-c", str(inline))
+    assert shown.returncode == 0 and "inline-pw" not in shown.stdout + shown.stderr
+    wrong = tmp_path / "wrong.toml"
+    wrong.write_text(examples()["postgres"].replace("postgresql://", "mysql://"))
+    refused = run_cli("validate", "-c", str(wrong), env={"PGPASSWORD": "x"})
+    assert refused.returncode == 2 and "postgresql://" in refused.stderr
+
+
+def test_the_readme_worker_unit_starts_reloads_and_stops_a_worker(
+    tmp_path: Path, page_server: PageServer, json_receiver: JsonReceiver, postgres_database: Callable[[], str],
+    processes: Processes,
+) -> None:
+    from test_daemon_docs import WORKER_SERVICE, service
+
+    config = write_site(tmp_path, page_server, json_receiver, postgres_database(), 1, 1, "1h")
+    unit = service(tmp_path, config, WORKER_SERVICE)
+    argv = shlex.split(unit["ExecStart"])
+    assert os.path.isabs(argv[0]) and argv[1] == "worker"  # systemd needs an absolute path
+    proc = processes.start("unit", argv=argv)
+    processes.wait_for("unit", "worker: up to")
+    reload = unit["ExecReload"].replace("$MAINPID", str(proc.pid))
+    assert subprocess.run(shlex.split(reload), timeout=10).returncode == 0
+    processes.wait_for("unit", "reloaded")
+    began = time.monotonic()
+    proc.send_signal(signal.SIGTERM)  # systemd's default KillSignal: procrastinate's graceful stop
+    assert proc.wait(60) == 0, processes.log("unit")
+    assert time.monotonic() - began < float(unit["TimeoutStopSec"])
+    assert unit["RestartPreventExitStatus"].split() == ["2"]

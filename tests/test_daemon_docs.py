@@ -28,8 +28,15 @@ PREFIX = "/opt/premiere-watch/bin/"
 CONFIG = "/etc/premiere-watch/watchlist.toml"
 
 
-def block(lang: str) -> str:
-    found = re.findall(rf"```{lang}\n(.*?)```", DOC.read_text(), re.S)
+def block(lang: str, after: str = "") -> str:
+    """The one ```lang block (the first after the text ``after``, when given)."""
+    text = DOC.read_text()
+    if after:
+        assert after in text, f"{DOC.name} no longer says {after!r}"
+        text = text[text.index(after):]
+        found = re.findall(rf"```{lang}\n(.*?)```", text, re.S)[:1]
+    else:
+        found = re.findall(rf"```{lang}\n(.*?)```", text, re.S)
     assert len(found) == 1, f"{DOC.name} should have exactly one ```{lang} block, found {len(found)}"
     return str(found[0])
 
@@ -66,8 +73,12 @@ def test_the_crontab_line_runs_a_quiet_pass(tmp_path: Path, page_server: PageSer
     assert page_server.count("/p") == 1
 
 
-def service(tmp_path: Path, config: Path) -> dict[str, str]:
-    unit = localise(block("ini"), tmp_path, config)
+SERVICE = "/etc/systemd/system/premiere-watch.service"
+WORKER_SERVICE = "/etc/systemd/system/premiere-watch-worker@.service"
+
+
+def service(tmp_path: Path, config: Path, name: str = SERVICE) -> dict[str, str]:
+    unit = localise(block("ini", after=f"`{name}`"), tmp_path, config)
     path = tmp_path / "premiere-watch.service"
     path.write_text(unit)
     keys = dict(ln.split("=", 1) for ln in unit.splitlines() if "=" in ln and not ln.startswith("#"))
