@@ -367,3 +367,20 @@ async def test_retry_now_hurries_failed_and_waiting_rows_not_held_ones(store: St
     await store.mark_failed(b.id, "waiting: an earlier alert to this target failed", later(hours=1), NOW)
     assert await store.retry_now(later(minutes=5)) == 2
     assert [d.event for d in await store.due_deliveries(later(minutes=5))] == [first, second]
+
+
+async def test_a_delivery_says_which_state_it_is_in(store: Store) -> None:
+    quiet = later(hours=8)
+    await store.enqueue([EVENT], {NARCOS.key: [("fans", 0), ("night", 0)]}, NOW,
+                        hold_until=lambda notifier, e: quiet if notifier == "night" else None)
+    (held,) = await store.held_deliveries(NOW)
+    assert (held.notifier, held.state) == ("night", "pacing")
+    (due,) = await store.claim_deliveries(NOW)
+    await store.mark_sending([due.id], NOW)
+    assert [d.state for d in await store.due_deliveries(NOW)] == ["sending"]
+    await store.mark_failed(due.id, "HTTP 500", later(minutes=1), NOW)
+    assert [d.state for d in await store.due_deliveries(later(minutes=1))] == ["backoff"]
+    await store.mark_failed(held.id, "waiting: an earlier alert failed", quiet, NOW)
+    assert {d.notifier: d.state for d in await store.due_deliveries(quiet)} == {"fans": "backoff", "night": "waiting"}
+    await store.mark_failed(due.id, "HTTP 401", None, NOW)
+    assert [d.state for d in await store.dead_deliveries()] == ["dead"]
