@@ -2,13 +2,16 @@
 
     python benchmarks/bench_workers.py --n 1000            # prints the table; ~2 min on 2 cores
 
-For each worker count: a new database, the benchmark site (``_site.py``, one
-process), a scheduler (``run --no-worker``) that queues one read job per
-source and is then stopped, so the workers start with the whole pass
+For each worker count: a new database, one of ``run.py``'s workloads (by
+default the extraction-heavy "ordinary" pages under nginx), a scheduler
+(``run --no-worker``) that queues one read job per source and is then
+stopped, so the workers start with the whole pass
 waiting; then W ``premiere-watch worker`` processes start together and the
-clock runs until every source has been read.  Extraction is CPU-bound, so
-on a machine with W idle cores W workers should take about 1/W of the time.
-Measure on a quiet machine: the load average is printed beside the figures.
+clock runs until every source has been read.  Extraction is CPU-bound; note
+that each worker already parses in a process pool on every core (pool.py),
+so on one machine a second worker mostly competes with the first: the
+figure to watch is pages/s per machine.  Measure on a quiet machine: the
+load average is printed beside the figures.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))  # the tests' throwaway PostgreSQL
 
-import run as bench  # noqa: E402 - the site and watchlist the other benchmarks use
+from _workloads import WORKLOADS, Workload  # noqa: E402 - the sites and watchlists run.py measures
+from run import child_env, premiere_watch_cmd  # noqa: E402
 
 from postgres_server import PostgresServer, temporary_postgres  # noqa: E402
 
@@ -48,8 +52,8 @@ def query(url: str, sql: str) -> int:
 
 def start(args: list[str], cwd: Path, log: Path) -> subprocess.Popen[bytes]:
     with log.open("ab") as out:
-        return subprocess.Popen([*bench.premiere_watch_cmd(), *args], cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
-                                env=bench.child_env())
+        return subprocess.Popen([*premiere_watch_cmd(), *args], cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
+                                env=child_env())
 
 
 def stop(procs: list[subprocess.Popen[bytes]]) -> None:
@@ -72,11 +76,12 @@ def wait(condition: str, url: str, target: int, timeout: float) -> None:
         time.sleep(0.2)
 
 
-def cold_pass(server: PostgresServer, n: int, workers: int, concurrency: int, tmp: Path) -> float:
+def cold_pass(server: PostgresServer, workload: Workload, n: int, workers: int, concurrency: int,
+              tmp: Path) -> float:
     url = server.new_database()
-    with bench.site(n) as s:
+    with workload.serve(n) as site:
         config = tmp / f"w{workers}.toml"
-        bench.write_watchlist(config, s)
+        workload.write_watchlist(config, site)
         config.write_text(config.read_text().replace('database = "state.db"', f'database = "{url}"'))
         log = tmp / f"w{workers}.log"
         scheduler = start(["run", "--no-worker", "-q", "-c", str(config)], tmp, log)
@@ -104,15 +109,17 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=1000, help="pages (sources) in the pass")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--concurrency", type=int, default=8, help="jobs at once per worker")
+    ap.add_argument("--workload", choices=sorted(WORKLOADS), default="ordinary",
+                    help="ordinary: ~44 KB prose pages under nginx (extraction-heavy); news: ~95 KB news pages")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="pw-bench-workers-") as tmp, temporary_postgres() as server:
         rows = []
         for w in args.workers:
             before = load()
-            seconds = cold_pass(server, args.n, w, args.concurrency, Path(tmp))
+            seconds = cold_pass(server, WORKLOADS[args.workload], args.n, w, args.concurrency, Path(tmp))
             rows.append((w, seconds, before, load()))
     base = rows[0][1]
-    print(f"cold pass over N={args.n} pages, one PostgreSQL, {os.cpu_count()} cores, "
+    print(f"cold pass over N={args.n} {args.workload} pages, one PostgreSQL, {os.cpu_count()} cores, "
           f"{args.concurrency} jobs at once per worker")
     print(f"{'workers':>7}  {'wall s':>7}  {'pages/s':>7}  {'vs 1':>5}  load average before -> after")
     print("-" * 78)

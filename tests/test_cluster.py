@@ -13,6 +13,7 @@ import os
 import shlex
 import signal
 import subprocess
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -330,3 +331,16 @@ def test_check_leaves_a_source_a_worker_is_reading_to_it(
     config = write_site(tmp_path, page_server, json_receiver, url, 1, 1, "1h")
     assert asyncio.run(_check_while_a_worker_reads(url, config)) == ("busy", 0)
     assert page_server.count("/w0/s0") == 0  # not fetched twice at once
+
+
+@pytest.mark.timeout(300)
+def test_the_worker_benchmark_runs(postgres_server: PostgresServer) -> None:
+    """``benchmarks/bench_workers.py`` end to end on a few pages (figures are its business, not ours)."""
+    root = Path(__file__).resolve().parent.parent
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    proc = subprocess.run([sys.executable, str(root / "benchmarks" / "bench_workers.py"), "--n", "12",
+                           "--workload", "news", "--concurrency", "4"],
+                          capture_output=True, text=True, timeout=280, cwd=root, env=env)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    rows = [line.split() for line in proc.stdout.splitlines() if line.strip()[:1].isdigit()]
+    assert [row[0] for row in rows] == ["1", "2"] and rows[0][3] == "1.00x", proc.stdout
