@@ -7,6 +7,7 @@ processes fail over.  ``migrate`` carries a SQLite database across.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -82,8 +83,9 @@ class Processes:
         """``premiere-watch ARGS`` (or ``argv`` as given), its output in ``<name>.log``."""
         log = (self.tmp_path / f"{name}.log").open("wb")
         env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+        # Its own process group, so a kill takes its page-reader processes too, as systemd's does.
         proc = subprocess.Popen(argv or cli_argv(*args), stdout=log, stderr=subprocess.STDOUT, cwd=self.tmp_path,
-                                env=env)
+                                env=env, start_new_session=True)
         self.procs[name] = proc
         return proc
 
@@ -100,16 +102,21 @@ class Processes:
             time.sleep(0.1)
         raise AssertionError(f"{name} never logged {text!r}:\n{self.log(name)[-3000:]}")
 
+    def kill(self, name: str) -> None:
+        """SIGKILL the process and everything it started (its process group)."""
+        proc = self.procs[name]
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(10)
+
     def stop_all(self) -> None:
         for proc in self.procs.values():
             if proc.poll() is None:
                 proc.send_signal(signal.SIGTERM)
-        for proc in self.procs.values():
-            try:
+        for name, proc in self.procs.items():
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 proc.wait(30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(5)
+            self.kill(name)  # whatever is left of its group (pool workers of a killed process)
 
 
 @pytest.fixture
@@ -163,9 +170,7 @@ def test_a_scheduler_and_three_workers_read_everything_once_though_one_is_killed
         return int(query(url, "SELECT count(*) FROM sources WHERE last_result IN ('ok', 'unchanged')")[0][0])
 
     wait_until(lambda: read() >= 400, 300, "the pass to get going")
-    victim = processes.procs["worker1"]
-    victim.send_signal(signal.SIGKILL)  # mid-pass: its jobs in flight are left 'doing'
-    victim.wait(10)
+    processes.kill("worker1")  # mid-pass: its jobs in flight are left 'doing'
     assert read() < watches * per_watch, "the pass ended before the kill: nothing was tested"
 
     def done() -> bool:
@@ -207,9 +212,8 @@ def test_a_standby_scheduler_takes_over_within_30_seconds(
     processes.start("second", "run", "--watch-config", "-c", str(config))
     processes.wait_for("second", "standing by")
     time.sleep(interval * 1.5)  # every source read once or twice under the first
-    processes.procs["first"].send_signal(signal.SIGKILL)
+    processes.kill("first")
     killed = time.monotonic()
-    processes.procs["first"].wait(10)
     processes.wait_for("second", "scheduling:", timeout=30)
     took_over = time.monotonic() - killed
     assert took_over < 30
