@@ -36,6 +36,7 @@ import pytest
 
 from bombs import gzip_bomb
 from hostile import HostileServer, raw_response
+from receivers import JsonReceiver
 from runner import cli_argv
 from servers import PageServer, Reply
 
@@ -408,8 +409,12 @@ def assert_no_secret(where: str, text: str | bytes) -> None:
 
 
 def test_secrets_never_reach_output_on_any_error_path(tmp_path: Path, page_server: PageServer,
-                                                      hostile_server: HostileServer) -> None:
+                                                      hostile_server: HostileServer,
+                                                      json_receiver: JsonReceiver) -> None:
     page_server.route("/q", Reply(500))
+    # A search page that quotes its own query: the secret is in the evidence of a real alert.
+    page_server.route("/search", Reply(handler=lambda req: Reply(200, (
+        f"<article><h1>Narcos season 2</h1><p>{DATE} (you searched for {req.path})</p></article>"))))
     page_server.route("/k", Reply(302, headers={"Location": "/k-next?api_key=" + SECRETS["API_KEY"]}))
     page_server.route("/k-next", Reply(404))
     page_server.route(f"/{SECRETS['PATH_SECRET']}/page", Reply(302, headers={"Location": "ftp://elsewhere/"}))
@@ -436,11 +441,16 @@ tags = ["fans", "ops"]
 name = "refused"
 url = "json://hookuser:${{HOOK_PASS}}@127.0.0.1:9/"
 tags = ["fans", "ops"]
+[[notifier]]
+name = "fans"
+url = "{json_receiver.url}"
+tags = ["fans"]
 [[watch]]
 title = "Narcos"
 season = 2
 tags = ["fans"]
 sources = ["{page_server.url('/q')}?q=${{SRC_TOKEN}}",
+           "{page_server.url('/search')}?q=${{SRC_TOKEN}}",
            "{page_server.url('/k')}?api_key=${{API_KEY}}",
            "{page_server.url('/')}${{PATH_SECRET}}/page",
            "{hostile_server.url('/cut')}?token=${{SRC_TOKEN}}",
@@ -458,6 +468,13 @@ sources = ["{page_server.url('/q')}?q=${{SRC_TOKEN}}",
             assert_no_secret(f"{args} stderr", ran.stderr)
         # The failures were real: sources failed and deliveries are waiting, with reasons.
         status = json.loads(run_measured("status", "--json", "-c", str(config), cwd=tmp_path, env=env).stdout)
-        assert all(s["result"] == "failed" for s in status["sources"])
+        assert sum(s["result"] == "failed" for s in status["sources"]) == len(status["sources"]) - 1
         assert status["outbox"]["pending"] + status["outbox"]["dead"] > 0
+    # The alert a fan got quotes the page, not the secret; and the database holds none (item 17).
+    [alert] = [doc for doc in json_receiver.received if "September 2, 2016" in json.dumps(doc)]
+    assert "you searched for /search?q=" in alert["message"]  # then the mask, escaped as Markdown
+    assert_no_secret("the alert", json.dumps(json_receiver.received))
+    for name in ("state.db", "state.db-wal"):
+        if (tmp_path / name).exists():
+            assert_no_secret(name, (tmp_path / name).read_bytes())
 

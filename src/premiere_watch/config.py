@@ -276,40 +276,53 @@ class SourceConfig:
     """One source of one watch, as written in the watchlist."""
 
     kind: str
-    url: str
+    url: str  # what is fetched: ${VAR}s expanded
     options: Mapping[str, Any]  # kind-specific keys, defaults filled in
     interval: Schedule | None = None
     host_delay: float | None = None
     host_concurrency: int | None = None
     robots: bool = True
+    written_url: str = ""  # the url as the watchlist writes it, when it reads ${VAR}s
+
+    @property
+    def stored_url(self) -> str:
+        """The URL the database keeps: as written, ``${VAR}``s unexpanded, so no secret is stored."""
+        return self.written_url or self.url
 
     @property
     def id(self) -> str:
         """Stable identity in the database: the same URL read the same way.
 
-        Kind options that differ from their defaults (a TVmaze show id, a TMDB
-        region) make a different source of the same API URL; they enter as a
-        hash.  Secret options (an API key) are credentials, not identity:
-        rotating a key must not make a new source that forgets the old one's
-        validators, remembered ids, read history and failure count.
+        The URL is the one the watchlist writes (``?key=${API_KEY}``), never a
+        secret's value.  Kind options that differ from their defaults (a
+        TVmaze show id, a TMDB region) make a different source of the same API
+        URL; they enter as a hash.  Secret options (an API key) are
+        credentials, not identity: rotating a key must not make a new source
+        that forgets the old one's validators, remembered ids, read history
+        and failure count.
         """
-        return self._id(with_secrets=False)
+        return self._id(with_secrets=False, url=self.stored_url)
 
     @property
     def former_id(self) -> str:
-        """The id releases before 0.2 gave this source: its secret options were hashed in too."""
-        return self._id(with_secrets=True)
+        """The id releases before 0.2 gave this source: its secret options and values were in it."""
+        return self._id(with_secrets=True, url=self.url)
 
-    def _id(self, *, with_secrets: bool) -> str:
+    @property
+    def former_ids(self) -> set[str]:
+        """Every id an earlier version may have stored for this source (other than ``id``)."""
+        return {self.former_id, self._id(with_secrets=False, url=self.url)} - {self.id}
+
+    def _id(self, *, with_secrets: bool, url: str) -> str:
         keys = Source.registry[self.kind].keys
         defaults = {k.name: k.default for k in keys}
         secret = set() if with_secrets else {k.name for k in keys if k.secret}
         own = {k: v for k, v in sorted(self.options.items())
                if defaults.get(k, object()) != v and k not in secret}
         if not own:
-            return f"{self.kind}:{self.url}"
+            return f"{self.kind}:{url}"
         digest = hashlib.sha256(json.dumps(own, sort_keys=True, default=str).encode()).hexdigest()[:12]
-        return f"{self.kind}:{self.url}#{digest}"
+        return f"{self.kind}:{url}#{digest}"
 
     def build(self) -> Source:
         politeness = {"host_delay": self.host_delay, "host_concurrency": self.host_concurrency,
@@ -372,7 +385,7 @@ class Config:
 
     def former_source_ids(self) -> dict[str, str]:
         """{id an earlier release stored: id now} for sources whose identity changed (store.rename_sources)."""
-        return {s.former_id: s.id for s, _ in self.sources() if s.former_id != s.id}
+        return {former: s.id for s, _ in self.sources() for former in s.former_ids}
 
     def sources(self) -> Iterator[tuple[SourceConfig, list[Watch]]]:
         """Each distinct source once, with every watch that reads it."""
@@ -630,8 +643,10 @@ class _Loader:
         common = {k.name for k in cls.all_keys()} - {k.name for k in cls.keys}
         interval = Schedule.parse(v["interval"]) if v["interval"] else None
         host_delay = parse_duration(v["host_delay"]) if v["host_delay"] else None
+        written = raw.get("url")
         return SourceConfig(
             kind=kind, url=v["url"], options={k: val for k, val in v.items() if k not in common},
             interval=interval, host_delay=host_delay, host_concurrency=v["host_concurrency"],
             robots=v["robots"],
+            written_url=written if isinstance(written, str) and envvars.uses_variables(written) else "",
         )

@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 
 from premiere_watch import notify
 from premiere_watch.config import Config, SourceConfig, Watch
+from premiere_watch.facts import extraction_from_json, extraction_to_json
 from premiere_watch.fetch import Fetcher, FetchSettings
 from premiere_watch.model import Event
 from premiere_watch.pool import PageReader
 from premiere_watch.reconcile import diff, reconcile
-from premiere_watch.redact import mask_secrets
+from premiere_watch.redact import mask_fields, mask_secrets
 from premiere_watch.sources import Context, SourceResult
 from premiere_watch.store import SavedResult, Store, StoreError
 
@@ -113,6 +114,24 @@ class Pipeline:
     def mask(self, text: str) -> str:
         return mask_secrets(text, self.config.secrets)
 
+    # Nothing stored holds a secret (issue 14 item 17): a page fetched with ?key=${VAR}
+    # is its document URL, and a page may quote its own URL. Text and URLs are masked.
+    _TEXT = frozenset({"evidence", "url", "text", "name", "headline", "trailer_evidence", "why",
+                       "source_url", "trailer_url"})
+
+    def _secret_free(self, result: SourceResult) -> SourceResult:
+        if not self.config.secrets or not result.observations:
+            return result
+        return dataclasses.replace(result, observations=[
+            dataclasses.replace(o, document_url=self.mask(o.document_url), extraction=extraction_from_json(
+                mask_fields(extraction_to_json(o.extraction), self.config.secrets, self._TEXT)))
+            for o in result.observations])
+
+    def _secret_free_event(self, event: Event) -> Event:
+        if not self.config.secrets:
+            return event
+        return Event.from_json(mask_fields(event.to_json(), self.config.secrets, self._TEXT))
+
     async def aclose(self) -> None:
         try:
             await self.fetcher.aclose()
@@ -177,6 +196,7 @@ class Pipeline:
         now = self.clock()
         # What is stored is masked: a reason may quote a URL or an error that holds a secret.
         result = dataclasses.replace(result, reason=self.mask(result.reason))
+        result = self._secret_free(result)
         failures = 0
         try:
             events, failures = await self._commit(source, watches, result, now, next_due)
@@ -217,10 +237,12 @@ class Pipeline:
             ids = {s.id for w in watches for s in w.sources}
             unread = ids - await self.store.known_sources(ids)
             new_watches = {w.key for w in watches if unread & {s.id for s in w.sources}}
-            saved = await self.store.save_source_result(source.id, source.url, source.kind, result, now, next_due)
+            saved = await self.store.save_source_result(source.id, source.stored_url, source.kind, result, now,
+                                                        next_due)
             events = (await self._reconcile(watches, saved, now, new_watches,
                                             unchanged=result.status == "unchanged")
                       + await self._ops_events(source, result, saved, now))
+            events = [self._secret_free_event(e) for e in events]
             if events:
                 await self.store.enqueue(events, self._routes, now, await self._pacing(events, now))
         return events, saved.consecutive_failures

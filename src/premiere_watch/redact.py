@@ -23,7 +23,8 @@ import html
 import json
 import re
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 MASK = "****"
@@ -85,6 +86,20 @@ def mask_secrets(text: str, secrets: Iterable[str] = ()) -> str:
         text = pattern.sub(MASK, text)
     text = _USERINFO.sub(lambda m: f"{m['scheme']}{m['user']}:{MASK}@", text)
     return _SECRET_QUERY.sub(lambda m: f"{m['name']}{MASK}", text)
+
+
+def mask_fields(data: Any, secrets: Iterable[str], fields: Collection[str]) -> Any:
+    """JSON-like ``data`` with the string values of the keys named in ``fields`` masked, at any depth.
+
+    For what is stored: only text and URLs are masked, never keys, dates or
+    ids, which a short secret could otherwise match.
+    """
+    if isinstance(data, dict):
+        return {k: mask_secrets(v, secrets) if k in fields and isinstance(v, str)
+                else mask_fields(v, secrets, fields) for k, v in data.items()}
+    if isinstance(data, list):
+        return [mask_fields(v, secrets, fields) for v in data]
+    return data
 
 
 def redact_url(url: str) -> str:
