@@ -76,16 +76,17 @@ def test_two_content_encoding_lines_are_two_layers(hostile_server: HostileServer
 DEEP = 100_000
 
 
-@pytest.mark.parametrize("text", [
-    "v = " + "[" * DEEP + "]" * DEEP,
-    "v = " + "{a = " * DEEP + "1" + "}" * DEEP,
-    "[settings]\n" + "a." * 5_000 + "a = 1\n",  # dotted keys nest without recursing in tomllib
-    "[" + "a." * 5_000 + "a]\n",
+@pytest.mark.parametrize(("text", "commands"), [
+    ("v = " + "[" * DEEP + "]" * DEEP, ("validate", "check", "status")),
+    ("v = " + "{a = " * DEEP + "1" + "}" * DEEP, ("validate",)),
+    ("[settings]\n" + "a." * 1_000 + "a = 1\n", ("validate",)),  # dotted keys nest without recursing
+    ("[" + "a." * 1_000 + "a]\n", ("validate",)),
 ])
-def test_a_deeply_nested_watchlist_is_invalid_toml(tmp_path: Path, run_cli: RunCli, text: str) -> None:
+def test_a_deeply_nested_watchlist_is_invalid_toml(tmp_path: Path, run_cli: RunCli, text: str,
+                                                   commands: tuple[str, ...]) -> None:
     config = tmp_path / "deep.toml"
     config.write_text(text + '\n[[watch]]\ntitle = "Narcos"\nsources = ["https://example.com/"]\n')
-    for command in ("validate", "check", "status"):
+    for command in commands:  # every command loads the watchlist the same way
         proc = run_cli(command, "-c", str(config))
         assert proc.returncode == 2, proc.stderr
         assert "nested more than 32 levels deep" in proc.stderr and str(config) in proc.stderr
