@@ -367,14 +367,18 @@ def test_sigkill_of_the_daemon_loses_no_alert(tmp_path: Path, page_server: PageS
             kill_hard(daemon)
             _, err = daemon.communicate(timeout=30)
             no_crash(err)
-    daemon = subprocess.Popen(argv, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    log = tmp_path / "daemon.log"
+    with log.open("w") as out:
+        daemon = subprocess.Popen(argv, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=out, text=True)
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and expected_titles(slow_receiver.titles, 16) != set(SHOWS):
+    # Until it runs (its SIGTERM handler is in place) and the last dates have arrived.
+    while time.monotonic() < deadline and ("running:" not in log.read_text()
+                                           or expected_titles(slow_receiver.titles, 16) != set(SHOWS)):
         time.sleep(0.2)
     daemon.send_signal(signal.SIGTERM)
-    _, err = daemon.communicate(timeout=30)
-    assert daemon.returncode == 0, err
-    no_crash(err)
+    daemon.wait(timeout=30)
+    assert daemon.returncode == 0, log.read_text()[-3000:]
+    no_crash(log.read_text())
     # Every show's latest date arrived; earlier ones may have been overtaken while the daemon was down.
     assert expected_titles(slow_receiver.titles, 16) == set(SHOWS), slow_receiver.titles
     status = subprocess.run(cli_argv("status", "--json", "-c", str(config)), cwd=tmp_path, capture_output=True,
