@@ -7,7 +7,7 @@ Runs a cold priming pass (pass 0), then ``--passes`` passes of
 run`` keeps them.  Before each pass the site rotates the rail of every
 ``--bump-every``-th page (new ETag, same article), so each pass also parses
 and digests some pages instead of only taking 304s.  Prints ``RSS <pass>
-<MB> <seconds> <MB with workers>`` after every pass; the parent keeps 0, 1, 10 and 20.
+<MB> <seconds> <RSS MB with workers> <PSS MB with workers>`` after every pass; the parent keeps 0, 1, 10 and 20.
 """
 
 from __future__ import annotations
@@ -38,16 +38,21 @@ def rss_mb(pid: int | str = "self") -> float:
     return 0.0
 
 
-def tree_mb() -> float:
-    """This process and all its descendants (the page reader's fork server and workers) together."""
-    total, todo = 0.0, [str(os.getpid())]
+def tree_mb() -> tuple[float, float]:
+    """(RSS, PSS) of this process and all its descendants (the page reader's fork server and workers)."""
+    rss = pss = 0.0
+    todo = [str(os.getpid())]
     while todo:
         pid = todo.pop()
-        total += rss_mb(pid)
+        with contextlib.suppress(OSError):  # a worker that just exited
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith(("Rss:", "Pss:")):
+                    kb = int(line.split()[1]) / 1024
+                    rss, pss = (rss + kb, pss) if line.startswith("Rss:") else (rss, pss + kb)
         for task in Path(f"/proc/{pid}/task").glob("*/children"):
             with contextlib.suppress(OSError):
                 todo += task.read_text().split()
-    return total
+    return rss, pss
 
 
 def _control(port: int, path: str) -> None:
@@ -69,7 +74,8 @@ async def run(config_path: str, port: int, passes: int, bump_every: int) -> None
             seconds = time.perf_counter() - started
             gc.collect()  # measure what is kept, not garbage not yet collected
             failed = len(report.failed)
-            print(f"RSS {n} {rss_mb():.1f} {seconds:.3f} {tree_mb():.1f} failed={failed}", flush=True)
+            tree_rss, tree_pss = tree_mb()
+            print(f"RSS {n} {rss_mb():.1f} {seconds:.3f} {tree_rss:.1f} {tree_pss:.1f} failed={failed}", flush=True)
     finally:
         await pipeline.aclose()
         await store.close()

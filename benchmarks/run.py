@@ -76,25 +76,35 @@ class Measured:
     code: int
     stdout: str
     stderr: str
-    tree_rss_mb: float = 0.0  # the most the whole process tree held at once (sampled)
+    tree_rss_mb: float = 0.0  # the most the whole process tree held at once (sampled; RSS summed)
+    tree_pss_mb: float = 0.0  # the same in PSS: shared pages split between the processes
     requests: int = 0
     bytes: int = 0
     connections: int = 0  # TCP connections the server accepted: keep-alive working or not
     load: float = 0.0  # 1-minute load average when it started (others' work on the machine)
 
 
-def _tree_rss_kb(pid: int) -> int:
-    """Resident memory of ``pid`` and all its descendants now (0 once it is gone)."""
-    total, todo = 0, [pid]
+def _tree_memory_kb(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) in KB of ``pid`` and all its descendants now; (0, 0) once it is gone.
+
+    RSS counts a page shared by the fork server and its workers once per process;
+    PSS splits it between them, so its sum is what the tree really holds.
+    """
+    rss = pss = 0
+    todo = [pid]
     while todo:
         p = todo.pop()
         try:
-            with open(f"/proc/{p}/status") as f:
-                total += next((int(ln.split()[1]) for ln in f if ln.startswith("VmRSS:")), 0)
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                for ln in f:
+                    if ln.startswith("Rss:"):
+                        rss += int(ln.split()[1])
+                    elif ln.startswith("Pss:"):
+                        pss += int(ln.split()[1])
             todo += _children(p)
         except (OSError, ValueError):
             continue
-    return total
+    return rss, pss
 
 
 def _children(pid: int | None = None) -> set[int]:
@@ -139,7 +149,7 @@ def _reap_orphans(before: set[int], deadline: float) -> float:
 def run_child(cmd: Sequence[str], *, env: dict[str, str], cwd: Path) -> Measured:
     """Run ``cmd`` to completion; wall clock, CPU and peak RSS of the child and of its process tree."""
     out_path, err_path = cwd / "child.out", cwd / "child.err"
-    tree_kb, next_sample, before = 0, 0.0, _children()
+    tree_kb, tree_pss_kb, next_sample, before = 0, 0, 0.0, _children()
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         started = time.perf_counter()
         proc = subprocess.Popen(list(cmd), stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env, cwd=cwd)
@@ -154,7 +164,8 @@ def run_child(cmd: Sequence[str], *, env: dict[str, str], cwd: Path) -> Measured
                 pid, status, usage = os.wait4(proc.pid, 0)
                 break
             if now >= next_sample:  # every 50 ms: often enough for a peak, cheap for the machine
-                tree_kb, next_sample = max(tree_kb, _tree_rss_kb(proc.pid)), now + 0.05
+                rss_kb, pss_kb = _tree_memory_kb(proc.pid)
+                tree_kb, tree_pss_kb, next_sample = max(tree_kb, rss_kb), max(tree_pss_kb, pss_kb), now + 0.05
             time.sleep(0.005)
         wall = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)  # reaped by us; keep Popen consistent
@@ -162,7 +173,7 @@ def run_child(cmd: Sequence[str], *, env: dict[str, str], cwd: Path) -> Measured
     peak = usage.ru_maxrss / 1024
     return Measured(wall, usage.ru_utime + usage.ru_stime + orphans, peak, proc.returncode,
                     out_path.read_text(errors="replace"), err_path.read_text(errors="replace"),
-                    tree_rss_mb=max(tree_kb / 1024, peak))
+                    tree_rss_mb=max(tree_kb / 1024, peak), tree_pss_mb=tree_pss_kb / 1024)
 
 
 def measure(server: Server, cmd: Sequence[str], *, env: dict[str, str], cwd: Path) -> Measured:
@@ -347,15 +358,16 @@ def bench_passes(workload: Workload, n: int, *, repeat: int, urlwatch: Path | No
 def print_pass_table(workload: Workload, n: int, rows: list[Row], problems: list[str]) -> None:
     by = {r.label: r for r in rows}
     print(f"{workload.name}: {workload.about}")
-    head = (f"{'N=' + str(n):<26}{'wall s':>9}{'pages/s':>9}{'CPU s':>8}{'peak RSS MB':>13}{'tree MB':>9}"
-            f"{'requests':>10}{'MB recv':>9}{'conns':>7}{'load':>6}")
+    head = (f"{'N=' + str(n):<26}{'wall s':>9}{'pages/s':>9}{'CPU s':>8}{'peak RSS MB':>13}{'tree RSS':>9}"
+            f"{'tree PSS':>9}{'requests':>10}{'MB recv':>9}{'conns':>7}{'load':>6}")
     print(head)
     print("-" * len(head))
 
     def line(label: str, r: Row) -> None:
         wall = r.median("wall")
         print(f"{label:<26}{wall:>9.2f}{n / wall:>9.0f}{r.median('cpu'):>8.2f}{r.median('peak_rss_mb'):>13.1f}"
-              f"{r.median('tree_rss_mb'):>9.1f}{r.median('requests'):>10.0f}{r.median('bytes') / 1e6:>9.1f}"
+              f"{r.median('tree_rss_mb'):>9.1f}{r.median('tree_pss_mb'):>9.1f}{r.median('requests'):>10.0f}"
+              f"{r.median('bytes') / 1e6:>9.1f}"
               f"{r.median('connections'):>7.0f}{r.median('load'):>6.1f}")
 
     for phase in ("cold", "warm"):
@@ -365,10 +377,12 @@ def print_pass_table(workload: Workload, n: int, rows: list[Row], problems: list
         if uw:
             line(f"urlwatch {phase}", uw)
         if pw and uw:
-            ratios = [pw.median(a) / max(uw.median(a), 1e-9) for a in ("wall", "cpu", "peak_rss_mb", "tree_rss_mb")]
+            ratios = [pw.median(a) / max(uw.median(a), 1e-9)
+                      for a in ("wall", "cpu", "peak_rss_mb", "tree_rss_mb", "tree_pss_mb")]
             speed = uw.median("wall") / max(pw.median("wall"), 1e-9)
             print(f"{'ratio pw/uw ' + phase:<26}{ratios[0]:>9.2f}{1 / ratios[0]:>9.2f}{ratios[1]:>8.2f}"
-                  f"{ratios[2]:>13.2f}{ratios[3]:>9.2f}{'':>26}   (premiere-watch {speed:.2f}x as fast)")
+                  f"{ratios[2]:>13.2f}{ratios[3]:>9.2f}{ratios[4]:>9.2f}{'':>26}   "
+                  f"(premiere-watch {speed:.2f}x as fast)")
     for r in rows:
         if r.label.startswith("floor"):
             line(r.label, r)
@@ -463,7 +477,7 @@ def print_extract_table(results: list[tuple[str, int, float, dict[str, tuple[flo
 # --- daemon memory ---------------------------------------------------------------------------
 
 
-def bench_daemon(sources: int, passes: int) -> tuple[Measured, dict[int, tuple[float, float, float]]]:
+def bench_daemon(sources: int, passes: int) -> tuple[Measured, dict[int, tuple[float, float, float, float]]]:
     """RSS (main process; with its workers) after passes 0 (cold), 1, 10, 20 of one long-lived pipeline."""
     workload = WORKLOADS["news"]  # its site can rotate a rail per pass (/__bump)
     with workload.serve(sources) as server, tempfile.TemporaryDirectory(prefix="pw-bench-") as d:
@@ -473,26 +487,27 @@ def bench_daemon(sources: int, passes: int) -> tuple[Measured, dict[int, tuple[f
                "--port", str(server.port), "--passes", str(passes)]
         m = measure(server, cmd, env=child_env(), cwd=tmp)
         _check_ok("daemon check", m)
-    rss: dict[int, tuple[float, float, float]] = {}
+    rss: dict[int, tuple[float, float, float, float]] = {}
     for line in m.stdout.splitlines():
         if line.startswith("RSS "):
-            _tag, n, mb, seconds, tree, *_rest = line.split()
-            rss[int(n)] = (float(mb), float(seconds), float(tree))
+            _tag, n, mb, seconds, tree, pss, *_rest = line.split()
+            rss[int(n)] = (float(mb), float(seconds), float(tree), float(pss))
     return m, rss
 
 
-def print_daemon_table(sources: int, m: Measured, rss: dict[int, tuple[float, float, float]]) -> None:
+def print_daemon_table(sources: int, m: Measured, rss: dict[int, tuple[float, float, float, float]]) -> None:
     passes = max(rss) if rss else 0
-    head = f"{'daemon memory':<26}{'pass':>6}{'RSS MB':>9}{'+workers':>10}{'pass s':>9}"
+    head = f"{'daemon memory':<26}{'pass':>6}{'RSS MB':>9}{'+workers':>10}{'PSS all':>9}{'pass s':>9}"
     print(f"{head}    ({sources} sources, one process, 1 in 10 pages rotated per pass)")
     print("-" * len(head))
     for n in sorted({0, 1, 10, passes} & set(rss)):
         label = "after cold pass" if n == 0 else f"after pass {n}"
-        print(f"{label:<26}{n:>6}{rss[n][0]:>9.1f}{rss[n][2]:>10.1f}{rss[n][1]:>9.2f}")
+        print(f"{label:<26}{n:>6}{rss[n][0]:>9.1f}{rss[n][2]:>10.1f}{rss[n][3]:>9.1f}{rss[n][1]:>9.2f}")
     if 1 in rss and passes in rss:
         print(f"{'growth pass 1 -> ' + str(passes):<26}{'':>6}{rss[passes][0] - rss[1][0]:>+9.1f}"
-              f"{rss[passes][2] - rss[1][2]:>+10.1f}")
+              f"{rss[passes][2] - rss[1][2]:>+10.1f}{rss[passes][3] - rss[1][3]:>+9.1f}")
     print(f"{'peak RSS (wait4; sampled)':<26}{'':>6}{m.peak_rss_mb:>9.1f}{m.tree_rss_mb:>10.1f}")
+    print(f"{'peak PSS of the tree':<26}{'':>6}{'':>9}{m.tree_pss_mb:>10.1f}")
     print()
 
 
