@@ -241,3 +241,85 @@ def test_a_trailer_out_in_many_wordings(text: str) -> None:
 def test_no_trailer_out_in_many_wordings(text: str, status: str) -> None:
     ex = read(article(text, headline="Halcyon Drift season 2", published=PUBLISHED), HALCYON)
     assert ex.trailer_status == status
+
+
+MOVES = [
+    ("Halcyon Drift season 2 has been pushed back to October.", "2024-10", None),
+    ("Vireo+ has delayed Halcyon Drift season 2 to October.", "2024-10", None),
+    ("Halcyon Drift season 2 moves to October.", "2024-10", None),
+    ("Halcyon Drift season 2 will now premiere in October.", "2024-10", None),
+    ("The premiere of Halcyon Drift season 2 has been bumped to October.", "2024-10", None),
+    ("Halcyon Drift season 2, previously due in June, now arrives in October.", "2024-10", "2024-06"),
+    ("Halcyon Drift season 2 has been moved up to May 28 from June 4.", "2024-05-28", "2024-06-04"),
+    ("Halcyon Drift season 2 is moving from June 4 to May 28.", "2024-05-28", "2024-06-04"),
+    ("The June 4 premiere of Halcyon Drift season 2 has been pushed to October.", "2024-10", "2024-06-04"),
+    ("Halcyon Drift season 2 will no longer premiere on June 4; it now debuts in October.", "2024-10", "2024-06-04"),
+    ("After a delay, Halcyon Drift season 2 premieres in October.", "2024-10", None),
+    ("Halcyon Drift season 2 was delayed twice and will now arrive in October.", "2024-10", None),
+    ("Vireo+ has rescheduled Halcyon Drift season 2 for October 8.", "2024-10-08", None),
+    ("Halcyon Drift season 2 shifts its premiere from June to October.", "2024-10", "2024-06"),
+]
+
+
+@pytest.mark.parametrize(("text", "now", "old"), MOVES)
+def test_a_move_in_many_wordings(text: str, now: str, old: str | None) -> None:
+    assert confirmed(text) == now
+    if old:
+        assert old in denied(text)
+
+
+RELATIVE = [  # published Tuesday, March 12, 2024
+    ("Halcyon Drift season 2 premieres next month.", "2024-04"),
+    ("Halcyon Drift season 2 premieres this Friday.", "2024-03-15"),
+    ("Halcyon Drift season 2 premieres tomorrow.", "2024-03-13"),
+    ("Halcyon Drift season 2 premieres later this year.", "2024"),
+    ("Halcyon Drift season 2 will premiere this summer.", "2024-22"),
+    ("Halcyon Drift season 2 premieres on March 29.", "2024-03-29"),
+    ("Halcyon Drift season 2 premieres on 29 March.", "2024-03-29"),
+    ("Halcyon Drift season 2 premieres Friday, March 29.", "2024-03-29"),
+    ("Halcyon Drift season 2 premieres on the 29th of March.", "2024-03-29"),
+    ("Halcyon Drift season 2 premieres a fortnight on Friday.", "2024-03-29"),
+    ("Halcyon Drift season 2 premieres on March 29th at 9pm ET.", "2024-03-29"),
+    ("Halcyon Drift season 2 premieres in early April.", "2024-04"),
+    ("Halcyon Drift season 2 premieres in the spring.", "2024-21"),
+]
+
+
+@pytest.mark.parametrize(("text", "when"), RELATIVE)
+def test_dates_relative_to_the_page(text: str, when: str) -> None:
+    assert confirmed(text) == when
+
+
+SHARED_SENTENCES = [  # our title and another, each with a date: ours must be ours
+    ("Glass Tide premieres May 2 and Halcyon Drift season 2 follows on June 4.", "2024-06-04"),
+    ("Halcyon Drift season 2 arrives June 4, a month after Glass Tide opens on May 2.", "2024-06-04"),
+    ("Vireo+ dated Glass Tide for May 2 and Halcyon Drift season 2 for June 4.", "2024-06-04"),
+    ("While Glass Tide lands May 2, Halcyon Drift season 2 won't arrive until June 4.", "2024-06-04"),
+    ("Halcyon Drift season 2 (June 4) and Glass Tide (May 2) lead the summer slate.", "2024-06-04"),
+    ("Glass Tide gets May 2; Halcyon Drift season 2 gets June 4.", "2024-06-04"),
+    ("Glass Tide will now open on May 2 instead of Halcyon Drift season 2, which moves to June 4.", "2024-06-04"),
+    ("Halcyon Drift season 2 takes the June 4 slot, with Glass Tide moving to May 2.", "2024-06-04"),
+]
+
+
+@pytest.mark.parametrize(("text", "ours"), SHARED_SENTENCES)
+def test_two_titles_two_dates(text: str, ours: str) -> None:
+    assert confirmed(text) == ours
+
+
+HEADLINES = [  # title case, no full stop: a headline states as much as a sentence
+    ("Halcyon Drift Season 2 Sets June 4 Premiere", "2024-06-04"),
+    ("Halcyon Drift Season 2 Premiere Date Revealed: June 4", "2024-06-04"),
+    ("Halcyon Drift Season 2 Delayed to October", "2024-10"),
+    ("Halcyon Drift Season 2 Won't Arrive Until 2025", "2025"),
+    ("Halcyon Drift Season 2 Could Arrive in June, Star Hints", None),
+    ("Is Halcyon Drift Season 2 Coming in June?", None),
+    ("Halcyon Drift Season 2: Everything We Know So Far", None),
+    ("Glass Tide Takes Halcyon Drift's June 4 Date", None),
+]
+
+
+@pytest.mark.parametrize(("headline", "want"), HEADLINES)
+def test_headlines(headline: str, want: str | None) -> None:
+    ex = read(article("More soon.", headline=headline, published=PUBLISHED), HALCYON)
+    assert (ex.confirmed.date.iso() if ex.confirmed else None) == want

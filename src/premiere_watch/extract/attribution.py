@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from premiere_watch.extract.titles import Mention, TitleMatcher, foreign_subject
+from premiere_watch.extract.titles import Mention, TitleMatcher, foreign_subject, is_title_case, subject_verb
 from premiere_watch.model import Target
 
 _NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -181,6 +181,58 @@ def other_titles(sentence: str, phrases: list[str], matcher: TitleMatcher,
     return sorted(set(spans))
 
 
+# -- the nearest name before a date -------------------------------------------------------------
+
+# English puts the subject first: in "Glass Tide premieres May 2 and Halcyon Drift follows on June 4"
+# each date belongs to the name nearest before it.  Only names of two or more capitalised words
+# in sentence-case text count here (a one-word name may be anything), and people, places and
+# companies are known by what stands around them.
+_NAME_RUN = re.compile(rf"(?<![\w'’])[A-Z][\w'’&.*-]*(?:\s+(?:{_SMALL}\s+)*[A-Z0-9][\w'’&.*-]*)+")
+_PERSON_CUE = re.compile(r"\b(?:director|directed by|star|stars|starring|actor|actress|creator|created by|showrunner|"
+                         r"producer|produced by|writer|written by|composer|host|hosted by|narrated by|executive|ceo|"
+                         r"chief|president|head|chair|co-?star|cast member|says|said|told|according to|by|"
+                         r"plays|as)\s+$", re.I)
+_PERSON_AFTER = re.compile(r"\s*(?:,\s*who\b|\s+(?:said|says|told|tells|added|explained|revealed|confirmed|"
+                           r"announced|wrote|directs|directed|stars|starred|plays|played|returns as)\b|['’]s\b)",
+                           re.I)
+_PLACE_CUE = re.compile(r"\b(?:in|at|across|throughout|around|from|to|into|outside|during|on|via)\s+(?:the\s+)?$",
+                        re.I)
+_NOT_NAMES = re.compile(r"(?:Season|Series|Part|Episode|Volume|Vol|Chapter|Act|Book)\b.*|.*\b(?:Day|Eve|Weekend|"
+                        r"Week)|.*\+|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b.*")
+
+
+def nearest_name(sentence: str, lo: int, start: int, mentions: list[Mention], matcher: TitleMatcher) -> str:
+    """The other title nearest before ``start`` in ``sentence[lo:start]``, when it stands after
+    every mention of the target there: the date's subject, then, is that title; "" otherwise."""
+    if is_title_case(sentence):
+        return ""
+    after = max((m.end for m in mentions if lo <= m.start < start), default=lo)
+    best = ""
+    for m in _NAME_RUN.finditer(sentence, after, start):
+        name = m.group(0)
+        if _NOT_TITLES.fullmatch(name) or _NOT_NAMES.fullmatch(name) or matcher.find(name) \
+                or _MONTHISH.match(name):
+            continue
+        before = sentence[max(0, m.start() - 30):m.start()]
+        if _PERSON_CUE.search(before) or _PLACE_CUE.search(before) or _PERSON_AFTER.match(sentence, m.end()):
+            continue
+        # Only the subject of a release verb ("Glass Tide premieres", "with Glass Tide moving to",
+        # "Glass Tide (May 2)"): a name merely standing there is anything at all.
+        if not (_SUBJECT_OF.match(sentence, m.end()) or subject_verb(sentence, m.end())
+                or _OBJECT_OF.search(sentence, max(0, m.start() - 25), m.start())):
+            continue
+        best = name
+    return best
+
+
+_OBJECT_OF = re.compile(r"\b(?:dat|set|slat|schedul|reschedul|releas|bring|brought|mov|push|pull|launch|open)\w*\s+$",
+                        re.I)
+_SUBJECT_OF = re.compile(r"\s*(?:\(\s*#|(?:will\s+|now\s+|also\s+|then\s+)*(?:moving|gets?|got|takes?|took|"
+                         r"follows?|lands?|opens?|arrives?|premieres?|debuts?|returns?|hits?|drops?|bows?|"
+                         r"launch(?:es)?|streams?|airs?|is\s+(?:set|dated|due|slated|scheduled|coming))\b)",
+                         re.I)
+
+
 _CLAUSE_LEAD = re.compile(r"^[\s,;:–—-]*(?:(?:and|but|while|whereas|so|yet|or|then|meanwhile|also)\b[,\s]*)*")
 # "dated Glass Tide for June 4", "is releasing Glass Tide on June 4": the object a release verb takes.
 _OBJECT = re.compile(rf"\b(?:dat|set|slat|schedul|releas|launch|debut|premier|bring|brought|mov|push|pull|open)\w*\s+"
@@ -207,11 +259,13 @@ def clause_title(sentence: str, lo: int, hi: int, matcher: TitleMatcher) -> str:
 # "in its place", "in Blade's place": the T slot below is filled by the target's mention.
 _PLACE_OF = re.compile(r"\bin\s+(?:(?P<pron>its|their)|(?P<name>T)['’]s?)\s+(?:old\s+|former\s+)?(?:place|stead|slot)\b"
                        r"|\b(?:in place of|instead of|replac(?:es|ed|ing)|supplant(?:s|ed|ing)?|bump(?:s|ed|ing)?)\s+"
-                       r"(?:the\s+)?(?P<obj>T)\b"
+                       # "instead of T, which moves to June 4": the which-clause gives T its new date
+                       r"(?:the\s+)?(?P<obj>T)\b(?![^,;.]{0,24},\s*(?:which|who)\b)"
                        r"|\b(?:tak(?:es|ing|en)|took|inherit(?:s|ed|ing)?|gets?|got|grabs?|grabbed|claim(?:s|ed|ing)?|"
                        r"mov(?:es|ed|ing) into|land(?:s|ed|ing)? in)\s+(?:over\s+)?"
                        r"(?:(?P<pron2>its|their)|(?P<name2>T)['’]s?)"
-                       r"\s+(?:old\s+|former\s+|vacated\s+|previous\s+|original\s+|vacant\s+)?"
+                       # "takes T's June 4 date", "takes its coveted summer slot"
+                       r"\s+(?:[\w,#-]+\s+){0,3}?"
                        r"(?:slot|date|spot|release date|berth|window|place)\b",
                        re.I)
 

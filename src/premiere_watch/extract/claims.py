@@ -26,6 +26,7 @@ from premiere_watch.extract.attribution import (
     compared,
     emphasized_titles,
     is_sequel,
+    nearest_name,
     other_kind,
     other_titles,
     own_installment,
@@ -484,6 +485,9 @@ class _Walk:
             # "X has no date yet, but Glass Tide premieres June 4": the clause's own subject or
             # object is the title it dates.
             self.reject(text, f"{dm.text!r}: about {other!r}, its clause's title")
+            return
+        if other := nearest_name(text, lo, dm.start, mentions, self.matcher):
+            self.reject(text, f"{dm.text!r}: about {other!r}, the title named just before it")
             return
         if other := sibling(sentence, self.target, lo, dm.start) or plural_subject(sentence, lo, hi):
             self.reject(text, f"{dm.text!r}: about {other!r}, not this title")

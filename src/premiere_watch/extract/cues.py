@@ -36,11 +36,12 @@ _PREMIERE = CaselessScan(
     r"stream(?:s|ed|ing)?|drop(?:s|ped|ping)?|bow(?:s|ed)?|air(?:s|ed|ing)?|coming|comes|come|"
     r"(?:be|is|are|comes?|coming) back|(?:is|are|be) out|out (?:on|in|from)|out(?=\s+#)|goes live|"
     r"starting|beginning|watch|catch|rumou?red|eyeing|eyes|targeting|aiming|tipped|hop(?:es|ing) to release|"
+    r"gets?(?=\s+(?:an?\s+)?#)|"
     r"expect(?:s|ed|ing)?\s+[^.;#]{1,60}?\s+(?:in|on|by|around)(?=\s+#)|"
     r"theat(?:er|re)s|cinemas|theatrical(?:ly)?|dated|date|slot|calendar|available|reach(?:es|ed|ing)?|"
     r"due|expected|kicks? off|begins? (?:streaming|airing)|begins?|starts?|play(?:s|ing)? in|"
     r"mov(?:e|es|ed|ing)|slid(?:e|es|ing)?|"
-    r"slipp?(?:ed|ing|s)?|staked out|dates|"
+    r"slipp?(?:ed|ing|s)?|staked out|dates|slate|line-?up|"
     r"shift(?:s|ed)?|push(?:es|ed)?|"
     r"delay(?:s|ed)?|bump(?:s|ed)?|postpon(?:e|es|ed)|"
     r"on (?:netflix|disney\+|max|hbo|hulu|prime video|apple tv\+)|"
@@ -49,7 +50,7 @@ _PREMIERE = CaselessScan(
 PREMIERE = _PREMIERE.pattern
 _OTHER_EVENT = CaselessScan(
     r"\b(?:film(?:ing|ed)|shoot(?:ing|s)?|shot|production|wrap(?:s|ped)?|renew(?:al|ed|s)?|trailers?|teasers?|"
-    r"pick(?:ed)?[- ]?up|"
+    r"pick(?:ed)?[- ]?up|list|guide|roundup|round-up|newsletter|countdown|livestream|live stream|"
     r"cameras? (?:(?:are|is|will|set|to|be|start|begin|due|expected)\s+){0,3}(?:roll|rolls|rolling|rolled)|"
     r"roll(?:s|ing)? cameras|principal photography|"
     r"graphic|poster|key art|artwork|images?|photos?|stills?|banner|billboard|wordmark|logo|title card|"
@@ -218,6 +219,7 @@ def _nearest_span(name: str, text: str, start: int, end: int, lo: int, hi: int
 
 _ANNOUNCE = re.compile(r"(?:will|to|would|['’]ll) (?:officially )?(?:announce|reveal|unveil|confirm)", re.I)
 _EVENT_NOUN = re.compile(r"trailers?|teasers?|clip|footage|first look|panel|event|fan event|festival|world premiere|"
+                         r"list|guide|roundup|round-up|newsletter|countdown|livestream|live stream|"
                          r"screenings?|sneak(?: peeks?)?|previews?|finale|tickets?|filming|shoot|production|"
                          r"episode \d+|convention|showcase|presentation|encore|repeats?|reruns?|poster|graphic|"
                          r"banner|key art|image", re.I)
@@ -258,6 +260,8 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
         return True, "scheduled for"  # "was announced for June 4", "confirmed the season for June 4"
     if _ANNOUNCED_ON.search(sentence, max(0, start - 30), start):
         return False, "the announcement's date"  # "confirmed today that ...", "announced on Tuesday"
+    if _CITATION.search(sentence, max(0, start - 40), start):
+        return False, "a reference's date"  # "Netflix. Retrieved November 4, 2023.", "Archived from the original on"
     if _AS_OF.search(sentence, max(0, start - 12), start):
         return False, "a point of reference ('as of')"
     lo, hi = clause_bounds(sentence, start, end)
@@ -318,9 +322,11 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
 
 _REPORTED_CLAIM = re.compile(r"^\W*(?:(?:the )?claim|rumou?r|myth|false|fake|misleading|unverified|viral post)\s*:",
                              re.I)
+_CITATION = re.compile(r"\b(?:retrieved|archived(?: from the original)?|accessed|originally published|updated|"
+                       r"last (?:modified|edited|updated|checked))\s+(?:on\s+)?$", re.I)
 _AS_OF = re.compile(r"\b(?:as of|as at)\s+$", re.I)
-_SCHEDULED_FOR = re.compile(r"\b(?:announc|confirm|set|slat|dat|schedul|book|pegg|pencil|lock|plann|targ|pick|"
-                            r"earmark)\w*\b[^.;#]{0,60}?\bfor\s+(?:(?:a|an|the)\s+)?$", re.I)
+_SCHEDULED_FOR = re.compile(r"\b(?:announc|confirm|set|slat|dat|schedul|reschedul|book|pegg|pencil|lock|plann|targ|"
+                            r"pick|earmark)\w*\b[^.;#]{0,60}?\bfor\s+(?:(?:a|an|the)\s+)?$", re.I)
 _DEICTIC = re.compile(r"(?:today|tonight|yesterday|this (?:morning|afternoon|evening))", re.I)
 _ANNOUNCED_ON = re.compile(r"\b(?:announc|confirm|reveal|unveil|said|says|told|report|declar|tweet|post)\w*\s+"
                            r"(?:(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,2}?(?=on\s+))?"

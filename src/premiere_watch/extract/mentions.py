@@ -1,4 +1,4 @@
-"""Adapter over the date grammar (``grammar.py``, owned by another engineer).
+"""Adapter over the date grammar (the ``grammar/`` package).
 
 Claim logic reads dates only through this module, so it needs exactly two
 things from the grammar: ``find_dates`` and ``split_sentences``.  One gap is

@@ -156,7 +156,7 @@ class TitleMatcher:
         for name, pat, common in self._patterns:
             for m in pat.finditer(folded):
                 if title_case is None:
-                    title_case = _is_title_case(folded)
+                    title_case = is_title_case(folded)
                 single = self._single[name]
                 if single and _inside_longer_title(folded, m.start()):
                     continue  # "The Last of Us", "This Is Us" are not "Us"
@@ -247,7 +247,7 @@ def _inside_longer_title(text: str, start: int) -> bool:
     return word.lower() not in ("in", "on", "at", "for", "to", "from", "and", "the", "of", "is")
 
 
-def _is_title_case(text: str) -> bool:
+def is_title_case(text: str) -> bool:
     """A headline-style text: (nearly) every longer word capitalised."""
     total = len(_LONG_WORD.findall(text))
     return total >= 3 and len(_LOWER_LONG_WORD.findall(text)) <= 0.2 * total
@@ -365,6 +365,11 @@ _TITLE_VERB = re.compile(
 
 _OBJECT_IS_TITLE = re.compile(r"\s+(?:it|them|the (?:film|movie|series|show|season|sequel|picture|feature))\b", re.I)
 _APPOSITIVE = re.compile(r"(?:,?[\"”’']|[\"”’']?,)\s[^,.;:]{1,80},\s*(?:(?:now|also|still|officially|finally|then)\b)?")
+
+
+def subject_verb(text: str, at: int) -> bool:
+    """A release verb follows a name ending at ``at``: the name is its subject."""
+    return _TITLE_VERB.match(text, at) is not None and not text[at:at + 3].lstrip().startswith(("'s", "’s"))
 
 
 def foreign_subject(sentence: str, matcher: TitleMatcher) -> bool:
