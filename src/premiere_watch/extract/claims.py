@@ -50,6 +50,11 @@ from premiere_watch.extract.tense import history
 from premiere_watch.extract.titles import Mention, TitleMatcher, foreign_subject, season_refs
 from premiere_watch.model import DateClaim, Rejected, Target
 
+# "| Premiere | October 5, 2022" in the article's own fact box: a label, not a subject of its own.
+_INFOBOX_ROW = re.compile(r"^\|?\s*(?:(?:\w+\s+){0,2}(?:premiere|release|debut|launch|opening|air|broadcast|"
+                          r"streaming|theatrical|cinema|u\.?s\.?|uk|worldwide|first aired)\s*(?:dates?)?|"
+                          r"(?:release|premiere|air|launch) dates?)\s*[|:]\s", re.I)
+
 
 @dataclass(frozen=True)
 class _Sentence:
@@ -289,6 +294,7 @@ class _Walk:
         heading_topic = self.article_topic
         context_season = self.article_season
         outline: list[Block] = []  # the headings above the current block, outermost first
+        section_led = False  # the current section's first paragraph has been read
         for block in self.page.blocks:
             if block.zone in ("comment", "chrome"):
                 continue
@@ -318,9 +324,22 @@ class _Walk:
                     refs = season_refs(block.heading) if block.heading else []
                     context_season = refs[0].number if refs and refs[0].number else self.article_season
                 last_subject_is_target = heading_topic
+                section_led = False
             last_subject_is_target = self._block(block, last_subject_is_target, heading_topic,
                                                  context_season)
+            if not section_led and block.kind == "paragraph" and len(block.text.split()) >= 12:
+                section_led = True
+                # A section whose heading names no title is about what its first paragraph
+                # opens with: a newsletter's item, a roundup's entry.
+                if not heading_topic and block.heading and block.heading != self.page.headline \
+                        and self._leads_with_target(block.text):
+                    heading_topic = last_subject_is_target = True
         return self.out
+
+    def _leads_with_target(self, text: str) -> bool:
+        first = self.cache.sentences(text)[:2]
+        return any(self.matcher.find(s) and not foreign_subject(s, self.matcher) and
+                   not other_kind(s, self.target) for s in first)
 
     def _dated_section(self, heading: Block, above: list[Block]) -> None:
         """A listing's day heading over the target's own heading ("Thursday, January 23" /
@@ -381,7 +400,8 @@ class _Walk:
 
     def _block(self, block: Block, subject: bool, topic: bool, context_season: int | None) -> bool:
         self.stamp = self._stamp(block.text) if block.zone == "main" else None
-        if block.kind in ("list_item", "table_row") and not self.heading_named:
+        if block.kind in ("list_item", "table_row") and not self.heading_named and not (
+                block.zone == "main" and _INFOBOX_ROW.match(block.text)):
             # A list row names its own subject; the article's topic does not carry into it
             # (a rail of other shows' dates inside the article stays theirs).
             topic = subject = False

@@ -56,7 +56,8 @@ _OTHER_EVENT = CaselessScan(
     r"graphic|poster|key art|artwork|images?|photos?|stills?|banner|billboard|wordmark|logo|title card|"
     r"soundtrack|album|single|score|vinyl|podcast|blu-?ray|dvd|4k|digital (?:release|download)|home (?:release|"
     r"video|entertainment)|box set|merch\w*|toys?|"
-    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|final|last|later|remaining) episodes?|"
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|final|last|later|remaining|that|this) "
+    r"episodes?|"
     r"episodes? (?:two|three|four|five|six|seven|eight|nine|ten)|weekly (?:from|after|thereafter)|then weekly|"
     r"encore|repeats?|reruns?|re-?air\w*|expo|ccxp|took the stage|on stage|"
     r"regular (?:weekly )?(?:slot|time ?slot|time period|run)|weekly slot|"
@@ -221,7 +222,8 @@ _ANNOUNCE = re.compile(r"(?:will|to|would|['’]ll) (?:officially )?(?:announce|
 _EVENT_NOUN = re.compile(r"trailers?|teasers?|clip|footage|first look|panel|event|fan event|festival|world premiere|"
                          r"list|guide|roundup|round-up|newsletter|countdown|livestream|live stream|"
                          r"screenings?|sneak(?: peeks?)?|previews?|finale|tickets?|filming|shoot|production|"
-                         r"episode \d+|convention|showcase|presentation|encore|repeats?|reruns?|poster|graphic|"
+                         r"episode \d+|(?:that|this|next|final|last) episode|convention|showcase|presentation|encore|"
+                         r"repeats?|reruns?|poster|graphic|"
                          r"banner|key art|image", re.I)
 _COORDINATED = re.compile(r"\b(?:and|but|then)\s+(?:\w+ly\s+)?$", re.I)
 _OF_TITLE = re.compile(r"\s*(?:for|of|from|to|at|on|about|behind|into|inside)\s+(?:the\s+)?$", re.I)
@@ -276,6 +278,12 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     if prem is not None and other is None and not (lo <= sentence.lower().find(prem[1].lower()) < hi):
         # The release word sits in another clause; so may the event the date is about.
         other = _nearest("other", sentence, start, end, 0, len(sentence))
+    own = _OWN_SUBJECT.search(sentence[lo:start])
+    if own and prem is not None and _nearest("premiere", sentence, start, end, lo, hi) is None and not any(
+            lo <= p_start < hi for p_start, _ in protect or []):
+        # "Polling is on 13 May, and films do not like to open then": a clause with a subject of
+        # its own and no release word dates that subject.
+        return False, f"about {own.group('subj')!r}"
     if prem is None and other is None and previous and not schedule:
         ctx = PREMIERE.search(previous)
         if ctx and not OTHER_EVENT.search(previous):
@@ -324,6 +332,11 @@ _REPORTED_CLAIM = re.compile(r"^\W*(?:(?:the )?claim|rumou?r|myth|false|fake|mis
                              re.I)
 _CITATION = re.compile(r"\b(?:retrieved|archived(?: from the original)?|accessed|originally published|updated|"
                        r"last (?:modified|edited|updated|checked))\s+(?:on\s+)?$", re.I)
+_DENIED_BEFORE = re.compile(r"\b(?:instead of|rather than|in place of|replacing|not|rul(?:e|es|ed|ing) out)\s+"
+                            r"(?:(?:the|its|a|an|on|in|its)\s+)*(?:[\w.,'’]+\s+){0,2}$", re.I)
+_OWN_SUBJECT = re.compile(r"^\W*(?P<subj>(?!(?:it|they|this|that|which|he|she|we|i|you|there)\b)"
+                          r"[A-Za-z][\w'’ -]{1,60}?)"
+                          r"\s+(?:is|are|was|were|falls?|fell)\s+(?:\w+\s+)?(?:on|in)\s+$", re.I)
 _AS_OF = re.compile(r"\b(?:as of|as at)\s+$", re.I)
 _SCHEDULED_FOR = re.compile(r"\b(?:announc|confirm|set|slat|dat|schedul|reschedul|book|pegg|pencil|lock|plann|targ|"
                             r"pick|earmark)\w*\b[^.;#]{0,60}?\bfor\s+(?:(?:a|an|the)\s+)?$", re.I)
@@ -435,8 +448,7 @@ def status_of(sentence: str, start: int, end: int, next_start: int | None = None
                                                           sentence[max(0, start - 60):start], re.I):
         m = _MOVED_FROM.search(sentence[:start])
         return Verdict("denied", f"moved away from: {m.group(0)[:40].strip() if m else 'from'}")
-    if re.search(r"\b(?:instead of|rather than|in place of|replacing|not)\s+(?:(?:the|its|a|an|on|in|its)\s+)*"
-                 r"(?:[\w.,'’]+\s+){0,2}$", before, re.I) and not _UNTIL.search(before):
+    if _DENIED_BEFORE.search(before) and not _UNTIL.search(before):
         return Verdict("denied", "negated: " + before[-30:].strip())
     former = _ORIGINALLY.search(before)
     if former and not _CHANGE_TO.search(sentence[max(lo, start - 25):start]):

@@ -10,7 +10,7 @@ the strongest evidence it offers:
    English-speaking region but the US and Canada writes the day first, as do
    other languages;
 3. how it spells dates out: "12 April 2022" (day first) against "April 12,
-   2022" (month first), by a clear majority.
+   2022" (month first), by a clear majority or without exception.
 
 Without any of these, month first: the US convention most entertainment
 sites follow.
@@ -67,4 +67,5 @@ def page_dayfirst(texts: Iterable[str], lang: str = "") -> bool:
         return region
     spelled_dm = sum(len(_DAY_MONTH.findall(t)) for t in texts)
     spelled_md = sum(len(_MONTH_DAY.findall(t)) for t in texts)
-    return spelled_dm >= 2 and spelled_dm > 2 * spelled_md
+    # One "1 December" on a page that never writes "December 1" is a writer's habit too.
+    return (spelled_dm >= 1 and not spelled_md) or (spelled_dm >= 2 and spelled_dm > 2 * spelled_md)

@@ -34,6 +34,7 @@ _VISIBLE_DATE = re.compile(
     r"\b(?:(\d{1,2})\s+)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+"
     r"(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?(\d{4})\b"
 )
+_SENT_LABELS = frozenset({"sent", "published", "posted", "date", "written", "written on", "published on"})
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
 _STATE_DATE = re.compile(
     r'"(?:datePublished|publishedAt|webPublicationDate|publishDate|published_at|pubDate|'
@@ -86,6 +87,11 @@ def find_published(root: Any, jsonld: list[dict[str, Any]], url: str | None,
     for key in _META_DATE_NAMES[2:]:
         if key in metas and (day := _iso_day(metas[key])):
             return day, f"meta {key}"
+    for i in range(1, 5):  # Substack-style cards: twitter:label1 "Sent" / twitter:data1 "Sep 13, 2022"
+        label = metas.get(f"twitter:label{i}", "").strip().lower()
+        if label in _SENT_LABELS and (day := _iso_day(metas.get(f"twitter:data{i}", ""))
+                                      or _visible_day(metas.get(f"twitter:data{i}", ""))):
+            return day, f"meta twitter:data{i}"
     if day := _time_element(root):
         return day, "<time datetime>"
     if url and (m := _URL_DATE.search(url)):
@@ -130,7 +136,10 @@ def _absolute_day(text: str, dayfirst: bool) -> dt.date | None:
 # What a date line may hold besides its date: times, zones, weekdays, "Updated", separators.
 _FURNITURE_WORDS = re.compile(
     r"\b(?:published|posted|updated|last updated|modified|first published|start date|joined|last edited|edited|"
-    r"thread starter|replies|views|on|at|by|am|pm|a\.m\.|p\.m\.|"
+    r"thread starter|replies|views|on|at|by|am|pm|a\.m\.|p\.m\.|sent|"
+    # a newsletter's pre-header: "View this issue in your browser · Issue #112 · Tuesday, ..."
+    r"view (?:this|the|it)(?: (?:issue|email|e-mail|newsletter|edition|post))? (?:in|on) (?:your|a|the) browser|"
+    r"(?:issue|edition|no\.|vol\.|volume|number) ?#?\d+|"
     r"gmt|bst|utc|et|pt|ct|mt|est|edt|pst|pdt|cst|cdt|cet|cest|ist|jst|kst|aest|aedt|hrs|h|"
     r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?|weeks?)\s+(?:ago|read))\b"
@@ -146,6 +155,13 @@ _LEAD_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’ -]{1,30},\s+)?(?P<date>[^—–
 
 # Finds year-less days too ("Wednesday, January 1"); only a day with its year dates a page.
 _PROBE = dt.date(2000, 1, 1)
+
+
+# "Premiere | October 5, 2022" is an infobox row, not a place beside a dateline.
+_RELEASE_LABEL = re.compile(r"\b(?:premi\w*|releas\w*|debut\w*|launch\w*|open\w*|air\w*|broadcast\w*|stream\w*|"
+                            r"theat\w*|cinema\w*|return\w*|finale|episode|season|series|out|coming|date)\b", re.I)
+
+_PRESS = re.compile(r"\b(?:for immediate|press|news|media) release\b", re.I)
 
 
 def is_date_line(text: str, dayfirst: bool, names: bool = False) -> dt.date | bool:
@@ -167,7 +183,8 @@ def is_date_line(text: str, dayfirst: bool, names: bool = False) -> dt.date | bo
     words = _FURNITURE_WORDS.sub(" ", rest).split()
     if words and words[0].lower() == "by":
         words = [w for w in words[1:] if not w[0].isupper()]  # an author's name
-    if words and names and not days[0].relative and len(words) <= 6 and all(w[0].isupper() for w in words):
+    if words and names and not days[0].relative and len(words) <= 6 and all(w[0].isupper() for w in words) \
+            and not _RELEASE_LABEL.search(_PRESS.sub(" ", " ".join(words))):
         words = []  # a dateline's place and byline's name around a full date
     if words:
         return False

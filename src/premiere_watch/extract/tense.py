@@ -92,7 +92,10 @@ def _finite_past(text: str, lo: int, hi: int) -> bool:
 
 _CHANGE = re.compile(r"\b(?:mov|push|delay|shift|bump|postpon|slid|slip|nudg|brought|pull|reschedul|swap)\w*", re.I)
 _PAST_RELEASE = re.compile(r"\b(?:premiered|debuted|opened|aired|landed|arrived|dropped|launched|bowed|"
-                           r"(?:was|were) released|came out|went live|hit (?:theaters|theatres|cinemas|screens))\b",
+                           r"(?:was|were) released|came out|went live|hit (?:theaters|theatres|cinemas|screens)|"
+                           # "was postponed twice before finally opening on March 8"
+                           r"before (?:\w+ly\s+)?(?:opening|premiering|debuting|airing|arriving|landing|launching|"
+                           r"bowing|hitting))\b",
                            re.I)
 
 
