@@ -408,3 +408,63 @@ def test_newest_statement_wins(paragraphs: list[str], headline: str, want: Want)
 ])
 def test_holidays_announcements_comparisons(paragraphs: list[str], headline: str, want: Want) -> None:
     check(read(article(*paragraphs, headline=headline, published="2024-06-03"), MERIDIAN), want)
+
+
+@pytest.mark.parametrize(("paragraphs", "headline", "want"), [
+    # A clause with a subject of its own and no release word dates that subject.
+    (["The city marathon is on 4 July, and studios do not like to open a big film that weekend.",
+      "Meridian Run now opens on 26 July."], "Meridian Run moves", Want("2024-07-26")),
+    # A rival's past opening, postponed before it happened, is history and not ours.
+    (["Meridian Run will not open in early summer.", "It is a familiar story for the studio: its anime epic "
+      "was postponed twice before finally opening on March 8, and has topped the chart every weekend since."],
+     "Meridian Run delayed", Want(None)),
+    # "rules out" denies what it names.
+    (["Meridian Run opens on 26 July, the studio said.", "That rules out 30 June, which exhibitors had been told "
+      "to plan for."], "Meridian Run dated", Want("2024-07-26", denied="2024-06-30")),
+    # One installment's date is not the season's.
+    (["Season one ends with its eighth episode.", "That episode streams on Wednesday, July 24."],
+     "Halcyon Drift season 2 ordered", Want(None)),
+])
+def test_whose_clause(paragraphs: list[str], headline: str, want: Want) -> None:
+    target = HALCYON if "Halcyon" in headline else MERIDIAN
+    check(read(article(*paragraphs, headline=headline, published="2024-06-03"), target), want)
+
+
+def test_a_fact_box_row_is_the_articles_subject() -> None:
+    html = article("Halcyon Drift returns for a second season with a new showrunner and a bigger budget.",
+                   headline="Halcyon Drift season 2 trailer is here", published="2024-06-03",
+                   body_top="") .replace("</article>", "<h3>Broadcast details</h3><table><tr><th>Premiere</th>"
+                                                       "<td>October 5, 2024</td></tr><tr><th>Network</th>"
+                                                       "<td>Vireo+</td></tr></table></article>")
+    check(read(html), Want("2024-10-05"))
+
+
+def test_a_section_is_about_what_its_first_paragraph_opens_with() -> None:
+    html = ("<html><head><meta name='twitter:label1' content='Sent'><meta name='twitter:data1' "
+            "content='Sep 13, 2024'></head><body><p>View this issue in your browser · Issue #112 · Friday, "
+            "September 13, 2024</p><h1>The Weekly Letter</h1><h2>Festival diary</h2><p>Greetings from Toronto, "
+            "where it has rained all week. Meridian Run had its world premiere here last night to a standing "
+            "ovation.</p><p>The lead, a stage actor making his screen debut, plays a courier crossing a border "
+            "that keeps moving.</p><p>Now the dates. The studio will put it into cinemas on Oct. 4.</p>"
+            "<h2>Elsewhere</h2><p>Glass Tide opens in US cinemas on Oct. 18, the distributor said, after a long "
+            "festival run.</p></body></html>")
+    ex = read(html, MERIDIAN)
+    assert ex.published is not None and ex.published.isoformat() == "2024-09-13"
+    check(ex, Want("2024-10-04"))
+
+
+@pytest.mark.parametrize(("line", "is_line"), [
+    ("PRESS RELEASE May 20, 2024", True),
+    ("View this issue in your browser · Issue #112 · Tuesday, September 13, 2022", True),
+    ("| Premiere | October 5, 2022", False),
+    ("Release date: October 5, 2022", False),
+])
+def test_furniture_and_fact_rows(line: str, is_line: bool) -> None:
+    from premiere_watch.extract.published import is_date_line
+    assert (is_date_line(line, dayfirst=False, names=True) is not False) is is_line
+
+
+def test_one_spelled_day_first_date_makes_a_day_first_page() -> None:
+    from premiere_watch.extract.dateorder import page_dayfirst
+    assert page_dayfirst(["08/11/2023", "Two rivals both open on 1 December."])
+    assert not page_dayfirst(["08/11/2023", "Two rivals both open on 1 December and on December 8."])
