@@ -468,3 +468,65 @@ def test_one_spelled_day_first_date_makes_a_day_first_page() -> None:
     from premiere_watch.extract.dateorder import page_dayfirst
     assert page_dayfirst(["08/11/2023", "Two rivals both open on 1 December."])
     assert not page_dayfirst(["08/11/2023", "Two rivals both open on 1 December and on December 8."])
+
+
+@pytest.mark.parametrize(("paragraphs", "status"), [
+    # The first trailer word is "footage"; the clause that says there is no trailer still counts.
+    (["Vireo+ shared a Valentine's clip from Halcyon Drift season 2.", "It is an old scene rather than new "
+      "footage, so there is still no proper trailer for season 2."], "none"),
+    # Released with the news, or shown in cinemas before another film.
+    (["Halcyon Drift season 2 will open with two episodes on Aug. 19, the network announced Tuesday, along with "
+      "a short teaser that reveals next to nothing."], "released"),
+    (["Its teaser, which was attached to prints of another film last summer, promised Halcyon Drift season 2 "
+      "for March."], "released"),
+    # "the trailer has not been released" leaves the teaser that is out standing ...
+    (["The Halcyon Drift season 2 teaser dropped on July 6.", "Correction: an earlier version called it the "
+      "trailer. It was a teaser; the trailer has not yet been released."], "released"),
+    # ... but not a video the page calls a fan edit.
+    (["Everyone shared the Halcyon Drift season 2 teaser this weekend.", "That video is a fan edit: old footage "
+      "and a new soundtrack.", "No official trailer for Halcyon Drift season 2 exists."], "none"),
+])
+def test_trailer_talk_clauses(paragraphs: list[str], status: str) -> None:
+    assert _trailer(*paragraphs) == status
+
+
+@pytest.mark.parametrize(("paragraphs", "headline", "want"), [
+    # The verb the grammar keeps with the date is the release word.
+    (["There is no footage yet; the studio said only that the film is coming next year."],
+     "Meridian Run: first image", Want("2025")),
+    # What the work is adapted from is no event.
+    (["The studio said it will release Meridian Run, the adaptation of the graphic novel, in 2025."],
+     "Meridian Run finds a home", Want("2025")),
+])
+def test_release_words(paragraphs: list[str], headline: str, want: Want) -> None:
+    check(read(article(*paragraphs, headline=headline, published="2024-06-03"), MERIDIAN), want)
+
+
+def test_a_byline_with_an_outlet_dates_the_page() -> None:
+    html = ("<html><body><article><h1>Meridian Run sets its premiere for Jan. 7</h1><p>Dana Okafor-Reyes, The "
+            "Screen Desk Nov. 26, 2024</p><p>Meridian Run will premiere Tuesday, Jan. 7, the studio confirmed."
+            "</p></article></body></html>")
+    ex = read(html, MERIDIAN)
+    assert ex.published is not None and ex.published.isoformat() == "2024-11-26"
+    check(ex, Want("2025-01-07"))
+
+
+def test_a_single_word_title_heads_a_listing_item_beside_its_streamer() -> None:
+    html = ("<html><head><meta property='article:published_time' content='2024-05-20T09:00:00Z'></head><body>"
+            "<main><h1>What to watch this week</h1><section><h2>Wednesday, May 22</h2><h3>Lanterns Apple TV+</h3>"
+            "<p>Two old friends start a business and ruin each other's lives. The first three episodes arrive "
+            "Wednesday, then one each week. <a href='/v/1'>Watch the trailer</a></p></section>"
+            "<section><h2>Friday, May 24</h2><h3>Glass Tide Netflix</h3><p>A heist at sea.</p></section>"
+            "</main></body></html>")
+    ex = read(html, Target("Lanterns", None, (), "tv"))
+    check(ex, Want("2024-05-22"))
+    assert ex.trailer_status == "released"
+
+
+def test_a_chart_row_dates_a_release_just_past() -> None:
+    html = ("<html><head><meta property='article:published_time' content='2024-01-25T09:00:00Z'></head><body>"
+            "<article><h1>Holiday box office: day four</h1><p>The holiday frame keeps breaking records.</p>"
+            "<table><tr><th>Rank</th><th>Film</th><th>Release date</th></tr>"
+            "<tr><td>1</td><td>Glass Tide</td><td>2024-01-22</td></tr>"
+            "<tr><td>2</td><td>Meridian Run</td><td>2024-01-22</td></tr></table></article></body></html>")
+    check(read(html, MERIDIAN), Want("2024-01-22"))

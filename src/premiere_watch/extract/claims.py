@@ -541,7 +541,7 @@ class _Walk:
             return
         protect = [(m.start, m.end) for m in mentions] + anaphora_all
         is_release, word = cues.event_of(sentence, dm.start, dm.end, schedule and dm.date.precision == "day",
-                                         self.previous, protect, next_start)
+                                         self.previous, protect, next_start, dm.text)
         if not is_release and dm.qualifier == "guess":
             is_release, word = True, "a guessed year"
         if not is_release:
@@ -561,6 +561,11 @@ class _Walk:
                 recent = self.anchor is not None and dm.date.end() >= self.anchor - dt.timedelta(days=_RECENT_DAYS)
                 happened = recent and bool(mentions) and (self.target.season is None or named_season or not any(
                     r.number not in (None, self.target.season) for r in season_refs(sentence)))
+        if not happened and schedule and mentions and not dm.relative and dm.date.precision == "day" and \
+                self.anchor is not None and self.anchor - dt.timedelta(days=_RECENT_DAYS) <= dm.date.start() \
+                < self.anchor and (self.target.season is None or any(m.season == self.target.season
+                                                                     for m in mentions)):
+            happened = True  # a chart's row: "| The Wandering Earth II | 2023-01-22 |", three days on
         if word == "schedule listing" and dm.relative and self.page.published is not None and \
                 dm.date.start() > self.page.published + dt.timedelta(days=300):
             # A listing's year-less day almost a year ahead is a day that has passed.

@@ -249,13 +249,15 @@ def _subject_is_other(sentence: str, other: tuple[int, int, int, str], prem: tup
 
 
 def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str = "",
-             protect: list[tuple[int, int]] | None = None, next_start: int | None = None) -> tuple[bool, str]:
+             protect: list[tuple[int, int]] | None = None, next_start: int | None = None,
+             date_text: str = "") -> tuple[bool, str]:
     """Is the date about the release?  (ok, deciding word).
 
     ``previous`` is the sentence before: "Apple hasn't announced a streaming date.
     Our best guess is early 2024" speaks of the release without naming it.  ``next_start``:
     where the next date begins; an event word past this date and nearer that one is that
-    one's ("opens on April 5, then weekly from April 12").
+    one's ("opens on April 5, then weekly from April 12").  ``date_text``: the date as written
+    (``sentence`` may have it masked).
     """
     if _SCHEDULED_FOR.search(sentence, max(0, start - 70), start) and not _nearest(
             "other", sentence, start, end, *clause_bounds(sentence, start, end)):
@@ -272,18 +274,29 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
         # Past a comma before the next date, the words lead up to that date.
         comma = re.compile(r"[,;(]").search(sentence, end, next_start)
         other_hi = min(hi, comma.start() if comma else next_start)
-    prem = _nearest("premiere", sentence, start, end, lo, hi) or _nearest("premiere", sentence, start, end, 0,
-                                                                          len(sentence))
+    # "coming next year": the grammar reads the verb as part of the date; it is the release word.
+    own = _OWN_VERB.match(date_text)
+    prem = (0, own.group(0)) if own else _nearest("premiere", sentence, start, end, lo, hi) or _nearest(
+        "premiere", sentence, start, end, 0, len(sentence))
     other = _nearest("other", sentence, start, end, lo, other_hi)
-    if prem is not None and other is None and not (lo <= sentence.lower().find(prem[1].lower()) < hi):
+    if prem is not None and other is None and not own and not (
+            lo <= sentence.lower().find(prem[1].lower()) < hi):
         # The release word sits in another clause; so may the event the date is about.
         other = _nearest("other", sentence, start, end, 0, len(sentence))
-    own = _OWN_SUBJECT.search(sentence[lo:start])
-    if own and prem is not None and _nearest("premiere", sentence, start, end, lo, hi) is None and not any(
+    subject = _OWN_SUBJECT.search(sentence[lo:start])
+    if subject and prem is not None and _nearest("premiere", sentence, start, end, lo, hi) is None and not any(
             lo <= p_start < hi for p_start, _ in protect or []):
         # "Polling is on 13 May, and films do not like to open then": a clause with a subject of
         # its own and no release word dates that subject.
-        return False, f"about {own.group('subj')!r}"
+        return False, f"about {subject.group('subj')!r}"
+    if other is not None and not own:
+        # "will release the adaptation of the graphic novel in 2023": the novel is what the
+        # released work is made from, not an event.
+        o_span = _nearest_span("other", sentence, start, end, lo, other_hi)
+        p_span = _nearest_span("premiere", sentence, start, end, lo, hi)
+        if o_span and p_span and p_span[2] <= o_span[1] < start and _MADE_FROM.search(sentence, p_span[2],
+                                                                                       o_span[1]):
+            other = None
     if prem is None and other is None and previous and not schedule:
         ctx = PREMIERE.search(previous)
         if ctx and not OTHER_EVENT.search(previous):
@@ -319,8 +332,8 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
         return False, f"about {other_in_clause[3]!r}, the subject of {prem_span[3]!r}"
     bare_date = prem_span is not None and prem_span[3].lower() in ("date", "dated") and not _RELEASE_NOUN.search(
         sentence, max(0, prem_span[1] - 20), prem_span[1])
-    strong = any(lo <= s and e <= hi and not _NEUTRAL.fullmatch(w) and w.lower() not in ("date", "dated")
-                 for s, e, w in _matches("premiere", sentence))
+    strong = own is not None or any(lo <= s and e <= hi and not _NEUTRAL.fullmatch(w) and
+                                    w.lower() not in ("date", "dated") for s, e, w in _matches("premiere", sentence))
     if other is not None and (_NEUTRAL.fullmatch(prem[1]) or bare_date) and not strong:
         # "Filming begins in June", "a graphic with a May 20 date": a word that dates or starts
         # anything belongs to the event named.
@@ -332,6 +345,8 @@ _REPORTED_CLAIM = re.compile(r"^\W*(?:(?:the )?claim|rumou?r|myth|false|fake|mis
                              re.I)
 _CITATION = re.compile(r"\b(?:retrieved|archived(?: from the original)?|accessed|originally published|updated|"
                        r"last (?:modified|edited|updated|checked))\s+(?:on\s+)?$", re.I)
+_MADE_FROM = re.compile(r"\b(?:adaptation|version|remake|retelling|reimagining|take|based)\s+(?:of|on)\b", re.I)
+_OWN_VERB = re.compile(r"(?:coming|arriving|returning|due|out)\b", re.I)
 _DENIED_BEFORE = re.compile(r"\b(?:instead of|rather than|in place of|replacing|not|rul(?:e|es|ed|ing) out)\s+"
                             r"(?:(?:the|its|a|an|on|in|its)\s+)*(?:[\w.,'’]+\s+){0,2}$", re.I)
 _OWN_SUBJECT = re.compile(r"^\W*(?P<subj>(?!(?:it|they|this|that|which|he|she|we|i|you|there)\b)"

@@ -183,7 +183,7 @@ def is_date_line(text: str, dayfirst: bool, names: bool = False) -> dt.date | bo
     words = _FURNITURE_WORDS.sub(" ", rest).split()
     if words and words[0].lower() == "by":
         words = [w for w in words[1:] if not w[0].isupper()]  # an author's name
-    if words and names and not days[0].relative and len(words) <= 6 and all(w[0].isupper() for w in words) \
+    if words and names and not days[0].relative and len(words) <= 8 and all(w[0].isupper() for w in words) \
             and not _RELEASE_LABEL.search(_PRESS.sub(" ", " ".join(words))):
         words = []  # a dateline's place and byline's name around a full date
     if words:

@@ -167,7 +167,8 @@ class TitleMatcher:
                     marked = _marked(folded, m.start(), m.end())
                     if common and not (self.established and marked):
                         continue
-                    if single and not marked and not _HEADLINE_FOLLOW.match(folded, m.end()):
+                    if single and not marked and not _HEADLINE_FOLLOW.match(folded, m.end()) \
+                            and not _NETWORK_AFTER.match(folded, m.end()):
                         continue
                 elif common:
                     if not self._common_ok(folded, m.start(), m.end()):
@@ -221,6 +222,8 @@ class TitleMatcher:
                     "before", "like", "how", "why", "what", "where", "is", "now", "then", "so"):
                 return False
         after = text[end:end + 30]
+        if _NETWORK_AFTER.match(text, end):
+            return True
         nxt = re.match(r"[\s]+([A-Z][\w]*)", after)
         return not (nxt and nxt.group(1).lower() not in _FOLLOW_OK)
 
@@ -233,6 +236,9 @@ _HEADLINE_FOLLOW = re.compile(
     r"\s*(?:$|[:,;|—–(]|-\s|['’]s\b|\s(?:Season|Seasons|Series|S\d+|Part|Trailer|Teaser|Release|Premiere|"
     r"Date|Gets|Sets|Returns|Arrives|Premieres|Debuts|Opens|Moves|Lands|Drops|Hits|Delayed|Pushed|"
     r"Postponed|Renewed|Sequel|Director|Star|Review|Cast|First|Final|Official|Streaming|Coming)\b)")
+# A listing's item heading: the name, then only where it streams ("Platonic Apple TV+").
+_NETWORK_AFTER = re.compile(r"\s+(?:Apple TV\+?|Netflix|HBO|Max|Hulu|Prime Video|Disney\+|Peacock|Paramount\+|"
+                            r"BBC \w+|ITV\w*|Channel 4|Crunchyroll|AMC|FX|Showtime|Starz)\s*$")
 _LONGER_TITLE = re.compile(r"\b[A-Z][\w'’]*\s+(?i:of|the|of the|is|are|and|in|on|at|for|to|from)\s+$")
 
 

@@ -78,7 +78,9 @@ _RELEASED = re.compile(
     r"new (?:trailer|teaser)|first (?:official )?(?:trailer|teaser)|official (?:trailer|teaser)|"
     r"final trailer|latest trailer|(?:trailer|teaser) (?:for|of)|in the (?:trailer|teaser)|"
     r"(?:trailer|teaser|spot)s? (?:shows?|opens?|ends?|features?|teases?|reveals?|confirms?|closes?|"
-    r"is built|was built|hints?|barely|includes?|has|had))\b",
+    r"is built|was built|hints?|barely|includes?|has|had)|"
+    r"(?:trailer|teaser|spot)s?,? (?:that|which) (?:\w+ )?(?:shows?|reveals?|teases?|hints?|features?|includes?)|"
+    r"along with (?:a|an|the|its|their) (?:[\w-]+ ){0,2}(?:trailer|teaser))\b",
     re.I,
 )
 
@@ -97,7 +99,7 @@ _FUTURE = re.compile(r"\b(?:will|would|could|should|may|might|"
 _WILL_BE = re.compile(r"\b(?:will|to|would|could|should|may|might|going to)\s+(?:be\s+|have\s+been\s+)?$", re.I)
 _NEGATED = re.compile(r"(?:\bno|\bnot|n['’]t|\bnever|\byet to|\bwithout|\bnothing)\b", re.I)
 _PUT_OUT = re.compile(r"\b(?:released|dropped|put out|debuted|premiered|aired|unveiled|revealed|shared|posted|came out|"
-                      r"followed|showed|shown|(?:been )?viewed|"
+                      r"followed|showed|shown|(?:been )?viewed|attached to|"
                       r"ran during|(?:is|are|has been|have been) (?:out|up|online|live))\b", re.I)
 
 
@@ -112,6 +114,8 @@ def _clause(sentence: str, at: int) -> str:
 
 # "If you still haven't watched them, both trailers are up": the reader's negation is not the trailer's.
 _CLAUSE_EDGE = re.compile(r";|:\s|,\s+(?:and|but|so|which|while)\b|\b(?:but|while|although)\b|\s[–—]\s|"
+                          # "..., the network announced Tuesday, along with a teaser": the report's own clause
+                          r",\s+(?=(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:announced|said|confirmed|revealed)\b)|"
                           r",\s+(?=[a-z]{3,}ing\b)(?!according|regarding|concerning|including|starring|featuring)|"
                           r"^(?:if|when|once|whether|unless)\b[^,]{0,80},", re.I)
 
@@ -197,6 +201,11 @@ def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, ti
     put_out = _PUT_OUT.search(read, max(0, word.start() - 40), word.end() + 40)
     if put_out and _WILL_BE.search(read, max(0, put_out.start() - 12), put_out.start()):
         put_out = None  # "the trailer will be revealed"
+    if _NONE.search(clause) and not (put_out and not _NEGATED.search(clause)):
+        # "a recycled scene rather than new footage, so there is still no proper trailer"
+        talk.none = talk.none or sentence
+        res.rejected.append(Rejected(sentence[:300], "no trailer out yet"))
+        return
     if put_out or ((_RELEASED.search(clause) or _RELEASED.search(read) or title_page_card)
                    and not _FUTURE.search(clause)):
         if not talk.released:
@@ -234,9 +243,9 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
         if block.zone != "main":
             continue
         for sentence in cache.sentences(block.text) if block.kind == "paragraph" else [block.text]:
+            if _FAKE.search(sentence) and _VIDEO_WORD.search(sentence):
+                talk.fake = talk.fake or sentence  # "That video is a fan edit: S2 footage, ..."
             if not _TRAILER.search(sentence):
-                if _FAKE.search(sentence) and _VIDEO_WORD.search(sentence):
-                    talk.fake = talk.fake or sentence  # "That video is fan-made."
                 continue
             has_title = bool(matcher.find(sentence))
             if other_season_article and _season_of(sentence) is None:
@@ -269,7 +278,9 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
     if res.trailers:
         res.status = "released"
         res.evidence = res.trailers[0].evidence
-    elif talk.none:
+    elif talk.none and not (talk.released_kind == "teaser" and talk.released and not talk.fake and
+                            not re.search(r"\b(?:teasers?|footage|first look|video|promo)\b", talk.none, re.I)):
+        # "the trailer has not yet been released" leaves the teaser that is out standing
         res.status, res.evidence = "none", talk.none
     elif talk.released:
         res.status, res.evidence = "released", talk.released
