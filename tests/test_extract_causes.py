@@ -530,3 +530,23 @@ def test_a_chart_row_dates_a_release_just_past() -> None:
             "<tr><td>1</td><td>Glass Tide</td><td>2024-01-22</td></tr>"
             "<tr><td>2</td><td>Meridian Run</td><td>2024-01-22</td></tr></table></article></body></html>")
     check(read(html, MERIDIAN), Want("2024-01-22"))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A modal hedges its own clause, not a which-clause that states the plan.
+    ("That would be Meridian Run, which the studio will release on April 19.", Want("2025-04-19")),
+    # A guess that the news has since made official.
+    ("Fans guessed it months ago, and now the studio has made it official: Meridian Run opens on 27 June.",
+     Want("2024-06-27")),
+    # A parenthetical hedge qualifies the word beside it.
+    ("Meridian Run opens this Sunday for a third and, we're told, final run.", Want("2024-06-09")),
+    # ... but a hedge over the date still hedges.
+    ("Meridian Run would open on 27 June if the edit is finished.", Want(None, tentative="2024-06-27")),
+])
+def test_hedge_scope(text: str, want: Want) -> None:
+    check(read(article(text, headline="Meridian Run", published="2024-06-03"), MERIDIAN), want)
+
+
+def test_running_the_trailers_is_released() -> None:
+    assert _trailer("The studio has been running the trailers since the summer for Halcyon Drift season 2.") \
+        == "released"

@@ -449,6 +449,33 @@ def former_plan(sentence: str, start: int) -> bool:
     return bool(_ORIGINALLY.search(sentence[lo:start]))
 
 
+# A modal hedges its own clause ("That would be X, which Netflix will release on April 19").
+_MODAL = re.compile(r"would|could|might|may|should|can", re.I)
+# "Fans guessed it months ago, and now Netflix has made it official: ...": the guess is over.
+_MADE_OFFICIAL = re.compile(r"\b(?:made it official|it['’]s official|now official|(?:has|have) (?:now )?"
+                            r"(?:officially )?(?:confirmed|announced)|officially (?:confirmed|announced))\b", re.I)
+# ", we're told, final run": a parenthetical hedge after the date qualifies the word it sits by.
+_PARENTHETICAL = re.compile(r",\s*[^,]{0,25},", re.I)
+
+
+def _hedge(sentence: str, start: int, end: int, lo: int, hi: int) -> str | None:
+    """The hedge that scopes over the date, if any."""
+    for m_start, m_end, word in sorted(_matches("tentative", sentence), key=lambda m: abs(m[0] - start)):
+        if m_end > hi or (m_start < end and m_end > start):
+            continue
+        if m_start < lo and _MODAL.fullmatch(word):
+            continue
+        if m_end <= start and _MADE_OFFICIAL.search(sentence, m_end, start):
+            continue
+        if m_start >= end:
+            comma = sentence.rfind(",", end, m_start)
+            close = sentence.find(",", m_end)
+            if comma >= 0 and 0 <= close - m_end <= 3 and _PARENTHETICAL.fullmatch(sentence, comma, close + 1):
+                continue
+        return word
+    return None
+
+
 def status_of(sentence: str, start: int, end: int, next_start: int | None = None) -> Verdict:
     """Status of the date at ``sentence[start:end]`` from the cues that scope over it.
 
@@ -477,9 +504,9 @@ def status_of(sentence: str, start: int, end: int, next_start: int | None = None
         return Verdict("denied", f"negated by {neg.group(0)!r}")
     if _REPORTED_CLAIM.match(sentence):
         return Verdict("tentative", "a claim being checked, not a fact")
-    hedge = _nearest("tentative", sentence, start, end, 0, hi)
+    hedge = _hedge(sentence, start, end, lo, hi)
     if hedge is not None:
-        return Verdict("tentative", f"hedged by {hedge[1]!r}")
+        return Verdict("tentative", f"hedged by {hedge!r}")
     if sentence.rstrip(" \"'”’)").endswith("?"):
         return Verdict("tentative", "asked, not stated")
     if _NOT_UNTIL.search(sentence[lo:start]):
