@@ -550,3 +550,87 @@ def test_hedge_scope(text: str, want: Want) -> None:
 def test_running_the_trailers_is_released() -> None:
     assert _trailer("The studio has been running the trailers since the summer for Halcyon Drift season 2.") \
         == "released"
+
+
+@pytest.mark.parametrize(("paragraphs", "headline", "want"), [
+    # A pronoun in a which-clause after another title is that title's.
+    (["Meridian Run opens this Friday.", "Next weekend brings Glass Tide, which moved its wide opening back two "
+      "weeks to Aug. 25."], "Meridian Run opens", Want("2024-06-07")),
+    # A date in a which-clause after "its sequel" is the sequel's.
+    (["Meridian Run opens on 22 November.", "The director has already moved on to its sequel, which the studio "
+      "has dated for 22 November next year, the same slot Meridian Run occupies now."],
+     "Meridian Run trailer", Want("2024-11-22")),
+    # A where-clause describes its place.
+    (["Meridian Run premieres Tuesday, January 14.", "It moves the story to a town called Ennis, where the sun "
+      "sets in December and doesn't come back for weeks."], "Meridian Run dated", Want("2025-01-14")),
+    # "a Wednesday premiere" is a day of the week, not a date.
+    (["The studio said Meridian Run will premiere on Wednesday, March 15."],
+     "Meridian Run sets a Wednesday premiere in March", Want("2025-03-15")),
+])
+def test_whose_date_more(paragraphs: list[str], headline: str, want: Want) -> None:
+    check(read(article(*paragraphs, headline=headline, published="2024-06-03"), MERIDIAN), want)
+
+
+def test_a_newsletters_issue_line_dates_it() -> None:
+    html = ("<html><body><table><tr><td>Issue #212 · Friday, January 12, 2024 · A weekly letter about what's "
+            "playing and what's moving</td></tr></table><h2>1. Earlier</h2><p>The studio has moved Meridian Run up "
+            "by a week. It now opens on Friday, March 22, rather than March 29.</p></body></html>")
+    ex = read(html, MERIDIAN)
+    assert ex.published is not None and ex.published.isoformat() == "2024-01-12"
+    check(ex, Want("2024-03-22", denied="2024-03-29"))
+
+
+@pytest.mark.parametrize(("head", "row"), [
+    ("<h1>Meridian Run</h1>", "<p>2023 · R · 2h 21m · Thriller</p>"),
+    ("<h1>Meridian Run (2023)</h1>", "<p>Original title: Meridian Run</p>"),
+])
+def test_a_title_pages_own_year_dates_its_coming_soon(head: str, row: str) -> None:
+    html = (f"<html><body><main>{head}{row}<p>Coming December 8</p><p>A courier crosses a border that keeps "
+            "moving, and a family waits for him on the other side.</p></main></body></html>")
+    check(read(html, MERIDIAN), Want("2023-12-08"))
+
+
+def test_a_bem_modifier_is_no_rail() -> None:
+    html = ("<html><head><meta property='article:published_time' content='2023-11-20T09:00:00Z'></head><body>"
+            "<main><h1>Meridian Run (2023)</h1><div class='ws-offers'><h2>Where to watch</h2>"
+            "<div class='ws-offer ws-offer--upcoming'><div>Coming December 8</div></div></div>"
+            "<p>We checked 70+ services for Meridian Run in the United States.</p></main></body></html>")
+    check(read(html, MERIDIAN), Want("2023-12-08"))
+
+
+def test_an_older_season_numbered_is_background_on_a_revival_page() -> None:
+    target = Target("Halcyon Drift", 3, (), "tv")
+    html = article("Vireo+'s revival of Halcyon Drift will not premiere until 2026, the company said.",
+                   "Nobody outside the production knows how long the new season is.",
+                   "The original series ended its second and final season on June 10, 1999.",
+                   headline="Halcyon Drift will not return until 2026", published="2024-11-04")
+    check(read(html, target), Want("2026"))
+
+
+def test_a_name_with_an_exclamation_mark_and_its_subtitle() -> None:
+    target = Target("Meridian! Run of the Gods", None, (), "film")
+    html = article("The studio reshuffled its slate again on Wednesday.",
+                   "Into the March slot goes Meridian! Run of the Gods, which gives up its December 21 date this "
+                   "year. The Meridian sequel now opens on March 17, 2025.",
+                   "For Run of the Gods the logic is partly about screens.",
+                   "That history is long. The sequel has been dated and redated several times. "
+                   "The first trailer was unveiled at Comic-Con in July and posted online the same day.",
+                   headline="Two sequels trade places", published="2024-08-24")
+    ex = read(html, target)
+    check(ex, Want("2025-03-17", denied="2024-12-21"))
+    assert ex.trailer_status == "released"
+
+
+def test_a_place_is_not_a_the_title() -> None:
+    target = Target("Mad Run: The Wasteland", None, ("The Wasteland",), "film")
+    html = article("Its maker has one more trip into the Wasteland on paper.",
+                   "It premiered out of competition at Cannes on May 14, 2015.",
+                   headline="Ten years of Fury Lane", published=None)
+    check(read(html, target), Want(None))
+
+
+def test_an_actor_returning_as_a_character_is_no_title() -> None:
+    html = article("Meridian Run opens on March 17.", "Dana Levi returns as the grown-up hero, with three new "
+                   "faces joining. The first trailer was unveiled at Comic-Con and posted online the same day.",
+                   headline="Meridian Run dated", published="2024-08-24")
+    assert read(html, MERIDIAN).trailer_status == "released"

@@ -43,12 +43,14 @@ def is_sequel(target: Target) -> bool:
     return any(_SEQUEL_NAME.search(n) for n in target.names)
 
 
-def anaphora_for(target: Target) -> re.Pattern[str]:
-    """What points back to the target in a sentence that does not name it."""
+def anaphora_for(target: Target, sequel: bool | None = None) -> re.Pattern[str]:
+    """What points back to the target in a sentence that does not name it.  ``sequel``: the
+    target is one (by default, when its name says so)."""
     # Without a season the target may be a film or a whole series (a documentary series, a
     # new show): both kinds of noun may point back to it.
     kinds = _KIND_NOUNS["tv"] if target.season is not None else f"{_KIND_NOUNS['film']}|{_KIND_NOUNS['tv']}"
-    nouns = f"{kinds}|{_ANY_KIND}" + ("|sequel|follow-up" if is_sequel(target) else "")
+    sequel = is_sequel(target) if sequel is None else sequel
+    nouns = f"{kinds}|{_ANY_KIND}" + ("|sequel|follow-up" if sequel else "")
     modifiers = rf"(?:(?!(?:{_SETS_APART})\b)[\w'’-]+\s+){{0,4}}?"
     # "the series 1 finale" is a season, not "the series" pointing back.
     return re.compile(rf"\b(?:the|this|that|its|his|her|their)\s+{modifiers}(?:{nouns})\b(?!\s+\d)|"

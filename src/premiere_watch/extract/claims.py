@@ -51,6 +51,13 @@ from premiere_watch.extract.titles import Mention, TitleMatcher, foreign_subject
 from premiere_watch.model import DateClaim, Rejected, Target
 
 # "| Premiere | October 5, 2022" in the article's own fact box: a label, not a subject of its own.
+_SEQUEL_WHICH = re.compile(r"(?P<np>\b(?:its|the|a|his|her|their)\s+(?:\w+\s+)?(?:sequel|prequel|follow-up|spin-?off))"
+                           r",\s+(?:which|that)\b", re.I)
+_NEW_SEASON = re.compile(r"\b(?:new|upcoming|next|coming|forthcoming|latest)\s+(?:season|series|episodes|run)\b|"
+                         r"\b(?:revival|reboot|return(?:ing)? season)\b", re.I)
+_CALLED_SEQUEL = re.compile(r"\s*(?:sequel\b|,\s+(?:the|a|its)\s+(?:\w+\s+)?sequel\b)", re.I)
+_SEQUEL_OF_NAME = re.compile(r"\b(?:the|a)\s+(?:[\w-]+\s+)?sequel\s*,?\s+(?:[A-Z][\w'’]*\s+)?$")
+_MONTH_NAMED = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
 _INFOBOX_ROW = re.compile(r"^\|?\s*(?:(?:\w+\s+){0,2}(?:premiere|release|debut|launch|opening|air|broadcast|"
                           r"streaming|theatrical|cinema|u\.?s\.?|uk|worldwide|first aired)\s*(?:dates?)?|"
                           r"(?:release|premiere|air|launch) dates?)\s*[|:]\s", re.I)
@@ -124,6 +131,13 @@ _IN_PHRASE = re.compile(r"\b(?:on|of|in|at|by|with|from|about|after|before|over|
 def _opens_with_span(sentence: str, start: int) -> bool:
     lead = _SUBJECT_LEAD.match(sentence)
     return start <= (lead.end() if lead else 0) + 1
+
+
+def _in_their_which_clause(sentence: str, at: int, other_spans: list[tuple[int, int]]) -> bool:
+    """"Next weekend brings Gran Turismo, which moved its opening to Aug. 25": a pronoun in
+    a which-clause after another title points back to that title."""
+    lo, _hi = cues.clause_bounds(sentence, at, at)
+    return any(re.match(r",\s+which\b", sentence[end:end + 8]) and end <= lo <= end + 8 for _, end in other_spans)
 
 
 def _opens_with(sentence: str, mentions: list[Mention]) -> bool:
@@ -255,6 +269,11 @@ def article_season(page: Page, matcher: TitleMatcher, target: Target) -> int | N
             counts[number] = counts.get(number, 0) + 1
     if target.season in counts:
         return target.season  # the page speaks of the watched season: it is about it, among others
+    if counts and max(counts) < target.season and any(
+            _NEW_SEASON.search(b.text) for b in page.blocks if b.zone == "main" and matcher.find(b.text)):
+        # "its second and final season ended in 1991" on a page about "the revival", "the new
+        # season": the seasons it numbers are the past, not what it is about.
+        return None
     if lede is not None:
         return lede  # the lede names the season the article is about
     return max(counts, key=lambda n: (counts[n], n)) if counts else None
@@ -272,14 +291,32 @@ class _Walk:
         self.prev_subject = False
         self.heading_named = False  # the current section's heading names the target
         self.cache = text_cache(page)
-        self.anaphora = anaphora_for(target)
-        self.sequel = is_sequel(target)
+        self.sequel = is_sequel(target) or self._called_sequel()
+        self.anaphora = anaphora_for(target, self.sequel)
         self.article_topic = about_target(page, matcher) and not roundup(page.headline, matcher)
         # A timeline's entries ("June 2023: moved to Feb. 14, 2025"): only the latest is current.
         stamps = [s for b in page.blocks if b.zone == "main" and (s := self._stamp(b.text))]
         self.latest_stamp = max((d for _, d in stamps), key=lambda d: d.end(), default=None)
         self.stamp: tuple[int, FuzzyDate] | None = None  # the current block's
         self.article_season = article_season(page, matcher, target)
+
+    def _called_sequel(self) -> bool:
+        """The page calls the target a sequel ("The Shazam sequel now opens ...", "X, the
+        sequel to Y"), so "the sequel" may be it."""
+        for block in self.page.blocks:
+            if block.zone != "main":
+                continue
+            for m in self.matcher.find(block.text):
+                if _CALLED_SEQUEL.match(block.text, m.end):
+                    return True
+        heads = {re.split(r"[!:]", n)[0].strip() for n in self.target.names if re.search(r"[!:]", n)}
+        for sentence in (self.page.headline, *(b.text for b in self.page.blocks if b.zone == "main")):
+            if any(re.search(rf"\b{re.escape(h)}\s+sequels?\b", sentence) for h in heads if h):
+                return True  # "The Shazam sequel" for "Shazam! Fury of the Gods"
+            if "sequel" in sentence and any(_SEQUEL_OF_NAME.search(sentence, 0, m.start) for m in
+                                           self.matcher.find(sentence)):
+                return True
+        return False
 
     def reject(self, text: str, reason: str) -> None:
         if len(self.out.rejected) < 200:
@@ -406,7 +443,8 @@ class _Walk:
             # (a rail of other shows' dates inside the article stays theirs).
             topic = subject = False
         others = emphasized_titles(block.emphasized, self.matcher)
-        sentences = self.cache.sentences(block.text) if block.kind in ("paragraph", "caption") else [block.text]
+        sentences = self.matcher.rejoin(self.cache.sentences(block.text)) if block.kind in (
+            "paragraph", "caption") else [block.text]
         block_mentioned = False
         self.previous = block.heading
         for sentence in sentences:
@@ -414,6 +452,9 @@ class _Walk:
             # "part 2 completes the story the same day as X": X is what it is compared with.
             mentions = [m for m in self.matcher.find(sentence) if not compared(sentence, m.start)]
             other_spans = other_titles(sentence, others, self.matcher, mentions)
+            if not self.sequel:
+                # "he has moved on to its sequel, which Paramount has dated for ...": not ours
+                other_spans = sorted(other_spans + [m.span("np") for m in _SEQUEL_WHICH.finditer(sentence)])
             if mentions:
                 self.out.mentioned_in_main = True
                 block_mentioned = True
@@ -429,6 +470,10 @@ class _Walk:
                 subject = False  # "the sequel" is not a target that is no sequel
             elif self.anaphora.search(sentence) or own_installment(sentence, self.target):
                 pass  # "it", "the film": whoever the previous sentence was about
+            elif subject and not other_spans and (sentence is not sentences[0] or not may_hold_date(sentence)):
+                # "That history is long.", and a paragraph's later sentences that name no title:
+                # the subject carries on.
+                pass
             else:
                 subject = topic
             if block.zone == "main":
@@ -475,7 +520,8 @@ class _Walk:
         anaphora_all = [(m.start(), m.end()) for m in self.anaphora.finditer(masked)
                         if not any(0 <= m.start() - end <= 3 and masked[end:m.start()].strip() in (",", "")
                                    for _, end in other_spans)
-                        and not any(start <= m.start() < end for start, end in other_spans)]
+                        and not any(start <= m.start() < end for start, end in other_spans)
+                        and not _in_their_which_clause(masked, m.start(), other_spans)]
         view = _Sentence(sentence, masked, mentions, anaphora_all if not mentions else [], anaphora_all,
                          other_spans, context_season, kind in ("table_row", "list_item", "heading"), headline, zone,
                          slot_taken(masked, mentions, pronoun_is_target=not mentions and self.prev_subject),
@@ -525,6 +571,9 @@ class _Walk:
             if near_a < near_m:
                 self.reject(text, f"{dm.text!r}: the pronoun before it refers to another title")
                 return
+        if _in_their_which_clause(sentence, dm.start, other_spans):
+            self.reject(text, f"{dm.text!r}: in a which-clause about another title")
+            return
         if other_spans:
             def dist(span: tuple[int, int]) -> int:
                 return dm.start - span[1] if span[1] <= dm.start else (span[0] - dm.end) + 15
@@ -576,7 +625,8 @@ class _Walk:
             verdict = cues.Verdict("tentative", "a guess, not an announcement")
         if verdict.status == "confirmed" and "around" in dm.qualifier.split():
             verdict = cues.Verdict("tentative", "approximate ('around')")
-        if verdict.status == "confirmed" and dm.relative and self.page.published is None:
+        if verdict.status == "confirmed" and dm.relative and self.page.published is None and not (
+                self.page.title_year is not None and _MONTH_NAMED.search(dm.text)):
             # Without a publication date the year came from a copyright line: not enough
             # to alert anyone on.
             verdict = cues.Verdict("tentative", "year inferred without a publication date")

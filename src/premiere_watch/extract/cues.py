@@ -144,6 +144,7 @@ _MAY = re.compile(r"\bmay\b")  # no other hedge can overlap a lone "may": their 
 # re tries them only at a word start and, as a CaselessScan, skips those of other initials.
 _CLAUSE_BREAK = CaselessScan(
     r";|:\s|,\s+so\b|\s[–—]\s|,\s+(?:considering|given|including|following|with)\b|,\s+(?:and|which|who|when)\b|"
+    r",\s+(?=where\b)|"
     # ", ending months of speculation": a participle opens a phrase of its own ("according to" does not).
     r",\s+(?=[a-z]{3,}ing\b)(?!according|regarding|concerning|including|starring|featuring)|"
     r"\b(?:and\s+(?:the|its|their)\s+(?=\w+\s+(?:is|are|will|was|has|\w+s)\b)|"
@@ -283,6 +284,9 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
             lo <= sentence.lower().find(prem[1].lower()) < hi):
         # The release word sits in another clause; so may the event the date is about.
         other = _nearest("other", sentence, start, end, 0, len(sentence))
+    if _WHERE_CLAUSE.match(sentence, lo) and not any(lo <= p_start < hi for p_start, _ in protect or []):
+        # "a town called Ennis, where the sun sets in December and doesn't come back": the place's.
+        return False, "about the place a where-clause describes"
     subject = _OWN_SUBJECT.search(sentence[lo:start])
     if subject and prem is not None and _nearest("premiere", sentence, start, end, lo, hi) is None and not any(
             lo <= p_start < hi for p_start, _ in protect or []):
@@ -349,6 +353,8 @@ _MADE_FROM = re.compile(r"\b(?:adaptation|version|remake|retelling|reimagining|t
 _OWN_VERB = re.compile(r"(?:coming|arriving|returning|due|out)\b", re.I)
 _DENIED_BEFORE = re.compile(r"\b(?:instead of|rather than|in place of|replacing|not|rul(?:e|es|ed|ing) out)\s+"
                             r"(?:(?:the|its|a|an|on|in|its)\s+)*(?:[\w.,'’]+\s+){0,2}$", re.I)
+_WHERE_CLAUSE = re.compile(r"\s*where\s+(?!(?:it|they|he|she|we|you|i|its|their|this|that|these|those|"
+                           r"the (?:film|movie|series|show|season|sequel))\b)\w+", re.I)
 _OWN_SUBJECT = re.compile(r"^\W*(?P<subj>(?!(?:it|they|this|that|which|he|she|we|i|you|there)\b)"
                           r"[A-Za-z][\w'’ -]{1,60}?)"
                           r"\s+(?:is|are|was|were|falls?|fell)\s+(?:\w+\s+)?(?:on|in)\s+$", re.I)

@@ -80,6 +80,7 @@ class Page:
     videos: list[Video]
     title_page: bool  # the page is a title's own page (JSON-LD TVSeries/Movie, no article)
     year_hint: int | None = None  # copyright/metadata year when no publication date exists
+    title_year: int | None = None  # a title page's own year ("2023 · R · 2h 21m", "Lift (2024)")
     published_source: str = ""
     meta_description: str = ""
     meta_title: str = ""  # og:title, else <title>
@@ -91,6 +92,8 @@ class Page:
         """Date that resolves year-less and relative dates."""
         if self.published is not None:
             return self.published
+        if self.title_year is not None:
+            return dt.date(self.title_year, 1, 1)
         if self.year_hint is not None:
             return dt.date(self.year_hint, 1, 1)
         return None
@@ -415,16 +418,35 @@ def parse_page(html: bytes | str, url: str | None = None, encoding: str | None =
         kinds |= jsonld_types(obj)
     title_page = bool(kinds & TITLE_TYPES) and not (kinds & (ARTICLE_TYPES - {"webpage"})) \
         and published is None
+    title_year = _title_year(headline, blocks) if published is None else None
     desc_el = root.find(".//meta[@name='description']")
     desc = clean(desc_el.get("content") or "") if desc_el is not None else ""
     return Page(url=url, headline=headline, subheadings=subheadings, published=published,
                 blocks=blocks, jsonld=jsonld, videos=videos, title_page=title_page,
-                year_hint=hint, published_source=source, meta_description=desc, meta_title=meta_title,
+                year_hint=hint, title_year=title_year, published_source=source, meta_description=desc,
+                meta_title=meta_title,
                 dayfirst=dayfirst)
 
 
 # A press kit's or a fact box's label on a line of its own ("KOREAN RELEASE", "Release date:").
 _LABEL = re.compile(r"(?=[^\d]*$)(?=.*[A-Za-z]{3})(?:[A-Z&'’. -]{3,40}|[A-Z][A-Za-z'’ -]{2,30}:)")
+
+
+# A title page's facts row: "2023 · R · 2h 21m · Thriller", "2024 | TV-MA | 1 Season".
+_TITLE_YEAR_ROW = re.compile(r"^((?:19|20)\d{2})\s*[·•|,]?\s*(?:TV-\w+|PG-13|PG|NC-17|R|G|U|12A?|15|18|\d+\+|"
+                             r"\d+\s*h\b|\d+\s*min|\d+\s*(?:Seasons?|Episodes?|Parts?)\b)")
+_TITLE_YEAR_HEAD = re.compile(r"\(((?:19|20)\d{2})\)\s*$")
+
+
+def _title_year(headline: str, blocks: list[Block]) -> int | None:
+    """The year a title page gives its title: in its facts row near the top, or after the
+    name in its heading.  A year-less "Coming December 8" there is that year's."""
+    if m := _TITLE_YEAR_HEAD.search(headline):
+        return int(m.group(1))
+    first = next((b for b in blocks if b.zone == "main" and b.kind != "heading"), None)
+    if first is not None and (m := _TITLE_YEAR_ROW.match(first.text)):
+        return int(m.group(1))
+    return None
 
 
 def _labelled(blocks: list[Block]) -> list[Block]:

@@ -161,6 +161,8 @@ _PROBE = dt.date(2000, 1, 1)
 _RELEASE_LABEL = re.compile(r"\b(?:premi\w*|releas\w*|debut\w*|launch\w*|open\w*|air\w*|broadcast\w*|stream\w*|"
                             r"theat\w*|cinema\w*|return\w*|finale|episode|season|series|out|coming|date)\b", re.I)
 
+_ISSUE = re.compile(r"\b(?:issue|edition|no\.|vol\.?|volume)\s*#?\d+\b", re.I)
+_SEPARATORS = re.compile(r"\s[·•|]\s|\s[–—]\s")
 _PRESS = re.compile(r"\b(?:for immediate|press|news|media) release\b", re.I)
 
 
@@ -170,6 +172,15 @@ def is_date_line(text: str, dayfirst: bool, names: bool = False) -> dt.date | bo
     "Wednesday, January 1"): its day when it gives one with its year, True for a date line
     without one, False for text that says something.  ``names``: a place and an author may
     stand beside a dated day ("Venice, 2 September 2023 — Corinne Vasquez-Holm")."""
+    if _ISSUE.search(text) and len(text) <= 200:
+        # "Issue #212 · Friday, January 12, 2024 · A weekly letter about ...": a newsletter's
+        # issue line; its dated segment dates it, whatever its tagline says.
+        for segment in _SEPARATORS.split(text):
+            if _ISSUE.search(segment):
+                continue
+            day = is_date_line(segment.strip(), dayfirst)
+            if isinstance(day, dt.date):
+                return day
     if len(text) > 90:
         return False
     if _RELATIVE_STAMP.match(text.strip()):
@@ -201,7 +212,7 @@ def dateline(blocks: list[Block], dayfirst: bool) -> tuple[dt.date | None, set[i
     for i, block in enumerate(blocks):
         if block.zone != "main" or block.kind == "heading":
             continue
-        if len(block.text) > 90:
+        if len(block.text) > 90 and not _ISSUE.search(block.text):
             begun = begun or len(block.text.split()) >= 12
             continue
         day = is_date_line(block.text, dayfirst, names=True)

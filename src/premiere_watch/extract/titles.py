@@ -142,6 +142,22 @@ class TitleMatcher:
                     return True
         return False
 
+    def rejoin(self, sentences: list[str]) -> list[str]:
+        """Sentences the splitter cut inside one of the target's names ("Shazam! Fury of the
+        Gods", "Mamma Mia! Here We Go Again"), put back together."""
+        stops = [n for n in self.names if re.search(r"[!?]\s", n)]
+        if not stops or len(sentences) < 2:
+            return sentences
+        out = [sentences[0]]
+        for sentence in sentences[1:]:
+            joined = f"{out[-1]} {sentence}"
+            if any(re.search(re.escape(_fold(n)).replace(r"\ ", r"\s+"), _fold(joined), re.I) and not
+                   re.search(re.escape(_fold(n)).replace(r"\ ", r"\s+"), _fold(out[-1]), re.I) for n in stops):
+                out[-1] = joined
+            else:
+                out.append(sentence)
+        return out
+
     def find(self, text: str) -> list[Mention]:
         """Mentions of the target in ``text`` (longest first where they overlap)."""
         hit = self._found.get(text)
@@ -175,6 +191,8 @@ class TitleMatcher:
                         continue
                 elif single and not self._proper_ok(folded, m.start(), m.end()):
                     continue
+                if not title_case and folded.startswith("the ", m.start()) and len(name.split()) == 2:
+                    continue  # "one more trip into the Wasteland": a place; the title is "The Wasteland"
                 season = None
                 tail = _SEQUEL_TAIL.match(folded, m.end())
                 if tail and not self._tail_is_ours(name, folded[m.start():max(tail.end(), m.end() + 60)]):
@@ -273,8 +291,18 @@ def _variants(name: str) -> list[str]:
     bare = re.sub(r"\s*\((?:\d{4}|film|movie|tv series|series)\)\s*$", "", name, flags=re.I)
     if bare != name:
         out.append(bare)
+    # "Fury of the Gods" for "Shazam! Fury of the Gods": writers drop the franchise once it is
+    # named.  Only a subtitle of three words or more is distinctive enough to stand alone.
+    split = re.split(r"[!:–—]\s+", bare)
+    sub = split[-1] if len(split) > 1 else ""
+    words = [w for w in sub.split() if w.lower() != "the"]
+    if len(words) >= 3 and not _NUMBERED_SUB.match(sub):
+        out.append(sub)
     # No "The"-less variant: "The One Piece" is not "One Piece"; operators add such aliases.
     return out
+
+
+_NUMBERED_SUB = re.compile(r"(?:part|chapter|volume|vol\.|season|series|episode|book)\b", re.I)
 
 
 # -- seasons ----------------------------------------------------------------
@@ -369,6 +397,8 @@ _TITLE_VERB = re.compile(
 )
 
 
+_ACTOR_VERB = re.compile(r"\s+(?:returns?|returned|is back|comes back|reprises?|stars?|starred|plays?|played)\s+"
+                         r"(?:as|in|his|her|their|the role)\b", re.I)
 _OBJECT_IS_TITLE = re.compile(r"\s+(?:it|them|the (?:film|movie|series|show|season|sequel|picture|feature))\b", re.I)
 _APPOSITIVE = re.compile(r"(?:,?[\"”’']|[\"”’']?,)\s[^,.;:]{1,80},\s*(?:(?:now|also|still|officially|finally|then)\b)?")
 
@@ -395,6 +425,8 @@ def foreign_subject(sentence: str, matcher: TitleMatcher) -> bool:
             _COMPANIES.fullmatch(head.rstrip(".:,")):
         return False
     # "“Black Adam,” with Dwayne Johnson, now opens ...": past its quote and an appositive.
+    if _ACTOR_VERB.match(body, run.end()):
+        return False  # "Zachary Levi returns as the grown-up hero": a person, not a title
     after = _APPOSITIVE.match(body, run.end())
     verb = _TITLE_VERB.match(body, run.end()) or (_TITLE_VERB.match(body, after.end()) if after else None)
     # "StudioCanal released the film in the U.K.": a company doing something to the title.

@@ -243,7 +243,7 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
     for block in page.blocks:
         if block.zone != "main":
             continue
-        for sentence in cache.sentences(block.text) if block.kind == "paragraph" else [block.text]:
+        for sentence in matcher.rejoin(cache.sentences(block.text)) if block.kind == "paragraph" else [block.text]:
             if _FAKE.search(sentence) and _VIDEO_WORD.search(sentence):
                 talk.fake = talk.fake or sentence  # "That video is a fan edit: S2 footage, ..."
             if not _TRAILER.search(sentence):

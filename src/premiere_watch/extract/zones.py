@@ -40,6 +40,7 @@ _ASIDE_HINT = re.compile(
     r"(?:^|[\s_-])(?:rail|side|aside|tiles|thumbs|shelf related|lockups|teasers?-list|grid-related)(?:$|[\s_-])",
     re.I,
 )
+_BEM_MODIFIER = re.compile(r"--[\w-]+")
 _MAIN_HINT = re.compile(r"article|story|entry-content|post-?body|content-body|release-text|"
                         r"(?:^|[\s_-])(?:body|main|content)(?:$|[\s_-])", re.I)
 _ROLE_ZONE: dict[str, Zone] = {
@@ -81,7 +82,9 @@ def zone_of(el: Any, parent: Zone) -> Zone:
     if hints.strip():
         if _CHROME_HINT.search(hints) and not _HOLDS_ARTICLE(el):
             return "chrome"
-        if _ASIDE_HINT.search(hints) and not _MAIN_HINT.search(hints) and not _HOLDS_ARTICLE(el):
+        # A BEM modifier ("ws-offer--upcoming") says what state an element is in, not that it is a rail.
+        block_names = _BEM_MODIFIER.sub("", hints)
+        if _ASIDE_HINT.search(block_names) and not _MAIN_HINT.search(hints) and not _HOLDS_ARTICLE(el):
             return "aside"
     return parent
 

@@ -137,7 +137,8 @@ _RELEASED_ON = re.compile(r"\b(?:open(?:s|ed)|premier(?:es|ed)|arriv(?:es|ed)|de
 @form(
     rf"""(?:on|On)\s+{FULL_WEEKDAY.format(n='wd')}(?![\w'’])(?!,?\s+(?:the\s+)?\d|,?\s+(?i:jan|feb|mar|apr|may|jun|jul|
     aug|sep|oct|nov|dec))""",
-    rf"""(?:its|their|the|a)\s+{FULL_WEEKDAY.format(n='wd')}\s+(?=(?:bow|opening|premiere|debut|release|launch|return)\b)""",
+    # not "a": "sets a Wednesday premiere in March" names a day of the week, not a date
+    rf"""(?:its|their|the)\s+{FULL_WEEKDAY.format(n='wd')}\s+(?=(?:bow|opening|premiere|debut|release|launch|return)\b)""",
     prio=3,
     needs=(NEEDS_WEEKDAY,),
 )
