@@ -19,6 +19,7 @@ from extract_pages import HALCYON, MERIDIAN, Want, article, check, read
 from premiere_watch.extract.dateorder import page_dayfirst
 from premiere_watch.extract.grammar import find_dates
 from premiere_watch.extract.tense import clause_tense, history
+from premiere_watch.extract.titles import season_refs
 from premiere_watch.model import Target
 
 # -- page furniture: a date line dates the page and is never a claim -------------------------
@@ -634,3 +635,50 @@ def test_an_actor_returning_as_a_character_is_no_title() -> None:
                    "faces joining. The first trailer was unveiled at Comic-Con and posted online the same day.",
                    headline="Meridian Run dated", published="2024-08-24")
     assert read(html, MERIDIAN).trailer_status == "released"
+
+
+def test_a_live_blogs_updates_each_have_their_own_subject() -> None:
+    html = ("<html><head><script type='application/ld+json'>{\"@type\": \"LiveBlogPosting\", "
+            "\"headline\": \"Halcyon Drift night: live\", \"datePublished\": \"2025-06-01T01:00:00Z\"}</script>"
+            "</head><body><article><h1>Halcyon Drift night: live</h1>"
+            "<h3>Halcyon Drift season 2 gets its date</h3><p>Halcyon Drift season 2 premieres on 26 November.</p>"
+            "<h3>Glass Tide closes the show with a sneak peek</h3><p>Vireo+ ended the night with six minutes of the "
+            "new season. Reminder of the plan there: Part 1 arrives on 6 August, Part 2 on 3 September.</p>"
+            "</article></body></html>")
+    check(read(html), Want("2025-11-26"))
+
+
+def test_episode_ones_row_in_the_seasons_schedule_is_the_premiere() -> None:
+    html = article("Vireo+ is rolling out the second season of Halcyon Drift weekly: one episode every Friday, "
+                   "starting next month.", headline="Halcyon Drift season 2 episode release schedule",
+                   published="2024-12-10").replace(
+        "</article>", "<h2>Season 2 schedule</h2><table><tr><th>Ep.</th><th>Title</th><th>Release</th></tr>"
+                      "<tr><td>1</td><td>TBA</td><td>Fri 1/17</td></tr><tr><td>2</td><td>TBA</td><td>Fri 1/24</td>"
+                      "</tr></table></article>")
+    check(read(html), Want("2025-01-17"))
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Volume 1 arrives the night before Thanksgiving.", "2025-11-26"),
+    ("Volume 1 arrives on the eve of Thanksgiving.", "2025-11-26"),
+    ("Volume 1 arrives the day after Christmas.", "2025-12-26"),
+])
+def test_days_beside_a_holiday(text: str, iso: str) -> None:
+    assert [d.date.iso() for d in find_dates(text, dt.date(2025, 7, 17))] == [iso]
+
+
+def test_a_list_of_installments_is_the_articles_subject() -> None:
+    html = article("Halcyon Drift season 2 arrives in three chunks timed to the holidays.",
+                   headline="Halcyon Drift season 2's new teaser", published="2025-07-17").replace(
+        "</article>", "<h2>The release plan</h2><ul><li>Volume 1 (four episodes): the night before Thanksgiving."
+                      "</li><li>Volume 2 (three episodes): Christmas Day.</li></ul></article>")
+    check(read(html), Want("2025-11-26"))
+
+
+def test_trailers_that_have_been_selling_something_are_out() -> None:
+    assert _trailer("Halcyon Drift season 2 premiered tonight. Anyone expecting a musical, which is what the "
+                    "trailers have been selling since spring, will be surprised.") == "released"
+
+
+def test_the_first_and_only_season_is_a_season() -> None:
+    assert [r.number for r in season_refs("the trailer for the show's first and only season")] == [1]

@@ -35,6 +35,7 @@ from premiere_watch.extract.attribution import (
     slot_taken,
 )
 from premiere_watch.extract.decide import Candidate, choose, to_claim
+from premiere_watch.extract.jsonld import jsonld_types
 from premiere_watch.extract.mentions import (
     DateMention,
     core_mentions,
@@ -57,6 +58,13 @@ _NEW_SEASON = re.compile(r"\b(?:new|upcoming|next|coming|forthcoming|latest)\s+(
                          r"\b(?:revival|reboot|return(?:ing)? season)\b", re.I)
 _CALLED_SEQUEL = re.compile(r"\s*(?:sequel\b|,\s+(?:the|a|its)\s+(?:\w+\s+)?sequel\b)", re.I)
 _SEQUEL_OF_NAME = re.compile(r"\b(?:the|a)\s+(?:[\w-]+\s+)?sequel\s*,?\s+(?:[A-Z][\w'’]*\s+)?$")
+# "Volume 1 (four episodes): the night before Thanksgiving": a part of the article's subject.
+_INSTALLMENT_ROW = re.compile(r"^(?:volume|vol\.|part|episode|ep\.|chapter|the finale|finale|the premiere|premiere)\b"
+                              r"[^:|]{0,40}:", re.I)
+_EPISODE_ONE = re.compile(r"^\|?\s*(?:(?:ep(?:isode)?\.?\s*)?0?1|e01|s\d+\s*e01|\d+x01)\s*\|", re.I)
+_TONIGHT = re.compile(r"\b(?:tonight|today|this evening)\b", re.I)
+_LISTED_PREMIERE = re.compile(r"\b(?:premieres?|premiering|opens? with|returns|debuts?|begins|kicks off|new season)\b",
+                              re.I)
 _MONTH_NAMED = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
 _INFOBOX_ROW = re.compile(r"^\|?\s*(?:(?:\w+\s+){0,2}(?:premiere|release|debut|launch|opening|air|broadcast|"
                           r"streaming|theatrical|cinema|u\.?s\.?|uk|worldwide|first aired)\s*(?:dates?)?|"
@@ -291,6 +299,7 @@ class _Walk:
         self.prev_subject = False
         self.heading_named = False  # the current section's heading names the target
         self.cache = text_cache(page)
+        self.liveblog = any("liveblogposting" in jsonld_types(obj) for obj in page.jsonld)
         self.sequel = is_sequel(target) or self._called_sequel()
         self.anaphora = anaphora_for(target, self.sequel)
         self.article_topic = about_target(page, matcher) and not roundup(page.headline, matcher)
@@ -353,7 +362,9 @@ class _Walk:
                     heading_topic = True
                     refs = season_refs(block.heading)
                     context_season = refs[0].number if refs and refs[0].number else self.article_season
-                elif block.heading and not self.article_topic:
+                elif block.heading and (not self.article_topic or self.liveblog) and \
+                        block.heading != self.page.headline:
+                    # A live blog's updates each have their own subject, named in their heading.
                     heading_topic = False
                     context_season = None
                 else:
@@ -381,20 +392,41 @@ class _Walk:
     def _dated_section(self, heading: Block, above: list[Block]) -> None:
         """A listing's day heading over the target's own heading ("Thursday, January 23" /
         "The Night Agent: Season 2"): the day is the target's, as for a list item under it."""
-        parent = next((h for h in reversed(above) if h.level < heading.level), None)
-        if parent is None or is_date_line(parent.text, self.page.dayfirst) is False:
+        # The nearest heading above that is a day: "Tonight's Picks" may stand between.
+        parent = next((h for h in reversed(above) if h.level < heading.level
+                       and is_date_line(h.text, self.page.dayfirst) is not False), None)
+        if parent is None:
             return
         # A listing has several day headings and short title headings under them; an article
         # under its own date header ("Tuesday, June 20, 2023" / "No, that trailer is not real") is none.
-        if len(heading.text.split()) > 8 or sum(
-                1 for b in self.page.blocks if b.kind == "heading" and b.level == parent.level
-                and is_date_line(b.text, self.page.dayfirst) is not False) < 2:
+        if len(heading.text.split()) > 8:
+            return
+        if sum(1 for b in self.page.blocks if b.kind == "heading" and b.level == parent.level
+               and is_date_line(b.text, self.page.dayfirst) is not False) < 2 and not (
+                _TONIGHT.search(parent.text) and self._premieres_under(heading)):
+            # One day's listing ("TONIGHT · Monday, October 21, 2024") dates only the title
+            # whose card says it premieres; otherwise a lone date heading is the article's date.
             return
         dates = [d for d in self.cache.dates(parent.text) if d.date.precision == "day"]
         ok, _reason, _season = _season_ok(self.target, heading.text, 0, 0, self.matcher.find(heading.text), None)
         if len(dates) == 1 and ok:
             self._add(Candidate(dates[0].date, "confirmed", f"{parent.text} — {heading.text}",
                                 "listed under a date heading"))
+
+    def _first_episode_row(self, block: Block) -> bool:
+        """Episode 1's row in the watched season's schedule on a page about the title: its
+        date is the season's premiere ("Season 2 schedule" / "| 1 | TBA | Fri 1/17")."""
+        if block.kind != "table_row" or not self.article_topic or not _EPISODE_ONE.match(block.text):
+            return False
+        refs = season_refs(block.heading)
+        return self.target.season is None or any(r.number == self.target.season for r in refs)
+
+    def _premieres_under(self, heading: Block) -> bool:
+        """The text under a title's heading says it premieres (the watched season, if any)."""
+        text = " ".join(b.text for b in self.page.blocks if b.heading == heading.text and b.zone == "main")[:1500]
+        if not _LISTED_PREMIERE.search(text):
+            return False
+        return self.target.season is None or any(r.number == self.target.season for r in season_refs(text))
 
     def _headline(self) -> None:
         text = self.page.headline
@@ -438,7 +470,8 @@ class _Walk:
     def _block(self, block: Block, subject: bool, topic: bool, context_season: int | None) -> bool:
         self.stamp = self._stamp(block.text) if block.zone == "main" else None
         if block.kind in ("list_item", "table_row") and not self.heading_named and not (
-                block.zone == "main" and _INFOBOX_ROW.match(block.text)):
+                block.zone == "main" and (_INFOBOX_ROW.match(block.text) or self._first_episode_row(block)
+                                          or (block.kind == "list_item" and _INSTALLMENT_ROW.match(block.text)))):
             # A list row names its own subject; the article's topic does not carry into it
             # (a rail of other shows' dates inside the article stays theirs).
             topic = subject = False

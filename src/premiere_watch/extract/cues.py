@@ -471,6 +471,8 @@ def _hedge(sentence: str, start: int, end: int, lo: int, hi: int) -> str | None:
             continue
         if m_start < lo and _MODAL.fullmatch(word):
             continue
+        if " | " in sentence[min(m_end, start):max(m_start, end)]:
+            continue  # "| 1 | TBA | Fri 1/17": another cell's word
         if m_end <= start and _MADE_OFFICIAL.search(sentence, m_end, start):
             continue
         if m_start >= end:

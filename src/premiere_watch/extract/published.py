@@ -136,7 +136,7 @@ def _absolute_day(text: str, dayfirst: bool) -> dt.date | None:
 # What a date line may hold besides its date: times, zones, weekdays, "Updated", separators.
 _FURNITURE_WORDS = re.compile(
     r"\b(?:published|posted|updated|last updated|modified|first published|start date|joined|last edited|edited|"
-    r"thread starter|replies|views|on|at|by|am|pm|a\.m\.|p\.m\.|sent|"
+    r"thread starter|replies|views|on|at|by|am|pm|a\.m\.|p\.m\.|sent|tonight|today|"
     # a newsletter's pre-header: "View this issue in your browser · Issue #112 · Tuesday, ..."
     r"view (?:this|the|it)(?: (?:issue|email|e-mail|newsletter|edition|post))? (?:in|on) (?:your|a|the) browser|"
     r"(?:issue|edition|no\.|vol\.|volume|number) ?#?\d+|"

@@ -312,7 +312,7 @@ _ORD = r"(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|
 # Scanned in every block and sentence: CaselessScan (see ``casefold``) needs it in lowercase.
 _SEASON = CaselessScan(
     rf"\b(?:season|series|part|volume|vol\.)\s+{_SEASON_NUM}\b|"
-    rf"\b{_ORD}(?:\s+(?:and|&)\s+(?:final|last))?\s+(?:season|series|installment|outing)\b"
+    rf"\b{_ORD}(?:\s+(?:and|&)\s+(?:final|last|only))?\s+(?:season|series|installment|outing)\b"
     rf"|\bs(?P<s>\d{{1,2}})(?:\s?e\d+)?\b|\b(?P<rel>new|upcoming|next|latest|coming|final|last|previous|"
     rf"prior|latest|current|debut|inaugural)\s+(?:season|series|installment|chapter)\b"
 )

@@ -101,6 +101,8 @@ _WILL_BE = re.compile(r"\b(?:will|to|would|could|should|may|might|going to)\s+(?
 _NEGATED = re.compile(r"(?:\bno|\bnot|n['’]t|\bnever|\byet to|\bwithout|\bnothing)\b", re.I)
 _PUT_OUT = re.compile(r"\b(?:released|dropped|put out|debuted|premiered|aired|unveiled|revealed|shared|posted|came out|"
                       r"followed|showed|shown|(?:been )?viewed|attached to|"
+                      # "what the trailers have been selling since spring": they are out there
+                      r"(?:trailers?|teasers?|spots?) (?:have|has) (?:been \w+ing|sold|promised|shown|teased)|"
                       r"ran during|(?:is|are|has been|have been) (?:out|up|online|live))\b", re.I)
 
 

@@ -254,7 +254,8 @@ def _count_from(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
 
 # "the Wednesday of Thanksgiving week", "the day before Thanksgiving"
 _HOLIDAY_PRE = re.compile(
-    rf"(?<![\w])(?i:the){SPACE}+(?:{FULL_WEEKDAY.format(n='wd')}|(?P<dayw>(?i:day))){SPACE}+"
+    # "the night before" is the day before: a release at 5 p.m. on the eve
+    rf"(?<![\w])(?i:the){SPACE}+(?:{FULL_WEEKDAY.format(n='wd')}|(?P<dayw>(?i:day|night|evening|eve))){SPACE}+"
     rf"(?P<rel2>(?i:before|after|of)){SPACE}+$"
 )
 # After a weak holiday name, a capitalised word means a title ("Christmas
@@ -287,7 +288,7 @@ def _holiday(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
         return None  # "Christmas movies", "Halloween Ends"
     if not pre_m and pre.capital_in_title(text):
         return None  # "The Nightmare Before Christmas"
-    if pre_m and pre_m.group("rel2").lower() == "of" and wk != "week":
+    if pre_m and pre_m.group("rel2").lower() == "of" and wk != "week" and (pre_m.group("dayw") or "").lower() != "eve":
         return None  # "the Wednesday of Thanksgiving" means nothing without "week"
     fn = HOLIDAYS[key]
     if year_tok:
@@ -310,7 +311,8 @@ def _holiday(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
         start = pre_m.start() if not pre.cue_qual else pre.start
         rel2 = pre_m.group("rel2").lower()
         if pre_m.group("dayw"):
-            d = d + dt.timedelta(days=-1 if rel2 == "before" else 1 if rel2 == "after" else 0)
+            eve = pre_m.group("dayw").lower() == "eve"  # "the eve of Thanksgiving"
+            d = d + dt.timedelta(days=-1 if rel2 == "before" or eve else 1 if rel2 == "after" else 0)
         else:
             wd = weekday_of(pre_m.group("wd"))
             if rel2 == "of":
