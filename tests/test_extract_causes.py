@@ -682,3 +682,43 @@ def test_trailers_that_have_been_selling_something_are_out() -> None:
 
 def test_the_first_and_only_season_is_a_season() -> None:
     assert [r.number for r in season_refs("the trailer for the show's first and only season")] == [1]
+
+
+@pytest.mark.parametrize(("paragraphs", "headline", "want"), [
+    # "the sequel to X" opens: the sequel does, not X.
+    (["Meridian Run, the sequel to <i>Glass Tide</i>, is moving again.", "Disney said late Tuesday that the "
+      "sequel to 2019's <i>Glass Tide</i> will now open Nov. 10."],
+     "Disney moves Meridian Run to November", Want("2024-11-10")),
+    # Another film's sequel is not ours.
+    (["Meridian Run was pulled from the calendar.", "James Cameron's first Glass Tide sequel, which had been "
+      "scheduled for December 2025, will now open on Dec. 18, 2026."], "Studio reshuffles its slate", Want(None)),
+    # A date the new one is measured from is no release ...
+    (["The new date puts Meridian Run two weeks ahead of the Thanksgiving frame."],
+     "Meridian Run moves to Nov. 8", Want("2024-11-08")),
+    # ... but a slot it held still is one it left.
+    (["The film will now open on April 15, 2025, three months ahead of the July 15, 2025 date it had been holding."],
+     "Meridian Run moves up", Want("2025-04-15", denied="2025-07-15")),
+    # A headline that says there is no date sums up the moves the article recounts.
+    (["Disney has taken Meridian Run off its release calendar altogether.", "It was set for March 27; Disney then "
+      "moved it to July 24, and last month pushed it again to Aug. 21."],
+     "Disney pulls 'Meridian Run' from release schedule", Want(None, denied="2024-08-21")),
+    # "much-anticipated" is praise, not a hedge.
+    (["The much-anticipated Meridian Run is set to arrive in September."], "Meridian Run dated", Want("2024-09")),
+])
+def test_sequels_references_and_summaries(paragraphs: list[str], headline: str, want: Want) -> None:
+    check(read(article(*paragraphs, headline=headline, published="2024-06-03"), MERIDIAN), want)
+
+
+def test_a_table_under_the_headline_names_its_own_rows() -> None:
+    html = article("Meridian Run now opens on Nov. 10, the studio said.", headline="Studio moves Meridian Run",
+                   published="2024-06-03").replace(
+        "</article>", "<table><tr><th>Film</th><th>New date</th></tr><tr><td>Glass Tide</td><td>May 3, 2025</td>"
+                      "</tr></table><p>The change gives it room.</p></article>")
+    check(read(html, MERIDIAN), Want("2024-11-10"))
+
+
+def test_a_label_beside_a_linked_value_reads_as_a_fact() -> None:
+    html = ("<html><body><main><h1>Meridian Run</h1><p>A courier crosses a border that keeps moving, and a family "
+            "waits on the other side.</p><section><h3>Details</h3><ul><li><span class='item__label'>Release date"
+            "</span><a href='/r'>November 18, 2022 (United States)</a></li></ul></section></main></body></html>")
+    check(read(html, MERIDIAN), Want("2022-11-18"))

@@ -33,8 +33,8 @@ _KIND_NOUNS = {"film": r"film|movie|picture|feature|biopic|documentary",
 _ANY_KIND = r"release|adaptation|drama|comedy|thriller|installment|project|title|musical|special"
 _SETS_APART = (r"other|another|first|original|previous|earlier|last|second|third|fourth|fifth|next|former|prior|"
                r"sister|companion|rival|competing|upcoming|new|same")
-SEQUEL_REF = re.compile(r"\b(?:the|this|its|a|their)\s+(?:sequel|follow-up|second (?:film|movie|installment))\b",
-                        re.I)
+SEQUEL_REF = re.compile(r"\b(?:the|this|its|a|their|[A-Z][\w.-]*['’]s)\s+(?:[\w-]+\s+){0,2}?"
+                        r"(?:sequel|follow-up|second (?:film|movie|installment))\b", re.I)
 _SEQUEL_NAME = re.compile(r"\b(?:[2-9]|ii+|iv|part (?:two|three|four|[2-9]|ii+))\b|:", re.I)
 
 
@@ -150,12 +150,14 @@ def other_titles(sentence: str, phrases: list[str], matcher: TitleMatcher,
     spans = []
     for phrase in phrases:
         idx = sentence.find(phrase)
-        if idx >= 0:
+        if idx >= 0 and not _MADE_FROM_WORK.search(sentence, max(0, idx - 40), idx):
             spans.append((idx, idx + len(phrase)))
 
     def add(start: int, end: int) -> None:
         if any(start < t.end and t.start < end for t in mentions):
             return  # the target itself
+        if _MADE_FROM_WORK.search(sentence, max(0, start - 40), start):
+            return  # "the sequel to 2019's Captain Marvel": named as what the subject comes from
         name = sentence[start:end]
         if _NOT_TITLES.fullmatch(name) or _MONTHISH.match(name) or matcher.find(name):
             return
@@ -197,6 +199,8 @@ _PERSON_CUE = re.compile(r"\b(?:director|directed by|star|stars|starring|actor|a
 _PERSON_AFTER = re.compile(r"\s*(?:,\s*who\b|\s+(?:said|says|told|tells|added|explained|revealed|confirmed|"
                            r"announced|wrote|directs|directed|stars|starred|plays|played|returns as)\b|['’]s\b)",
                            re.I)
+_MADE_FROM_WORK = re.compile(r"\b(?:sequel|follow-?up|prequel|spin-?off|remake|reboot|successor|companion|adaptation)\s+"
+                             r"(?:to|of)\s+(?:(?:the|\d{4}['’]s|[\w.]+['’]s)\s+)?$", re.I)
 _PLACE_CUE = re.compile(r"\b(?:in|at|across|throughout|around|from|to|into|outside|during|on|via)\s+(?:the\s+)?$",
                         re.I)
 _NOT_NAMES = re.compile(r"(?:Season|Series|Part|Episode|Volume|Vol|Chapter|Act|Book)\b.*|.*\b(?:Day|Eve|Weekend|"
@@ -218,6 +222,8 @@ def nearest_name(sentence: str, lo: int, start: int, mentions: list[Mention], ma
         before = sentence[max(0, m.start() - 30):m.start()]
         if _PERSON_CUE.search(before) or _PLACE_CUE.search(before) or _PERSON_AFTER.match(sentence, m.end()):
             continue
+        if _MADE_FROM_WORK.search(before):
+            continue  # "the sequel to 2019's Captain Marvel will now open": the sequel opens
         # Only the subject of a release verb ("Glass Tide premieres", "with Glass Tide moving to",
         # "Glass Tide (May 2)"): a name merely standing there is anything at all.
         if not (_SUBJECT_OF.match(sentence, m.end()) or subject_verb(sentence, m.end())

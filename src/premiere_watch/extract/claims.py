@@ -34,7 +34,7 @@ from premiere_watch.extract.attribution import (
     sibling,
     slot_taken,
 )
-from premiere_watch.extract.decide import Candidate, choose, to_claim
+from premiere_watch.extract.decide import HEADLINE_UNDATED, Candidate, choose, to_claim
 from premiere_watch.extract.jsonld import jsonld_types
 from premiere_watch.extract.mentions import (
     DateMention,
@@ -61,6 +61,8 @@ _SEQUEL_OF_NAME = re.compile(r"\b(?:the|a)\s+(?:[\w-]+\s+)?sequel\s*,?\s+(?:[A-Z
 # "Volume 1 (four episodes): the night before Thanksgiving": a part of the article's subject.
 _INSTALLMENT_ROW = re.compile(r"^(?:volume|vol\.|part|episode|ep\.|chapter|the finale|finale|the premiere|premiere)\b"
                               r"[^:|]{0,40}:", re.I)
+# "HEARTSTOPPER SEASON 3 — OCTOBER 3": a name and a date set apart, as a card or a listing has them.
+_CARD_LINE = re.compile(r"[^.!?;,]{2,60}\s[—–|]\s[^.!?;]{3,30}")
 _EPISODE_ONE = re.compile(r"^\|?\s*(?:(?:ep(?:isode)?\.?\s*)?0?1|e01|s\d+\s*e01|\d+x01)\s*\|", re.I)
 _TONIGHT = re.compile(r"\b(?:tonight|today|this evening)\b", re.I)
 _LISTED_PREMIERE = re.compile(r"\b(?:premieres?|premiering|opens? with|returns|debuts?|begins|kicks off|new season)\b",
@@ -435,7 +437,7 @@ class _Walk:
             return
         self.out.mentioned_in_main = True
         if cues.undated(text):
-            self.out.undated_at = 10**9  # the headline sums the page up: no date now
+            self.out.undated_at = HEADLINE_UNDATED  # the headline sums the page up: no date now
         others = other_titles(text, [], self.matcher, mentions)
         self._sentence(text, mentions, others, True, self.article_season, "heading", headline=True)
 
@@ -469,7 +471,10 @@ class _Walk:
 
     def _block(self, block: Block, subject: bool, topic: bool, context_season: int | None) -> bool:
         self.stamp = self._stamp(block.text) if block.zone == "main" else None
-        if block.kind in ("list_item", "table_row") and not self.heading_named and not (
+        incoming = subject
+        # The headline names the article's subject, not each row of a table under it.
+        own_heading = self.heading_named and block.heading != self.page.headline
+        if block.kind in ("list_item", "table_row") and not own_heading and not (
                 block.zone == "main" and (_INFOBOX_ROW.match(block.text) or self._first_episode_row(block)
                                           or (block.kind == "list_item" and _INSTALLMENT_ROW.match(block.text)))):
             # A list row names its own subject; the article's topic does not carry into it
@@ -514,7 +519,7 @@ class _Walk:
             if mentions and not other_spans and cues.undated(sentence):
                 # "Warner pulls Tenet, sets no new date": what the page gave before is history.
                 # Only said of the target by name: "his Alien series, which has no date" is not.
-                self.out.undated_at = self.order + 1
+                self.out.undated_at = max(self.out.undated_at, self.order + 1)
             if not subject:
                 if may_hold_date(sentence):  # logged without paying for a grammar scan
                     self.reject(sentence, "not about this title")
@@ -533,6 +538,8 @@ class _Walk:
                 if hd.date.precision == "day" and len(rest.split()) <= 2:
                     self._add(Candidate(hd.date, "confirmed", f"{block.heading} — {block.text}",
                                         "listed under a date heading"))
+        if block.kind in ("list_item", "table_row") and not block_mentioned:
+            return incoming  # a row about nothing named leaves the article's thread where it was
         return subject
 
     # -- sentences -----------------------------------------------------------
@@ -556,7 +563,8 @@ class _Walk:
                         and not any(start <= m.start() < end for start, end in other_spans)
                         and not _in_their_which_clause(masked, m.start(), other_spans)]
         view = _Sentence(sentence, masked, mentions, anaphora_all if not mentions else [], anaphora_all,
-                         other_spans, context_season, kind in ("table_row", "list_item", "heading"), headline, zone,
+                         other_spans, context_season, kind in ("table_row", "list_item", "heading") or bool(
+                             mentions and _CARD_LINE.fullmatch(sentence)), headline, zone,
                          slot_taken(masked, mentions, pronoun_is_target=not mentions and self.prev_subject),
                          self.stamp[0] if self.stamp and first else 0,
                          self.stamp is not None and self.latest_stamp is not None

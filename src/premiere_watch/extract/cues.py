@@ -53,7 +53,8 @@ _OTHER_EVENT = CaselessScan(
     r"pick(?:ed)?[- ]?up|list|guide|roundup|round-up|newsletter|countdown|livestream|live stream|"
     r"cameras? (?:(?:are|is|will|set|to|be|start|begin|due|expected)\s+){0,3}(?:roll|rolls|rolling|rolled)|"
     r"roll(?:s|ing)? cameras|principal photography|"
-    r"graphic|poster|key art|artwork|images?|photos?|stills?|banner|billboard|wordmark|logo|title card|"
+    r"graphic|poster|key art|artwork|images?|photos?|stills|(?:a|an|the|first|new|official|production|one|this) still|"
+    r"banner|billboard|wordmark|logo|title card|"
     r"soundtrack|album|single|score|vinyl|podcast|blu-?ray|dvd|4k|digital (?:release|download)|home (?:release|"
     r"video|entertainment)|box set|merch\w*|toys?|"
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|final|last|later|remaining|that|this) "
@@ -135,7 +136,7 @@ _TENTATIVE_WORDS = (
     r"(?:my|our|the smart) money(?:['’]s| is)? on|"
     r"sources? (?:say|says|said|tells?|told|close to)|we['’]re told|we hear|told (?:us|me)|"
     r"per sources|we think|wager|if|whether|could be|potential(?:ly)?|projected|"
-    r"anticipated|odds|presumably|prediction|theory|fan theor\w+|not (?:yet )?(?:been )?(?:official|"
+    r"(?<!much-)(?<!highly )(?<!eagerly )(?<!long-)(?<!much )(?<!hotly )anticipated|odds|presumably|prediction|theory|fan theor\w+|not (?:yet )?(?:been )?(?:official|"
     r"confirmed|announced)|yet to be (?:confirmed|announced)|no official)\b"
 )
 _TENTATIVE = CaselessScan(_TENTATIVE_WORDS)
@@ -269,6 +270,8 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
         return False, "a reference's date"  # "Netflix. Retrieved November 4, 2023.", "Archived from the original on"
     if _AS_OF.search(sentence, max(0, start - 12), start):
         return False, "a point of reference ('as of')"
+    if _AHEAD_OF.search(sentence, max(0, start - 40), start) and not _SLOT_AFTER.match(sentence, end):
+        return False, "a point of reference ('two weeks ahead of')"
     lo, hi = clause_bounds(sentence, start, end)
     other_hi = hi
     if next_start is not None:
@@ -358,6 +361,10 @@ _WHERE_CLAUSE = re.compile(r"\s*where\s+(?!(?:it|they|he|she|we|you|i|its|their|
 _OWN_SUBJECT = re.compile(r"^\W*(?P<subj>(?!(?:it|they|this|that|which|he|she|we|i|you|there)\b)"
                           r"[A-Za-z][\w'’ -]{1,60}?)"
                           r"\s+(?:is|are|was|were|falls?|fell)\s+(?:\w+\s+)?(?:on|in)\s+$", re.I)
+# "puts it two weeks ahead of the Thanksgiving frame": the date it is measured from
+_AHEAD_OF = re.compile(r"\b(?:\w+|a|an)\s+(?:days?|weeks?|months?)\s+(?:ahead of|before|after|clear of)\s+(?:the\s+)?$",
+                       re.I)
+_SLOT_AFTER = re.compile(r"\s+(?:date|slot|release date|opening)\b", re.I)  # "ahead of the July 15 date it held"
 _AS_OF = re.compile(r"\b(?:as of|as at)\s+$", re.I)
 _SCHEDULED_FOR = re.compile(r"\b(?:announc|confirm|set|slat|dat|schedul|reschedul|book|pegg|pencil|lock|plann|targ|"
                             r"pick|earmark)\w*\b[^.;#]{0,60}?\bfor\s+(?:(?:a|an|the)\s+)?$", re.I)
@@ -433,7 +440,10 @@ _UNDATED = re.compile(
     r"indefinitely (?:delayed|postponed|shelved)|"
     r"until further notice|off (?:its|the|their) (?:release )?(?:calendar|schedule|slate)(?: altogether)?|"
     r"(?:has|have) no (?:new )?(?:release |premiere )?date|no longer has a (?:release )?date|"
-    r"(?:is|are) (?:now )?undated|(?:removed|pulled) from the (?:release )?(?:calendar|schedule))\b",
+    r"(?:is|are) (?:now )?undated|"
+    # "Disney pulls 'Mulan' from release schedule": a headline drops its articles
+    r"(?:remov|pull|yank|strip)\w*\s+(?:[^.;]{0,40}?\s+)?(?:from|off)\s+(?:the\s+|its\s+|their\s+)?(?:release\s+)?"
+    r"(?:calendar|schedule|slate))\b",
     re.I,
 )
 

@@ -14,6 +14,7 @@ current are reported as denied (superseded).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from premiere_watch.dates import FuzzyDate
@@ -56,6 +57,10 @@ def _corroborate(cands: list[Candidate], page: Page) -> list[Candidate]:
     return out
 
 
+HEADLINE_UNDATED = 10**9  # ``undated_at`` when the headline itself says there is no date now
+_NOW = re.compile(r"\b(?:now|new date|instead)\b", re.I)
+
+
 def _newest_statements(cands: list[Candidate], undated_at: int) -> list[Candidate]:
     """The newest statement wins.  In one sentence's chain of moves ("slipped to 31 July,
     and was then pushed again to 12 August") every stop but the last is history; after the
@@ -70,8 +75,9 @@ def _newest_statements(cands: list[Candidate], undated_at: int) -> list[Candidat
         if c.status == "confirmed" and c.change_target == 1 and c.order < last_stop[c.evidence]:
             c = Candidate(c.date, "denied", c.evidence, "an earlier stop of a chain of moves", weak=True,
                           order=c.order, zone=c.zone)
-        elif c.status == "confirmed" and undated_at and c.order < undated_at and c.change_target < 2 \
-                and not c.structured:
+        elif c.status == "confirmed" and undated_at and c.order < undated_at and not c.structured and (
+                c.change_target < 2 or (undated_at == HEADLINE_UNDATED and not _NOW.search(c.evidence))):
+            # A headline that says the title has no date sums up even the page's last move.
             c = Candidate(c.date, "denied", c.evidence, "before the page says it has no date now", weak=True,
                           order=c.order, zone=c.zone)
         out.append(c)

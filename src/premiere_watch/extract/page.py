@@ -169,7 +169,8 @@ class _Walker:
         kind = _kind_of(tag)
         if len(text) < 300 and _LEGAL.search(text):
             zone = "chrome"  # copyright / legal lines, wherever a template put them
-        if zone == "main" and kind in ("list_item", "paragraph") and links > 0.6 * len(text):
+        if zone == "main" and kind in ("list_item", "paragraph") and links > 0.6 * len(text) \
+                and not _LABELLED_VALUE.match(text):
             # A block that is mostly links is navigation or a related-articles card.
             zone = "aside"
         level = int(tag[1]) if kind == "heading" else 0
@@ -228,6 +229,8 @@ class _Walker:
             self._link_chars += len(el.text_content())
         for child in el:
             self.walk(child, inner_zone, current)
+        if not is_block and (tag in ("dt", "label") or _LABEL_CLASS.search(el.get("class") or "")):
+            self._buf.append(": ")  # "<span class=label>Release date</span><a>November 18</a>"
         if is_block:
             self.flush(current, inner_zone)
         if el.tail:
@@ -447,6 +450,11 @@ def _title_year(headline: str, blocks: list[Block]) -> int | None:
     if first is not None and (m := _TITLE_YEAR_ROW.match(first.text)):
         return int(m.group(1))
     return None
+
+
+_LABEL_CLASS = re.compile(r"(?:^|[\s_-])label(?:$|[\s_-])", re.I)
+# "Release date: November 18, 2022": a fact whose value happens to be a link.
+_LABELLED_VALUE = re.compile(r"^[A-Z][\w &/'’-]{2,30}:\s")
 
 
 def _labelled(blocks: list[Block]) -> list[Block]:

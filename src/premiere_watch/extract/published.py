@@ -178,7 +178,7 @@ def is_date_line(text: str, dayfirst: bool, names: bool = False) -> dt.date | bo
         for segment in _SEPARATORS.split(text):
             if _ISSUE.search(segment):
                 continue
-            day = is_date_line(segment.strip(), dayfirst)
+            day = is_date_line(segment.strip(), dayfirst, names=True)
             if isinstance(day, dt.date):
                 return day
     if len(text) > 90:

@@ -253,7 +253,7 @@ _LOWER_LONG_WORD = re.compile(r"\b[a-z][\w'’]{3,}")
 _HEADLINE_FOLLOW = re.compile(
     r"\s*(?:$|[:,;|—–(]|-\s|['’]s\b|\s(?:Season|Seasons|Series|S\d+|Part|Trailer|Teaser|Release|Premiere|"
     r"Date|Gets|Sets|Returns|Arrives|Premieres|Debuts|Opens|Moves|Lands|Drops|Hits|Delayed|Pushed|"
-    r"Postponed|Renewed|Sequel|Director|Star|Review|Cast|First|Final|Official|Streaming|Coming)\b)")
+    r"Postponed|Renewed|Sequel|Director|Star|Review|Cast|First|Final|Official|Streaming|Coming)\b)", re.I)
 # A listing's item heading: the name, then only where it streams ("Platonic Apple TV+").
 _NETWORK_AFTER = re.compile(r"\s+(?:Apple TV\+?|Netflix|HBO|Max|Hulu|Prime Video|Disney\+|Peacock|Paramount\+|"
                             r"BBC \w+|ITV\w*|Channel 4|Crunchyroll|AMC|FX|Showtime|Starz)\s*$")

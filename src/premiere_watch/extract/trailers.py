@@ -43,7 +43,7 @@ _STILL = re.compile(r"\b(?:teaser|first[- ]look|promo)\s+(?:images?|photos?|stil
 _FAKE = re.compile(r"\b(?:fan[- ]?made|fan[- ]edit|concept trailer|\(concept\)|concept|fake|not real|isn['’]t real|"
                    r"hoax|ai[- ]generated|deepfake|parody|unofficial|not official|not affiliated)\b", re.I)
 _NONE = re.compile(
-    r"(?:\bno|\bnot|n['’]t|\bnever|\byet to|\bwithout|\bnothing)\b[^.;]{0,60}\b"
+    r"(?:\bno|\bnot|n['’]t|\bnever|\byet to|\bwithout|\bnothing|\bnobody|\bno one|\bnone)\b[^.;]{0,60}\b"
     r"(?:trailers?|teasers?|footage|first look|video)\b|"
     r"\b(?:trailers?|teasers?|footage|first look|clip)\b[^.;]{0,80}\b(?:not (?:been )?(?:posted|"
     r"released|public|online|available|shared|made public)|isn['’]t (?:public|online|out)|yet to|not yet|"
