@@ -199,8 +199,8 @@ _PERSON_CUE = re.compile(r"\b(?:director|directed by|star|stars|starring|actor|a
 _PERSON_AFTER = re.compile(r"\s*(?:,\s*who\b|\s+(?:said|says|told|tells|added|explained|revealed|confirmed|"
                            r"announced|wrote|directs|directed|stars|starred|plays|played|returns as)\b|['’]s\b)",
                            re.I)
-_MADE_FROM_WORK = re.compile(r"\b(?:sequel|follow-?up|prequel|spin-?off|remake|reboot|successor|companion|adaptation)\s+"
-                             r"(?:to|of)\s+(?:(?:the|\d{4}['’]s|[\w.]+['’]s)\s+)?$", re.I)
+_MADE_FROM_WORK = re.compile(r"\b(?:sequel|follow-?up|prequel|spin-?off|remake|reboot|successor|companion|"
+                             r"adaptation)\s+(?:to|of)\s+(?:(?:the|\d{4}['’]s|[\w.]+['’]s)\s+)?$", re.I)
 _PLACE_CUE = re.compile(r"\b(?:in|at|across|throughout|around|from|to|into|outside|during|on|via)\s+(?:the\s+)?$",
                         re.I)
 _NOT_NAMES = re.compile(r"(?:Season|Series|Part|Episode|Volume|Vol|Chapter|Act|Book)\b.*|.*\b(?:Day|Eve|Weekend|"

@@ -136,7 +136,9 @@ _TENTATIVE_WORDS = (
     r"(?:my|our|the smart) money(?:['’]s| is)? on|"
     r"sources? (?:say|says|said|tells?|told|close to)|we['’]re told|we hear|told (?:us|me)|"
     r"per sources|we think|wager|if|whether|could be|potential(?:ly)?|projected|"
-    r"(?<!much-)(?<!highly )(?<!eagerly )(?<!long-)(?<!much )(?<!hotly )anticipated|odds|presumably|prediction|theory|fan theor\w+|not (?:yet )?(?:been )?(?:official|"
+    # "the much-anticipated season" praises; "anticipated for spring" hedges
+    r"(?<!much-)(?<!highly )(?<!eagerly )(?<!long-)(?<!much )(?<!hotly )anticipated|"
+    r"odds|presumably|prediction|theory|fan theor\w+|not (?:yet )?(?:been )?(?:official|"
     r"confirmed|announced)|yet to be (?:confirmed|announced)|no official)\b"
 )
 _TENTATIVE = CaselessScan(_TENTATIVE_WORDS)
