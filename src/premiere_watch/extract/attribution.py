@@ -359,7 +359,9 @@ _PLURAL_SUBJECT = re.compile(
     r"(?:films|movies|shows|series|titles|releases|sequels|projects|dramas|comedies|features|pictures|"
     r"dates|slots)\b|\b(?:they|them)\s+(?:now\s+|will\s+|all\s+|both\s+)*(?:open|premiere|arrive|release|"
     r"debut|land|hit|return|launch|are (?:dated|set|scheduled|slated|due))\b|"
-    r"\bthe rest of\b[^.;]{0,40}\bdates\b",
+    r"\bthe rest of\b[^.;]{0,40}\bdates\b|"
+    # "X and Y, both dated for 28 September"
+    r"\bboth\s+(?:now\s+)?(?:dated|set|scheduled|slated|due|open(?:ing)?|arriv(?:e|ing)|releas(?:e|ing))\b",
     re.I,
 )
 _MEMBER_OF = re.compile(r"\b(?:one|first|last|another) of\s+(?:the\s+)?$|\b(?:among|joins?|alongside)\s+(?:the\s+)?$",

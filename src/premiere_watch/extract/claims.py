@@ -64,6 +64,8 @@ _INSTALLMENT_ROW = re.compile(r"^(?:volume|vol\.|part|episode|ep\.|chapter|the f
 # "HEARTSTOPPER SEASON 3 — OCTOBER 3": a name and a date set apart, as a card or a listing has them.
 _CARD_LINE = re.compile(r"[^.!?;,]{2,60}\s[—–|]\s[^.!?;]{3,30}")
 _EPISODE_ONE = re.compile(r"^\|?\s*(?:(?:ep(?:isode)?\.?\s*)?0?1|e01|s\d+\s*e01|\d+x01)\s*\|", re.I)
+# A heading that names nothing: "The date", "What we know", "Cast and crew".
+_GENERIC_HEADING = re.compile(r"[A-Z]?[a-z'’]*(?:\s+[a-z&'’,-]+){0,5}[?:.]?")
 _TONIGHT = re.compile(r"\b(?:tonight|today|this evening)\b", re.I)
 _LISTED_PREMIERE = re.compile(r"\b(?:premieres?|premiering|opens? with|returns|debuts?|begins|kicks off|new season)\b",
                               re.I)
@@ -364,6 +366,10 @@ class _Walk:
                     heading_topic = True
                     refs = season_refs(block.heading)
                     context_season = refs[0].number if refs and refs[0].number else self.article_season
+                elif block.heading and not self.liveblog and not self.article_topic and \
+                        _GENERIC_HEADING.fullmatch(block.heading) and last_subject_is_target:
+                    # "The date", "The trailer": a section of the item before, which goes on.
+                    heading_topic = True
                 elif block.heading and (not self.article_topic or self.liveblog) and \
                         block.heading != self.page.headline:
                     # A live blog's updates each have their own subject, named in their heading.

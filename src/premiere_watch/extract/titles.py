@@ -397,6 +397,7 @@ _TITLE_VERB = re.compile(
 )
 
 
+_ITS_OWN = re.compile(r",\s+(?:now\s+|still\s+)?(?:in|into|on)\s+its\b")
 _ACTOR_VERB = re.compile(r"\s+(?:returns?|returned|is back|comes back|reprises?|stars?|starred|plays?|played)\s+"
                          r"(?:as|in|his|her|their|the role)\b", re.I)
 _OBJECT_IS_TITLE = re.compile(r"\s+(?:it|them|the (?:film|movie|series|show|season|sequel|picture|feature))\b", re.I)
@@ -427,6 +428,8 @@ def foreign_subject(sentence: str, matcher: TitleMatcher) -> bool:
     # "“Black Adam,” with Dwayne Johnson, now opens ...": past its quote and an appositive.
     if _ACTOR_VERB.match(body, run.end()):
         return False  # "Zachary Levi returns as the grown-up hero": a person, not a title
+    if _ITS_OWN.match(body, run.end()) and len(words) >= 2:
+        return True  # "Gadar 2, in its fifth weekend after its 11 August release, ..."
     after = _APPOSITIVE.match(body, run.end())
     verb = _TITLE_VERB.match(body, run.end()) or (_TITLE_VERB.match(body, after.end()) if after else None)
     # "StudioCanal released the film in the U.K.": a company doing something to the title.
