@@ -7,7 +7,11 @@ The worker processes are real (forkserver); what they run is the real
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -149,3 +153,54 @@ def test_an_unchanged_page_is_known_by_its_digest_wherever_it_is_read(workers: i
     first, second = asyncio.run(go())
     assert first.observations and first.digest
     assert second == PageRead(first.digest, None)
+
+
+CHILD = """
+import asyncio
+from premiere_watch.model import Target
+from premiere_watch.pool import PageReader
+from premiere_watch.reading import PageJob
+
+async def main() -> None:
+    reader = PageReader(2)
+    job = PageJob(b"<html><body><p>Nothing yet.</p></body></html>", "http://x/", "utf-8", (Target("X", 2),),
+                  "http://x/")
+    await asyncio.gather(*(reader.read(job) for _ in range(4)))  # a burst: the workers run
+    print("ready", flush=True)
+    await asyncio.sleep(120)
+
+asyncio.run(main())
+"""
+
+
+def _descendants(pid: int) -> set[int]:
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        for task in Path(f"/proc/{todo.pop()}/task").glob("*/children"):
+            with contextlib.suppress(OSError):
+                kids = {int(c) for c in task.read_text().split()}
+                todo += kids - found
+                found |= kids
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pidfd and /proc are Linux's")
+def test_workers_do_not_outlive_a_killed_process() -> None:
+    # kill -9 or the OOM killer: nothing runs to stop the pool, and an idle worker waits on a
+    # pipe it holds both ends of. Workers watch the process they serve; the fork server then
+    # has no client left, and multiprocessing's resource tracker no writer.
+    proc = subprocess.Popen([sys.executable, "-c", CHILD], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        left = _descendants(proc.pid)
+        assert len(left) >= 3  # the fork server and two workers (and multiprocessing's resource tracker)
+    finally:
+        proc.kill()
+        proc.wait()
+    deadline = time.monotonic() + 20
+    while left and time.monotonic() < deadline:
+        left = {pid for pid in left if Path(f"/proc/{pid}").exists()
+                and "Z" not in (Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split() or ["Z"])[0]}
+        time.sleep(0.1)
+    assert not left, f"left running: {left}"

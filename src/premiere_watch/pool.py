@@ -30,6 +30,8 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import select
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -58,6 +60,37 @@ def cores() -> int:
 
 def _ready() -> None:
     """A no-op run once per worker at start, so the first page does not wait for an import."""
+
+
+def _exit_with(owner: int) -> None:
+    """Worker initializer: exit as soon as ``owner`` (the process reading pages) is gone.
+
+    Killed outright (the OOM killer, ``kill -9``), the owner stops nothing: its
+    workers would wait for work forever, on a pipe they hold both ends of, and keep
+    the fork server alive with them.  A thread waits on the owner's pidfd instead.
+    """
+    try:
+        fd = os.pidfd_open(owner)
+    except (AttributeError, OSError):  # not Linux (>= 5.3), or the owner is already gone
+        if not _alive(owner):
+            os._exit(1)
+        return
+
+    def watch() -> None:
+        select.select([fd], [], [])  # readable when the process exits
+        os._exit(1)
+
+    threading.Thread(target=watch, name="owner-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 class PageReader:
@@ -123,7 +156,8 @@ class PageReader:
             return self._pool
 
     def _start(self) -> ProcessPoolExecutor:
-        pool = ProcessPoolExecutor(self.workers, mp_context=self._context)
+        pool = ProcessPoolExecutor(self.workers, mp_context=self._context, initializer=_exit_with,
+                                   initargs=(os.getpid(),))
         for future in [pool.submit(_ready) for _ in range(self.workers)]:
             future.result()
         return pool
@@ -137,7 +171,7 @@ class PageReader:
 
     async def _alone(self, job: PageJob) -> PageRead:
         """Read once more in a process of its own: if that dies too, the page is the cause."""
-        solo = ProcessPoolExecutor(1, mp_context=self._context)
+        solo = ProcessPoolExecutor(1, mp_context=self._context, initializer=_exit_with, initargs=(os.getpid(),))
         try:
             future = await asyncio.to_thread(solo.submit, self._read, job)
             return await asyncio.wrap_future(future)
