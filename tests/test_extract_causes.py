@@ -722,3 +722,42 @@ def test_a_label_beside_a_linked_value_reads_as_a_fact() -> None:
             "waits on the other side.</p><section><h3>Details</h3><ul><li><span class='item__label'>Release date"
             "</span><a href='/r'>November 18, 2022 (United States)</a></li></ul></section></main></body></html>")
     check(read(html, MERIDIAN), Want("2022-11-18"))
+
+
+@pytest.mark.parametrize(("paragraphs", "headline", "published", "want"), [
+    # A release verb right before a bare weekday dates it (read back in the past tense).
+    (["Meridian Run opened Friday in 3,979 theaters and took $56.5 million through Sunday."],
+     "Box office: Meridian Run on top", "2024-05-12", Want("2024-05-10")),
+    (["Tracking had pointed to $40 million for the film; it opened Friday after Thursday-night previews."],
+     "Meridian Run bites into the box office", "2025-04-20", Want("2025-04-18")),
+    # A binge drop: "all eight episodes" is the release.
+    (["Meridian Run: all eight episodes Thursday, March 21."], "March is stacked", "2024-02-28",
+     Want("2024-03-21")),
+    # "of the series" is one series, not several titles.
+    (["The network has confirmed that all 12 episodes of the series will be released as a box set on its "
+      "player three weeks today."], "Meridian Run: adaptation gets April arrival date", "2020-04-05",
+     Want("2020-04-26")),
+    # "X and Y, both dated for ..." dates them, not ours.
+    (["Meridian Run has been out for a week.", "The next big releases are Glass Tide and Halcyon Drift, both dated "
+      "for 28 September."], "Box office: week two", "2023-09-11", Want(None)),
+    # "Gadar 2, in its fifth weekend after its 11 August release": its own.
+    (["Meridian Run topped the chart again.", "Glass Tide 2, in its fifth weekend after its 11 August release, "
+      "added Rs 4.5 crore."], "Box office: week two", "2023-09-11", Want(None)),
+])
+def test_box_office_and_listings(paragraphs: list[str], headline: str, published: str, want: Want) -> None:
+    check(read(article(*paragraphs, headline=headline, published=published), MERIDIAN), want)
+
+
+def test_a_generic_section_heading_continues_the_item() -> None:
+    html = ("<html><head><meta property='article:published_time' content='2024-10-17T09:00:00Z'></head><body>"
+            "<h1>The Weekly Report #112</h1><p>Hello, readers.</p><p>Since July we have known that Meridian Run "
+            "arrives in November. That was the one line the studio put at the end of the second teaser.</p>"
+            "<h2>The date</h2><p>The film premieres Sunday, Nov. 17, at 9 p.m. ET.</p></body></html>")
+    check(read(html, MERIDIAN), Want("2024-11-17"))
+
+
+def test_a_colon_before_a_sentence_is_a_headline_not_a_subtitle() -> None:
+    from premiere_watch.extract.titles import TitleMatcher
+    matcher = TitleMatcher(Target("Normal People", None, (), "tv"))
+    assert matcher.find("Normal People: Sally Rooney adaptation gets April arrival date")
+    assert not TitleMatcher(Target("Stranger Things", 5, (), "tv")).find("Stranger Things: Tales From 85 opens")

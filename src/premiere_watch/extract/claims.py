@@ -66,6 +66,10 @@ _CARD_LINE = re.compile(r"[^.!?;,]{2,60}\s[—–|]\s[^.!?;]{3,30}")
 _EPISODE_ONE = re.compile(r"^\|?\s*(?:(?:ep(?:isode)?\.?\s*)?0?1|e01|s\d+\s*e01|\d+x01)\s*\|", re.I)
 # A heading that names nothing: "The date", "What we know", "Cast and crew".
 _GENERIC_HEADING = re.compile(r"[A-Z]?[a-z'’]*(?:\s+[a-z&'’,-]+){0,5}[?:.]?")
+# "it opened Friday after Thursday-night previews": the pronoun is the subject of the release itself
+_PRONOUN_OPENED = re.compile(r"\b(?:it|which|the (?:film|movie|series|show|season))\s+(?:\w+ly\s+)?(?:opened|"
+                             r"premiered|debuted|arrived|launched|bowed|returned|landed|dropped)\b[^,.;]{0,25}?"
+                             r"\s+(?:on\s+|in\s+)?$", re.I)
 _TONIGHT = re.compile(r"\b(?:tonight|today|this evening)\b", re.I)
 _LISTED_PREMIERE = re.compile(r"\b(?:premieres?|premiering|opens? with|returns|debuts?|begins|kicks off|new season)\b",
                               re.I)
@@ -655,7 +659,9 @@ class _Walk:
                 dm = _looking_back(dm, self.anchor)
                 # News of a release that just took place; one from long before is background.
                 recent = self.anchor is not None and dm.date.end() >= self.anchor - dt.timedelta(days=_RECENT_DAYS)
-                happened = recent and bool(mentions) and (self.target.season is None or named_season or not any(
+                happened = recent and bool(mentions or (anaphora and _PRONOUN_OPENED.search(
+                    sentence, max(0, dm.start - 40), dm.start))) and (
+                    self.target.season is None or named_season or not any(
                     r.number not in (None, self.target.season) for r in season_refs(sentence)))
         if not happened and schedule and mentions and not dm.relative and dm.date.precision == "day" and \
                 self.anchor is not None and self.anchor - dt.timedelta(days=_RECENT_DAYS) <= dm.date.start() \

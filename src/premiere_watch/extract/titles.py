@@ -58,7 +58,11 @@ _SEQUEL_TAIL = re.compile(
     r"\s*(?:[:\-–—]\s*)?(?:part\s+(?P<part>two|three|four|five|six|ii+|iv|v|[2-9]|1\d)\b|chapter\s+\w+|"
     r"(?P<num>[2-9]|1\d)\b"
     r"(?!\s*(?:%|million|billion|years?|days?|weeks?|months?|hours?|minutes?|episodes?|[ap]\.?m\b|:|/|\.\d))|"
-    r"(?P<roman>ii+|iv|v|vi+)\b|:\s*(?-i:(?=[A-Z]))(?!(?:Season|Series|Part \w+ of|Official|Trailer|Teaser|Episode|"
+    r"(?P<roman>ii+|iv|v|vi+)\b|:\s*(?-i:(?=[A-Z]))"
+    # "Normal People: Sally Rooney adaptation gets April date": sentence case after the colon is a headline
+    r"(?-i:(?![A-Z][\w'’-]*\s+(?:[A-Z][\w'’-]*\s+)?(?!(?:of|the|and|in|on|at|to|for|from|a|an|with|by|vs|or|nor)\b)"
+    r"[a-z]{3,}\b))"
+    r"(?!(?:Season|Series|Part \w+ of|Official|Trailer|Teaser|Episode|"
     r"Chapter \w+ of|Volume|Vol|Release|Premiere|Date|Everything|What|When|Why|How|Who|The (?:Complete|Official)|"
     # A headline's colon: "Wonka: UK release date, cast and where to see it".
     r"UK|US|U\.S\.|Cast|Review|Watch|Here|News|Latest|Exclusive|Interview|First|Every|All|Is|Will|Does|Can|Should|"

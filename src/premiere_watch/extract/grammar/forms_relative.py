@@ -139,6 +139,10 @@ _RELEASED_ON = re.compile(r"\b(?:open(?:s|ed)|premier(?:es|ed)|arriv(?:es|ed)|de
     aug|sep|oct|nov|dec))""",
     # not "a": "sets a Wednesday premiere in March" names a day of the week, not a date
     rf"""(?:its|their|the)\s+{FULL_WEEKDAY.format(n='wd')}\s+(?=(?:bow|opening|premiere|debut|release|launch|return)\b)""",
+    # "opened Friday in 3,979 theaters", "premieres Sunday at 9": a release verb right before it
+    rf"""\b(?:opened|opens|premiered|premieres|debuted|debuts|arrived|arrives|launched|launches|bowed|bows|"""
+    rf"""returned|returns|landed|lands|dropped|drops)\s+{FULL_WEEKDAY.format(n='wd')}(?![\w'’])"""
+    rf"""(?!,?\s+(?:the\s+)?\d|,?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))""",
     prio=3,
     needs=(NEEDS_WEEKDAY,),
 )
