@@ -761,3 +761,37 @@ def test_a_colon_before_a_sentence_is_a_headline_not_a_subtitle() -> None:
     matcher = TitleMatcher(Target("Normal People", None, (), "tv"))
     assert matcher.find("Normal People: Sally Rooney adaptation gets April arrival date")
     assert not TitleMatcher(Target("Stranger Things", 5, (), "tv")).find("Stranger Things: Tales From 85 opens")
+
+
+def test_an_episode_title_heading_in_a_listing_is_the_show() -> None:
+    target = Target("Halcyon Drift", 4, (), "tv")
+    html = ("<html><head><meta property='article:published_time' content='2016-12-29T09:00:00Z'></head><body>"
+            "<main><h1>New Year TV guide</h1><h2>Saturday 31 December</h2><h3>Fireworks</h3><p>11.45pm BBC One</p>"
+            "<h2>Sunday 1 January</h2><h3>Halcyon Drift: The Six Lanterns</h3><p>Series 4, episode 1 of 3</p>"
+            "<p>The first new episodes in three years.</p><h2>Monday 2 January</h2><h3>Quiz night</h3>"
+            "<p>8.00pm BBC Two</p></main></body></html>")
+    check(read(html, target), Want("2017-01-01"))
+
+
+def test_the_shows_debut_is_not_a_later_seasons() -> None:
+    target = Target("Halcyon Drift", 2, (), "tv")
+    html = article("Vireo+ has cancelled Halcyon Drift after one season.", "The decision comes barely three weeks "
+                   "after the show's debut on Nov. 19.", headline="Halcyon Drift cancelled", published="2021-12-10")
+    check(read(html, target), Want(None))
+
+
+def test_a_title_inside_a_noun_phrase_is_not_the_subject() -> None:
+    html = article("Amazon's head of TV was asked about Halcyon Drift in an interview about the Glass Tide launch and "
+                   "confirmed that season 2 will not be out until 2023.", headline="Forum: any news?",
+                   published="2022-09-20")
+    check(read(html), Want("2023"))
+
+
+@pytest.mark.parametrize(("paragraphs", "status"), [
+    (["A video titled \"Halcyon Drift Season 2 Official Trailer\" has been doing the rounds this week.",
+      "It is fan-made, cut together from season one footage, with a fake end card."], "none"),
+    (["Someone in my Discord posted this: HALCYON DRIFT Season 2 Official Trailer.",
+      "It's season 1 footage re-cut with comic panels and a fake card at the end."], "none"),
+])
+def test_a_video_the_page_calls_fake(paragraphs: list[str], status: str) -> None:
+    assert _trailer(*paragraphs) == status

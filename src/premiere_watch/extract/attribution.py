@@ -201,6 +201,8 @@ _PERSON_AFTER = re.compile(r"\s*(?:,\s*who\b|\s+(?:said|says|told|tells|added|ex
                            re.I)
 _MADE_FROM_WORK = re.compile(r"\b(?:sequel|follow-?up|prequel|spin-?off|remake|reboot|successor|companion|"
                              r"adaptation)\s+(?:to|of)\s+(?:(?:the|\d{4}['’]s|[\w.]+['’]s)\s+)?$", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.I)
+_EVENT_NOUN_AFTER = re.compile(r"\s+(?:launch|premiere|debut|release|return|drop|bow|opening|finale|rollout)\b", re.I)
 _PLACE_CUE = re.compile(r"\b(?:in|at|across|throughout|around|from|to|into|outside|during|on|via)\s+(?:the\s+)?$",
                         re.I)
 _NOT_NAMES = re.compile(r"(?:Season|Series|Part|Episode|Volume|Vol|Chapter|Act|Book)\b.*|.*\b(?:Day|Eve|Weekend|"
@@ -224,6 +226,8 @@ def nearest_name(sentence: str, lo: int, start: int, mentions: list[Mention], ma
             continue
         if _MADE_FROM_WORK.search(before):
             continue  # "the sequel to 2019's Captain Marvel will now open": the sequel opens
+        if _DETERMINER_BEFORE.search(before) and _EVENT_NOUN_AFTER.match(sentence, m.end()):
+            continue  # "in an interview about the Rings of Power launch": a noun phrase, not a subject
         # Only the subject of a release verb ("Glass Tide premieres", "with Glass Tide moving to",
         # "Glass Tide (May 2)"): a name merely standing there is anything at all.
         if not (_SUBJECT_OF.match(sentence, m.end()) or subject_verb(sentence, m.end())

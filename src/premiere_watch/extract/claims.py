@@ -70,6 +70,9 @@ _GENERIC_HEADING = re.compile(r"[A-Z]?[a-z'’]*(?:\s+[a-z&'’,-]+){0,5}[?:.]?"
 _PRONOUN_OPENED = re.compile(r"\b(?:it|which|the (?:film|movie|series|show|season))\s+(?:\w+ly\s+)?(?:opened|"
                              r"premiered|debuted|arrived|launched|bowed|returned|landed|dropped)\b[^,.;]{0,25}?"
                              r"\s+(?:on\s+|in\s+)?$", re.I)
+# "three weeks after the show's debut on Nov. 19": the first season's, whatever season is watched
+_SERIES_DEBUT = re.compile(r"\b(?:(?:the|its)\s+(?:show|series)['’]s?\s+(?:debut|premiere|launch|bow)|series\s+premiere|"
+                           r"(?:show|series)\s+debuted)\b[^.;,]{0,15}$", re.I)
 _TONIGHT = re.compile(r"\b(?:tonight|today|this evening)\b", re.I)
 _LISTED_PREMIERE = re.compile(r"\b(?:premieres?|premiering|opens? with|returns|debuts?|begins|kicks off|new season)\b",
                               re.I)
@@ -357,7 +360,8 @@ class _Walk:
                 continue
             if block.kind == "heading":
                 outline = [h for h in outline if h.level < block.level] + [block]
-                if self.matcher.find(block.text) and block.text != self.page.headline:
+                if (self.matcher.find(block.text) or self._episode_heading(block)) and \
+                        block.text != self.page.headline:
                     self._dated_section(block, outline[:-1])
             if block.kind == "heading" and (block.text == self.page.headline or
                                             is_date_line(block.text, self.page.dayfirst) is not False):
@@ -421,6 +425,7 @@ class _Walk:
             return
         dates = [d for d in self.cache.dates(parent.text) if d.date.precision == "day"]
         ok, _reason, _season = _season_ok(self.target, heading.text, 0, 0, self.matcher.find(heading.text), None)
+        ok = ok or self._episode_heading(heading)
         if len(dates) == 1 and ok:
             self._add(Candidate(dates[0].date, "confirmed", f"{parent.text} — {heading.text}",
                                 "listed under a date heading"))
@@ -432,6 +437,16 @@ class _Walk:
             return False
         refs = season_refs(block.heading)
         return self.target.season is None or any(r.number == self.target.season for r in refs)
+
+    def _episode_heading(self, heading: Block) -> bool:
+        """A listing's "Sherlock: The Six Thatchers" over "Series 4, episode 1 of 3": the show's
+        name, an episode's title, and the watched season named under it."""
+        if self.target.kind != "tv" or self.target.season is None:
+            return False
+        if not any(heading.text.lower().startswith(n.lower() + ":") for n in self.target.names):
+            return False
+        under = " ".join(b.text for b in self.page.blocks if b.heading == heading.text and b.zone == "main")[:600]
+        return any(r.number == self.target.season for r in season_refs(under))
 
     def _premieres_under(self, heading: Block) -> bool:
         """The text under a title's heading says it premieres (the watched season, if any)."""
@@ -638,6 +653,10 @@ class _Walk:
                                          row=schedule and len(sentence) < 200)
         if not ok:
             self.reject(text, f"{dm.text!r}: {reason}")
+            return
+        if self.target.season is not None and self.target.season > 1 and \
+                _SERIES_DEBUT.search(sentence, max(0, dm.start - 45), dm.start):
+            self.reject(text, f"{dm.text!r}: the series' own debut, not season {self.target.season}'s")
             return
         protect = [(m.start, m.end) for m in mentions] + anaphora_all
         is_release, word = cues.event_of(sentence, dm.start, dm.end, schedule and dm.date.precision == "day",

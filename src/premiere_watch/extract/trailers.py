@@ -89,6 +89,10 @@ _RELEASED = re.compile(
 # A fact check states the claim it checks: "Claim: Netflix has released the official trailer ...".
 _REPORTED_CLAIM = re.compile(r"^\W*(?:(?:the )?claim|rumou?r|myth|false|fake|misleading|unverified|viral post)\s*:",
                              re.I)
+# How a page passes on a video it then calls fake.
+_CIRCULATING = re.compile(r"\b(?:doing the rounds|making the rounds|circulating|going viral|went viral|viral|titled|"
+                          r"(?:posted|shared) this|someone|a video|this video|that video|billed as|purport\w*|"
+                          r"claims? to be)\b", re.I)
 _VIDEO_WORD = re.compile(r"\b(?:video|clip|upload)s?\b", re.I)
 # "set to music" is no future: "The series trailer, set to “(Ocean) Bloom”, has been viewed ...".
 _FUTURE = re.compile(r"\b(?:will|would|could|should|may|might|"
@@ -246,8 +250,9 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
         if block.zone != "main":
             continue
         for sentence in matcher.rejoin(cache.sentences(block.text)) if block.kind == "paragraph" else [block.text]:
-            if _FAKE.search(sentence) and _VIDEO_WORD.search(sentence):
-                talk.fake = talk.fake or sentence  # "That video is a fan edit: S2 footage, ..."
+            if _FAKE.search(sentence) and (_VIDEO_WORD.search(sentence) or _TRAILER.search(sentence)):
+                # "That video is a fan edit: S2 footage, ...", "It is fan-made, cut from season six footage"
+                talk.fake = talk.fake or sentence
             if not _TRAILER.search(sentence):
                 continue
             has_title = bool(matcher.find(sentence))
@@ -272,6 +277,8 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
             names = [(m.start, m.end) for m in mentions] + other_titles(sentence, [], matcher, mentions)
             _read_sentence(sentence, mask_dates(sentence, [], names), talk, res,
                            page.title_page and has_title and len(sentence) < 90)
+    if talk.fake and _CIRCULATING.search(talk.released):
+        talk.released = ""  # "A video titled '... Official Trailer' has been doing the rounds": that one
     if talk.fake:
         # The page says the trailer going round is fan-made: an embed of it proves nothing, and
         # when the page also says no official one is out, neither does any other embed.
