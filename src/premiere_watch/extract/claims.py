@@ -71,8 +71,8 @@ _PRONOUN_OPENED = re.compile(r"\b(?:it|which|the (?:film|movie|series|show|seaso
                              r"premiered|debuted|arrived|launched|bowed|returned|landed|dropped)\b[^,.;]{0,25}?"
                              r"\s+(?:on\s+|in\s+)?$", re.I)
 # "three weeks after the show's debut on Nov. 19": the first season's, whatever season is watched
-_SERIES_DEBUT = re.compile(r"\b(?:(?:the|its)\s+(?:show|series)['’]s?\s+(?:debut|premiere|launch|bow)|series\s+premiere|"
-                           r"(?:show|series)\s+debuted)\b[^.;,]{0,15}$", re.I)
+_SERIES_DEBUT = re.compile(r"\b(?:(?:the|its)\s+(?:show|series)['’]s?\s+(?:debut|premiere|launch|bow)|"
+                           r"series\s+premiere|(?:show|series)\s+debuted)\b[^.;,]{0,15}$", re.I)
 _TONIGHT = re.compile(r"\b(?:tonight|today|this evening)\b", re.I)
 _LISTED_PREMIERE = re.compile(r"\b(?:premieres?|premiering|opens? with|returns|debuts?|begins|kicks off|new season)\b",
                               re.I)
