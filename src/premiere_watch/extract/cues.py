@@ -185,7 +185,25 @@ def _matches(name: str, sentence: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((start, end, sentence[start:end]) for start, end in spans)
 
 
+# What a sentence must say for one of its dates to be a release claim: a release word, a
+# scheduling verb ("was announced for June 4") or a hedge ("we think 2026").  A sentence with
+# none of them, after a sentence with no release word, cannot yield one (see ``event_of``).
+_CLAIM_WORDS = CaselessScan(
+    r"\b(?:announc\w*|confirm\w*|slat\w*|schedul\w*|book\w*|pegg\w*|pencil\w*|lock\w*|plann\w*|targ\w*|"
+    r"earmark\w*|dat\w*|set|sets|setting|window|until|before|by|from|instead|rather|not|no|never)\b"
+)
+
+
+@lru_cache(maxsize=8192)
+def may_claim(sentence: str, previous: str = "") -> bool:
+    """Can a date in ``sentence`` be a release claim at all?  A cheap screen that spares the
+    date grammar most of a long article's sentences."""
+    return bool(_PREMIERE.search(sentence) or _CLAIM_WORDS.search(sentence) or _TENTATIVE.search(sentence)
+                or _MAY.search(sentence) or (previous and _PREMIERE.search(previous)))
+
+
 def clear_caches() -> None:
+    may_claim.cache_clear()
     _breaks.cache_clear()
     _matches.cache_clear()
 
