@@ -795,3 +795,25 @@ def test_a_title_inside_a_noun_phrase_is_not_the_subject() -> None:
 ])
 def test_a_video_the_page_calls_fake(paragraphs: list[str], status: str) -> None:
     assert _trailer(*paragraphs) == status
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Staffel 2 startet am 26. Dezember 2024 auf Netflix.", "2024-12-26"),
+    ("Die Fortsetzung läuft ab dem 26. Dezember.", "2024-12-26"),
+    ("Neu auf Netflix im Dezember 2024", "2024-12"),
+    ("Kinostart ist Ende Oktober.", "2025-10"),
+    ("Squid Game – Staffel 2 (26.12.)", "2024-12-26"),
+])
+def test_german_dates(text: str, iso: str) -> None:
+    assert [d.date.iso() for d in find_dates(text, dt.date(2024, 11, 29), dayfirst=True)] == [iso]
+
+
+def test_a_german_page() -> None:
+    html = ("<html lang='de'><head><meta property='article:published_time' content='2024-11-29T09:00:00Z'></head>"
+            "<body><article><h1>Neu auf Vireo+ im Dezember 2024</h1><h2>Das Highlight: Halcyon Drift, Staffel 2</h2>"
+            "<p>Vireo+ hatte den Starttermin bereits Ende Juli mit einem Teaser verkündet. Die zweite Staffel "
+            "startet am 26. Dezember, eine dritte soll 2025 folgen.</p><p>Termine laut Vireo+, Stand: 28.11.</p>"
+            "</article></body></html>")
+    ex = read(html)
+    check(ex, Want("2024-12-26"))
+    assert ex.trailer_status == "released"

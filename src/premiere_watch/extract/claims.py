@@ -572,8 +572,6 @@ class _Walk:
     def _sentence(self, sentence: str, mentions: list[Mention], other_spans: list[tuple[int, int]],
                   topic: bool, context_season: int | None, kind: str, headline: bool = False,
                   zone: str = "main", first: bool = False) -> None:
-        if kind == "paragraph" and not headline and not cues.may_claim(sentence, self.previous):
-            return
         names = [(m.start, m.end) for m in mentions] + other_spans
         # "A Field in August", "Tales From '85": a date inside a title's name is part of the name.
         dates = [d for d in year_context(sentence, core_mentions(sentence, self.cache.dates(sentence)), self.anchor)

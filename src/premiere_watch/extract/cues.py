@@ -45,7 +45,10 @@ _PREMIERE = CaselessScan(
     r"shift(?:s|ed)?|push(?:es|ed)?|"
     r"delay(?:s|ed)?|bump(?:s|ed)?|postpon(?:e|es|ed)|"
     r"on (?:netflix|disney\+|max|hbo|hulu|prime video|apple tv\+)|"
-    r"in (?:theaters|theatres|cinemas)|schedule[ds]?|set for|set to|slated|expected in|streaming)\b"
+    r"in (?:theaters|theatres|cinemas)|schedule[ds]?|set for|set to|slated|expected in|streaming|"
+    # German: "Staffel 2 startet am 26. Dezember", "Kinostart ist im Mai"
+    r"startet|starten|starttermin|start|kinostart|deutschlandstart|serienstart|erscheint|erscheinen|läuft|laufen|"
+    r"kommt|kommen|premiere|veröffentlicht|ausgestrahlt|ausstrahlung|zu sehen|verschoben|neustarts?)\b"
 )
 PREMIERE = _PREMIERE.pattern
 _OTHER_EVENT = CaselessScan(
@@ -78,7 +81,7 @@ OTHER_EVENT = _OTHER_EVENT.pattern
 # "instead of" and "rather than" deny only their object (see status_of), not the clause.
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|won['’]t|isn['’]t|aren['’]t|wasn['’]t|doesn['’]t|don['’]t|didn['’]t|"
-    r"can['’]t|cannot|no|nor|neither|anymore|any longer)\b",
+    r"can['’]t|cannot|no|nor|neither|anymore|any longer|nicht|kein|keine|keinen|nie)\b",
     re.I,
 )
 _MOVED_FROM = re.compile(
@@ -93,7 +96,7 @@ _MOVED_FROM = re.compile(
     re.I,
 )
 _ORIGINALLY = re.compile(
-    r"\b(?:originally|initially|previously|formerly)\b|"
+    r"\b(?:originally|initially|previously|formerly|ursprünglich|eigentlich)\b|"
     r"\b(?:original|initial|previous|earlier|once|old|prior)\b"
     r"[^;]{0,60}?\b(?:set|scheduled|slated|dated|planned|due|targeted|pegged|penciled|pencilled|"
     r"release date|date|slot|opening|premiere|plan|staked|calendar|aim\w*|target\w*)\b|"
@@ -138,7 +141,7 @@ _TENTATIVE_WORDS = (
     r"per sources|we think|wager|if|whether|could be|potential(?:ly)?|projected|"
     # "the much-anticipated season" praises; "anticipated for spring" hedges
     r"(?<!much-)(?<!highly )(?<!eagerly )(?<!long-)(?<!much )(?<!hotly )anticipated|"
-    r"odds|presumably|prediction|theory|fan theor\w+|not (?:yet )?(?:been )?(?:official|"
+    r"soll|sollen|voraussichtlich|vermutlich|angeblich|wahrscheinlich|gerüchte\w*|könnte|dürfte|odds|presumably|prediction|theory|fan theor\w+|not (?:yet )?(?:been )?(?:official|"
     r"confirmed|announced)|yet to be (?:confirmed|announced)|no official)\b"
 )
 _TENTATIVE = CaselessScan(_TENTATIVE_WORDS)
@@ -185,25 +188,7 @@ def _matches(name: str, sentence: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((start, end, sentence[start:end]) for start, end in spans)
 
 
-# What a sentence must say for one of its dates to be a release claim: a release word, a
-# scheduling verb ("was announced for June 4") or a hedge ("we think 2026").  A sentence with
-# none of them, after a sentence with no release word, cannot yield one (see ``event_of``).
-_CLAIM_WORDS = CaselessScan(
-    r"\b(?:announc\w*|confirm\w*|slat\w*|schedul\w*|book\w*|pegg\w*|pencil\w*|lock\w*|plann\w*|targ\w*|"
-    r"earmark\w*|dat\w*|set|sets|setting|window|until|before|by|from|instead|rather|not|no|never)\b"
-)
-
-
-@lru_cache(maxsize=8192)
-def may_claim(sentence: str, previous: str = "") -> bool:
-    """Can a date in ``sentence`` be a release claim at all?  A cheap screen that spares the
-    date grammar most of a long article's sentences."""
-    return bool(_PREMIERE.search(sentence) or _CLAIM_WORDS.search(sentence) or _TENTATIVE.search(sentence)
-                or _MAY.search(sentence) or (previous and _PREMIERE.search(previous)))
-
-
 def clear_caches() -> None:
-    may_claim.cache_clear()
     _breaks.cache_clear()
     _matches.cache_clear()
 
@@ -286,6 +271,9 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
         return True, "scheduled for"  # "was announced for June 4", "confirmed the season for June 4"
     if _ANNOUNCED_ON.search(sentence, max(0, start - 30), start):
         return False, "the announcement's date"  # "confirmed today that ...", "announced on Tuesday"
+    de = _DE_ANNOUNCED.search(sentence, end, clause_bounds(sentence, start, end)[1])
+    if de and not _PREMIERE.search(sentence[end:de.start()]):
+        return False, "the announcement's date"  # "hatte den Starttermin bereits Ende Juli ... verkündet"
     if _CITATION.search(sentence, max(0, start - 40), start):
         return False, "a reference's date"  # "Netflix. Retrieved November 4, 2023.", "Archived from the original on"
     if _AS_OF.search(sentence, max(0, start - 12), start):
@@ -385,7 +373,9 @@ _OWN_SUBJECT = re.compile(r"^\W*(?P<subj>(?!(?:it|they|this|that|which|he|she|we
 _AHEAD_OF = re.compile(r"\b(?:\w+|a|an)\s+(?:days?|weeks?|months?)\s+(?:ahead of|before|after|clear of)\s+(?:the\s+)?$",
                        re.I)
 _SLOT_AFTER = re.compile(r"\s+(?:date|slot|release date|opening)\b", re.I)  # "ahead of the July 15 date it held"
-_AS_OF = re.compile(r"\b(?:as of|as at)\s+$", re.I)
+# German puts the participle last: "hat ... Ende Juli mit einem Teaser verkündet" dates the announcement.
+_DE_ANNOUNCED = re.compile(r"\b(?:verkündet|angekündigt|bekanntgegeben|bekannt gegeben|bestätigt|enthüllt)\b", re.I)
+_AS_OF = re.compile(r"\b(?:as of|as at|stand:?)\s+$", re.I)  # German "Stand: 28.11."
 _SCHEDULED_FOR = re.compile(r"\b(?:announc|confirm|set|slat|dat|schedul|reschedul|book|pegg|pencil|lock|plann|targ|"
                             r"pick|earmark)\w*\b[^.;#]{0,60}?\bfor\s+(?:(?:a|an|the)\s+)?$", re.I)
 _DEICTIC = re.compile(r"(?:today|tonight|yesterday|this (?:morning|afternoon|evening))", re.I)
@@ -486,7 +476,7 @@ def former_plan(sentence: str, start: int) -> bool:
 
 
 # A modal hedges its own clause ("That would be X, which Netflix will release on April 19").
-_MODAL = re.compile(r"would|could|might|may|should|can", re.I)
+_MODAL = re.compile(r"would|could|might|may|should|can|soll|sollen|könnte|dürfte", re.I)
 # "Fans guessed it months ago, and now Netflix has made it official: ...": the guess is over.
 _MADE_OFFICIAL = re.compile(r"\b(?:made it official|it['’]s official|now official|(?:has|have) (?:now )?"
                             r"(?:officially )?(?:confirmed|announced)|officially (?:confirmed|announced))\b", re.I)
@@ -501,6 +491,8 @@ def _hedge(sentence: str, start: int, end: int, lo: int, hi: int) -> str | None:
             continue
         if m_start < lo and _MODAL.fullmatch(word):
             continue
+        if m_start >= end and _MODAL.fullmatch(word) and "," in sentence[end:m_start]:
+            continue  # "startet am 26. Dezember, eine dritte soll 2025 folgen": the modal is the next one's
         if " | " in sentence[min(m_end, start):max(m_start, end)]:
             continue  # "| 1 | TBA | Fri 1/17": another cell's word
         if m_end <= start and _MADE_OFFICIAL.search(sentence, m_end, start):

@@ -26,6 +26,10 @@ from premiere_watch.model import Target, normalize_title
 
 _NUM_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "erste": 1, "ersten": 1, "erster": 1, "erstes": 1, "zweite": 2, "zweiten": 2, "zweiter": 2, "zweites": 2,
+    "dritte": 3, "dritten": 3, "dritter": 3, "drittes": 3, "vierte": 4, "vierten": 4, "vierter": 4, "viertes": 4,
+    "fünfte": 5, "fünften": 5, "fünfter": 5, "fünftes": 5, "sechste": 6, "sechsten": 6, "sechster": 6,
+    "sechstes": 6,
     "ten": 10, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "sophomore": 2, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5,
 }
@@ -312,11 +316,13 @@ _NUMBERED_SUB = re.compile(r"(?:part|chapter|volume|vol\.|season|series|episode|
 # -- seasons ----------------------------------------------------------------
 
 _SEASON_NUM = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
-_ORD = r"(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|sophomore|\d{1,2}(?:st|nd|rd|th))"
+_ORD = (r"(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|sophomore|\d{1,2}(?:st|nd|rd|th)|"
+        # German: "die zweite Staffel", "der dritten Staffel"
+        r"erste[nrs]?|zweite[nrs]?|dritte[nrs]?|vierte[nrs]?|fünfte[nrs]?|sechste[nrs]?|\d{1,2}\.)")
 # Scanned in every block and sentence: CaselessScan (see ``casefold``) needs it in lowercase.
 _SEASON = CaselessScan(
-    rf"\b(?:season|series|part|volume|vol\.)\s+{_SEASON_NUM}\b|"
-    rf"\b{_ORD}(?:\s+(?:and|&)\s+(?:final|last|only))?\s+(?:season|series|installment|outing)\b"
+    rf"\b(?:season|series|part|volume|vol\.|staffel|teil)\s+{_SEASON_NUM}\b|"
+    rf"\b{_ORD}(?:\s+(?:and|&|und)\s+(?:final|last|only|letzte))?\s+(?:season|series|installment|outing|staffel)\b"
     rf"|\bs(?P<s>\d{{1,2}})(?:\s?e\d+)?\b|\b(?P<rel>new|upcoming|next|latest|coming|final|last|previous|"
     rf"prior|latest|current|debut|inaugural)\s+(?:season|series|installment|chapter)\b"
 )

@@ -77,6 +77,8 @@ _RELEASED = re.compile(
     r"check out|watch|below|above|here['’]s|have a look|take a look|gave us|gives us|offers|showed|"
     r"new (?:trailer|teaser)|first (?:official )?(?:trailer|teaser)|official (?:trailer|teaser)|"
     r"final trailer|latest trailer|(?:trailer|teaser) (?:for|of)|in the (?:trailer|teaser)|"
+    # German: "mit einem Teaser verkündet", "der Trailer ist da", "veröffentlichte den ersten Trailer"
+    r"veröffentlich\w*|erschienen|gezeigt|verkündet|enthüllt|präsentiert|ist da|sind da|"
     r"(?:trailer|teaser|spot)s? (?:shows?|opens?|ends?|features?|teases?|reveals?|confirms?|closes?|"
     r"is built|was built|hints?|barely|includes?|has|had)|"
     r"(?:trailer|teaser|spot)s?,? (?:that|which) (?:\w+ )?(?:shows?|reveals?|teases?|hints?|features?|includes?)|"

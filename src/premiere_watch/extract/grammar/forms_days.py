@@ -90,6 +90,18 @@ def _numeric(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     return [Candidate(wdm.start() if wdm else m.start(), m.end(), FuzzyDate.from_date(d), True, "")]
 
 
+# "26.12." on a German listing: day and month, each closed by its dot, the year left out.
+@form(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?![\d.]|[^\S\n]*\d)", prio=7, needs=((".",),))
+def _german_day_month(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
+    if not ctx.dayfirst or ctx.anchor is None or bad_before_number(ctx.text, m.start()):
+        return None
+    day, month = int(m.group("d")), int(m.group("mo"))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    d = day_on_or_after(ctx.anchor, month, day)
+    return [Candidate(m.start(), m.end(), FuzzyDate.from_date(d), True, "")] if d else None
+
+
 # -- day month [year] -----------------------------------------------------------------
 
 _YEAR_SUFFIX = rf"(?:(?:,\s*|\s+){year_rx('year')}|,?\s+(?:of\s+)?{YREL})?"
@@ -99,6 +111,7 @@ _YEAR_SUFFIX = rf"(?:(?:,\s*|\s+){year_rx('year')}|,?\s+(?:of\s+)?{YREL})?"
     rf"{month_rx('mon')}\s*{day_rx('day')}{_YEAR_SUFFIX}",  # September 2, Sept. 2nd, 2016
     rf"{day_rx('day')}\s+(?:of\s+)?{month_rx('mon')}{_YEAR_SUFFIX}",  # 2 September 2016
     rf"(?:the|The)\s+{day_rx('day')}\s+of\s+{month_rx('mon')}{_YEAR_SUFFIX}",  # the 10th of April
+    rf"{day_rx('day')}\.\s+{month_rx('mon')}{_YEAR_SUFFIX}",  # 26. Dezember 2024 (German)
     prio=6,
     needs=(NEEDS_MONTH,),
 )

@@ -109,6 +109,28 @@ def _bare_month(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     return [Candidate(pre.start, end, fd, True, pre.qualifier())] if fd else None
 
 
+# "im Dezember", "ab Mai", "Ende Oktober": German licenses a bare month with its own words.
+_DE_MONTH_CUE = {"im": "", "ab": "from", "seit": "since", "bis": "until", "anfang": "early", "mitte": "mid",
+                 "ende": "late"}
+
+
+@form(r"(?P<de>\b(?:im|Im|ab|Ab|seit|Seit|bis|Bis|Anfang|Mitte|Ende))\s+"
+      r"(?P<mon>Januar|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+      r"(?![A-Za-zäöüß\d]|\s+\d)", prio=4, needs=(NEEDS_MONTH,))
+def _german_month(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
+    if ctx.anchor is None:
+        return None
+    cue = m.group("de").lower()
+    qual = _DE_MONTH_CUE[cue]
+    month = month_of(m.group("mon"))
+    year = month_year(ctx.anchor, month, cue == "seit")
+    fd = valid_date(year, month)
+    start = m.start("de") if qual else m.start("mon")
+    quals = {"early": "early", "mid": "mid", "late": "late"}
+    return [Candidate(start, m.end(), fd, True, quals.get(qual, qual if qual in ("from", "until", "since") else ""))
+            ] if fd else None
+
+
 # -- seasons ------------------------------------------------------------------
 
 

@@ -16,6 +16,8 @@ import re
 MONTH_NUM = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    # German: "26. Dezember 2024", "im März" (the rest are spelled as in English)
+    "mär": 3, "mae": 3, "mai": 5, "okt": 10, "dez": 12,
 }
 WEEKDAY_NUM = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 SEASON_NUM = {"spring": 21, "summer": 22, "fall": 23, "autumn": 23, "winter": 24}
@@ -99,7 +101,8 @@ MONTH = (
     r"(?P<{n}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
     r"|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?"
-    r"|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)(?![A-Za-z]|-[A-Za-z])\.?"
+    r"|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?"
+    r"|Januar|Februar|März|Maerz|Mai|Juni|Juli|Oktober|Dezember)(?![A-Za-zäöüß]|-[A-Za-z])\.?"
 )
 WEEKDAY = (
     r"(?<![A-Za-z])(?P<{n}>Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?"
@@ -109,7 +112,8 @@ WEEKDAY = (
 FULL_WEEKDAY = r"(?P<{n}>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?![A-Za-z])"
 # What a text must contain (lowercased) for these blocks to match: a form's
 # ``needs`` (see ``registry``).
-NEEDS_MONTH = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+NEEDS_MONTH = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+               "mär", "mae", "mai", "okt", "dez")
 NEEDS_WEEKDAY = ("day",)  # every FULL_WEEKDAY
 # A day of the month (1..31, checked by the handler): not part of a longer
 # number, a time ("9:30", "9 p.m."), a decimal or a fraction.

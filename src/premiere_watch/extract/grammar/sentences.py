@@ -29,6 +29,9 @@ _STARTERS = word_set(
 )
 _BOUNDARY = re.compile(r"(?:[.!?…]+|\.\.\.)[\"'”’)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’]*)\.$")
+_GERMAN_ORDINAL = re.compile(r"(?<![\d.])\d{1,2}\.$")
+_GERMAN_MONTH = re.compile(r"(?:Januar|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|"
+                           r"Dezember)$")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]*([A-Za-z0-9][\w'’]*)")
 
 
@@ -43,6 +46,8 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     punct = m.group().rstrip("\"'”’)]")
     if punct != ".":
         return True  # "!", "?", "..." before a capital
+    if _GERMAN_ORDINAL.search(text, max(0, m.start() - 3), m.start() + 1) and _GERMAN_MONTH.match(word):
+        return False  # "am 26. Dezember": a German date's day is an ordinal with a full stop
     wb = _WORD_BEFORE.search(text, max(0, m.start() - 24), m.start() + 1)
     if wb is None:
         return True
