@@ -141,7 +141,8 @@ _TENTATIVE_WORDS = (
     r"per sources|we think|wager|if|whether|could be|potential(?:ly)?|projected|"
     # "the much-anticipated season" praises; "anticipated for spring" hedges
     r"(?<!much-)(?<!highly )(?<!eagerly )(?<!long-)(?<!much )(?<!hotly )anticipated|"
-    r"soll|sollen|voraussichtlich|vermutlich|angeblich|wahrscheinlich|gerüchte\w*|könnte|dürfte|odds|presumably|prediction|theory|fan theor\w+|not (?:yet )?(?:been )?(?:official|"
+    r"soll|sollen|voraussichtlich|vermutlich|angeblich|wahrscheinlich|gerüchte\w*|könnte|dürfte|"  # German
+    r"odds|presumably|prediction|theory|fan theor\w+|not (?:yet )?(?:been )?(?:official|"
     r"confirmed|announced)|yet to be (?:confirmed|announced)|no official)\b"
 )
 _TENTATIVE = CaselessScan(_TENTATIVE_WORDS)
