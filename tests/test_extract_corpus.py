@@ -8,6 +8,7 @@ page instead of for a cause.
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +17,10 @@ import pytest
 from premiere_watch.extract import extract, parse_page
 from premiere_watch.model import Target
 
-# The labelled corpus lives in shared/, beside this checkout (CI lays it out the same way).
+# The shared corpus lives in shared/, beside this checkout (CI lays it out the same way); the
+# project's own labelled sets live in tests/corpus (see its README).
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+OWN = Path(__file__).resolve().parent / "corpus"
 _SEASON_MONTHS = {21: {3, 4, 5}, 22: {6, 7, 8}, 23: {9, 10, 11}, 24: {12, 1, 2},
                   33: {1, 2, 3}, 34: {4, 5, 6}, 35: {7, 8, 9}, 36: {10, 11, 12}}
 
@@ -36,42 +39,68 @@ def _overlaps(a: str, b: str) -> bool:
     return ya == yb and bool(ma & mb)
 
 
-def _cases() -> list[Path]:
-    if not CORPUS.is_dir():
+def _cases(folder: Path = CORPUS) -> list[Path]:
+    if not folder.is_dir():
         return []
-    return sorted(p for p in CORPUS.iterdir() if (p / "expect.toml").exists())
+    return sorted(p for p in folder.rglob("expect.toml"))
 
 
-@pytest.mark.skipif(not _cases(), reason="corpus folder absent")
-# The corpus grew from 33 to 97 pages written in other site templates; until issue 10's
-# extraction work lands, the bar below is the target, not today's state.
-@pytest.mark.xfail(reason="issue 10: extraction does not yet generalise to the grown corpus", strict=False)
-def test_corpus_aggregate_quality() -> None:
-    n = confirmed_ok = trailer_ok = false_alerts = 0
-    tent_hits = tent_total = den_hits = den_total = 0
-    for case in _cases():
-        expect: dict[str, Any] = tomllib.loads((case / "expect.toml").read_text())
-        target = Target(expect["title"], expect.get("season"), tuple(expect.get("aliases", [])),
-                        "film" if expect.get("kind") == "film" else "tv")
-        got = extract(parse_page((case / "page.html").read_bytes()), target).to_json()
+@dataclass
+class Score:
+    n: int = 0
+    confirmed_ok: int = 0
+    trailer_ok: int = 0
+    false_alerts: int = 0
+    tent_hits: int = 0
+    tent_total: int = 0
+    den_hits: int = 0
+    den_total: int = 0
+
+    def add(self, expect: dict[str, Any], got: dict[str, Any]) -> None:
         premiere = expect.get("premiere", {})
         want_confirmed = premiere.get("confirmed", [])
         confirmed = got["premiere"]["confirmed"]
         got_date = confirmed["date"] if confirmed else None
-        n += 1
-        confirmed_ok += (got_date is None and not want_confirmed) or got_date in want_confirmed
-        false_alerts += got_date is not None and got_date not in want_confirmed
+        self.n += 1
+        self.confirmed_ok += (got_date is None and not want_confirmed) or got_date in want_confirmed
+        self.false_alerts += got_date is not None and got_date not in want_confirmed
         want_released = expect.get("trailer", {}).get("status", "unmentioned") == "released"
-        trailer_ok += (got["trailer"]["status"] == "released") == want_released
+        self.trailer_ok += (got["trailer"]["status"] == "released") == want_released
         tentative = [c["date"] for c in got["premiere"]["tentative"]]
         denied = [c["date"] for c in got["premiere"]["denied"]]
-        tent_total += len(premiere.get("tentative", []))
-        tent_hits += sum(any(_overlaps(w, g) for g in tentative) for w in premiere.get("tentative", []))
-        den_total += len(premiere.get("denied", []))
-        den_hits += sum(any(_overlaps(w, g) for g in denied) for w in premiere.get("denied", []))
+        self.tent_total += len(premiere.get("tentative", []))
+        self.tent_hits += sum(any(_overlaps(w, g) for g in tentative) for w in premiere.get("tentative", []))
+        self.den_total += len(premiere.get("denied", []))
+        self.den_hits += sum(any(_overlaps(w, g) for g in denied) for w in premiere.get("denied", []))
 
-    assert false_alerts == 0
-    assert confirmed_ok / n >= 0.95
-    assert trailer_ok / n >= 0.95
-    assert tent_hits / max(1, tent_total) >= 0.8
-    assert den_hits / max(1, den_total) >= 0.8
+
+def _score(cases: list[Path]) -> Score:
+    score = Score()
+    for expect_file in cases:
+        expect: dict[str, Any] = tomllib.loads(expect_file.read_text())
+        target = Target(expect["title"], expect.get("season"), tuple(expect.get("aliases", [])),
+                        "film" if expect.get("kind") == "film" else "tv")
+        score.add(expect, extract(parse_page((expect_file.parent / "page.html").read_bytes()), target).to_json())
+    return score
+
+
+# The bars hold today and guard against regressions; issue 10's own bar (dev confirmed >= 0.95,
+# tentative and denied recall >= 0.8) is not reached yet on dev.
+@pytest.mark.skipif(not _cases(), reason="corpus folder absent")
+def test_shared_dev_corpus_aggregate_quality() -> None:
+    s = _score(_cases())
+    assert s.false_alerts <= 1
+    assert s.confirmed_ok / s.n >= 0.92
+    assert s.trailer_ok / s.n >= 0.95
+    assert s.tent_hits / max(1, s.tent_total) >= 0.75
+    assert s.den_hits / max(1, s.den_total) >= 0.85
+
+
+def test_own_corpus_aggregate_quality() -> None:
+    s = _score(_cases(OWN))
+    assert s.n == 240
+    assert s.false_alerts <= 2
+    assert s.confirmed_ok / s.n >= 0.95
+    assert s.trailer_ok / s.n >= 0.95
+    assert s.tent_hits / max(1, s.tent_total) >= 0.55
+    assert s.den_hits / max(1, s.den_total) >= 0.75
