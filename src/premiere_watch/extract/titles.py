@@ -63,9 +63,6 @@ _SEQUEL_TAIL = re.compile(
     r"(?P<num>[2-9]|1\d)\b"
     r"(?!\s*(?:%|million|billion|years?|days?|weeks?|months?|hours?|minutes?|episodes?|[ap]\.?m\b|:|/|\.\d))|"
     r"(?P<roman>ii+|iv|v|vi+)\b|:\s*(?-i:(?=[A-Z]))"
-    # "Normal People: Sally Rooney adaptation gets April date": sentence case after the colon is a headline
-    r"(?-i:(?![A-Z][\w'’-]*\s+(?:[A-Z][\w'’-]*\s+)?(?!(?:of|the|and|in|on|at|to|for|from|a|an|with|by|vs|or|nor)\b)"
-    r"[a-z]{3,}\b))"
     r"(?!(?:Season|Series|Part \w+ of|Official|Trailer|Teaser|Episode|"
     r"Chapter \w+ of|Volume|Vol|Release|Premiere|Date|Everything|What|When|Why|How|Who|The (?:Complete|Official)|"
     # A headline's colon: "Wonka: UK release date, cast and where to see it".
@@ -74,6 +71,9 @@ _SEQUEL_TAIL = re.compile(
     r"\b))",
     re.I,
 )
+# After a headline's "Name:", sentence case: a lowercase word among the first three.
+_HEADLINE_LABEL = re.compile(r":\s+[A-Z][\w'’-]*\s+(?:[A-Z][\w'’-]*\s+)?"
+                             r"(?!(?:of|the|and|in|on|at|to|for|from|a|an|with|by|vs|or|nor)\b)[a-z]{3,}\b")
 _SEASON_NAMED = re.compile(r"\b(?:season|series)\s+\d", re.I)
 _FOLLOW_OK = {"season", "seasons", "series", "part", "trailer", "teaser", "official", "premiere", "release",
               "is", "was", "will", "has", "and", "or", "the", "in", "on", "at", "first", "final", "new",
@@ -203,6 +203,9 @@ class TitleMatcher:
                     continue  # "one more trip into the Wasteland": a place; the title is "The Wasteland"
                 season = None
                 tail = _SEQUEL_TAIL.match(folded, m.end())
+                if tail and m.start() == 0 and _HEADLINE_LABEL.match(folded, m.end()) and \
+                        not folded.rstrip().endswith((".", "!", "?")):
+                    tail = None  # "Normal People: Sally Rooney adaptation gets April date": a headline's label
                 if tail and not self._tail_is_ours(name, folded[m.start():max(tail.end(), m.end() + 60)]):
                     num = tail.group("num") or tail.group("roman") or tail.group("part")
                     if self.target.kind == "tv" and num:
