@@ -817,3 +817,9 @@ def test_a_german_page() -> None:
     ex = read(html)
     check(ex, Want("2024-12-26"))
     assert ex.trailer_status == "released"
+
+
+def test_a_series_pages_release_year_is_its_first_seasons() -> None:
+    html = ("<html><body><main><h1>Halcyon Drift</h1><p>Released 2021</p><p>Two sisters run a lighthouse on an "
+            "island that keeps moving, and a season of storms is coming.</p></main></body></html>")
+    check(read(html), Want(None))

@@ -73,6 +73,8 @@ _PRONOUN_OPENED = re.compile(r"\b(?:it|which|the (?:film|movie|series|show|seaso
 # "three weeks after the show's debut on Nov. 19": the first season's, whatever season is watched
 _SERIES_DEBUT = re.compile(r"\b(?:(?:the|its)\s+(?:show|series)['’]s?\s+(?:debut|premiere|launch|bow)|"
                            r"series\s+premiere|(?:show|series)\s+debuted)\b[^.;,]{0,15}$", re.I)
+_RELEASED_LABEL = re.compile(r"\W*(?:released|first aired|premiered|original release|release year|year)\s*[:|·-]?\s*",
+                             re.I)
 _TONIGHT = re.compile(r"\b(?:tonight|today|this evening)\b", re.I)
 _LISTED_PREMIERE = re.compile(r"\b(?:premieres?|premiering|opens? with|returns|debuts?|begins|kicks off|new season)\b",
                               re.I)
@@ -654,8 +656,11 @@ class _Walk:
         if not ok:
             self.reject(text, f"{dm.text!r}: {reason}")
             return
-        if self.target.season is not None and self.target.season > 1 and \
-                _SERIES_DEBUT.search(sentence, max(0, dm.start - 45), dm.start):
+        if self.target.season is not None and self.target.season > 1 and (
+                _SERIES_DEBUT.search(sentence, max(0, dm.start - 45), dm.start)
+                or (len(sentence) < 40 and _RELEASED_LABEL.fullmatch(sentence[:dm.start])
+                    and not season_refs(sentence))):
+            # "Released 2021" on a series page: the show's first season, not the watched one
             self.reject(text, f"{dm.text!r}: the series' own debut, not season {self.target.season}'s")
             return
         protect = [(m.start, m.end) for m in mentions] + anaphora_all
