@@ -29,11 +29,9 @@ _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b")
 _MONTH_FIRST_REGIONS = {"us", "ca", "ph"}
 
 
-def _numeric_votes(texts: Iterable[str]) -> tuple[int, int]:
+def _numeric_votes(text: str) -> tuple[int, int]:
     day_first = month_first = 0
-    for text in texts:
-        if "/" not in text and "." not in text:
-            continue
+    if "/" in text or "." in text:
         for m in _NUMERIC.finditer(text):
             a, b = int(m.group(1)), int(m.group(3))
             if m.group(2) == "." and not m.group(4):
@@ -58,14 +56,14 @@ def _region_dayfirst(lang: str) -> bool | None:
 
 def page_dayfirst(texts: Iterable[str], lang: str = "") -> bool:
     """Does the page write numeric dates day first?  ``texts``: its text blocks."""
-    texts = list(texts)
-    day_first, month_first = _numeric_votes(texts)
+    text = "\n".join(texts)  # one scan of the page, not one per block
+    day_first, month_first = _numeric_votes(text)
     if day_first != month_first:
         return day_first > month_first
     region = _region_dayfirst(lang)
     if region is not None:
         return region
-    spelled_dm = sum(len(_DAY_MONTH.findall(t)) for t in texts)
-    spelled_md = sum(len(_MONTH_DAY.findall(t)) for t in texts)
+    spelled_dm = len(_DAY_MONTH.findall(text))
+    spelled_md = len(_MONTH_DAY.findall(text))
     # One "1 December" on a page that never writes "December 1" is a writer's habit too.
     return (spelled_dm >= 1 and not spelled_md) or (spelled_dm >= 2 and spelled_dm > 2 * spelled_md)
