@@ -823,3 +823,11 @@ def test_a_series_pages_release_year_is_its_first_seasons() -> None:
     html = ("<html><body><main><h1>Halcyon Drift</h1><p>Released 2021</p><p>Two sisters run a lighthouse on an "
             "island that keeps moving, and a season of storms is coming.</p></main></body></html>")
     check(read(html), Want(None))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The network is eyeing the fall for Meridian Run, but nothing is locked.", Want(None, tentative="2024-23")),
+    ("The studio is targeting the spring for Meridian Run.", Want(None, tentative="2025-21")),
+])
+def test_a_targeted_season_is_a_plan_not_a_date(text: str, want: Want) -> None:
+    check(read(article(text, headline="Meridian Run update", published="2024-06-03"), MERIDIAN), want)

@@ -29,6 +29,8 @@ _CUE = (
     r"(?:(?<![\w'])(?P<cue>(?i:no\s+later\s+than|not\s+later\s+than|not\s+until|not\s+before|"
     r"some\s?time\s+around|some\s?time\s+in|some\s?time\s+during|as\s+early\s+as|starting\s+in|beginning\s+in|"
     r"in\s+time\s+for|back\s+in|earlier\s+in|prior\s+to|starting|between|"
+    # a plan's target: "FX is eyeing the fall", "targeting the spring"
+    r"eyeing|eyes|targeting|targets|aiming\s+for|aims\s+for|"
     r"by|before|after|until|till|'til|til|through|thru|from|since|around|circa|about|approximately|roughly|"
     r"in|on|of|at|during|for|to|into|throughout|toward|towards|over|sometime))\s+)"
 )
