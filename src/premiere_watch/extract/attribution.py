@@ -105,6 +105,7 @@ _NOT_TITLES = re.compile(r"(?:The\s+)?(?:Netflix|HBO|Max|Disney\+?|Hulu|Prime Vi
                          r"Paramount\+?|Peacock|NBC|CBS|ABC|Fox|FX|AMC|BBC(?: One| Two| Three)?|ITV|Channel 4|Sky|"
                          r"Crunchyroll|Warner Bros\.?|Universal|Sony|Lionsgate|A24|Neon|Marvel|Lucasfilm|Pixar|"
                          r"I|We|It|He|She|They|This|That|These|Those|There|Season \d+|Part \w+|Episode \d+|"
+                         r"Volume \d+|Vol\.? \d+|Chapter \w+|Act \w+|Book \w+|Staffel \d+|Teil \w+|"
                          r"(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber|"
                          r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
                          r".*\b(?:Studios?|Pictures|Entertainment|Television|Networks?|Films|Media|Channel|TV|"
@@ -139,6 +140,8 @@ def emphasized_titles(phrases: Iterable[str], matcher: TitleMatcher) -> list[str
             continue
         if not _title_cased(phrase) or _QUOTED_NOT_TITLE.search(phrase):
             continue  # bold lead-ins are sentences: "On release from tomorrow", "Still showing"
+        if _NOT_TITLES.fullmatch(phrase.strip(" :.")):
+            continue  # "Volume 1", "Netflix": a part or a company, not a title
         out.append(phrase)
     return out
 

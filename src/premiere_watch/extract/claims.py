@@ -555,14 +555,16 @@ class _Walk:
                            block.kind, first=sentence is sentences[0])
             self.previous = sentence
         # A roundup item naming the title under a date heading: "Friday, Oct. 27" / "Pain Hustlers".
-        if block.kind in ("list_item", "table_row", "paragraph") and block_mentioned and block.heading \
-                and not self.cache.dates(block.text) and len(block.text) < 300:
+        lead = sentences[0] if sentences else ""
+        if block.kind in ("list_item", "table_row", "paragraph") and block.heading and \
+                self.matcher.find(lead) and self.matcher.find(lead)[0].start < 3 and not self.cache.dates(lead):
             heading_dates = self.cache.dates(block.heading)
             if len(heading_dates) == 1 and not self.matcher.find(block.heading):
                 hd = heading_dates[0]
                 rest = (block.heading[:hd.start] + block.heading[hd.end:]).strip(" ,.:-–—|")
-                # Only a heading that is just a day ("Friday, Oct. 27") dates the items under it.
-                if hd.date.precision == "day" and len(rest.split()) <= 2:
+                # Only a heading that is just a day ("Friday, Oct. 27", "Sunday the 13th · Pick of
+                # the week") dates the item under it that opens with the title.
+                if hd.date.precision == "day" and len(rest.split()) <= 4:
                     self._add(Candidate(hd.date, "confirmed", f"{block.heading} — {block.text}",
                                         "listed under a date heading"))
         if block.kind in ("list_item", "table_row") and not block_mentioned:

@@ -90,6 +90,28 @@ def _numeric(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     return [Candidate(wdm.start() if wdm else m.start(), m.end(), FuzzyDate.from_date(d), True, "")]
 
 
+_FILM_TAIL = re.compile(r"\s*(?:Part\b|:\s*[A-Z]|\(\d{4}\)|[\"”’'])")
+
+
+# "Sunday the 13th": a newsletter's day plan names the weekday and the day of the month only.
+@form(r"(?<![A-Za-z])(?P<wd>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)),?\s+the\s+"
+      r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b", prio=6, needs=(("the",),))
+def _weekday_the_nth(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
+    if ctx.anchor is None or _FILM_TAIL.match(ctx.text, m.end()) or char_before(ctx.text, m.start()) in "\"“‘'":
+        return None  # "Friday the 13th Part VII", "‘Friday the 13th’": the films
+    day, wd = int(m.group("d")), weekday_of(m.group("wd"))
+    # The next such day on or after the page's date whose weekday fits (within a year).
+    month, year = ctx.anchor.month, ctx.anchor.year
+    for _ in range(13):
+        fd = valid_date(year, month, day)
+        if fd is not None:
+            d = dt.date(year, month, day)
+            if d >= ctx.anchor and d.weekday() == wd:
+                return [Candidate(m.start(), m.end(), FuzzyDate.from_date(d), True, "")]
+        month, year = (1, year + 1) if month == 12 else (month + 1, year)
+    return None
+
+
 # "26.12." on a German listing: day and month, each closed by its dot, the year left out.
 @form(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?![\d.]|[^\S\n]*\d)", prio=7, needs=((".",),))
 def _german_day_month(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
