@@ -831,3 +831,27 @@ def test_a_series_pages_release_year_is_its_first_seasons() -> None:
 ])
 def test_a_targeted_season_is_a_plan_not_a_date(text: str, want: Want) -> None:
     check(read(article(text, headline="Meridian Run update", published="2024-06-03"), MERIDIAN), want)
+
+
+@pytest.mark.parametrize(("paragraphs", "headline", "want"), [
+    # A spin-off opening the sentence owns its pronouns.
+    (["Meridian Run: Night Shift, which the network ordered in January, follows the night deputies, and it "
+      "premieres Thursday, Oct. 9."], "Meridian Run will not return", Want(None)),
+    # After "has not set a new date", the moves the page recounts are history.
+    (["The studio has pulled Meridian Run from its 12 June premiere and has not set a new date.",
+      "It first announced it for March, then in January moved it back to June."],
+     "Meridian Run pulled", Want(None, denied="2024-06-12")),
+    # A question is not an announcement, even with more after it.
+    (["Meridian Run coming this year? Don't hold your breath, its director says."], "Meridian Run update",
+     Want(None)),
+    # "had slated" is a former plan; a network's "slate for next year" is no date of ours.
+    (["The sequel, which the studio had slated for 2026, will not be made.",
+      "The cancellation leaves the studio with a thinner slate for next year."],
+     "Studio cancels Meridian Run sequel", Want(None)),
+    # An appositive between the title and its date does not hand the date to the next title.
+    (["The studio moved <em>Meridian Run</em>, Ines Albrecht's space thriller starring two unknowns, from "
+      "Nov. 6, 2026 to March 12, 2027, and handed the November date to <em>Glass Tide</em>."],
+     "Studio shuffles its slate", Want("2027-03-12")),
+])
+def test_spinoffs_questions_and_recounted_moves(paragraphs: list[str], headline: str, want: Want) -> None:
+    check(read(article(*paragraphs, headline=headline, published="2024-06-03"), MERIDIAN), want)

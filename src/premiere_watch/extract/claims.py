@@ -75,6 +75,9 @@ _SERIES_DEBUT = re.compile(r"\b(?:(?:the|its)\s+(?:show|series)['’]s?\s+(?:deb
                            r"series\s+premiere|(?:show|series)\s+debuted)\b[^.;,]{0,15}$", re.I)
 _RELEASED_LABEL = re.compile(r"\W*(?:released|first aired|premiered|original release|release year|year)\s*[:|·-]?\s*",
                              re.I)
+# What follows a title that is a sentence's subject: a verb, an appositive or a which-clause.
+_SUBJECT_AFTER = re.compile(r"\s*(?:,\s+(?:which|who|the|a|an)\b|\s(?:is|was|will|has|had|premieres|opens|"
+                            r"returns|arrives|follows|gets|got|moves|moved)\b)")
 _TONIGHT = re.compile(r"\b(?:tonight|today|this evening)\b", re.I)
 _LISTED_PREMIERE = re.compile(r"\b(?:premieres?|premiering|opens? with|returns|debuts?|begins|kicks off|new season)\b",
                               re.I)
@@ -152,6 +155,14 @@ _IN_PHRASE = re.compile(r"\b(?:on|of|in|at|by|with|from|about|after|before|over|
 def _opens_with_span(sentence: str, start: int) -> bool:
     lead = _SUBJECT_LEAD.match(sentence)
     return start <= (lead.end() if lead else 0) + 1
+
+
+def _past_appositive(sentence: str, end: int) -> int:
+    m = _APPOSITIVE_AFTER.match(sentence, end)
+    return m.end() if m else end
+
+
+_APPOSITIVE_AFTER = re.compile(r",\s+(?!(?:which|who|and|but|while|as|when)\b)[^,;.]{3,90},")
 
 
 def _in_their_which_clause(sentence: str, at: int, other_spans: list[tuple[int, int]]) -> bool:
@@ -526,9 +537,13 @@ class _Walk:
                 subject = True
             elif foreign_subject(sentence, self.matcher):
                 subject = False  # "Meanwhile, Gen V premieres ...": another title's sentence
-            elif any(_opens_with_span(sentence, start) for start, _ in other_spans) and \
-                    not self.anaphora.search(sentence):
-                subject = False  # another title is the subject; one named further on is only named
+            elif any(_opens_with_span(sentence, start) for start, _ in other_spans) and (
+                    not self.anaphora.search(sentence) or any(
+                        _SUBJECT_AFTER.match(sentence, end) for start, end in other_spans
+                        if _opens_with_span(sentence, start))):
+                # Another title is the subject; one named further on is only named.  Its own
+                # pronouns follow it: "X: Night Shift, which NBC ordered, ... and it premieres Oct. 9".
+                subject = False
             elif other_kind(sentence, self.target) and not self.anaphora.search(sentence):
                 subject = False  # "the film" is not a season, nor "the series" a film
             elif not self.sequel and SEQUEL_REF.search(sentence):
@@ -648,7 +663,9 @@ class _Walk:
             def dist(span: tuple[int, int]) -> int:
                 return dm.start - span[1] if span[1] <= dm.start else (span[0] - dm.end) + 15
             near_other = min(abs(dist(s)) for s in other_spans)
-            targets = [(m.start, m.end) for m in mentions] + anaphora
+            # "moved Perihelion, Ines Albrecht's space thriller starring ..., from Nov. 6": the
+            # appositive describes the target and stands between it and its date.
+            targets = [(m.start, _past_appositive(sentence, m.end)) for m in mentions] + anaphora
             near_target = min((abs(dist(t)) for t in targets), default=10**6)
             if near_other < near_target:
                 self.reject(text, f"{dm.text!r} belongs to another title")

@@ -41,7 +41,8 @@ _PREMIERE = CaselessScan(
     r"theat(?:er|re)s|cinemas|theatrical(?:ly)?|dated|date|slot|calendar|available|reach(?:es|ed|ing)?|"
     r"due|expected|kicks? off|begins? (?:streaming|airing)|begins?|starts?|play(?:s|ing)? in|"
     r"mov(?:e|es|ed|ing)|slid(?:e|es|ing)?|"
-    r"slipp?(?:ed|ing|s)?|staked out|dates|slate|line-?up|all (?:[\w-]+ )?episodes|"
+    r"slipp?(?:ed|ing|s)?|staked out|dates|(?:lead|leads|headline|headlines|top|tops)\s+(?:the|its|their)\s+"
+    r"(?:[\w-]+\s+)?(?:slate|line-?up)|all (?:[\w-]+ )?episodes|"
     r"shift(?:s|ed)?|push(?:es|ed)?|"
     r"delay(?:s|ed)?|bump(?:s|ed)?|postpon(?:e|es|ed)|"
     r"on (?:netflix|disney\+|max|hbo|hulu|prime video|apple tv\+)|"
@@ -103,6 +104,8 @@ _ORIGINALLY = re.compile(
     # "first dated for", not "the first two episodes premiere"
     r"\bfirst\s+(?:\w+\s+)?(?:set|scheduled|slated|dated|planned|announced|targeted|pegged|penciled|pencilled)\b|"
     r"\bhad been\b|"
+    r"\bhad (?:(?:originally|initially|first|already)\s+)?(?:set|scheduled|slated|dated|planned|pencil+ed|targeted|"
+    r"earmarked|booked)\b|"
     r"\b(?:was|were) (?:\w+ )?(?:set|scheduled|slated|dated|planned|due|supposed|lined up|booked|pegged|"
     r"penciled|pencilled|aiming|targeting|eyeing|headed)\b",
     re.I,
@@ -362,6 +365,7 @@ _REPORTED_CLAIM = re.compile(r"^\W*(?:(?:the )?claim|rumou?r|myth|false|fake|mis
 _CITATION = re.compile(r"\b(?:retrieved|archived(?: from the original)?|accessed|originally published|updated|"
                        r"last (?:modified|edited|updated|checked))\s+(?:on\s+)?$", re.I)
 _MADE_FROM = re.compile(r"\b(?:adaptation|version|remake|retelling|reimagining|take|based)\s+(?:of|on)\b", re.I)
+_ASKED_AFTER = re.compile(r"[^.!?;]{0,40}\?")
 _OWN_VERB = re.compile(r"(?:coming|arriving|returning|due|out)\b", re.I)
 _DENIED_BEFORE = re.compile(r"\b(?:instead of|rather than|in place of|replacing|not|rul(?:e|es|ed|ing) out)\s+"
                             r"(?:(?:the|its|a|an|on|in|its)\s+)*(?:[\w.,'’]+\s+){0,2}$", re.I)
@@ -377,8 +381,10 @@ _SLOT_AFTER = re.compile(r"\s+(?:date|slot|release date|opening)\b", re.I)  # "a
 # German puts the participle last: "hat ... Ende Juli mit einem Teaser verkündet" dates the announcement.
 _DE_ANNOUNCED = re.compile(r"\b(?:verkündet|angekündigt|bekanntgegeben|bekannt gegeben|bestätigt|enthüllt)\b", re.I)
 _AS_OF = re.compile(r"\b(?:as of|as at|stand:?)\s+$", re.I)  # German "Stand: 28.11."
-_SCHEDULED_FOR = re.compile(r"\b(?:announc|confirm|set|slat|dat|schedul|reschedul|book|pegg|pencil|lock|plann|targ|"
-                            r"pick|earmark)\w*\b[^.;#]{0,60}?\bfor\s+(?:(?:a|an|the)\s+)?$", re.I)
+# Verbs only: "slated for", not "a thinner slate for next year".
+_SCHEDULED_FOR = re.compile(r"\b(?:announc\w*|confirm\w*|set|sets|setting|slated|dated|schedul\w*|reschedul\w*|"
+                            r"booked|pegged|pencil+ed|locked|planned|targeted|picked|earmarked)\b"
+                            r"[^.;#]{0,60}?\bfor\s+(?:(?:a|an|the)\s+)?$", re.I)
 _DEICTIC = re.compile(r"(?:today|tonight|yesterday|this (?:morning|afternoon|evening))", re.I)
 _ANNOUNCED_ON = re.compile(r"\b(?:announc|confirm|reveal|unveil|said|says|told|report|declar|tweet|post)\w*\s+"
                            r"(?:(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,2}?(?=on\s+))?"
@@ -451,6 +457,9 @@ _UNDATED = re.compile(
     r"indefinitely (?:delayed|postponed|shelved)|"
     r"until further notice|off (?:its|the|their) (?:release )?(?:calendar|schedule|slate)(?: altogether)?|"
     r"(?:has|have) no (?:new )?(?:release |premiere )?date|no longer has a (?:release )?date|"
+    r"(?:has|have) not (?:yet )?set a new (?:release |premiere )?date|without (?:setting|naming) a new date|"
+    r"(?:will not|won['’]t) be made|(?:has been|was|is|have been|were) (?:officially )?cancell?ed|"
+    r"cancels|axes|scraps|pulls the plug on|"
     r"(?:is|are) (?:now )?undated|"
     # "Disney pulls 'Mulan' from release schedule": a headline drops its articles
     r"(?:remov|pull|yank|strip)\w*\s+(?:[^.;]{0,40}?\s+)?(?:from|off)\s+(?:the\s+|its\s+|their\s+)?(?:release\s+)?"
@@ -538,8 +547,8 @@ def status_of(sentence: str, start: int, end: int, next_start: int | None = None
     hedge = _hedge(sentence, start, end, lo, hi)
     if hedge is not None:
         return Verdict("tentative", f"hedged by {hedge!r}")
-    if sentence.rstrip(" \"'”’)").endswith("?"):
-        return Verdict("tentative", "asked, not stated")
+    if sentence.rstrip(" \"'”’)").endswith("?") or _ASKED_AFTER.match(sentence, end):
+        return Verdict("tentative", "asked, not stated")  # "... coming this year? Don't hold your breath"
     if _NOT_UNTIL.search(sentence[lo:start]):
         return Verdict("confirmed", "not until (earliest official)")
     return Verdict("confirmed", "stated as fact")

@@ -59,6 +59,7 @@ def _corroborate(cands: list[Candidate], page: Page) -> list[Candidate]:
 
 HEADLINE_UNDATED = 10**9  # ``undated_at`` when the headline itself says there is no date now
 _NOW = re.compile(r"\b(?:now|new date|instead)\b", re.I)
+_RECOUNTED = re.compile(r"\b(?:first|then|later|initially|originally|previously|before that)\b", re.I)
 
 
 def _newest_statements(cands: list[Candidate], undated_at: int) -> list[Candidate]:
@@ -75,6 +76,12 @@ def _newest_statements(cands: list[Candidate], undated_at: int) -> list[Candidat
         if c.status == "confirmed" and c.change_target == 1 and c.order < last_stop[c.evidence]:
             c = Candidate(c.date, "denied", c.evidence, "an earlier stop of a chain of moves", weak=True,
                           order=c.order, zone=c.zone)
+        elif c.status == "confirmed" and undated_at and c.order >= undated_at and c.change_target \
+                and _RECOUNTED.search(c.evidence) and not _NOW.search(c.evidence):
+            # "... and has not set a new date.  It was first announced for March, then moved to
+            # June": after the page says there is no date, a move it recounts is history.
+            c = Candidate(c.date, "denied", c.evidence, "a move the page recounts after saying there is no date",
+                          weak=True, order=c.order, zone=c.zone)
         elif c.status == "confirmed" and undated_at and c.order < undated_at and not c.structured and (
                 c.change_target < 2 or (undated_at == HEADLINE_UNDATED and not _NOW.search(c.evidence))):
             # A headline that says the title has no date sums up even the page's last move.
