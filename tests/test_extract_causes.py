@@ -855,3 +855,35 @@ def test_a_targeted_season_is_a_plan_not_a_date(text: str, want: Want) -> None:
 ])
 def test_spinoffs_questions_and_recounted_moves(paragraphs: list[str], headline: str, want: Want) -> None:
     check(read(article(*paragraphs, headline=headline, published="2024-06-03"), MERIDIAN), want)
+
+
+def test_a_season_pickers_year_dates_that_seasons_coming_soon() -> None:
+    target = Target("Halcyon Drift", 2, (), "tv")
+    html = ("<html><body><main><h1>Halcyon Drift</h1><p>New Season Coming December 12</p>"
+            "<p>A salvage crew finds a ship that keeps arriving from tomorrow, and nobody aboard has aged.</p>"
+            "<div role='tablist'><button role='tab'>Season 1 · 2023</button><button role='tab'>Season 2 · 2025"
+            "</button></div><p>Season 2 premieres December 12 with two episodes.</p></main>"
+            "<footer><p>© 2024 Vireo+</p></footer></body></html>")
+    check(read(html, target), Want("2025-12-12"))
+    # ... but another season's year says nothing about the watched one.
+    check(read(html.replace("Season 2 · 2025", "Season 2 · Soon"), target), Want(None))
+
+
+@pytest.mark.parametrize(("paragraphs", "want"), [
+    # A title inside the target's appositive describes it.
+    (["Meridian Run, the series that picks up a week after the flood at the end of Glass Tide, will premiere on "
+      "Thursday, Sept. 19, at 9 p.m."], Want("2024-09-19")),
+    # "after tonight's opener" is measured from the opener, not dated by it.
+    (["Six episodes, weekly; the whole lot of Meridian Run lands on the player after tonight's opener."],
+     Want(None)),
+])
+def test_appositives_and_reference_events(paragraphs: list[str], want: Want) -> None:
+    check(read(article(*paragraphs, headline="Meridian Run this week", published="2024-08-22"), MERIDIAN), want)
+
+
+def test_a_byline_segment_dates_the_page() -> None:
+    html = ("<html><body><main><h1>TV this week</h1><p>Compiled by Leena Marchetti and the critics · Published "
+            "Friday 7 November 2025</p><p>Meridian Run is back on Wednesday night with a second series.</p>"
+            "</main></body></html>")
+    ex = read(html, MERIDIAN)
+    assert ex.published is not None and ex.published.isoformat() == "2025-11-07"

@@ -162,7 +162,7 @@ def _past_appositive(sentence: str, end: int) -> int:
     return m.end() if m else end
 
 
-_APPOSITIVE_AFTER = re.compile(r",\s+(?!(?:which|who|and|but|while|as|when)\b)[^,;.]{3,90},")
+_APPOSITIVE_AFTER = re.compile(r",\s+(?!(?:which|who|and|but|while|as|when)\b)[^,;.]{3,120},")
 
 
 def _in_their_which_clause(sentence: str, at: int, other_spans: list[tuple[int, int]]) -> bool:
@@ -528,6 +528,10 @@ class _Walk:
             # "part 2 completes the story the same day as X": X is what it is compared with.
             mentions = [m for m in self.matcher.find(sentence) if not compared(sentence, m.start)]
             other_spans = other_titles(sentence, others, self.matcher, mentions)
+            # "The Penguin, the series that picks up after The Batman, will premiere ...": a title
+            # inside the target's appositive describes it and dates nothing.
+            other_spans = [(a, b) for a, b in other_spans
+                           if not any(m.end < a < _past_appositive(sentence, m.end) for m in mentions)]
             if not self.sequel:
                 # "he has moved on to its sequel, which Paramount has dated for ...": not ours
                 other_spans = sorted(other_spans + [m.span("np") for m in _SEQUEL_WHICH.finditer(sentence)])
@@ -721,8 +725,14 @@ class _Walk:
             verdict = cues.Verdict("tentative", "a guess, not an announcement")
         if verdict.status == "confirmed" and "around" in dm.qualifier.split():
             verdict = cues.Verdict("tentative", "approximate ('around')")
+        season_year = self.page.season_years.get(self.target.season or 0)
+        if verdict.status == "confirmed" and dm.relative and self.page.published is None and season_year \
+                and _MONTH_NAMED.search(dm.text) and dm.date.year != season_year:
+            # "Season 2 · 2025" on the picker: the watched season's year-less day is that year's.
+            moved = FuzzyDate(season_year, dm.date.sub, dm.date.day)
+            dm = DateMention(dm.start, dm.end, dm.text, moved, dm.relative, dm.qualifier)
         if verdict.status == "confirmed" and dm.relative and self.page.published is None and not (
-                self.page.title_year is not None and _MONTH_NAMED.search(dm.text)):
+                (self.page.title_year is not None or season_year) and _MONTH_NAMED.search(dm.text)):
             # Without a publication date the year came from a copyright line: not enough
             # to alert anyone on.
             verdict = cues.Verdict("tentative", "year inferred without a publication date")

@@ -282,6 +282,8 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
         return False, "a reference's date"  # "Netflix. Retrieved November 4, 2023.", "Archived from the original on"
     if _AS_OF.search(sentence, max(0, start - 12), start):
         return False, "a point of reference ('as of')"
+    if _AFTER_EVENT.search(sentence, max(0, start - 20), start) and sentence[end:end + 2] in ("'s", "’s"):
+        return False, "a point of reference ('after tonight's opener')"
     if _AHEAD_OF.search(sentence, max(0, start - 40), start) and not _SLOT_AFTER.match(sentence, end):
         return False, "a point of reference ('two weeks ahead of')"
     lo, hi = clause_bounds(sentence, start, end)
@@ -377,6 +379,7 @@ _OWN_SUBJECT = re.compile(r"^\W*(?P<subj>(?!(?:it|they|this|that|which|he|she|we
 # "puts it two weeks ahead of the Thanksgiving frame": the date it is measured from
 _AHEAD_OF = re.compile(r"\b(?:\w+|a|an)\s+(?:days?|weeks?|months?)\s+(?:ahead of|before|after|clear of)\s+(?:the\s+)?$",
                        re.I)
+_AFTER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|until)\s+$", re.I)
 _SLOT_AFTER = re.compile(r"\s+(?:date|slot|release date|opening)\b", re.I)  # "ahead of the July 15 date it held"
 # German puts the participle last: "hat ... Ende Juli mit einem Teaser verkündet" dates the announcement.
 _DE_ANNOUNCED = re.compile(r"\b(?:verkündet|angekündigt|bekanntgegeben|bekannt gegeben|bestätigt|enthüllt)\b", re.I)

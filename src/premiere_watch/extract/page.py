@@ -81,6 +81,7 @@ class Page:
     title_page: bool  # the page is a title's own page (JSON-LD TVSeries/Movie, no article)
     year_hint: int | None = None  # copyright/metadata year when no publication date exists
     title_year: int | None = None  # a title page's own year ("2023 · R · 2h 21m", "Lift (2024)")
+    season_years: dict[int, int] = field(default_factory=dict)  # its season picker: {2: 2025}
     published_source: str = ""
     meta_description: str = ""
     meta_title: str = ""  # og:title, else <title>
@@ -422,11 +423,13 @@ def parse_page(html: bytes | str, url: str | None = None, encoding: str | None =
     title_page = bool(kinds & TITLE_TYPES) and not (kinds & (ARTICLE_TYPES - {"webpage"})) \
         and published is None
     title_year = _title_year(headline, blocks) if published is None else None
+    season_years = _season_chip_years(root) if published is None else {}
     desc_el = root.find(".//meta[@name='description']")
     desc = clean(desc_el.get("content") or "") if desc_el is not None else ""
     return Page(url=url, headline=headline, subheadings=subheadings, published=published,
                 blocks=blocks, jsonld=jsonld, videos=videos, title_page=title_page,
-                year_hint=hint, title_year=title_year, published_source=source, meta_description=desc,
+                year_hint=hint, title_year=title_year, season_years=season_years,
+                published_source=source, meta_description=desc,
                 meta_title=meta_title,
                 dayfirst=dayfirst)
 
@@ -439,6 +442,20 @@ _LABEL = re.compile(r"(?=[^\d]*$)(?=.*[A-Za-z]{3})(?:[A-Z&'’. -]{3,40}|[A-Z][A
 _TITLE_YEAR_ROW = re.compile(r"^((?:19|20)\d{2})\s*[·•|,]?\s*(?:TV-\w+|PG-13|PG|NC-17|R|G|U|12A?|15|18|\d+\+|"
                              r"\d+\s*h\b|\d+\s*min|\d+\s*(?:Seasons?|Episodes?|Parts?)\b)")
 _TITLE_YEAR_HEAD = re.compile(r"\(((?:19|20)\d{2})\)\s*$")
+
+
+_SEASON_CHIP = re.compile(r"\s*Season\s+(\d{1,2})\s*[·•|(,–-]\s*((?:19|20)\d\d)\)?\s*", re.I)
+
+
+def _season_chip_years(root: Any) -> dict[int, int]:
+    """A title page's season picker ("Season 2 · 2025" on a tab, button or option, which the
+    walk skips as controls): each season's year, for a year-less "Coming December 12"."""
+    years: dict[int, int] = {}
+    for el in root.iter("button", "a", "li", "option", "span"):
+        m = _SEASON_CHIP.fullmatch(el.text_content() or "")
+        if m:
+            years[int(m.group(1))] = int(m.group(2))
+    return years
 
 
 def _title_year(headline: str, blocks: list[Block]) -> int | None:

@@ -162,6 +162,8 @@ _RELEASE_LABEL = re.compile(r"\b(?:premi\w*|releas\w*|debut\w*|launch\w*|open\w*
                             r"theat\w*|cinema\w*|return\w*|finale|episode|season|series|out|coming|date)\b", re.I)
 
 _ISSUE = re.compile(r"\b(?:issue|edition|no\.|vol\.?|volume)\s*#?\d+\b", re.I)
+# "Compiled by Leena Marchetti · Published Friday 7 November 2025": a byline's dated segment.
+_STAMP_SEGMENT = re.compile(r"[·•|]\s*(?:published|posted|updated|first published)\b", re.I)
 _SEPARATORS = re.compile(r"\s[·•|]\s|\s[–—]\s")
 _PRESS = re.compile(r"\b(?:for immediate|press|news|media) release\b", re.I)
 
@@ -172,11 +174,11 @@ def is_date_line(text: str, dayfirst: bool, names: bool = False) -> dt.date | bo
     "Wednesday, January 1"): its day when it gives one with its year, True for a date line
     without one, False for text that says something.  ``names``: a place and an author may
     stand beside a dated day ("Venice, 2 September 2023 — Corinne Vasquez-Holm")."""
-    if _ISSUE.search(text) and len(text) <= 200:
+    if (_ISSUE.search(text) or _STAMP_SEGMENT.search(text)) and len(text) <= 200:
         # "Issue #212 · Friday, January 12, 2024 · A weekly letter about ...": a newsletter's
         # issue line; its dated segment dates it, whatever its tagline says.
         for segment in _SEPARATORS.split(text):
-            if _ISSUE.search(segment):
+            if _ISSUE.search(segment) or segment == text:
                 continue
             day = is_date_line(segment.strip(), dayfirst, names=True)
             if isinstance(day, dt.date):
@@ -212,7 +214,7 @@ def dateline(blocks: list[Block], dayfirst: bool) -> tuple[dt.date | None, set[i
     for i, block in enumerate(blocks):
         if block.zone != "main" or block.kind == "heading":
             continue
-        if len(block.text) > 90 and not _ISSUE.search(block.text):
+        if len(block.text) > 90 and not (_ISSUE.search(block.text) or _STAMP_SEGMENT.search(block.text)):
             begun = begun or len(block.text.split()) >= 12
             continue
         day = is_date_line(block.text, dayfirst, names=True)
