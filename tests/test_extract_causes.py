@@ -887,3 +887,39 @@ def test_a_byline_segment_dates_the_page() -> None:
             "</main></body></html>")
     ex = read(html, MERIDIAN)
     assert ex.published is not None and ex.published.isoformat() == "2025-11-07"
+
+
+@pytest.mark.parametrize(("text", "iso", "qualifier"), [
+    ("Die dritte Staffel kommt nicht vor 2026.", "2026", "from"),
+    ("Staffel 3 startet erst 2026.", "2026", "from"),
+    ("Die Fortsetzung startet im Herbst 2026.", "2026-23", ""),
+    ("Die neue Staffel läuft ab nächsten Mittwoch.", "2024-12-04", ""),
+    ("Heute in einer Woche ist es so weit.", "2024-12-06", ""),
+])
+def test_german_years_seasons_and_weekdays(text: str, iso: str, qualifier: str) -> None:
+    found = find_dates(text, dt.date(2024, 11, 29), dayfirst=True)
+    assert [(d.date.iso(), d.qualifier) for d in found] == [(iso, qualifier)]
+
+
+@pytest.mark.parametrize(("paragraphs", "want"), [
+    # "soll ... starten" is how German press states a plan, not a hedge.
+    (["Die zweite Staffel von Halcyon Drift soll am 26. Dezember starten."], Want("2024-12-26")),
+    # "statt am ..." gives up a date; "nicht vor 2026" is the earliest official one.
+    (["Statt am 1. März 2025 soll die zweite Staffel von Halcyon Drift nun erst am 13. Juni 2025 starten."],
+     Want("2025-06-13", denied="2025-03-01")),
+    (["Die zweite Staffel von Halcyon Drift kommt nicht vor 2026, bestätigte der Sender."], Want("2026")),
+    # A title in German quotes owns its relative clause.
+    (["Halcyon Drift Staffel 2 startet am 23. Mai.", "Das Festival wird mit „Glass Tide“ eröffnet, die am 14. Mai "
+      "zugleich in den Kinos startet."], Want("2025-05-23")),
+])
+def test_german_sentences(paragraphs: list[str], want: Want) -> None:
+    html = article(*paragraphs, headline="Halcyon Drift: Staffel 2", published="2024-11-29", lang="de")
+    check(read(html), want)
+
+
+@pytest.mark.parametrize(("paragraphs", "status"), [
+    (["Ein echter Trailer zu Halcyon Drift Staffel 2 ist noch nicht erschienen."], "none"),
+    (["Den Trailer zu Halcyon Drift Staffel 2 zeigt der Sender seit Anfang Februar im Programm."], "released"),
+])
+def test_german_trailer_talk(paragraphs: list[str], status: str) -> None:
+    assert _trailer(*paragraphs) == status

@@ -117,8 +117,8 @@ _NOT_TITLES = re.compile(r"(?:The\s+)?(?:Netflix|HBO|Max|Disney\+?|Hulu|Prime Vi
 _QUOTED_NOT_TITLE = re.compile(r"\d[/.]\d|^(?:coming|out|now|available|streaming|only|in cinemas|in theaters|"
                                r"premieres?|arrives?|returns?|watch|on release|still showing|also out)\b|"
                                r"\b(?:today|tomorrow|tonight)\b", re.I)
-_QUOTE_CHARS = re.compile(r"[‘“\"]|(?:^|\s)'")
-_QUOTED = re.compile(r"(?:‘(?P<a>[A-Z0-9][^‘’“”\n]{0,60}?)’|“(?P<b>[A-Z0-9][^‘’“”\n]{0,60}?)[,.]?”|"
+_QUOTE_CHARS = re.compile(r"[‘“„\"]|(?:^|\s)'")
+_QUOTED = re.compile(r"(?:‘(?P<a>[A-Z0-9][^‘’“”\n]{0,60}?)’|[“„](?P<b>[A-Z0-9][^‘’“”„\n]{0,60}?)[,.]?[”“]|"
                      r"\"(?P<c>[A-Z0-9][^\"\n]{0,60}?)[,.]?\"|(?:(?<=\s)|^)'(?P<d>[A-Z0-9][^'\n]{0,60}?)'(?=[\s,.:;!?]|$))")
 
 

@@ -165,11 +165,15 @@ def _past_appositive(sentence: str, end: int) -> int:
 _APPOSITIVE_AFTER = re.compile(r",\s+(?!(?:which|who|and|but|while|as|when)\b)[^,;.]{3,120},")
 
 
+# "X, which ...", and German's "„X“, die am 14. Mai ... startet"
+_WHICH_AFTER = re.compile(r"[“”\"]?,\s+(?:which|die|der|das|welche[rs]?)\b")
+
+
 def _in_their_which_clause(sentence: str, at: int, other_spans: list[tuple[int, int]]) -> bool:
     """"Next weekend brings Gran Turismo, which moved its opening to Aug. 25": a pronoun in
     a which-clause after another title points back to that title."""
     lo, _hi = cues.clause_bounds(sentence, at, at)
-    return any(re.match(r",\s+which\b", sentence[end:end + 8]) and end <= lo <= end + 8 for _, end in other_spans)
+    return any(_WHICH_AFTER.match(sentence, end) and end <= lo <= end + 8 for _, end in other_spans)
 
 
 def _opens_with(sentence: str, mentions: list[Mention]) -> bool:

@@ -49,7 +49,7 @@ _PREMIERE = CaselessScan(
     r"in (?:theaters|theatres|cinemas)|schedule[ds]?|set for|set to|slated|expected in|streaming|"
     # German: "Staffel 2 startet am 26. Dezember", "Kinostart ist im Mai"
     r"startet|starten|starttermin|start|kinostart|deutschlandstart|serienstart|erscheint|erscheinen|läuft|laufen|"
-    r"kommt|kommen|premiere|veröffentlicht|ausgestrahlt|ausstrahlung|zu sehen|verschoben|neustarts?)\b"
+    r"kommt|kommen|premiere|ausgestrahlt|ausstrahlung|zu sehen|verschoben|neustarts?)\b"
 )
 PREMIERE = _PREMIERE.pattern
 _OTHER_EVENT = CaselessScan(
@@ -96,8 +96,15 @@ _MOVED_FROM = re.compile(
     r"(?:[\w.,'’-]+\s+){0,3}$",
     re.I,
 )
+# German moves name their old date with "vom"/"von" and the new one with "auf": "wanderte vom 27.
+# November auf den 22. November".
+_DE_MOVED_FROM = re.compile(r"\b(?:vom|von)\s+(?:(?:ursprünglichen|bisherigen|geplanten)\s+)?$", re.I)
+_DE_MOVED_TO = re.compile(r"\bauf\s+(?:den\s+|das\s+|die\s+)?$", re.I)
+_DE_MOVE_VERB = re.compile(r"\b(?:verschob\w*|verschoben|verlegt\w*|wanderte|wandert|rückt\w*|vorgezogen|"
+                           r"zog\w*|verschiebt|geändert)\b", re.I)
 _ORIGINALLY = re.compile(
-    r"\b(?:originally|initially|previously|formerly|ursprünglich|eigentlich)\b|"
+    r"\b(?:originally|initially|previously|formerly|ursprünglich|eigentlich|zunächst|bisher)\b|"
+    r"\b(?:war|waren)\s+(?:[\w.]+\s+){0,6}?(?:geplant|angesetzt|vorgesehen|angekündigt)\b|"
     r"\b(?:original|initial|previous|earlier|once|old|prior)\b"
     r"[^;]{0,60}?\b(?:set|scheduled|slated|dated|planned|due|targeted|pegged|penciled|pencilled|"
     r"release date|date|slot|opening|premiere|plan|staked|calendar|aim\w*|target\w*)\b|"
@@ -119,7 +126,8 @@ _ABANDONED_AFTER = re.compile(
     re.I,
 )
 # The date a change lands on: "to [the] X", "now ... X" ("to premiere in X" is an infinitive).
-_CHANGE_TO = re.compile(r"\b(?:to|until|into)\s+(?:(?:the|a|an|its|their|new|on)\s+)*$|"
+_CHANGE_TO = re.compile(r"\b(?:to|until|into|auf)\s+(?:(?:the|a|an|its|their|new|on|den|das|die)\s+)*$|"
+                        r"\b(?:nun|jetzt|neu)\s+(?:[\w.,'’]+\s+){0,3}$|"
                         r"\b(?:now|new(?:ly)?|instead|replaced by|in favou?r of)\s+(?:[\w.,'’]+\s+){0,3}$", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|til)\s+(?:(?:the|a|an)\s+)?(?:[\w.,'’]+\s+){0,1}$", re.I)
 # Hedges.  "may" is one only in lowercase ("May 2" is a date), so it is matched apart.
@@ -144,7 +152,7 @@ _TENTATIVE_WORDS = (
     r"per sources|we think|wager|if|whether|could be|potential(?:ly)?|projected|"
     # "the much-anticipated season" praises; "anticipated for spring" hedges
     r"(?<!much-)(?<!highly )(?<!eagerly )(?<!long-)(?<!much )(?<!hotly )anticipated|"
-    r"soll|sollen|voraussichtlich|vermutlich|angeblich|wahrscheinlich|gerüchte\w*|könnte|dürfte|"  # German
+    r"voraussichtlich|vermutlich|angeblich|wahrscheinlich|gerüchte\w*|könnte|dürfte|"  # German
     r"odds|presumably|prediction|theory|fan theor\w+|not (?:yet )?(?:been )?(?:official|"
     r"confirmed|announced)|yet to be (?:confirmed|announced)|no official)\b"
 )
@@ -161,8 +169,9 @@ _CLAUSE_BREAK = CaselessScan(
     r"and\s+(?:will|is|are|would|could|should|may|might|it|they|then)\b|"
     r"but\b|while\b|whereas\b|however\b|although\b|though\b|so that\b|so as to\b|in order to\b|because\b)"
 )
-_NOT_NEGATING = re.compile(r"\b(?:not only|no matter|no doubt|not just|no later than)\b", re.I)
-_NOT_UNTIL = re.compile(r"(?:\bnot|n['’]t|\bno)\b[^;]{0,80}\buntil\b", re.I)
+_NOT_NEGATING = re.compile(r"\b(?:not only|no matter|no doubt|not just|no later than|nicht vor|nicht früher als|"
+                           r"nicht nur)\b", re.I)
+_NOT_UNTIL = re.compile(r"(?:\bnot|n['’]t|\bno)\b[^;]{0,80}\buntil\b|\bnicht vor\b|\bnicht früher als\b", re.I)
 
 
 # Each family: its words, and a case-sensitive pattern matched alongside them.
@@ -369,7 +378,8 @@ _CITATION = re.compile(r"\b(?:retrieved|archived(?: from the original)?|accessed
 _MADE_FROM = re.compile(r"\b(?:adaptation|version|remake|retelling|reimagining|take|based)\s+(?:of|on)\b", re.I)
 _ASKED_AFTER = re.compile(r"[^.!?;]{0,40}\?")
 _OWN_VERB = re.compile(r"(?:coming|arriving|returning|due|out)\b", re.I)
-_DENIED_BEFORE = re.compile(r"\b(?:instead of|rather than|in place of|replacing|not|rul(?:e|es|ed|ing) out)\s+"
+_DENIED_BEFORE = re.compile(r"\b(?:instead of|rather than|in place of|replacing|not|rul(?:e|es|ed|ing) out|"
+                            r"statt|anstatt|anstelle|nicht mehr)\s+"
                             r"(?:(?:the|its|a|an|on|in|its)\s+)*(?:[\w.,'’]+\s+){0,2}$", re.I)
 _WHERE_CLAUSE = re.compile(r"\s*where\s+(?!(?:it|they|he|she|we|you|i|its|their|this|that|these|those|"
                            r"the (?:film|movie|series|show|season|sequel))\b)\w+", re.I)
@@ -489,7 +499,7 @@ def former_plan(sentence: str, start: int) -> bool:
 
 
 # A modal hedges its own clause ("That would be X, which Netflix will release on April 19").
-_MODAL = re.compile(r"would|could|might|may|should|can|soll|sollen|könnte|dürfte", re.I)
+_MODAL = re.compile(r"would|could|might|may|should|can|könnte|dürfte", re.I)
 # "Fans guessed it months ago, and now Netflix has made it official: ...": the guess is over.
 _MADE_OFFICIAL = re.compile(r"\b(?:made it official|it['’]s official|now official|(?:has|have) (?:now )?"
                             r"(?:officially )?(?:confirmed|announced)|officially (?:confirmed|announced))\b", re.I)
@@ -535,6 +545,8 @@ def status_of(sentence: str, start: int, end: int, next_start: int | None = None
         return Verdict("denied", f"moved away from: {m.group(0)[:40].strip() if m else 'from'}")
     if _DENIED_BEFORE.search(before) and not _UNTIL.search(before):
         return Verdict("denied", "negated: " + before[-30:].strip())
+    if _DE_MOVED_FROM.search(sentence, max(0, start - 20), start) and _DE_MOVE_VERB.search(sentence):
+        return Verdict("denied", "moved away from (vom)")
     former = _ORIGINALLY.search(before)
     if former and not _CHANGE_TO.search(sentence[max(lo, start - 25):start]):
         return Verdict("denied", f"former date: {former.group(0)!r}", weak=True)

@@ -137,6 +137,9 @@ def _absolute_day(text: str, dayfirst: bool) -> dt.date | None:
 _FURNITURE_WORDS = re.compile(
     r"\b(?:published|posted|updated|last updated|modified|first published|start date|joined|last edited|edited|"
     r"thread starter|replies|views|on|at|by|am|pm|a\.m\.|p\.m\.|sent|tonight|today|"
+    # German date lines: "Mittwoch, 9. Oktober 2024", "veröffentlicht am 03.10.2025 um 14:02 Uhr"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|veröffentlicht|aktualisiert|"
+    r"erstellt|um|uhr|von|heute|"
     # a newsletter's pre-header: "View this issue in your browser · Issue #112 · Tuesday, ..."
     r"view (?:this|the|it)(?: (?:issue|email|e-mail|newsletter|edition|post))? (?:in|on) (?:your|a|the) browser|"
     r"(?:issue|edition|no\.|vol\.|volume|number) ?#?\d+|"

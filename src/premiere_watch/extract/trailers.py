@@ -43,12 +43,14 @@ _STILL = re.compile(r"\b(?:teaser|first[- ]look|promo)\s+(?:images?|photos?|stil
 _FAKE = re.compile(r"\b(?:fan[- ]?made|fan[- ]edit|concept trailer|\(concept\)|concept|fake|not real|isn['’]t real|"
                    r"hoax|ai[- ]generated|deepfake|parody|unofficial|not official|not affiliated)\b", re.I)
 _NONE = re.compile(
-    r"(?:\bno|\bnot|n['’]t|\bnever|\byet to|\bwithout|\bnothing|\bnobody|\bno one|\bnone)\b[^.;]{0,60}\b"
+    r"(?:\bno|\bnot|n['’]t|\bnever|\byet to|\bwithout|\bnothing|\bnobody|\bno one|\bnone|"
+    r"\bnicht|\bkein(?:e[nmrs]?)?|\bnoch nicht)\b[^.;]{0,60}\b"
     r"(?:trailers?|teasers?|footage|first look|video)\b|"
     r"\b(?:trailers?|teasers?|footage|first look|clip)\b[^.;]{0,80}\b(?:not (?:been )?(?:posted|"
     r"released|public|online|available|shared|made public)|isn['’]t (?:public|online|out)|yet to|not yet|"
     r"privately|behind closed doors|only (?:to|for)|exhibitors|(?:in|for) the (?:hall|room)|no one outside|"
     r"nothing to embed|will (?:be )?(?:released|arrive|drop|follow|come)|should (?:arrive|follow|drop|land)|"
+    r"(?:noch |bislang |bisher )?nicht (?:erschienen|veröffentlicht|online|da)|"
     r"expect(?:ed)? (?:it|one|a)|later|soon|coming)\b|\bhold your breath\b|\bwould not expect\b|"
     r"\bnot a (?:teaser|trailer)\b|\bnothing to embed\b|\bcan['’]t (?:watch|see|view)\b|"
     r"\b(?:has not|hasn['’]t|have not|haven['’]t|was not|wasn['’]t) (?:been )?(?:posted|released|put|shared|"
@@ -78,7 +80,7 @@ _RELEASED = re.compile(
     r"new (?:trailer|teaser)|first (?:official )?(?:trailer|teaser)|official (?:trailer|teaser)|"
     r"final trailer|latest trailer|(?:trailer|teaser) (?:for|of)|in the (?:trailer|teaser)|"
     # German: "mit einem Teaser verkündet", "der Trailer ist da", "veröffentlichte den ersten Trailer"
-    r"veröffentlich\w*|erschienen|gezeigt|verkündet|enthüllt|präsentiert|ist da|sind da|"
+    r"veröffentlich\w*|erschienen|gezeigt|zeigt|zeigte|verkündet|enthüllt|präsentiert|ist da|sind da|"
     r"(?:trailer|teaser|spot)s? (?:shows?|opens?|ends?|features?|teases?|reveals?|confirms?|closes?|"
     r"is built|was built|hints?|barely|includes?|has|had)|"
     r"(?:trailer|teaser|spot)s?,? (?:that|which) (?:\w+ )?(?:shows?|reveals?|teases?|hints?|features?|includes?)|"
@@ -104,7 +106,7 @@ _FUTURE = re.compile(r"\b(?:will|would|could|should|may|might|"
 
 
 _WILL_BE = re.compile(r"\b(?:will|to|would|could|should|may|might|going to)\s+(?:be\s+|have\s+been\s+)?$", re.I)
-_NEGATED = re.compile(r"(?:\bno|\bnot|n['’]t|\bnever|\byet to|\bwithout|\bnothing)\b", re.I)
+_NEGATED = re.compile(r"(?:\bno|\bnot|n['’]t|\bnever|\byet to|\bwithout|\bnothing|\bnicht|\bkein\w*)\b", re.I)
 _PUT_OUT = re.compile(r"\b(?:released|dropped|put out|debuted|premiered|aired|unveiled|revealed|shared|posted|came out|"
                       r"followed|showed|shown|(?:been )?viewed|attached to|"
                       # "what the trailers have been selling since spring": they are out there

@@ -131,6 +131,35 @@ def _german_month(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
             ] if fd else None
 
 
+# German years and seasons: "nicht vor 2026", "erst 2026", "Herbst 2026", "im Frühjahr".
+_DE_YEAR_CUE = {"nicht vor": "from", "frühestens": "from", "erst": "from", "ab": "from", "bis": "until",
+                "seit": "since", "vor": "before", "im jahr": "", "ende": "late", "anfang": "early",
+                "mitte": "mid"}
+_DE_SEASON = {"frühjahr": 21, "frühling": 21, "sommer": 22, "herbst": 23, "winter": 24}
+
+
+@form(r"(?<![\w])(?P<de>(?i:nicht\s+vor|frühestens|erst|ab|bis|seit|vor|im\s+Jahr|Ende|Anfang|Mitte))\s+"
+      r"(?:(?i:dem\s+Jahr)\s+)?(?P<year>(?:19|20)\d\d)(?!\d|\.\d|\s*(?:%|Euro|Zuschauer))", prio=4)
+def _german_year(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
+    cue = " ".join(m.group("de").lower().split())
+    qual = _DE_YEAR_CUE.get(cue, "")
+    return [Candidate(m.start("de") if qual else m.start("year"), m.end(), FuzzyDate(int(m.group("year"))),
+                      False, qual)]
+
+
+@form(r"(?<![\w])(?:(?P<pre>im|Im|ab|Ab|bis|seit|Anfang|Ende|Mitte)\s+)?(?:(?i:des|dem)\s+)?"
+      r"(?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter)s?(?:\s+(?P<year>(?:19|20)\d\d))?(?![\wäöüß])", prio=5)
+def _german_season(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
+    sub = _DE_SEASON[m.group("s").lower()]
+    if m.group("year"):
+        fd = FuzzyDate(int(m.group("year")), sub)
+        return [Candidate(m.start(), m.end(), fd, False, "")]
+    if not m.group("pre") or ctx.anchor is None:
+        return None  # "Sommer" alone is a name as often as a season
+    year = season_year(ctx.anchor, sub, "next" if m.group("pre").lower() != "seit" else "last")
+    return [Candidate(m.start(), m.end(), FuzzyDate(year, sub), True, "")]
+
+
 # -- seasons ------------------------------------------------------------------
 
 

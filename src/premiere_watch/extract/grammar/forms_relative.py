@@ -161,6 +161,30 @@ def _bare_weekday(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     return [Candidate(m.start("wd"), m.end("wd"), FuzzyDate.from_date(d), True, "weekday")]
 
 
+# German: "nächsten Mittwoch", "am kommenden Freitag", "heute in einer Woche"
+_DE_WEEKDAY = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6}
+_DE_COUNT = {"einer": 1, "zwei": 2, "drei": 3, "vier": 4}
+
+
+@form(r"(?<![\w])(?i:nächsten|nächste|kommenden|kommende|diesen|diese)\s+"
+      r"(?P<wd>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?![\w])", prio=3)
+def _german_weekday(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
+    if ctx.anchor is None:
+        return None
+    wd = _DE_WEEKDAY[m.group("wd").lower()]
+    a = ctx.anchor
+    d = a + dt.timedelta(days=(wd - a.weekday()) % 7 or 7)
+    return [Candidate(m.start(), m.end(), FuzzyDate.from_date(d), True, "")]
+
+
+@form(r"(?<![\w])(?i:heute)\s+in\s+(?P<n>einer|zwei|drei|vier)\s+Wochen?(?![\w])", prio=4)
+def _german_weeks_today(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
+    if ctx.anchor is None:
+        return None
+    d = ctx.anchor + dt.timedelta(weeks=_DE_COUNT[m.group("n").lower()])
+    return [Candidate(m.start(), m.end(), FuzzyDate.from_date(d), True, "")]
+
+
 @form(r"(?P<rel>this|This|next|Next|last|Last)\s+(?:(?P<sub>coming|past)\s+)?(?P<wk>weekend|Weekend)(?![\w'’])",
        prio=4, needs=(("weekend",),))
 def _relative_weekend(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
