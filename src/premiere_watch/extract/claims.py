@@ -635,6 +635,16 @@ class _Walk:
             # "Y now opens on Nov. 7 in Blade's place": the date was the target's and is Y's now.
             self._add(Candidate(dm.date, "denied", text, "another title takes its slot", weak=True, zone=zone))
             return
+        # Most dates on a page date something other than a release: the release-word check is
+        # the cheapest way out, so it comes before the attribution work.
+        protect = [(m.start, m.end) for m in mentions] + anaphora_all
+        is_release, word = cues.event_of(sentence, dm.start, dm.end, schedule and dm.date.precision == "day",
+                                         self.previous, protect, next_start, dm.text)
+        if not is_release and dm.qualifier == "guess":
+            is_release, word = True, "a guessed year"
+        if not is_release:
+            self.reject(text, f"{dm.text!r}: {word}")
+            return
         lo, hi = cues.clause_bounds(sentence, dm.start, dm.end)
         # Mentions that are the clause's own (not inside a phrase like "the studio behind X").
         own = [m for m in mentions if lo <= m.start < hi and not _IN_PHRASE.search(sentence, max(0, m.start - 12),
@@ -689,14 +699,6 @@ class _Walk:
                     and not season_refs(sentence))):
             # "Released 2021" on a series page: the show's first season, not the watched one
             self.reject(text, f"{dm.text!r}: the series' own debut, not season {self.target.season}'s")
-            return
-        protect = [(m.start, m.end) for m in mentions] + anaphora_all
-        is_release, word = cues.event_of(sentence, dm.start, dm.end, schedule and dm.date.precision == "day",
-                                         self.previous, protect, next_start, dm.text)
-        if not is_release and dm.qualifier == "guess":
-            is_release, word = True, "a guessed year"
-        if not is_release:
-            self.reject(text, f"{dm.text!r}: {word}")
             return
         happened = False  # the sentence reports this very release as having taken place
         if history(sentence, *cues.clause_bounds(sentence, dm.start, dm.end)):
