@@ -22,8 +22,10 @@ from premiere_watch.extract.grammar.context import (
 )
 from premiere_watch.extract.grammar.lexicon import (
     FULL_WEEKDAY,
+    NEEDS_DAY_SPELLED,
     NEEDS_MONTH,
     NEEDS_WEEKDAY,
+    NEEDS_WEEKDAY_NAME,
     ORDINAL_NUM,
     UNIT_NOUNS,
     YREL,
@@ -95,7 +97,7 @@ _FILM_TAIL = re.compile(r"\s*(?:Part\b|:\s*[A-Z]|\(\d{4}\)|[\"”’'])")
 
 # "Sunday the 13th": a newsletter's day plan names the weekday and the day of the month only.
 @form(r"(?<![A-Za-z])(?P<wd>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)),?\s+the\s+"
-      r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b", prio=6, needs=(("the",),))
+      r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b", prio=6, needs=(("the",), NEEDS_WEEKDAY_NAME))
 def _weekday_the_nth(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     if ctx.anchor is None or _FILM_TAIL.match(ctx.text, m.end()) or char_before(ctx.text, m.start()) in "\"“‘'":
         return None  # "Friday the 13th Part VII", "‘Friday the 13th’": the films
@@ -130,10 +132,15 @@ _YEAR_SUFFIX = rf"(?:(?:,\s*|\s+){year_rx('year')}|,?\s+(?:of\s+)?{YREL})?"
 
 
 @form(
+    rf"{day_rx('day', spelled=True)}\s+(?:of\s+)?{month_rx('mon')}{_YEAR_SUFFIX}",  # twenty-first of June
+    prio=6,
+    needs=(NEEDS_MONTH, NEEDS_DAY_SPELLED),
+)
+@form(
     rf"{month_rx('mon')}\s*{day_rx('day')}{_YEAR_SUFFIX}",  # September 2, Sept. 2nd, 2016
-    rf"{day_rx('day')}\s+(?:of\s+)?{month_rx('mon')}{_YEAR_SUFFIX}",  # 2 September 2016
+    rf"{day_rx('day', spelled=False)}\s+(?:of\s+)?{month_rx('mon')}{_YEAR_SUFFIX}",  # 2 September 2016
     rf"(?:the|The)\s+{day_rx('day')}\s+of\s+{month_rx('mon')}{_YEAR_SUFFIX}",  # the 10th of April
-    rf"{day_rx('day')}\.\s+{month_rx('mon')}{_YEAR_SUFFIX}",  # 26. Dezember 2024 (German)
+    rf"{day_rx('day', spelled=False)}\.\s+{month_rx('mon')}{_YEAR_SUFFIX}",  # 26. Dezember 2024 (German)
     prio=6,
     needs=(NEEDS_MONTH,),
 )

@@ -110,13 +110,17 @@ def _bare_month(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
 
 
 # "im Dezember", "ab Mai", "Ende Oktober": German licenses a bare month with its own words.
+# The words a German form cannot match without (see ``registry``): English pages skip the scans.
+_DE_MONTH_WORDS = ("januar", "februar", "märz", "maerz", "april", "mai", "juni", "juli", "august", "september",
+                   "oktober", "november", "dezember")
+_DE_YEAR_WORDS = ("nicht", "frühestens", "erst", "ab", "bis", "seit", "vor", "im", "ende", "anfang", "mitte")
 _DE_MONTH_CUE = {"im": "", "ab": "from", "seit": "since", "bis": "until", "anfang": "early", "mitte": "mid",
                  "ende": "late"}
 
 
 @form(r"(?P<de>\b(?:im|Im|ab|Ab|seit|Seit|bis|Bis|Anfang|Mitte|Ende))\s+"
       r"(?P<mon>Januar|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
-      r"(?![A-Za-zäöüß\d]|\s+\d)", prio=4, needs=(NEEDS_MONTH,))
+      r"(?![A-Za-zäöüß\d]|\s+\d)", prio=4, needs=(_DE_MONTH_WORDS,))
 def _german_month(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     if ctx.anchor is None:
         return None
@@ -139,7 +143,8 @@ _DE_SEASON = {"frühjahr": 21, "frühling": 21, "sommer": 22, "herbst": 23, "win
 
 
 @form(r"(?<![\w])(?P<de>(?i:nicht\s+vor|frühestens|erst|ab|bis|seit|vor|im\s+Jahr|Ende|Anfang|Mitte))\s+"
-      r"(?:(?i:dem\s+Jahr)\s+)?(?P<year>(?:19|20)\d\d)(?!\d|\.\d|\s*(?:%|Euro|Zuschauer))", prio=4)
+      r"(?:(?i:dem\s+Jahr)\s+)?(?P<year>(?:19|20)\d\d)(?!\d|\.\d|\s*(?:%|Euro|Zuschauer))", prio=4,
+      needs=(_DE_YEAR_WORDS, ("19", "20")))
 def _german_year(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     cue = " ".join(m.group("de").lower().split())
     qual = _DE_YEAR_CUE.get(cue, "")
@@ -148,7 +153,8 @@ def _german_year(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
 
 
 @form(r"(?<![\w])(?:(?P<pre>im|Im|ab|Ab|bis|seit|Anfang|Ende|Mitte)\s+)?(?:(?i:des|dem)\s+)?"
-      r"(?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter)s?(?:\s+(?P<year>(?:19|20)\d\d))?(?![\wäöüß])", prio=5)
+      r"(?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter)s?(?:\s+(?P<year>(?:19|20)\d\d))?(?![\wäöüß])", prio=5,
+      needs=(("frühjahr", "frühling", "sommer", "herbst", "winter"),))
 def _german_season(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     sub = _DE_SEASON[m.group("s").lower()]
     if m.group("year"):

@@ -16,6 +16,7 @@ from premiere_watch.extract.grammar.lexicon import (
     FULL_WEEKDAY,
     HOLIDAY,
     NEEDS_WEEKDAY,
+    NEEDS_WEEKDAY_NAME,
     NUMBER_WORDS,
     SPACE,
     holiday_key,
@@ -167,7 +168,8 @@ _DE_COUNT = {"einer": 1, "zwei": 2, "drei": 3, "vier": 4}
 
 
 @form(r"(?<![\w])(?i:nächsten|nächste|kommenden|kommende|diesen|diese)\s+"
-      r"(?P<wd>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?![\w])", prio=3)
+      r"(?P<wd>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?![\w])", prio=3,
+      needs=(tuple(_DE_WEEKDAY),))
 def _german_weekday(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     if ctx.anchor is None:
         return None
@@ -177,7 +179,7 @@ def _german_weekday(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | Non
     return [Candidate(m.start(), m.end(), FuzzyDate.from_date(d), True, "")]
 
 
-@form(r"(?<![\w])(?i:heute)\s+in\s+(?P<n>einer|zwei|drei|vier)\s+Wochen?(?![\w])", prio=4)
+@form(r"(?<![\w])(?i:heute)\s+in\s+(?P<n>einer|zwei|drei|vier)\s+Wochen?(?![\w])", prio=4, needs=(("heute",),))
 def _german_weeks_today(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     if ctx.anchor is None:
         return None
@@ -248,13 +250,19 @@ def _in_n(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
 _COUNT = r"(?P<n>\d\d?)|(?P<nw>(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
 
 
+# The count opens the match, and "a" occurs everywhere: the lookbehind stops the
+# scan from trying every letter inside a word (the handler would refuse those).
 @form(
-    rf"""(?:{_COUNT})\s+(?P<unit>(?i:days?|weeks?|fortnights?))\s+(?:(?P<from>(?i:from))\s+)?
+    rf"""(?<![^\W_])(?:{_COUNT})\s+(?P<unit>(?i:days?|weeks?|fortnights?))\s+(?:(?P<from>(?i:from))\s+)?
     (?P<base>(?i:today|tonight|tomorrow|now))(?![\w'’])""",
-    rf"""(?:{_COUNT})\s+(?P<unit>(?i:days?|weeks?|fortnights?))\s+(?P<on>(?i:on|from))\s+
+    prio=5,
+    needs=(("day", "week", "fortnight"), ("today", "tonight", "tomorrow", "now")),
+)
+@form(
+    rf"""(?<![^\W_])(?:{_COUNT})\s+(?P<unit>(?i:days?|weeks?|fortnights?))\s+(?P<on>(?i:on|from))\s+
     (?:(?i:this|next|the)\s+)?{FULL_WEEKDAY.format(n='wd')}(?![\w'’])""",
     prio=5,
-    needs=(("day", "week", "fortnight"),),
+    needs=(("day", "week", "fortnight"), NEEDS_WEEKDAY_NAME),
 )
 def _count_from(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     # "a fortnight today", "three weeks today" (British: that many weeks after today),

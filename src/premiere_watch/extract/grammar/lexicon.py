@@ -115,6 +115,7 @@ FULL_WEEKDAY = r"(?P<{n}>(?i:monday|tuesday|wednesday|thursday|friday|saturday|s
 NEEDS_MONTH = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
                "mär", "mae", "mai", "okt", "dez")
 NEEDS_WEEKDAY = ("day",)  # every FULL_WEEKDAY
+NEEDS_WEEKDAY_NAME = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A day of the month (1..31, checked by the handler): not part of a longer
 # number, a time ("9:30", "9 p.m."), a decimal or a fraction.
 # Spoken and transcribed text spells days out: "November tenth", "the twenty-first of June".
@@ -129,10 +130,17 @@ _DAY_WORD = (r"(?:twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eig
              r"nineteenth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
              r"(?![\w-])(?!\s+(?:season|series|half|part|week|weekend|episode|time|film|movie|installment|volume|"
              r"chapter|round|trailer|teaser|place|day))")
-DAY = (
-    r"(?P<{n}>\d\d?(?:st|nd|rd|th)?(?!\d|:\d|\.\d|/\d|,\d{{3}})|" + _DAY_WORD.replace("{", "{{").replace("}", "}}")
-    + r")(?![^\S\n]*(?:[ap]\.m\.|[ap]m\b|[AP]M\b|%))"
-)
+_DAY_NUMBER = r"\d\d?(?:st|nd|rd|th)?(?!\d|:\d|\.\d|/\d|,\d{{3}})"
+_NOT_TIME = r"(?![^\S\n]*(?:[ap]\.m\.|[ap]m\b|[AP]M\b|%))"
+_DAY_SPELLED = _DAY_WORD.replace("{", "{{").replace("}", "}}")
+DAY = rf"(?P<{{n}}>{_DAY_NUMBER}|{_DAY_SPELLED}){_NOT_TIME}"
+# A pattern that opens with a day scans every position of the text; opening with
+# digits alone lets the regex engine skip to them, so such forms register the
+# spelled days as a pattern of their own, behind NEEDS_DAY_SPELLED.
+DAY_NUMBER = rf"(?P<{{n}}>{_DAY_NUMBER}){_NOT_TIME}"
+DAY_SPELLED = rf"(?P<{{n}}>{_DAY_SPELLED}){_NOT_TIME}"
+NEEDS_DAY_SPELLED = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                     "eleventh", "twelfth", "teenth", "twentieth", "thirtieth")
 # A year 1800-2199: not part of a longer number, a decade ("1990s") or a
 # decimal; a letter may follow (glued cells: "Sept 2022HBO").
 YEAR = r"(?P<{n}>1[89]\d\d|2[01]\d\d)(?!\d|s\b|\.\d|,\d)"
@@ -157,8 +165,9 @@ def month_rx(n: str) -> str:
     return MONTH.format(n=n)
 
 
-def day_rx(n: str) -> str:
-    return DAY.format(n=n)
+def day_rx(n: str, spelled: bool | None = None) -> str:
+    """A day of the month as group ``n``: digits or spelled (None), or only one of them."""
+    return {None: DAY, False: DAY_NUMBER, True: DAY_SPELLED}[spelled].format(n=n)
 
 
 def year_rx(n: str) -> str:
