@@ -105,9 +105,37 @@ ANCHOR = dt.date(2024, 6, 3)  # a Monday
     ("Series two starts a week on Friday.", "2024-06-14"),
     ("The boxset follows two weeks tomorrow.", "2024-06-18"),
     ("It should be back in a fortnight.", "2024-06-17"),
+    ("The finale airs a month from today.", "2024-07-03"),
+    ("It opens two months from tomorrow.", "2024-08-04"),
 ])
 def test_counted_days(text: str, iso: str) -> None:
     assert [d.date.iso() for d in find_dates(text, ANCHOR)] == [iso]
+
+
+@pytest.mark.parametrize(("text", "isos"), [
+    ("They now open in 2023, 2025 and 2027.", ["2023", "2025", "2027"]),
+    ("The sequels arrive in 2026 or 2027.", ["2026", "2027"]),
+    ("The 2019 and 2021 seasons were shorter.", []),  # a list of years qualifying a noun
+    ("Between 1999, 2004 and 2011 it changed hands.", ["1999", "2004", "2011"]),
+])
+def test_years_in_a_list_are_read_as_the_first_is(text: str, isos: list[str]) -> None:
+    assert [d.date.iso() for d in find_dates(text, ANCHOR)] == isos
+
+
+def test_other_titles_years_do_not_lend_their_year_to_ours() -> None:
+    html = article("Glass Harbor and Foxglove now open in 2025 and 2026 respectively, Universal said, while "
+                   "Meridian Run keeps June 14.", headline="Universal shuffles its slate", published="2024-03-12")
+    check(read(html, MERIDIAN), Want("2024-06-14"))
+
+
+@pytest.mark.parametrize("text", [
+    "Meridian Run's director is also preparing Glass Harbor, due June 21.",
+    "Its star has signed on for Glass Harbor, out June 21, as well.",
+])
+def test_an_appositive_dates_the_name_it_follows(text: str) -> None:
+    html = article("Meridian Run is still in post-production.", text, headline="Meridian Run news",
+                   published="2024-03-12")
+    check(read(html, MERIDIAN), Want(None))
 
 
 @pytest.mark.parametrize("text", ["It took a fortnight to shoot.", "Three weeks of filming remain."])

@@ -6,6 +6,7 @@ year", "the new year", "by year's end", "the holiday season", "this Friday",
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -253,10 +254,10 @@ _COUNT = r"(?P<n>\d\d?)|(?P<nw>(?i:a|an|one|two|three|four|five|six|seven|eight|
 # The count opens the match, and "a" occurs everywhere: the lookbehind stops the
 # scan from trying every letter inside a word (the handler would refuse those).
 @form(
-    rf"""(?<![^\W_])(?:{_COUNT})\s+(?P<unit>(?i:days?|weeks?|fortnights?))\s+(?:(?P<from>(?i:from))\s+)?
+    rf"""(?<![^\W_])(?:{_COUNT})\s+(?P<unit>(?i:days?|weeks?|fortnights?|months?))\s+(?:(?P<from>(?i:from))\s+)?
     (?P<base>(?i:today|tonight|tomorrow|now))(?![\w'’])""",
     prio=5,
-    needs=(("day", "week", "fortnight"), ("today", "tonight", "tomorrow", "now")),
+    needs=(("day", "week", "fortnight", "month"), ("today", "tonight", "tomorrow", "now")),
 )
 @form(
     rf"""(?<![^\W_])(?:{_COUNT})\s+(?P<unit>(?i:days?|weeks?|fortnights?))\s+(?P<on>(?i:on|from))\s+
@@ -272,7 +273,6 @@ def _count_from(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
         return None
     n = int(m.group("n")) if m.group("n") else NUMBER_WORDS[m.group("nw").lower()]
     unit = m.group("unit").lower().rstrip("s")
-    days = n * {"day": 1, "week": 7, "fortnight": 14}[unit]
     a = ctx.anchor
     if m.groupdict().get("wd"):
         wd = weekday_of(m.group("wd"))
@@ -282,6 +282,11 @@ def _count_from(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
         word = m.group("base").lower()
         base = a + dt.timedelta(days=1 if word == "tomorrow" else 0)
         qual = "around" if word == "now" else ""
+    if unit == "month":  # "a month from today": that day so many months on (or the month's last)
+        year, month = divmod(base.year * 12 + base.month - 1 + n, 12)
+        day = min(base.day, calendar.monthrange(year, month + 1)[1])
+        return [Candidate(m.start(), m.end(), FuzzyDate(year, month + 1, day), True, qual)]
+    days = n * {"day": 1, "week": 7, "fortnight": 14}[unit]
     return [Candidate(m.start(), m.end(), FuzzyDate.from_date(base + dt.timedelta(days=days)), True, qual)]
 
 
