@@ -251,6 +251,9 @@ def test_whose_date(paragraphs: list[str], target: Target, want: Want) -> None:
     ("An encore of the Halcyon Drift season 2 premiere airs April 20.", Want(None)),
     ("Halcyon Drift season 2 will premiere on Vireo+ on April 19, with the cast doing press in London.",
      Want("2024-04-19")),
+    # an order is not a release, whatever release the sentence goes on to mention
+    ("Halcyon Drift season 2 was ordered by Vireo+ in December 2023, shortly after the first season's release.",
+     Want(None)),
 ])
 def test_which_event(text: str, want: Want) -> None:
     check(read(article(text, headline="Halcyon Drift season 2 latest", published="2024-03-12")), want)

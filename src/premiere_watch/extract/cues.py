@@ -67,7 +67,7 @@ _OTHER_EVENT = CaselessScan(
     r"encore|repeats?|reruns?|re-?air\w*|expo|ccxp|took the stage|on stage|"
     r"regular (?:weekly )?(?:slot|time ?slot|time period|run)|weekly slot|"
     r"clip|footage|first look|panel|comic-con|d23|tudum|fan event|event|festival|world premiere|"
-    r"(?:red[- ]carpet )?premiere (?:at|in) (?:the )?[a-z]\w*|order(?:ed|s)? (?:a|another)|screenings?|"
+    r"(?:red[- ]carpet )?premiere (?:at|in) (?:the )?[a-z]\w*|ordered|orders? (?:a|another)|screenings?|"
     r"sneak(?: peeks?)?|early[- ]access|previews?|earnings|interview|birthday|anniversary|emmys?|"
     r"award (?:show|ceremony)|golden globes?|oscars?|nominat\w+|"
     r"ceremony|box office|tickets?|pre-?sales?|novel|book|published|game|comic|manga|webtoon|episode \d+|"
