@@ -107,6 +107,7 @@ ANCHOR = dt.date(2024, 6, 3)  # a Monday
     ("It should be back in a fortnight.", "2024-06-17"),
     ("The finale airs a month from today.", "2024-07-03"),
     ("It opens two months from tomorrow.", "2024-08-04"),
+    ("The sequel reaches cinemas exactly a year from today.", "2025-06-03"),
 ])
 def test_counted_days(text: str, iso: str) -> None:
     assert [d.date.iso() for d in find_dates(text, ANCHOR)] == [iso]
@@ -561,6 +562,25 @@ def test_a_single_word_title_heads_a_listing_item_beside_its_streamer() -> None:
     assert ex.trailer_status == "released"
 
 
+def test_a_year_the_page_states_outranks_the_year_a_headline_leaves_out() -> None:
+    # "now opens in March", a year before the day the body gives: the body's year is the one meant.
+    html = article("Universal said Wednesday that Meridian Run will open on March 25, 2026, six weeks ahead "
+                   "of its old date.", headline="Meridian Run now opens in March", published="2024-08-06")
+    check(read(html, MERIDIAN), Want("2026-03-25"))
+
+
+@pytest.mark.parametrize("text", [
+    "Vireo+ itself launches in the US next Wednesday, a week before Halcyon Drift season 2 is dated.",
+    "The new service goes live on June 4, and Halcyon Drift season 2 is among the shows it promises.",
+])
+def test_a_service_launching_is_not_a_title_released(text: str) -> None:
+    check(read(article(text, headline="Halcyon Drift season 2 is coming")), Want(None))
+
+
+def test_a_service_launching_a_title_releases_it() -> None:
+    check(read(article("Vireo+ launches Halcyon Drift season 2 on June 4.")), Want("2024-06-04"))
+
+
 def test_a_chart_row_dates_a_release_just_past() -> None:
     html = ("<html><head><meta property='article:published_time' content='2024-01-25T09:00:00Z'></head><body>"
             "<article><h1>Holiday box office: day four</h1><p>The holiday frame keeps breaking records.</p>"
@@ -580,6 +600,11 @@ def test_a_chart_row_dates_a_release_just_past() -> None:
     ("Meridian Run opens this Sunday for a third and, we're told, final run.", Want("2024-06-09")),
     # ... but a hedge over the date still hedges.
     ("Meridian Run would open on 27 June if the edit is finished.", Want(None, tentative="2024-06-27")),
+    # Reported speech moves "will" to "would"; what sources say is still a rumour.
+    ("Universal said on Monday that the film would open on 27 June.", Want("2024-06-27")),
+    ("Sources said that the film would open on 27 June.", Want(None, tentative="2024-06-27")),
+    # ... and "would" in another title's reported clause is no licence to take its date.
+    ("Glass Tide's studio said that Glass Tide would open on 27 June.", Want(None)),
 ])
 def test_hedge_scope(text: str, want: Want) -> None:
     check(read(article(text, headline="Meridian Run", published="2024-06-03"), MERIDIAN), want)

@@ -148,6 +148,7 @@ _SUBJECT_LEAD = re.compile(r"^[\s|\"“‘'(]*(?:(?:meanwhile|and|but|now|so|als
 
 
 # "problems on Blade": a title inside a prepositional phrase is nobody's antecedent.
+_YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b|['’]\d\d\b|\b(?:next|last|this|the following)\s+year\b", re.I)
 _IN_PHRASE = re.compile(r"\b(?:on|of|in|at|by|with|from|about|after|before|over|than|like|for|to|behind)\s+"
                         r"(?:the\s+)?$", re.I)
 
@@ -781,7 +782,9 @@ class _Walk:
         self._add(Candidate(date, status, text, f"{word}; {why}", change_target=score,
                             headline=headline, zone=zone, weak=verdict.weak or view.old_entry,
                             named_day=date.day is not None and bool(_HOLIDAY.search(dm.text))
-                            and not any(ch.isdigit() for ch in dm.text)))
+                            and not any(ch.isdigit() for ch in dm.text),
+                            year_inferred=dm.relative and bool(_MONTH_NAMED.search(dm.text))
+                            and not _YEAR_WRITTEN.search(dm.text)))
         if verdict.why.startswith("not until") and date.precision == "year" and self.anchor is not None \
                 and date.year - 1 >= self.anchor.year:
             # "Won't arrive until 2026" also says: not in 2025.

@@ -287,6 +287,8 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     de = _DE_ANNOUNCED.search(sentence, end, clause_bounds(sentence, start, end)[1])
     if de and not _PREMIERE.search(sentence[end:de.start()]):
         return False, "the announcement's date"  # "hatte den Starttermin bereits Ende Juli ... verkündet"
+    if _SERVICE_LAUNCH.search(sentence, max(0, start - 70), start):
+        return False, "the service's own launch"  # "HBO Max itself launches in the US next Wednesday"
     if _CITATION.search(sentence, max(0, start - 40), start):
         return False, "a reference's date"  # "Netflix. Retrieved November 4, 2023.", "Archived from the original on"
     if _AS_OF.search(sentence, max(0, start - 12), start):
@@ -386,6 +388,13 @@ _WHERE_CLAUSE = re.compile(r"\s*where\s+(?!(?:it|they|he|she|we|you|i|its|their|
 _OWN_SUBJECT = re.compile(r"^\W*(?P<subj>(?!(?:it|they|this|that|which|he|she|we|i|you|there)\b)"
                           r"[A-Za-z][\w'’ -]{1,60}?)"
                           r"\s+(?:is|are|was|were|falls?|fell)\s+(?:\w+\s+)?(?:on|in)\s+$", re.I)
+# A streaming service that launches with no object launches itself, not a title.
+_SERVICE_LAUNCH = re.compile(
+    r"(?:\b(?:Netflix|HBO Max|Max|Hulu|Prime Video|Peacock|Quibi|Crunchyroll|Apple TV|Disney|Paramount|"
+    r"[Tt]he (?:new\s+)?(?:service|streamer|platform|app))|\b[A-Z][\w]*(?:\s[A-Z][\w]*)?\+)"
+    r"(?:\s+itself)?\s+(?:(?:will|is\s+set\s+to|officially)\s+)?(?:launch(?:es|ed)?|goes\s+live|went\s+live|"
+    r"rolls\s+out|rolled\s+out|debuts|debuted|switches\s+on)\s+(?:in\s+(?:the\s+)?[A-Z][\w.]*\s+)?"
+    r"(?:on\s+|in\s+)?$")
 # "puts it two weeks ahead of the Thanksgiving frame": the date it is measured from
 _AHEAD_OF = re.compile(r"\b(?:\w+|a|an)\s+(?:days?|weeks?|months?)\s+(?:ahead of|before|after|clear of)\s+(?:the\s+)?$",
                        re.I)
@@ -507,6 +516,13 @@ _MADE_OFFICIAL = re.compile(r"\b(?:made it official|it['’]s official|now offic
 _PARENTHETICAL = re.compile(r",\s*[^,]{0,25},", re.I)
 
 
+# A reporting verb in the past moves "will" to "would"; what sources say stays a rumour.
+_REPORTED_THAT = re.compile(r"(?<!sources )(?<!insiders )(?<!source )(?<!report )(?<!reports )"
+                            r"\b(?:said|announced|confirmed|revealed|stated|added|promised|told\s+\w+)\s+"
+                            r"(?:only\s+|on\s+\w+\s+|today\s+|yesterday\s+)?that\s+"
+                            r"(?:it|they|the\s+(?:film|movie|series|show|season|sequel|new\s+season))\s+$", re.I)
+
+
 def _hedge(sentence: str, start: int, end: int, lo: int, hi: int) -> str | None:
     """The hedge that scopes over the date, if any."""
     for m_start, m_end, word in sorted(_matches("tentative", sentence), key=lambda m: abs(m[0] - start)):
@@ -520,6 +536,9 @@ def _hedge(sentence: str, start: int, end: int, lo: int, hi: int) -> str | None:
             continue  # "| 1 | TBA | Fri 1/17": another cell's word
         if m_end <= start and _MADE_OFFICIAL.search(sentence, m_end, start):
             continue
+        if word.lower() == "would" and m_end <= start and _REPORTED_THAT.search(sentence, max(0, m_start - 80),
+                                                                                m_start):
+            continue  # "Warner said that the film would arrive next year": reported speech's "will"
         if m_start >= end:
             comma = sentence.rfind(",", end, m_start)
             close = sentence.find(",", m_end)

@@ -15,7 +15,7 @@ current are reported as denied (superseded).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from premiere_watch.dates import FuzzyDate
 from premiere_watch.extract.page import Page
@@ -35,6 +35,7 @@ class Candidate:
     zone: str = "main"
     weak: bool = False
     named_day: bool = False  # a day given by name ("Labor Day", "Christmas"), not by number
+    year_inferred: bool = False  # "in March": the year is the grammar's guess from the publication date
 
 
 
@@ -60,6 +61,22 @@ def _corroborate(cands: list[Candidate], page: Page) -> list[Candidate]:
 HEADLINE_UNDATED = 10**9  # ``undated_at`` when the headline itself says there is no date now
 _NOW = re.compile(r"\b(?:now|new date|instead)\b", re.I)
 _RECOUNTED = re.compile(r"\b(?:first|then|later|initially|originally|previously|before that)\b", re.I)
+
+
+def _explicit_years(cands: list[Candidate]) -> list[Candidate]:
+    """"Now opens in March" over a body that says "March 25, 2016": the year a year-less date
+    was given from the publication date yields to the year the page states for that month."""
+    stated = [c.date for c in cands if c.status == "confirmed" and not c.year_inferred and c.date.precision in (
+        "month", "day")]
+    out = []
+    for c in cands:
+        if c.year_inferred and c.status == "confirmed":
+            years = {d.year for d in stated if d.sub == c.date.sub and d.year != c.date.year
+                     and (c.date.day is None or d.day == c.date.day)}
+            if len(years) == 1:
+                c = replace(c, date=FuzzyDate(years.pop(), c.date.sub, c.date.day))
+        out.append(c)
+    return out
 
 
 def _newest_statements(cands: list[Candidate], undated_at: int) -> list[Candidate]:
@@ -94,7 +111,7 @@ def _newest_statements(cands: list[Candidate], undated_at: int) -> list[Candidat
 def choose(cands: list[Candidate], page: Page, rejected: list[Rejected], undated_at: int = 0
            ) -> tuple[Candidate | None, list[Candidate], list[Candidate]]:
     """(confirmed, tentative, denied) from all candidates."""
-    cands = _newest_statements(_corroborate(cands, page), undated_at)
+    cands = _newest_statements(_explicit_years(_corroborate(cands, page)), undated_at)
     denied = [c for c in cands if c.status == "denied"]
     denied_dates = {c.date for c in denied}
     strong_denied = {c.date for c in denied if not c.weak}

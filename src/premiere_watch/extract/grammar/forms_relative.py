@@ -254,10 +254,10 @@ _COUNT = r"(?P<n>\d\d?)|(?P<nw>(?i:a|an|one|two|three|four|five|six|seven|eight|
 # The count opens the match, and "a" occurs everywhere: the lookbehind stops the
 # scan from trying every letter inside a word (the handler would refuse those).
 @form(
-    rf"""(?<![^\W_])(?:{_COUNT})\s+(?P<unit>(?i:days?|weeks?|fortnights?|months?))\s+(?:(?P<from>(?i:from))\s+)?
+    rf"""(?<![^\W_])(?:{_COUNT})\s+(?P<unit>(?i:days?|weeks?|fortnights?|months?|years?))\s+(?:(?P<from>(?i:from))\s+)?
     (?P<base>(?i:today|tonight|tomorrow|now))(?![\w'’])""",
     prio=5,
-    needs=(("day", "week", "fortnight", "month"), ("today", "tonight", "tomorrow", "now")),
+    needs=(("day", "week", "fortnight", "month", "year"), ("today", "tonight", "tomorrow", "now")),
 )
 @form(
     rf"""(?<![^\W_])(?:{_COUNT})\s+(?P<unit>(?i:days?|weeks?|fortnights?))\s+(?P<on>(?i:on|from))\s+
@@ -282,8 +282,8 @@ def _count_from(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
         word = m.group("base").lower()
         base = a + dt.timedelta(days=1 if word == "tomorrow" else 0)
         qual = "around" if word == "now" else ""
-    if unit == "month":  # "a month from today": that day so many months on (or the month's last)
-        year, month = divmod(base.year * 12 + base.month - 1 + n, 12)
+    if unit in ("month", "year"):  # "a year from today": that day so many months on (or the month's last)
+        year, month = divmod(base.year * 12 + base.month - 1 + n * (12 if unit == "year" else 1), 12)
         day = min(base.day, calendar.monthrange(year, month + 1)[1])
         return [Candidate(m.start(), m.end(), FuzzyDate(year, month + 1, day), True, qual)]
     days = n * {"day": 1, "week": 7, "fortnight": 14}[unit]
