@@ -577,6 +577,30 @@ def test_a_service_launching_is_not_a_title_released(text: str) -> None:
     check(read(article(text, headline="Halcyon Drift season 2 is coming")), Want(None))
 
 
+def test_a_service_launch_said_twice_is_still_the_services() -> None:
+    html = article("Meridian Run is going to Vireo+.", "Vireo+ itself launches in the US next Wednesday, a week from "
+                   "today, so the studio gets a headline.", headline="Meridian Run goes to Vireo+",
+                   published="2024-03-12")
+    check(read(html, MERIDIAN), Want(None))
+
+
+def test_a_participle_takes_the_subject_of_its_sentence() -> None:
+    # The headline quotes the other title; the body names it (at length) without quotes.
+    html = article("Universal said Tuesday that Meridian Run will open on July 9.",
+                   "And Glass Tide and the Ten Rings gives up July 9 to Meridian Run, shifting to Sept. 3 with an "
+                   "exclusive theatrical run of 45 days.",
+                   headline="Universal moves 'Meridian Run' up, slides 'Glass Tide' to September",
+                   published="2024-03-12")
+    check(read(html, MERIDIAN), Want("2024-07-09"))
+
+
+def test_a_recounted_chain_of_moves_is_no_newer_than_the_pages_statement() -> None:
+    html = article("Universal said Tuesday that Meridian Run will open on July 9, abandoning its old date.",
+                   "The film was originally supposed to open on May 1 of last year, was bumped to Nov. 6 and "
+                   "then, in September, to May 7.", headline="Meridian Run finds a new date", published="2024-03-12")
+    check(read(html, MERIDIAN), Want("2024-07-09"))
+
+
 def test_a_service_launching_a_title_releases_it() -> None:
     check(read(article("Vireo+ launches Halcyon Drift season 2 on June 4.")), Want("2024-06-04"))
 

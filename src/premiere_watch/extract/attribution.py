@@ -146,6 +146,18 @@ def emphasized_titles(phrases: Iterable[str], matcher: TitleMatcher) -> list[str
     return out
 
 
+def headline_titles(headline: str, matcher: TitleMatcher) -> list[str]:
+    """Titles other than the target that a headline quotes ("Disney Sends 'Black Widow' to
+    Premier Access, Slides 'Shang-Chi' to September"): the body names them without quotes."""
+    out = []
+    for m in _QUOTED.finditer(headline) if _QUOTE_CHARS.search(headline) else ():
+        name = next(m.group(g) for g in "abcd" if m.group(g) is not None).strip(" ,.")
+        if len(name.split()) <= 6 and _title_cased(name) and not _QUOTED_NOT_TITLE.search(name) \
+                and not matcher.find(name) and not _NOT_TITLES.fullmatch(name) and not _MONTHISH.match(name):
+            out.append(name)
+    return out
+
+
 def other_titles(sentence: str, phrases: list[str], matcher: TitleMatcher,
                  mentions: list[Mention]) -> list[tuple[int, int]]:
     """Spans of titles other than the target in a sentence: emphasized ``phrases``, subtitled

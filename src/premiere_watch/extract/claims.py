@@ -25,6 +25,7 @@ from premiere_watch.extract.attribution import (
     clause_title,
     compared,
     emphasized_titles,
+    headline_titles,
     is_sequel,
     nearest_name,
     other_kind,
@@ -149,6 +150,7 @@ _SUBJECT_LEAD = re.compile(r"^[\s|\"“‘'(]*(?:(?:meanwhile|and|but|now|so|als
 
 # "problems on Blade": a title inside a prepositional phrase is nobody's antecedent.
 _YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b|['’]\d\d\b|\b(?:next|last|this|the following)\s+year\b", re.I)
+_PARTICIPLE_LEAD = re.compile(r"\s*(?:and\s+|now\s+|then\s+)*[a-z]+ing\b")
 _IN_PHRASE = re.compile(r"\b(?:on|of|in|at|by|with|from|about|after|before|over|than|like|for|to|behind)\s+"
                         r"(?:the\s+)?$", re.I)
 
@@ -330,6 +332,7 @@ class _Walk:
         self.cache = text_cache(page)
         self.liveblog = any("liveblogposting" in jsonld_types(obj) for obj in page.jsonld)
         self.sequel = is_sequel(target) or self._called_sequel()
+        self.headline_titles = headline_titles(page.headline, matcher)
         self.anaphora = anaphora_for(target, self.sequel)
         self.article_topic = about_target(page, matcher) and not roundup(page.headline, matcher)
         # A timeline's entries ("June 2023: moved to Feb. 14, 2025"): only the latest is current.
@@ -524,6 +527,7 @@ class _Walk:
             # (a rail of other shows' dates inside the article stays theirs).
             topic = subject = False
         others = emphasized_titles(block.emphasized, self.matcher)
+        others += [name for name in self.headline_titles if name in block.text and name not in others]
         sentences = self.matcher.rejoin(self.cache.sentences(block.text)) if block.kind in (
             "paragraph", "caption") else [block.text]
         block_mentioned = False
@@ -656,6 +660,15 @@ class _Walk:
             # object is the title it dates.
             self.reject(text, f"{dm.text!r}: about {other!r}, its clause's title")
             return
+        if lo > 0 and other_spans and _PARTICIPLE_LEAD.match(sentence, lo) and sentence[:lo].rstrip().endswith(",") \
+                and not _opens_with(sentence, mentions):
+            opener = next((span for span in other_spans if _opens_with_span(sentence, span[0])), None)
+            if opener is not None:
+                # "Shang-Chi gives up July 9 to Black Widow, shifting to Sept. 3": a participle takes
+                # the sentence's subject, not the title named just before it.
+                self.reject(text, f"{dm.text!r}: about {text[opener[0]:opener[1]]!r}, the subject of "
+                                  "the participle's sentence")
+                return
         if other := nearest_name(text, lo, dm.start, mentions, self.matcher):
             self.reject(text, f"{dm.text!r}: about {other!r}, the title named just before it")
             return

@@ -394,7 +394,7 @@ _SERVICE_LAUNCH = re.compile(
     r"[Tt]he (?:new\s+)?(?:service|streamer|platform|app))|\b[A-Z][\w]*(?:\s[A-Z][\w]*)?\+)"
     r"(?:\s+itself)?\s+(?:(?:will|is\s+set\s+to|officially)\s+)?(?:launch(?:es|ed)?|goes\s+live|went\s+live|"
     r"rolls\s+out|rolled\s+out|debuts|debuted|switches\s+on)\s+(?:in\s+(?:the\s+)?[A-Z][\w.]*\s+)?"
-    r"(?:on\s+|in\s+)?$")
+    r"(?:on\s+|in\s+)?(?:#[#\s]*,\s*)?$")  # "next Wednesday, a week from today": one day said twice
 # "puts it two weeks ahead of the Thanksgiving frame": the date it is measured from
 _AHEAD_OF = re.compile(r"\b(?:\w+|a|an)\s+(?:days?|weeks?|months?)\s+(?:ahead of|before|after|clear of)\s+(?:the\s+)?$",
                        re.I)

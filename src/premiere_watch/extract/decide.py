@@ -104,6 +104,11 @@ def _newest_statements(cands: list[Candidate], undated_at: int) -> list[Candidat
             # A headline that says the title has no date sums up even the page's last move.
             c = Candidate(c.date, "denied", c.evidence, "before the page says it has no date now", weak=True,
                           order=c.order, zone=c.zone)
+        if c.status == "confirmed" and c.change_target == 1 and _RECOUNTED.search(c.evidence) \
+                and not _NOW.search(c.evidence):
+            # "was originally due May 1, was bumped to Nov. 6 and then to May 7": a history the
+            # page recounts is no newer than the page's own statement of the date.
+            c = replace(c, change_target=0)
         out.append(c)
     return out
 
