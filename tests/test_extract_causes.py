@@ -16,10 +16,12 @@ import datetime as dt
 import pytest
 
 from extract_pages import HALCYON, MERIDIAN, Want, article, check, read
+from premiere_watch.extract import cues, parse_page
+from premiere_watch.extract.claims import _Walk
 from premiere_watch.extract.dateorder import page_dayfirst
 from premiere_watch.extract.grammar import find_dates
 from premiere_watch.extract.tense import clause_tense, history
-from premiere_watch.extract.titles import season_refs
+from premiere_watch.extract.titles import TitleMatcher, season_refs
 from premiere_watch.model import Target
 
 # -- page furniture: a date line dates the page and is never a claim -------------------------
@@ -599,6 +601,28 @@ def test_a_recounted_chain_of_moves_is_no_newer_than_the_pages_statement() -> No
                    "The film was originally supposed to open on May 1 of last year, was bumped to Nov. 6 and "
                    "then, in September, to May 7.", headline="Meridian Run finds a new date", published="2024-03-12")
     check(read(html, MERIDIAN), Want("2024-07-09"))
+
+
+def test_a_shorthand_headline_over_a_lede_that_names_the_title_is_about_it() -> None:
+    # "Meridian sequel" is no name of the target, but the lede opens with it by name.
+    html = article("Meridian Run: Carnage will reach theaters on Oct. 1, a fortnight sooner than planned, "
+                   "Universal said on Monday.", "Glass Tide keeps its Oct. 8 date.",
+                   headline="Universal blinks: Meridian sequel jumps forward to Oct. 1", published="2024-09-06")
+    target = Target("Meridian Run: Carnage", None, (), "film")
+    page = parse_page(html)
+    assert _Walk(page, target, TitleMatcher(target)).article_topic
+    # ... but not when the headline is another title's news
+    other = html.replace("Universal blinks: Meridian sequel jumps forward", "'Glass Tide' holds its date")
+    assert not _Walk(parse_page(other), target, TitleMatcher(target)).article_topic
+
+
+@pytest.mark.parametrize(("sentence", "is_release"), [
+    ("Ruiz was dropped by the network in March 2025 after a row on set.", False),
+    ("The season drops in March 2025.", True),
+])
+def test_a_passive_drop_lets_someone_go(sentence: str, is_release: bool) -> None:
+    start = sentence.index("March")
+    assert cues.event_of(sentence, start, start + len("March 2025"), False)[0] is is_release
 
 
 def test_a_service_launching_a_title_releases_it() -> None:

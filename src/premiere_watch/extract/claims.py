@@ -150,6 +150,8 @@ _SUBJECT_LEAD = re.compile(r"^[\s|\"“‘'(]*(?:(?:meanwhile|and|but|now|so|als
 
 # "problems on Blade": a title inside a prepositional phrase is nobody's antecedent.
 _YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b|['’]\d\d\b|\b(?:next|last|this|the following)\s+year\b", re.I)
+_DEFINITE = re.compile(r"\b(?:the|this)\s+(?:film|movie|sequel|series|show|season|feature|follow-up)\b(?!\s+\d)",
+                       re.I)
 _PARTICIPLE_LEAD = re.compile(r"\s*(?:and\s+|now\s+|then\s+)*[a-z]+ing\b")
 _IN_PHRASE = re.compile(r"\b(?:on|of|in|at|by|with|from|about|after|before|over|than|like|for|to|behind)\s+"
                         r"(?:the\s+)?$", re.I)
@@ -334,12 +336,22 @@ class _Walk:
         self.sequel = is_sequel(target) or self._called_sequel()
         self.headline_titles = headline_titles(page.headline, matcher)
         self.anaphora = anaphora_for(target, self.sequel)
-        self.article_topic = about_target(page, matcher) and not roundup(page.headline, matcher)
+        self.article_topic = (about_target(page, matcher) or self._lede_about_target()) and \
+            not roundup(page.headline, matcher)
         # A timeline's entries ("June 2023: moved to Feb. 14, 2025"): only the latest is current.
         stamps = [s for b in page.blocks if b.zone == "main" and (s := self._stamp(b.text))]
         self.latest_stamp = max((d for _, d in stamps), key=lambda d: d.end(), default=None)
         self.stamp: tuple[int, FuzzyDate] | None = None  # the current block's
         self.article_season = article_season(page, matcher, target)
+
+    def _lede_about_target(self) -> bool:
+        """A headline that calls the target by a shorthand ("Venom sequel jumps forward to
+        Oct. 1") over a first paragraph that opens with it by name: the article is about it."""
+        if foreign_subject(self.page.headline, self.matcher) or headline_titles(self.page.headline, self.matcher):
+            return False
+        lede = next((b for b in self.page.blocks if b.zone == "main" and b.kind == "paragraph"
+                     and len(b.text.split()) >= 12 and b.text != self.page.headline), None)
+        return lede is not None and self._leads_with_target(lede.text)
 
     def _called_sequel(self) -> bool:
         """The page calls the target a sequel ("The Shazam sequel now opens ...", "X, the
@@ -562,7 +574,10 @@ class _Walk:
             elif not self.sequel and SEQUEL_REF.search(sentence):
                 subject = False  # "the sequel" is not a target that is no sequel
             elif self.anaphora.search(sentence) or own_installment(sentence, self.target):
-                pass  # "it", "the film": whoever the previous sentence was about
+                # "it", "the film": whoever the previous sentence was about; but a paragraph that
+                # opens on "the sequel" goes back to the article's subject.
+                if topic and sentence is sentences[0] and _DEFINITE.search(sentence):
+                    subject = True
             elif subject and not other_spans and (sentence is not sentences[0] or not may_hold_date(sentence)):
                 # "That history is long.", and a paragraph's later sentences that name no title:
                 # the subject carries on.

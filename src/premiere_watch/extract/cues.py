@@ -33,7 +33,9 @@ _PREMIERE = CaselessScan(
     r"\b(?:premier(?:e|es|ed|ing)|debut(?:s|ed|ing)?|releas(?:e|es|ed|ing)|arriv(?:e|es|ed|ing|al)|"
     r"open(?:s|ed|ing)?|return(?:s|ed|ing)?|launch(?:es|ed|ing)?(?! (?:title|event|party|week|campaign))|"
     r"hit(?:s|ting)?|land(?:s|ed|ing)?|"
-    r"stream(?:s|ed|ing)?|drop(?:s|ped|ping)?|bow(?:s|ed)?|air(?:s|ed|ing)?|coming|comes|come|"
+    # "Clarkson was dropped by the BBC": a passive drop lets someone go; a show that drops is out
+    r"stream(?:s|ed|ing)?|(?<!was )(?<!were )(?<!been )(?<!being )drop(?:s|ped|ping)?|bow(?:s|ed)?|"
+    r"air(?:s|ed|ing)?|coming|comes|come|"
     r"(?:be|is|are|comes?|coming) back|(?:is|are|be) out|out (?:on|in|from)|out(?=\s+#)|goes live|"
     r"starting|beginning|watch|catch|rumou?red|eyeing|eyes|targeting|aiming|tipped|hop(?:es|ing) to release|"
     r"gets?(?=\s+(?:an?\s+)?#)|"
