@@ -350,8 +350,13 @@ class _Walk:
         if foreign_subject(self.page.headline, self.matcher) or headline_titles(self.page.headline, self.matcher):
             return False
         lede = next((b for b in self.page.blocks if b.zone == "main" and b.kind == "paragraph"
-                     and len(b.text.split()) >= 12 and b.text != self.page.headline), None)
-        return lede is not None and self._leads_with_target(lede.text)
+                     and len(b.text.split()) >= 8 and b.text != self.page.headline), None)
+        if lede is None:
+            return False
+        first = self.cache.sentences(lede.text)[0]
+        # Named as the lede's subject or object, not inside a phrase ("problems on Blade").
+        named = [m for m in self.matcher.find(first) if not _IN_PHRASE.search(first, max(0, m.start - 12), m.start)]
+        return bool(named) and not foreign_subject(first, self.matcher) and not other_kind(first, self.target)
 
     def _called_sequel(self) -> bool:
         """The page calls the target a sequel ("The Shazam sequel now opens ...", "X, the
