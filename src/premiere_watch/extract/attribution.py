@@ -13,7 +13,7 @@ English; ``claims.py`` asks them before it gives a date to the target.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from premiere_watch.extract.titles import Mention, TitleMatcher, foreign_subject, is_title_case, subject_verb
 from premiere_watch.model import Target
@@ -146,16 +146,26 @@ def emphasized_titles(phrases: Iterable[str], matcher: TitleMatcher) -> list[str
     return out
 
 
+def _quoted_titles(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the quoted names in ``text`` that look like titles: trade papers quote them
+    ("‘Matrix 4’ Grabs May 2021 Slot")."""
+    for m in _QUOTED.finditer(text) if _QUOTE_CHARS.search(text) else ():
+        group = next(g for g in "abcd" if m.group(g) is not None)
+        name = m.group(group)
+        if len(name.split()) <= 6 and _title_cased(name) and not _QUOTED_NOT_TITLE.search(name):
+            yield m.span(group)
+
+
+def _another_title(name: str, matcher: TitleMatcher) -> bool:
+    """A name that may be another title: not a company, a part, a month, nor the target."""
+    return not (_NOT_TITLES.fullmatch(name) or _MONTHISH.match(name) or matcher.find(name))
+
+
 def headline_titles(headline: str, matcher: TitleMatcher) -> list[str]:
     """Titles other than the target that a headline quotes ("Disney Sends 'Black Widow' to
     Premier Access, Slides 'Shang-Chi' to September"): the body names them without quotes."""
-    out = []
-    for m in _QUOTED.finditer(headline) if _QUOTE_CHARS.search(headline) else ():
-        name = next(m.group(g) for g in "abcd" if m.group(g) is not None).strip(" ,.")
-        if len(name.split()) <= 6 and _title_cased(name) and not _QUOTED_NOT_TITLE.search(name) \
-                and not matcher.find(name) and not _NOT_TITLES.fullmatch(name) and not _MONTHISH.match(name):
-            out.append(name)
-    return out
+    names = (headline[start:end].strip(" ,.") for start, end in _quoted_titles(headline))
+    return [name for name in names if _another_title(name, matcher)]
 
 
 def other_titles(sentence: str, phrases: list[str], matcher: TitleMatcher,
@@ -173,10 +183,8 @@ def other_titles(sentence: str, phrases: list[str], matcher: TitleMatcher,
             return  # the target itself
         if _MADE_FROM_WORK.search(sentence, max(0, start - 40), start):
             return  # "the sequel to 2019's Captain Marvel": named as what the subject comes from
-        name = sentence[start:end]
-        if _NOT_TITLES.fullmatch(name) or _MONTHISH.match(name) or matcher.find(name):
-            return
-        spans.append((start, end))
+        if _another_title(sentence[start:end], matcher):
+            spans.append((start, end))
 
     for m in _SUBTITLED.finditer(sentence) if ":" in sentence else ():  # every match has its colon
         head = m.group(0).split(":")[0]
@@ -188,11 +196,8 @@ def other_titles(sentence: str, phrases: list[str], matcher: TitleMatcher,
         if m.start("name") > 0 and sentence[m.start("name") - 1] not in " (\"“‘":
             continue
         add(*m.span("name"))
-    for m in _QUOTED.finditer(sentence) if _QUOTE_CHARS.search(sentence) else ():
-        group = next(g for g in "abcd" if m.group(g) is not None)
-        name = m.group(group)
-        if len(name.split()) <= 6 and _title_cased(name) and not _QUOTED_NOT_TITLE.search(name):
-            add(*m.span(group))  # "‘Matrix 4’ Grabs May 2021 Slot": trade papers quote titles
+    for start, end in _quoted_titles(sentence):
+        add(start, end)
     for m in _INDEFINITE.finditer(sentence):
         before = sentence[max(0, m.start() - 3):m.start()]
         if not (mentions and "," in before and any(t.end <= m.start() for t in mentions)):

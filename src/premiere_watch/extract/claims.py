@@ -148,13 +148,19 @@ _SUBJECT_LEAD = re.compile(r"^[\s|\"“‘'(]*(?:(?:meanwhile|and|but|now|so|als
                            r"(?:the\s+)?(?:(?:new|upcoming|final|next|latest|long-awaited)\s+)?", re.I)
 
 
-# "problems on Blade": a title inside a prepositional phrase is nobody's antecedent.
+# A year-less date's year is the grammar's guess; these give it in words or digits.
 _YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b|['’]\d\d\b|\b(?:next|last|this|the following)\s+year\b", re.I)
+# "Ana Ruiz directed the sequel": a work named by its kind, not a pronoun.
 _DEFINITE = re.compile(r"\b(?:the|this)\s+(?:film|movie|sequel|series|show|season|feature|follow-up)\b(?!\s+\d)",
                        re.I)
 _PARTICIPLE_LEAD = re.compile(r"\s*(?:and\s+|now\s+|then\s+)*[a-z]+ing\b")
+# "problems on Blade": a title inside a prepositional phrase is nobody's antecedent.
 _IN_PHRASE = re.compile(r"\b(?:on|of|in|at|by|with|from|about|after|before|over|than|like|for|to|behind)\s+"
                         r"(?:the\s+)?$", re.I)
+
+
+def _in_phrase(sentence: str, mention: Mention) -> bool:
+    return bool(_IN_PHRASE.search(sentence, max(0, mention.start - 12), mention.start))
 
 
 def _opens_with_span(sentence: str, start: int) -> bool:
@@ -347,7 +353,7 @@ class _Walk:
     def _lede_about_target(self) -> bool:
         """A headline that calls the target by a shorthand ("Venom sequel jumps forward to
         Oct. 1") over a first paragraph that opens with it by name: the article is about it."""
-        if foreign_subject(self.page.headline, self.matcher) or headline_titles(self.page.headline, self.matcher):
+        if foreign_subject(self.page.headline, self.matcher) or self.headline_titles:
             return False
         lede = next((b for b in self.page.blocks if b.zone == "main" and b.kind == "paragraph"
                      and len(b.text.split()) >= 8 and b.text != self.page.headline), None)
@@ -355,8 +361,8 @@ class _Walk:
             return False
         first = self.cache.sentences(lede.text)[0]
         # Named as the lede's subject or object, not inside a phrase ("problems on Blade").
-        named = [m for m in self.matcher.find(first) if not _IN_PHRASE.search(first, max(0, m.start - 12), m.start)]
-        return bool(named) and not foreign_subject(first, self.matcher) and not other_kind(first, self.target)
+        named = any(not _in_phrase(first, m) for m in self.matcher.find(first))
+        return named and not foreign_subject(first, self.matcher) and not other_kind(first, self.target)
 
     def _called_sequel(self) -> bool:
         """The page calls the target a sequel ("The Shazam sequel now opens ...", "X, the
@@ -672,8 +678,7 @@ class _Walk:
             return
         lo, hi = cues.clause_bounds(sentence, dm.start, dm.end)
         # Mentions that are the clause's own (not inside a phrase like "the studio behind X").
-        own = [m for m in mentions if lo <= m.start < hi and not _IN_PHRASE.search(sentence, max(0, m.start - 12),
-                                                                                    m.start)]
+        own = [m for m in mentions if lo <= m.start < hi and not _in_phrase(sentence, m)]
         if not own and (lo == 0 or _COORDINATE.search(sentence, max(0, lo - 12), lo)) \
                 and (other := clause_title(text, lo, hi, self.matcher)):
             # "X has no date yet, but Glass Tide premieres June 4": the clause's own subject or
@@ -697,7 +702,7 @@ class _Walk:
             return
         # Attribute the date to the nearest title named in the sentence.
         if mentions and anaphora_all and not self.prev_subject and not _opens_with(sentence, mentions) and \
-                all(_IN_PHRASE.search(sentence, max(0, m.start - 12), m.start) for m in mentions):
+                all(_in_phrase(sentence, m) for m in mentions):
             # "A reshuffle triggered by problems on Blade pushed it to ...": the pronoun
             # nearer the date points back to the previous sentence's title, not ours.  When
             # ours is the sentence's subject ("Succession returns for its fourth season on

@@ -314,20 +314,13 @@ def _year(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
         head = _YEAR_LIST_BEFORE.search(text, max(0, m.start() - 60), m.start())
         if head is not None:
             # "open in 2023, 2025 and 2027": a year in a list is read as the list's first one is
-            return _year_of_list(text, head.start(), m) if head.start() < m.start() else None
-        verb = VERB_BEFORE_YEAR.search(text, max(0, m.start() - 16), m.start())
-        if verb is None:
+            pre = read_prefix(text, head.start())
+            verb = VERB_BEFORE_YEAR.search(text, max(0, head.start() - 16), head.start())
+            if (pre.rel and pre.rel != "coming") or pre.the or not (pre.cue or pre.pos or verb):
+                return None
+        elif not VERB_BEFORE_YEAR.search(text, max(0, m.start() - 16), m.start()):
             return None  # a bare number: "the 1993 film", "1923", "Tudum 2025"
     return [Candidate(start, ye, FuzzyDate(int(m.group("year"))), False, pre.qualifier())]
 
 
 _YEAR_LIST_BEFORE = re.compile(r"(?<![\w$£€#.,/-])(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*\s*(?:,\s*)?(?:and|or|&|,)\s*$")
-
-
-def _year_of_list(text: str, head: int, m: re.Match[str]) -> list[Candidate] | None:
-    pre = read_prefix(text, head)
-    if (pre.rel and pre.rel != "coming") or pre.the:
-        return None
-    if not (pre.cue or pre.pos or VERB_BEFORE_YEAR.search(text, max(0, head - 16), head)):
-        return None
-    return [Candidate(m.start(), m.end("year"), FuzzyDate(int(m.group("year"))), False, pre.qualifier())]
