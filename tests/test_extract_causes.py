@@ -345,6 +345,24 @@ def _trailer(*paragraphs: str, extra: str = "", target: Target = HALCYON, headli
       "The cast did not bring a new trailer to the panel in Brazil."], "released"),
     # Another season's trailer is not this season's.
     (["Halcyon Drift season 2 is coming.", "The season 1 trailer is still the best thing Vireo+ has made."], "none"),
+    # Trailers put out over months; a spot that "has been running" is out ...
+    (["Vireo+ has spent months putting out teasers for Halcyon Drift season 2."], "released"),
+    (["Halcyon Drift season 2 is close.", "The latest spot, which has been running all week, is the best."],
+     "released"),
+    # ... but one still to be put out is not.
+    (["Vireo+ is putting out a Halcyon Drift season 2 teaser next week."], "none"),
+    # Shown to a room, then posted for everyone: out.  Shown to a room only: not yet.
+    (["Vireo+ released the Halcyon Drift season 2 trailer, which played in the room and went up online minutes "
+      "later."], "released"),
+    (["The Halcyon Drift season 2 trailer played in the room and has not been posted online."], "none"),
+    # A spot that aired on television is out, whether or not it is online yet.
+    (["The Halcyon Drift season 2 teaser aired during the final.", "Vireo+ hasn't posted the teaser online yet."],
+     "released"),
+    (["Vireo+ hasn't posted the Halcyon Drift season 2 teaser online yet; it will air during the final."], "none"),
+    # "Would not have released it when he did" says it was released; "would have released" says it was not.
+    (["The Halcyon Drift season 2 showrunner said he would not have released the teaser so early."], "released"),
+    (["Vireo+ would have released a Halcyon Drift season 2 teaser in March had the strike not intervened."],
+     "none"),
 ])
 def test_trailer_talk(paragraphs: list[str], status: str) -> None:
     assert _trailer(*paragraphs) == status

@@ -34,7 +34,8 @@ _TRAILER = CaselessScan(r"\b(?:trailers?|teasers?|first[- ]look|sneak peek|promo
                         r"game[- ]day|movie) spots?|spots?|pvs?|promotional videos?|promo videos?)\b")
 # Footage talk can say there is none; only a trailer, teaser, spot or promo can be "out".
 _TRAILER_STRICT = re.compile(r"\b(?:trailers?|teasers?|sneak peek|promo|(?:tv|super bowl|game[- ]day|movie) spots?|"
-                             r"the spot|a spot|PVs?|promotional videos?|promo videos?)\b", re.I)
+                             r"(?:the|a|latest|new|first|second|final|this|that) spots?|PVs?|"
+                             r"promotional videos?|promo videos?)\b", re.I)
 # A still is not a video: "teaser image", "first-look photos", "teaser poster".
 _STILL = re.compile(r"\b(?:teaser|first[- ]look|promo)\s+(?:images?|photos?|stills?|posters?|art|artwork|"
                     r"key art|gallery|pictures?|shots?)\b|"
@@ -70,8 +71,20 @@ _PRIVATE = re.compile(
     r"fans in|those in|in the room|behind closed doors|privately)\b|\bprivate(?:ly)? screen",
     re.I,
 )
+# ... unless it then went out to everyone: "played in the room and went up online minutes later".
+_THEN_PUBLIC = re.compile(r"\b(?:went|goes|gone|was put|were put|was posted|were posted|was uploaded|landed)\s+"
+                          r"(?:up\s+)?(?:online|on youtube)\b", re.I)
+# Broadcast is a release: a spot that aired is out, whether or not it has been posted online.
+_BROADCAST = re.compile(r"\b(?:aired|ran (?:during|before|in|on|throughout)|(?:has|have) been (?:running|airing)|"
+                        r"broadcast during)\b", re.I)
+_ONLINE = re.compile(r"\bonline\b", re.I)
+# "he would not have released the pre-teaser when he did": the counterfactual says it was.
+_WOULD_NOT_HAVE = re.compile(r"\bwould(?:\s+not|n['’]t)\s+have\s+(?:released|dropped|put out|shown|shared|posted)\b",
+                             re.I)
+_WOULD_HAVE = re.compile(r"\bwould\s+have\s+(?:released|dropped|put out|shown|shared|posted)\b", re.I)
 _RELEASED = re.compile(
-    r"\b(?:releas(?:ed|es|ing)|dropp(?:ed|ing)|drops|debut(?:ed|s|ing)|unveil(?:ed|s|ing)|shar(?:ed|es|ing)|"
+    r"\b(?:releas(?:ed|es|ing)|dropp(?:ed|ing)|drops|put(?:ting)? out|debut(?:ed|s|ing)|unveil(?:ed|s|ing)|"
+    r"shar(?:ed|es|ing)|"
     r"post(?:ed|s|ing)|(?:is|are|has been|have been) (?:already |now |finally )?(?:out|here|live|up|online)|out now|"
     r"reveal(?:s|ing)|brought|(?:been )?viewed|views|watched|gets? an? (?:new |first |official )?(?:trailer|teaser)|"
     r"in the (?:[\w'’-]+ ){1,6}(?:trailer|teaser)|"
@@ -83,7 +96,8 @@ _RELEASED = re.compile(
     r"veröffentlich\w*|erschienen|gezeigt|zeigt|zeigte|verkündet|enthüllt|präsentiert|ist da|sind da|"
     r"(?:trailer|teaser|spot)s? (?:shows?|opens?|ends?|features?|teases?|reveals?|confirms?|closes?|"
     r"is built|was built|hints?|barely|includes?|has|had)|"
-    r"(?:trailer|teaser|spot)s?,? (?:that|which) (?:\w+ )?(?:shows?|reveals?|teases?|hints?|features?|includes?)|"
+    r"(?:trailer|teaser|spot)s?,? (?:that|which) (?:\w+ )?(?:shows?|reveals?|teases?|hints?|features?|includes?|"
+    r"(?:has|have) been (?:running|airing|playing))|"
     r"along with (?:a|an|the|its|their) (?:[\w-]+ ){0,2}(?:trailer|teaser)|"
     r"(?:been )?(?:running|playing) (?:the |its |a |their )?(?:[\w-]+ )?(?:trailers?|teasers?|spots?))\b",
     re.I,
@@ -199,7 +213,14 @@ def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, ti
         talk.no_new = talk.no_new or sentence
         return
     released_then = _PUT_OUT.search(read, max(0, word.start() - 40), word.end() + 40) if word else None
-    if _PRIVATE.search(read) or (_NONE.search(clause) and not (released_then and not _NEGATED.search(clause))):
+    if _WOULD_HAVE.search(clause):
+        talk.future = talk.future or sentence  # "would have released a teaser in March had the strike not ..."
+        return
+    if _WOULD_NOT_HAVE.search(clause):
+        released_then, clause = _WOULD_NOT_HAVE.search(clause), _WOULD_NOT_HAVE.sub("put out", clause)
+        read = _WOULD_NOT_HAVE.sub("put out", read)
+    private = _PRIVATE.search(read) and not _THEN_PUBLIC.search(read)
+    if private or (_NONE.search(clause) and not (released_then and not _NEGATED.search(clause))):
         talk.none = talk.none or sentence
         res.rejected.append(Rejected(sentence[:300], "no trailer out yet"))
         return
@@ -293,8 +314,10 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
         res.status = "released"
         res.evidence = res.trailers[0].evidence
     elif talk.none and not (talk.released_kind == "teaser" and talk.released and not talk.fake and
-                            not re.search(r"\b(?:teasers?|footage|first look|video|promo)\b", talk.none, re.I)):
-        # "the trailer has not yet been released" leaves the teaser that is out standing
+                            not re.search(r"\b(?:teasers?|footage|first look|video|promo)\b", talk.none, re.I)) \
+            and not (_BROADCAST.search(talk.released) and _ONLINE.search(talk.none)):
+        # "the trailer has not yet been released" leaves the teaser that is out standing, and
+        # "hasn't posted the spot online yet" the spot that aired during the game.
         res.status, res.evidence = "none", talk.none
     elif talk.released:
         res.status, res.evidence = "released", talk.released
