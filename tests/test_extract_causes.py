@@ -403,6 +403,27 @@ def test_later_pages(paragraphs: list[str], target: Target, published: str, want
     check(read(article(*paragraphs, headline="Film and TV news", published=published), target), want)
 
 
+# -- a box-office report: the release took place, and the title is named by description --------
+
+@pytest.mark.parametrize(("paragraphs", "want"), [
+    # A description, not the name, is the subject of a past release verb: the release took place.
+    (["Meridian Run tops the chart.", "Ines Albrecht's thriller, with Tom Vale as the getaway driver, opened "
+      "Friday in 4,320 locations."], Want("2024-07-19")),
+    (["Meridian Run tops the chart.", "The heist thriller, which opened in cinemas on Thursday, 18 July, took "
+      "an estimated $95.5 million over the weekend."], Want("2024-07-18")),
+    # "an estimated $95.5 million" estimates a figure, not the date ...
+    (["Meridian Run opened on Friday and took an estimated $95.5 million."], Want("2024-07-19")),
+    # ... while an estimated date is still a guess.
+    (["Meridian Run is estimated to open in December, not this summer."], Want(None)),
+    # Another event's past verb dates that event: "the trailer, launched on ...".
+    (["Meridian Run tops the chart.", "The film faced no rival, and the trailer, launched on 31 May with a "
+      "screening in Dubai, built momentum."], Want(None)),
+])
+def test_a_release_that_took_place_named_by_description(paragraphs: list[str], want: Want) -> None:
+    check(read(article(*paragraphs, headline="Box office: Meridian Run wins the weekend", published="2024-07-21"),
+               MERIDIAN), want)
+
+
 def test_a_dateline_with_place_and_byline_dates_the_page() -> None:
     html = article("Meridian Run reaches cinemas on 8 December, a week after its festival premiere.",
                    headline="Venice: Meridian Run review", published=None,

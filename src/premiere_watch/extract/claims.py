@@ -68,6 +68,9 @@ _EPISODE_ONE = re.compile(r"^\|?\s*(?:(?:ep(?:isode)?\.?\s*)?0?1|e01|s\d+\s*e01|
 # A heading that names nothing: "The date", "What we know", "Cast and crew".
 _GENERIC_HEADING = re.compile(r"[A-Z]?[a-z'’]*(?:\s+[a-z&'’,-]+){0,5}[?:.]?")
 # "it opened Friday after Thursday-night previews": the pronoun is the subject of the release itself
+_PAST_RELEASE_VERB = re.compile(r"\b(?:opened|premiered|debuted|arrived|launched|bowed|returned|landed|dropped)"
+                                r"\s+(?:(?:on|in|into)\s+)?(?:(?:\d[\d,]*\s+)?(?:theaters|theatres|cinemas|"
+                                r"locations|screens)\s+(?:on\s+)?)?$", re.I)
 _PRONOUN_OPENED = re.compile(r"\b(?:it|which|the (?:film|movie|series|show|season))\s+(?:\w+ly\s+)?(?:opened|"
                              r"premiered|debuted|arrived|launched|bowed|returned|landed|dropped)\b[^,.;]{0,25}?"
                              r"\s+(?:on\s+|in\s+)?$", re.I)
@@ -655,6 +658,16 @@ class _Walk:
         for i, dm in enumerate(dates):
             self._date(view, dm, dates[i + 1].start if i + 1 < len(dates) else None)
 
+    def _own_past_release(self, view: _Sentence, dm: DateMention) -> bool:
+        """"Rob Marshall's remake, with Halle Bailey as Ariel, opened Friday": a sentence about
+        the target, named by description, whose subject's past release verb governs the date,
+        with no other title before it."""
+        if view.mentions or any(start < dm.start for start, _ in view.other_spans):
+            return False
+        verb = _PAST_RELEASE_VERB.search(view.masked, max(0, dm.start - 40), dm.start)
+        # "the trailer, launched on 31 August": another event's verb.
+        return verb is not None and not cues.OTHER_EVENT.search(view.masked, 0, verb.start())
+
     def _date(self, view: _Sentence, dm: DateMention, next_start: int | None) -> None:
         if dm.end <= view.stamp_end:
             self.reject(view.text, f"{dm.text!r}: the time of a timeline entry")
@@ -752,7 +765,7 @@ class _Walk:
                 # News of a release that just took place; one from long before is background.
                 recent = self.anchor is not None and dm.date.end() >= self.anchor - dt.timedelta(days=_RECENT_DAYS)
                 happened = recent and bool(mentions or (anaphora and _PRONOUN_OPENED.search(
-                    sentence, max(0, dm.start - 40), dm.start))) and (
+                    sentence, max(0, dm.start - 40), dm.start)) or self._own_past_release(view, dm)) and (
                     self.target.season is None or named_season or not any(
                     r.number not in (None, self.target.season) for r in season_refs(sentence)))
         if not happened and schedule and mentions and not dm.relative and dm.date.precision == "day" and \

@@ -144,14 +144,16 @@ _TENTATIVE_WORDS = (
     r"aim(?:s|ing|ed)? (?:for|at|to)|hop(?:es|ing) (?:for|to)|"
     r"perhaps|maybe|might|"
     r"could|would|rumou?r(?:s|ed)?|speculat\w*|reportedly|report(?:s|ed)? (?:say|suggest|claim)|guess\w*|"
-    r"predict\w*|estimat\w*|assum\w*|believe[sd]?|think|suspect\w*|hope\w*|hoping|should|plausible|"
+    # "an estimated $95.5 million": a figure's estimate, not a hedge on any date
+    r"predict\w*|estimat\w*(?!\s+(?:[$£€¥₹]|rs\.?\s|\d|(?:[\w.-]+\s+)?(?:million|billion|crore|lakh)))|assum\w*|believe[sd]?|think|suspect\w*|hope\w*|hoping|should|plausible|"
     r"bet|betting|eye(?:s|ing|d)?|target(?:s|ing|ed)?|tipped|penciled|pencilled|tentative\w*|placeholder|"
     r"unconfirmed|unofficial(?:ly)?|sometime|circa|leak\w*|insiders?|floated|suggest\w*|tba|tbd|"
     r"claim(?:s|ed|ing)?|tabloids?|gossip|(?:hard|difficult|tough) to (?:see|imagine|picture)|"
     r"(?:signs|indications|everything) points? to|early signs|said to be|aiming|"
     r"(?:my|our|the smart) money(?:['’]s| is)? on|"
     r"sources? (?:say|says|said|tells?|told|close to)|we['’]re told|we hear|told (?:us|me)|"
-    r"per sources|we think|wager|if|whether|could be|potential(?:ly)?|projected|"
+    r"per sources|we think|wager|if|whether|could be|potential(?:ly)?|"
+    r"projected(?!\s+(?:[$£€¥₹]|rs\.?\s|\d|(?:[\w.-]+\s+)?(?:million|billion|crore|lakh)))|"
     # "the much-anticipated season" praises; "anticipated for spring" hedges
     r"(?<!much-)(?<!highly )(?<!eagerly )(?<!long-)(?<!much )(?<!hotly )anticipated|"
     r"voraussichtlich|vermutlich|angeblich|wahrscheinlich|gerüchte\w*|könnte|dürfte|"  # German
