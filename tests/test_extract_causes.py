@@ -291,6 +291,12 @@ def test_a_move_within_a_year_keeps_its_new_date() -> None:
     ("Vireo+ confirmed today that Halcyon Drift season 2 won't arrive until 2026.", Want("2026", denied="2025")),
     ("Our money is on Halcyon Drift season 2 arriving next autumn.", Want(None, "2024-23")),
     ("Halcyon Drift season 2 premieres on October 3, Vireo+ announced.", Want("2024-10-03")),
+    # A writer's earliest guess, and an arrival said as "with us": hedged by "could" and "should".
+    ("Halcyon Drift season 2 could land as soon as June.", Want(None, "2024-06")),
+    ("Halcyon Drift season 2 should be with us by September.", Want(None, "2024-09")),
+    ("Halcyon Drift season 2 will be with us on September 6, Vireo+ said.", Want("2024-09-06")),
+    # ... while a month that no release word or guess governs is no claim at all.
+    ("Halcyon Drift season 2 finished filming as soon as June came round.", Want(None)),
 ])
 def test_hedges_and_limits(text: str, want: Want) -> None:
     check(read(article(text, headline="Halcyon Drift season 2 latest", published="2024-03-12")), want)

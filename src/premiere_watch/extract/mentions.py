@@ -49,7 +49,7 @@ _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", 
 _MONTH_LICENCE = re.compile(
     r"\b(?:eyeing|eyes|targeting|targets|aiming for|aims for|guess(?:ing)?|bet(?:ting)?|pick|predict(?:ing)?|"
     r"is|was|be|not|instead of|rather than|than|tipped for|hoping for|rumou?red for|expect(?:ing|s)?|"
-    r"plans? for|planning for)\s+(?:(?:a|an|the|early|mid|late)[\s-]+)?$", re.I)
+    r"plans? for|planning for|as soon as|as early as|no sooner than)\s+(?:(?:a|an|the|early|mid|late)[\s-]+)?$", re.I)
 
 
 _DAY_AFTER = re.compile(r"\s+(?:the\s+)?\w+(?:th|st|nd|rd)\b", re.I)  # "January twelfth": a day, not a month
