@@ -36,7 +36,8 @@ _PREMIERE = CaselessScan(
     # "Clarkson was dropped by the BBC": a passive drop lets someone go; a show that drops is out
     r"stream(?:s|ed|ing)?|(?<!was )(?<!were )(?<!been )(?<!being )drop(?:s|ped|ping)?|bow(?:s|ed)?|"
     r"air(?:s|ed|ing)?|coming|comes|come|"
-    r"(?:be|is|are|comes?|coming) back|(?:be|is|are) (?:back )?with us|on (?:our|your) screens|(?:is|are|be) out|out (?:on|in|from)|out(?=\s+#)|goes live|"
+    r"(?:be|is|are|comes?|coming) back|(?:be|is|are) (?:back )?with us|on (?:our|your) screens|"
+    r"(?:is|are|be) out|out (?:on|in|from)|out(?=\s+#)|goes live|"
     r"starting|beginning|watch|catch|rumou?red|eyeing|eyes|targeting|aiming|tipped|hop(?:es|ing) to release|"
     r"gets?(?=\s+(?:an?\s+)?#)|"
     r"expect(?:s|ed|ing)?\s+[^.;#]{1,60}?\s+(?:in|on|by|around)(?=\s+#)|"
