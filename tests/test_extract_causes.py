@@ -583,6 +583,12 @@ def test_trailer_talk_clauses(paragraphs: list[str], status: str) -> None:
     # What the work is adapted from is no event.
     (["The studio said it will release Meridian Run, the adaptation of the graphic novel, in 2025."],
      "Meridian Run finds a home", Want("2025")),
+    # A flight's "takes off" launches the title; "takes it off" a date removes it.
+    (["Meridian Run takes off a fortnight today."], "Meridian Run: boarding now", Want("2024-06-17")),
+    (["The studio takes Meridian Run off its March 29, 2025 date."], "Meridian Run moves",
+     Want(None, denied="2025-03-29")),
+    (["Meridian Run's second trailer took off online last week, and the film opens March 28, 2025."],
+     "Meridian Run", Want("2025-03-28")),
 ])
 def test_release_words(paragraphs: list[str], headline: str, want: Want) -> None:
     check(read(article(*paragraphs, headline=headline, published="2024-06-03"), MERIDIAN), want)

@@ -37,7 +37,7 @@ _PREMIERE = CaselessScan(
     r"stream(?:s|ed|ing)?|(?<!was )(?<!were )(?<!been )(?<!being )drop(?:s|ped|ping)?|bow(?:s|ed)?|"
     r"air(?:s|ed|ing)?|coming|comes|come|"
     r"(?:be|is|are|comes?|coming) back|(?:be|is|are) (?:back )?with us|on (?:our|your) screens|"
-    r"(?:is|are|be) out|out (?:on|in|from)|out(?=\s+#)|goes live|"
+    r"(?:is|are|be) out|out (?:on|in|from)|out(?=\s+#)|goes live|(?:takes?|taking) off(?=\s+(?:on\s+|in\s+)?#)|"
     r"starting|beginning|watch|catch|rumou?red|eyeing|eyes|targeting|aiming|tipped|hop(?:es|ing) to release|"
     r"gets?(?=\s+(?:an?\s+)?#)|"
     r"expect(?:s|ed|ing)?\s+[^.;#]{1,60}?\s+(?:in|on|by|around)(?=\s+#)|"
@@ -93,7 +93,8 @@ _MOVED_FROM = re.compile(
     r"postpon(?:e|es|ed|ing)|pull(?:s|ed|ing)?|slid(?:e|es|ing)?|slip(?:s|ped|ping)?|vacat(?:e|es|ed|ing)|"
     r"abandon(?:s|ed|ing)?|drop(?:s|ped|ping)?|relocat\w+|reschedul\w+|swap(?:s|ped|ping)?|trad(?:e|ed|es)|"
     r"exit(?:s|ed)?|leav(?:e|es|ing)|left|switch(?:es|ed)?|chang(?:e|es|ed|ing)|off|remov(?:e|es|ed|ing)|"
-    r"yank(?:s|ed|ing)?|strip(?:s|ped|ping)?|t(?:ake|akes|ook|aken|aking))\b[^;]{0,120}?"
+    # "takes Hijack off the slate" removes; "Hijack takes off a fortnight today" launches it.
+    r"yank(?:s|ed|ing)?|strip(?:s|ped|ping)?|t(?:ake|akes|ook|aken|aking)(?!\s+off\b))\b[^;]{0,120}?"
     r"\b(?:from|off|out of)\s+"
     r"(?:(?:its|the|a|an|their|his|her|original|previous|earlier|old|planned|prior)\s+)*"
     r"(?:[\w.,'’-]+\s+){0,3}$",
