@@ -110,6 +110,9 @@ ANCHOR = dt.date(2024, 6, 3)  # a Monday
     ("The finale airs a month from today.", "2024-07-03"),
     ("It opens two months from tomorrow.", "2024-08-04"),
     ("The sequel reaches cinemas exactly a year from today.", "2025-06-03"),
+    # "Thursday week": not this Thursday, the one after; said on a Monday, or on that very weekday.
+    ("Series two starts Thursday week.", "2024-06-13"),
+    ("The finale is on Monday week.", "2024-06-10"),
 ])
 def test_counted_days(text: str, iso: str) -> None:
     assert [d.date.iso() for d in find_dates(text, ANCHOR)] == [iso]
@@ -141,7 +144,8 @@ def test_an_appositive_dates_the_name_it_follows(text: str) -> None:
     check(read(html, MERIDIAN), Want(None))
 
 
-@pytest.mark.parametrize("text", ["It took a fortnight to shoot.", "Three weeks of filming remain."])
+@pytest.mark.parametrize("text", ["It took a fortnight to shoot.", "Three weeks of filming remain.",
+                                  "It is Shark Week again.", "Thursday weekends are quiet."])
 def test_counted_days_near_misses(text: str) -> None:
     assert find_dates(text, ANCHOR) == []
 

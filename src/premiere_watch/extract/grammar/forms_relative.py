@@ -290,6 +290,21 @@ def _count_from(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     return [Candidate(m.start(), m.end(), FuzzyDate.from_date(base + dt.timedelta(days=days)), True, qual)]
 
 
+@form(
+    rf"""(?<![\w'’]){FULL_WEEKDAY.format(n='wd')}\s+(?i:week)(?![\w'’-])""",
+    prio=5,
+    needs=(("week",), NEEDS_WEEKDAY_NAME),
+)
+def _weekday_week(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
+    # British "Thursday week": a week after the coming Thursday ("not this Thursday, the one after").
+    if ctx.anchor is None:
+        return None
+    a = ctx.anchor
+    wd = weekday_of(m.group("wd"))
+    d = a + dt.timedelta(days=(wd - a.weekday()) % 7 + 7)
+    return [Candidate(m.start(), m.end(), FuzzyDate.from_date(d), True, "")]
+
+
 # -- holidays ---------------------------------------------------------------------
 
 
