@@ -598,6 +598,21 @@ def test_release_words(paragraphs: list[str], headline: str, want: Want) -> None
     check(read(article(*paragraphs, headline=headline, published="2024-06-03"), MERIDIAN), want)
 
 
+@pytest.mark.parametrize(("masthead", "published"), [
+    ("Issue #212 &middot; Monday 3 February 2025 &middot; <a href='/p/212'>View in browser</a>", "2025-02-03"),
+    ("Vol. 4, No. 9 &middot; 3 February 2025", "2025-02-03"),
+    # A masthead that is only a date might be today's date on any page: no anchor from it.
+    ("Monday 3 February 2025", None),
+])
+def test_a_newsletters_masthead_dates_the_issue(masthead: str, published: str | None) -> None:
+    html = ("<html><body><div class='masthead'><p>" + masthead + "</p></div><p>Morning all,</p>"
+            "<h2>The big one</h2><p>Meridian Run opens on Thursday week, the studio said, after months of "
+            "waiting for a date.</p></body></html>")
+    ex = read(html, MERIDIAN)
+    assert (ex.published.isoformat() if ex.published else None) == published
+    check(ex, Want("2025-02-13" if published else None))
+
+
 def test_a_byline_with_an_outlet_dates_the_page() -> None:
     html = ("<html><body><article><h1>Meridian Run sets its premiere for Jan. 7</h1><p>Dana Okafor-Reyes, The "
             "Screen Desk Nov. 26, 2024</p><p>Meridian Run will premiere Tuesday, Jan. 7, the studio confirmed."

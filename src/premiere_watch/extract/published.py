@@ -123,6 +123,10 @@ def block_byline(blocks: list[Block], dayfirst: bool = False) -> dt.date | None:
         if len(block.text) < 250 and _BYLINE_TEXT.match(block.text) and (
                 day := _visible_day(block.text) or _absolute_day(block.text, dayfirst)):
             return day
+        # A newsletter's masthead: "Issue #212 · Monday 3 February 2025 · View in browser".
+        if len(block.text) < 120 and _ISSUE.search(block.text) and isinstance(
+                day := is_date_line(block.text, dayfirst, names=True), dt.date):
+            return day
     return None
 
 
