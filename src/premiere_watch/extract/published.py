@@ -124,9 +124,10 @@ def block_byline(blocks: list[Block], dayfirst: bool = False) -> dt.date | None:
                 day := _visible_day(block.text) or _absolute_day(block.text, dayfirst)):
             return day
         # A newsletter's masthead: "Issue #212 · Monday 3 February 2025 · View in browser".
-        if len(block.text) < 120 and _ISSUE.search(block.text) and isinstance(
-                day := is_date_line(block.text, dayfirst, names=True), dt.date):
-            return day
+        line = is_date_line(block.text, dayfirst, names=True) if len(block.text) < 120 and _ISSUE.search(
+            block.text) else False
+        if isinstance(line, dt.date):
+            return line
     return None
 
 
