@@ -169,6 +169,9 @@ def test_a_relative_premiere_is_counted_from_the_publication_date() -> None:
     ("the delayed season arrives in June", "future"),
     ("we would guess the season slips to early next year", "future"),
     ("the season has been pushed to October", ""),
+    # A possessive 's is no "is"; a contraction is.
+    ("which opened Friday, the biggest debut in Neon's history", "past"),
+    ("it's back on Friday", "future"),
 ])
 def test_clause_tense(clause: str, tense: str) -> None:
     assert clause_tense(clause, 0, len(clause)) == tense

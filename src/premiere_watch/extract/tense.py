@@ -55,7 +55,8 @@ _FUTURE = re.compile(
     r"arriving|premiering|debuting|opening|launching|heading)|upcoming|forthcoming|"
     r"premieres|opens|arrives|returns|debuts|lands|hits|launches|streams|drops|bows|comes|releases|airs|"
     r"kicks off|begins|starts|looks?|seems?|feels?|appears?|expects?|hopes?|plans?|intends?|wants?)\b|"
-    r"['’](?:ll|s|re)\b",
+    # "it's", not the possessive of "Neon's history"
+    r"\b(?:it|that|there|he|she|what|who|here|this|where|everything|nothing)['’]s\b|['’](?:ll|re)\b",
     re.I,
 )
 
