@@ -251,6 +251,11 @@ def test_whose_date(paragraphs: list[str], target: Target, want: Want) -> None:
 # -- which event: the date of something other than the release ----------------------------
 
 @pytest.mark.parametrize(("text", "want"), [
+    # The event where a date was given is no event of the date's: "dated it for ... at CinemaCon".
+    ("Vireo+ dated Halcyon Drift season 2 for June 11, 2025 at its upfront back in April.", Want("2025-06-11")),
+    ("Vireo+ set a Halcyon Drift season 2 panel for June 11.", Want(None)),
+    ("Vireo+ scheduled Halcyon Drift season 2 for June 11, with a panel at the expo the week before.",
+     Want("2024-06-11")),
     ("Cameras are set to roll on Halcyon Drift season 2 this summer.", Want(None)),
     ("Cameras rolled on Halcyon Drift season 2 in January, and it premieres on October 3.", Want("2024-10-03")),
     ("A slick 'coming soon' graphic for Halcyon Drift season 2 with a May 20 date has been everywhere.",

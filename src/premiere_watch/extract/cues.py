@@ -285,9 +285,14 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     one's ("opens on April 5, then weekly from April 12").  ``date_text``: the date as written
     (``sentence`` may have it masked).
     """
-    if _SCHEDULED_FOR.search(sentence, max(0, start - 70), start) and not _nearest(
-            "other", sentence, start, end, *clause_bounds(sentence, start, end)):
-        return True, "scheduled for"  # "was announced for June 4", "confirmed the season for June 4"
+    if _SCHEDULED_FOR.search(sentence, max(0, start - 70), start):
+        lo, hi = clause_bounds(sentence, start, end)
+        after = _nearest_span("other", sentence, start, end, end, hi)
+        if not _nearest("other", sentence, start, end, lo, start) and (
+                after is None or _AT_EVENT.fullmatch(sentence, end, after[1])):
+            # "was announced for June 4", "confirmed the season for June 4", "dated it for June 11,
+            # 2027 at CinemaCon" (where it was dated)
+            return True, "scheduled for"
     if _ANNOUNCED_ON.search(sentence, max(0, start - 30), start):
         return False, "the announcement's date"  # "confirmed today that ...", "announced on Tuesday"
     de = _DE_ANNOUNCED.search(sentence, end, clause_bounds(sentence, start, end)[1])
@@ -410,6 +415,8 @@ _SLOT_AFTER = re.compile(r"\s+(?:date|slot|release date|opening)\b", re.I)  # "a
 _DE_ANNOUNCED = re.compile(r"\b(?:verkündet|angekündigt|bekanntgegeben|bekannt gegeben|bestätigt|enthüllt)\b", re.I)
 _AS_OF = re.compile(r"\b(?:as of|as at|stand:?)\s+$", re.I)  # German "Stand: 28.11."
 # Verbs only: "slated for", not "a thinner slate for next year".
+_AT_EVENT = re.compile(r"\s*,?\s*(?:at|during|on stage at|onstage at)\s+(?:(?:the|its|a|an|this|last)\s+)?"
+                       r"(?:[\w'’.-]+\s+){0,3}", re.I)
 _SCHEDULED_FOR = re.compile(r"\b(?:announc\w*|confirm\w*|set|sets|setting|slated|dated|schedul\w*|reschedul\w*|"
                             r"booked|pegged|pencil+ed|locked|planned|targeted|picked|earmarked)\b"
                             r"[^.;#]{0,60}?\bfor\s+(?:(?:a|an|the)\s+)?$", re.I)
