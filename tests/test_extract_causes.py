@@ -621,6 +621,18 @@ def test_a_newsletters_masthead_dates_the_issue(masthead: str, published: str | 
     check(ex, Want("2025-02-13" if published else None))
 
 
+@pytest.mark.parametrize(("heading", "want"), [
+    ("Season 2 (2024)", Want("2024-10-31")),
+    # Another season's section: its release is not the watched season's.
+    ("Season 1 (2024)", Want(None)),
+])
+def test_a_sections_season_heading_names_the_season_of_its_release(heading: str, want: Want) -> None:
+    html = article("Halcyon Drift is a spy drama on Vireo+.", f"<h2>{heading}</h2>",
+                   "The season picks up minutes after the explosion. All six episodes were released on Vireo+ on "
+                   "October 31, 2024.", headline="Halcyon Drift (TV series)", published="2024-11-09")
+    check(read(html.replace("<p><h2>", "<h2>").replace("</h2></p>", "</h2>")), want)
+
+
 def test_a_byline_with_an_outlet_dates_the_page() -> None:
     html = ("<html><body><article><h1>Meridian Run sets its premiere for Jan. 7</h1><p>Dana Okafor-Reyes, The "
             "Screen Desk Nov. 26, 2024</p><p>Meridian Run will premiere Tuesday, Jan. 7, the studio confirmed."

@@ -68,8 +68,9 @@ _EPISODE_ONE = re.compile(r"^\|?\s*(?:(?:ep(?:isode)?\.?\s*)?0?1|e01|s\d+\s*e01|
 # A heading that names nothing: "The date", "What we know", "Cast and crew".
 _GENERIC_HEADING = re.compile(r"[A-Z]?[a-z'’]*(?:\s+[a-z&'’,-]+){0,5}[?:.]?")
 # "it opened Friday after Thursday-night previews": the pronoun is the subject of the release itself
-_PAST_RELEASE_VERB = re.compile(r"\b(?:opened|premiered|debuted|arrived|launched|bowed|returned|landed|dropped)"
-                                r"\s+(?:(?:on|in|into)\s+)?(?:(?:\d[\d,]*\s+)?(?:theaters|theatres|cinemas|"
+_PAST_RELEASE_VERB = re.compile(r"\b(?:opened|premiered|debuted|arrived|launched|bowed|returned|landed|dropped|"
+                                r"(?:was|were) (?:released|streamed))"
+                                r"\s+(?:on\s+[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?\s+)?(?:(?:on|in|into)\s+)?(?:(?:\d[\d,]*\s+)?(?:theaters|theatres|cinemas|"
                                 r"locations|screens)\s+(?:on\s+)?)?$", re.I)
 _PRONOUN_OPENED = re.compile(r"\b(?:it|which|the (?:film|movie|series|show|season))\s+(?:\w+ly\s+)?(?:opened|"
                              r"premiered|debuted|arrived|launched|bowed|returned|landed|dropped)\b[^,.;]{0,25}?"
@@ -340,6 +341,7 @@ class _Walk:
         self.previous = ""
         self.prev_subject = False
         self.heading_named = False  # the current section's heading names the target
+        self.heading_season: int | None = None  # the season the current section's heading names
         self.cache = text_cache(page)
         self.liveblog = any("liveblogposting" in jsonld_types(obj) for obj in page.jsonld)
         self.sequel = is_sequel(target) or self._called_sequel()
@@ -417,6 +419,8 @@ class _Walk:
                 current_heading = block.heading
                 hm = self.matcher.find(block.heading) if block.heading else []
                 self.heading_named = bool(hm)
+                heading_refs = season_refs(block.heading) if block.heading else []
+                self.heading_season = heading_refs[0].number if heading_refs else None
                 if hm:
                     heading_topic = True
                     refs = season_refs(block.heading)
@@ -754,8 +758,12 @@ class _Walk:
             return
         happened = False  # the sentence reports this very release as having taken place
         if history(sentence, *cues.clause_bounds(sentence, dm.start, dm.end)):
+            # "Season 2 (2024)" / "All six episodes were released on October 31, 2024": the
+            # section's heading names the season its sentences speak of.
             named_season = any(r.number == self.target.season for r in season_refs(sentence)) or any(
-                m.season == self.target.season for m in mentions)
+                m.season == self.target.season for m in mentions) or (
+                self.target.season is not None and self.heading_season == self.target.season
+                and not season_refs(sentence))
             if self.target.season is not None and self.target.season > 1 and not named_season:
                 # The watched season is still to come, or the page would not be news about it.
                 self.reject(text, f"{dm.text!r}: a release in the past tense, an earlier season's")
