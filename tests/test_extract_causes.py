@@ -633,6 +633,22 @@ def test_a_sections_season_heading_names_the_season_of_its_release(heading: str,
     check(read(html.replace("<p><h2>", "<h2>").replace("</h2></p>", "</h2>")), want)
 
 
+@pytest.mark.parametrize(("thread", "want"), [
+    # A thread under a "Discussion" or "12 comments" heading is readers' talk, whatever its class names.
+    ("<div class='sig-talk'><h3>Discussion</h3><div><p>Watch them delay it to August 8 like last time."
+     "</p></div></div>", Want("2024-07-06")),
+    ("<section><h2>12 Comments</h2><p>Halcyon Drift season 2 now premieres on August 8.</p></section>",
+     Want("2024-07-06")),
+    # A section of the article whose heading only starts like one is still the article.
+    ("<section><h2>Discussion of the date</h2><p>The network moved Halcyon Drift season 2 to August 8.</p>"
+     "</section>", Want("2024-08-08")),
+])
+def test_a_comment_thread_is_known_by_its_heading(thread: str, want: Want) -> None:
+    html = article("Vireo+ said Halcyon Drift season 2 premieres on Saturday, July 6.",
+                   headline="Halcyon Drift season 2 dated", published="2024-06-10")
+    check(read(html.replace("</article>", "</article>" + thread)), want)
+
+
 def test_a_byline_with_an_outlet_dates_the_page() -> None:
     html = ("<html><body><article><h1>Meridian Run sets its premiere for Jan. 7</h1><p>Dana Okafor-Reyes, The "
             "Screen Desk Nov. 26, 2024</p><p>Meridian Run will premiere Tuesday, Jan. 7, the studio confirmed."

@@ -25,7 +25,7 @@ SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "select
               "input", "textarea", "iframe", "head", "title", "meta", "link"}
 EMPH_TAGS = {"em", "i", "cite", "strong", "b", "q"}  # links are rarely titles
 _CHROME_TAGS = {"nav", "footer"}
-COMMENT_HINT = re.compile(r"comment|disqus|reply|replies|discussion|user-review|community-review|talkback|"
+COMMENT_HINT = re.compile(r"comment|disqus|reply|replies|discuss|user-review|community-review|talkback|"
                           r"reader-(?:reviews|responses)|(?:^|[\s_-])responses(?:$|[\s_-])", re.I)
 _CHROME_HINT = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|mega|footer|foot|cookie|consent|gdpr|banner|newsletter|"
@@ -57,6 +57,19 @@ _HOLDS_ARTICLE = etree.XPath(
     "contains(@class, 'article-body') or contains(@class, 'articleBody') or contains(@class, 'story-body')])")
 
 
+# A thread's heading: "Comments", "Discussion", "12 comments", "Reader comments", "Join the conversation".
+_COMMENTS_HEADING = re.compile(r"\s*(?:\d+\s+)?(?:reader(?:s['’]?)?\s+)?(?:comments?|discussion|responses|replies|"
+                               r"join the (?:conversation|discussion)|have your say|what (?:readers|you) (?:say|think)"
+                               r")\s*(?:\(\d+\))?\s*:?\s*", re.I)
+
+
+def _opens_with_comments_heading(el: Any) -> bool:
+    """A container whose first element is a heading naming a comment thread."""
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    return first is not None and first.tag in ("h2", "h3", "h4", "h5") and bool(
+        _COMMENTS_HEADING.fullmatch(first.text_content()))
+
+
 def zone_of(el: Any, parent: Zone) -> Zone:
     """The zone an element opens; inner zones only ever get *less* trusted."""
     if parent in ("comment", "chrome"):
@@ -65,6 +78,8 @@ def zone_of(el: Any, parent: Zone) -> Zone:
     hints = f"{el.get('class') or ''} {el.get('id') or ''}"
     role = (el.get("role") or "").lower()
     if COMMENT_HINT.search(hints):
+        return "comment"
+    if tag in ("div", "section") and _opens_with_comments_heading(el):
         return "comment"
     if role in _ROLE_ZONE:
         zone = _ROLE_ZONE[role]
