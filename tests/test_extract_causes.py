@@ -381,6 +381,10 @@ def _trailer(*paragraphs: str, extra: str = "", target: Target = HALCYON, headli
     (["The Halcyon Drift season 2 showrunner said he would not have released the teaser so early."], "released"),
     (["Vireo+ would have released a Halcyon Drift season 2 teaser in March had the strike not intervened."],
      "none"),
+    # A teaser announced alongside the date is out; a full trailer still to follow does not undo it.
+    (["Halcyon Drift season 2 streams from July 3, the company announced, alongside a teaser that opens on the "
+      "lighthouse.", "Vireo+ says a full trailer will follow in June."], "released"),
+    (["Halcyon Drift season 2 streams from July 3, with a teaser that opens the campaign next week."], "none"),
 ])
 def test_trailer_talk(paragraphs: list[str], status: str) -> None:
     assert _trailer(*paragraphs) == status
@@ -647,6 +651,21 @@ def test_a_comment_thread_is_known_by_its_heading(thread: str, want: Want) -> No
     html = article("Vireo+ said Halcyon Drift season 2 premieres on Saturday, July 6.",
                    headline="Halcyon Drift season 2 dated", published="2024-06-10")
     check(read(html.replace("</article>", "</article>" + thread)), want)
+
+
+@pytest.mark.parametrize("credit", ["Words by Dominic Reyes &middot; April 15, 2024",
+                                    "Interview by Dominic Reyes, April 15, 2024"])
+def test_a_credit_line_dates_the_page(credit: str) -> None:
+    # The standfirst comes first, as on many feature pages.
+    html = ("<html><body><article><h1>Forty years on, Meridian Run is back</h1><p class='deck'>Meridian Run "
+            "returns this summer, and we look back at a franchise that started with a borrowed car.</p>"
+            f"<p class='credit'>{credit}</p>"
+            "<p>It was first released on December 5, 1984, and became the biggest film of the next year.</p>"
+            "<p>Meridian Run, the fourth film, will stream from July 3, the company announced.</p>"
+            "</article></body></html>")
+    ex = read(html, MERIDIAN)
+    assert ex.published is not None and ex.published.isoformat() == "2024-04-15"
+    check(ex, Want("2024-07-03"))
 
 
 def test_a_byline_with_an_outlet_dates_the_page() -> None:

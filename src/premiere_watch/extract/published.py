@@ -268,7 +268,8 @@ def _time_element(root: Any) -> dt.date | None:
 
 _BYLINE_HINT = re.compile(r"byline|dateline|posted|pubdate|published|publish-date|timestamp|entry-date|"
                           r"post-date|article-date|(?:^|[\s-])(?:meta|info|date)(?:$|[\s-])", re.I)
-_BYLINE_TEXT = re.compile(r"(?:Posted|Published|By|Updated|Written)\b", re.I)
+_BYLINE_TEXT = re.compile(r"(?:Posted|Published|By|Updated|Written|(?:Words|Text|Story|Reporting|Interview|Review)"
+                          r"\s+by)\b", re.I)
 
 
 def _is_hidden(el: Any) -> bool:

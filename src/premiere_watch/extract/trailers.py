@@ -97,8 +97,8 @@ _RELEASED = re.compile(
     r"(?:trailer|teaser|spot)s? (?:shows?|opens?|ends?|features?|teases?|reveals?|confirms?|closes?|"
     r"is built|was built|hints?|barely|includes?|has|had)|"
     r"(?:trailer|teaser|spot)s?,? (?:that|which) (?:\w+ )?(?:shows?|reveals?|teases?|hints?|features?|includes?|"
-    r"(?:has|have) been (?:running|airing|playing))|"
-    r"along with (?:a|an|the|its|their) (?:[\w-]+ ){0,2}(?:trailer|teaser)|"
+    r"opens?|ends?|closes?|(?:has|have) been (?:running|airing|playing))|"
+    r"(?:along with|alongside|together with) (?:a|an|the|its|their) (?:[\w-]+ ){0,2}(?:trailer|teaser)|"
     r"(?:been )?(?:running|playing) (?:the |its |a |their )?(?:[\w-]+ )?(?:trailers?|teasers?|spots?))\b",
     re.I,
 )
