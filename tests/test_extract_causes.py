@@ -256,6 +256,10 @@ def test_whose_date(paragraphs: list[str], target: Target, want: Want) -> None:
     ("Vireo+ set a Halcyon Drift season 2 panel for June 11.", Want(None)),
     ("Vireo+ scheduled Halcyon Drift season 2 for June 11, with a panel at the expo the week before.",
      Want("2024-06-11")),
+    # "Today" is the news day unless a release word governs it.
+    ("Vireo+ showed the Halcyon Drift season 2 cast in action today, and it slipped a schedule change in with "
+     "the footage.", Want(None)),
+    ("Halcyon Drift season 2 premieres today on Vireo+.", Want("2024-03-12")),
     ("Cameras are set to roll on Halcyon Drift season 2 this summer.", Want(None)),
     ("Cameras rolled on Halcyon Drift season 2 in January, and it premieres on October 3.", Want("2024-10-03")),
     ("A slick 'coming soon' graphic for Halcyon Drift season 2 with a May 20 date has been everywhere.",

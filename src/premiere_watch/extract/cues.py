@@ -360,7 +360,9 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
             leads or (prem_span[1] < start and not _MOVED_TO_OR_FROM.search(sentence, max(lo, start - 40), start))):
         # "In July it moved the film to 8 December": July dates the move, not a release.
         return False, f"the date of the change ({prem_span[3]!r})"
-    if _DEICTIC.fullmatch(sentence, start, end) and (prem_span is None or prem_span[0] > 20):
+    # The sentence may arrive with its dates masked: the date as written says whether it is "today".
+    if _DEICTIC.fullmatch(date_text.strip() if date_text else sentence[start:end]) and (
+            prem_span is None or prem_span[0] > 20):
         # "took the stage today and confirmed ...": "today" is the news day unless a release
         # word governs it ("premieres today", "out tonight").
         return False, "the day of the news"
