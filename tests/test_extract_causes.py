@@ -672,6 +672,20 @@ def test_a_credit_line_dates_the_page(credit: str) -> None:
     check(ex, Want("2024-07-03"))
 
 
+@pytest.mark.parametrize(("headline", "want"), [
+    # A headline that names a film of the target's kind, over a lede whose second sentence names it.
+    ("Tom Vale and son share one role in Vireo's new heist film", Want("2024-11-17")),
+    # ... but a headline that names no such work leaves the lede's second sentence to itself.
+    ("Tom Vale and son share one role, and one coffee cup", Want(None)),
+])
+def test_a_headline_naming_a_work_of_its_kind_leaves_the_name_to_the_lede(headline: str, want: Want) -> None:
+    html = article("For most of his career Tom Vale has been asked about his father. In \"Meridian Run,\" he gets to "
+                   "play him, in a way.", "The ten-part Vireo+ film, set in the same universe as the studio's recent "
+                   "\"Glass Tide\" and \"Iron Lattice\" films, follows a getaway driver. It opens Nov. 17 in cinemas.",
+                   headline=headline, published="2024-10-26")
+    check(read(html, MERIDIAN), want)
+
+
 def test_a_byline_with_an_outlet_dates_the_page() -> None:
     html = ("<html><body><article><h1>Meridian Run sets its premiere for Jan. 7</h1><p>Dana Okafor-Reyes, The "
             "Screen Desk Nov. 26, 2024</p><p>Meridian Run will premiere Tuesday, Jan. 7, the studio confirmed."

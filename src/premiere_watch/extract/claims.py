@@ -68,6 +68,8 @@ _EPISODE_ONE = re.compile(r"^\|?\s*(?:(?:ep(?:isode)?\.?\s*)?0?1|e01|s\d+\s*e01|
 # A heading that names nothing: "The date", "What we know", "Cast and crew".
 _GENERIC_HEADING = re.compile(r"[A-Z]?[a-z'’]*(?:\s+[a-z&'’,-]+){0,5}[?:.]?")
 # "it opened Friday after Thursday-night previews": the pronoun is the subject of the release itself
+_KIND_NOUN = {"tv": re.compile(r"\b(?:series|show|drama|comedy|sitcom|miniseries|docuseries|season)\b", re.I),
+              "film": re.compile(r"\b(?:film|movie|sequel|biopic|thriller|documentary|feature)\b", re.I)}
 _PAST_RELEASE_VERB = re.compile(r"\b(?:opened|premiered|debuted|arrived|launched|bowed|returned|landed|dropped|"
                                 r"(?:was|were) (?:released|streamed))"
                                 r"\s+(?:on\s+[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?\s+)?(?:(?:on|in|into)\s+)?(?:(?:\d[\d,]*\s+)?(?:theaters|theatres|cinemas|"
@@ -364,10 +366,19 @@ class _Walk:
                      and len(b.text.split()) >= 8 and b.text != self.page.headline), None)
         if lede is None:
             return False
-        first = self.cache.sentences(lede.text)[0]
-        # Named as the lede's subject or object, not inside a phrase ("problems on Blade").
-        named = any(not _in_phrase(first, m) for m in self.matcher.find(first))
-        return named and not foreign_subject(first, self.matcher) and not other_kind(first, self.target)
+        sentences = self.cache.sentences(lede.text)
+        # "Kurt Russell and son share one role in Apple's Godzilla series" over "For most of his
+        # career ... . In "Monarch: Legacy of Monsters," he ...": a headline that names a work of
+        # the target's kind may leave the name to the lede's second sentence.
+        leading = sentences[:2] if _KIND_NOUN[self.target.kind].search(self.page.headline) else sentences[:1]
+        for sentence in leading:
+            mentions = self.matcher.find(sentence)
+            if not mentions:
+                continue
+            # Named as the lede's subject or object, not inside a phrase ("problems on Blade").
+            named = any(not _in_phrase(sentence, m) for m in mentions)
+            return named and not foreign_subject(sentence, self.matcher) and not other_kind(sentence, self.target)
+        return False
 
     def _called_sequel(self) -> bool:
         """The page calls the target a sequel ("The Shazam sequel now opens ...", "X, the
