@@ -256,6 +256,12 @@ def test_whose_date(paragraphs: list[str], target: Target, want: Want) -> None:
     ("Vireo+ set a Halcyon Drift season 2 panel for June 11.", Want(None)),
     ("Vireo+ scheduled Halcyon Drift season 2 for June 11, with a panel at the expo the week before.",
      Want("2024-06-11")),
+    # An event noun inside the title's appositive is not the subject of the release verb ...
+    ("Vireo+ said that Halcyon Drift season 2, starring Ana Reyes as a spy who inherits her cousin's trailer "
+     "park, will premiere on June 6.", Want("2024-06-06")),
+    # ... while one that is the subject still takes the date.
+    ("Vireo+ said that the Halcyon Drift season 2 trailer, cut by the show's editors, will premiere on June 6.",
+     Want(None)),
     # "Today" is the news day unless a release word governs it.
     ("Vireo+ showed the Halcyon Drift season 2 cast in action today, and it slipped a schedule change in with "
      "the footage.", Want(None)),

@@ -255,6 +255,9 @@ _COORDINATED = re.compile(r"\b(?:and|but|then)\s+(?:\w+ly\s+)?$", re.I)
 _OF_TITLE = re.compile(r"\s*(?:for|of|from|to|at|on|about|behind|into|inside)\s+(?:the\s+)?$", re.I)
 
 
+_APPOSITIVE_OPENS = re.compile(r"\s*(?:(?:season|series|part|volume|vol\.)\s+\w+\s*)?[\"”’']?\s*,", re.I)
+
+
 def _subject_is_other(sentence: str, other: tuple[int, int, int, str], prem: tuple[int, int, int, str],
                       start: int, protect: list[tuple[int, int]]) -> bool:
     """"The trailer will debut on Monday", "the first teaser for X premieres March 25":
@@ -266,11 +269,23 @@ def _subject_is_other(sentence: str, other: tuple[int, int, int, str], prem: tup
         return False
     if _COORDINATED.search(sentence, o_end, p_start) and any(p[1] <= o_start for p in protect):
         return False  # "X follows the finale and opens on ...": "opens" shares X as its subject
+    titles_before = [p for p in protect if p[1] <= o_start]
+    if titles_before:
+        title_end = max(p[1] for p in titles_before)
+        if _APPOSITIVE_OPENS.match(sentence, title_end, o_start) and "," in sentence[o_end:p_start]:
+            # "She-Hulk, starring Maslany as a lawyer who inherits Bruce Banner's condition, will
+            # premiere ...": a noun inside the title's appositive is no subject of the verb.
+            return False
     if _ANNOUNCE.fullmatch(word):
         return True  # "will announce the premiere date on June 5": the date is the announcement's
     if not _EVENT_NOUN.fullmatch(word):
         return False  # a verb ("was announced on May 2 and premieres ...") heads its own phrase
     between = sorted(p for p in protect if o_end <= p[0] and p[1] <= p_start)
+    if between and sentence[o_end:p_start].lstrip().startswith(","):
+        # "the trailer, cut by the show's editors, will premiere": a title inside the noun's own
+        # appositive is not a subject between them.
+        close = sentence.rfind(",", o_end, p_start)
+        between = [p for p in between if p[0] > close]
     return not between or bool(_OF_TITLE.fullmatch(sentence[o_end:between[0][0]]))
 
 
