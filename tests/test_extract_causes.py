@@ -692,6 +692,19 @@ def test_a_headline_naming_a_work_of_its_kind_leaves_the_name_to_the_lede(headli
     check(read(html, MERIDIAN), want)
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    # The title's own which-clause names its sibling only to describe it ...
+    ("Meridian Run: Part Two, which was shot back-to-back with the first film in 2024, opens March 12, 2027.",
+     Want("2027-03-12")),
+    # ... while a which-clause of the sibling's dates the sibling.
+    ("Meridian Run: Part Two was shot back-to-back with the first film, which opens March 12, 2027.", Want(None)),
+])
+def test_a_which_clause_naming_a_sibling_describes_the_title(text: str, want: Want) -> None:
+    target = Target("Meridian Run: Part Two", None, (), "film")
+    check(read(article(text, headline="Meridian Run: Part Two holds its date", published="2026-03-08"), target),
+          want)
+
+
 def test_a_byline_with_an_outlet_dates_the_page() -> None:
     html = ("<html><body><article><h1>Meridian Run sets its premiere for Jan. 7</h1><p>Dana Okafor-Reyes, The "
             "Screen Desk Nov. 26, 2024</p><p>Meridian Run will premiere Tuesday, Jan. 7, the studio confirmed."

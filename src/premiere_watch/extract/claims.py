@@ -186,6 +186,10 @@ _APPOSITIVE_AFTER = re.compile(r",\s+(?!(?:which|who|and|but|while|as|when)\b)[^
 _WHICH_AFTER = re.compile(r"[“”\"]?,\s+(?:which|die|der|das|welche[rs]?)\b")
 
 
+_WHICH_LEADS = re.compile(r",\s*which\b", re.I)
+_OWN_WHICH_CLAUSE = re.compile(r"[“”\"]?,\s+(?:which|who)\b[^,;]{3,160},")
+
+
 def _in_their_which_clause(sentence: str, at: int, other_spans: list[tuple[int, int]]) -> bool:
     """"Next weekend brings Gran Turismo, which moved its opening to Aug. 25": a pronoun in
     a which-clause after another title points back to that title."""
@@ -725,7 +729,15 @@ class _Walk:
         if other := nearest_name(text, lo, dm.start, mentions, self.matcher):
             self.reject(text, f"{dm.text!r}: about {other!r}, the title named just before it")
             return
-        if other := sibling(sentence, self.target, lo, dm.start) or plural_subject(sentence, lo, hi):
+        # "Part Two, which was shot back-to-back with the first film, opens March 12": the title's
+        # own which-clause names its sibling only to describe it.
+        sibling_lo = max([lo, *(rel.end() for m in mentions if m.end <= dm.start
+                               and (rel := _OWN_WHICH_CLAUSE.match(sentence, m.end)) and rel.end() <= dm.start)])
+        which = _WHICH_LEADS.search(sentence, max(0, lo - 12), lo + 7)
+        if which and not any(0 <= which.start() - m.end <= 3 for m in mentions):
+            # "... with the first film, which opens March 12": "which" takes the phrase before it.
+            sibling_lo = max(sentence.rfind(",", 0, which.start()) + 1, which.start() - 60, 0)
+        if other := sibling(sentence, self.target, sibling_lo, dm.start) or plural_subject(sentence, lo, hi):
             self.reject(text, f"{dm.text!r}: about {other!r}, not this title")
             return
         # Attribute the date to the nearest title named in the sentence.
