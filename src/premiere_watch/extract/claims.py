@@ -434,7 +434,8 @@ class _Walk:
                 current_heading = block.heading
                 hm = self.matcher.find(block.heading) if block.heading else []
                 self.heading_named = bool(hm)
-                heading_refs = season_refs(block.heading) if block.heading else []
+                heading_refs = season_refs(block.heading) if block.heading and \
+                    block.heading != self.page.headline else []
                 self.heading_season = heading_refs[0].number if heading_refs else None
                 if hm:
                     heading_topic = True
