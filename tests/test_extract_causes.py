@@ -447,6 +447,11 @@ def test_later_pages(paragraphs: list[str], target: Target, published: str, want
     (["Meridian Run opened on Friday and took an estimated $95.5 million."], Want("2024-07-19")),
     # ... while an estimated date is still a guess.
     (["Meridian Run is estimated to open in December, not this summer."], Want(None)),
+    # The trailer of the title, named with its maker, is the verb's subject; and a time clause's
+    # pronoun may be another film's.
+    (["The trailer of Ines Albrecht's Meridian Run dropped on Wednesday morning."], Want(None)),
+    (["Meridian Run is coming.", "The studio attached its teaser to screenings of Tom Vale's film when it opened "
+      "last Friday."], Want(None)),
     # Another event's past verb dates that event: "the trailer, launched on ...".
     (["Meridian Run tops the chart.", "The film faced no rival, and the trailer, launched on 31 May with a "
       "screening in Dubai, built momentum."], Want(None)),

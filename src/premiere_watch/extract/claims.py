@@ -74,6 +74,7 @@ _PAST_RELEASE_VERB = re.compile(r"\b(?:opened|premiered|debuted|arrived|launched
                                 r"(?:was|were) (?:released|streamed))"
                                 r"\s+(?:on\s+[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?\s+)?(?:(?:on|in|into)\s+)?(?:(?:\d[\d,]*\s+)?(?:theaters|theatres|cinemas|"
                                 r"locations|screens)\s+(?:on\s+)?)?$", re.I)
+_TIME_CLAUSE = re.compile(r"\b(?:when|after|before|since|once|until|as)\s+$", re.I)
 _PRONOUN_OPENED = re.compile(r"\b(?:it|which|the (?:film|movie|series|show|season))\s+(?:\w+ly\s+)?(?:opened|"
                              r"premiered|debuted|arrived|launched|bowed|returned|landed|dropped)\b[^,.;]{0,25}?"
                              r"\s+(?:on\s+|in\s+)?$", re.I)
@@ -796,10 +797,14 @@ class _Walk:
                 dm = _looking_back(dm, self.anchor)
                 # News of a release that just took place; one from long before is background.
                 recent = self.anchor is not None and dm.date.end() >= self.anchor - dt.timedelta(days=_RECENT_DAYS)
-                happened = recent and bool(mentions or (anaphora and _PRONOUN_OPENED.search(
-                    sentence, max(0, dm.start - 40), dm.start)) or self._own_past_release(view, dm)) and (
-                    self.target.season is None or named_season or not any(
-                    r.number not in (None, self.target.season) for r in season_refs(sentence)))
+                opened = _PRONOUN_OPENED.search(sentence, max(0, dm.start - 40), dm.start)
+                # "attached the teaser to Peele's film when it opened last Friday": a time clause's
+                # pronoun dates what the main clause did, and may be anyone's.
+                opened = opened if opened and not _TIME_CLAUSE.search(sentence, max(0, opened.start() - 8),
+                                                                       opened.start()) else None
+                happened = recent and bool(mentions or (anaphora and opened) or self._own_past_release(view, dm)) \
+                    and (self.target.season is None or named_season or not any(
+                        r.number not in (None, self.target.season) for r in season_refs(sentence)))
         if not happened and schedule and mentions and not dm.relative and dm.date.precision == "day" and \
                 self.anchor is not None and self.anchor - dt.timedelta(days=_RECENT_DAYS) <= dm.date.start() \
                 < self.anchor and (self.target.season is None or any(m.season == self.target.season

@@ -252,7 +252,9 @@ _EVENT_NOUN = re.compile(r"trailers?|teasers?|clip|footage|first look|panel|even
                          r"repeats?|reruns?|poster|graphic|"
                          r"banner|key art|image", re.I)
 _COORDINATED = re.compile(r"\b(?:and|but|then)\s+(?:\w+ly\s+)?$", re.I)
-_OF_TITLE = re.compile(r"\s*(?:for|of|from|to|at|on|about|behind|into|inside)\s+(?:the\s+)?$", re.I)
+# "the trailer of Ayan Mukerji's Brahmastra": a maker's possessive may stand before the title.
+_OF_TITLE = re.compile(r"\s*(?:for|of|from|to|at|on|about|behind|into|inside)\s+(?:the\s+)?"
+                       r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s?\s+)?$")
 
 
 _APPOSITIVE_OPENS = re.compile(r"\s*(?:(?:season|series|part|volume|vol\.)\s+\w+\s*)?[\"”’']?\s*,", re.I)
