@@ -262,6 +262,9 @@ def test_whose_date(paragraphs: list[str], target: Target, want: Want) -> None:
     # ... while one that is the subject still takes the date.
     ("Vireo+ said that the Halcyon Drift season 2 trailer, cut by the show's editors, will premiere on June 6.",
      Want(None)),
+    # A verb the grammar keeps with the date is the release's, unless an event noun is its subject.
+    ("Vireo+ sets a June premiere for Halcyon Drift season 2, trailer coming Tuesday.", Want("2024-06")),
+    ("Halcyon Drift season 2 is coming Friday, Vireo+ said.", Want("2024-03-15")),
     # "Today" is the news day unless a release word governs it.
     ("Vireo+ showed the Halcyon Drift season 2 cast in action today, and it slipped a schedule change in with "
      "the footage.", Want(None)),

@@ -244,6 +244,8 @@ def _nearest_span(name: str, text: str, start: int, end: int, lo: int, hi: int
     return best
 
 
+_EVENT_NOUN_BEFORE = re.compile(r"\b(?P<noun>trailers?|teasers?|clips?|featurettes?|posters?|first look|footage|"
+                                r"panel|finale|episodes?)\s*(?:,\s*|\s+(?:is|are|was|now|also|still)\s+)?$", re.I)
 _ANNOUNCE = re.compile(r"(?:will|to|would|['’]ll) (?:officially )?(?:announce|reveal|unveil|confirm)", re.I)
 _EVENT_NOUN = re.compile(r"trailers?|teasers?|clip|footage|first look|panel|event|fan event|festival|world premiere|"
                          r"list|guide|roundup|round-up|newsletter|countdown|livestream|live stream|"
@@ -333,6 +335,9 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
         other_hi = min(hi, comma.start() if comma else next_start)
     # "coming next year": the grammar reads the verb as part of the date; it is the release word.
     own = _OWN_VERB.match(date_text)
+    if own and (noun := _EVENT_NOUN_BEFORE.search(sentence, max(lo, start - 40), start)):
+        # "trailer coming Tuesday", "the teaser, due Friday": the verb is the event noun's.
+        return False, f"about {noun.group('noun')!r}, the subject of {own.group(0)!r}"
     prem = (0, own.group(0)) if own else _nearest("premiere", sentence, start, end, lo, hi) or _nearest(
         "premiere", sentence, start, end, 0, len(sentence))
     other = _nearest("other", sentence, start, end, lo, other_hi)
