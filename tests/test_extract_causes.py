@@ -713,6 +713,43 @@ def test_a_which_clause_naming_a_sibling_describes_the_title(text: str, want: Wa
           want)
 
 
+def _forum(*posts: str, article_text: str = "") -> str:
+    body = "".join(f"<article class='message'><div class='message-body'>{p}</div></article>" for p in posts)
+    return ("<html><head><title>Halcyon Drift S2 - any news on when? | Couch Council</title></head><body>"
+            "<h1>Halcyon Drift S2 - any news on when?</h1><p>Started by tess · <time datetime='2024-03-02'>"
+            f"Mar 2, 2024</time></p>{article_text}<div class='block-body js-replyNewMessageContainer'>{body}"
+            "</div></body></html>")
+
+
+def test_a_forum_threads_posts_are_the_page() -> None:
+    # A thread has no article around it: its posts are what the page says (a guess stays a guess).
+    html = _forum("Finished my rewatch last night and I need to know what happens to the ranch next.",
+                  "Calling it now: January 2025, same slot as last time, if they keep the episodes down.",
+                  "We have an answer: Vireo+ confirmed this morning that Halcyon Drift season 2 will premiere "
+                  "in 2025. So it won't be this year, people.")
+    check(read(html), Want("2025", denied="2024"))
+
+
+def test_comments_under_an_article_stay_comments() -> None:
+    html = _forum("Vireo+ confirmed that Halcyon Drift season 2 will premiere on June 3, my cousin works there.",
+                  article_text="<p>Halcyon Drift season 2 is filming in Alberta, and Vireo+ has not said when the "
+                               "new episodes will arrive.</p>")
+    check(read(html), Want(None))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A later part of the season is not its premiere ...
+    ("Vireo+ moved Part 2 of Halcyon Drift season 2 from Nov 28 to Nov 15.", Want(None)),
+    # ... Part 1 is.
+    ("Part 1 of Halcyon Drift season 2 arrives July 18, Vireo+ said.", Want("2024-07-18")),
+    # A note's time stamp dates the note, not the season.
+    ("Mod note (Oct 23, 2024): Vireo+ moved Part 2 of Halcyon Drift season 2 from Nov 28 to Nov 15.", Want(None)),
+    ("Mod note (Oct 23, 2024): Halcyon Drift season 2 now premieres Nov 15.", Want("2024-11-15")),
+])
+def test_parts_and_note_stamps(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift season 2 dates", published="2024-05-02")), want)
+
+
 def test_a_byline_with_an_outlet_dates_the_page() -> None:
     html = ("<html><body><article><h1>Meridian Run sets its premiere for Jan. 7</h1><p>Dana Okafor-Reyes, The "
             "Screen Desk Nov. 26, 2024</p><p>Meridian Run will premiere Tuesday, Jan. 7, the studio confirmed."

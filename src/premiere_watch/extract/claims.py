@@ -774,6 +774,11 @@ class _Walk:
         if not ok:
             self.reject(text, f"{dm.text!r}: {reason}")
             return
+        part = next((r for r in reversed(season_refs(sentence)) if r.part and lo <= r.start < dm.start), None)
+        if self.target.season is not None and part is not None and part.number is not None and part.number > 1:
+            # "Netflix moved Part 2 from Nov 28 to Nov 15": a later part of the season, not its premiere.
+            self.reject(text, f"{dm.text!r}: about part {part.number} of the season, not its premiere")
+            return
         if self.target.season is not None and self.target.season > 1 and (
                 _SERIES_DEBUT.search(sentence, max(0, dm.start - 45), dm.start)
                 or (len(sentence) < 40 and _RELEASED_LABEL.fullmatch(sentence[:dm.start])

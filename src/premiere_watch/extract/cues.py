@@ -244,6 +244,7 @@ def _nearest_span(name: str, text: str, start: int, end: int, lo: int, hi: int
     return best
 
 
+_NOTE_STAMP = re.compile(r"\s*\)\s*:")
 _EVENT_NOUN_BEFORE = re.compile(r"\b(?P<noun>trailers?|teasers?|clips?|featurettes?|posters?|first look|footage|"
                                 r"panel|finale|episodes?)\s*(?:,\s*|\s+(?:is|are|was|now|also|still)\s+)?$", re.I)
 _ANNOUNCE = re.compile(r"(?:will|to|would|['’]ll) (?:officially )?(?:announce|reveal|unveil|confirm)", re.I)
@@ -304,6 +305,8 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     one's ("opens on April 5, then weekly from April 12").  ``date_text``: the date as written
     (``sentence`` may have it masked).
     """
+    if _NOTE_STAMP.match(sentence, end) and sentence[:start].rstrip().endswith("("):
+        return False, "the time stamp of a note"  # "Mod note (Oct 23, 2024): Netflix moved ..."
     if _SCHEDULED_FOR.search(sentence, max(0, start - 70), start):
         lo, hi = clause_bounds(sentence, start, end)
         after = _nearest_span("other", sentence, start, end, end, hi)

@@ -387,6 +387,14 @@ def parse_page(html: bytes | str, url: str | None = None, encoding: str | None =
     if published is None and (day := block_byline(walker.blocks, dayfirst)):
         published, source = day, "byline"
     blocks = _labelled([b for b in walker.blocks if b.zone in ("main", "aside")])
+    if not any(b.zone == "main" and b.kind == "paragraph" and len(b.text.split()) >= 12 for b in blocks):
+        # No article around the thread: a forum's posts are the page (a thread's container is
+        # named like a comment section: "js-replyNewMessageContainer").
+        full = _walk(root, lean=False) if published is not None else walker  # lean walks skip comments
+        thread = [replace(b, zone="main") if b.zone == "comment" else b for b in full.blocks
+                  if b.zone in ("main", "aside", "comment")]
+        if any(b.kind == "paragraph" and len(b.text.split()) >= 12 for b in thread if b.zone == "main"):
+            blocks = _labelled(thread)
     # Date lines above the first paragraph date the page; they are never claims.
     day, lines = dateline(blocks, dayfirst)
     if published is None and day is not None:
