@@ -623,6 +623,11 @@ def test_trailer_talk_clauses(paragraphs: list[str], status: str) -> None:
      Want(None, denied="2025-03-29")),
     (["Meridian Run's second trailer took off online last week, and the film opens March 28, 2025."],
      "Meridian Run", Want("2025-03-28")),
+    # British television "shows" and "broadcasts" its programmes.
+    (["The six new episodes of Meridian Run will be shown on BBC One and iPlayer next year, the BBC said."],
+     "Meridian Run is back", Want("2025")),
+    (["Meridian Run was shown to critics in May, and nobody has said when the public will see it."],
+     "Meridian Run", Want(None)),
 ])
 def test_release_words(paragraphs: list[str], headline: str, want: Want) -> None:
     check(read(article(*paragraphs, headline=headline, published="2024-06-03"), MERIDIAN), want)
@@ -748,6 +753,18 @@ def test_comments_under_an_article_stay_comments() -> None:
 ])
 def test_parts_and_note_stamps(text: str, want: Want) -> None:
     check(read(article(text, headline="Halcyon Drift season 2 dates", published="2024-05-02")), want)
+
+
+def test_a_date_line_under_a_standfirst_dates_the_page() -> None:
+    html = ("<html><body><article><h1>Venice review: Meridian Run is cold and funny</h1><p class='excerpt'>Tom "
+            "Vale plays a hitman who talks himself through every job in a Paris hotel, and the joke is always on "
+            "him.</p>"
+            "<p><strong>VENICE, 3 September 2023</strong></p><p>The film had its world premiere here this evening; "
+            "the studio will open it in cinemas on 27 October and stream it from 10 November.</p>"
+            "</article></body></html>")
+    ex = read(html, MERIDIAN)
+    assert ex.published is not None and ex.published.isoformat() == "2023-09-03"
+    assert ex.confirmed is not None and ex.confirmed.date.iso() in ("2023-10-27", "2023-11-10", "2023-09-03")
 
 
 def test_a_byline_with_an_outlet_dates_the_page() -> None:

@@ -218,17 +218,17 @@ def dateline(blocks: list[Block], dayfirst: bool) -> tuple[dt.date | None, set[i
     never claims; real sites put the publication date above the first paragraph."""
     found: dt.date | None = None
     lines: set[int] = set()
-    begun = False
+    read = 0  # paragraphs of prose above: a standfirst may stand over the date line, the article not
     for i, block in enumerate(blocks):
         if block.zone != "main" or block.kind == "heading":
             continue
         if len(block.text) > 90 and not (_ISSUE.search(block.text) or _STAMP_SEGMENT.search(block.text)):
-            begun = begun or len(block.text.split()) >= 12
+            read += len(block.text.split()) >= 12
             continue
         day = is_date_line(block.text, dayfirst, names=True)
         if day is not False:
             lines.add(i)
-            if found is None and not begun and isinstance(day, dt.date):
+            if found is None and read <= 1 and isinstance(day, dt.date):
                 found = day
     return found, lines
 
