@@ -398,9 +398,22 @@ def _trailer(*paragraphs: str, extra: str = "", target: Target = HALCYON, headli
     (["Halcyon Drift season 2 streams from July 3, the company announced, alongside a teaser that opens on the "
       "lighthouse.", "Vireo+ says a full trailer will follow in June."], "released"),
     (["Halcyon Drift season 2 streams from July 3, with a teaser that opens the campaign next week."], "none"),
+    # Still to come, or planned and called off.
+    (["The first Halcyon Drift season 2 trailer debuts tomorrow."], "none"),
+    (["Vireo+ had planned to put out the first Halcyon Drift season 2 trailer this week; that is off too."], "none"),
+    # The trailer of a title the sentence names is that title's ...
+    (["Halcyon Drift season 2 is delayed.", "The trailer for Ember & Ash, which dropped Friday, is the best "
+      "thing Vireo+ has put out all year."], "none"),
+    # ... and the trailer for "the season" is ours.
+    (["Halcyon Drift season 2 is close.", "The trailer for the season, which dropped Friday, is great."],
+     "released"),
 ])
 def test_trailer_talk(paragraphs: list[str], status: str) -> None:
     assert _trailer(*paragraphs) == status
+
+
+def test_a_trailers_heading_alone_says_nothing() -> None:
+    assert _trailer("Halcyon Drift season 2 has a date.", extra="<h2>Trailers &amp; Extras</h2>") == "unmentioned"
 
 
 def test_an_embedded_concept_trailer_is_not_released() -> None:

@@ -113,7 +113,8 @@ _CIRCULATING = re.compile(r"\b(?:doing the rounds|making the rounds|circulating|
                           r"claims? to be)\b", re.I)
 _VIDEO_WORD = re.compile(r"\b(?:video|clip|upload)s?\b", re.I)
 # "set to music" is no future: "The series trailer, set to “(Ocean) Bloom”, has been viewed ...".
-_FUTURE = re.compile(r"\b(?:will|would|could|should|may|might|"
+_FUTURE = re.compile(r"\b(?:will|would|could|should|may|might|tomorrow|tonight|later today|"
+                     r"planned to|plans? to|had planned|(?:was|were) (?:going|set|due|meant) to|"
                      r"set to(?! (?:the )?(?:music|song|tune|track|score|[“\"'‘(]))|"
                      r"expected to|going to|plans? to|soon|"
                      r"next (?:week|month)|later this|coming (?:weeks|days|months))\b", re.I)
@@ -193,7 +194,8 @@ class _Talk:
     other: bool = False  # trailer talk about other titles or seasons only
 
 
-def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, title_page_card: bool) -> None:
+def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, title_page_card: bool,
+                   heading: bool = False) -> None:
     """Classify one sentence about the target that talks of a trailer: ``read`` is the
     sentence with titles' names lettered over (cue words inside names are no cues),
     ``sentence`` what is kept as evidence."""
@@ -242,8 +244,24 @@ def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, ti
                    and not _FUTURE.search(clause)):
         if not talk.released:
             talk.released, talk.released_kind = sentence, _kind(sentence)
-    else:
-        talk.future = talk.future or sentence  # "The teaser is set to drop next week"
+    elif not heading or _FUTURE.search(read):
+        # "The teaser is set to drop next week"; a section's "Trailers & Extras" says neither.
+        talk.future = talk.future or sentence
+
+
+# "the trailer for Ember & Ash", "Sister Ferrous' teaser": a capitalised name the trailer is of.
+_TRAILER_OF_NAME = re.compile(r"\b(?:trailers?|teasers?|promo|spot)\s+(?:for|of)\s+(?:the\s+)?"
+                              r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:&|and|of|the|in|[A-Z][\w'’-]*))*)")
+
+
+def _foreign_trailer(sentence: str) -> bool:
+    """The sentence names the title its trailer is of, and that is not the target (nor a season)."""
+    m = _TRAILER_OF_NAME.search(sentence)
+    if m is None:
+        return False
+    name = m.group("name")
+    return not season_refs(name) and not re.match(r"(?:The\s+)?(?:Season|Series|Part|Volume|Show|Film|Movie)\b",
+                                                  name)
 
 
 def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_in_main: bool,
@@ -295,13 +313,16 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
                     talk.other = True
                     res.rejected.append(Rejected(sentence[:300], f"trailer talk about season {season}"))
                     continue
-            if not (has_title or about.get(sentence, False)):
-                talk.other = True
+            if not (has_title or about.get(sentence, False)) or (not has_title and _foreign_trailer(sentence)):
+                talk.other = True  # "The trailer for Ember & Ash, which dropped Friday": another title's
                 continue
             mentions = matcher.find(sentence)
             names = [(m.start, m.end) for m in mentions] + other_titles(sentence, [], matcher, mentions)
-            _read_sentence(sentence, mask_dates(sentence, [], names), talk, res,
-                           page.title_page and has_title and len(sentence) < 90)
+            # A title page's own video card: "Larchmont: Season 2 Official Trailer", or just "Season 2
+            # Official Trailer" in its trailers row.
+            card = page.title_page and len(sentence) < 90 and block.kind != "heading" and (
+                has_title or (target.season is not None and _season_of(sentence) == target.season))
+            _read_sentence(sentence, mask_dates(sentence, [], names), talk, res, card, block.kind == "heading")
     if talk.fake and _CIRCULATING.search(talk.released):
         talk.released = ""  # "A video titled '... Official Trailer' has been doing the rounds": that one
     if talk.fake:
