@@ -775,7 +775,9 @@ class _Walk:
             self.reject(text, f"{dm.text!r}: {reason}")
             return
         part = next((r for r in reversed(season_refs(sentence)) if r.part and lo <= r.start < dm.start), None)
-        if self.target.season is not None and part is not None and part.number is not None and part.number > 1:
+        # (Money Heist calls its seasons parts: a lone "Part 5" is the watched season 5 itself.)
+        if self.target.season is not None and part is not None and part.number is not None and part.number > 1 \
+                and (part.number != self.target.season or any(not r.part for r in season_refs(sentence))):
             # "Netflix moved Part 2 from Nov 28 to Nov 15": a later part of the season, not its premiere.
             self.reject(text, f"{dm.text!r}: about part {part.number} of the season, not its premiere")
             return
