@@ -780,6 +780,22 @@ def test_a_date_line_under_a_standfirst_dates_the_page() -> None:
     assert ex.confirmed is not None and ex.confirmed.date.iso() in ("2023-10-27", "2023-11-10", "2023-09-03")
 
 
+@pytest.mark.parametrize(("heading", "want"), [
+    # A schedule's section named by its days dates what is under it, not the item above.
+    ("27 December onwards", Want("2024-12-26")),
+    ("From 27 December", Want("2024-12-26")),
+    # A heading that says the title premieres is a claim of its own.
+    ("Halcyon Drift season 2 premieres 27 December", Want("2024-12-27")),
+])
+def test_a_day_heading_names_a_section(heading: str, want: Want) -> None:
+    html = ("<html><head><meta property='article:published_time' content='2024-12-02'></head><body><article>"
+            "<h1>Christmas TV 2024: the festive shows worth clearing the sofa for</h1><h2>Boxing Day</h2>"
+            "<p>Halcyon Drift returns for its second season on Boxing Day at 9pm on BBC One, the BBC has "
+            f"confirmed.</p><h2>{heading}</h2><p>Glass Tide returns to Channel 5 on 28 December.</p>"
+            "</article></body></html>")
+    check(read(html), want)
+
+
 def test_a_byline_with_an_outlet_dates_the_page() -> None:
     html = ("<html><body><article><h1>Meridian Run sets its premiere for Jan. 7</h1><p>Dana Okafor-Reyes, The "
             "Screen Desk Nov. 26, 2024</p><p>Meridian Run will premiere Tuesday, Jan. 7, the studio confirmed."

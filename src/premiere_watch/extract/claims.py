@@ -429,7 +429,8 @@ class _Walk:
                         block.text != self.page.headline:
                     self._dated_section(block, outline[:-1])
             if block.kind == "heading" and (block.text == self.page.headline or
-                                            is_date_line(block.text, self.page.dayfirst) is not False):
+                                            is_date_line(block.text, self.page.dayfirst) is not False
+                                            or self._day_heading(block.text)):
                 continue  # a heading that is only a date dates what is under it, nothing by itself
             if block.heading != current_heading:
                 current_heading = block.heading
@@ -467,6 +468,16 @@ class _Walk:
                         and self._leads_with_target(block.text):
                     heading_topic = last_subject_is_target = True
         return self.out
+
+    def _day_heading(self, text: str) -> bool:
+        """"27 December onwards", "From 3 March": a section of a schedule, named by its days."""
+        dates = self.cache.dates(text)
+        if not dates or self.matcher.find(text):
+            return False
+        rest = text
+        for d in reversed(dates):
+            rest = rest[:d.start] + " " + rest[d.end:]
+        return len(rest.split()) <= 2 and not cues.PREMIERE_SCAN.search(rest)
 
     def _leads_with_target(self, text: str) -> bool:
         first = self.cache.sentences(text)[:2]

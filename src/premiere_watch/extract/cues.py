@@ -55,6 +55,7 @@ _PREMIERE = CaselessScan(
     r"kommt|kommen|premiere|ausgestrahlt|ausstrahlung|zu sehen|verschoben|neustarts?)\b"
 )
 PREMIERE = _PREMIERE.pattern
+PREMIERE_SCAN = _PREMIERE
 _OTHER_EVENT = CaselessScan(
     r"\b(?:film(?:ing|ed)|shoot(?:ing|s)?|shot|production|wrap(?:s|ped)?|renew(?:al|ed|s)?|trailers?|teasers?|"
     r"pick(?:ed)?[- ]?up|list|guide|roundup|round-up|newsletter|countdown|livestream|live stream|"
