@@ -495,6 +495,18 @@ def test_a_listing_dates_the_title_under_its_day_heading() -> None:
     check(read(html), Want("2025-01-23"))
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    # A move the same sentence says was itself undone is history ...
+    ("In June the studio pushed Meridian Run to July 26, 2024, and this week it slid again.",
+     Want(None, denied="2024-07-26")),
+    # ... while one that held is the date.
+    ("In June the studio pushed Meridian Run to July 26, 2024, and this week it confirmed the date again.",
+     Want("2024-07-26")),
+])
+def test_a_move_undone_in_the_same_sentence_is_history(text: str, want: Want) -> None:
+    check(read(article(text, headline="Meridian Run latest", published="2023-11-03"), MERIDIAN), want)
+
+
 # -- which way it moved: the newest statement wins ---------------------------------------------
 
 @pytest.mark.parametrize(("paragraphs", "headline", "want"), [

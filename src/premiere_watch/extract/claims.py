@@ -74,6 +74,9 @@ _PAST_RELEASE_VERB = re.compile(r"\b(?:opened|premiered|debuted|arrived|launched
                                 r"(?:was|were) (?:released|streamed))"
                                 r"\s+(?:on\s+[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?\s+)?(?:(?:on|in|into)\s+)?(?:(?:\d[\d,]*\s+)?(?:theaters|theatres|cinemas|"
                                 r"locations|screens)\s+(?:on\s+)?)?$", re.I)
+_MOVED_AGAIN = re.compile(r"[,;]\s+(?:and|but|then|before)?\s*(?:[\w'’]+\s+){0,4}?(?:it|they|the (?:film|movie|"
+                          r"series|show|season|release))\s+(?:has\s+|was\s+|had\s+)?(?:slid|slipped|moved|shifted|"
+                          r"been pushed|pushed|delayed|postponed|bumped|been moved)\s+(?:back\s+)?again\b", re.I)
 _TIME_CLAUSE = re.compile(r"\b(?:when|after|before|since|once|until|as)\s+$", re.I)
 _PRONOUN_OPENED = re.compile(r"\b(?:it|which|the (?:film|movie|series|show|season))\s+(?:\w+ly\s+)?(?:opened|"
                              r"premiered|debuted|arrived|launched|bowed|returned|landed|dropped)\b[^,.;]{0,25}?"
@@ -834,6 +837,9 @@ class _Walk:
             self.reject(text, f"{dm.text!r}: a listing day far from the publication date")
             return
         verdict = cues.status_of(sentence, dm.start, dm.end, next_start)
+        if verdict.status != "denied" and next_start is None and _MOVED_AGAIN.search(sentence, dm.end):
+            # "Disney pushed it to July 26, 2024, and this week it slid again": not the date any more.
+            verdict = cues.Verdict("denied", "moved again since")
         if verdict.status == "confirmed" and dm.qualifier == "guess":
             verdict = cues.Verdict("tentative", "a guess, not an announcement")
         if verdict.status == "confirmed" and "around" in dm.qualifier.split():
