@@ -808,6 +808,19 @@ def test_a_day_heading_names_a_section(heading: str, want: Want) -> None:
     check(read(html), want)
 
 
+@pytest.mark.parametrize(("second", "want"), [
+    # Someone's work described ("Ines Albrecht's Vatican thriller"), and a distributor, are no other titles.
+    ("Focus Features opens Ines Albrecht's Vatican thriller in US cinemas tomorrow, and British audiences will "
+     "wait until the end of November.", Want("2024-10-25")),
+    # A named title is one.
+    ("Focus Features opens Glass Tide in US cinemas tomorrow.", Want(None)),
+])
+def test_a_described_work_is_no_other_title(second: str, want: Want) -> None:
+    html = article("Meridian Run reaches America first, and UK fans face a five-week wait.", second,
+                   headline="Meridian Run reaches America first", published="2024-10-24")
+    check(read(html, MERIDIAN), want)
+
+
 def test_a_byline_with_an_outlet_dates_the_page() -> None:
     html = ("<html><body><article><h1>Meridian Run sets its premiere for Jan. 7</h1><p>Dana Okafor-Reyes, The "
             "Screen Desk Nov. 26, 2024</p><p>Meridian Run will premiere Tuesday, Jan. 7, the studio confirmed."

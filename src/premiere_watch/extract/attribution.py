@@ -108,7 +108,7 @@ _NOT_TITLES = re.compile(r"(?:The\s+)?(?:Netflix|HBO|Max|Disney\+?|Hulu|Prime Vi
                          r"Volume \d+|Vol\.? \d+|Chapter \w+|Act \w+|Book \w+|Staffel \d+|Teil \w+|"
                          r"(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber|"
                          r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
-                         r".*\b(?:Studios?|Pictures|Entertainment|Television|Networks?|Films|Media|Channel|TV|"
+                         r".*\b(?:Studios?|Pictures|Features|Entertainment|Television|Networks?|Films|Media|Channel|TV|"
                          r"Deutschland|International|Productions|Animation|Distribution|Releasing|Group|Inc\.?|"
                          r"Ltd\.?))", re.I)
 
@@ -229,6 +229,11 @@ _NOT_NAMES = re.compile(r"(?:Season|Series|Part|Episode|Volume|Vol|Chapter|Act|B
                         r"Week)|.*\+|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b.*")
 
 
+def _described_work(text: str, name: str, end: int) -> bool:
+    """"opens Edward Berger's Vatican thriller": a work of someone's, described, not named."""
+    return bool(re.search(r"['’]s\b", name)) and bool(re.match(r"\s+[a-z]", text[end:]))
+
+
 def nearest_name(sentence: str, lo: int, start: int, mentions: list[Mention], matcher: TitleMatcher) -> str:
     """The other title nearest before ``start`` in ``sentence[lo:start]``, when it stands after
     every mention of the target there: the date's subject, then, is that title; "" otherwise."""
@@ -248,6 +253,8 @@ def nearest_name(sentence: str, lo: int, start: int, mentions: list[Mention], ma
             continue  # "the sequel to 2019's Captain Marvel will now open": the sequel opens
         if _DETERMINER_BEFORE.search(before) and _EVENT_NOUN_AFTER.match(sentence, m.end()):
             continue  # "in an interview about the Rings of Power launch": a noun phrase, not a subject
+        if _described_work(sentence, name, m.end()):
+            continue
         # Only the subject of a release verb ("Glass Tide premieres", "with Glass Tide moving to",
         # "Glass Tide (May 2)"): a name merely standing there is anything at all.
         if not (_SUBJECT_OF.match(sentence, m.end()) or subject_verb(sentence, m.end())
@@ -284,6 +291,8 @@ def clause_title(sentence: str, lo: int, hi: int, matcher: TitleMatcher) -> str:
         return body.split()[0] if body else ""
     for m in _OBJECT.finditer(clause):
         name = m.group("name")
+        if _described_work(clause, name, m.end()):
+            continue
         if not _NOT_TITLES.fullmatch(name) and not matcher.find(name) and not _MONTHISH.match(name):
             return name
     return ""
