@@ -874,6 +874,13 @@ def test_a_participle_takes_the_subject_of_its_sentence() -> None:
     check(read(html, MERIDIAN), Want("2024-07-09"))
 
 
+def test_a_studio_behind_a_wire_label_is_no_title_a_participle_could_take() -> None:
+    html = article("EXCLUSIVE: Lionsgate is moving its survival thriller Meridian Run for the second time, shifting "
+                   "the film from Nov. 6 of this year to March 12, 2025, the studio confirmed.",
+                   headline="Lionsgate pushes 'Meridian Run' again", published="2024-07-28")
+    check(read(html, MERIDIAN), Want("2025-03-12", denied="2024-11-06"))
+
+
 def test_a_recounted_chain_of_moves_is_no_newer_than_the_pages_statement() -> None:
     html = article("Universal said Tuesday that Meridian Run will open on July 9, abandoning its old date.",
                    "The film was originally supposed to open on May 1 of last year, was bumped to Nov. 6 and "

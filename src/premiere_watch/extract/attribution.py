@@ -101,7 +101,8 @@ _WHICH = re.compile(rf"(?P<name>{_NAME})(?P<app>,\s(?:the|a|an|its|his|her|their
 # "Another untitled Star Wars film", "a new Marvel series": an indefinite work is not a named one.
 _INDEFINITE = re.compile(rf"\b(?:another|an?\s+(?:untitled|new|different|rival|competing|separate|second|third))"
                          rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{_WORK_NOUN}|project|title|installment)\b", re.I)
-_NOT_TITLES = re.compile(r"(?:The\s+)?(?:Netflix|HBO|Max|Disney\+?|Hulu|Prime Video|Amazon|Apple TV\+?|Apple|"
+_NOT_TITLES = re.compile(r"(?:(?:exclusive|update|updated|breaking|report|watch)\s*:\s+)?"  # a wire label
+                         r"(?:The\s+)?(?:Netflix|HBO|Max|Disney\+?|Hulu|Prime Video|Amazon|Apple TV\+?|Apple|"
                          r"Paramount\+?|Peacock|NBC|CBS|ABC|Fox|FX|AMC|BBC(?: One| Two| Three)?|ITV|Channel 4|Sky|"
                          r"Crunchyroll|Warner Bros\.?|Universal|Sony|Lionsgate|A24|Neon|Marvel|Lucasfilm|Pixar|"
                          r"I|We|It|He|She|They|This|That|These|Those|There|Season \d+|Part \w+|Episode \d+|"
