@@ -322,6 +322,9 @@ def test_a_move_within_a_year_keeps_its_new_date() -> None:
     ("Halcyon Drift season 2 will be with us on September 6, Vireo+ said.", Want("2024-09-06")),
     # ... while a month that no release word or guess governs is no claim at all.
     ("Halcyon Drift season 2 finished filming as soon as June came round.", Want(None)),
+    # "No date, just 'this fall'": "just" states what there is; "no date this fall" denies it.
+    ("No premiere date for Halcyon Drift season 2 yet, just this fall.", Want("2024-23")),
+    ("Vireo+ has no date for Halcyon Drift season 2 this fall.", Want(None, denied="2024-23")),
 ])
 def test_hedges_and_limits(text: str, want: Want) -> None:
     check(read(article(text, headline="Halcyon Drift season 2 latest", published="2024-03-12")), want)

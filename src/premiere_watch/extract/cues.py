@@ -245,6 +245,7 @@ def _nearest_span(name: str, text: str, start: int, end: int, lo: int, hi: int
     return best
 
 
+_ONLY_AFTER = re.compile(r"[,;:–—]\s*(?:just|only|but|except)\b", re.I)
 _NOTE_STAMP = re.compile(r"\s*\)\s*:")
 _EVENT_NOUN_BEFORE = re.compile(r"\b(?P<noun>trailers?|teasers?|clips?|featurettes?|posters?|first look|footage|"
                                 r"panel|finale|episodes?)\s*(?:,\s*|\s+(?:is|are|was|now|also|still)\s+)?$", re.I)
@@ -615,7 +616,9 @@ def status_of(sentence: str, start: int, end: int, next_start: int | None = None
     # A negation reaches the dates of its own clause ("not this year, but 2023" denies only
     # this year); "not until 2023" states the earliest date rather than denying it.
     neg = _NEGATION.search(before)
-    if neg and not _UNTIL.search(sentence[lo:start]) and not _NOT_NEGATING.search(before):
+    if neg and not _UNTIL.search(sentence[lo:start]) and not _NOT_NEGATING.search(before) and \
+            not _ONLY_AFTER.search(before, neg.end()):
+        # "No date in the presentation, just 'this fall' on the slide": "just" states what there is.
         return Verdict("denied", f"negated by {neg.group(0)!r}")
     if _REPORTED_CLAIM.match(sentence):
         return Verdict("tentative", "a claim being checked, not a fact")
