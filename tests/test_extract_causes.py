@@ -325,6 +325,12 @@ def test_a_move_within_a_year_keeps_its_new_date() -> None:
     # "No date, just 'this fall'": "just" states what there is; "no date this fall" denies it.
     ("No premiere date for Halcyon Drift season 2 yet, just this fall.", Want("2024-23")),
     ("Vireo+ has no date for Halcyon Drift season 2 this fall.", Want(None, denied="2024-23")),
+    # A spokesperson telling us is the studio speaking; a source telling us is hearsay.
+    ('A Vireo+ spokesperson told us: "Halcyon Drift season 2 will be released in 2025."', Want("2025")),
+    ("A source told us Halcyon Drift season 2 will be released in 2025.", Want(None, "2025")),
+    # An event the news came from is no subject; "ending hopes of" hedges nothing.
+    ('At a press event in New York last week, Vireo+ confirmed that Halcyon Drift season 2 "won\'t arrive until '
+     '2025," ending hopes of a holiday launch.', Want("2025", denied="2024")),
 ])
 def test_hedges_and_limits(text: str, want: Want) -> None:
     check(read(article(text, headline="Halcyon Drift season 2 latest", published="2024-03-12")), want)
