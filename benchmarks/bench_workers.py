@@ -7,11 +7,12 @@ default the extraction-heavy "ordinary" pages under nginx), a scheduler
 (``run --no-worker``) that queues one read job per source and is then
 stopped, so the workers start with the whole pass
 waiting; then W ``premiere-watch worker`` processes start together and the
-clock runs until every source has been read.  Extraction is CPU-bound; note
-that each worker already parses in a process pool on every core (pool.py),
-so on one machine a second worker mostly competes with the first: the
-figure to watch is pages/s per machine.  Measure on a quiet machine: the
-load average is printed beside the figures.
+clock runs until every source has been read.  Extraction is CPU-bound, and a
+worker reads its pages in a thread of its own by default (``--processes 0``):
+one worker is one core's worth of extraction, so workers are what scale, on
+one machine up to its cores and beyond it by machines.  ``--processes N`` gives
+each worker N reading processes instead.  Measure on a quiet machine: the load
+average is printed beside the figures.
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ def wait(condition: str, url: str, target: int, timeout: float) -> None:
 
 
 def cold_pass(server: PostgresServer, workload: Workload, n: int, workers: int, concurrency: int,
-              tmp: Path) -> float:
+              processes: int, tmp: Path) -> float:
     url = server.new_database()
     with workload.serve(n) as site:
         config = tmp / f"w{workers}.toml"
@@ -91,7 +92,8 @@ def cold_pass(server: PostgresServer, workload: Workload, n: int, workers: int, 
         finally:
             stop([scheduler])
         began = time.perf_counter()
-        procs = [start(["worker", "-q", "-c", str(config), "--concurrency", str(concurrency)], tmp, log)
+        procs = [start(["worker", "-q", "-c", str(config), "--concurrency", str(concurrency),
+                        "--processes", str(processes)], tmp, log)
                  for _ in range(workers)]
         try:
             wait("SELECT count(*) FROM sources WHERE last_result IS NOT NULL", url, n, 1800)
@@ -109,6 +111,8 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=1000, help="pages (sources) in the pass")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--concurrency", type=int, default=8, help="jobs at once per worker")
+    ap.add_argument("--processes", type=int, default=0,
+                    help="processes reading pages per worker (default 0, the worker's: a thread of its own)")
     ap.add_argument("--workload", choices=sorted(WORKLOADS), default="ordinary",
                     help="ordinary: ~44 KB prose pages under nginx (extraction-heavy); news: ~95 KB news pages")
     args = ap.parse_args()
@@ -116,11 +120,12 @@ def main() -> int:
         rows = []
         for w in args.workers:
             before = load()
-            seconds = cold_pass(server, WORKLOADS[args.workload], args.n, w, args.concurrency, Path(tmp))
+            seconds = cold_pass(server, WORKLOADS[args.workload], args.n, w, args.concurrency, args.processes,
+                                Path(tmp))
             rows.append((w, seconds, before, load()))
     base = rows[0][1]
     print(f"cold pass over N={args.n} {args.workload} pages, one PostgreSQL, {os.cpu_count()} cores, "
-          f"{args.concurrency} jobs at once per worker")
+          f"{args.concurrency} jobs at once and {args.processes} reading process(es) per worker")
     print(f"{'workers':>7}  {'wall s':>7}  {'pages/s':>7}  {'vs 1':>5}  load average before -> after")
     print("-" * 78)
     for w, seconds, before, after in rows:

@@ -7,6 +7,7 @@ processes fail over.  ``migrate`` carries a SQLite database across.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import itertools
 import json
@@ -150,6 +151,37 @@ def test_a_worker_needs_postgresql(tmp_path: Path, run_cli: RunCli) -> None:
     proc = run_cli("worker", "-c", str(config))
     assert proc.returncode == 2
     assert "postgresql://" in proc.stderr and "workers share a PostgreSQL database" in proc.stderr
+
+
+def test_a_worker_reads_in_the_processes_it_is_given(tmp_path: Path, run_cli: RunCli) -> None:
+    from premiere_watch import cluster
+    from premiere_watch.pipeline import Pipeline
+    from premiere_watch.store import open_store
+
+    config_file = tmp_path / "watchlist.toml"
+    config_file.write_text('[settings]\ndatabase = "state.db"\n[[watch]]\ntitle = "Narcos"\n'
+                           'sources = ["https://example.com/n"]\n')
+    config = load(config_file)
+
+    async def readers() -> list[int]:
+        store = await open_store(tmp_path / "state.db")
+        try:
+            out = []
+            for n in (1, 0):
+                factory = cluster.reading_in(n)
+                assert factory is not None
+                pipeline = factory(config, store)
+                assert isinstance(pipeline, Pipeline)
+                out.append(pipeline.reader.workers)
+            return out
+        finally:
+            await store.close()
+
+    # A worker is one core's worth of extraction by default; `run` keeps one process per core.
+    assert cluster.reading_in(None) is None
+    assert asyncio.run(readers()) == [1, 0]
+    proc = run_cli("worker", "-c", str(config_file), "--processes", "-1")
+    assert proc.returncode == 2 and "--processes" in proc.stderr and "0 (read in the worker itself)" in proc.stderr
 
 
 @pytest.mark.timeout(600)

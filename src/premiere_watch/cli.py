@@ -204,6 +204,16 @@ async def _start_web(listen: str, token: str | None, store: Store) -> WebServer:
     return web
 
 
+def _processes(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of processes") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("use 0 (read in the worker itself) or more processes")
+    return n
+
+
 def cmd_worker(args: argparse.Namespace) -> int:
     config = _load(args)
     if not config.shared_database:
@@ -215,8 +225,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
         from premiere_watch import cluster
 
         return await cluster.serve(config, store, schedule=False, work=True, concurrency=args.concurrency,
-                                   watch_config=args.watch_config, log_level=args.log_level,
-                                   log_format=args.log_format)
+                                   processes=args.processes, watch_config=args.watch_config,
+                                   log_level=args.log_level, log_format=args.log_format)
 
     return _with_store(config, run)
 
@@ -464,6 +474,10 @@ def build_parser() -> argparse.ArgumentParser:
             "(`premiere-watch run`) of the cluster, until stopped (SIGTERM/SIGINT; SIGHUP reloads).", with_config)
     p.add_argument("--concurrency", type=int, metavar="N",
                    help="jobs at once in this worker (default: [settings] concurrency)")
+    p.add_argument("--processes", type=_processes, metavar="N", default=0,
+                   help="processes that parse and read pages for this worker (default 0: in a thread of the "
+                   "worker itself, so a worker is one core's worth of extraction: run one worker per core; "
+                   "N isolates a crashing parser in N child processes)")
     p.add_argument("--watch-config", action="store_true", help="reload when the watchlist file changes")
     p = add("extract", cmd_extract, "Show what premiere-watch concludes from one page, feed or API for a "
             "title, with the evidence for each conclusion. Use it to test a source before adding it.", common)

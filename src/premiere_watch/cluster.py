@@ -35,7 +35,9 @@ from procrastinate import exceptions as pexc
 from procrastinate import jobs, schema
 
 from premiere_watch.config import Config, SourceConfig, Watch
-from premiere_watch.scheduler import Companion, Daemon, Observer, Runner
+from premiere_watch.pipeline import Pipeline
+from premiere_watch.pool import PageReader
+from premiere_watch.scheduler import Companion, Daemon, Observer, Runner, RunnerFactory
 from premiere_watch.store import Store
 from premiere_watch.store.postgres import MIGRATE_LOCK, SCHEDULER_LOCK
 
@@ -210,17 +212,31 @@ def working(app: procrastinate.App, concurrency: int, grace: float) -> Companion
     return work
 
 
+def reading_in(processes: int | None) -> RunnerFactory | None:
+    """The pipelines of a process whose pages are read in ``processes`` processes (None: the
+    default, one per core; 0: in the process itself)."""
+    if processes is None:
+        return None
+    return lambda config, store: Pipeline(config, store, reader=PageReader(workers=processes))
+
+
 async def serve(config: Config, store: Store, *, schedule: bool, work: bool, concurrency: int | None = None,
-                watch_config: bool = False, log_level: str = "info", log_format: str = "text",
-                companions: Sequence[Companion] = (), observer: Observer | None = None) -> int:
-    """``run`` (schedule, and work unless --no-worker) or ``worker`` (work only) on PostgreSQL."""
+                processes: int | None = None, watch_config: bool = False, log_level: str = "info",
+                log_format: str = "text", companions: Sequence[Companion] = (),
+                observer: Observer | None = None) -> int:
+    """``run`` (schedule, and work unless --no-worker) or ``worker`` (work only) on PostgreSQL.
+
+    ``processes``: how many processes read pages for this process's jobs (None: one per core).
+    A ``worker`` is one core's worth by default, so that workers, not pools, are what scale:
+    N workers on a machine of N cores use them all, and a second machine adds its own."""
     url = str(config.settings.database)
     jobs_at_once = concurrency or config.settings.concurrency
     app = build_app(url, pool_size=jobs_at_once + 2)
     async with app.open_async():
         await ensure_schema(store)
-        daemon = Daemon(config, store, dispatcher=JobDispatcher(app, store), watch_config=watch_config,
-                        log_level=log_level, log_format=log_format, companions=companions, observer=observer)
+        daemon = Daemon(config, store, reading_in(processes), dispatcher=JobDispatcher(app, store),
+                        watch_config=watch_config, log_level=log_level, log_format=log_format,
+                        companions=companions, observer=observer)
         if schedule:
             daemon.companions.append(leadership(url))
         if work:

@@ -34,7 +34,7 @@ import select
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from premiere_watch.reading import PageJob, PageRead, read_page
@@ -96,7 +96,8 @@ def _alive(pid: int) -> bool:
 class PageReader:
     """``await reader.read(job)``: a page read in a worker process when pages come in bursts.
 
-    ``workers=0`` reads every page in this process (tests, one-page commands);
+    ``workers=0`` reads every page in this process, in a thread of its own that keeps the
+    event loop free (tests, one-page commands, and a ``worker`` of a cluster: one core each);
     None sizes the pool to :func:`cores` (and reads in this process on one core).
     ``read`` is what a worker runs (a module-level function: it is pickled by name).
     """
@@ -108,6 +109,7 @@ class PageReader:
         self.idle = idle
         self._read = read
         self._pool: ProcessPoolExecutor | None = None
+        self._thread: ThreadPoolExecutor | None = None
         self._starting = asyncio.Lock()
         self._last_read = float("-inf")
         self._in_flight = 0
@@ -122,7 +124,13 @@ class PageReader:
         now = time.monotonic()
         burst = now - self._last_read < self.idle or self._in_flight > 0
         self._last_read = now
-        if self.workers < 1 or (self._pool is None and not burst):
+        if self.workers < 1:
+            # One reading thread: the loop keeps fetching and beating its heartbeat while a page
+            # is read, and pages are read one at a time (memory holds one page's parse).
+            if self._thread is None:
+                self._thread = ThreadPoolExecutor(1, thread_name_prefix="page-reader")
+            return await asyncio.get_running_loop().run_in_executor(self._thread, self._read, job)
+        if self._pool is None and not burst:
             return self._read(job)
         self._in_flight += 1
         try:
@@ -144,6 +152,9 @@ class PageReader:
         pool, self._pool = self._pool, None
         if pool is not None:
             await asyncio.to_thread(pool.shutdown, wait=True, cancel_futures=True)
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            await asyncio.to_thread(thread.shutdown, wait=True)
 
     # -- the pool ---------------------------------------------------------------------------
 
