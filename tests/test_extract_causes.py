@@ -331,6 +331,11 @@ def test_a_move_within_a_year_keeps_its_new_date() -> None:
     # An event the news came from is no subject; "ending hopes of" hedges nothing.
     ('At a press event in New York last week, Vireo+ confirmed that Halcyon Drift season 2 "won\'t arrive until '
      '2025," ending hopes of a holiday launch.', Want("2025", denied="2024")),
+    # The speaker doubting the date just said ("the 14th of December, I think,") hedges it ...
+    ("Q. When does Halcyon Drift season 2 start? A. We're on air from the 14th of December, I think, on Vireo+.",
+     Want(None, "2024-12-14")),
+    # ... while a parenthetical hedge further on qualifies what it sits by.
+    ("Halcyon Drift season 2 premieres December 14 with, we're told, a double bill.", Want("2024-12-14")),
 ])
 def test_hedges_and_limits(text: str, want: Want) -> None:
     check(read(article(text, headline="Halcyon Drift season 2 latest", published="2024-03-12")), want)
@@ -407,6 +412,10 @@ def _trailer(*paragraphs: str, extra: str = "", target: Target = HALCYON, headli
     (["Halcyon Drift season 2 streams from July 3, the company announced, alongside a teaser that opens on the "
       "lighthouse.", "Vireo+ says a full trailer will follow in June."], "released"),
     (["Halcyon Drift season 2 streams from July 3, with a teaser that opens the campaign next week."], "none"),
+    # "The teaser isn't": the verb elided after the negation.
+    (["The Halcyon Drift season 2 posters are out, but the teaser isn't, so there is nothing to show yet."],
+     "none"),
+    (["The Halcyon Drift season 2 teaser isn't subtle, and it dropped on Monday."], "released"),
     # Still to come, or planned and called off.
     (["The first Halcyon Drift season 2 trailer debuts tomorrow."], "none"),
     (["Vireo+ had planned to put out the first Halcyon Drift season 2 trailer this week; that is off too."], "none"),

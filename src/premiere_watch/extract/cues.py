@@ -567,6 +567,7 @@ _MADE_OFFICIAL = re.compile(r"\b(?:made it official|it['’]s official|now offic
                             r"(?:officially )?(?:confirmed|announced)|officially (?:confirmed|announced))\b", re.I)
 # ", we're told, final run": a parenthetical hedge after the date qualifies the word it sits by.
 _PARENTHETICAL = re.compile(r",\s*[^,]{0,25},", re.I)
+_SPEAKERS_DOUBT = re.compile(r",\s*(?:I|we)\s+(?:think|believe|guess|reckon|assume|hope)\s*,", re.I)
 
 
 # A reporting verb in the past moves "will" to "would"; what sources say stays a rumour.
@@ -597,7 +598,10 @@ def _hedge(sentence: str, start: int, end: int, lo: int, hi: int) -> str | None:
         if m_start >= end:
             comma = sentence.rfind(",", end, m_start)
             close = sentence.find(",", m_end)
-            if comma >= 0 and 0 <= close - m_end <= 3 and _PARENTHETICAL.fullmatch(sentence, comma, close + 1):
+            if comma >= 0 and 0 <= close - m_end <= 3 and _PARENTHETICAL.fullmatch(sentence, comma, close + 1) \
+                    and not (not sentence[end:comma].strip() and _SPEAKERS_DOUBT.fullmatch(sentence, comma,
+                                                                                          close + 1)):
+                # ... but "from the 14th of December, I think, on JTBC": the speaker doubts the date.
                 continue
         return word
     return None

@@ -53,7 +53,10 @@ _NONE = re.compile(
     r"nothing to embed|will (?:be )?(?:released|arrive|drop|follow|come)|should (?:arrive|follow|drop|land)|"
     r"(?:noch |bislang |bisher )?nicht (?:erschienen|veröffentlicht|online|da)|"
     r"expect(?:ed)? (?:it|one|a)|later|soon|coming)\b|\bhold your breath\b|\bwould not expect\b|"
-    r"\bnot a (?:teaser|trailer)\b|\bnothing to embed\b|\bcan['’]t (?:watch|see|view)\b|"
+    r"\bnot a (?:teaser|trailer)\b|\bnothing to embed\b|"
+    # "the character posters are out, but the teaser isn't": the verb elided after the negation
+    r"\b(?:trailers?|teasers?)\s+(?:isn['’]t|aren['’]t|is not|are not)(?=\s*(?:[,.;:]|yet\b|out\b|$))|"
+    r"\bcan['’]t (?:watch|see|view)\b|"
     r"\b(?:has not|hasn['’]t|have not|haven['’]t|was not|wasn['’]t) (?:been )?(?:posted|released|put|shared|"
     r"made)\b",
     re.I,
