@@ -416,6 +416,9 @@ def _trailer(*paragraphs: str, extra: str = "", target: Target = HALCYON, headli
     (["The Halcyon Drift season 2 posters are out, but the teaser isn't, so there is nothing to show yet."],
      "none"),
     (["The Halcyon Drift season 2 teaser isn't subtle, and it dropped on Monday."], "released"),
+    # "The trailer went up on Tuesday": out.
+    (["Halcyon Drift season 2 is close.", "The trailer went up on Tuesday and it is a minute of candlelight."],
+     "released"),
     # Still to come, or planned and called off.
     (["The first Halcyon Drift season 2 trailer debuts tomorrow."], "none"),
     (["Vireo+ had planned to put out the first Halcyon Drift season 2 trailer this week; that is off too."], "none"),

@@ -129,7 +129,8 @@ _PUT_OUT = re.compile(r"\b(?:released|dropped|put out|debuted|premiered|aired|un
                       r"followed|showed|shown|(?:been )?viewed|attached to|"
                       # "what the trailers have been selling since spring": they are out there
                       r"(?:trailers?|teasers?|spots?) (?:have|has) (?:been \w+ing|sold|promised|shown|teased)|"
-                      r"ran during|(?:is|are|has been|have been) (?:out|up|online|live))\b", re.I)
+                      r"ran during|went (?:up|live|online|out)|(?:is|are|has been|have been) (?:out|up|online|live))\b",
+                      re.I)
 
 
 def _clause(sentence: str, at: int) -> str:
