@@ -242,6 +242,12 @@ KESTREL4 = Target("Kestrel 4", None, (), "film")
     (["Recent releases include Glass Tide, A Field in August and Meridian Run's teaser."], MERIDIAN, Want(None)),
     # ... unless our title is one of them by name.
     (["Meridian Run is one of three releases dated for March 8, 2024."], MERIDIAN, Want("2024-03-08")),
+    # The title is one of the titles a shared date goes to ...
+    (["Meridian Run and Glass Tide both release in cinemas this Friday, February 2, the day after the festival."],
+     MERIDIAN, Want("2024-02-02")),
+    # ... but not when it is not among them.
+    (["Meridian Run has no date.", "Glass Tide and Iron Lattice both release in cinemas this Friday, February 2."],
+     MERIDIAN, Want(None)),
 ])
 def test_whose_date(paragraphs: list[str], target: Target, want: Want) -> None:
     html = article(*paragraphs, headline="The release calendar shifts again", published="2024-02-01")
@@ -336,6 +342,8 @@ def test_a_move_within_a_year_keeps_its_new_date() -> None:
      Want(None, "2024-12-14")),
     # ... while a parenthetical hedge further on qualifies what it sits by.
     ("Halcyon Drift season 2 premieres December 14 with, we're told, a double bill.", Want("2024-12-14")),
+    # A later season "will follow in 2025": arrives then; an episode that "follows on" a day is no season.
+    ("Vireo+ has confirmed that Halcyon Drift season 2 will follow in 2025, after the spin-off.", Want("2025")),
 ])
 def test_hedges_and_limits(text: str, want: Want) -> None:
     check(read(article(text, headline="Halcyon Drift season 2 latest", published="2024-03-12")), want)

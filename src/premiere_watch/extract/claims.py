@@ -190,6 +190,8 @@ _APPOSITIVE_AFTER = re.compile(r",\s+(?!(?:which|who|and|but|while|as|when)\b)[^
 _WHICH_AFTER = re.compile(r"[“”\"]?,\s+(?:which|die|der|das|welche[rs]?)\b")
 
 
+_COORDINATED_WITH = re.compile(r"\b(?:and|&)\b", re.I)
+_SHARED = re.compile(r"\b(?:both|each|all (?:two|three|four|five))\b", re.I)
 _WHICH_LEADS = re.compile(r",\s*which\b", re.I)
 _OWN_WHICH_CLAUSE = re.compile(r"[“”\"]?,\s+(?:which|who)\b[^,;]{3,160},")
 
@@ -753,7 +755,12 @@ class _Walk:
         if which and not any(0 <= which.start() - m.end <= 3 for m in mentions):
             # "... with the first film, which opens March 12": "which" takes the phrase before it.
             sibling_lo = max(sentence.rfind(",", 0, which.start()) + 1, which.start() - 60, 0)
-        if other := sibling(sentence, self.target, sibling_lo, dm.start) or plural_subject(sentence, lo, hi):
+        # "Singham Again and Bhool Bhulaiyaa 3 both release this Friday": the title is one of them.
+        among = any(lo <= m.start < dm.start and _COORDINATED_WITH.search(sentence, max(0, m.start - 40),
+                                                                          min(len(sentence), m.end + 40))
+                    for m in mentions)
+        if other := sibling(sentence, self.target, sibling_lo, dm.start) or (
+                "" if among else plural_subject(sentence, lo, hi)):
             self.reject(text, f"{dm.text!r}: about {other!r}, not this title")
             return
         # Attribute the date to the nearest title named in the sentence.
@@ -780,7 +787,8 @@ class _Walk:
             # appositive describes the target and stands between it and its date.
             targets = [(m.start, _past_appositive(sentence, m.end)) for m in mentions] + anaphora
             near_target = min((abs(dist(t)) for t in targets), default=10**6)
-            if near_other < near_target:
+            shared = among and _SHARED.search(sentence, lo, dm.start)  # "X and Y both release ..."
+            if near_other < near_target and not shared:
                 self.reject(text, f"{dm.text!r} belongs to another title")
                 return
         ok, reason, _season = _season_ok(self.target, sentence, dm.start, dm.end, mentions, context_season,

@@ -35,7 +35,8 @@ _PREMIERE = CaselessScan(
     r"hit(?:s|ting)?|land(?:s|ed|ing)?|"
     # "Clarkson was dropped by the BBC": a passive drop lets someone go; a show that drops is out
     r"stream(?:s|ed|ing)?|(?<!was )(?<!were )(?<!been )(?<!being )drop(?:s|ped|ping)?|bow(?:s|ed)?|"
-    r"air(?:s|ed|ing)?|coming|comes|come|(?:be|being) (?:shown|broadcast|televised)|broadcasts|goes out|"
+    r"air(?:s|ed|ing)?|coming|comes|come|follows?(?=\s+(?:later\s+|sometime\s+)?in\s+#)|"
+    r"(?:be|being) (?:shown|broadcast|televised)|broadcasts|goes out|"
     r"(?:be|is|are|comes?|coming) back|(?:be|is|are) (?:back )?with us|on (?:our|your) screens|"
     r"(?:is|are|be) out|out (?:on|in|from)|out(?=\s+#)|goes live|(?:takes?|taking) off(?=\s+(?:on\s+|in\s+)?#)|"
     r"starting|beginning|watch|catch|rumou?red|eyeing|eyes|targeting|aiming|tipped|hop(?:es|ing) to release|"
