@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from premiere_watch.extract.companies import NETWORKS, STREAMERS, STUDIOS, alternation
 from premiere_watch.extract.titles import Mention, TitleMatcher, foreign_subject, is_title_case, subject_verb
 from premiere_watch.model import Target
 
@@ -102,9 +103,7 @@ _WHICH = re.compile(rf"(?P<name>{_NAME})(?P<app>,\s(?:the|a|an|its|his|her|their
 _INDEFINITE = re.compile(rf"\b(?:another|an?\s+(?:untitled|new|different|rival|competing|separate|second|third))"
                          rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{_WORK_NOUN}|project|title|installment)\b", re.I)
 _NOT_TITLES = re.compile(r"(?:(?:exclusive|update|updated|breaking|report|watch)\s*:\s+)?"  # a wire label
-                         r"(?:The\s+)?(?:Netflix|HBO|Max|Disney\+?|Hulu|Prime Video|Amazon|Apple TV\+?|Apple|"
-                         r"Paramount\+?|Peacock|NBC|CBS|ABC|Fox|FX|AMC|BBC(?: One| Two| Three)?|ITV|Channel 4|Sky|"
-                         r"Crunchyroll|Warner Bros\.?|Universal|Sony|Lionsgate|A24|Neon|Marvel|Lucasfilm|Pixar|"
+                         rf"(?:The\s+)?(?:{alternation(STREAMERS + NETWORKS + STUDIOS)}|"
                          r"I|We|It|He|She|They|This|That|These|Those|There|Season \d+|Part \w+|Episode \d+|"
                          r"Volume \d+|Vol\.? \d+|Chapter \w+|Act \w+|Book \w+|Staffel \d+|Teil \w+|"
                          r"(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber|"

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from premiere_watch.extract.casefold import CaselessScan
+from premiere_watch.extract.companies import STREAMERS, alternation
 from premiere_watch.model import Status
 
 # The cue families are scanned in every sentence with a date: CaselessScan makes
@@ -442,7 +443,7 @@ _OWN_SUBJECT = re.compile(r"^\W*(?P<subj>(?!(?:it|they|this|that|which|he|she|we
                           r"\s+(?:is|are|was|were|falls?|fell)\s+(?:\w+\s+)?(?:on|in)\s+$", re.I)
 # A streaming service that launches with no object launches itself, not a title.
 _SERVICE_LAUNCH = re.compile(
-    r"(?:\b(?:Netflix|HBO Max|Max|Hulu|Prime Video|Peacock|Quibi|Crunchyroll|Apple TV|Disney|Paramount|"
+    rf"(?:\b(?:{alternation((*STREAMERS, 'Disney', 'Paramount'))}|"
     r"[Tt]he (?:new\s+)?(?:service|streamer|platform|app))|\b[A-Z][\w]*(?:\s[A-Z][\w]*)?\+)"
     r"(?:\s+itself)?\s+(?:(?:will|is\s+set\s+to|officially)\s+)?(?:launch(?:es|ed)?|goes\s+live|went\s+live|"
     r"rolls\s+out|rolled\s+out|debuts|debuted|switches\s+on)\s+(?:in\s+(?:the\s+)?[A-Z][\w.]*\s+)?"

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from premiere_watch.extract.casefold import CaselessScan
+from premiere_watch.extract.companies import NETWORKS, STREAMERS, STUDIOS, alternation
 from premiere_watch.model import Target, normalize_title
 
 _NUM_WORDS = {
@@ -266,8 +267,7 @@ _HEADLINE_FOLLOW = re.compile(
     r"Date|Gets|Sets|Returns|Arrives|Premieres|Debuts|Opens|Moves|Lands|Drops|Hits|Delayed|Pushed|"
     r"Postponed|Renewed|Sequel|Director|Star|Review|Cast|First|Final|Official|Streaming|Coming)\b)", re.I)
 # A listing's item heading: the name, then only where it streams ("Platonic Apple TV+").
-_NETWORK_AFTER = re.compile(r"\s+(?:Apple TV\+?|Netflix|HBO|Max|Hulu|Prime Video|Disney\+|Peacock|Paramount\+|"
-                            r"BBC \w+|ITV\w*|Channel 4|Crunchyroll|AMC|FX|Showtime|Starz)\s*$")
+_NETWORK_AFTER = re.compile(rf"\s+(?:{alternation(STREAMERS + NETWORKS)}|BBC \w+|ITV\w*)\s*$")
 _LONGER_TITLE = re.compile(r"\b[A-Z][\w'’]*\s+(?i:of|the|of the|is|are|and|in|on|at|for|to|from)\s+$")
 
 
@@ -374,10 +374,7 @@ def _season_refs(text: str) -> tuple[SeasonRef, ...]:
 
 # Distributors, networks and trades: a sentence they open is still about the title.
 _COMPANIES = re.compile(
-    r"(?:netflix|hbo|max|hbo max|disney|disney\+|hulu|prime video|amazon|amazon mgm|apple|apple tv\+?|"
-    r"paramount|paramount\+|peacock|nbc|cbs|abc|fox|fx|amc|showtime|starz|universal|warner bros\.?|warner|"
-    r"wb|sony|sony pictures|lionsgate|a24|neon|focus features|searchlight|marvel|marvel studios|dc|dc studios|"
-    r"lucasfilm|pixar|dreamworks|legendary|mgm|bbc|itv|channel 4|sky|crunchyroll|funimation|the cw|cw|"
+    rf"(?:{alternation(STREAMERS + NETWORKS + STUDIOS)}|"
     r"variety|deadline|the hollywood reporter|thr|collider|ign|tudum|the studio|the network|the streamer|"
     r"fans|viewers|audiences|critics|the cast|the show|the series|the film|the movie|the season|season|"
     r"the trailer|the teaser|the first|the new|the final|the second|the third|it|its|this|that|these|"
