@@ -475,6 +475,10 @@ def test_an_embedded_concept_trailer_is_not_released() -> None:
      Want(None, denied="2025-03-29")),
     # Several titles in a headline: each has its own section.
     (["Missing You arrives first.", "It is a thriller."], HALCYON, "2024-03-01", Want(None)),
+    # A which-clause holds the old date; the main clause gives the new one.
+    (["Universal has moved Meridian Run again.", "The film, which had been set for Aug. 28, will now open in "
+      "theaters on Feb. 19, 2025, the studio said."], MERIDIAN, "2024-05-06",
+     Want("2025-02-19", denied="2024-08-28")),
 ])
 def test_later_pages(paragraphs: list[str], target: Target, published: str, want: Want) -> None:
     check(read(article(*paragraphs, headline="Film and TV news", published=published), target), want)

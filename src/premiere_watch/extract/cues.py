@@ -254,6 +254,7 @@ _TELLS = re.compile(r"told (?:us|me)|tells? us|we['’]re told", re.I)
 _OFFICIAL_TELLER = re.compile(r"\b(?:spokes(?:person|man|woman)|representative|publicist|press office|(?:the|a) "
                               r"(?:studio|network|streamer|distributor|broadcaster)|executive|president|"
                               r"showrunner|director)\s+(?:also\s+|has\s+|had\s+)?$", re.I)
+_WHICH_BEFORE = re.compile(r"\b(?:which|that|who)\s+$", re.I)
 _ONLY_AFTER = re.compile(r"[,;:–—]\s*(?:just|only|but|except)\b", re.I)
 _NOTE_STAMP = re.compile(r"\s*\)\s*:")
 _EVENT_NOUN_BEFORE = re.compile(r"\b(?P<noun>trailers?|teasers?|clips?|featurettes?|posters?|first look|footage|"
@@ -628,6 +629,9 @@ def status_of(sentence: str, start: int, end: int, next_start: int | None = None
     if _DE_MOVED_FROM.search(sentence, max(0, start - 20), start) and _DE_MOVE_VERB.search(sentence):
         return Verdict("denied", "moved away from (vom)")
     former = _ORIGINALLY.search(before)
+    if former and _WHICH_BEFORE.search(sentence, max(0, lo + former.start() - 12), lo + former.start()) and \
+            "," in before[former.end():]:
+        former = None  # "The film, which had been set for Aug. 28, will now open on Feb. 19": the old date's clause
     if former and not _CHANGE_TO.search(sentence[max(lo, start - 25):start]):
         return Verdict("denied", f"former date: {former.group(0)!r}", weak=True)
     if _ABANDONED_AFTER.search(sentence[end:after_hi]):
