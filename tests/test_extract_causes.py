@@ -361,6 +361,11 @@ def test_hedges_and_limits(text: str, want: Want) -> None:
     ("Meridian Run, a new heist film from the same team, is due December 3.", Want("2024-12-03")),
     # "series 1 in April" is a season, not a title called "1".
     ("Meridian Run follows the series 1 finale and opens on December 3.", Want("2024-12-03")),
+    # Some work described with a relative clause is not ours; ours described the same way still is.
+    ("Meridian Run opens on 13 November. There's also a Christmas rom-com that lands before Halloween.",
+     Want("2024-11-13")),
+    ("There's also a Christmas rom-com that lands before Halloween, and Meridian Run opens on 13 November.",
+     Want("2024-11-13")),
 ])
 def test_titles_without_markup(text: str, want: Want) -> None:
     check(read(article(text, headline="Release calendar", published="2024-02-01"), MERIDIAN), want)

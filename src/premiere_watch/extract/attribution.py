@@ -93,7 +93,8 @@ _SUBTITLED = re.compile(rf"\b{_CAP_RUN}:\s+{_CAP_RUN}")
 # "the DC film The Flash", "the IT prequel Welcome to Derry", "the documentary special Winter
 # Markets of Jeonju": a work noun introduces the name after it.
 _WORK_NOUN = (r"film|movie|series|show|sequel|prequel|spin-?off|drama|comedy|documentary|docuseries|special|"
-              r"thriller|adaptation|feature|miniseries|anime|musical|biopic|remake|reboot|franchise|blockbuster")
+              r"thriller|adaptation|feature|miniseries|anime|musical|biopic|remake|reboot|franchise|blockbuster|"
+              r"rom-?com")
 _NAME = rf"[A-Z][\w'’&.*-]*(?:\s+(?:{_SMALL}\s+)*{_CAP})*"  # a name opens with a letter: "series 1" is no title
 _INTRODUCED = re.compile(rf"\b(?:{_WORK_NOUN})s?\s*,?\s+(?P<name>{_NAME})")
 # "Skeleton Crew, the Jude Law adventure series, which is due December 3": what "which" is about.
@@ -101,7 +102,9 @@ _INTRODUCED = re.compile(rf"\b(?:{_WORK_NOUN})s?\s*,?\s+(?P<name>{_NAME})")
 _WHICH = re.compile(rf"(?P<name>{_NAME})(?P<app>,\s(?:the|a|an|its|his|her|their)\s[^,]{{1,80}})?,\s+which\b")
 # "Another untitled Star Wars film", "a new Marvel series": an indefinite work is not a named one.
 _INDEFINITE = re.compile(rf"\b(?:another|an?\s+(?:untitled|new|different|rival|competing|separate|second|third))"
-                         rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{_WORK_NOUN}|project|title|installment)\b", re.I)
+                         rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{_WORK_NOUN}|project|title|installment)\b"
+                         # "a Christmas rom-com that lands before Halloween": some work, described
+                         rf"|\ban?\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_WORK_NOUN})s?\s+(?=that\b|which\b|who\b)", re.I)
 _NOT_TITLES = re.compile(r"(?:(?:exclusive|update|updated|breaking|report|watch)\s*:\s+)?"  # a wire label
                          rf"(?:The\s+)?(?:{alternation(STREAMERS + NETWORKS + STUDIOS)}|"
                          r"I|We|It|He|She|They|This|That|These|Those|There|Season \d+|Part \w+|Episode \d+|"
