@@ -344,6 +344,9 @@ def test_a_move_within_a_year_keeps_its_new_date() -> None:
     ("Halcyon Drift season 2 premieres December 14 with, we're told, a double bill.", Want("2024-12-14")),
     # A later season "will follow in 2025": arrives then; an episode that "follows on" a day is no season.
     ("Vireo+ has confirmed that Halcyon Drift season 2 will follow in 2025, after the spin-off.", Want("2025")),
+    # An event noun in a "because of" phrase is no subject either.
+    ("Vireo+ said this morning: because of production delays, Halcyon Drift season 2 will now air in July 2025 "
+     "instead of April.", Want("2025-07", denied="2025-04")),
 ])
 def test_hedges_and_limits(text: str, want: Want) -> None:
     check(read(article(text, headline="Halcyon Drift season 2 latest", published="2024-03-12")), want)

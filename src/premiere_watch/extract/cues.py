@@ -272,7 +272,8 @@ _OF_TITLE = re.compile(r"\s*(?:for|of|from|to|at|on|about|behind|into|inside)\s+
                        r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s?\s+)?$")
 
 
-_PREPOSITION_BEFORE = re.compile(r"(?:^|[,;]\s*)\W*(?:at|during|after|following|ahead of|before|since)\s+"
+_PREPOSITION_BEFORE = re.compile(r"(?:^|[,;:]\s*)\W*(?:at|during|after|following|ahead of|before|since|because of|"
+                                 r"due to|owing to|amid|despite|thanks to)\s+"
                                  r"(?:(?:the|a|an|its|their|this|last|[\w'’-]+)\s+){0,4}$", re.I)
 _APPOSITIVE_OPENS = re.compile(r"\s*(?:(?:season|series|part|volume|vol\.)\s+\w+\s*)?[\"”’']?\s*,", re.I)
 

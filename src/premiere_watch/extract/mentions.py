@@ -207,7 +207,9 @@ def year_context(sentence: str, dates: list[DateMention], anchor: dt.date | None
         return dates
     out = []
     for d in dates:
-        if d.relative and d.date.day is not None and d.start > first_explicit and d.date.year != year:
+        if d.relative and d.date.sub is not None and d.start > first_explicit and d.date.year != year and (
+                d.date.day is not None or _CONTRAST.search(sentence, max(0, d.start - 30), d.start)):
+            # ... and so does a month it is contrasted with: "in July 2025 instead of April"
             try:
                 moved = FuzzyDate(year, d.date.sub, d.date.day)
             except ValueError:
