@@ -591,6 +591,11 @@ def test_newest_statement_wins(paragraphs: list[str], headline: str, want: Want)
      "January streaming guide", Want(None)),
     # A listing row is one unit.
     (["Apr 25 — Meridian Run 4 next-gen update"], "Release calendar", Want(None)),
+    # The UK's Easter days; another title's "its" premiere is that title's.
+    (["Meridian Run airs on BBC One at 9pm on Easter Monday."], "Easter TV", Want("2025-04-21")),
+    (["Meridian Run airs on BBC One at 9pm on Good Friday."], "Easter TV", Want("2025-04-18")),
+    (["Meridian Run arrives on Easter Monday.", "The animated film Puddlejump gets its terrestrial premiere on "
+      "Good Friday afternoon."], "Easter TV", Want("2025-04-21")),
 ])
 def test_holidays_announcements_comparisons(paragraphs: list[str], headline: str, want: Want) -> None:
     check(read(article(*paragraphs, headline=headline, published="2024-06-03"), MERIDIAN), want)

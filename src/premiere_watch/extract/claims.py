@@ -49,7 +49,7 @@ from premiere_watch.extract.page import Block, Page
 from premiere_watch.extract.published import is_date_line
 from premiere_watch.extract.structured import jsonld_names, structured_candidates
 from premiere_watch.extract.tense import history
-from premiere_watch.extract.titles import Mention, TitleMatcher, foreign_subject, season_refs
+from premiere_watch.extract.titles import Mention, TitleMatcher, foreign_subject, season_refs, subject_verb
 from premiere_watch.model import DateClaim, Rejected, Target
 
 # "| Premiere | October 5, 2022" in the article's own fact box: a label, not a subject of its own.
@@ -684,7 +684,11 @@ class _Walk:
                         if not any(0 <= m.start() - end <= 3 and masked[end:m.start()].strip() in (",", "")
                                    for _, end in other_spans)
                         and not any(start <= m.start() < end for start, end in other_spans)
-                        and not _in_their_which_clause(masked, m.start(), other_spans)]
+                        and not _in_their_which_clause(masked, m.start(), other_spans)
+                        # "Puddlejump gets its terrestrial premiere": the subject's own "its"
+                        and not (m.group(0).lower() in ("its", "their") and any(
+                            end <= m.start() <= end + 20 and subject_verb(masked, end)
+                            and "," not in masked[end:m.start()] for _, end in other_spans))]
         view = _Sentence(sentence, masked, mentions, anaphora_all if not mentions else [], anaphora_all,
                          other_spans, context_season, kind in ("table_row", "list_item", "heading") or bool(
                              mentions and _CARD_LINE.fullmatch(sentence)), headline, zone,

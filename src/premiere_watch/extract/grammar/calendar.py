@@ -127,7 +127,7 @@ def _nth(year: int, month: int, weekday: int, nth: int) -> dt.date:
     return d
 
 
-# Holiday key -> date in a given year (US holidays; the corpus is US-centric).
+# Holiday key -> date in a given year (US holidays, and the UK's Easter and Scottish New Year's Eve).
 HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "newyearsday": lambda y: dt.date(y, 1, 1),
     "newyearseve": lambda y: dt.date(y, 12, 31),
@@ -136,6 +136,8 @@ HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "presidentsday": lambda y: _nth(y, 2, 0, 3),
     "stpatricksday": lambda y: dt.date(y, 3, 17),
     "easter": _easter,
+    "goodfriday": lambda y: _easter(y) - dt.timedelta(days=2),
+    "eastermonday": lambda y: _easter(y) + dt.timedelta(days=1),
     "mothersday": lambda y: _nth(y, 5, 6, 2),
     "memorialday": lambda y: _nth(y, 5, 0, -1),
     "fathersday": lambda y: _nth(y, 6, 6, 3),

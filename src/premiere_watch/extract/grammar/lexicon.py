@@ -209,6 +209,8 @@ _HOLIDAY_TABLE: list[tuple[str, str, bool]] = [
     (rf"St\.?\s+Patrick{_APOS}s\s+Day", "stpatricksday", True),
     (rf"Saint\s+Patrick{_APOS}s\s+Day", "stpatricksday", True),
     (r"Easter\s+Sunday", "easter", True),
+    (r"Easter\s+Monday", "eastermonday", True),
+    (r"Good\s+Friday", "goodfriday", True),
     (r"Easter", "easter", False),
     (rf"Mother{_APOS}s\s+Day", "mothersday", True),
     (r"Memorial\s+Day", "memorialday", True),
@@ -229,6 +231,7 @@ _HOLIDAY_TABLE: list[tuple[str, str, bool]] = [
     (r"Christmas", "christmas", False),
     (r"Xmas", "christmas", False),
     (r"Boxing\s+Day", "boxingday", True),
+    (r"Hogmanay", "newyearseve", True),
 ]
 # Every alternative starts with a literal (see "Speed" above); which holiday
 # matched is looked up afterwards.
