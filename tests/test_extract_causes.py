@@ -731,6 +731,18 @@ def test_a_sections_season_heading_names_the_season_of_its_release(heading: str,
     check(read(html.replace("<p><h2>", "<h2>").replace("</h2></p>", "</h2>")), want)
 
 
+@pytest.mark.parametrize(("row", "paragraph", "want"), [
+    # A fact box's row of two sentences: the first one's negation stops at its full stop.
+    ("Release date: Not announced. Vireo+ says 2025.", "Vireo+ lists it among titles that won't arrive until 2025.",
+     Want("2025", denied="2024")),
+])
+def test_a_fact_rows_negation_ends_with_its_sentence(row: str, paragraph: str, want: Want) -> None:
+    html = ("<html><head><meta property='article:published_time' content='2024-11-03'></head><body><article>"
+            "<h1>Halcyon Drift season 2: everything we know</h1><p>Halcyon Drift season 2 is in post-production "
+            f"in Alberta, after a long shoot.</p><ul><li>{row}</li></ul><p>{paragraph}</p></article></body></html>")
+    check(read(html), want)
+
+
 @pytest.mark.parametrize(("thread", "want"), [
     # A thread under a "Discussion" or "12 comments" heading is readers' talk, whatever its class names.
     ("<div class='sig-talk'><h3>Discussion</h3><div><p>Watch them delay it to August 8 like last time."

@@ -255,6 +255,7 @@ _OFFICIAL_TELLER = re.compile(r"\b(?:spokes(?:person|man|woman)|representative|p
                               r"(?:studio|network|streamer|distributor|broadcaster)|executive|president|"
                               r"showrunner|director)\s+(?:also\s+|has\s+|had\s+)?$", re.I)
 _WHICH_BEFORE = re.compile(r"\b(?:which|that|who)\s+$", re.I)
+_NEXT_SENTENCE = re.compile(r"[a-z)][.!?]\s+[A-Z]")
 _ONLY_AFTER = re.compile(r"[,;:–—]\s*(?:just|only|but|except)\b", re.I)
 _NOTE_STAMP = re.compile(r"\s*\)\s*:")
 _EVENT_NOUN_BEFORE = re.compile(r"\b(?P<noun>trailers?|teasers?|clips?|featurettes?|posters?|first look|footage|"
@@ -641,7 +642,8 @@ def status_of(sentence: str, start: int, end: int, next_start: int | None = None
     # this year); "not until 2023" states the earliest date rather than denying it.
     neg = _NEGATION.search(before)
     if neg and not _UNTIL.search(sentence[lo:start]) and not _NOT_NEGATING.search(before) and \
-            not _ONLY_AFTER.search(before, neg.end()):
+            not _ONLY_AFTER.search(before, neg.end()) and not _NEXT_SENTENCE.search(before, neg.end()):
+        # ("Release date: Not announced. Netflix says 2026.": a row's next sentence is not negated.)
         # "No date in the presentation, just 'this fall' on the slide": "just" states what there is.
         return Verdict("denied", f"negated by {neg.group(0)!r}")
     if _REPORTED_CLAIM.match(sentence):
