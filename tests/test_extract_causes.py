@@ -743,6 +743,23 @@ def test_a_fact_rows_negation_ends_with_its_sentence(row: str, paragraph: str, w
     check(read(html), want)
 
 
+def test_a_roundup_section_headed_by_another_title_and_its_studio_is_that_titles() -> None:
+    html = ("<html><head><meta property='article:published_time' content='2025-08-22'></head><body><article>"
+            "<h1>Release date shuffle: Paramount pulls 'Meridian Run', Lionsgate moves 'Low Tide Kings'</h1>"
+            "<h2>Meridian Run (Paramount) - PULLED</h2><p>Paramount has taken Ines Albrecht's sci-fi thriller "
+            "Meridian Run off its release schedule entirely, with no new date.</p>"
+            "<h2>Low Tide Kings (Lionsgate) - PUSHED BACK</h2><p>The heist comedy slides into the new year, "
+            "opening January 16.</p></article></body></html>")
+    check(read(html, MERIDIAN), Want(None))
+
+
+def test_a_film_taken_off_the_schedule_by_its_makers_name_has_no_date() -> None:
+    html = article("Meridian Run was set to open on Nov. 14.", "Paramount has taken Ines Albrecht's sci-fi thriller "
+                   "off its release schedule entirely, with no new date.",
+                   headline="Paramount pulls 'Meridian Run'", published="2025-08-22")
+    check(read(html, MERIDIAN), Want(None, denied="2025-11-14"))
+
+
 @pytest.mark.parametrize(("thread", "want"), [
     # A thread under a "Discussion" or "12 comments" heading is readers' talk, whatever its class names.
     ("<div class='sig-talk'><h3>Discussion</h3><div><p>Watch them delay it to August 8 like last time."

@@ -242,6 +242,12 @@ RELATIVE = [
     ("this summer's biggest film", MON, [("2024-22", "", True)]),
     ("this October's lineup", MON, [("2024-10", "", True)]),
     ("early in the new year", D(2024, 11, 1), [("2025", "early", True)]),
+    # by summer nobody calls the year under way new; in February they may
+    ("it slides into the new year", D(2025, 8, 22), [("2026", "early", True)]),
+    ("back in the new year", D(2025, 2, 3), [("2025", "early", True)]),
+    # the UK's Easter days
+    ("on Easter Monday", D(2026, 2, 20), [("2026-04-06", "", True)]),
+    ("on Good Friday", D(2026, 2, 20), [("2026-04-03", "", True)]),
 ]
 
 

@@ -35,6 +35,7 @@ from premiere_watch.extract.attribution import (
     sibling,
     slot_taken,
 )
+from premiere_watch.extract.companies import NETWORKS, STREAMERS, STUDIOS, alternation
 from premiere_watch.extract.decide import HEADLINE_UNDATED, Candidate, choose, to_claim
 from premiere_watch.extract.jsonld import jsonld_types
 from premiere_watch.extract.mentions import (
@@ -190,6 +191,10 @@ _APPOSITIVE_AFTER = re.compile(r",\s+(?!(?:which|who|and|but|while|as|when)\b)[^
 _WHICH_AFTER = re.compile(r"[“”\"]?,\s+(?:which|die|der|das|welche[rs]?)\b")
 
 
+_DESCRIBED_TAKEN_OFF = re.compile(r"\b(?:taken|took|takes|pulled|pulls|removed|removes|yanked)\s+"
+                                  r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s?\s+(?:[\w-]+\s+){0,3}?"
+                                  r"(?:film|movie|thriller|drama|comedy|series|show|sequel|feature)\s+(?:off|from)\b")
+_TITLE_WITH_STUDIO = re.compile(rf"\W*[A-Z][^()]{{0,60}}?\s*\((?:{alternation(STREAMERS + NETWORKS + STUDIOS)})\)")
 _COORDINATED_WITH = re.compile(r"\b(?:and|&)\b", re.I)
 _SHARED = re.compile(r"\b(?:both|each|all (?:two|three|four|five))\b", re.I)
 _WHICH_LEADS = re.compile(r",\s*which\b", re.I)
@@ -452,9 +457,10 @@ class _Walk:
                         _GENERIC_HEADING.fullmatch(block.heading) and last_subject_is_target:
                     # "The date", "The trailer": a section of the item before, which goes on.
                     heading_topic = True
-                elif block.heading and (not self.article_topic or self.liveblog) and \
-                        block.heading != self.page.headline:
-                    # A live blog's updates each have their own subject, named in their heading.
+                elif block.heading and block.heading != self.page.headline and (
+                        not self.article_topic or self.liveblog or _TITLE_WITH_STUDIO.match(block.heading)):
+                    # A live blog's updates each have their own subject, named in their heading; so
+                    # has a roundup's section headed by another title ("Low Tide Kings (Lionsgate)").
                     heading_topic = False
                     context_season = None
                 else:
@@ -637,9 +643,12 @@ class _Walk:
                 subject = topic
             if block.zone == "main":
                 self.out.about[sentence] = subject
-            if mentions and not other_spans and cues.undated(sentence):
+            if (mentions or (subject and self.article_topic and _DESCRIBED_TAKEN_OFF.search(sentence))) and \
+                    not other_spans and cues.undated(sentence):
                 # "Warner pulls Tenet, sets no new date": what the page gave before is history.
-                # Only said of the target by name: "his Alien series, which has no date" is not.
+                # Only said of the target by name, or of the article's film by its maker ("has taken
+                # Jonah Pryce's sci-fi thriller off its release schedule"): "his Alien series, which
+                # has no date" is not.
                 self.out.undated_at = max(self.out.undated_at, self.order + 1)
             if not subject:
                 if may_hold_date(sentence):  # logged without paying for a grammar scan

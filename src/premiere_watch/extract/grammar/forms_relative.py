@@ -63,12 +63,12 @@ def _relative_year_month(m: re.Match[str], ctx: ScanContext) -> list[Candidate] 
 
 @form(r"(?:the|The)\s+(?:new|New)\s+(?:year|Year)(?![\w'’])", prio=4, needs=(("new",), ("year",)))
 def _new_year(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
-    # "in the new year": said from September on it is next year, earlier it
-    # is this one; either way its start.
+    # "in the new year": said from June on it is next year (by summer nobody calls the year
+    # under way new), earlier it is this one; either way its start.
     pre = read_prefix(ctx.text, m.start())
     if ctx.anchor is None or not (pre.cue or pre.pos):
         return None
-    year = ctx.anchor.year + (ctx.anchor.month >= 9)
+    year = ctx.anchor.year + (ctx.anchor.month >= 6)
     start = pre.start if (pre.cue_qual or pre.pos) else m.start()
     return [Candidate(start, m.end(), FuzzyDate(year), True, join_qualifiers(pre.cue_qual, pre.pos or "early"))]
 
