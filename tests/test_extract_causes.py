@@ -248,6 +248,13 @@ KESTREL4 = Target("Kestrel 4", None, (), "film")
     # ... but not when it is not among them.
     (["Meridian Run has no date.", "Glass Tide and Iron Lattice both release in cinemas this Friday, February 2."],
      MERIDIAN, Want(None)),
+    # A title in a time clause of its own ("since Glass Tide wrapped in 2022") is no subject ...
+    (["Vireo+ ordered Meridian Run in 2022 and then said almost nothing.", "The drought ends: Ines Albrecht's "
+      "first film since Glass Tide wrapped in 2022 will open on Friday, November 7, with a festival run first."],
+     MERIDIAN, Want("2025-11-07")),
+    # ... while a title that is the subject takes the date.
+    (["Vireo+ ordered Meridian Run in 2022 and then said almost nothing.", "Meanwhile Glass Tide will open on "
+      "Friday, November 7, with a festival run first."], MERIDIAN, Want(None)),
 ])
 def test_whose_date(paragraphs: list[str], target: Target, want: Want) -> None:
     html = article(*paragraphs, headline="The release calendar shifts again", published="2024-02-01")

@@ -195,10 +195,19 @@ _DESCRIBED_TAKEN_OFF = re.compile(r"\b(?:taken|took|takes|pulled|pulls|removed|r
                                   r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s?\s+(?:[\w-]+\s+){0,3}?"
                                   r"(?:film|movie|thriller|drama|comedy|series|show|sequel|feature)\s+(?:off|from)\b")
 _TITLE_WITH_STUDIO = re.compile(rf"\W*[A-Z][^()]{{0,60}}?\s*\((?:{alternation(STREAMERS + NETWORKS + STUDIOS)})\)")
+_SINCE_BEFORE = re.compile(r"\b(?:since|after|before|until|when|once)\s+(?:the\s+)?$", re.I)
+_OWN_PAST_VERB = re.compile(r"\s+(?:\w+ly\s+)?[a-z]{3,}ed\b")
 _COORDINATED_WITH = re.compile(r"\b(?:and|&)\b", re.I)
 _SHARED = re.compile(r"\b(?:both|each|all (?:two|three|four|five))\b", re.I)
 _WHICH_LEADS = re.compile(r",\s*which\b", re.I)
 _OWN_WHICH_CLAUSE = re.compile(r"[“”\"]?,\s+(?:which|who)\b[^,;]{3,160},")
+
+
+def _in_time_clause(sentence: str, span: tuple[int, int]) -> bool:
+    """"... since Better Call Saul wrapped in 2022": a title that is the subject of a time clause
+    with a past verb of its own, inside another subject's sentence."""
+    return bool(_SINCE_BEFORE.search(sentence, max(0, span[0] - 8), span[0])) and \
+        _OWN_PAST_VERB.match(sentence, span[1]) is not None
 
 
 def _in_their_which_clause(sentence: str, at: int, other_spans: list[tuple[int, int]]) -> bool:
@@ -635,7 +644,8 @@ class _Walk:
                 # opens on "the sequel" goes back to the article's subject.
                 if topic and sentence is sentences[0] and _DEFINITE.search(sentence):
                     subject = True
-            elif subject and not other_spans and (sentence is not sentences[0] or not may_hold_date(sentence)):
+            elif subject and not [sp for sp in other_spans if not _in_time_clause(sentence, sp)] and (
+                    sentence is not sentences[0] or not may_hold_date(sentence)):
                 # "That history is long.", and a paragraph's later sentences that name no title:
                 # the subject carries on.
                 pass
@@ -792,10 +802,13 @@ class _Walk:
         if _in_their_which_clause(sentence, dm.start, other_spans):
             self.reject(text, f"{dm.text!r}: in a which-clause about another title")
             return
-        if other_spans:
+        # "Gilligan's first series since Better Call Saul wrapped in 2022 will premiere on Nov. 7":
+        # a title in a time clause of its own, with its own past verb, is not the subject.
+        rivals = [sp for sp in other_spans if not (_in_time_clause(sentence, sp) and sp[1] < dm.start)]
+        if rivals:
             def dist(span: tuple[int, int]) -> int:
                 return dm.start - span[1] if span[1] <= dm.start else (span[0] - dm.end) + 15
-            near_other = min(abs(dist(s)) for s in other_spans)
+            near_other = min(abs(dist(s)) for s in rivals)
             # "moved Perihelion, Ines Albrecht's space thriller starring ..., from Nov. 6": the
             # appositive describes the target and stands between it and its date.
             targets = [(m.start, _past_appositive(sentence, m.end)) for m in mentions] + anaphora
