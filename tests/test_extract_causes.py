@@ -442,6 +442,9 @@ def _trailer(*paragraphs: str, extra: str = "", target: Target = HALCYON, headli
     # "The trailer went up on Tuesday": out.
     (["Halcyon Drift season 2 is close.", "The trailer went up on Tuesday and it is a minute of candlelight."],
      "released"),
+    # "A teaser is on Vireo+ and YouTube now": out; "on the way": not yet.
+    (["Halcyon Drift season 2 is close.", "A 30-second teaser is on Vireo+ and YouTube now."], "released"),
+    (["Halcyon Drift season 2 is close.", "A 30-second teaser is on the way."], "none"),
     # Still to come, or planned and called off.
     (["The first Halcyon Drift season 2 trailer debuts tomorrow."], "none"),
     (["Vireo+ had planned to put out the first Halcyon Drift season 2 trailer this week; that is off too."], "none"),
@@ -532,6 +535,16 @@ def test_a_dateline_with_place_and_byline_dates_the_page() -> None:
     ex = read(html, MERIDIAN)
     assert ex.published == dt.date(2023, 9, 2)
     check(ex, Want("2023-12-08"))
+
+
+def test_an_episode_guides_first_row_of_the_season_dates_its_premiere() -> None:
+    html = ("<html><head><meta property='article:published_time' content='2026-07-18'></head><body><article>"
+            "<h1>Halcyon Drift series two: episode guide and air dates</h1><p>Detective Kapoor is back next month, "
+            "and here is every episode of the new series.</p><table><tr><th>No.</th><th>Title</th><th>Date</th></tr>"
+            "<tr><td>1.1</td><td>Long Paddock</td><td>04/08/2024</td></tr>"
+            "<tr><td>2.1</td><td>Dust Bowl</td><td>Sun 16/08</td></tr>"
+            "<tr><td>2.2</td><td>Red Gum</td><td>Sun 23/08</td></tr></table></article></body></html>")
+    check(read(html), Want("2026-08-16"))
 
 
 def test_a_listing_dates_the_title_under_its_day_heading() -> None:

@@ -65,7 +65,8 @@ _INSTALLMENT_ROW = re.compile(r"^(?:volume|vol\.|part|episode|ep\.|chapter|the f
                               r"[^:|]{0,40}:", re.I)
 # "HEARTSTOPPER SEASON 3 — OCTOBER 3": a name and a date set apart, as a card or a listing has them.
 _CARD_LINE = re.compile(r"[^.!?;,]{2,60}\s[—–|]\s[^.!?;]{3,30}")
-_EPISODE_ONE = re.compile(r"^\|?\s*(?:(?:ep(?:isode)?\.?\s*)?0?1|e01|s\d+\s*e01|\d+x01)\s*\|", re.I)
+_EPISODE_ONE = re.compile(r"^\|?\s*(?:(?:ep(?:isode)?\.?\s*)?0?1|e01|s\d+\s*e01|\d+x01|(?P<season>\d+)\.0?1)\s*\|",
+                          re.I)
 # A heading that names nothing: "The date", "What we know", "Cast and crew".
 _GENERIC_HEADING = re.compile(r"[A-Z]?[a-z'’]*(?:\s+[a-z&'’,-]+){0,5}[?:.]?")
 # "it opened Friday after Thursday-night previews": the pronoun is the subject of the release itself
@@ -532,8 +533,11 @@ class _Walk:
     def _first_episode_row(self, block: Block) -> bool:
         """Episode 1's row in the watched season's schedule on a page about the title: its
         date is the season's premiere ("Season 2 schedule" / "| 1 | TBA | Fri 1/17")."""
-        if block.kind != "table_row" or not self.article_topic or not _EPISODE_ONE.match(block.text):
+        one = _EPISODE_ONE.match(block.text)
+        if block.kind != "table_row" or not self.article_topic or not one:
             return False
+        if one.group("season"):  # "| 2.1 | Dust Bowl | Sun 16/08 |": the row numbers its own season
+            return int(one.group("season")) == self.target.season
         refs = season_refs(block.heading)
         return self.target.season is None or any(r.number == self.target.season for r in refs)
 

@@ -89,6 +89,8 @@ _RELEASED = re.compile(
     r"\b(?:releas(?:ed|es|ing)|dropp(?:ed|ing)|drops|put(?:ting)? out|debut(?:ed|s|ing)|unveil(?:ed|s|ing)|"
     r"shar(?:ed|es|ing)|"
     r"post(?:ed|s|ing)|(?:is|are|has been|have been) (?:already |now |finally )?(?:out|here|live|up|online)|out now|"
+    # "a teaser is on ABC iview and YouTube now"
+    r"(?:is|are) (?:already |now )?(?:up |available )?on (?!the way|its way|hold|the cards)[A-Z]\w*|"
     r"reveal(?:s|ing)|brought|(?:been )?viewed|views|watched|gets? an? (?:new |first |official )?(?:trailer|teaser)|"
     r"in the (?:[\w'’-]+ ){1,6}(?:trailer|teaser)|"
     r"arriv(?:ed|es)|launch(?:ed|es)|premiered|revealed|came out|put out|aired|ran (?:during|before|in|on)|"
