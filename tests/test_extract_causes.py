@@ -547,6 +547,18 @@ def test_an_episode_guides_first_row_of_the_season_dates_its_premiere() -> None:
     check(read(html), Want("2026-08-16"))
 
 
+@pytest.mark.parametrize(("markup", "text"), [
+    # Badges set side by side by CSS are read apart ...
+    ("<span class='b'>Season 2</span><span class='b'>Coming 12 March 2026</span><span class='b'>8 Episodes</span>",
+     "Season 2, Coming 12 March 2026, 8 Episodes"),
+    # ... while a word split across inline elements stays one word.
+    ("<p>Stream it on <b>Net</b><span class='x'>flix</span> tonight.</p>", "Stream it on Netflix tonight."),
+])
+def test_badges_written_without_spaces_are_read_apart(markup: str, text: str) -> None:
+    page = parse_page(f"<html><body><main><div>{markup}</div></main></body></html>")
+    assert [b.text for b in page.blocks] == [text]
+
+
 def test_a_listing_dates_the_title_under_its_day_heading() -> None:
     html = ("<html><head><meta property='article:published_time' content='2024-12-20T09:00:00Z'></head><body>"
             "<article><h1>Everything coming to Vireo+ in January: Halcyon Drift, Glass Tide, Iron Lattice and more"

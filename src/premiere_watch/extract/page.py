@@ -222,6 +222,10 @@ class _Walker:
             current = block_tag
         if tag in ("td", "th"):
             self._buf.append(" | ")
+        if tag == "span" and el.get("class") and el.text and self._glued(el.text):
+            # Badges set side by side with CSS ("Season 2" "Coming 12 March 2026" "8 Episodes"):
+            # written with no space between them, they are read apart, not as "20268 Episodes".
+            self._buf.append(", ")
         if el.text:
             self._buf.append(el.text)
         if tag in EMPH_TAGS:
@@ -236,6 +240,11 @@ class _Walker:
             self.flush(current, inner_zone)
         if el.tail:
             self._buf.append(el.tail)
+
+    def _glued(self, text: str) -> bool:
+        """The text would run on from the buffer's last word or number with no space."""
+        last = next((chunk for chunk in reversed(self._buf) if chunk), "")
+        return last[-1:].isalnum() and (text[:1].isupper() or text[:1].isdigit())
 
     @staticmethod
     def _unread(el: Any) -> bool:
