@@ -928,6 +928,13 @@ def test_a_described_work_is_no_other_title(second: str, want: Want) -> None:
     check(read(html, MERIDIAN), want)
 
 
+def test_an_indefinite_work_coming_out_is_not_the_title() -> None:
+    html = article("Meridian Run's creator spoke to us about the next chapter.",
+                   "You also have a film coming out this summer.",
+                   headline="Meridian Run creator on season two and that finale", published="2026-06-05")
+    check(read(html, MERIDIAN), Want(None))
+
+
 def test_a_byline_with_an_outlet_dates_the_page() -> None:
     html = ("<html><body><article><h1>Meridian Run sets its premiere for Jan. 7</h1><p>Dana Okafor-Reyes, The "
             "Screen Desk Nov. 26, 2024</p><p>Meridian Run will premiere Tuesday, Jan. 7, the studio confirmed."

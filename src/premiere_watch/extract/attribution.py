@@ -104,7 +104,8 @@ _WHICH = re.compile(rf"(?P<name>{_NAME})(?P<app>,\s(?:the|a|an|its|his|her|their
 _INDEFINITE = re.compile(rf"\b(?:another|an?\s+(?:untitled|new|different|rival|competing|separate|second|third))"
                          rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{_WORK_NOUN}|project|title|installment)\b"
                          # "a Christmas rom-com that lands before Halloween": some work, described
-                         rf"|\ban?\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_WORK_NOUN})s?\s+(?=that\b|which\b|who\b)", re.I)
+                         rf"|\ban?\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_WORK_NOUN})s?\s+"
+                         r"(?=that\b|which\b|who\b|coming\b|out\b|due\b|arriving\b|opening\b)", re.I)
 _NOT_TITLES = re.compile(r"(?:(?:exclusive|update|updated|breaking|report|watch)\s*:\s+)?"  # a wire label
                          rf"(?:The\s+)?(?:{alternation(STREAMERS + NETWORKS + STUDIOS)}|"
                          r"I|We|It|He|She|They|This|That|These|Those|There|Season \d+|Part \w+|Episode \d+|"
