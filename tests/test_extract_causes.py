@@ -935,6 +935,18 @@ def test_an_indefinite_work_coming_out_is_not_the_title() -> None:
     check(read(html, MERIDIAN), Want(None))
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    # A window the page says has passed is gone, and it was the last one, not the next.
+    ("The film won't be out before the premiere, obviously, and the spring window has passed.",
+     Want(None, denied="2026-21")),
+    ("Meridian Run opens in the spring, the studio said.", Want("2027-21")),
+])
+def test_a_window_that_has_passed_is_gone(text: str, want: Want) -> None:
+    html = article("Meridian Run premieres at the festival in July.", text, headline="Meridian Run update",
+                   published="2026-06-18")
+    check(read(html, MERIDIAN), want)
+
+
 def test_a_byline_with_an_outlet_dates_the_page() -> None:
     html = ("<html><body><article><h1>Meridian Run sets its premiere for Jan. 7</h1><p>Dana Okafor-Reyes, The "
             "Screen Desk Nov. 26, 2024</p><p>Meridian Run will premiere Tuesday, Jan. 7, the studio confirmed."

@@ -76,6 +76,8 @@ _PAST_RELEASE_VERB = re.compile(r"\b(?:opened|premiered|debuted|arrived|launched
                                 r"(?:was|were) (?:released|streamed))"
                                 r"\s+(?:on\s+[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?\s+)?(?:(?:on|in|into)\s+)?(?:(?:\d[\d,]*\s+)?(?:theaters|theatres|cinemas|"
                                 r"locations|screens)\s+(?:on\s+)?)?$", re.I)
+_HAS_PASSED = re.compile(r"\s*(?:window|slot|date|release)?\s*(?:has|had)\s+(?:now\s+|already\s+)?"
+                         r"(?:passed|gone|come and gone|been missed)\b|\s*(?:window|slot)?\s*came and went\b", re.I)
 _MOVED_AGAIN = re.compile(r"[,;]\s+(?:and|but|then|before)?\s*(?:[\w'’]+\s+){0,4}?(?:it|they|the (?:film|movie|"
                           r"series|show|season|release))\s+(?:has\s+|was\s+|had\s+)?(?:slid|slipped|moved|shifted|"
                           r"been pushed|pushed|delayed|postponed|bumped|been moved)\s+(?:back\s+)?again\b", re.I)
@@ -875,6 +877,10 @@ class _Walk:
             self.reject(text, f"{dm.text!r}: a listing day far from the publication date")
             return
         verdict = cues.status_of(sentence, dm.start, dm.end, next_start)
+        if _HAS_PASSED.match(sentence, dm.end):
+            # "the spring window has passed": the one before the page, and gone.
+            dm = _looking_back(dm, self.anchor)
+            verdict = cues.Verdict("denied", "a window that has passed")
         if verdict.status != "denied" and next_start is None and _MOVED_AGAIN.search(sentence, dm.end):
             # "Disney pushed it to July 26, 2024, and this week it slid again": not the date any more.
             verdict = cues.Verdict("denied", "moved again since")
