@@ -72,8 +72,9 @@ _GENERIC_HEADING = re.compile(r"[A-Z]?[a-z'’]*(?:\s+[a-z&'’,-]+){0,5}[?:.]?"
 # "it opened Friday after Thursday-night previews": the pronoun is the subject of the release itself
 _KIND_NOUN = {"tv": re.compile(r"\b(?:series|show|drama|comedy|sitcom|miniseries|docuseries|season)\b", re.I),
               "film": re.compile(r"\b(?:film|movie|sequel|biopic|thriller|documentary|feature)\b", re.I)}
-_PAST_RELEASE_VERB = re.compile(r"\b(?:opened|premiered|debuted|arrived|launched|bowed|returned|landed|dropped|"
-                                r"(?:was|were) (?:released|streamed))"
+# A release told in the past tense, by the verb its subject did.
+_RELEASED = r"opened|premiered|debuted|arrived|launched|bowed|returned|landed|dropped"
+_PAST_RELEASE_VERB = re.compile(rf"\b(?:{_RELEASED}|(?:was|were) (?:released|streamed))"
                                 r"\s+(?:on\s+[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?\s+)?(?:(?:on|in|into)\s+)?(?:(?:\d[\d,]*\s+)?(?:theaters|theatres|cinemas|"
                                 r"locations|screens)\s+(?:on\s+)?)?$", re.I)
 _HAS_PASSED = re.compile(r"\s*(?:window|slot|date|release)?\s*(?:has|had)\s+(?:now\s+|already\s+)?"
@@ -82,8 +83,8 @@ _MOVED_AGAIN = re.compile(r"[,;]\s+(?:and|but|then|before)?\s*(?:[\w'’]+\s+){0
                           r"series|show|season|release))\s+(?:has\s+|was\s+|had\s+)?(?:slid|slipped|moved|shifted|"
                           r"been pushed|pushed|delayed|postponed|bumped|been moved)\s+(?:back\s+)?again\b", re.I)
 _TIME_CLAUSE = re.compile(r"\b(?:when|after|before|since|once|until|as)\s+$", re.I)
-_PRONOUN_OPENED = re.compile(r"\b(?:it|which|the (?:film|movie|series|show|season))\s+(?:\w+ly\s+)?(?:opened|"
-                             r"premiered|debuted|arrived|launched|bowed|returned|landed|dropped)\b[^,.;]{0,25}?"
+_PRONOUN_OPENED = re.compile(rf"\b(?:it|which|the (?:film|movie|series|show|season))\s+(?:\w+ly\s+)?(?:{_RELEASED})"
+                             r"\b[^,.;]{0,25}?"
                              r"\s+(?:on\s+|in\s+)?$", re.I)
 # "three weeks after the show's debut on Nov. 19": the first season's, whatever season is watched
 _SERIES_DEBUT = re.compile(r"\b(?:(?:the|its)\s+(?:show|series)['’]s?\s+(?:debut|premiere|launch|bow)|"
