@@ -785,6 +785,17 @@ def test_a_roundup_section_headed_by_another_title_and_its_studio_is_that_titles
     check(read(html, MERIDIAN), Want(None))
 
 
+def test_a_ranked_section_headed_by_another_title_is_that_titles() -> None:
+    html = ("<html><head><meta property='article:published_time' content='2024-11-19'></head><body><article>"
+            "<h1>Contenders Ledger, week 11: Meridian Run sets its clock</h1>"
+            "<p>Meridian Run leads the field this week, and its studio has finally set its clock.</p>"
+            "<h2>4. <em>Glass Tide</em> (6)</h2><p>Universal opens it on Friday, Nov. 22, and the tracking is "
+            "strong.</p>"
+            "<h2>5. <em>Meridian Run</em> (1)</h2><p>A24 opens Meridian Run in limited release on Dec. 20, with "
+            "a wider rollout in January.</p></article></body></html>")
+    check(read(html, MERIDIAN), Want("2024-12-20"))
+
+
 def test_a_film_taken_off_the_schedule_by_its_makers_name_has_no_date() -> None:
     html = article("Meridian Run was set to open on Nov. 14.", "Paramount has taken Ines Albrecht's sci-fi thriller "
                    "off its release schedule entirely, with no new date.",

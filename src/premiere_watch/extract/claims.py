@@ -440,6 +440,7 @@ class _Walk:
         context_season = self.article_season
         outline: list[Block] = []  # the headings above the current block, outermost first
         section_led = False  # the current section's first paragraph has been read
+        other_headed: set[str] = set()  # headings that name another title in italics and not ours
         for block in self.page.blocks:
             if block.zone in ("comment", "chrome"):
                 continue
@@ -448,6 +449,8 @@ class _Walk:
                 continue
             if block.kind == "heading":
                 outline = [h for h in outline if h.level < block.level] + [block]
+                if emphasized_titles(block.emphasized, self.matcher) and not self.matcher.find(block.text):
+                    other_headed.add(block.text)  # "5. <em>Wicked</em> (6)": a section about another title
                 if (self.matcher.find(block.text) or self._episode_heading(block)) and \
                         block.text != self.page.headline:
                     self._dated_section(block, outline[:-1])
@@ -471,7 +474,8 @@ class _Walk:
                     # "The date", "The trailer": a section of the item before, which goes on.
                     heading_topic = True
                 elif block.heading and block.heading != self.page.headline and (
-                        not self.article_topic or self.liveblog or _TITLE_WITH_STUDIO.match(block.heading)):
+                        not self.article_topic or self.liveblog or _TITLE_WITH_STUDIO.match(block.heading)
+                        or block.heading in other_headed):
                     # A live blog's updates each have their own subject, named in their heading; so
                     # has a roundup's section headed by another title ("Low Tide Kings (Lionsgate)").
                     heading_topic = False
