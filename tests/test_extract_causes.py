@@ -796,6 +796,18 @@ def test_a_ranked_section_headed_by_another_title_is_that_titles() -> None:
     check(read(html, MERIDIAN), Want("2024-12-20"))
 
 
+@pytest.mark.parametrize(("paragraphs", "want"), [
+    # Two plain statements a year apart: the one naming the watched season is about it ...
+    (["A one-hour special will air at 9pm on 25 December.", "Halcyon Drift returns on Christmas Day.",
+      "Season 2, six episodes again, will come to Vireo+ in spring 2025."], Want("2025-21")),
+    # ... and a day inside the season's window refines it.
+    (["Halcyon Drift returns on 3 March.", "Season 2 will come to Vireo+ in spring 2025."], Want("2025-03-03")),
+])
+def test_the_statement_naming_the_season_wins_a_year_apart(paragraphs: list[str], want: Want) -> None:
+    check(read(article(*paragraphs, headline="Halcyon Drift Christmas special confirmed, season 2 first look",
+                       published="2024-11-26")), want)
+
+
 def test_a_film_taken_off_the_schedule_by_its_makers_name_has_no_date() -> None:
     html = article("Meridian Run was set to open on Nov. 14.", "Paramount has taken Ines Albrecht's sci-fi thriller "
                    "off its release schedule entirely, with no new date.",

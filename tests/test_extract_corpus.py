@@ -99,9 +99,9 @@ def test_shared_dev_corpus_aggregate_quality() -> None:
 def test_own_corpus_aggregate_quality() -> None:
     s = _score(_cases(OWN))
     assert s.n == 520
-    # holdout11, the last set written, was measured blind and only partly worked through: two of
-    # its false alerts are still open (see tests/corpus/README.md).
-    assert s.false_alerts <= 4
+    # holdout11, the last set written, was measured blind and only partly worked through: one of
+    # its false alerts is still open (see tests/corpus/README.md).
+    assert s.false_alerts <= 3
     assert s.confirmed_ok / s.n >= 0.94
     assert s.trailer_ok / s.n >= 0.95
     assert s.tent_hits / max(1, s.tent_total) >= 0.55

@@ -945,7 +945,10 @@ class _Walk:
                             named_day=date.day is not None and bool(_HOLIDAY.search(dm.text))
                             and not any(ch.isdigit() for ch in dm.text),
                             year_inferred=dm.relative and bool(_MONTH_NAMED.search(dm.text))
-                            and not _YEAR_WRITTEN.search(dm.text)))
+                            and not _YEAR_WRITTEN.search(dm.text),
+                            season_named=self.target.season is not None and (
+                                any(m.season == self.target.season for m in mentions)
+                                or any(r.number == self.target.season for r in season_refs(sentence)))))
         if verdict.why.startswith("not until") and date.precision == "year" and self.anchor is not None \
                 and date.year - 1 >= self.anchor.year:
             # "Won't arrive until 2026" also says: not in 2025.

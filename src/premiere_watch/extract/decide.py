@@ -36,6 +36,7 @@ class Candidate:
     weak: bool = False
     named_day: bool = False  # a day given by name ("Labor Day", "Christmas"), not by number
     year_inferred: bool = False  # "in March": the year is the grammar's guess from the publication date
+    season_named: bool = False  # the evidence names the watched season ("series three ... in spring 2027")
 
 
 
@@ -165,6 +166,12 @@ def choose(cands: list[Candidate], page: Page, rejected: list[Rejected], undated
                                  not any(c.date == h or c.date.within(h) for h in headline_dates),
                                  -_precision_rank(c.date), c.order))
         best = pool[0]
+        if not best.season_named and not best.change_target:
+            # Two plain statements a year apart, one naming the watched season and one only the
+            # show ("Ferrow & Daughters returns on Christmas Day", its special; "series three ...
+            # spring 2027"): the one that names the season is about it.
+            best = next((c for c in pool if c.season_named and c.date.year != best.date.year
+                         and c.change_target == 0), best)
         if best.named_day:
             # "Delayed to Labor Day" and "opens Friday, Sept. 3": the day in numbers is the
             # date of that holiday weekend's release.
