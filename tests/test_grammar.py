@@ -245,6 +245,9 @@ RELATIVE = [
     # by summer nobody calls the year under way new; in February they may
     ("it slides into the new year", D(2025, 8, 22), [("2026", "early", True)]),
     ("back in the new year", D(2025, 2, 3), [("2025", "early", True)]),
+    # a day plan's weekday and day of the month, with or without "the" and the suffix
+    ("Wednesday 26", D(2025, 3, 24), [("2025-03-26", "", True)]),
+    ("Thursday 9th at 9pm", D(2025, 3, 24), [("2025-10-09", "", True)]),
     # the UK's Easter days
     ("on Easter Monday", D(2026, 2, 20), [("2026-04-06", "", True)]),
     ("on Good Friday", D(2026, 2, 20), [("2026-04-03", "", True)]),
@@ -343,6 +346,9 @@ NEGATIVE = [
     "the New Year's resolution list",
     "a turn in June Squibb's new film",
     "a play by August Wilson",
+    # a weekday and a count or a time, not a day of the month
+    "It runs Friday 13 episodes in a row.",
+    "It airs Wednesday 10pm.",
 ]
 
 

@@ -95,9 +95,12 @@ def _numeric(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
 _FILM_TAIL = re.compile(r"\s*(?:Part\b|:\s*[A-Z]|\(\d{4}\)|[\"”’'])")
 
 
-# "Sunday the 13th": a newsletter's day plan names the weekday and the day of the month only.
-@form(r"(?<![A-Za-z])(?P<wd>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)),?\s+the\s+"
-      r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b", prio=6, needs=(("the",), NEEDS_WEEKDAY_NAME))
+# "Sunday the 13th", "Thursday 9th", "Wednesday 26": a day plan names the weekday and the day of
+# the month only (not "Wednesday 10pm").
+@form(r"(?<![A-Za-z])(?P<wd>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)),?\s+(?:the\s+)?"
+      r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?i:am|pm|a\.m|p\.m)\b|[:.,]\d|\s*%|"
+      r"\s+(?!at\b|from\b|until\b|to\b|and\b|or\b|of\b|on\b)[a-z])", prio=6,
+      needs=(NEEDS_WEEKDAY_NAME,))
 def _weekday_the_nth(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     if ctx.anchor is None or _FILM_TAIL.match(ctx.text, m.end()) or char_before(ctx.text, m.start()) in "\"“‘'":
         return None  # "Friday the 13th Part VII", "‘Friday the 13th’": the films
