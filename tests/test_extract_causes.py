@@ -808,6 +808,22 @@ def test_the_statement_naming_the_season_wins_a_year_apart(paragraphs: list[str]
                        published="2024-11-26")), want)
 
 
+@pytest.mark.parametrize(("paragraphs", "want"), [
+    # "none will come until after Christmas": nothing is the subject, no release.
+    (["Halcyon Drift season 2 comes to Vireo+ in spring 2025.", "There is no footage from season 2 yet, and "
+      "Vireo+ says none will come until after Christmas."], Want("2025-21")),
+    # Its slot goes to another title: the date is no longer the title's.
+    (["Halcyon Drift season 2 has been pulled.", "Its slot on 8 March goes to a repeat run of Glass Tide."],
+     Want(None)),
+    # A listing entry that opens with another title and a dash is that title's.
+    (["Halcyon Drift season 2 returns this Sunday, January 12.", "“Glass Tide” — The Swedish detective drama "
+      "moves to Thursdays starting Jan. 16."], Want("2025-01-12")),
+])
+def test_nothing_a_slot_given_away_and_a_dashed_entry(paragraphs: list[str], want: Want) -> None:
+    check(read(article(*paragraphs, headline="Halcyon Drift season 2 and a January of mysteries",
+                       published="2024-12-15")), want)
+
+
 def test_a_film_taken_off_the_schedule_by_its_makers_name_has_no_date() -> None:
     html = article("Meridian Run was set to open on Nov. 14.", "Paramount has taken Ines Albrecht's sci-fi thriller "
                    "off its release schedule entirely, with no new date.",

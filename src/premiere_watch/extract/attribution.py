@@ -314,7 +314,10 @@ _PLACE_OF = re.compile(r"\bin\s+(?:(?P<pron>its|their)|(?P<name>T)['’]s?)\s+(?
                        r"(?:(?P<pron2>its|their)|(?P<name2>T)['’]s?)"
                        # "takes T's June 4 date", "takes its coveted summer slot"
                        r"\s+(?:[\w,#-]+\s+){0,3}?"
-                       r"(?:slot|date|spot|release date|berth|window|place)\b",
+                       r"(?:slot|date|spot|release date|berth|window|place)\b"
+                       # "Its slot on 8 March goes to a repeat run of X"
+                       r"|\b(?:(?P<pron3>its|their)|(?P<name3>T)['’]s?)\s+(?:[\w#,-]+\s+){0,4}?(?:slot|date|spot|berth|"
+                       r"window)\b[^.;]{0,40}?\b(?:goes|went|passes|passed|falls|fell|is given|was given)\s+to\b",
                        re.I)
 
 
@@ -323,9 +326,9 @@ def slot_taken(sentence: str, mentions: list[Mention], pronoun_is_target: bool) 
     the target no longer holds.  ``pronoun_is_target``: "its" would point back to the target
     (the sentence does not name it, and the previous one was about it)."""
     for m in _PLACE_OF.finditer(_with_target(sentence, mentions)):
-        if m.group("name") or m.group("obj") or m.group("name2"):
+        if m.group("name") or m.group("obj") or m.group("name2") or m.group("name3"):
             return True
-        if (m.group("pron") or m.group("pron2")) and pronoun_is_target:
+        if (m.group("pron") or m.group("pron2") or m.group("pron3")) and pronoun_is_target:
             return True
     return False
 

@@ -93,7 +93,9 @@ _RELEASED_LABEL = re.compile(r"\W*(?:released|first aired|premiered|original rel
                              re.I)
 # What follows a title that is a sentence's subject: a verb, an appositive or a which-clause.
 _SUBJECT_AFTER = re.compile(r"\s*(?:,\s+(?:which|who|the|a|an)\b|\s(?:is|was|will|has|had|premieres|opens|"
-                            r"returns|arrives|follows|gets|got|moves|moved)\b)")
+                            r"returns|arrives|follows|gets|got|moves|moved)\b|"
+                            # "“The Lindqvist Files” — The Swedish detective drama moves ...": a listing's entry
+                            r"[”\"’']?\s+[—–]\s)")
 _TONIGHT = re.compile(r"\b(?:tonight|today|this evening)\b", re.I)
 _LISTED_PREMIERE = re.compile(r"\b(?:premieres?|premiering|opens? with|returns|debuts?|begins|kicks off|new season)\b",
                               re.I)

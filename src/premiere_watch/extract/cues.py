@@ -257,6 +257,8 @@ _OFFICIAL_TELLER = re.compile(r"\b(?:spokes(?:person|man|woman)|representative|p
 _WHICH_BEFORE = re.compile(r"\b(?:which|that|who)\s+$", re.I)
 _NEXT_SENTENCE = re.compile(r"[a-z)][.!?]\s+[A-Z]")
 _ONLY_AFTER = re.compile(r"[,;:–—]\s*(?:just|only|but|except)\b", re.I)
+_NOTHING_SUBJECT = re.compile(r"\b(?:none|nothing)\s+(?:of\s+(?:it|them)\s+)?(?:will|would|is|are|has|have|should|"
+                              r"can|could)\b", re.I)
 _NOTE_STAMP = re.compile(r"\s*\)\s*:")
 _EVENT_NOUN_BEFORE = re.compile(r"\b(?P<noun>trailers?|teasers?|clips?|featurettes?|posters?|first look|footage|"
                                 r"panel|finale|episodes?)\s*(?:,\s*|\s+(?:is|are|was|now|also|still)\s+)?$", re.I)
@@ -323,6 +325,8 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     one's ("opens on April 5, then weekly from April 12").  ``date_text``: the date as written
     (``sentence`` may have it masked).
     """
+    if _NOTHING_SUBJECT.search(sentence, clause_bounds(sentence, start, end)[0], start):
+        return False, "about 'none' of something"  # "none will come until after Christmas"
     if _NOTE_STAMP.match(sentence, end) and sentence[:start].rstrip().endswith("("):
         return False, "the time stamp of a note"  # "Mod note (Oct 23, 2024): Netflix moved ..."
     if _SCHEDULED_FOR.search(sentence, max(0, start - 70), start):
