@@ -278,6 +278,14 @@ def test_whose_date(paragraphs: list[str], target: Target, want: Want) -> None:
     # A verb the grammar keeps with the date is the release's, unless an event noun is its subject.
     ("Vireo+ sets a June premiere for Halcyon Drift season 2, trailer coming Tuesday.", Want("2024-06")),
     ("Halcyon Drift season 2 is coming Friday, Vireo+ said.", Want("2024-03-15")),
+    # An awards show, a soundtrack album and a screening for exhibitors are events of their own.
+    ("The Halcyon Drift season 2 star is also set to co-host the People's Screen Awards on Jan. 11.", Want(None)),
+    ("Halcyon Drift season 2 is finished, and the soundtrack album will be out on Friday 8 March.", Want(None)),
+    ("We won't see the Halcyon Drift season 2 teaser, which Vireo+ screened for exhibitors in April, until there "
+     "is a date to put on it.", Want(None)),
+    # A title's appositive that opens with a description still shields the verb from its nouns.
+    ("Halcyon Drift season 2, the seven-part adaptation of Trent Dalton's 2018 novel about a boy in Darra, "
+     "arrives on Vireo+ on Thursday, 11 April.", Want("2024-04-11")),
     # "Today" is the news day unless a release word governs it.
     ("Vireo+ showed the Halcyon Drift season 2 cast in action today, and it slipped a schedule change in with "
      "the footage.", Want(None)),

@@ -75,7 +75,8 @@ _OTHER_EVENT = CaselessScan(
     r"clip|footage|first look|panel|comic-con|d23|tudum|fan event|event|festival|world premiere|"
     r"(?:red[- ]carpet )?premiere (?:at|in) (?:the )?[a-z]\w*|ordered|orders? (?:a|another)|screenings?|"
     r"sneak(?: peeks?)?|early[- ]access|previews?|earnings|interview|birthday|anniversary|emmys?|"
-    r"award (?:show|ceremony)|golden globes?|oscars?|nominat\w+|"
+    r"award (?:show|ceremony)|awards|golden globes?|oscars?|nominat\w+|"
+    r"screened (?:for|to) (?:the )?(?:exhibitors|press|critics|journalists|buyers|cinema owners)|"
     r"ceremony|box office|tickets?|pre-?sales?|novel|book|published|game|comic|manga|webtoon|episode \d+|"
     r"died|death|born|casting|cast|announcement|announced on|press|convention|upfronts?|deal|founded|"
     r"tour(?! (?:film|movie|documentary|special))|concert(?! (?:film|movie|documentary|special))|"
@@ -268,7 +269,8 @@ _EVENT_NOUN = re.compile(r"trailers?|teasers?|clip|footage|first look|panel|even
                          r"screenings?|sneak(?: peeks?)?|previews?|finale|tickets?|filming|shoot|production|"
                          r"episode \d+|(?:that|this|next|final|last) episode|convention|showcase|presentation|encore|"
                          r"repeats?|reruns?|poster|graphic|"
-                         r"banner|key art|image", re.I)
+                         r"banner|key art|image|soundtrack|album|single|vinyl|blu-?ray|dvd|book|novel|game|"
+                         r"awards?|ceremony", re.I)
 _COORDINATED = re.compile(r"\b(?:and|but|then)\s+(?:\w+ly\s+)?$", re.I)
 # "the trailer of Ayan Mukerji's Brahmastra": a maker's possessive may stand before the title.
 _OF_TITLE = re.compile(r"\s*(?:for|of|from|to|at|on|about|behind|into|inside)\s+(?:the\s+)?"
@@ -294,13 +296,11 @@ def _subject_is_other(sentence: str, other: tuple[int, int, int, str], prem: tup
         return False  # "X follows the finale and opens on ...": "opens" shares X as its subject
     if _PREPOSITION_BEFORE.search(sentence, max(0, o_start - 40), o_start) and "," in sentence[o_end:p_start]:
         return False  # "At a press event last week, Apple TV+ confirmed ... won't arrive until 2027"
-    titles_before = [p for p in protect if p[1] <= o_start]
-    if titles_before:
-        title_end = max(p[1] for p in titles_before)
-        if _APPOSITIVE_OPENS.match(sentence, title_end, o_start) and "," in sentence[o_end:p_start]:
-            # "She-Hulk, starring Maslany as a lawyer who inherits Bruce Banner's condition, will
-            # premiere ...": a noun inside the title's appositive is no subject of the verb.
-            return False
+    if any(p[1] <= o_start and _APPOSITIVE_OPENS.match(sentence, p[1], o_start) for p in protect) and \
+            "," in sentence[o_end:p_start]:
+        # "She-Hulk, starring Maslany as a lawyer who inherits Bruce Banner's condition, will
+        # premiere ...": a noun inside the title's appositive is no subject of the verb.
+        return False
     if _ANNOUNCE.fullmatch(word):
         return True  # "will announce the premiere date on June 5": the date is the announcement's
     if not _EVENT_NOUN.fullmatch(word):
