@@ -75,7 +75,7 @@ _OTHER_EVENT = CaselessScan(
     r"clip|footage|first look|panel|comic-con|d23|tudum|fan event|event|festival|world premiere|"
     r"(?:red[- ]carpet )?premiere (?:at|in) (?:the )?[a-z]\w*|ordered|orders? (?:a|another)|screenings?|"
     r"sneak(?: peeks?)?|early[- ]access|previews?|earnings|interview|birthday|anniversary|emmys?|"
-    r"award (?:show|ceremony)|awards|golden globes?|oscars?|nominat\w+|"
+    r"award (?:show|ceremony)|awards(?! season)|golden globes?|oscars?|nominat\w+|"
     r"screened (?:for|to) (?:the )?(?:exhibitors|press|critics|journalists|buyers|cinema owners)|"
     r"ceremony|box office|tickets?|pre-?sales?|novel|book|published|game|comic|manga|webtoon|episode \d+|"
     r"died|death|born|casting|cast|announcement|announced on|press|convention|upfronts?|deal|founded|"
