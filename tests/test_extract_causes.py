@@ -845,6 +845,11 @@ def test_a_film_taken_off_the_schedule_by_its_makers_name_has_no_date() -> None:
      "</p></div></div>", Want("2024-07-06")),
     ("<section><h2>12 Comments</h2><p>Halcyon Drift season 2 now premieres on August 8.</p></section>",
      Want("2024-07-06")),
+    # A store page's customer reviews and questions are readers' talk too.
+    ("<section><h2>Customer reviews</h2><p>Halcyon Drift season 2 now premieres on August 8.</p></section>",
+     Want("2024-07-06")),
+    ("<div class='product__reviews'><p>Halcyon Drift season 2 now premieres on August 8.</p></div>",
+     Want("2024-07-06")),
     # A section of the article whose heading only starts like one is still the article.
     ("<section><h2>Discussion of the date</h2><p>The network moved Halcyon Drift season 2 to August 8.</p>"
      "</section>", Want("2024-08-08")),

@@ -25,7 +25,8 @@ SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "select
               "input", "textarea", "iframe", "head", "title", "meta", "link"}
 EMPH_TAGS = {"em", "i", "cite", "strong", "b", "q"}  # links are rarely titles
 _CHROME_TAGS = {"nav", "footer"}
-COMMENT_HINT = re.compile(r"comment|disqus|reply|replies|discuss|user-review|community-review|talkback|"
+COMMENT_HINT = re.compile(r"comment|disqus|reply|replies|discuss|user-review|community-review|customer-review|"
+                          r"product__reviews|product-reviews|talkback|"
                           r"reader-(?:reviews|responses)|(?:^|[\s_-])responses(?:$|[\s_-])", re.I)
 _CHROME_HINT = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|mega|footer|foot|cookie|consent|gdpr|banner|newsletter|"
@@ -59,6 +60,7 @@ _HOLDS_ARTICLE = etree.XPath(
 
 # A thread's heading: "Comments", "Discussion", "12 comments", "Reader comments", "Join the conversation".
 _COMMENTS_HEADING = re.compile(r"\s*(?:\d+\s+)?(?:reader(?:s['’]?)?\s+)?(?:comments?|discussion|responses|replies|"
+                               r"(?:customer|user|reader|audience)\s+(?:reviews|questions)|questions (?:and|&) answers|"
                                r"join the (?:conversation|discussion)|have your say|what (?:readers|you) (?:say|think)"
                                r")\s*(?:\(\d+\))?\s*:?\s*", re.I)
 
