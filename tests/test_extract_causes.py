@@ -832,6 +832,17 @@ def test_nothing_a_slot_given_away_and_a_dashed_entry(paragraphs: list[str], wan
                        published="2024-12-15")), want)
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    # Items a semicolon sets apart keep the page's year ...
+    ("The sequel game arrives on February 18, 2025; Meridian Run streams worldwide from October 22; a port lands "
+     "on August 6.", Want("2024-10-22")),
+    # ... while within one item an explicit year reaches the day after it.
+    ("Glass Tide opens February 18, 2025, and Meridian Run follows on October 22.", Want("2025-10-22")),
+])
+def test_an_explicit_year_reaches_its_own_items_only(text: str, want: Want) -> None:
+    check(read(article(text, headline="Showcase round-up", published="2024-06-12"), MERIDIAN), want)
+
+
 def test_a_film_taken_off_the_schedule_by_its_makers_name_has_no_date() -> None:
     html = article("Meridian Run was set to open on Nov. 14.", "Paramount has taken Ines Albrecht's sci-fi thriller "
                    "off its release schedule entirely, with no new date.",

@@ -208,7 +208,10 @@ def year_context(sentence: str, dates: list[DateMention], anchor: dt.date | None
     out = []
     for d in dates:
         if d.relative and d.date.sub is not None and d.start > first_explicit and d.date.year != year and (
-                d.date.day is not None or _CONTRAST.search(sentence, max(0, d.start - 30), d.start)):
+                d.date.day is not None or _CONTRAST.search(sentence, max(0, d.start - 30), d.start)) and \
+                ";" not in sentence[first_explicit:d.start]:
+            # (Items a semicolon sets apart each have their own subject and keep the page's year:
+            # "the game arrives on February 18, 2027; the series streams from October 22".)
             # ... and so does a month it is contrasted with: "in July 2025 instead of April"
             try:
                 moved = FuzzyDate(year, d.date.sub, d.date.day)
