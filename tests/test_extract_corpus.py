@@ -100,8 +100,8 @@ def test_own_corpus_aggregate_quality() -> None:
     s = _score(_cases(OWN))
     assert s.n == 550
     # holdout11 and holdout12, the last sets written, were measured blind and only partly worked
-    # through: five of their false alerts are still open (see tests/corpus/README.md).
-    assert s.false_alerts <= 7
+    # through: four of their false alerts are still open (see tests/corpus/README.md).
+    assert s.false_alerts <= 6
     assert s.confirmed_ok / s.n >= 0.94
     assert s.trailer_ok / s.n >= 0.95
     assert s.tent_hits / max(1, s.tent_total) >= 0.53
