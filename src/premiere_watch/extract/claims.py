@@ -37,6 +37,7 @@ from premiere_watch.extract.attribution import (
 )
 from premiere_watch.extract.companies import NETWORKS, STREAMERS, STUDIOS, alternation
 from premiere_watch.extract.decide import HEADLINE_UNDATED, Candidate, choose, to_claim
+from premiere_watch.extract.grammar import without_dates
 from premiere_watch.extract.jsonld import jsonld_types
 from premiere_watch.extract.mentions import (
     DateMention,
@@ -82,7 +83,8 @@ _HAS_PASSED = re.compile(r"\s*(?:window|slot|date|release)?\s*(?:has|had)\s+(?:n
 _MOVED_AGAIN = re.compile(r"[,;]\s+(?:and|but|then|before)?\s*(?:[\w'’]+\s+){0,4}?(?:it|they|the (?:film|movie|"
                           r"series|show|season|release))\s+(?:has\s+|was\s+|had\s+)?(?:slid|slipped|moved|shifted|"
                           r"been pushed|pushed|delayed|postponed|bumped|been moved)\s+(?:back\s+)?again\b", re.I)
-_TIME_CLAUSE = re.compile(r"\b(?:when|after|before|since|once|until|as)\s+$", re.I)
+_TIME_WORDS = r"when|after|before|since|once|until"  # what opens a time clause
+_TIME_CLAUSE = re.compile(rf"\b(?:{_TIME_WORDS}|as)\s+$", re.I)
 _PRONOUN_OPENED = re.compile(rf"\b(?:it|which|the (?:film|movie|series|show|season))\s+(?:\w+ly\s+)?(?:{_RELEASED})"
                              r"\b[^,.;]{0,25}?"
                              r"\s+(?:on\s+|in\s+)?$", re.I)
@@ -201,7 +203,7 @@ _DESCRIBED_TAKEN_OFF = re.compile(r"\b(?:taken|took|takes|pulled|pulls|removed|r
                                   r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s?\s+(?:[\w-]+\s+){0,3}?"
                                   r"(?:film|movie|thriller|drama|comedy|series|show|sequel|feature)\s+(?:off|from)\b")
 _TITLE_WITH_STUDIO = re.compile(rf"\W*[A-Z][^()]{{0,60}}?\s*\((?:{alternation(STREAMERS + NETWORKS + STUDIOS)})\)")
-_SINCE_BEFORE = re.compile(r"\b(?:since|after|before|until|when|once)\s+(?:the\s+)?$", re.I)
+_SINCE_BEFORE = re.compile(rf"\b(?:{_TIME_WORDS})\s+(?:the\s+)?$", re.I)
 _OWN_PAST_VERB = re.compile(r"\s+(?:\w+ly\s+)?[a-z]{3,}ed\b")
 _COORDINATED_WITH = re.compile(r"\b(?:and|&)\b", re.I)
 _SHARED = re.compile(r"\b(?:both|each|all (?:two|three|four|five))\b", re.I)
@@ -464,12 +466,11 @@ class _Walk:
                 current_heading = block.heading
                 hm = self.matcher.find(block.heading) if block.heading else []
                 self.heading_named = bool(hm)
-                heading_refs = season_refs(block.heading) if block.heading and \
-                    block.heading != self.page.headline else []
-                self.heading_season = heading_refs[0].number if heading_refs else None
+                refs = season_refs(block.heading) if block.heading else []
+                # The page's headline is the article's topic, not a section: its season dates nothing.
+                self.heading_season = refs[0].number if refs and block.heading != self.page.headline else None
                 if hm:
                     heading_topic = True
-                    refs = season_refs(block.heading)
                     context_season = refs[0].number if refs and refs[0].number else self.article_season
                 elif block.heading and not self.liveblog and not self.article_topic and \
                         _GENERIC_HEADING.fullmatch(block.heading) and last_subject_is_target:
@@ -484,7 +485,6 @@ class _Walk:
                     context_season = None
                 else:
                     heading_topic = self.article_topic
-                    refs = season_refs(block.heading) if block.heading else []
                     context_season = refs[0].number if refs and refs[0].number else self.article_season
                 last_subject_is_target = heading_topic
                 section_led = False
@@ -504,9 +504,7 @@ class _Walk:
         dates = self.cache.dates(text)
         if not dates or self.matcher.find(text):
             return False
-        rest = text
-        for d in reversed(dates):
-            rest = rest[:d.start] + " " + rest[d.end:]
+        rest = without_dates(text, dates)
         return len(rest.split()) <= 2 and not cues.PREMIERE_SCAN.search(rest)
 
     def _leads_with_target(self, text: str) -> bool:

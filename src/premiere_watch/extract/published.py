@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
-from premiere_watch.extract.grammar import find_dates
+from premiere_watch.extract.grammar import find_dates, without_dates
 from premiere_watch.extract.jsonld import ARTICLE_TYPES, jsonld_types
 from premiere_watch.extract.zones import COMMENT_HINT, clean
 
@@ -198,9 +198,7 @@ def is_date_line(text: str, dayfirst: bool, names: bool = False) -> dt.date | bo
     days = [d for d in find_dates(text, _PROBE, dayfirst) if d.date.day is not None]
     if not days:
         return False
-    rest = text
-    for d in reversed(days):
-        rest = rest[:d.start] + " " + rest[d.end:]
+    rest = without_dates(text, days)
     words = _FURNITURE_WORDS.sub(" ", rest).split()
     if words and words[0].lower() == "by":
         words = [w for w in words[1:] if not w[0].isupper()]  # an author's name

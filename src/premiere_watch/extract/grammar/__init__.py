@@ -128,7 +128,7 @@ from premiere_watch.extract.grammar.context import strip_span
 from premiere_watch.extract.grammar.registry import Candidate, Needs, ScanContext
 from premiere_watch.extract.grammar.sentences import split_sentences
 
-__all__ = ["DateMention", "find_dates", "split_sentences"]
+__all__ = ["DateMention", "find_dates", "split_sentences", "without_dates"]
 
 
 @dataclass(frozen=True)
@@ -230,3 +230,10 @@ def find_dates(text: str, anchor: dt.date | None, dayfirst: bool = False) -> lis
         start, end = strip_span(text, c.start, c.end)
         out.append(DateMention(start, end, text[start:end], date, relative, c.qualifier))
     return out
+
+
+def without_dates(text: str, mentions: list[DateMention]) -> str:
+    """``text`` with each of its date ``mentions`` blanked to a space: the words around them."""
+    for d in sorted(mentions, key=lambda d: d.start, reverse=True):
+        text = text[:d.start] + " " + text[d.end:]
+    return text
