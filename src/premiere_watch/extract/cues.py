@@ -325,12 +325,12 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     one's ("opens on April 5, then weekly from April 12").  ``date_text``: the date as written
     (``sentence`` may have it masked).
     """
-    if _NOTHING_SUBJECT.search(sentence, clause_bounds(sentence, start, end)[0], start):
+    lo, hi = clause_bounds(sentence, start, end)
+    if _NOTHING_SUBJECT.search(sentence, lo, start):
         return False, "about 'none' of something"  # "none will come until after Christmas"
     if _NOTE_STAMP.match(sentence, end) and sentence[:start].rstrip().endswith("("):
         return False, "the time stamp of a note"  # "Mod note (Oct 23, 2024): Netflix moved ..."
     if _SCHEDULED_FOR.search(sentence, max(0, start - 70), start):
-        lo, hi = clause_bounds(sentence, start, end)
         after = _nearest_span("other", sentence, start, end, end, hi)
         if not _nearest("other", sentence, start, end, lo, start) and (
                 after is None or _AT_EVENT.fullmatch(sentence, end, after[1])):
@@ -339,7 +339,7 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
             return True, "scheduled for"
     if _ANNOUNCED_ON.search(sentence, max(0, start - 30), start):
         return False, "the announcement's date"  # "confirmed today that ...", "announced on Tuesday"
-    de = _DE_ANNOUNCED.search(sentence, end, clause_bounds(sentence, start, end)[1])
+    de = _DE_ANNOUNCED.search(sentence, end, hi)
     if de and not _PREMIERE.search(sentence[end:de.start()]):
         return False, "the announcement's date"  # "hatte den Starttermin bereits Ende Juli ... verkündet"
     if _SERVICE_LAUNCH.search(sentence, max(0, start - 70), start):
@@ -352,7 +352,6 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
         return False, "a point of reference ('after tonight's opener')"
     if _AHEAD_OF.search(sentence, max(0, start - 40), start) and not _SLOT_AFTER.match(sentence, end):
         return False, "a point of reference ('two weeks ahead of')"
-    lo, hi = clause_bounds(sentence, start, end)
     other_hi = hi
     if next_start is not None:
         # Past a comma before the next date, the words lead up to that date.

@@ -81,10 +81,11 @@ _THEN_PUBLIC = re.compile(r"\b(?:went|goes|gone|was put|were put|was posted|were
 _BROADCAST = re.compile(r"\b(?:aired|ran (?:during|before|in|on|throughout)|(?:has|have) been (?:running|airing)|"
                         r"broadcast during)\b", re.I)
 _ONLINE = re.compile(r"\bonline\b", re.I)
-# "he would not have released the pre-teaser when he did": the counterfactual says it was.
-_WOULD_NOT_HAVE = re.compile(r"\bwould(?:\s+not|n['’]t)\s+have\s+(?:released|dropped|put out|shown|shared|posted)\b",
-                             re.I)
-_WOULD_HAVE = re.compile(r"\bwould\s+have\s+(?:released|dropped|put out|shown|shared|posted)\b", re.I)
+# "he would not have released the pre-teaser when he did": the counterfactual says it was;
+# "would have released one in March had ..." says it was not.
+_PUT_OUT_VERBS = r"released|dropped|put out|shown|shared|posted"
+_WOULD_NOT_HAVE = re.compile(rf"\bwould(?:\s+not|n['’]t)\s+have\s+(?:{_PUT_OUT_VERBS})\b", re.I)
+_WOULD_HAVE = re.compile(rf"\bwould\s+have\s+(?:{_PUT_OUT_VERBS})\b", re.I)
 _RELEASED = re.compile(
     r"\b(?:releas(?:ed|es|ing)|dropp(?:ed|ing)|drops|put(?:ting)? out|debut(?:ed|s|ing)|unveil(?:ed|s|ing)|"
     r"shar(?:ed|es|ing)|"
