@@ -15,7 +15,8 @@ Modules, in the order a page flows through them:
   per-page cache;
 * ``claims.py`` + ``cues.py``: sentence by sentence, which dates are this
   title's release and with what status; ``structured.py``: JSON-LD dates;
-  ``decide.py``: the one confirmed date, tentative and denied ones;
+  ``decide.py``: the one confirmed date, tentative and denied ones, weighed by
+  ``rank.py`` (weights fitted by ``tools/ranker.py``);
 * ``trailers.py``: released / none / unmentioned;
 * ``__main__.py``: ``python -m premiere_watch.extract`` and ``format_extraction``.
 """

@@ -942,6 +942,7 @@ class _Walk:
             status, why, score = "denied", "an earlier entry of a timeline", 0
         self._add(Candidate(date, status, text, f"{word}; {why}", change_target=score,
                             headline=headline, zone=zone, weak=verdict.weak or view.old_entry,
+                            span=(dm.start, dm.end),
                             named_day=date.day is not None and bool(_HOLIDAY.search(dm.text))
                             and not any(ch.isdigit() for ch in dm.text),
                             year_inferred=dm.relative and bool(_MONTH_NAMED.search(dm.text))
@@ -978,7 +979,8 @@ def date_claims(page: Page, target: Target, matcher: TitleMatcher) -> DateClaims
     result = walk.run()
     cands = result.candidates + structured_candidates(page, target, matcher)
     rejected = list(result.rejected)
-    best, tentative, denied = choose(cands, page, rejected, result.undated_at)
+    best, tentative, denied = choose(cands, page, rejected, result.undated_at,
+                                     names=lambda text: bool(matcher.find(text)))
     return DateClaims(to_claim(best) if best else None, [to_claim(c) for c in tentative],
                       [to_claim(c) for c in denied], rejected, result.mentioned_in_main, result.about)
 

@@ -15,9 +15,11 @@ current are reported as denied (superseded).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from premiere_watch.dates import FuzzyDate
+from premiere_watch.extract import rank
 from premiere_watch.extract.page import Page
 from premiere_watch.model import DateClaim, Rejected, Status
 
@@ -37,6 +39,7 @@ class Candidate:
     named_day: bool = False  # a day given by name ("Labor Day", "Christmas"), not by number
     year_inferred: bool = False  # "in March": the year is the grammar's guess from the publication date
     season_named: bool = False  # the evidence names the watched season ("series three ... in spring 2027")
+    span: tuple[int, int] = (0, 0)  # where the date is written in ``evidence`` ((0, 0): not known)
 
 
 
@@ -114,12 +117,49 @@ def _newest_statements(cands: list[Candidate], undated_at: int) -> list[Candidat
     return out
 
 
-def choose(cands: list[Candidate], page: Page, rejected: list[Rejected], undated_at: int = 0
-           ) -> tuple[Candidate | None, list[Candidate], list[Candidate]]:
-    """(confirmed, tentative, denied) from all candidates."""
+def top_tier(pool: list[Candidate]) -> list[Candidate]:
+    """The newest statement wins: "now opens X" / "new date" outranks every other statement, and
+    a move the page reports last ("... moved it to August 8") outranks what it said before.
+    Among the rest the ranker weighs."""
+    if any(c.change_target == 2 for c in pool):
+        return [c for c in pool if c.change_target == 2]
+    if pool and max(pool, key=lambda c: c.order).change_target == 1:
+        return [c for c in pool if c.change_target == 1]
+    return pool
+
+
+def _season_named(best: Candidate, tier: list[Candidate]) -> Candidate:
+    if best.season_named or best.change_target:
+        return best
+    # Two plain statements a year apart, one naming the watched season and one only the show
+    # ("Ferrow & Daughters returns on Christmas Day", its special; "series three ... spring
+    # 2027"): the one that names the season is about it.
+    return next((c for c in tier if c.season_named and c.date.year != best.date.year), best)
+
+
+def _named_day_in_numbers(best: Candidate, pool: list[Candidate]) -> Candidate:
+    if not best.named_day:
+        return best
+    # "Delayed to Labor Day" and "opens Friday, Sept. 3": the day in numbers is the date of that
+    # holiday weekend's release.
+    return next((c for c in pool if not c.named_day and c.date.day is not None
+                 and abs((c.date.start() - best.date.start()).days) <= 7), best)
+
+
+@dataclass
+class Contenders:
+    """What is left to choose from once the page's own statements have ruled dates out."""
+
+    cands: list[Candidate]  # every candidate, as the page's later statements leave it
+    denied: list[Candidate]
+    confirmed: list[Candidate]  # confirmed and not ruled out
+    pool: list[Candidate]  # the confirmed candidates the release date is chosen among
+    headline_dates: list[FuzzyDate]
+
+
+def contenders(cands: list[Candidate], page: Page, rejected: list[Rejected], undated_at: int = 0) -> Contenders:
     cands = _newest_statements(_explicit_years(_corroborate(cands, page)), undated_at)
     denied = [c for c in cands if c.status == "denied"]
-    denied_dates = {c.date for c in denied}
     strong_denied = {c.date for c in denied if not c.weak}
     # "Isn't coming in February": no day in February is the date either.
     negated_periods = {c.date for c in denied if c.why.split("; ")[-1].startswith("negated")
@@ -153,38 +193,42 @@ def choose(cands: list[Candidate], page: Page, rejected: list[Rejected], undated
             pool = structured or main_conf
     else:
         pool = [c for c in confirmed if c.structured] or confirmed
-    best: Candidate | None = None
+    # A finer date inside a coarser one refines it ("2024" -> "early summer 2024").
+    dates = {c.date for c in pool}
+    coarse = {d for d in dates if d.precision != "day" and any(o.refines(d) for o in dates)}
+    pool = [c for c in pool if c.date not in coarse] or pool
+    return Contenders(cands, denied, confirmed, pool, [c.date for c in pool if c.headline])
+
+
+def choose(cands: list[Candidate], page: Page, rejected: list[Rejected], undated_at: int = 0,
+           names: Callable[[str], bool] = lambda _: False
+           ) -> tuple[Candidate | None, list[Candidate], list[Candidate]]:
+    """(confirmed, tentative, denied) from all candidates; ``names`` tells whether a text names the target."""
+    standing = contenders(cands, page, rejected, undated_at)
+    cands, denied, confirmed, pool = standing.cands, standing.denied, standing.confirmed, standing.pool
+    denied_dates = {c.date for c in denied}
     superseded: list[Candidate] = []
-    if pool:
-        headline_dates = [c.date for c in pool if c.headline]
-        # A finer date inside a coarser one refines it ("2024" -> "early summer 2024").
-        dates = {c.date for c in pool}
-        coarse = {d for d in dates if d.precision != "day" and any(o.refines(d) for o in dates)}
-        refined = [c for c in pool if c.date not in coarse]
-        pool = refined or pool
-        pool.sort(key=lambda c: (-c.change_target,
-                                 not any(c.date == h or c.date.within(h) for h in headline_dates),
-                                 -_precision_rank(c.date), c.order))
-        best = pool[0]
-        if not best.season_named and not best.change_target:
-            # Two plain statements a year apart, one naming the watched season and one only the
-            # show ("Ferrow & Daughters returns on Christmas Day", its special; "series three ...
-            # spring 2027"): the one that names the season is about it.
-            best = next((c for c in pool if c.season_named and c.date.year != best.date.year
-                         and c.change_target == 0), best)
-        if best.named_day:
-            # "Delayed to Labor Day" and "opens Friday, Sept. 3": the day in numbers is the
-            # date of that holiday weekend's release.
-            best = next((c for c in pool if not c.named_day and c.date.day is not None
-                         and abs((c.date.start() - best.date.start()).days) <= 7), best)
-        if best.change_target:
-            # The page reports a change: other dates it gave as current are the old ones.
-            superseded = [c for c in pool if c.date != best.date and not c.date.refines(best.date)
-                          and not best.date.refines(c.date) and not c.date.overlaps(best.date)
-                          and c.change_target < best.change_target]
+    tier = top_tier(pool)
+    best, score = rank.pick(tier, pool, page, standing.headline_dates, names)
+    if best is not None:
+        best = _named_day_in_numbers(_season_named(best, tier), pool)
+    unsure: list[Candidate] = []
+    if best is not None and score <= 0 and len({c.date for c in tier}) > 1:
+        # The page's dates compete and none is stated firmly enough to alert anyone on: the
+        # likeliest stays tentative.  (One date alone is the rules' call.)
+        unsure.append(replace(best, status="tentative", why=f"{best.why}; not firm enough to confirm "
+                                                              f"(score {score:.2f})"))
+        rejected.append(Rejected(best.evidence[:300], f"{best.date.iso()}: not firm enough to confirm "
+                                                      f"(score {score:.2f})"))
+        best = None
+    if best is not None and best.change_target:
+        # The page reports a change: other dates it gave as current are the old ones.
+        superseded = [c for c in pool if c.date != best.date and not c.date.refines(best.date)
+                      and not best.date.refines(c.date) and not c.date.overlaps(best.date)
+                      and c.change_target < best.change_target]
     tentative: list[Candidate] = []
     seen = set()
-    for c in cands:
+    for c in unsure + cands:
         if c.status == "tentative" and c.date not in seen and c.date not in denied_dates:
             if best is not None and c.date == best.date:
                 continue
