@@ -1507,3 +1507,84 @@ def test_german_sentences(paragraphs: list[str], want: Want) -> None:
 ])
 def test_german_trailer_talk(paragraphs: list[str], status: str) -> None:
     assert _trailer(*paragraphs) == status
+
+
+# -- holdout13's causes --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "past"), [
+    # "in theaters" says where; the verb before it says when.
+    ("Meridian Run, which opened in theaters on March 28, will stream on Vireo+ from May 30.", True),
+    ("Meridian Run, which opens in theaters on March 28, will stream on Vireo+ from May 30.", False),
+    ("Meridian Run will open in theaters on March 28.", False),
+])
+def test_a_where_phrase_does_not_hide_the_verbs_tense(text: str, past: bool) -> None:
+    at = text.index("March 28")
+    assert cues.past_tense_before(text, at, at + len("March 28")) is past
+
+
+@pytest.mark.parametrize(("text", "published", "want"), [
+    # A year-less date a past release verb governs is behind the page ...
+    ("Meridian Run, which opened in theaters on March 28, will stream on Vireo+ from May 30.", "2025-05-12",
+     "2025-03-28"),
+    # ... but a move's past verb dates the decision, not the release.
+    ("Universal has moved Meridian Run up five weeks, from Sept. 18 to Aug. 14.", "2025-02-17", "2025-08-14"),
+])
+def test_a_past_release_verb_looks_back(text: str, published: str, want: str) -> None:
+    ex = read(article(text, headline="Meridian Run news", published=published), MERIDIAN)
+    claimed = [c.date.iso() for c in (ex.confirmed, *ex.tentative) if c is not None]
+    assert want in claimed and "2026-03-28" not in claimed, claimed
+
+
+@pytest.mark.parametrize(("paragraphs", "want"), [
+    # A studio's slate launch is a presentation, not the title's launch ...
+    (["Meridian Run will open in 2025, the studio said.", "The studio will present it at its slate launch in "
+      "January."], Want("2025")),
+    # ... while the film's own launch is its release.
+    (["Meridian Run launches in January on Vireo+."], Want("2025-01")),
+])
+def test_a_slate_launch_is_an_event(paragraphs: list[str], want: Want) -> None:
+    check(read(article(*paragraphs, headline="Meridian Run news", published="2024-11-12"), MERIDIAN), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # The teaser is the subject of "is scheduled to debut", though an event word follows the date.
+    ("Vireo+ has said only that Halcyon Drift season 2 is coming in 2025; the first teaser is scheduled to "
+     "debut tomorrow at the company's fan showcase.", Want("2025")),
+    ("Halcyon Drift season 2 is scheduled to debut tomorrow after the company's fan showcase.", Want("2024-03-13")),
+])
+def test_the_teaser_is_the_subject_before_its_verb(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift news", published="2024-03-12")), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Halcyon Drift season 2 premieres in April, I'm told.", Want(None, tentative="2024-04")),
+    ("I've been told Halcyon Drift season 2 premieres in April.", Want(None, tentative="2024-04")),
+    ("Vireo+ confirmed Halcyon Drift season 2 premieres in April.", Want("2024-04")),
+])
+def test_what_a_speaker_was_told_is_hearsay(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift news", published="2024-03-12")), want)
+
+
+@pytest.mark.parametrize(("headline", "want"), [
+    # A review on launch day: the season out today is the one reviewed, not the watched second.
+    ("Halcyon Drift review: a slow-burn thriller worth the wait", Want(None)),
+    ("Halcyon Drift season 2 review: a slow-burn thriller worth the wait", Want("2024-03-12")),
+])
+def test_a_launch_day_review_dates_the_season_it_reviews(headline: str, want: Want) -> None:
+    check(read(article("All six episodes of Halcyon Drift arrive on Vireo+ today.", headline=headline,
+                       published="2024-03-12")), want)
+
+
+def test_struck_text_is_what_the_page_no_longer_says() -> None:
+    html = article("Halcyon Drift season 2 premieres on <del>May 5</del> <ins>May 26</ins>.",
+                   headline="Halcyon Drift news", published="2024-03-12")
+    check(read(html), Want("2024-05-26"))
+
+
+def test_an_episode_rows_quoted_title_is_the_episodes_own() -> None:
+    html = ("<html><head><meta property='article:published_time' content='2024-03-12'></head><body><article>"
+            "<h1>Halcyon Drift Season 2 Episode Guide</h1><p>Halcyon Drift returns for its second season this "
+            "spring.</p><h2>Season 2</h2><table><tr><th>No.</th><th>Title</th><th>Air date</th></tr>"
+            "<tr><td>2.01</td><td>\"Six Months Later\"</td><td>Wed. 4/24/24 SEASON PREMIERE</td></tr>"
+            "<tr><td>2.02</td><td>\"Night Shift\"</td><td>Wed. 5/1/24</td></tr></table></article></body></html>")
+    check(read(html), Want("2024-04-24"))

@@ -102,9 +102,9 @@ def test_own_corpus_aggregate_quality() -> None:
     # The ranker that picks among candidate dates is fitted on what the extractor found on these
     # pages before any rule was tuned to them: on the tuned pages it gives back a little to the
     # rules (which had learned them) for fewer false alerts on pages nobody tuned it to.
-    # holdout13, the last set, was measured blind (0.639 / 8) and is only partly worked through.
-    assert s.false_alerts <= 17
-    assert s.confirmed_ok / s.n >= 0.915
+    # holdout13, the last set, was measured blind (0.639 / 8); five of its causes are handled.
+    assert s.false_alerts <= 12
+    assert s.confirmed_ok / s.n >= 0.925
     assert s.trailer_ok / s.n >= 0.94
     assert s.tent_hits / max(1, s.tent_total) >= 0.53
     assert s.den_hits / max(1, s.den_total) >= 0.77

@@ -617,6 +617,7 @@ class _Walk:
             topic = subject = False
         others = emphasized_titles(block.emphasized, self.matcher)
         others += [name for name in self.headline_titles if name in block.text and name not in others]
+        first_row = block.zone == "main" and self._first_episode_row(block)
         sentences = self.matcher.rejoin(self.cache.sentences(block.text)) if block.kind in (
             "paragraph", "caption") else [block.text]
         block_mentioned = False
@@ -630,6 +631,8 @@ class _Walk:
             # inside the target's appositive describes it and dates nothing.
             other_spans = [(a, b) for a, b in other_spans
                            if not any(m.end < a < _past_appositive(sentence, m.end) for m in mentions)]
+            if first_row:
+                other_spans = []  # '| 3.01 | "Six Months Later" | Wed. 9/24/25 |': the episode's own title
             if not self.sequel:
                 # "he has moved on to its sequel, which Paramount has dated for ...": not ours
                 other_spans = sorted(other_spans + [m.span("np") for m in _SEQUEL_WHICH.finditer(sentence)])
@@ -847,8 +850,21 @@ class _Walk:
             # "Released 2021" on a series page: the show's first season, not the watched one
             self.reject(text, f"{dm.text!r}: the series' own debut, not season {self.target.season}'s")
             return
+        if self.target.season is not None and self.target.season > 1 and self.page.published is not None \
+                and dm.date.end() <= self.page.published and self.heading_season != self.target.season \
+                and not any(r.number == self.target.season for r in season_refs(self.page.headline)) \
+                and not any(m.season == self.target.season for m in mentions) \
+                and not any(r.number == self.target.season for r in season_refs(sentence)):
+            # A review on launch day: "All six episodes arrive on Netflix today" is the season the
+            # page is about, and the page never says that is the watched one.
+            self.reject(text, f"{dm.text!r}: a release by the news day, not season {self.target.season}'s")
+            return
         happened = False  # the sentence reports this very release as having taken place
-        if history(sentence, *cues.clause_bounds(sentence, dm.start, dm.end)):
+        if history(sentence, *cues.clause_bounds(sentence, dm.start, dm.end)) or (
+                # "X, which opened in theaters on March 28, will stream ...": a year-less date a
+                # past release verb governs is behind the page, whatever the main clause says.
+                dm.relative and cues.past_tense_before(sentence, dm.start, dm.end)
+                and not cues.moved_before(sentence, dm.start)):
             # "Season 2 (2024)" / "All six episodes were released on October 31, 2024": the
             # section's heading names the season its sentences speak of.
             named_season = any(r.number == self.target.season for r in season_refs(sentence)) or any(

@@ -81,6 +81,7 @@ _OTHER_EVENT = CaselessScan(
     r"died|death|born|casting|cast|announcement|announced on|press|convention|upfronts?|deal|founded|"
     r"tour(?! (?:film|movie|documentary|special))|concert(?! (?:film|movie|documentary|special))|"
     r"show(?:s|ed)? (?:at|in)|kicked off|visit|on sale|showtimes?|ended|ends|finale|showcase|"
+    r"(?:drama|comedy|slate|programme|program|autumn|spring|fall|winter|summer) launch(?:es)?|"
     r"conference|presentation|keynote|summit|cinemacon|investors?|call|investigation|allegations?|lawsuit|"
     r"strike|walkout|merger|acquisition|hearing|trial|election|debate|marketing|campaign|press tour|"
     r"promotion(?:al)?|publicity|(?:will|to|would|['’]ll) (?:officially )?(?:announce|reveal|unveil|confirm))\b"
@@ -161,6 +162,7 @@ _TENTATIVE_WORDS = (
     r"(?:signs|indications|everything) points? to|early signs|said to be|aiming|"
     r"(?:my|our|the smart) money(?:['’]s| is)? on|"
     r"sources? (?:say|says|said|tells?|told|close to)|we['’]re told|we hear|told (?:us|me)|"
+    r"i['’]m told|i['’]ve been told|i was told|i hear|i['’]ve heard|"
     r"per sources|we think|wager|if|whether|could be|potential(?:ly)?|"
     r"projected(?!\s+(?:[$£€¥₹]|rs\.?\s|\d|(?:[\w.-]+\s+)?(?:million|billion|crore|lakh)))|"
     # "the much-anticipated season" praises; "anticipated for spring" hedges
@@ -268,6 +270,7 @@ _EVENT_NOUN = re.compile(r"trailers?|teasers?|clip|footage|first look|panel|even
                          r"list|guide|roundup|round-up|newsletter|countdown|livestream|live stream|"
                          r"screenings?|sneak(?: peeks?)?|previews?|finale|tickets?|filming|shoot|production|"
                          r"episode \d+|(?:that|this|next|final|last) episode|convention|showcase|presentation|encore|"
+                         r"(?:drama|comedy|slate|programme|program) launch|"
                          r"repeats?|reruns?|poster|graphic|"
                          r"banner|key art|image|soundtrack|album|single|vinyl|blu-?ray|dvd|book|novel|game|"
                          r"awards?|ceremony", re.I)
@@ -417,10 +420,13 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
             not any(lo <= p_start < hi for p_start, _ in protect or []):
         # "Recent releases include X, Y and Z": several titles' releases, none of them named as ours.
         return False, f"about several {prem_span[3]!r}"
-    other_in_clause = _nearest_span("other", sentence, start, end, lo, other_hi)
-    if other_in_clause and prem_span and _subject_is_other(sentence, other_in_clause, prem_span, start,
-                                                           protect or []):
-        return False, f"about {other_in_clause[3]!r}, the subject of {prem_span[3]!r}"
+    # The nearest event word may follow the date ("the first teaser is scheduled to debut tomorrow
+    # at the fan showcase"); the subject stands before the verb.
+    for other_in_clause in (_nearest_span("other", sentence, start, end, lo, other_hi),
+                            _nearest_span("other", sentence, start, end, lo, start)):
+        if other_in_clause and prem_span and _subject_is_other(sentence, other_in_clause, prem_span, start,
+                                                               protect or []):
+            return False, f"about {other_in_clause[3]!r}, the subject of {prem_span[3]!r}"
     bare_date = prem_span is not None and prem_span[3].lower() in ("date", "dated") and not _RELEASE_NOUN.search(
         sentence, max(0, prem_span[1] - 20), prem_span[1])
     strong = own is not None or any(lo <= s and e <= hi and not _NEUTRAL.fullmatch(w) and
@@ -506,6 +512,9 @@ _FUTURE_AUX = re.compile(r"\b(?:will|would|could|should|may|might|shall|to|is|ar
 _PAST_FORM = re.compile(r"\w+ed|began|came|ran|hit|bowed|went|was|were|had", re.I)
 
 
+_WHERE_PHRASE = re.compile(r"(?:in|on|at|to|into)\s", re.I)
+
+
 def past_tense_before(sentence: str, start: int, end: int) -> bool:
     """The release verb governing the date is in the past ("opened in November"), or the
     clause is history without one ("That changed in May, when FX ordered ...")."""
@@ -513,13 +522,20 @@ def past_tense_before(sentence: str, start: int, end: int) -> bool:
     verb = None
     verb_at = 0
     for m_start, m_end, word in _matches("premiere", sentence):
-        if lo <= m_start and m_end <= start:
+        # "opened in theaters on March 28": "in theaters" says where, the verb says when.
+        if lo <= m_start and m_end <= start and not (verb is not None and _WHERE_PHRASE.match(word)):
             verb, verb_at = word, m_start
     if verb is not None:
         if _FUTURE_AUX.search(sentence, max(lo, verb_at - 25), verb_at):
             return False  # "will be released", "is expected to be dated"
         return bool(_PAST_FORM.fullmatch(verb.split()[0])) and verb.lower() not in ("dated", "scheduled", "slated")
     return bool(PAST_EVENT.search(sentence, lo, hi))
+
+
+def moved_before(sentence: str, start: int) -> bool:
+    """A move verb stands before the date ("moved it from Sept. 18 to Aug. 14"): its tense
+    dates the decision, not the release."""
+    return bool(_MOVE.search(sentence, 0, start))
 
 
 def change_score(sentence: str, start: int) -> int:

@@ -105,6 +105,9 @@ class Page:
 
 # -- text walk --------------------------------------------------------------
 
+STRUCK_TAGS = frozenset({"del", "s", "strike"})
+
+
 def _kind_of(tag: str) -> BlockKind:
     if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
         return "heading"
@@ -194,7 +197,8 @@ class _Walker:
             if el.tail:
                 self._buf.append(el.tail)
             return
-        if tag in SKIP_TAGS:
+        if tag in SKIP_TAGS or tag in STRUCK_TAGS:
+            # Struck text ("<del>1/5</del> <ins>1/26</ins>") is what the page no longer says.
             if (tag == "button" and el.tail) or el.tail:
                 self._buf.append(el.tail)
             return
