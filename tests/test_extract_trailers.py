@@ -108,3 +108,24 @@ def test_trailer_talk_without_a_season_belongs_to_the_articles_season() -> None:
     html = page(body, "All of Us Are Dead Season 3 Trailer Arrives")
     assert extract(parse_page(html), AOUAD).trailer_status == "none"
     assert extract(parse_page(html), Target("All of Us Are Dead", 3)).trailer_status == "released"
+
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # A video tile with its running time is a trailer one can play ...
+    ("<div class='vid'><span>Trailer</span> <span>Arrival Point: Official French Trailer</span> <span>1:52</span>"
+     "</div>", "released"),
+    # ... a clock time is not a running time.
+    ("<div class='vid'><span>Trailer</span> <span>Arrival Point trailer premiere</span> <span>at 9:30 PM</span>"
+     "</div>", "none"),
+    # A fan trailer is no trailer.
+    ("<p>On the Arrival Point fan trailer: I watched it, and it is very good, which is why it fooled people.</p>",
+     "none"),
+    # "followed by" is no release: a generic campaign plan says nothing is out.
+    ("<p>Arrival Point opens in July, and a Halloween teaser followed by an eight-month campaign is not a bad "
+     "way to build a sequel.</p>", "none"),
+])
+def test_video_tiles_fan_trailers_and_followed_by(body: str, status: str) -> None:
+    html = page(f"<p>Arrival Point is a thriller from Vireo Pictures.</p>{body}", "Arrival Point: what we know")
+    ex = extract(parse_page(html), FILM)
+    assert ex.trailer_status == status, ex.trailer_evidence

@@ -41,8 +41,9 @@ _STILL = re.compile(r"\b(?:teaser|first[- ]look|promo)\s+(?:images?|photos?|stil
                     r"key art|gallery|pictures?|shots?)\b|"
                     r"\bfirst[- ]look\b(?![^.;]{0,30}\b(?:trailer|teaser|clip|screen\w*|video|footage)\b)", re.I)
 # Made by fans: never "released" by anyone who can date the release.
-_FAKE = re.compile(r"\b(?:fan[- ]?made|fan[- ]edit|concept trailer|\(concept\)|concept|fake|not real|isn['’]t real|"
-                   r"hoax|ai[- ]generated|deepfake|parody|unofficial|not official|not affiliated)\b", re.I)
+_FAKE = re.compile(r"\b(?:fan[- ]?made|fan[- ]edit|fan[- ]trailers?|concept trailer|\(concept\)|concept|fake|"
+                   r"not real|isn['’]t real|hoax|ai[- ]generated|deepfake|parody|unofficial|not official|"
+                   r"not affiliated)\b", re.I)
 _NONE = re.compile(
     r"(?:\bno|\bnot|n['’]t|\bnever|\byet to|\bwithout|\bnothing|\bnobody|\bno one|\bnone|"
     r"\bnicht|\bkein(?:e[nmrs]?)?|\bnoch nicht)\b[^.;]{0,60}\b"
@@ -117,6 +118,9 @@ _REPORTED_CLAIM = re.compile(r"^\W*(?:(?:the )?claim|rumou?r|myth|false|fake|mis
 _CIRCULATING = re.compile(r"\b(?:doing the rounds|making the rounds|circulating|going viral|went viral|viral|titled|"
                           r"(?:posted|shared) this|someone|a video|this video|that video|billed as|purport\w*|"
                           r"claims? to be)\b", re.I)
+# A running time, not a clock time ("1:52", not "10:00 PM" or "9:30 ET").
+_DURATION = re.compile(r"(?<!\bat )(?<!\bfrom )(?<![\d:])\d:[0-5]\d(?![\d:])"
+                       r"(?!\s*(?:[ap]\.?m\b|[AP]M|ET|PT|CT|GMT|BST|UTC|CET|JST|KST|AEST|AEDT|h\b|hrs?\b|Uhr))")
 _VIDEO_WORD = re.compile(r"\b(?:video|clip|upload)s?\b", re.I)
 # "set to music" is no future: "The series trailer, set to “(Ocean) Bloom”, has been viewed ...".
 _FUTURE = re.compile(r"\b(?:will|would|could|should|may|might|tomorrow|tonight|later today|"
@@ -129,7 +133,7 @@ _FUTURE = re.compile(r"\b(?:will|would|could|should|may|might|tomorrow|tonight|l
 _WILL_BE = re.compile(r"\b(?:will|to|would|could|should|may|might|going to)\s+(?:be\s+|have\s+been\s+)?$", re.I)
 _NEGATED = re.compile(r"(?:\bno|\bnot|n['’]t|\bnever|\byet to|\bwithout|\bnothing|\bnicht|\bkein\w*)\b", re.I)
 _PUT_OUT = re.compile(r"\b(?:released|dropped|put out|debuted|premiered|aired|unveiled|revealed|shared|posted|came out|"
-                      r"followed|showed|shown|(?:been )?viewed|attached to|"
+                      r"followed(?! by)|showed|shown|(?:been )?viewed|attached to|"
                       # "what the trailers have been selling since spring": they are out there
                       r"(?:trailers?|teasers?|spots?) (?:have|has) (?:been \w+ing|sold|promised|shown|teased)|"
                       r"ran during|went (?:up|live|online|out)|(?:is|are|has been|have been) (?:out|up|online|live))\b",
@@ -327,8 +331,11 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
             names = [(m.start, m.end) for m in mentions] + other_titles(sentence, [], matcher, mentions)
             # A title page's own video card: "Larchmont: Season 2 Official Trailer", or just "Season 2
             # Official Trailer" in its trailers row.
-            card = page.title_page and len(sentence) < 90 and block.kind != "heading" and (
-                has_title or (target.season is not None and _season_of(sentence) == target.season))
+            card = len(sentence) < 90 and block.kind != "heading" and (
+                (page.title_page and (has_title or (target.season is not None
+                                                    and _season_of(sentence) == target.season)))
+                # A video tile anywhere: "Trailer · Night Swimmers: Official French Trailer · 1:52".
+                or (has_title and bool(_DURATION.search(sentence))))
             _read_sentence(sentence, mask_dates(sentence, [], names), talk, res, card, block.kind == "heading")
     if talk.fake and _CIRCULATING.search(talk.released):
         talk.released = ""  # "A video titled '... Official Trailer' has been doing the rounds": that one
