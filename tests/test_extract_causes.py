@@ -1588,3 +1588,16 @@ def test_an_episode_rows_quoted_title_is_the_episodes_own() -> None:
             "<tr><td>2.01</td><td>\"Six Months Later\"</td><td>Wed. 4/24/24 SEASON PREMIERE</td></tr>"
             "<tr><td>2.02</td><td>\"Night Shift\"</td><td>Wed. 5/1/24</td></tr></table></article></body></html>")
     check(read(html), Want("2024-04-24"))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "not ... beyond X" says X is all there is: X stands ...
+    ('Vireo+ has not put a date on Halcyon Drift season 2 beyond "later in the autumn".', Want("2024-23")),
+    ("Vireo+ has not given Halcyon Drift season 2 a date other than autumn 2024.", Want("2024-23")),
+    # ... a negation that reaches the date itself still denies it.
+    ("Halcyon Drift season 2 will not premiere in autumn 2024.", Want(None, denied="2024-23")),
+    ("No date for Halcyon Drift season 2 beyond a vague promise, and certainly not autumn 2024.",
+     Want(None, denied="2024-23")),
+])
+def test_nothing_beyond_a_date_states_it(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift news", published="2024-03-12")), want)

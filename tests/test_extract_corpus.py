@@ -104,7 +104,7 @@ def test_own_corpus_aggregate_quality() -> None:
     # rules (which had learned them) for fewer false alerts on pages nobody tuned it to.
     # holdout13, the last set, was measured blind (0.639 / 8); five of its causes are handled.
     assert s.false_alerts <= 12
-    assert s.confirmed_ok / s.n >= 0.925
+    assert s.confirmed_ok / s.n >= 0.928
     assert s.trailer_ok / s.n >= 0.95
     assert s.tent_hits / max(1, s.tent_total) >= 0.53
     assert s.den_hits / max(1, s.den_total) >= 0.77

@@ -259,7 +259,10 @@ _OFFICIAL_TELLER = re.compile(r"\b(?:spokes(?:person|man|woman)|representative|p
                               r"showrunner|director)\s+(?:also\s+|has\s+|had\s+)?$", re.I)
 _WHICH_BEFORE = re.compile(r"\b(?:which|that|who)\s+$", re.I)
 _NEXT_SENTENCE = re.compile(r"[a-z)][.!?]\s+[A-Z]")
-_ONLY_AFTER = re.compile(r"[,;:–—]\s*(?:just|only|but|except)\b", re.I)
+_ONLY_AFTER = re.compile(r"[,;:–—]\s*(?:just|only|but|except)\b|"
+                         # "has not put a date on it beyond 'later in the autumn'": what it did say
+                         r"\b(?:beyond|other than|besides|apart from|except|more (?:precise|specific|exact) than)"
+                         r"\s+(?:the\s+|a\s+)?[\"“‘']?[\w\s]{0,20}$", re.I)
 _NOTHING_SUBJECT = re.compile(r"\b(?:none|nothing)\s+(?:of\s+(?:it|them)\s+)?(?:will|would|is|are|has|have|should|"
                               r"can|could)\b", re.I)
 _NOTE_STAMP = re.compile(r"\s*\)\s*:")
