@@ -1601,3 +1601,60 @@ def test_an_episode_rows_quoted_title_is_the_episodes_own() -> None:
 ])
 def test_nothing_beyond_a_date_states_it(text: str, want: Want) -> None:
     check(read(article(text, headline="Halcyon Drift news", published="2024-03-12")), want)
+
+
+# -- holdout14's causes --------------------------------------------------------------------
+
+def test_a_definition_term_labels_its_value() -> None:
+    # "First episode" / "Sunday 9 March 2025": a label and its value, not a date line dating the page.
+    html = ("<html><body><main><h1>Halcyon Drift</h1><p>Series 2 of the coastal thriller returns with six new "
+            "episodes and a new case for Kapoor.</p><h2>When is it on?</h2><dl><dt>First episode</dt>"
+            "<dd>Sunday 9 March 2025, 9pm, Vireo One</dd><dt>Episodes</dt><dd>6 × 60 minutes</dd></dl>"
+            "<ul><li><h3>Glass Tide</h3><p>Series 2 · Starts Sunday 23 March</p></li></ul></main></body></html>")
+    ex = read(html)
+    assert ex.published is None
+    check(ex, Want("2025-03-09"))
+
+
+@pytest.mark.parametrize(("headline", "want"), [
+    # A store page for the disc: its "Release date" row is the disc's ...
+    ("Meridian Run (Blu-ray + Digital)", Want(None)),
+    # ... on the film's own page it is the film's.
+    ("Meridian Run", Want("2026-06-09")),
+])
+def test_a_store_pages_release_date_is_the_products(headline: str, want: Want) -> None:
+    html = (f"<html><body><main><h1>{headline}</h1><p>A retired safecracker takes one last job in Lisbon, and "
+            "the job takes him.</p><ul><li>Release date: June 9, 2026</li><li>Run time: 2 hr 4 min</li></ul>"
+            "</main></body></html>")
+    check(read(html, MERIDIAN), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Briggs says the writers' room for Halcyon Drift season 2 opens in September.", Want(None)),
+    ("Briggs says Halcyon Drift season 2 opens in September.", Want("2024-09")),
+])
+def test_a_writers_room_is_production(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift news", published="2024-03-12")), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # What "since" counts from is behind the page ...
+    ("Halcyon Drift season 2 has been worth watching since the premiere on Sept. 28, and the finale proves it.",
+     Want(None)),
+    # ... a plain year-less date ahead of it is not.
+    ("Halcyon Drift season 2 premieres on Sept. 28.", Want("2025-09-28")),
+])
+def test_since_counts_from_the_past(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift news", published="2024-11-17")), want)
+
+
+def test_a_forum_rules_notice_is_no_article_around_the_thread() -> None:
+    html = ("<html><head><title>Season 2 premiere date | Halcyon Drift Forums</title></head><body>"
+            "<div class='notice'><p>Spoiler policy: Season 2 spoilers must be tagged until one week after each "
+            "episode airs. Forum rules</p></div><h1>OFFICIAL: Season 2 premiere date</h1>"
+            "<div class='p-description'>Thread starter mod · Start date <time datetime='2024-03-12T18:22:00'>"
+            "12 Mar 2024</time></div><div class='block-body js-replyNewMessageContainer'>"
+            "<article class='message message--post'><div class='bbWrapper'><p>It's finally here, folks. Vireo+ "
+            "has just announced that Halcyon Drift season 2 premieres on Friday 21 June with three episodes, "
+            "then weekly.</p></div></article></div></body></html>")
+    check(read(html), Want("2024-06-21"))

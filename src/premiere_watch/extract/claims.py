@@ -102,8 +102,12 @@ _TONIGHT = re.compile(r"\b(?:tonight|today|this evening)\b", re.I)
 _LISTED_PREMIERE = re.compile(r"\b(?:premieres?|premiering|opens? with|returns|debuts?|begins|kicks off|new season)\b",
                               re.I)
 _MONTH_NAMED = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+_SINCE = re.compile(r"\bsince\s+(?:(?:the|its|their|her|his)\s+)?(?:[\w'’-]+\s+){0,3}?(?:on\s+|in\s+)?$", re.I)
+_HOME_MEDIA = re.compile(r"\b(?:blu-?ray|dvd|4k(?: uhd)?|ultra hd|steelbook|box set|digital (?:download|hd))\b", re.I)
+_FIRST_RUN = re.compile(r"\b(?:theat(?:er|re)s?|theatrical|cinemas?|premiere|broadcast|first aired|streaming)\b", re.I)
 _INFOBOX_ROW = re.compile(r"^\|?\s*(?:(?:\w+\s+){0,2}(?:premiere|release|debut|launch|opening|air|broadcast|"
-                          r"streaming|theatrical|cinema|u\.?s\.?|uk|worldwide|first aired)\s*(?:dates?)?|"
+                          r"streaming|theatrical|cinema|u\.?s\.?|uk|worldwide|first aired|first episode|"
+                          r"episode (?:1|one)|starts|on air from)\s*(?:dates?)?|"
                           r"(?:release|premiere|air|launch) dates?)\s*[|:]\s", re.I)
 
 
@@ -763,6 +767,10 @@ class _Walk:
         if not is_release:
             self.reject(text, f"{dm.text!r}: {word}")
             return
+        if _HOME_MEDIA.search(self.page.headline) and _INFOBOX_ROW.match(text) and not _FIRST_RUN.search(text):
+            # A store page for "Lowmoor Rising (Blu-ray + Digital)": its "Release date" row is the disc's.
+            self.reject(text, f"{dm.text!r}: the release of the product the page sells")
+            return
         lo, hi = cues.clause_bounds(sentence, dm.start, dm.end)
         # Mentions that are the clause's own (not inside a phrase like "the studio behind X").
         own = [m for m in mentions if lo <= m.start < hi and not _in_phrase(sentence, m)]
@@ -860,6 +868,9 @@ class _Walk:
             self.reject(text, f"{dm.text!r}: a release by the news day, not season {self.target.season}'s")
             return
         happened = False  # the sentence reports this very release as having taken place
+        if dm.relative and _SINCE.search(sentence, max(0, dm.start - 40), dm.start):
+            # "the reason to watch since the pilot on Sept. 28": what "since" counts from is behind the page.
+            dm = _looking_back(dm, self.anchor)
         if history(sentence, *cues.clause_bounds(sentence, dm.start, dm.end)) or (
                 # "X, which opened in theaters on March 28, will stream ...": a year-less date a
                 # past release verb governs is behind the page, whatever the main clause says.

@@ -82,6 +82,7 @@ _OTHER_EVENT = CaselessScan(
     r"tour(?! (?:film|movie|documentary|special))|concert(?! (?:film|movie|documentary|special))|"
     r"show(?:s|ed)? (?:at|in)|kicked off|visit|on sale|showtimes?|ended|ends|finale|showcase|"
     r"(?:drama|comedy|slate|programme|program|autumn|spring|fall|winter|summer) launch(?:es)?|"
+    r"writers['’]? room|table read|read-?through|auditions?|casting call|"
     r"conference|presentation|keynote|summit|cinemacon|investors?|call|investigation|allegations?|lawsuit|"
     r"strike|walkout|merger|acquisition|hearing|trial|election|debate|marketing|campaign|press tour|"
     r"promotion(?:al)?|publicity|(?:will|to|would|['’]ll) (?:officially )?(?:announce|reveal|unveil|confirm))\b"
@@ -274,6 +275,7 @@ _EVENT_NOUN = re.compile(r"trailers?|teasers?|clip|footage|first look|panel|even
                          r"screenings?|sneak(?: peeks?)?|previews?|finale|tickets?|filming|shoot|production|"
                          r"episode \d+|(?:that|this|next|final|last) episode|convention|showcase|presentation|encore|"
                          r"(?:drama|comedy|slate|programme|program) launch|"
+                         r"writers['’]? room|table read|read-?through|auditions?|"
                          r"repeats?|reruns?|poster|graphic|"
                          r"banner|key art|image|soundtrack|album|single|vinyl|blu-?ray|dvd|book|novel|game|"
                          r"awards?|ceremony", re.I)

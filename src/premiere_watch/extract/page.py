@@ -171,6 +171,8 @@ class _Walker:
         if not text or len(text) < 2:
             return
         kind = _kind_of(tag)
+        if tag == "dt" and len(text) <= 40 and not text.endswith(":"):
+            text += ":"  # a definition term labels the value after it ("First episode" / "Sunday 9 March")
         if len(text) < 300 and _LEGAL.search(text):
             zone = "chrome"  # copyright / legal lines, wherever a template put them
         if zone == "main" and kind in ("list_item", "paragraph") and links > 0.6 * len(text) \
@@ -400,9 +402,12 @@ def parse_page(html: bytes | str, url: str | None = None, encoding: str | None =
     if published is None and (day := block_byline(walker.blocks, dayfirst)):
         published, source = day, "byline"
     blocks = _labelled([b for b in walker.blocks if b.zone in ("main", "aside")])
-    if not any(b.zone == "main" and b.kind == "paragraph" and len(b.text.split()) >= 12 for b in blocks):
-        # No article around the thread: a forum's posts are the page (a thread's container is
-        # named like a comment section: "js-replyNewMessageContainer").
+    first_heading = next((i for i, b in enumerate(blocks) if b.zone == "main" and b.kind == "heading"), 0)
+    if not any(b.zone == "main" and b.kind == "paragraph" and len(b.text.split()) >= 12
+               for b in blocks[first_heading:]):
+        # No article around the thread (a forum's rules notice above the thread's title is no
+        # article): a forum's posts are the page (a thread's container is named like a comment
+        # section: "js-replyNewMessageContainer").
         full = _walk(root, lean=False) if published is not None else walker  # lean walks skip comments
         thread = [replace(b, zone="main") if b.zone == "comment" else b for b in full.blocks
                   if b.zone in ("main", "aside", "comment")]
