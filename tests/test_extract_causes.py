@@ -1658,3 +1658,24 @@ def test_a_forum_rules_notice_is_no_article_around_the_thread() -> None:
             "has just announced that Halcyon Drift season 2 premieres on Friday 21 June with three episodes, "
             "then weekly.</p></div></article></div></body></html>")
     check(read(html), Want("2024-06-21"))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "reaches cinemas" is a release verb in the present: not history, whatever else went before ...
+    ("The footage went online minutes later and the studio confirmed that Meridian Run reaches cinemas on May 19.",
+     Want("2023-05-19")),
+    # ... "reached" is history: a release just behind the page, and still its date.
+    ("The footage went online minutes later; Meridian Run reached cinemas on January 19.", Want("2023-01-19")),
+])
+def test_reaches_is_present(text: str, want: Want) -> None:
+    check(read(article(text, headline="Meridian Run news", published="2023-02-11"), MERIDIAN), want)
+
+
+def test_a_byline_stamp_after_the_name_dates_the_page() -> None:
+    html = ("<html><body><article><h1>Halcyon Drift slips to March</h1>"
+            "<p>Dot Renwick, TV columnist, Published 18th Jan 2025, 06:00 GMT</p>"
+            "<p>Vireo+ confirmed to me on Thursday that Halcyon Drift season 2 now starts on Monday 3 March at 9pm, "
+            "going out weekly.</p></article></body></html>")
+    ex = read(html)
+    assert ex.published is not None and ex.published.isoformat() == "2025-01-18"
+    check(ex, Want("2025-03-03"))

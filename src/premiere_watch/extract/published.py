@@ -123,6 +123,10 @@ def block_byline(blocks: list[Block], dayfirst: bool = False) -> dt.date | None:
         if len(block.text) < 250 and _BYLINE_TEXT.match(block.text) and (
                 day := _visible_day(block.text) or _absolute_day(block.text, dayfirst)):
             return day
+        # "Dot Renwick, TV columnist, Published 18th Jan 2025, 06:00 GMT": the stamp after the name.
+        mid = _BYLINE_STAMP.search(block.text) if len(block.text) < 160 else None
+        if mid and (day := _absolute_day(block.text[mid.end():], dayfirst)):
+            return day
         # A newsletter's masthead: "Issue #212 · Monday 3 February 2025 · View in browser".
         line = is_date_line(block.text, dayfirst, names=True) if len(block.text) < 120 and _ISSUE.search(
             block.text) else False
@@ -266,6 +270,7 @@ def _time_element(root: Any) -> dt.date | None:
 
 _BYLINE_HINT = re.compile(r"byline|dateline|posted|pubdate|published|publish-date|timestamp|entry-date|"
                           r"post-date|article-date|(?:^|[\s-])(?:meta|info|date)(?:$|[\s-])", re.I)
+_BYLINE_STAMP = re.compile(r"[,·|•–—]\s*(?:Published|Posted|Updated|First published)(?:\s+on)?\b:?", re.I)
 _BYLINE_TEXT = re.compile(r"(?:Posted|Published|By|Updated|Written|(?:Words|Text|Story|Reporting|Interview|Review)"
                           r"\s+by)\b", re.I)
 

@@ -53,7 +53,7 @@ _FUTURE = re.compile(
     r"due to|plans? to|aims? to|hopes? to|is|are|am|"
     r"(?:is|are|now|be)\s+(?:\w+\s+)?(?:set|scheduled|slated|due|expected|dated|coming|returning|back|"
     r"arriving|premiering|debuting|opening|launching|heading)|upcoming|forthcoming|"
-    r"premieres|opens|arrives|returns|debuts|lands|hits|launches|streams|drops|bows|comes|releases|airs|"
+    r"premieres|opens|arrives|returns|debuts|lands|hits|launches|streams|drops|bows|comes|releases|airs|reaches|"
     r"kicks off|begins|starts|looks?|seems?|feels?|appears?|expects?|hopes?|plans?|intends?|wants?)\b|"
     # "it's", not the possessive of "Neon's history"
     r"\b(?:it|that|there|he|she|what|who|here|this|where|everything|nothing)['’]s\b|['’](?:ll|re)\b",
