@@ -1679,3 +1679,44 @@ def test_a_byline_stamp_after_the_name_dates_the_page() -> None:
     ex = read(html)
     assert ex.published is not None and ex.published.isoformat() == "2025-01-18"
     check(ex, Want("2025-03-03"))
+
+
+# -- holdout15's causes --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # The title's appositive closed (", and"): the trailer is the subject of "released" ...
+    ("Meridian Run, the gothic horror from Constance Vail, and the first trailer, released by Focus yesterday, "
+     "are full of our work. Focus releases Meridian Run in cinemas on March 6, 2026.", Want("2026-03-06")),
+    # ... a noun inside the appositive is not (She-Hulk's "starring ... Banner's condition, will premiere").
+    ("Meridian Run, starring Tom Vale as a hitman who inherits his father's trailer park, will premiere on "
+     "March 6, 2026.", Want("2026-03-06")),
+])
+def test_a_closed_appositive_leaves_the_noun_the_subject(text: str, want: Want) -> None:
+    check(read(article(text, headline="Meridian Run news", published="2025-11-12"), MERIDIAN), want)
+
+
+def test_a_denied_day_takes_the_year_the_page_gave_it() -> None:
+    html = ("<html><body><article><h1>Halcyon Drift season 2: when is it out?</h1>"
+            "<p>A post showing Halcyon Drift season 2 arriving on 17 October 2025 has been widely shared.</p>"
+            "<p>That date didn't come from us, and Halcyon Drift season 2 won't be released on 17 October.</p>"
+            "<p>Copyright 2025 Vireo+</p></article></body></html>")
+    check(read(html), Want(None, denied="2025-10-17"))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "X's July 16 release of Y": the date is Y's ...
+    ("The new date puts Meridian Run a week after Universal's July 16, 2027, release of the sequel "
+     "\"Glass Tide 2\".", Want(None)),
+    # ... the target's own "release of" keeps its date.
+    ("Universal confirmed its July 16, 2027, release of Meridian Run.", Want("2027-07-16")),
+])
+def test_a_release_of_another_title_is_that_titles(text: str, want: Want) -> None:
+    check(read(article(text, headline="Meridian Run news", published="2026-06-12"), MERIDIAN), want)
+
+
+def test_decades_before_an_undated_page_is_history() -> None:
+    html = ("<html><body><article><h1>Halcyon Drift season 2 megathread</h1><p>Vireo+ has not dated season 2 "
+            "of Halcyon Drift yet, but the teaser is out and we have been going through it frame by frame.</p>"
+            "<p>The shot of the filing cabinet at 0:41 has a date stamped on it: 03.11.1962.</p>"
+            "<footer>© 2025 Vireo+ fans</footer></article></body></html>")
+    check(read(html), Want(None))

@@ -102,6 +102,9 @@ _TONIGHT = re.compile(r"\b(?:tonight|today|this evening)\b", re.I)
 _LISTED_PREMIERE = re.compile(r"\b(?:premieres?|premiering|opens? with|returns|debuts?|begins|kicks off|new season)\b",
                               re.I)
 _MONTH_NAMED = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+_RELEASE_OF = re.compile(r"\W*(?:(?:wide|limited|theatrical|global|worldwide|US|UK)\s+)?(?:release|premiere|debut|"
+                         r"opening|launch|bow)\s+of\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,3}?[\"“‘']?",
+                         re.I)
 _SINCE = re.compile(r"\bsince\s+(?:(?:the|its|their|her|his)\s+)?(?:[\w'’-]+\s+){0,3}?(?:on\s+|in\s+)?$", re.I)
 _HOME_MEDIA = re.compile(r"\b(?:blu-?ray|dvd|4k(?: uhd)?|ultra hd|steelbook|box set|digital (?:download|hd))\b", re.I)
 _FIRST_RUN = re.compile(r"\b(?:theat(?:er|re)s?|theatrical|cinemas?|premiere|broadcast|first aired|streaming)\b", re.I)
@@ -821,6 +824,10 @@ class _Walk:
             if near_a < near_m:
                 self.reject(text, f"{dm.text!r}: the pronoun before it refers to another title")
                 return
+        if any(0 <= a - dm.end <= 60 and _RELEASE_OF.fullmatch(sentence, dm.end, a) for a, _ in other_spans):
+            # "a week after Universal's July 16, 2027, release of the animated sequel 'Moonpuddle 2'"
+            self.reject(text, f"{dm.text!r}: the release of the title named after it")
+            return
         if _in_their_which_clause(sentence, dm.start, other_spans):
             self.reject(text, f"{dm.text!r}: in a which-clause about another title")
             return
@@ -932,6 +939,12 @@ class _Walk:
             # to alert anyone on.
             verdict = cues.Verdict("tentative", "year inferred without a publication date")
         status = verdict.status
+        if status != "denied" and self.page.published is None and self.anchor is not None and \
+                dm.date.end() < self.anchor - dt.timedelta(days=5 * 365):
+            # An undated page of today (its copyright says 2025) and "03.11.1962" stamped on a prop:
+            # decades before the page is history, whatever verb stands by it.
+            self.reject(text, f"{dm.text!r}: years before the page")
+            return
         if word.startswith("context") and status == "confirmed":
             self.reject(text, f"{dm.text!r}: release only implied by the previous sentence")
             return

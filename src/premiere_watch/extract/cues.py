@@ -288,6 +288,7 @@ _OF_TITLE = re.compile(r"\s*(?:for|of|from|to|at|on|about|behind|into|inside)\s+
 _PREPOSITION_BEFORE = re.compile(r"(?:^|[,;:]\s*)\W*(?:at|during|after|following|ahead of|before|since|because of|"
                                  r"due to|owing to|amid|despite|thanks to)\s+"
                                  r"(?:(?:the|a|an|its|their|this|last|[\w'’-]+)\s+){0,4}$", re.I)
+_CLOSED_APPOSITIVE = re.compile(r",\s+(?:and|but|while|whereas)\s", re.I)
 _APPOSITIVE_OPENS = re.compile(r"\s*(?:(?:season|series|part|volume|vol\.)\s+\w+\s*)?[\"”’']?\s*,", re.I)
 
 
@@ -304,8 +305,11 @@ def _subject_is_other(sentence: str, other: tuple[int, int, int, str], prem: tup
         return False  # "X follows the finale and opens on ...": "opens" shares X as its subject
     if _PREPOSITION_BEFORE.search(sentence, max(0, o_start - 40), o_start) and "," in sentence[o_end:p_start]:
         return False  # "At a press event last week, Apple TV+ confirmed ... won't arrive until 2027"
-    if any(p[1] <= o_start and _APPOSITIVE_OPENS.match(sentence, p[1], o_start) for p in protect) and \
-            "," in sentence[o_end:p_start]:
+    if any(p[1] <= o_start and _APPOSITIVE_OPENS.match(sentence, p[1], o_start)
+           and not _CLOSED_APPOSITIVE.search(sentence, p[1], o_start) for p in protect) \
+            and "," in sentence[o_end:p_start]:
+        # (An appositive closed before the noun, "X, the gothic horror, and the first trailer,
+        # released yesterday", leaves the noun the verb's subject.)
         # "She-Hulk, starring Maslany as a lawyer who inherits Bruce Banner's condition, will
         # premiere ...": a noun inside the title's appositive is no subject of the verb.
         return False

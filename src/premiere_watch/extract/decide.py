@@ -69,12 +69,15 @@ _RECOUNTED = re.compile(r"\b(?:first|then|later|initially|originally|previously|
 
 def _explicit_years(cands: list[Candidate]) -> list[Candidate]:
     """"Now opens in March" over a body that says "March 25, 2016": the year a year-less date
-    was given from the publication date yields to the year the page states for that month."""
+    was given from the publication date yields to the year the page states for that month (a
+    denied day's too)."""
     stated = [c.date for c in cands if c.status == "confirmed" and not c.year_inferred and c.date.precision in (
         "month", "day")]
     out = []
     for c in cands:
-        if c.year_inferred and c.status == "confirmed":
+        # "A post showing it arriving on 17 October 2025 ... it won't be released on 17 October":
+        # a denial names the day the page stated, in that year.
+        if c.year_inferred and (c.status == "confirmed" or (c.status == "denied" and c.date.day is not None)):
             years = {d.year for d in stated if d.sub == c.date.sub and d.year != c.date.year
                      and (c.date.day is None or d.day == c.date.day)}
             if len(years) == 1:
