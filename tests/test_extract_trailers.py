@@ -129,3 +129,25 @@ def test_video_tiles_fan_trailers_and_followed_by(body: str, status: str) -> Non
     html = page(f"<p>Arrival Point is a thriller from Vireo Pictures.</p>{body}", "Arrival Point: what we know")
     ex = extract(parse_page(html), FILM)
     assert ex.trailer_status == status, ex.trailer_evidence
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # A question says neither ...
+    ("<p>Is there a trailer for All of Us Are Dead season 2?</p>", "unmentioned"),
+    ("<p>Is there a trailer for All of Us Are Dead season 2?</p><p>Not yet: Netflix has not released a trailer "
+     "for All of Us Are Dead season 2.</p>", "none"),
+    # ... "nothing beyond what's in the trailer" says the trailer is there ...
+    ("<p>I have not seen a frame beyond what's in the trailer for All of Us Are Dead season 2.</p>", "released"),
+    # ... and a plain "no trailer" is none.
+    ("<p>I have not seen a frame of All of Us Are Dead season 2, and there is no trailer.</p>", "none"),
+])
+def test_questions_and_what_the_trailer_shows(body: str, status: str) -> None:
+    ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
+    assert ex.trailer_status == status, ex.trailer_evidence
+
+
+def test_a_part_of_the_season_is_no_other_season() -> None:
+    body = ("<p>All of Us Are Dead season 2 arrives in two parts.</p><p>Netflix's official trailer for Part 1 "
+            "is out, and it leans on the school.</p>")
+    ex = extract(parse_page(page(body, "All of Us Are Dead season 2 in two parts")), AOUAD)
+    assert ex.trailer_status == "released", ex.trailer_evidence

@@ -121,6 +121,8 @@ _CIRCULATING = re.compile(r"\b(?:doing the rounds|making the rounds|circulating|
 # A running time, not a clock time ("1:52", not "10:00 PM" or "9:30 ET").
 _DURATION = re.compile(r"(?<!\bat )(?<!\bfrom )(?<![\d:])\d:[0-5]\d(?![\d:])"
                        r"(?!\s*(?:[ap]\.?m\b|[AP]M|ET|PT|CT|GMT|BST|UTC|CET|JST|KST|AEST|AEDT|h\b|hrs?\b|Uhr))")
+_SEEN_IN = re.compile(r"\b(?:beyond|besides|apart from|other than|more than|except)\s+(?:what['’]s\s+in\s+)?"
+                      r"(?:the|its|their)\s+(?:(?:new|first|official|latest)\s+)?(?:trailers?|teasers?)\b", re.I)
 _VIDEO_WORD = re.compile(r"\b(?:video|clip|upload)s?\b", re.I)
 # "set to music" is no future: "The series trailer, set to “(Ocean) Bloom”, has been viewed ...".
 _FUTURE = re.compile(r"\b(?:will|would|could|should|may|might|tomorrow|tonight|later today|"
@@ -170,7 +172,8 @@ def _kind(text: str) -> Literal["trailer", "teaser"]:
 
 
 def _season_of(text: str) -> int | None:
-    refs = season_refs(text)
+    # "Part 1" of a season split in parts is no season of its own.
+    refs = [r for r in season_refs(text) if not r.part]
     return refs[0].number if refs and refs[0].number else None
 
 
@@ -210,6 +213,8 @@ def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, ti
     """Classify one sentence about the target that talks of a trailer: ``read`` is the
     sentence with titles' names lettered over (cue words inside names are no cues),
     ``sentence`` what is kept as evidence."""
+    if read.rstrip().endswith("?") and not heading:
+        return  # "Is there a trailer for season 3?": a question says neither
     if _REPORTED_CLAIM.match(read):
         res.rejected.append(Rejected(sentence[:300], "a claim being checked, not a fact"))
         return
@@ -233,6 +238,10 @@ def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, ti
         released_then, clause = _WOULD_NOT_HAVE.search(clause), _WOULD_NOT_HAVE.sub("put out", clause)
         read = _WOULD_NOT_HAVE.sub("put out", read)
     private = _PRIVATE.search(read) and not _THEN_PUBLIC.search(read)
+    if _SEEN_IN.search(read) and not private:
+        # "I have not seen a frame beyond what's in the trailer": the trailer is there to be seen.
+        talk.released = talk.released or sentence
+        return
     if private or (_NONE.search(clause) and not (released_then and not _NEGATED.search(clause))):
         talk.none = talk.none or sentence
         res.rejected.append(Rejected(sentence[:300], "no trailer out yet"))
