@@ -1720,3 +1720,26 @@ def test_decades_before_an_undated_page_is_history() -> None:
             "<p>The shot of the filing cabinet at 0:41 has a date stamped on it: 03.11.1962.</p>"
             "<footer>© 2025 Vireo+ fans</footer></article></body></html>")
     check(read(html), Want(None))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Monday 4 November: "Wednesday next week" is the Wednesday of the week after this one ...
+    ("Halcyon Drift season 2 arrives on Vireo+ on Wednesday next week.", Want("2024-11-13")),
+    ("Halcyon Drift season 2 arrives on Vireo+ on Wednesday of next week.", Want("2024-11-13")),
+    # ... a bare weekday is the coming one.
+    ("Halcyon Drift season 2 arrives on Vireo+ on Wednesday.", Want("2024-11-06")),
+])
+def test_a_weekday_next_week(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift news", published="2024-11-04")), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # What a maker would like is a wish ...
+    ('"I\'d like Halcyon Drift season 2 to go out in September," the showrunner says.',
+     Want(None, tentative="2024-09")),
+    ("We would love Halcyon Drift season 2 to go out in September.", Want(None, tentative="2024-09")),
+    # ... what a network says is a date.
+    ("Vireo+ says Halcyon Drift season 2 goes out in September.", Want("2024-09")),
+])
+def test_a_wish_is_no_date(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift news", published="2024-03-18")), want)

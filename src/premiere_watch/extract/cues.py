@@ -164,6 +164,7 @@ _TENTATIVE_WORDS = (
     r"(?:my|our|the smart) money(?:['’]s| is)? on|"
     r"sources? (?:say|says|said|tells?|told|close to)|we['’]re told|we hear|told (?:us|me)|"
     r"i['’]m told|i['’]ve been told|i was told|i hear|i['’]ve heard|"
+    r"(?:i|we)['’]d (?:like|love)|(?:i|we) would (?:like|love)|(?:i|we) want (?:it|them) to|"
     r"per sources|we think|wager|if|whether|could be|potential(?:ly)?|"
     r"projected(?!\s+(?:[$£€¥₹]|rs\.?\s|\d|(?:[\w.-]+\s+)?(?:million|billion|crore|lakh)))|"
     # "the much-anticipated season" praises; "anticipated for spring" hedges

@@ -305,6 +305,21 @@ def _weekday_week(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     return [Candidate(m.start(), m.end(), FuzzyDate.from_date(d), True, "")]
 
 
+@form(
+    rf"""(?<![\w'’]){FULL_WEEKDAY.format(n='wd')}\s+(?i:(?:of\s+)?next\s+week)(?![\w'’-])""",
+    prio=5,
+    needs=(("week",), NEEDS_WEEKDAY_NAME),
+)
+def _weekday_next_week(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
+    # "Wednesday next week", "Wednesday of next week": that day of the calendar week after this one.
+    if ctx.anchor is None:
+        return None
+    a = ctx.anchor
+    next_monday = a + dt.timedelta(days=7 - a.weekday())
+    d = next_monday + dt.timedelta(days=weekday_of(m.group("wd")))
+    return [Candidate(m.start(), m.end(), FuzzyDate.from_date(d), True, "")]
+
+
 # -- holidays ---------------------------------------------------------------------
 
 
