@@ -1743,3 +1743,18 @@ def test_a_weekday_next_week(text: str, want: Want) -> None:
 ])
 def test_a_wish_is_no_date(text: str, want: Want) -> None:
     check(read(article(text, headline="Halcyon Drift news", published="2024-03-18")), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # The name with a subtitle of its own, described as another work, is that work, with or
+    # without a pronoun in the next clause ...
+    ("Before that comes Halcyon Drift: Tup Night, a standalone Christmas special set between the two seasons, "
+     "which Vireo+ has dated for 19 December.", Want(None)),
+    ("Before that comes Halcyon Drift: Tup Night, a standalone Christmas special set between the two seasons, "
+     "which Vireo+ has dated for 19 December; its trailer is already out.", Want(None)),
+    # ... the watched season named plainly is the title.
+    ("Before that comes Halcyon Drift season 2, which Vireo+ has dated for 19 December.", Want("2025-12-19")),
+])
+def test_a_subtitled_name_described_as_another_work(text: str, want: Want) -> None:
+    check(read(article("Jonah Ebrill talks about Halcyon Drift season 2.", text,
+                       headline="Jonah Ebrill on Halcyon Drift, sheepdogs and season 2", published="2025-10-14")), want)

@@ -102,6 +102,9 @@ _TONIGHT = re.compile(r"\b(?:tonight|today|this evening)\b", re.I)
 _LISTED_PREMIERE = re.compile(r"\b(?:premieres?|premiering|opens? with|returns|debuts?|begins|kicks off|new season)\b",
                               re.I)
 _MONTH_NAMED = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+_SUBTITLED = re.compile(r"(?P<name>:\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}"
+                        r"(?:special|spin-?off|film|movie|documentary|prequel|sequel|podcast|short|play|musical|"
+                        r"game|novel|book|album)\b")
 _RELEASE_OF = re.compile(r"\W*(?:(?:wide|limited|theatrical|global|worldwide|US|UK)\s+)?(?:release|premiere|debut|"
                          r"opening|launch|bow)\s+of\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,3}?[\"“‘']?",
                          re.I)
@@ -633,7 +636,11 @@ class _Walk:
             self.prev_subject = subject
             # "part 2 completes the story the same day as X": X is what it is compared with.
             mentions = [m for m in self.matcher.find(sentence) if not compared(sentence, m.start)]
-            other_spans = other_titles(sentence, others, self.matcher, mentions)
+            # "Whinmoor: Tup Night, a standalone Christmas special": the name with a subtitle of
+            # its own, described as another work, is that work.
+            subtitled = [(m.start, sub.end("name")) for m in mentions if (sub := _SUBTITLED.match(sentence, m.end))]
+            mentions = [m for m in mentions if not _SUBTITLED.match(sentence, m.end)]
+            other_spans = sorted(other_titles(sentence, others, self.matcher, mentions) + subtitled)
             # "The Penguin, the series that picks up after The Batman, will premiere ...": a title
             # inside the target's appositive describes it and dates nothing.
             other_spans = [(a, b) for a, b in other_spans
@@ -840,7 +847,10 @@ class _Walk:
             near_other = min(abs(dist(s)) for s in rivals)
             # "moved Perihelion, Ines Albrecht's space thriller starring ..., from Nov. 6": the
             # appositive describes the target and stands between it and its date.
-            targets = [(m.start, _past_appositive(sentence, m.end)) for m in mentions] + anaphora
+            # (A pronoun past the date's clause, "...dated for 19 December; its trailer is out", is
+            # the next clause's subject.)
+            targets = [(m.start, _past_appositive(sentence, m.end)) for m in mentions] + [
+                a for a in anaphora if a[0] < hi or a[0] < dm.start]
             near_target = min((abs(dist(t)) for t in targets), default=10**6)
             shared = among and _SHARED.search(sentence, lo, dm.start)  # "X and Y both release ..."
             if near_other < near_target and not shared:
