@@ -1758,3 +1758,16 @@ def test_a_wish_is_no_date(text: str, want: Want) -> None:
 def test_a_subtitled_name_described_as_another_work(text: str, want: Want) -> None:
     check(read(article("Jonah Ebrill talks about Halcyon Drift season 2.", text,
                        headline="Jonah Ebrill on Halcyon Drift, sheepdogs and season 2", published="2025-10-14")), want)
+
+
+@pytest.mark.parametrize(("other", "want"), [
+    # "Halcyon Drift 5 ... was cancelled" names another season (or a namesake): it says nothing
+    # of the watched season's date ...
+    ("Halcyon Drift 5 premiered in May 2014 and ran for 22 episodes before it was cancelled.", Want("2024-08-16")),
+    # ... while the watched title itself called off is.
+    ("Halcyon Drift season 2 has been pulled from the schedule and has no date now.",
+     Want(None, denied="2024-08-16")),
+])
+def test_another_seasons_cancellation_leaves_the_date(other: str, want: Want) -> None:
+    text = ("Season 2 of Halcyon Drift premieres August 16, 2024 on Vireo+, the streamer said.", other)
+    check(read(article(*text, headline="Halcyon Drift news", published="2024-03-12")), want)

@@ -681,7 +681,9 @@ class _Walk:
                 subject = topic
             if block.zone == "main":
                 self.out.about[sentence] = subject
-            if (mentions or (subject and self.article_topic and _DESCRIBED_TAKEN_OFF.search(sentence))) and \
+            # ("Wandering Gambit 2 ... was cancelled" on a page watched for its season 5 is season 2's.)
+            own_mentions = [m for m in mentions if m.season in (None, self.target.season)]
+            if (own_mentions or (subject and self.article_topic and _DESCRIBED_TAKEN_OFF.search(sentence))) and \
                     not other_spans and cues.undated(sentence):
                 # "Warner pulls Tenet, sets no new date": what the page gave before is history.
                 # Only said of the target by name, or of the article's film by its maker ("has taken
