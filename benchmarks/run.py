@@ -188,6 +188,22 @@ def measure(server: Server, cmd: Sequence[str], *, env: dict[str, str], cwd: Pat
 # --- premiere-watch and urlwatch set-ups -------------------------------------------------------------
 
 
+def compile_package() -> None:
+    """Byte-compile the premiere-watch that children will import, as ``pip install`` does.
+
+    Run from a source tree (the editable install, or a snapshot on ``PYTHONPATH``) under
+    ``PYTHONDONTWRITEBYTECODE=1``, every measured start-up would compile ~40 modules from
+    source (~0.1 s of CPU) that an installed copy never compiles: urlwatch, pip-installed,
+    does not pay it.  ``compileall`` writes the ``__pycache__`` files (ignored by git)
+    whatever the variable says; children only read them.
+    """
+    import compileall
+
+    import premiere_watch
+
+    compileall.compile_dir(str(Path(premiere_watch.__file__).parent), quiet=1)
+
+
 def premiere_watch_cmd() -> list[str]:
     script = Path(sys.executable).parent / "premiere-watch"
     return [str(script)] if script.exists() else [sys.executable, "-m", "premiere_watch"]
@@ -309,9 +325,28 @@ def _timed(server: Server, label: str, cmd: Sequence[str], *, env: dict[str, str
     return m
 
 
+def _keep(tmp: Path, name: str) -> None:
+    """Save the database a cold pass left (with its write-ahead log, if any) for each warm pass."""
+    for suffix in ("", "-wal"):
+        if (tmp / f"{name}{suffix}").exists():
+            shutil.copyfile(tmp / f"{name}{suffix}", tmp / f"cold-{name}{suffix}")
+
+
+def _restore(tmp: Path, name: str) -> None:
+    """Put back the database the cold pass left, so every warm pass starts from the same state."""
+    for suffix in ("", "-wal", "-shm"):
+        (tmp / f"{name}{suffix}").unlink(missing_ok=True)
+        if suffix != "-shm" and (tmp / f"cold-{name}{suffix}").exists():
+            shutil.copyfile(tmp / f"cold-{name}{suffix}", tmp / f"{name}{suffix}")
+
+
 def bench_passes(workload: Workload, n: int, *, repeat: int, urlwatch: Path | None, floors: dict[str, str],
-                 profile: Path | None = None) -> tuple[list[Row], list[str]]:
-    """The pass rows of one workload at one N, and what its alert check found wrong (if anything)."""
+                 profile: Path | None = None, warm: int = 1) -> tuple[list[Row], list[str]]:
+    """The pass rows of one workload at one N, and what its alert check found wrong (if anything).
+
+    ``warm``: warm passes after each cold one (each from a copy of the database the cold
+    pass left, so every one is the same first warm pass); urlwatch's too.
+    """
     rows = {k: Row(k) for k in ("premiere-watch cold", "premiere-watch warm")}
     problems: list[str] = []
     if urlwatch:
@@ -322,23 +357,31 @@ def bench_passes(workload: Workload, n: int, *, repeat: int, urlwatch: Path | No
                 tmp = Path(d)
                 workload.write_watchlist(tmp / "watchlist.toml", server)
                 cmd = [*premiere_watch_cmd(), "check", "-c", str(tmp / "watchlist.toml")]
-                for phase in ("cold", "warm"):
+                for phase in ("cold", *["warm"] * warm):
                     out = profile / f"{workload.name}-{n}-{phase}.txt" if profile else None
+                    if phase == "warm":
+                        _restore(tmp, "state.db")
                     m = _timed(server, f"premiere-watch {phase}", profiled(cmd, out), env=child_env(), cwd=tmp,
                                row=rows[f"premiere-watch {phase}"])
                     # check logs one line per pass on stderr: "... INFO    pass: N sources (...)".
                     summary = [ln[ln.index("pass: "):] for ln in m.stderr.splitlines() if "pass: " in ln]
                     _note(f"  {workload.name} n={n} premiere-watch {phase}: {m.wall:.2f}s (load {m.load:.1f})  "
                           f"{summary[-1] if summary else ''}")
-                    if phase == "cold" and (wrong := workload.check_alerts(tmp / "state.db", n)):
-                        problems.append(wrong)
+                    if phase == "cold":
+                        if wrong := workload.check_alerts(tmp / "state.db", n):
+                            problems.append(wrong)
+                        _keep(tmp, "state.db")
                 if urlwatch:
                     home = tmp / "home"
                     home.mkdir()
                     ucmd = [str(urlwatch), *write_urlwatch(tmp, server)]
-                    for phase in ("cold", "warm"):
+                    for phase in ("cold", *["warm"] * warm):
+                        if phase == "warm":
+                            _restore(tmp, "cache.db")
                         m = _timed(server, f"urlwatch {phase}", ucmd, env=child_env(home), cwd=tmp,
                                    row=rows[f"urlwatch {phase}"])
+                        if phase == "cold":
+                            _keep(tmp, "cache.db")
                         _note(f"  {workload.name} n={n} urlwatch {phase}: {m.wall:.2f}s (load {m.load:.1f})")
         for label, python in floors.items():
             client = label.removeprefix("floor ").removesuffix(" 304s")
@@ -523,6 +566,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help=f"also run urlwatch (installed into {URLWATCH_VENV} if missing)")
     ap.add_argument("--no-urlwatch", dest="urlwatch", action="store_false")
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; medians are printed")
+    ap.add_argument("--warm", type=int, default=1, metavar="K",
+                    help="warm passes after each cold pass (each from the database the cold pass left): "
+                    "--repeat 1 --warm 3 gives medians of 3 warm passes for one cold pass")
     ap.add_argument("--floor-python", action="append", default=[], metavar="CLIENT=PYTHON",
                     help="floor clients from another interpreter, e.g. httpx=/tmp/scratch/bin/python "
                     "(clients: httpx, httpx-aiohttp, aiohttp; all three run from this one by default)")
@@ -535,6 +581,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--skip", action="append", default=[], choices=("passes", "extract", "daemon"))
     args = ap.parse_args(argv)
     _adopt_orphans()
+    compile_package()
     sizes = args.n or [1000]
     if args.profile:
         args.profile.mkdir(parents=True, exist_ok=True)
@@ -553,7 +600,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name in args.workload or sorted(WORKLOADS):
             for n in sizes:
                 rows, wrong = bench_passes(WORKLOADS[name], n, repeat=repeat, urlwatch=urlwatch, floors=floors,
-                                           profile=args.profile)
+                                           profile=args.profile, warm=1 if args.quick else max(1, args.warm))
                 print_pass_table(WORKLOADS[name], n, rows, wrong)
                 problems += wrong
     if args.profile:
