@@ -10,6 +10,7 @@ environment are secrets: they are masked in every log line and output.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import ipaddress
 import json
@@ -289,7 +290,9 @@ class SourceConfig:
         """The URL the database keeps: as written, ``${VAR}``s unexpanded, so no secret is stored."""
         return self.written_url or self.url
 
-    @property
+    # Cached: a pass asks for each source's id (and its watch's other sources') many times,
+    # and computing one compares every option with its default. The fields never change.
+    @functools.cached_property
     def id(self) -> str:
         """Stable identity in the database: the same URL read the same way.
 
@@ -303,7 +306,7 @@ class SourceConfig:
         """
         return self._id(with_secrets=False, url=self.stored_url)
 
-    @property
+    @functools.cached_property
     def former_id(self) -> str:
         """The id releases before 0.2 gave this source: its secret options and values were in it."""
         return self._id(with_secrets=True, url=self.url)

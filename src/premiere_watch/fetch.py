@@ -57,17 +57,19 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
-from bs4.dammit import EncodingDetector
 from protego import Protego
 
 from premiere_watch.content_coding import ACCEPT_ENCODING, ContentCodingError, drain, read_body
 from premiere_watch.redact import redact_url
 from premiere_watch.redirects import RedirectGuard, Resolver, system_resolver
 from premiere_watch.transport import AsyncClient
+
+if TYPE_CHECKING:
+    from bs4.dammit import EncodingDetector
 
 __all__ = ["FetchResult", "FetchSettings", "FetchStats", "Fetcher", "redact_url"]
 
@@ -130,7 +132,7 @@ class FetchResult:
 
     def text(self) -> str:
         """The body decoded with ``encoding`` (utf-8 if unknown), bad bytes replaced; no BOM."""
-        body, bom = EncodingDetector.strip_byte_order_mark(self.content)
+        body, bom = _detector().strip_byte_order_mark(self.content)
         try:
             return body.decode(bom or self.encoding or "utf-8", errors="replace")
         except LookupError:
@@ -169,6 +171,18 @@ async def _drain(resp: httpx.Response) -> None:
 
 # --- encoding ---------------------------------------------------------------
 
+def _detector() -> type[EncodingDetector]:
+    """bs4's encoding detector, imported the first time a body is decoded.
+
+    Importing it imports the whole of beautifulsoup4 (and soupsieve, which compiles
+    its CSS grammar): ~0.1 s of CPU that a pass of 304s, which decodes nothing,
+    would pay at every start (benchmarks/README.md).
+    """
+    from bs4.dammit import EncodingDetector
+
+    return EncodingDetector
+
+
 def _codec(label: str | None) -> str | None:
     """A Python codec name for a charset ``label``, or None if unknown.
 
@@ -191,8 +205,9 @@ def _sniff_encoding(charset: str | None, body: bytes) -> str | None:
     No statistical guessing: an undeclared body is left to the parser (UTF-8, then
     windows-1252, as browsers do).
     """
-    _, bom = EncodingDetector.strip_byte_order_mark(body)
-    declared = None if bom else EncodingDetector.find_declared_encoding(body[:SNIFF_BYTES], is_html=True)
+    detector = _detector()
+    _, bom = detector.strip_byte_order_mark(body)
+    declared = None if bom else detector.find_declared_encoding(body[:SNIFF_BYTES], is_html=True)
     for label in (charset, bom, declared):
         if encoding := _codec(label):
             return encoding
