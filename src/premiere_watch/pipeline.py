@@ -157,7 +157,8 @@ class Pipeline:
         try:
             # A task group, so a StoreError in one read cancels the others at once. The
             # fetcher enforces per-host limits; the number of readers bounds the reads in flight.
-            async with asyncio.TaskGroup() as group:
+            # One batch: the store may commit unchanged reads together (store.batch()).
+            async with self.store.batch(), asyncio.TaskGroup() as group:
                 for _ in range(max(1, self.config.settings.concurrency)):
                     group.create_task(reader())
         except BaseExceptionGroup as errors:
@@ -231,7 +232,9 @@ class Pipeline:
 
         Returns the events and the source's failures in a row after this read.
         """
-        async with self.store.transaction():
+        # An unchanged read may share its commit with the next ones (a batch, in check):
+        # it queues an alert only with the facts that cause it, and those commit at once.
+        async with self.store.transaction(batched=result.status == "unchanged"):
             # A watch is new until each of its sources has been read once: what
             # those first reads find was already known, not news (announce_existing).
             ids = {s.id for w in watches for s in w.sources}

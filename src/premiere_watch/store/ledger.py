@@ -98,9 +98,19 @@ class Store:
     def shared(self) -> bool:
         return self.backend.shared
 
-    def transaction(self) -> AbstractAsyncContextManager[None]:
-        """Atomic group; nested uses join the outer one."""
-        return self.backend.transaction()
+    def transaction(self, *, batched: bool = False) -> AbstractAsyncContextManager[None]:
+        """Atomic group; nested uses join the outer one.
+
+        ``batched``: inside :meth:`batch`, the backend may commit it with the next
+        batched ones instead of at its end — unless it queued alerts (:meth:`enqueue`),
+        which are committed when it ends, batched or not.
+        """
+        return self.backend.transaction(batched)
+
+    def batch(self) -> AbstractAsyncContextManager[None]:
+        """``async with store.batch():`` batched transactions inside may share commits
+        (SQLite; a shared database commits each alone); all are committed when it ends."""
+        return self.backend.batch()
 
     def reading(self, source_id: str) -> AbstractAsyncContextManager[bool]:
         """``async with store.reading(id) as mine``: False when another process reads it now."""
@@ -258,6 +268,8 @@ class Store:
         check_aware(now)
         queued = 0
         async with self.transaction():
+            if events:
+                self.backend.commit_at_end()  # an alert is never left in a batch a crash could lose
             for event in events:
                 event_id = await self.backend.insert_event(event.key, event.kind, event.watch,
                                                            json.dumps(event.to_json()), now)

@@ -98,6 +98,20 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX deliveries_by_status ON deliveries (status, next_attempt);
     """,
+    # 2: an observation's reads in a table of their own, as SQLite's 2 (why: sqlite.py).
+    """
+    CREATE TABLE observation_reads (
+        source_id text COLLATE "C" NOT NULL,
+        document_url text COLLATE "C" NOT NULL,
+        target_key text COLLATE "C" NOT NULL,
+        last_seen timestamptz NOT NULL,
+        history text NOT NULL DEFAULT '[]',
+        PRIMARY KEY (source_id, document_url, target_key)
+    );
+    INSERT INTO observation_reads (source_id, document_url, target_key, last_seen, history)
+        SELECT source_id, document_url, target_key, last_seen, history FROM observations;
+    ALTER TABLE observations DROP COLUMN last_seen, DROP COLUMN history;
+    """,
 ]
 
 # A lease's owner is alive while it holds its presence lock.
@@ -203,7 +217,10 @@ class PostgresBackend(SqlBackend):
     # -- connections ----------------------------------------------------------------
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[None]:
+    async def transaction(self, batched: bool = False) -> AsyncIterator[None]:
+        # ``batched`` is not used: every transaction commits at its end.  On a shared database a
+        # transaction kept open for the next sources' reads would hold its row and watch locks
+        # against the other workers meanwhile (sql.py's batch() is the no-op this backend keeps).
         conn = self._conn.get()
         if conn is not None:
             async with conn.transaction():  # a savepoint when one is already open

@@ -48,7 +48,7 @@ class SqlBackend:
 
     # -- what a subclass provides ----------------------------------------------------
 
-    def transaction(self) -> AbstractAsyncContextManager[None]:
+    def transaction(self, batched: bool = False) -> AbstractAsyncContextManager[None]:
         raise NotImplementedError
 
     async def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
@@ -65,6 +65,15 @@ class SqlBackend:
         raise NotImplementedError
 
     # -- defaults a shared backend overrides ---------------------------------------------
+
+    @asynccontextmanager
+    async def batch(self) -> Any:
+        """Where ``transaction(batched=True)`` may share commits; here every transaction commits alone."""
+        yield
+
+    def commit_at_end(self) -> None:
+        """The current transaction must be durable when it ends; it always is here."""
+        return None
 
     @asynccontextmanager
     async def reading(self, source_id: str) -> Any:
@@ -153,6 +162,7 @@ class SqlBackend:
             for old, new in moves:
                 await self._execute("UPDATE sources SET source_id = ? WHERE source_id = ?", (new, old))
                 await self._execute("UPDATE observations SET source_id = ? WHERE source_id = ?", (new, old))
+                await self._execute("UPDATE observation_reads SET source_id = ? WHERE source_id = ?", (new, old))
         return len(moves)
 
     async def known_sources(self, source_ids: Collection[str]) -> set[str]:
@@ -167,7 +177,7 @@ class SqlBackend:
 
     async def histories(self, source_id: str) -> Histories:
         return {(doc, target): json.loads(history) for doc, target, history in await self._rows(
-            "SELECT document_url, target_key, history FROM observations WHERE source_id = ?", (source_id,))}
+            "SELECT document_url, target_key, history FROM observation_reads WHERE source_id = ?", (source_id,))}
 
     async def observation_extraction(self, source_id: str, document_url: str, target_key: str) -> str:
         [(extraction,)] = await self._rows(
@@ -180,16 +190,21 @@ class SqlBackend:
                                  history: str) -> None:
         await self._execute(
             "INSERT INTO observations (source_id, document_url, target_key, extraction, structured,"
-            " published, first_seen, last_seen, history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            " published, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (source_id, document_url, target_key) DO UPDATE SET "
             "extraction = excluded.extraction, structured = excluded.structured, "
-            "published = excluded.published, last_seen = excluded.last_seen, "
-            "history = excluded.history",
-            (source_id, document_url, target_key, extraction, int(structured), published, now, now, history))
+            "published = excluded.published",
+            (source_id, document_url, target_key, extraction, int(structured), published, now))
+        await self._execute(
+            "INSERT INTO observation_reads (source_id, document_url, target_key, last_seen, history) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (source_id, document_url, target_key) DO UPDATE SET "
+            "last_seen = excluded.last_seen, history = excluded.history",
+            (source_id, document_url, target_key, now, history))
 
     async def touch_observation(self, source_id: str, document_url: str, target_key: str,
                                 now: dt.datetime, history: str) -> None:
-        await self._execute("UPDATE observations SET last_seen = ?, history = ? WHERE source_id = ? AND "
+        # The small reads row only: the extraction beside it is left as the last change wrote it.
+        await self._execute("UPDATE observation_reads SET last_seen = ?, history = ? WHERE source_id = ? AND "
                             "document_url = ? AND target_key = ?",
                             (now, history, source_id, document_url, target_key))
 
@@ -197,9 +212,10 @@ class SqlBackend:
         return [
             (sid, doc, key, data, bool(structured), as_time(first), as_time(last), history)
             for sid, doc, key, data, structured, first, last, history in await self._rows(
-                "SELECT source_id, document_url, target_key, extraction, structured, first_seen, "
-                "last_seen, history FROM observations WHERE target_key = ? "
-                "ORDER BY source_id, document_url", (target_key,))
+                "SELECT o.source_id, o.document_url, o.target_key, o.extraction, o.structured, o.first_seen, "
+                "r.last_seen, r.history FROM observations o JOIN observation_reads r "
+                "ON r.source_id = o.source_id AND r.document_url = o.document_url AND r.target_key = o.target_key "
+                "WHERE o.target_key = ? ORDER BY o.source_id, o.document_url", (target_key,))
         ]
 
     _FACTS = "SELECT facts FROM facts WHERE target_key = ?"

@@ -89,7 +89,45 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX deliveries_by_status ON deliveries (status, next_attempt);
     """,
+    # 2: an observation's reads (when it was last seen, what each read said) in a table of
+    # their own.  A read of an unchanged page (a 304) records one more read; in the same
+    # row as the extraction (~28 KB of JSON on an ordinary page) SQLite rewrote the whole
+    # row, overflow pages and all, for every unchanged read: most of a warm pass's store
+    # time.  The extraction is now written only when a page changes.
+    """
+    CREATE TABLE observation_reads (
+        source_id TEXT NOT NULL,
+        document_url TEXT NOT NULL,
+        target_key TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        history TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (source_id, document_url, target_key)
+    );
+    INSERT INTO observation_reads (source_id, document_url, target_key, last_seen, history)
+        SELECT source_id, document_url, target_key, last_seen, history FROM observations;
+    CREATE TABLE observations_2 (
+        source_id TEXT NOT NULL,
+        document_url TEXT NOT NULL,
+        target_key TEXT NOT NULL,
+        extraction TEXT NOT NULL,
+        structured INTEGER NOT NULL DEFAULT 0,
+        published TEXT,
+        first_seen TEXT NOT NULL,
+        PRIMARY KEY (source_id, document_url, target_key)
+    );
+    INSERT INTO observations_2 (source_id, document_url, target_key, extraction, structured, published, first_seen)
+        SELECT source_id, document_url, target_key, extraction, structured, published, first_seen
+        FROM observations;
+    DROP TABLE observations;
+    ALTER TABLE observations_2 RENAME TO observations;
+    CREATE INDEX observations_by_target ON observations (target_key);
+    """,
 ]
+
+
+# Units a batch (SqliteBackend.batch) commits together at most: a commit per source was
+# ~7% of a warm pass (benchmarks/README.md); a crash loses at most this many reads.
+BATCH_LIMIT = 64
 
 
 def _iso(value: dt.datetime) -> str:
@@ -152,6 +190,9 @@ class SqliteBackend(SqlBackend):
         self._lock = asyncio.Lock()
         # The transaction depth of the current task (0: none): nesting uses savepoints.
         self._depth: contextvars.ContextVar[int] = contextvars.ContextVar(f"sqlite-depth-{id(self)}", default=0)
+        self._batches = 0  # open batch() scopes
+        self._grouped = 0  # units done in the open transaction of a batch, not yet committed
+        self._commit_now = False  # the unit in progress must be committed when it ends
         if read_only:
             self._open_read_only()
             return
@@ -222,47 +263,130 @@ class SqliteBackend(SqlBackend):
                              f"program knows ({len(MIGRATIONS)}): upgrade premiere-watch")
 
     async def close(self) -> None:
-        self._conn.close()
+        try:
+            if self._grouped:
+                self._commit()  # units a batch still held: they succeeded
+        finally:
+            self._conn.close()
 
     async def schema_version(self) -> int:
         with _cannot_use(self.location):
             return self._version()
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[None]:
-        """Atomic group; nested uses in the same task join the outer one (savepoints)."""
+    async def transaction(self, batched: bool = False) -> AsyncIterator[None]:
+        """Atomic group; nested uses in the same task join the outer one (savepoints).
+
+        ``batched``: inside :meth:`batch`, this unit may be committed with the next ones.
+        """
         depth = self._depth.get()
         if depth == 0:
             await self._lock.acquire()
-        savepoint = f"sp{depth}"
         token = self._depth.set(depth + 1)
         try:
-            with _cannot_use(self.location):
-                # IMMEDIATE takes the write lock up front: no deadlock upgrading later.
-                self._conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {savepoint}")
-            try:
-                yield
-            except BaseException:
-                if not self._conn.in_transaction:
-                    raise  # SQLite already rolled back (disk full, ...): keep the real error
-                with contextlib.suppress(sqlite3.Error):  # keep the real error, not the rollback's
-                    if depth == 0:
-                        self._conn.execute("ROLLBACK")
-                    else:
-                        self._conn.execute(f"ROLLBACK TO {savepoint}")
-                        self._conn.execute(f"RELEASE {savepoint}")
-                raise
-            with _cannot_use(self.location):
+            if depth > 0:
+                async with self._savepoint(f"sp{depth}"):
+                    yield
+            elif self._batches or self._grouped:
+                async with self._grouped_unit(batched):
+                    yield
+            else:
+                with _cannot_use(self.location):
+                    # IMMEDIATE takes the write lock up front: no deadlock upgrading later.
+                    self._conn.execute("BEGIN IMMEDIATE")
                 try:
-                    self._conn.execute("COMMIT" if depth == 0 else f"RELEASE {savepoint}")
-                except sqlite3.Error:
-                    if depth == 0 and self._conn.in_transaction:
-                        self._conn.execute("ROLLBACK")  # a failed COMMIT leaves the transaction open
+                    yield
+                except BaseException:
+                    if not self._conn.in_transaction:
+                        raise  # SQLite already rolled back (disk full, ...): keep the real error
+                    with contextlib.suppress(sqlite3.Error):  # keep the real error, not the rollback's
+                        self._conn.execute("ROLLBACK")
                     raise
+                self._commit()
         finally:
             self._depth.reset(token)
             if depth == 0:
                 self._lock.release()
+
+    @asynccontextmanager
+    async def _savepoint(self, name: str) -> AsyncIterator[None]:
+        """A unit inside the open transaction: undone alone if it fails."""
+        with _cannot_use(self.location):
+            self._conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            if not self._conn.in_transaction:
+                raise  # SQLite already rolled back (disk full, ...): keep the real error
+            with contextlib.suppress(sqlite3.Error):  # keep the real error, not the rollback's
+                self._conn.execute(f"ROLLBACK TO {name}")
+                self._conn.execute(f"RELEASE {name}")
+            raise
+        with _cannot_use(self.location):
+            self._conn.execute(f"RELEASE {name}")
+
+    @asynccontextmanager
+    async def batch(self) -> AsyncIterator[None]:
+        """Let ``transaction(batched=True)`` units share commits until this ends.
+
+        Inside a batch, each unit is a savepoint of one open transaction (the group),
+        undone alone if it fails.  A batched unit that succeeds stays in the group,
+        uncommitted; the group commits after BATCH_LIMIT units, at the end of any unit
+        that is not batched or that asked for :meth:`commit_at_end` (it queued alerts),
+        and when the batch ends.  So a unit that queued an alert is committed when its
+        transaction returns, as outside a batch; what a crash can lose is the batched
+        units since the last commit, each whole — as if those sources had not been read
+        yet (they are read again next time) — never a part of one.  ``Pipeline.check``
+        batches its unchanged reads: one commit per BATCH_LIMIT instead of one each.
+        """
+        self._batches += 1
+        ended = False
+        try:
+            yield
+            ended = True
+        finally:
+            self._batches -= 1
+            if not self._batches and self._grouped:
+                async with self._lock:  # a unit in progress may commit the group first
+                    if self._grouped and ended:
+                        self._commit()
+                    elif self._grouped:  # keep the error that ended the batch, not the commit's
+                        with contextlib.suppress(sqlite3.Error, StoreError):
+                            self._commit()
+
+    def commit_at_end(self) -> None:
+        """What the current transaction wrote must be committed when it ends, batched or not."""
+        self._commit_now = True
+
+    @asynccontextmanager
+    async def _grouped_unit(self, batched: bool) -> AsyncIterator[None]:
+        if not self._grouped:
+            with _cannot_use(self.location):
+                self._conn.execute("BEGIN IMMEDIATE")
+        self._commit_now = not batched or not self._batches
+        try:
+            async with self._savepoint("unit"):
+                yield
+        except BaseException:
+            if not self._conn.in_transaction:
+                self._grouped = 0  # SQLite rolled the whole group back (disk full, ...)
+            elif not self._grouped:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.execute("ROLLBACK")  # it held nothing else
+            raise
+        self._grouped += 1
+        if self._commit_now or self._grouped >= BATCH_LIMIT:
+            self._commit()
+
+    def _commit(self) -> None:
+        self._grouped = 0
+        with _cannot_use(self.location):
+            try:
+                self._conn.execute("COMMIT")
+            except sqlite3.Error:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")  # a failed COMMIT leaves the transaction open
+                raise
 
     async def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with _cannot_use(self.location):
