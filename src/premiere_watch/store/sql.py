@@ -109,14 +109,15 @@ class SqlBackend:
 
     async def record_check(self, source_id: str, url: str, kind: str, now: dt.datetime, result: str,
                            reason: str, failures: int, next_due: dt.datetime | None) -> None:
+        # One statement, a read of every source of a pass (a new source gets its row here).
         await self._execute(
-            "INSERT INTO sources (source_id, url, kind) VALUES (?, ?, ?) "
-            "ON CONFLICT (source_id) DO UPDATE SET url = excluded.url, kind = excluded.kind",
-            (source_id, url, kind))
-        await self._execute(
-            "UPDATE sources SET last_check = ?, last_result = ?, last_reason = ?, "
-            "consecutive_failures = ?, next_due = COALESCE(?, next_due) WHERE source_id = ?",
-            (now, result, reason, failures, next_due, source_id))
+            "INSERT INTO sources (source_id, url, kind, last_check, last_result, last_reason, "
+            "consecutive_failures, next_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (source_id) DO UPDATE SET url = excluded.url, kind = excluded.kind, "
+            "last_check = excluded.last_check, last_result = excluded.last_result, "
+            "last_reason = excluded.last_reason, consecutive_failures = excluded.consecutive_failures, "
+            "next_due = COALESCE(excluded.next_due, sources.next_due)",
+            (source_id, url, kind, now, result, reason, failures, next_due))
 
     async def save_validators(self, source_id: str, etag: str | None, modified: str | None,
                               content_hash: str | None, memory: str) -> None:
