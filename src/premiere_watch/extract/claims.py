@@ -102,6 +102,8 @@ _TONIGHT = re.compile(r"\b(?:tonight|today|this evening)\b", re.I)
 _LISTED_PREMIERE = re.compile(r"\b(?:premieres?|premiering|opens? with|returns|debuts?|begins|kicks off|new season)\b",
                               re.I)
 _MONTH_NAMED = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+_STAMP_LABEL = re.compile(r"\b(?:start date|thread starter|posted(?: on)?|published(?: on)?|joined|last edited|"
+                          r"(?:last )?updated(?: on)?)\s*:?\s*$", re.I)
 _SUBTITLED = re.compile(r"(?P<name>:\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}"
                         r"(?:special|spin-?off|film|movie|documentary|prequel|sequel|podcast|short|play|musical|"
                         r"game|novel|book|album)\b")
@@ -765,6 +767,10 @@ class _Walk:
         text, sentence, mentions, anaphora, anaphora_all, other_spans = (
             view.text, view.masked, view.mentions, view.anaphora, view.anaphora_all, view.other_spans)
         context_season, schedule, headline, zone = view.context_season, view.schedule, view.headline, view.zone
+        if _STAMP_LABEL.search(view.masked, max(0, dm.start - 24), dm.start):
+            # "Thread starter mod · Start date 12 Mar 2024", "Last edited: 6 Oct": the page's own clock.
+            self.reject(view.text, f"{dm.text!r}: a time stamp of the page")
+            return
         if view.slot_taken:
             # "Y now opens on Nov. 7 in Blade's place": the date was the target's and is Y's now.
             self._add(Candidate(dm.date, "denied", text, "another title takes its slot", weak=True, zone=zone))
