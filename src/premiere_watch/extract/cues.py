@@ -512,8 +512,6 @@ _NOW = re.compile(r"\b(?:now|new(?:ly)? (?:set|dated|scheduled|date)|replaced by
                   r"has (?:since )?(?:moved|shifted)|instead)\b", re.I)
 _TO = re.compile(r"\b(?:to|until|till|for)\s+(?:(?:the|a|its|their|new|on)\s+)*(?:[\w.,'’]+\s+){0,2}$", re.I)
 _MOVE = re.compile(r"\b(?:mov|push|delay|shift|bump|postpon|slid|slip|swap|chang|reschedul|relocat)\w*", re.I)
-MOVE = _MOVE  # a move's verb, as the change rules read it (the ranker weighs it too)
-OTHER_EVENT_SCAN = _OTHER_EVENT
 PAST_EVENT = re.compile(r"\b(?:opened|premiered|debuted|aired|began|started|launched|released|arrived|ended|"
                         r"wrapped|bowed|closed|landed|dropped|decided|happened|took place|"
                         r"kicked off|renewed|celebrated|changed|ordered|back in|ago)\b", re.I)

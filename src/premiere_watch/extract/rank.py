@@ -18,7 +18,6 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from premiere_watch.extract import cues
 from premiere_watch.extract.ranker_weights import WEIGHTS
 
 if TYPE_CHECKING:
@@ -30,13 +29,16 @@ _OFFICIAL = re.compile(r"\b(?:confirm\w*|announc\w*|officially|revealed|unveil\w
                        r"scheduled|said|says|press release)\b", re.I)
 _SOFT = re.compile(r"\b(?:reportedly|rumou?r\w*|expected|likely|could|may|might|should|hop(?:e|es|ing)|"
                    r"think|believe|guess\w*|tipped|sources?|apparently|chatter|speculat\w*)\b", re.I)
-# The rules' own vocabularies: a move's verb, a release word, another event.
-_MOVE = cues.MOVE
-_RELEASE_WORD = cues.PREMIERE_SCAN
-_OTHER_EVENT = cues.OTHER_EVENT_SCAN
+_MOVE = re.compile(r"\b(?:moved?|moving|pushed|push(?:es|ing)?|delay(?:ed|s)?|shift(?:ed|s)?|slid|slips?|"
+                   r"slipped|bump(?:ed|s)?|postponed|brought forward|moved up|new date|rescheduled)\b", re.I)
 _HISTORY = re.compile(r"\b(?:originally|previously|initially|first|had been|was set|was slated|was due|"
                       r"were set|last year|before that)\b", re.I)
 _NOW = re.compile(r"\b(?:now|new date|instead|current|currently)\b", re.I)
+_RELEASE_NOUN = re.compile(r"\b(?:premieres?|release[sd]?|debut\w*|opens?|opening|launch\w*|returns?|"
+                           r"streaming|arrives?|lands?|airs?|in theaters|in cinemas|episodes?)\b", re.I)
+_OTHER_EVENT = re.compile(r"\b(?:trailer|teaser|panel|festival|filming|shoot\w*|production|wrap\w*|specials?|"
+                          r"awards?|ceremony|tour|concert|album|soundtrack|book|game|tickets?|pre-?orders?|"
+                          r"screening|premiere event|red carpet|interview|podcast|earnings|quarter)\b", re.I)
 
 # Words just before the date: what this date is, not what the sentence is about.
 _BEFORE_FROM = re.compile(r"\bfrom\W*(?:\w+\W+)?$", re.I)
@@ -84,7 +86,7 @@ def features(c: Candidate, pool: Sequence[Candidate], published: dt.date | None,
     f["move"] = float(bool(_MOVE.search(ev)))
     f["history"] = float(bool(_HISTORY.search(ev)))
     f["now"] = float(bool(_NOW.search(ev)))
-    f["release_word"] = float(bool(_RELEASE_WORD.search(ev)))
+    f["release_noun"] = float(bool(_RELEASE_NOUN.search(ev)))
     f["other_event"] = float(bool(_OTHER_EVENT.search(ev)))
     f["long_evidence"] = float(len(ev) > 250)
     start, end = c.span
