@@ -104,8 +104,8 @@ def test_own_corpus_aggregate_quality() -> None:
     # rules (which had learned them) for fewer false alerts on pages nobody tuned it to.
     # holdout13 to holdout15, the last sets, were measured blind (0.639 / 8, 0.778 / 6 and
     # 0.556 / 10) and are partly worked through.
-    assert s.false_alerts <= 19
-    assert s.confirmed_ok / s.n >= 0.91
+    assert s.false_alerts <= 15
+    assert s.confirmed_ok / s.n >= 0.915
     assert s.trailer_ok / s.n >= 0.94
     assert s.tent_hits / max(1, s.tent_total) >= 0.50
     assert s.den_hits / max(1, s.den_total) >= 0.78
