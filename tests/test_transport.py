@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import socket
+import ssl
 import threading
 from collections.abc import Iterator
 
@@ -176,3 +177,50 @@ def test_client_keeps_httpx_api() -> None:
             return (await client.get("http://example.invalid/")).status_code
 
     assert asyncio.run(go()) == 204
+
+
+class _Req:
+    def __init__(self, tls: bool) -> None:
+        self.ssl = True  # no per-request ``ssl=``, as the fetcher sends none
+        self._tls = tls
+
+    def is_ssl(self) -> bool:
+        return self._tls
+
+
+def test_ssl_context_is_built_for_the_first_https_connection_and_is_httpx_s() -> None:
+    async def go() -> None:
+        transport = AiohttpTransport()
+        session = transport.get_client()
+        try:
+            connector = session.connector
+            assert connector is not None
+            assert connector._get_ssl_context(_Req(tls=False)) is None  # type: ignore[attr-defined]
+            assert transport._ssl_context is None  # plain http built nothing
+            context = connector._get_ssl_context(_Req(tls=True))  # type: ignore[attr-defined]
+            assert context is transport.ssl_context  # httpx's own context, built once
+            assert context.verify_mode is ssl.CERT_REQUIRED and context.check_hostname
+        finally:
+            await session.close()
+
+    asyncio.run(go())
+
+
+def test_a_given_ssl_context_is_the_one_https_uses() -> None:
+    given = ssl.create_default_context()
+    transport = AiohttpTransport(verify=given)
+    assert transport.ssl_context is given
+
+
+def test_https_goes_through_tls_with_the_lazily_built_context(raw_server: RawServer) -> None:
+    # A plain-TCP server on an https URL: the handshake fails, as a connection error.
+    url = raw_server.serve([b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"])
+    client = AsyncClient()
+
+    async def go() -> None:
+        async with client:
+            with pytest.raises(httpx.ConnectError):
+                await client.get(url.replace("http://", "https://"))
+        assert client._transport._ssl_context is not None  # type: ignore[attr-defined]
+
+    asyncio.run(go())

@@ -25,12 +25,15 @@ What this module adds to httpx-aiohttp:
   content_coding.py inflates them from ``aiter_raw`` with a bound on the output.
 * Proxies from the environment keep working: httpx mounts them as it would its
   own transports (:class:`AsyncClient`), each an aiohttp transport with the proxy.
+* httpx's SSL context (certifi's CA file, ~25 ms a start) is built on the first
+  https connection, not with the client: a watchlist of plain-http URLs never
+  pays for it.  It is the same context, from the same ``verify``/``cert``/``trust_env``.
 """
 
 from __future__ import annotations
 
 import ssl
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -110,13 +113,61 @@ class _Body(httpx.AsyncByteStream):
             await self._inner.aclose()
 
 
+class _Connector(aiohttp.TCPConnector):
+    """aiohttp's connector, asking for its SSL context only when a connection needs TLS.
+
+    aiohttp takes the context when the connector is made (``ssl=``), and the session
+    is made on the first request, https or not.  It is made here with ``ssl=True``
+    and asks ``tls()`` for the context of each TLS connection (aiohttp's hook for
+    choosing it, ``_get_ssl_context``; a request's own ``ssl=`` still wins, and we
+    pass none).  Should a newer aiohttp stop calling the hook, ``ssl=True`` is
+    aiohttp's own verified default context: still verified, never unverified.
+    """
+
+    def __init__(self, tls: Callable[[], ssl.SSLContext], **kwargs: Any) -> None:
+        super().__init__(ssl=True, **kwargs)
+        self._tls = tls
+
+    def _get_ssl_context(self, req: Any) -> ssl.SSLContext | None:
+        if req.is_ssl() and req.ssl is True:
+            return self._tls()
+        return super()._get_ssl_context(req)
+
+
 class AiohttpTransport(_LibraryTransport):
     """httpx-aiohttp's transport with httpcore's errors, httpx's cookies and 64 KiB header lines."""
+
+    def __init__(self, verify: ssl.SSLContext | str | bool = True, cert: httpx._types.CertTypes | None = None,
+                 trust_env: bool = True, limits: httpx.Limits = _DEFAULT_LIMITS,
+                 proxy: httpx.Proxy | None = None) -> None:
+        # Not the library's __init__: all it does besides setting these attributes (to
+        # the same defaults) is build the SSL context, which ``ssl_context`` builds lazily.
+        self._tls_args = (verify, cert, trust_env)
+        self._ssl_context: ssl.SSLContext | None = None
+        self.proxy = proxy
+        self.limits = limits
+        self.retries = 0
+        self.socket_options = []
+        self.uds = None
+        self.local_address = None
+        self.client = None
+
+    @property
+    def ssl_context(self) -> ssl.SSLContext:
+        """The library's attribute, built on first use."""
+        if self._ssl_context is None:
+            verify, cert, trust_env = self._tls_args
+            self._ssl_context = httpx.create_ssl_context(verify=verify, cert=cert, trust_env=trust_env)
+        return self._ssl_context
+
+    @ssl_context.setter
+    def ssl_context(self, context: ssl.SSLContext) -> None:
+        self._ssl_context = context
 
     def get_client(self) -> aiohttp.ClientSession:
         limit = self.limits.max_connections or 0  # 0: aiohttp's "no limit", like httpx's None
         keepalive = self.limits.keepalive_expiry if self.limits.keepalive_expiry is not None else 15.0
-        connector = aiohttp.TCPConnector(limit=limit, keepalive_timeout=keepalive, ssl=self.ssl_context)
+        connector = _Connector(lambda: self.ssl_context, limit=limit, keepalive_timeout=keepalive)
         session = aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar(),
                                         max_line_size=MAX_HEADER_LINE, max_field_size=MAX_HEADER_LINE)
         # aiohttp silently sends a GET again when the server drops the connection; every
