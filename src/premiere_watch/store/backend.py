@@ -41,7 +41,8 @@ class Backend(Protocol):
 
     # sources
     async def source_state(self, source_id: str) -> tuple[str | None, str | None, str | None, str] | None: ...
-    async def source_failures(self, source_id: str) -> tuple[int, bool] | None: ...
+    async def source_failures(self, source_id: str) -> tuple[int, bool, bool] | None:
+        """Failures in a row, whether a failing alert is out, whether the source was ever read."""
     async def record_check(self, source_id: str, url: str, kind: str, now: dt.datetime, result: str,
                            reason: str, failures: int, next_due: dt.datetime | None) -> None: ...
     async def save_validators(self, source_id: str, etag: str | None, modified: str | None,

@@ -153,7 +153,7 @@ class Store:
         """
         b = self.backend
         async with self.transaction():
-            before, alerted = await b.source_failures(source_id) or (0, False)
+            before, alerted, known = await b.source_failures(source_id) or (0, False, False)
             failures = before + 1 if result.status == "failed" else 0
             await b.record_check(source_id, url, kind, check_aware(now), result.status, result.reason,
                                  failures, next_due)
@@ -178,7 +178,7 @@ class Store:
                         targets.add(target_key)
                 else:
                     targets |= await self._reread(source_id, histories, now)
-        return SavedResult(tuple(sorted(targets)), failures, before, alerted)
+        return SavedResult(tuple(sorted(targets)), failures, before, alerted, known)
 
     async def _reread(self, source_id: str, histories: dict[tuple[str, str], list[dict[str, Any]]],
                       now: dt.datetime) -> set[str]:

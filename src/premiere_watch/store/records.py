@@ -53,6 +53,7 @@ class SavedResult:
     consecutive_failures: int  # after this result
     previous_failures: int  # before this result (>0 and ok now: the source recovered)
     failing_alerted: bool  # a source_failing alert is outstanding (set_failing_alerted)
+    known_before: bool = False  # the source had been read before this result (known_sources)
 
 
 @dataclass(frozen=True)

@@ -101,11 +101,12 @@ class SqlBackend:
                                 "WHERE source_id = ?", (source_id,))
         return cast(tuple[str | None, str | None, str | None, str], rows[0]) if rows else None
 
-    _FAILURES = "SELECT consecutive_failures, failing_alerted FROM sources WHERE source_id = ?"
+    _FAILURES = ("SELECT consecutive_failures, failing_alerted, last_check IS NOT NULL FROM sources "
+                 "WHERE source_id = ?")
 
-    async def source_failures(self, source_id: str) -> tuple[int, bool] | None:
+    async def source_failures(self, source_id: str) -> tuple[int, bool, bool] | None:
         rows = await self._rows(self._FAILURES, (source_id,))
-        return (int(rows[0][0]), bool(rows[0][1])) if rows else None
+        return (int(rows[0][0]), bool(rows[0][1]), bool(rows[0][2])) if rows else None
 
     async def record_check(self, source_id: str, url: str, kind: str, now: dt.datetime, result: str,
                            reason: str, failures: int, next_due: dt.datetime | None) -> None:
