@@ -384,3 +384,24 @@ async def test_a_delivery_says_which_state_it_is_in(store: Store) -> None:
     assert {d.notifier: d.state for d in await store.due_deliveries(quiet)} == {"fans": "backoff", "night": "waiting"}
     await store.mark_failed(due.id, "HTTP 401", None, NOW)
     assert [d.state for d in await store.dead_deliveries()] == ["dead"]
+
+
+async def test_a_sources_failures_and_histories_read_together_match_reading_them_apart(store: Store) -> None:
+    b = store.backend
+    async with store.transaction():
+        assert await b.source_reads("new", with_histories=True) == (None, {})
+        await b.record_check("s", "http://x/", "page", NOW, "ok", "", 0, None, ("e1", "m1", "h1", '{"k": 1}'))
+        assert await b.source_state("s") == ("e1", "m1", "h1", '{"k": 1}')  # validators with the check
+        assert await b.source_reads("s", with_histories=True) == ((0, False, True), {})
+        await b.upsert_observation("s", "http://x/", "t1", "{}", False, None, NOW, '[{"at": "a"}]')
+        await b.upsert_observation("s", "http://x/2", "t2", "{}", False, None, NOW, "[]")
+        await b.upsert_observation("orphan", "http://y/", "t1", "{}", False, None, NOW, "[]")
+        await b.record_check("s", "http://x/", "page", NOW, "failed", "boom", 3, None)
+        assert await b.source_state("s") == ("e1", "m1", "h1", '{"k": 1}')  # a failure keeps them
+        for sid in ("s", "orphan"):
+            together = await b.source_reads(sid, with_histories=True)
+            assert together == (await b.source_failures(sid), await b.histories(sid))
+        assert (await b.source_reads("s", with_histories=True))[1] == {
+            ("http://x/", "t1"): [{"at": "a"}], ("http://x/2", "t2"): []}
+        assert await b.source_reads("s", with_histories=False) == ((3, False, True), {})
+        assert await b.source_reads("orphan", with_histories=True) == (None, {("http://y/", "t1"): []})

@@ -43,8 +43,13 @@ class Backend(Protocol):
     async def source_state(self, source_id: str) -> tuple[str | None, str | None, str | None, str] | None: ...
     async def source_failures(self, source_id: str) -> tuple[int, bool, bool] | None:
         """Failures in a row, whether a failing alert is out, whether the source was ever read."""
+    async def source_reads(self, source_id: str, with_histories: bool) -> tuple[tuple[int, bool, bool] | None,
+                                                                                Histories]:
+        """``source_failures`` and (``with_histories``) ``histories``, in one statement where the backend can."""
     async def record_check(self, source_id: str, url: str, kind: str, now: dt.datetime, result: str,
-                           reason: str, failures: int, next_due: dt.datetime | None) -> None: ...
+                           reason: str, failures: int, next_due: dt.datetime | None,
+                           validators: tuple[str | None, str | None, str | None, str] | None = None) -> None:
+        """The read's outcome; ``validators`` (etag, last modified, hash, memory) as ``save_validators``."""
     async def save_validators(self, source_id: str, etag: str | None, modified: str | None,
                               content_hash: str | None, memory: str) -> None: ...
     async def set_next_due(self, source_id: str, when: dt.datetime) -> None: ...

@@ -153,18 +153,19 @@ class Store:
         """
         b = self.backend
         async with self.transaction():
-            before, alerted, known = await b.source_failures(source_id) or (0, False, False)
-            failures = before + 1 if result.status == "failed" else 0
+            # A failed read tells nothing: validators, memory and observations
+            # stay as the last good read left them.
+            good = result.status != "failed"
+            # Failures and read histories in one statement (SQLite; benchmarks/README.md).
+            row, histories = await b.source_reads(source_id, with_histories=good)
+            before, alerted, known = row or (0, False, False)
+            failures = 0 if good else before + 1
+            st = result.state
             await b.record_check(source_id, url, kind, check_aware(now), result.status, result.reason,
-                                 failures, next_due)
+                                 failures, next_due,
+                                 (st.etag, st.last_modified, st.content_hash, json.dumps(st.memory)) if good else None)
             targets: set[str] = set()
-            if result.status != "failed":
-                # A failed read tells nothing: validators, memory and observations
-                # stay as the last good read left them.
-                st = result.state
-                await b.save_validators(source_id, st.etag, st.last_modified, st.content_hash,
-                                        json.dumps(st.memory))
-                histories = await b.histories(source_id)
+            if good:
                 if result.status == "ok":
                     # One read per document and target even if a result repeats one
                     # (a feed listing an article twice): two reads would pass as stable.

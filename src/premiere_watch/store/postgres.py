@@ -30,6 +30,7 @@ from typing import Any
 import psycopg
 from psycopg_pool import AsyncConnectionPool
 
+from premiere_watch.store.backend import Histories
 from premiere_watch.store.records import Delivery, StoreError
 from premiere_watch.store.sql import SqlBackend, check_aware, marks
 
@@ -292,6 +293,13 @@ class PostgresBackend(SqlBackend):
                     await conn.execute("SELECT pg_advisory_unlock(%s, hashtext(%s))", (SOURCE_LOCK, source_id))
 
     _FAILURES = SqlBackend._FAILURES + " FOR UPDATE"
+
+    async def source_reads(self, source_id: str, with_histories: bool) -> tuple[tuple[int, bool, bool] | None,
+                                                                                Histories]:
+        # Two statements: the source row is locked (FOR UPDATE), which PostgreSQL refuses
+        # on the nullable side of the outer join that reads both in one.
+        return (await self.source_failures(source_id),
+                await self.histories(source_id) if with_histories else {})
 
     async def lock_watches(self, target_keys: Sequence[str]) -> None:
         for key in target_keys:  # sorted by the ledger: two writers never wait on each other in a cycle

@@ -108,17 +108,45 @@ class SqlBackend:
         rows = await self._rows(self._FAILURES, (source_id,))
         return (int(rows[0][0]), bool(rows[0][1]), bool(rows[0][2])) if rows else None
 
+    # A source's failures and its read histories, in one statement (source_reads): the
+    # one-row ``k`` keeps each side whether or not the other has rows.
+    _READS = ("SELECT s.source_id IS NOT NULL, s.consecutive_failures, s.failing_alerted, "
+              "s.last_check IS NOT NULL, r.document_url, r.target_key, r.history "
+              "FROM (SELECT CAST(? AS TEXT) AS source_id) k "
+              "LEFT JOIN sources s ON s.source_id = k.source_id "
+              "LEFT JOIN observation_reads r ON r.source_id = k.source_id")
+
+    async def source_reads(self, source_id: str, with_histories: bool) -> tuple[tuple[int, bool, bool] | None,
+                                                                                Histories]:
+        if not with_histories:
+            return await self.source_failures(source_id), {}
+        rows = await self._rows(self._READS, (source_id,))
+        exists, failures, alerted, known = rows[0][:4]
+        return ((int(failures), bool(alerted), bool(known)) if exists else None,
+                {(doc, target): json.loads(history) for *_, doc, target, history in rows if doc is not None})
+
+    _CHECK = ("INSERT INTO sources (source_id, url, kind, last_check, last_result, last_reason, "
+              "consecutive_failures, next_due{}) VALUES (?, ?, ?, ?, ?, ?, ?, ?{}) "
+              "ON CONFLICT (source_id) DO UPDATE SET url = excluded.url, kind = excluded.kind, "
+              "last_check = excluded.last_check, last_result = excluded.last_result, "
+              "last_reason = excluded.last_reason, consecutive_failures = excluded.consecutive_failures, "
+              "next_due = COALESCE(excluded.next_due, sources.next_due){}")
+    _RECORD_CHECK = _CHECK.format("", "", "")
+    _RECORD_CHECK_VALIDATORS = _CHECK.format(
+        ", etag, last_modified, content_hash, memory", ", ?, ?, ?, ?",
+        ", etag = excluded.etag, last_modified = excluded.last_modified, "
+        "content_hash = excluded.content_hash, memory = excluded.memory")
+
     async def record_check(self, source_id: str, url: str, kind: str, now: dt.datetime, result: str,
-                           reason: str, failures: int, next_due: dt.datetime | None) -> None:
-        # One statement, a read of every source of a pass (a new source gets its row here).
-        await self._execute(
-            "INSERT INTO sources (source_id, url, kind, last_check, last_result, last_reason, "
-            "consecutive_failures, next_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (source_id) DO UPDATE SET url = excluded.url, kind = excluded.kind, "
-            "last_check = excluded.last_check, last_result = excluded.last_result, "
-            "last_reason = excluded.last_reason, consecutive_failures = excluded.consecutive_failures, "
-            "next_due = COALESCE(excluded.next_due, sources.next_due)",
-            (source_id, url, kind, now, result, reason, failures, next_due))
+                           reason: str, failures: int, next_due: dt.datetime | None,
+                           validators: tuple[str | None, str | None, str | None, str] | None = None) -> None:
+        # One statement, a read of every source of a pass (a new source gets its row here),
+        # with the read's validators when it has them (what save_validators would write).
+        if validators is None:
+            await self._execute(self._RECORD_CHECK, (source_id, url, kind, now, result, reason, failures, next_due))
+        else:
+            await self._execute(self._RECORD_CHECK_VALIDATORS,
+                                (source_id, url, kind, now, result, reason, failures, next_due, *validators))
 
     async def save_validators(self, source_id: str, etag: str | None, modified: str | None,
                               content_hash: str | None, memory: str) -> None:
