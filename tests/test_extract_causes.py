@@ -1771,3 +1771,16 @@ def test_a_subtitled_name_described_as_another_work(text: str, want: Want) -> No
 def test_another_seasons_cancellation_leaves_the_date(other: str, want: Want) -> None:
     text = ("Season 2 of Halcyon Drift premieres August 16, 2024 on Vireo+, the streamer said.", other)
     check(read(article(*text, headline="Halcyon Drift news", published="2024-03-12")), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A company's own capitalised name is a title, and "the series itself" takes the title just named ...
+    ("The trailer for HBO's Northern Static is out, and the series itself arrives on 17 October.", Want(None)),
+    ("The trailer for Apple's Northern Static is out, and the series itself arrives on 17 October.", Want(None)),
+    # ... with no other title before it, "the series itself" is the article's.
+    ("The trailer is out, and the series itself arrives on 17 October.", Want("2025-10-17")),
+])
+def test_itself_takes_the_title_just_named(text: str, want: Want) -> None:
+    target = Target("Swanhill", None, (), "tv")
+    check(read(article("Swanhill is the big autumn drama.", text, headline="The week ahead: Swanhill and more",
+                       published="2025-10-06"), target), want)

@@ -97,6 +97,9 @@ _WORK_NOUN = (r"film|movie|series|show|sequel|prequel|spin-?off|drama|comedy|doc
               r"rom-?com")
 _NAME = rf"[A-Z][\w'’&.*-]*(?:\s+(?:{_SMALL}\s+)*{_CAP})*"  # a name opens with a letter: "series 1" is no title
 _INTRODUCED = re.compile(rf"\b(?:{_WORK_NOUN})s?\s*,?\s+(?P<name>{_NAME})")
+# "The trailer for Apple's Northern Static": a company's own capitalised name is a title.
+_COMPANYS = re.compile(rf"\b(?:{alternation(STREAMERS + NETWORKS + STUDIOS)})['’]s\s+"
+                       r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:of|the|and|&|[A-Z][\w'’-]*)){0,4}(?<![\s,]))")
 # "Skeleton Crew, the Jude Law adventure series, which is due December 3": what "which" is about.
 # The name right before ", which", or before an appositive of it ("X, the ... series, which").
 _WHICH = re.compile(rf"(?P<name>{_NAME})(?P<app>,\s(?:the|a|an|its|his|her|their)\s[^,]{{1,80}})?,\s+which\b")
@@ -195,6 +198,8 @@ def other_titles(sentence: str, phrases: list[str], matcher: TitleMatcher,
         if len(head.split()) <= 5 and head.lower() not in ("update", "note", "release date", "editor's note"):
             add(*m.span())
     for m in _INTRODUCED.finditer(sentence):
+        add(*m.span("name"))
+    for m in _COMPANYS.finditer(sentence) if "'" in sentence or "’" in sentence else ():
         add(*m.span("name"))
     for m in _WHICH.finditer(sentence) if "which" in sentence else ():
         if m.start("name") > 0 and sentence[m.start("name") - 1] not in " (\"“‘":

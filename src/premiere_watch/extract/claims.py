@@ -102,6 +102,7 @@ _TONIGHT = re.compile(r"\b(?:tonight|today|this evening)\b", re.I)
 _LISTED_PREMIERE = re.compile(r"\b(?:premieres?|premiering|opens? with|returns|debuts?|begins|kicks off|new season)\b",
                               re.I)
 _MONTH_NAMED = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+_ITSELF = re.compile(r"\s+itself\b", re.I)
 _STAMP_LABEL = re.compile(r"\b(?:start date|thread starter|posted(?: on)?|published(?: on)?|joined|last edited|"
                           r"(?:last )?updated(?: on)?)\s*:?\s*$", re.I)
 _SUBTITLED = re.compile(r"(?P<name>:\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}"
@@ -736,6 +737,9 @@ class _Walk:
                                    for _, end in other_spans)
                         and not any(start <= m.start() < end for start, end in other_spans)
                         and not _in_their_which_clause(masked, m.start(), other_spans)
+                        # "The trailer for Apple's Northern Static is out, and the series itself
+                        # arrives on 17 October": "itself" takes the title just named.
+                        and not (_ITSELF.match(masked, m.end()) and any(end <= m.start() for _, end in other_spans))
                         # "Puddlejump gets its terrestrial premiere": the subject's own "its"
                         and not (m.group(0).lower() in ("its", "their") and any(
                             end <= m.start() <= end + 20 and subject_verb(masked, end)
