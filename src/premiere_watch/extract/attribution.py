@@ -99,6 +99,9 @@ _NAME = rf"[A-Z][\w'’&.*-]*(?:\s+(?:{_SMALL}\s+)*{_CAP})*"  # a name opens wit
 _INTRODUCED = re.compile(rf"\b(?:{_WORK_NOUN})s?\s*,?\s+(?P<name>{_NAME})")
 # "The trailer for Apple's Northern Static": a company's own capitalised name is a title.
 _COMPANYS = re.compile(rf"\b(?:{alternation(STREAMERS + NETWORKS + STUDIOS)})['’]s\s+"
+                       # (not its "Phase Four", its "Chief Content Officer" or its "Q3 Earnings")
+                       r"(?!(?:Phase|Slate|Universe|Cinematic|Chief|Head|President|CEO|Co-|Q\d|Fiscal|Annual|"
+                       r"Upfront|Investor|Earnings|Board|Senior|Executive|Vice)\b)"
                        r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:of|the|and|&|[A-Z][\w'’-]*)){0,4}(?<![\s,]))")
 # "Skeleton Crew, the Jude Law adventure series, which is due December 3": what "which" is about.
 # The name right before ", which", or before an appositive of it ("X, the ... series, which").
