@@ -105,9 +105,9 @@ _MONTH_NAMED = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec
 _ITSELF = re.compile(r"\s+itself\b", re.I)
 _STAMP_LABEL = re.compile(r"\b(?:start date|thread starter|posted(?: on)?|published(?: on)?|joined|last edited|"
                           r"(?:last )?updated(?: on)?)\s*:?\s*$", re.I)
-_SUBTITLED = re.compile(r"(?P<name>:\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}"
-                        r"(?:special|spin-?off|film|movie|documentary|prequel|sequel|podcast|short|play|musical|"
-                        r"game|novel|book|album)\b")
+_SUBTITLED_WORK = re.compile(r"(?P<name>:\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:a|an|the|its)\s+"
+                             r"(?:[\w-]+\s+){0,3}(?:special|spin-?off|film|movie|documentary|prequel|sequel|podcast|"
+                             r"short|play|musical|game|novel|book|album)\b")
 _RELEASE_OF = re.compile(r"\W*(?:(?:wide|limited|theatrical|global|worldwide|US|UK)\s+)?(?:release|premiere|debut|"
                          r"opening|launch|bow)\s+of\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,3}?[\"“‘']?",
                          re.I)
@@ -641,8 +641,13 @@ class _Walk:
             mentions = [m for m in self.matcher.find(sentence) if not compared(sentence, m.start)]
             # "Whinmoor: Tup Night, a standalone Christmas special": the name with a subtitle of
             # its own, described as another work, is that work.
-            subtitled = [(m.start, sub.end("name")) for m in mentions if (sub := _SUBTITLED.match(sentence, m.end))]
-            mentions = [m for m in mentions if not _SUBTITLED.match(sentence, m.end)]
+            subtitled, named = [], []
+            for m in mentions:
+                if sub := _SUBTITLED_WORK.match(sentence, m.end):
+                    subtitled.append((m.start, sub.end("name")))
+                else:
+                    named.append(m)
+            mentions = named
             other_spans = sorted(other_titles(sentence, others, self.matcher, mentions) + subtitled)
             # "The Penguin, the series that picks up after The Batman, will premiere ...": a title
             # inside the target's appositive describes it and dates nothing.

@@ -43,10 +43,6 @@ class Candidate:
 
 
 
-def _precision_rank(date: FuzzyDate) -> int:
-    return {"year": 0, "season": 1, "quarter": 1, "month": 2, "day": 3}[date.precision]
-
-
 def _corroborate(cands: list[Candidate], page: Page) -> list[Candidate]:
     """An article's embedded JSON-LD is site metadata that may have gone stale: its date
     stays confirmed only when the article's own text speaks of that date too."""
@@ -219,10 +215,9 @@ def choose(cands: list[Candidate], page: Page, rejected: list[Rejected], undated
     if best is not None and score <= 0 and len({c.date for c in tier}) > 1:
         # The page's dates compete and none is stated firmly enough to alert anyone on: the
         # likeliest stays tentative.  (One date alone is the rules' call.)
-        unsure.append(replace(best, status="tentative", why=f"{best.why}; not firm enough to confirm "
-                                                              f"(score {score:.2f})"))
-        rejected.append(Rejected(best.evidence[:300], f"{best.date.iso()}: not firm enough to confirm "
-                                                      f"(score {score:.2f})"))
+        unsure_why = f"not firm enough to confirm (score {score:.2f})"
+        unsure.append(replace(best, status="tentative", why=f"{best.why}; {unsure_why}"))
+        rejected.append(Rejected(best.evidence[:300], f"{best.date.iso()}: {unsure_why}"))
         best = None
     if best is not None and best.change_target:
         # The page reports a change: other dates it gave as current are the old ones.

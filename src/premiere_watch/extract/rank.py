@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from premiere_watch.dates import PRECISIONS
 from premiere_watch.extract.ranker_weights import WEIGHTS
 
 if TYPE_CHECKING:
@@ -52,8 +53,6 @@ _NEAR_EPISODE = re.compile(r"\b(?:(?:second|third|fourth|final|last|next|later) 
 _BEFORE_OTHER_EVENT = re.compile(r"\b(?:trailer|teaser|panel|festival|screening|filming|shoot|production|wrap|"
                                  r"premiere event|red carpet|tickets|pre-?orders?|podcast|after-?show|dub|"
                                  r"blu-?ray|dvd|digital|rental|on demand|re-?release|expan\w+|wide)\b", re.I)
-
-_PRECISION = ("year", "season", "quarter", "month", "day")
 
 
 def features(c: Candidate, pool: Sequence[Candidate], published: dt.date | None, title_page: bool,
@@ -110,7 +109,7 @@ def features(c: Candidate, pool: Sequence[Candidate], published: dt.date | None,
     support = sum(1 for p in pool if p is not c and (p.date == c.date or p.date.within(c.date)
                                                      or c.date.within(p.date)))
     f["support"] = math.log1p(support)
-    f["finest"] = float(all(_PRECISION.index(c.date.precision) >= _PRECISION.index(p.date.precision)
+    f["finest"] = float(all(PRECISIONS.index(c.date.precision) >= PRECISIONS.index(p.date.precision)
                             for p in pool))
     if published is not None:
         days = (c.date.start() - published).days
@@ -126,7 +125,7 @@ def _precedence(c: Candidate, headline_dates: Sequence[FuzzyDate]) -> tuple[int,
     """The order a reader's rule of thumb puts candidates in: a stated change, the headline's
     date, the finest date, the first."""
     return (-c.change_target, not any(c.date == h or c.date.within(h) for h in headline_dates),
-            -_PRECISION.index(c.date.precision), c.order)
+            -PRECISIONS.index(c.date.precision), c.order)
 
 
 def score(feats: dict[str, float], weights: dict[str, float] | None = None) -> float:
