@@ -1784,3 +1784,72 @@ def test_itself_takes_the_title_just_named(text: str, want: Want) -> None:
     target = Target("Swanhill", None, (), "tv")
     check(read(article("Swanhill is the big autumn drama.", text, headline="The week ahead: Swanhill and more",
                        published="2025-10-06"), target), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A verb with a work for its object has an agent for its subject ...
+    ("Harbourline Pictures has moved Ines Varga's coastal rowing drama up a week, so it now opens on "
+     "Friday 14 March rather than 21 March.", Want("2025-03-14", denied="2025-03-21")),
+    # ... while a title that has moved is the subject itself.
+    ("Tidewater has moved up a week, so it now opens on Friday 14 March rather than 21 March.",
+     Want("2025-03-14", denied="2025-03-21")),
+])
+def test_an_agent_moving_a_described_work(text: str, want: Want) -> None:
+    target = Target("Tidewater", None, (), "film")
+    check(read(article("The big news this month: Tidewater has been brought forward.", text,
+                       headline="March at the Regal", published="2025-02-05"), target), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A bulletin is a publication of its own, as a newsletter is ...
+    ("A short bulletin this month, because the big news arrived too late for the printed programme.", Want(None)),
+    # ... and what an announcement says is a clause of its own, with its own release word.
+    ("Vireo+'s own announcement only says the season is coming in 2026.", Want("2026")),
+    ("Vireo+'s announcement in May was brief.", Want(None)),
+])
+def test_a_bulletin_and_what_an_announcement_says(text: str, want: Want) -> None:
+    check(read(article("Halcyon Drift season 2 is on its way.", text, headline="Halcyon Drift season 2 news",
+                       published="2025-11-20")), want)
+
+
+@pytest.mark.parametrize(("standfirst", "want"), [
+    # A season the heading measures from is not the one its section is about ...
+    ("The drama comes back in September, two years after season 1", Want("2026-09-16")),
+    # ... one it names as its subject is.
+    ("Season 1 comes back in September", Want(None)),
+])
+def test_a_season_a_heading_measures_from(standfirst: str, want: Want) -> None:
+    html = ("<html><head><meta property='article:published_time' content='2026-06-24'></head><body><article>"
+            "<h1>Halcyon Drift sets a September return</h1>"
+            f"<h2>{standfirst}</h2><p>Vireo+'s Halcyon Drift is coming back, the streamer announced on Wednesday "
+            "in a short statement.</p><p>The season premieres Wednesday, Sept. 16 with two episodes.</p>"
+            "</article></body></html>")
+    check(read(html, HALCYON), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # An undating the page puts in the past is background to "now has a release date" ...
+    ("Warner originally put Lantern Hollow down for Oct. 2, 2026, then pulled it off the calendar last year.",
+     Want("2027-03-12", denied="2026-10-02")),
+    # ... one without a time is the newest statement.
+    ("Warner has since pulled Lantern Hollow off the calendar.", Want(None, denied="2027-03-12")),
+])
+def test_an_undating_long_ago_is_background(text: str, want: Want) -> None:
+    target = Target("Lantern Hollow", None, (), "film")
+    check(read(article("Lantern Hollow now has a release date: Warner Bros. has set it for March 12, 2027.", text,
+                       headline="Lantern Hollow finally has a date", published="2025-08-12"), target), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A participle goes on with the event its sentence opened with: a repeat ...
+    ("The BBC is repeating all six episodes on BBC Two, starting this Sunday, 6 October.",
+     Want(None)),
+    # ... or a release.
+    ("Series two premieres on BBC Two, starting this Sunday, 6 October.", Want("2024-10-06")),
+    # An episode that goes out is that episode, not the premiere.
+    ("Episode two goes out on 13 October.", Want(None)),
+])
+def test_a_participle_and_an_episode_go_with_their_event(text: str, want: Want) -> None:
+    target = Target("Sable Reach", 2, (), "tv")
+    check(read(article("Sable Reach series two is coming.", text, headline="Sable Reach is back on BBC Two",
+                       published="2024-10-01"), target), want)

@@ -151,3 +151,29 @@ def test_a_part_of_the_season_is_no_other_season() -> None:
             "is out, and it leans on the school.</p>")
     ex = extract(parse_page(page(body, "All of Us Are Dead season 2 in two parts")), AOUAD)
     assert ex.trailer_status == "released", ex.trailer_evidence
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # A trailer "still to come" is not out, whatever arrived in the clause before ...
+    ("<p>The first images of All of Us Are Dead season 2 arrived last week; the trailer is still to come.</p>",
+     "none"),
+    ("<p>The first trailer for All of Us Are Dead season 2 arrived last week.</p>", "released"),
+    # ... a spinoff's teaser, named by its subtitle or as "the spinoff's", is the spinoff's ...
+    ("<p>Netflix dated the spinoff 'All of Us Are Dead: Hallway' and released the spinoff's first teaser.</p>",
+     "none"),
+    ("<p>Watch: the teaser for 'All of Us Are Dead: Hallway' (Netflix)</p>", "none"),
+    # ... but a season's own quoted name is the season.
+    ("<p>Watch: the teaser for 'All of Us Are Dead: Season 2' (Netflix)</p>", "released"),
+])
+def test_trailers_still_to_come_and_spinoffs(body: str, status: str) -> None:
+    ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
+    assert ex.trailer_status == status, ex.trailer_evidence
+
+
+def test_another_parts_trailer_is_that_parts() -> None:
+    target = Target("Arrival Point: Part Two", None, (), "film")
+    for line, status in (("Watch the final trailer for Part One.", "none"),
+                         ("Watch the first trailer for Part Two.", "released")):
+        html = page(f"<p>Arrival Point: Part Two opens Nov. 20, 2026.</p><p>{line}</p>", "Arrival Point: Part Two")
+        ex = extract(parse_page(html), target)
+        assert ex.trailer_status == status, (line, ex.trailer_evidence)

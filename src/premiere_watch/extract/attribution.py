@@ -373,6 +373,9 @@ def target_number(target: Target) -> int | None:
     return None
 
 
+_PART = re.compile(r"\bPart\s+(?P<n>\d{1,2}|One|Two|Three|Four|Five|I{1,3}|IV|V)\b")
+
+
 def _ordinals(sentence: str, lo: int, hi: int) -> list[tuple[str, int | None]]:
     out = []
     for m in _ORDINAL_WORK.finditer(sentence, lo, hi):
@@ -387,6 +390,28 @@ def own_installment(sentence: str, target: Target) -> bool:
     return number is not None and any(n == number for _, n in _ordinals(sentence, 0, len(sentence)))
 
 
+# "Whinmoor: Tup Night, a standalone Christmas special", "'Copper Sky: Ridgeback' spinoff": the
+# name with a subtitle of its own, described as another work, is that work.
+_SUBTITLED_WORK = re.compile(r"(?P<name>:\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w-]*)(?:,\s+(?:a|an|the|its)\s+"
+                             r"(?:[\w-]+\s+){0,3}|[\"”’']?\s+)(?i:special|spin-?off|film|movie|documentary|prequel|"
+                             r"sequel|podcast|short|play|musical|game|novel|book|album)\b")
+
+
+# "the teaser for 'Copper Sky: Ridgeback'": a quoted name whose subtitle is no season or part.
+_QUOTED_SUBTITLE = re.compile(r"(?P<name>:\s+(?!(?:Season|Series|Part|Chapter|Volume|Book)\b)"
+                              r"(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w-]*)[\"”’']")
+
+
+def subtitled_work(sentence: str, end: int, start: int | None = None) -> int | None:
+    """Where the subtitle ends when the title's name ending at ``end`` goes on with a
+    subtitle of its own and is described as another work, or quoted whole (its quote
+    opening at ``start``); else None."""
+    m = _SUBTITLED_WORK.match(sentence, end)
+    if m is None and start and sentence[start - 1] in "\"“‘'":
+        m = _QUOTED_SUBTITLE.match(sentence, end)
+    return m.end("name") if m else None
+
+
 def sibling(sentence: str, target: Target, lo: int, hi: int) -> str:
     """The installment the clause ``sentence[lo:hi]`` is about, when it is named by its
     place in the series and that is not the target's place ("the third film" on a page about
@@ -399,6 +424,12 @@ def sibling(sentence: str, target: Target, lo: int, hi: int) -> str:
     for phrase, n in _ordinals(sentence, lo, hi):
         if (n is not None and n != number) or (n is None and phrase.split()[1].lower() == "original"):
             return phrase
+    if any(re.search(r"\bPart\b", name) for name in target.names):
+        # "Watch the final trailer for Part One" on a page about "Iron Psalm: Part Two"
+        for m in _PART.finditer(sentence, lo, hi):
+            word = m.group("n").lower()
+            if (int(word) if word.isdigit() else _NUMBER.get(word)) not in (None, number):
+                return m.group(0)
     return ""
 
 

@@ -34,6 +34,7 @@ from premiere_watch.extract.attribution import (
     plural_subject,
     sibling,
     slot_taken,
+    subtitled_work,
 )
 from premiere_watch.extract.companies import NETWORKS, STREAMERS, STUDIOS, alternation
 from premiere_watch.extract.decide import HEADLINE_UNDATED, Candidate, choose, to_claim
@@ -105,9 +106,6 @@ _MONTH_NAMED = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec
 _ITSELF = re.compile(r"\s+itself\b", re.I)
 _STAMP_LABEL = re.compile(r"\b(?:start date|thread starter|posted(?: on)?|published(?: on)?|joined|last edited|"
                           r"(?:last )?updated(?: on)?)\s*:?\s*$", re.I)
-_SUBTITLED_WORK = re.compile(r"(?P<name>:\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:a|an|the|its)\s+"
-                             r"(?:[\w-]+\s+){0,3}(?:special|spin-?off|film|movie|documentary|prequel|sequel|podcast|"
-                             r"short|play|musical|game|novel|book|album)\b")
 _RELEASE_OF = re.compile(r"\W*(?:(?:wide|limited|theatrical|global|worldwide|US|UK)\s+)?(?:release|premiere|debut|"
                          r"opening|launch|bow)\s+of\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,3}?[\"“‘']?",
                          re.I)
@@ -342,6 +340,13 @@ def roundup(headline: str, matcher: TitleMatcher) -> bool:
     return len(others) >= 2
 
 
+# "... then pulled it off the calendar last year": an undating the page dates in the past is
+# background to what it says now ("now has a release date").
+_LONG_AGO = re.compile(r"\b(?:last year|last (?:spring|summer|autumn|fall|winter)|(?:a|two|three|several) years ago|"
+                       r"back in)\b", re.I)
+_MEASURED_FROM = re.compile(r"\b(?:after|since|before|following|than|like|unlike)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+
+
 def article_season(page: Page, matcher: TitleMatcher, target: Target) -> int | None:
     """The season an article about the target is about: the one its headline names, else
     the one its paragraphs about the target name most often (ties to the later season;
@@ -359,8 +364,10 @@ def article_season(page: Page, matcher: TitleMatcher, target: Target) -> int | N
     for block in page.blocks:
         if block.zone != "main" or not (matcher.find(block.text) or matcher.find(block.heading)):
             continue
+        # ("two years after season 1": a season measured from is not what the page is about)
         numbered = [r.number for r in season_refs(block.text) if r.number is not None
-                    and block.text[r.end:r.end + 2] not in ("'s", "’s")]
+                    and block.text[r.end:r.end + 2] not in ("'s", "’s")
+                    and not _MEASURED_FROM.search(block.text, 0, r.start)]
         if lede is None and numbered and matcher.find(block.text):
             lede = numbered[0]
         for number in numbered:
@@ -479,7 +486,10 @@ class _Walk:
                 current_heading = block.heading
                 hm = self.matcher.find(block.heading) if block.heading else []
                 self.heading_named = bool(hm)
-                refs = season_refs(block.heading) if block.heading else []
+                # "... comes back in September, two years after season 2": a season the heading
+                # measures from is not the one its section is about.
+                refs = [r for r in season_refs(block.heading) if not _MEASURED_FROM.search(block.heading, 0, r.start)] \
+                    if block.heading else []
                 # The page's headline is the article's topic, not a section: its season dates nothing.
                 self.heading_season = refs[0].number if refs and block.heading != self.page.headline else None
                 if hm:
@@ -643,8 +653,8 @@ class _Walk:
             # its own, described as another work, is that work.
             subtitled, named = [], []
             for m in mentions:
-                if sub := _SUBTITLED_WORK.match(sentence, m.end):
-                    subtitled.append((m.start, sub.end("name")))
+                if sub := subtitled_work(sentence, m.end):
+                    subtitled.append((m.start, sub))
                 else:
                     named.append(m)
             mentions = named
@@ -692,7 +702,7 @@ class _Walk:
             # ("Wandering Gambit 2 ... was cancelled" on a page watched for its season 5 is season 2's.)
             own_mentions = [m for m in mentions if m.season in (None, self.target.season)]
             if (own_mentions or (subject and self.article_topic and _DESCRIBED_TAKEN_OFF.search(sentence))) and \
-                    not other_spans and cues.undated(sentence):
+                    not other_spans and cues.undated(sentence) and not _LONG_AGO.search(sentence):
                 # "Warner pulls Tenet, sets no new date": what the page gave before is history.
                 # Only said of the target by name, or of the article's film by its maker ("has taken
                 # Jonah Pryce's sci-fi thriller off its release schedule"): "his Alien series, which

@@ -60,7 +60,7 @@ PREMIERE = _PREMIERE.pattern
 PREMIERE_SCAN = _PREMIERE
 _OTHER_EVENT = CaselessScan(
     r"\b(?:film(?:ing|ed)|shoot(?:ing|s)?|shot|production|wrap(?:s|ped)?|renew(?:al|ed|s)?|trailers?|teasers?|"
-    r"pick(?:ed)?[- ]?up|list|guide|roundup|round-up|newsletter|countdown|livestream|live stream|"
+    r"pick(?:ed)?[- ]?up|list|guide|roundup|round-up|newsletter|bulletin|countdown|livestream|live stream|"
     r"cameras? (?:(?:are|is|will|set|to|be|start|begin|due|expected)\s+){0,3}(?:roll|rolls|rolling|rolled)|"
     r"roll(?:s|ing)? cameras|principal photography|"
     r"graphic|poster|key art|artwork|images?|photos?|stills|(?:a|an|the|first|new|official|production|one|this) still|"
@@ -70,7 +70,7 @@ _OTHER_EVENT = CaselessScan(
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|final|last|later|remaining|that|this) "
     r"episodes?|"
     r"episodes? (?:two|three|four|five|six|seven|eight|nine|ten)|weekly (?:from|after|thereafter)|then weekly|"
-    r"encore|repeats?|reruns?|re-?air\w*|expo|ccxp|took the stage|on stage|"
+    r"encore|repeat(?:s|ing|ed)?|reruns?|re-?air\w*|expo|ccxp|took the stage|on stage|"
     r"regular (?:weekly )?(?:slot|time ?slot|time period|run)|weekly slot|"
     r"clip|footage|first look|panel|comic-con|d23|tudum|fan event|event|festival|world premiere|"
     r"(?:red[- ]carpet )?premiere (?:at|in) (?:the )?[a-z]\w*|ordered|orders? (?:a|another)|screenings?|"
@@ -184,7 +184,9 @@ _CLAUSE_BREAK = CaselessScan(
     r",\s+(?=[a-z]{3,}ing\b)(?!according|regarding|concerning|including|starring|featuring)|"
     r"\b(?:and\s+(?:the|its|their)\s+(?=\w+\s+(?:is|are|will|was|has|\w+s)\b)|"
     r"and\s+(?:will|is|are|would|could|should|may|might|it|they|then)\b|"
-    r"but\b|while\b|whereas\b|however\b|although\b|though\b|so that\b|so as to\b|in order to\b|because\b)"
+    r"but\b|while\b|whereas\b|however\b|although\b|though\b|so that\b|so as to\b|in order to\b|because\b|"
+    # "HBO's announcement only says the season is coming in 2026": what is said is a clause of its own.
+    r"(?:says|said|states|stated|notes|noted|reads)\s+(?:that\s+)?(?=(?:the|it|its|they|their|this|these)\s))"
 )
 _NOT_NEGATING = re.compile(r"\b(?:not only|no matter|no doubt|not just|no later than|nicht vor|nicht früher als|"
                            r"nicht nur)\b", re.I)
@@ -274,7 +276,8 @@ _ANNOUNCE = re.compile(r"(?:will|to|would|['’]ll) (?:officially )?(?:announce|
 _EVENT_NOUN = re.compile(r"trailers?|teasers?|clip|footage|first look|panel|event|fan event|festival|world premiere|"
                          r"list|guide|roundup|round-up|newsletter|countdown|livestream|live stream|"
                          r"screenings?|sneak(?: peeks?)?|previews?|finale|tickets?|filming|shoot|production|"
-                         r"episode \d+|(?:that|this|next|final|last) episode|convention|showcase|presentation|encore|"
+                         r"episode \d+|episodes? (?:two|three|four|five|six|seven|eight|nine|ten)|"
+                         r"(?:that|this|next|final|last) episode|convention|showcase|presentation|encore|"
                          r"(?:drama|comedy|slate|programme|program) launch|"
                          r"writers['’]? room|table read|read-?through|auditions?|"
                          r"repeats?|reruns?|poster|graphic|"
@@ -437,6 +440,11 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
         if other_in_clause and prem_span and _subject_is_other(sentence, other_in_clause, prem_span, start,
                                                                protect or []):
             return False, f"about {other_in_clause[3]!r}, the subject of {prem_span[3]!r}"
+    if other is None and prem_span is not None and _PARTICIPLE_CUE.fullmatch(prem_span[3]) and \
+            not sentence[lo:prem_span[1]].strip(" ,") and (lead := _first_cue(sentence, lo)) and lead[0] == "other":
+        # "The BBC is repeating all six episodes on BBC Two, starting this Sunday": the participle
+        # goes on with the event its sentence opened with.
+        return False, f"about {lead[1]!r}, which {prem_span[3]!r} continues"
     bare_date = prem_span is not None and prem_span[3].lower() in ("date", "dated") and not _RELEASE_NOUN.search(
         sentence, max(0, prem_span[1] - 20), prem_span[1])
     strong = own is not None or any(lo <= s and e <= hi and not _NEUTRAL.fullmatch(w) and
@@ -504,6 +512,16 @@ def _cue_at(sentence: str, word: str, lo: int) -> int:
 _PLAN_FOR = re.compile(r"\b(?:for|to|until|till)\s+(?:the\s+)?$", re.I)
 _MOVED_TO_OR_FROM = re.compile(r"\b(?:to|from|until|till|for|into|off|out of|now|back|up|forward|ahead|by)\b"
                                r"[^.;]{0,30}$", re.I)
+_PARTICIPLE_CUE = re.compile(r"starting|beginning", re.I)
+
+
+def _first_cue(sentence: str, hi: int) -> tuple[str, str] | None:
+    """The family ("premiere" or "other") and word of the first cue before ``hi``."""
+    firsts = [(hits[0][0], name, hits[0][2]) for name in ("premiere", "other")
+              if (hits := [h for h in _matches(name, sentence) if h[1] <= hi])]
+    return min(firsts)[1:] if firsts else None
+
+
 _NEUTRAL = re.compile(r"begins?|kicks? off|starts?|starting|beginning|watch|catch|due|expected|come|comes|coming|out|"
                       r"rumou?red|eyeing|eyes|targeting|aiming|tipped|hop(?:es|ing) to release|expect.*", re.I)
 

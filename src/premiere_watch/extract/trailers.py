@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from premiere_watch.extract.attribution import other_titles
+from premiere_watch.extract.attribution import other_titles, sibling, subtitled_work
 from premiere_watch.extract.casefold import CaselessScan
 from premiere_watch.extract.claims import article_season
 from premiere_watch.extract.mentions import mask_dates, text_cache
@@ -50,6 +50,7 @@ _NONE = re.compile(
     r"(?:trailers?|teasers?|footage|first look|video)\b|"
     r"\b(?:trailers?|teasers?|footage|first look|clip)\b[^.;]{0,80}\b(?:not (?:been )?(?:posted|"
     r"released|public|online|available|shared|made public)|isn['’]t (?:public|online|out)|yet to|not yet|"
+    r"still to (?:come|arrive|drop|land)|"
     r"privately|behind closed doors|only (?:to|for)|exhibitors|(?:in|for) the (?:hall|room)|no one outside|"
     r"nothing to embed|will (?:be )?(?:released|arrive|drop|follow|come)|should (?:arrive|follow|drop|land)|"
     r"(?:noch |bislang |bisher )?nicht (?:erschienen|veröffentlicht|online|da)|"
@@ -270,8 +271,12 @@ def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, ti
 
 
 # "the trailer for Ember & Ash", "Sister Ferrous' teaser": a capitalised name the trailer is of.
-_TRAILER_OF_NAME = re.compile(r"\b(?:trailers?|teasers?|promo|spot)\s+(?:for|of)\s+(?:the\s+)?"
+_TRAILER_OF_NAME = re.compile(r"\b(?:trailers?|teasers?|promo|spot)\s+(?:for|of)\s+(?:the\s+)?[\"“‘']?"
                               r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:&|and|of|the|in|[A-Z][\w'’-]*))*)")
+
+
+_OTHER_WORKS = re.compile(r"\b(?:the|its|their) (?:spin-?off|prequel|companion (?:series|film|show)|special)['’]s?\s",
+                          re.I)
 
 
 def _foreign_trailer(sentence: str) -> bool:
@@ -318,7 +323,15 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
                 talk.fake = talk.fake or sentence
             if not _TRAILER.search(sentence):
                 continue
-            has_title = bool(matcher.find(sentence))
+            # "HBO dates 'Copper Sky: Ridgeback' spinoff, releases teaser": the spinoff's, not the show's.
+            named = matcher.find(sentence)
+            mentions = [m for m in named if not subtitled_work(sentence, m.end, m.start)]
+            has_title = bool(mentions)
+            if not has_title and (len(named) > len(mentions) or sibling(sentence, target, 0, len(sentence))
+                                  or _OTHER_WORKS.search(sentence)):
+                # "Watch the final trailer for Part One" on a page about Part Two; "the spinoff's teaser"
+                talk.other = True
+                continue
             if other_season_article and _season_of(sentence) is None:
                 talk.other = True
                 continue
@@ -336,7 +349,6 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
             if not (has_title or about.get(sentence, False)) or (not has_title and _foreign_trailer(sentence)):
                 talk.other = True  # "The trailer for Ember & Ash, which dropped Friday": another title's
                 continue
-            mentions = matcher.find(sentence)
             names = [(m.start, m.end) for m in mentions] + other_titles(sentence, [], matcher, mentions)
             # A title page's own video card: "Larchmont: Season 2 Official Trailer", or just "Season 2
             # Official Trailer" in its trailers row.
