@@ -21,10 +21,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d\d))?(?![\d/]|\.\d)")
+# These scan a whole page's text.  ``re`` skips ahead to where a pattern could start only
+# when it opens with a character or a class, never with an assertion, so the test of what
+# precedes a number's first digit follows that digit: "\d(?<![\d/.]\d)" is
+# "(?<![\d/.])\d", and "\d(?<!\w\d)" is "\b\d", found 3-4 times faster.
+_NUMERIC = re.compile(r"(\d(?<![\d/.]\d)\d?)([/.])(\d{1,2})(?:\2(\d{4}|\d\d))?(?![\d/]|\.\d)")
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)")
+_DAY_MONTH = re.compile(rf"\d(?<!\w\d)\d?(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)")
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b")
 _MONTH_FIRST_REGIONS = {"us", "ca", "ph"}
 
@@ -64,6 +68,8 @@ def page_dayfirst(texts: Iterable[str], lang: str = "") -> bool:
     if region is not None:
         return region
     spelled_dm = len(_DAY_MONTH.findall(text))
+    if not spelled_dm:
+        return False  # however often it writes "December 1"
     spelled_md = len(_MONTH_DAY.findall(text))
     # One "1 December" on a page that never writes "December 1" is a writer's habit too.
-    return (spelled_dm >= 1 and not spelled_md) or (spelled_dm >= 2 and spelled_dm > 2 * spelled_md)
+    return not spelled_md or (spelled_dm >= 2 and spelled_dm > 2 * spelled_md)
