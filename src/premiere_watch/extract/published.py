@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
+from premiere_watch.extract.casefold import CaselessScan
 from premiere_watch.extract.grammar import find_dates, without_dates
 from premiere_watch.extract.jsonld import ARTICLE_TYPES, jsonld_types
 from premiere_watch.extract.zones import COMMENT_HINT, clean
@@ -173,7 +174,8 @@ _PROBE = dt.date(2000, 1, 1)
 _RELEASE_LABEL = re.compile(r"\b(?:premi\w*|releas\w*|debut\w*|launch\w*|open\w*|air\w*|broadcast\w*|stream\w*|"
                             r"theat\w*|cinema\w*|return\w*|finale|episode|season|series|out|coming|date)\b", re.I)
 
-_ISSUE = re.compile(r"\b(?:issue|edition|no\.|vol\.?|volume)\s*#?\d+\b", re.I)
+# Tested on every long block of an article (see ``dateline``): a CaselessScan, twice as fast.
+_ISSUE = CaselessScan(r"\b(?:issue|edition|no\.|vol\.?|volume)\s*#?\d+\b")
 # "Compiled by Leena Marchetti · Published Friday 7 November 2025": a byline's dated segment.
 _STAMP_SEGMENT = re.compile(r"[·•|]\s*(?:published|posted|updated|first published)\b", re.I)
 _SEPARATORS = re.compile(r"\s[·•|]\s|\s[–—]\s")
