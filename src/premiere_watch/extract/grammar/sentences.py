@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+import string
 
 from premiere_watch.extract.grammar.lexicon import word_set
 
@@ -27,8 +28,12 @@ _STARTERS = word_set(
     "which who why how where still yet even just not no one some many most all both each fans according "
     "last next earlier later"
 )
-_BOUNDARY = re.compile(r"(?:[.!?…]+|\.\.\.)[\"'”’)\]]*(?=\s)")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’]*)\.$")
+# One mark, then any more: ``re`` skips ahead to a pattern's opening character class, not to
+# a repeated one ("[.!?…]+"), and this is scanned over every block of every page.
+_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(?=\s)")
+# The word before a full stop ("U.S", "Sept", "J"): a letter, then letters, dots and
+# apostrophes up to the stop, within the 24 characters before it.
+_WORD_CHARS = string.ascii_letters + ".'’"
 _GERMAN_ORDINAL = re.compile(r"(?<![\d.])\d{1,2}\.$")
 _GERMAN_MONTH = re.compile(r"(?:Januar|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|"
                            r"Dezember)$")
@@ -46,12 +51,11 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     punct = m.group().rstrip("\"'”’)]")
     if punct != ".":
         return True  # "!", "?", "..." before a capital
-    if _GERMAN_ORDINAL.search(text, max(0, m.start() - 3), m.start() + 1) and _GERMAN_MONTH.match(word):
+    if _GERMAN_MONTH.match(word) and _GERMAN_ORDINAL.search(text, max(0, m.start() - 3), m.start() + 1):
         return False  # "am 26. Dezember": a German date's day is an ordinal with a full stop
-    wb = _WORD_BEFORE.search(text, max(0, m.start() - 24), m.start() + 1)
-    if wb is None:
+    tok = _word_before(text, m.start())
+    if not tok:
         return True
-    tok = wb.group(1)
     low = tok.lower().rstrip(".")
     if low in _ABBR_NEVER:
         return False
@@ -66,8 +70,16 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     return True
 
 
+def _word_before(text: str, stop: int) -> str:
+    """The word before the full stop at ``stop`` (see ``_WORD_CHARS``), or ""."""
+    before = text[max(0, stop - 24):stop]
+    run = before[len(before.rstrip(_WORD_CHARS)):]
+    return run.lstrip(".'’")
+
+
 # A bullet or middle dot between items of a run-in list ends an item as a full stop would.
-_ITEM_BREAK = re.compile(r"\s+[•·▪●]\s+")
+_BULLETS = "•·▪●"
+_ITEM_BREAK = re.compile(rf"\s+[{_BULLETS}]\s+")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -78,7 +90,10 @@ def split_sentences(text: str) -> list[str]:
     U.S. The film ..." does).
     """
     out: list[str] = []
-    for line in (item for raw in text.splitlines() for item in _ITEM_BREAK.split(raw)):
+    lines = text.splitlines()
+    if any(bullet in text for bullet in _BULLETS):  # rare: most blocks need no scan for a break
+        lines = [item for raw in lines for item in _ITEM_BREAK.split(raw)]
+    for line in lines:
         start = 0
         for m in _BOUNDARY.finditer(line):
             if _ends_sentence(line, m):
