@@ -226,6 +226,10 @@ def dateline(blocks: list[Block], dayfirst: bool) -> tuple[dt.date | None, set[i
     for i, block in enumerate(blocks):
         if block.zone != "main" or block.kind == "heading":
             continue
+        if len(block.text) > 200 and (found is not None or read > 1):
+            # No date line is this long (see ``is_date_line``), and once the day is settled the
+            # prose count no longer matters: an article's paragraphs need no scan.
+            continue
         if len(block.text) > 90 and not (_ISSUE.search(block.text) or _STAMP_SEGMENT.search(block.text)):
             read += len(block.text.split()) >= 12
             continue
