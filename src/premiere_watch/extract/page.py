@@ -506,8 +506,9 @@ def _labelled(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         prev = out[-1] if out else None
+        # A label is at most 40 characters (see ``_LABEL``): an article's paragraphs are not counted.
         if prev is not None and prev.zone == block.zone and prev.kind in ("paragraph", "list_item") \
-                and block.kind in ("paragraph", "list_item") and len(prev.text.split()) <= 4 \
+                and block.kind in ("paragraph", "list_item") and len(prev.text) <= 40 and len(prev.text.split()) <= 4 \
                 and _LABEL.fullmatch(prev.text) and not _LABEL.fullmatch(block.text) and len(block.text) <= 200:
             out[-1] = replace(block, text=f"{prev.text.rstrip(':')}: {block.text}")
             continue
