@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from lxml import etree
 
+from premiere_watch.extract.casefold import CaselessScan
+
 Zone = Literal["main", "aside", "comment", "chrome"]
 
 BLOCK_TAGS = {
@@ -25,25 +27,24 @@ SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "select
               "input", "textarea", "iframe", "head", "title", "meta", "link"}
 EMPH_TAGS = {"em", "i", "cite", "strong", "b", "q"}  # links are rarely titles
 _CHROME_TAGS = {"nav", "footer"}
-COMMENT_HINT = re.compile(r"comment|disqus|reply|replies|discuss|user-review|community-review|customer-review|"
-                          r"product__reviews|product-reviews|talkback|"
-                          r"reader-(?:reviews|responses)|(?:^|[\s_-])responses(?:$|[\s_-])", re.I)
-_CHROME_HINT = re.compile(
+# The class and id hints are read on every element of a page: CaselessScans (see ``casefold``).
+COMMENT_HINT = CaselessScan(r"comment|disqus|reply|replies|discuss|user-review|community-review|customer-review|"
+                            r"product__reviews|product-reviews|talkback|"
+                            r"reader-(?:reviews|responses)|(?:^|[\s_-])responses(?:$|[\s_-])")
+_CHROME_HINT = CaselessScan(
     r"(?:^|[\s_-])(?:nav|navbar|menu|mega|footer|foot|cookie|consent|gdpr|banner|newsletter|"
     r"subscribe|signup|ad|ads|advert|advertisement|sponsor|share|social|breadcrumbs?|topbar|"
     r"masthead|site-header|paywall|modal|dialog|login|ticker|breaking|skip|tags|"
-    r"brand|logo|poll)(?:$|[\s_-])",
-    re.I,
+    r"brand|logo|poll)(?:$|[\s_-])"
 )
-_ASIDE_HINT = re.compile(
+_ASIDE_HINT = CaselessScan(
     r"sidebar|related|trending|popular|most-read|more-(?:like|module|stories|news|from|articles)|recommend|"
     r"widget|carousel|coming-soon|upcoming|promo|read-?next|up-?next|also-read|you-may-like|outbrain|taboola|"
-    r"(?:^|[\s_-])(?:rail|side|aside|tiles|thumbs|shelf related|lockups|teasers?-list|grid-related)(?:$|[\s_-])",
-    re.I,
+    r"(?:^|[\s_-])(?:rail|side|aside|tiles|thumbs|shelf related|lockups|teasers?-list|grid-related)(?:$|[\s_-])"
 )
 _BEM_MODIFIER = re.compile(r"--[\w-]+")
-_MAIN_HINT = re.compile(r"article|story|entry-content|post-?body|content-body|release-text|"
-                        r"(?:^|[\s_-])(?:body|main|content)(?:$|[\s_-])", re.I)
+_MAIN_HINT = CaselessScan(r"article|story|entry-content|post-?body|content-body|release-text|"
+                          r"(?:^|[\s_-])(?:body|main|content)(?:$|[\s_-])")
 _ROLE_ZONE: dict[str, Zone] = {
     "navigation": "chrome", "banner": "chrome", "contentinfo": "chrome", "dialog": "chrome",
     "complementary": "aside", "search": "chrome", "alertdialog": "chrome",
