@@ -1853,3 +1853,33 @@ def test_a_participle_and_an_episode_go_with_their_event(text: str, want: Want) 
     target = Target("Sable Reach", 2, (), "tv")
     check(read(article("Sable Reach series two is coming.", text, headline="Sable Reach is back on BBC Two",
                        published="2024-10-01"), target), want)
+
+
+@pytest.mark.parametrize(("intro", "published"), [
+    # A stamp standing as a sentence of its own in a standfirst dates the page ...
+    ("<p>What's new in January. Updated December 19, 2025. Dates may vary by region.</p>", dt.date(2025, 12, 19)),
+    # ... a date inside a sentence that says something does not ...
+    ("<p>What's new in January, as updated for the holidays on December 19, 2025.</p>", None),
+    # ... and an element marked as the time of writing does.
+    ("<p class='bio'>Ines Albrecht is our film critic. <span class='when'>Feb 12, 2026</span></p>",
+     dt.date(2026, 2, 12)),
+])
+def test_a_stamp_sentence_and_a_when_element_date_the_page(intro: str, published: dt.date | None) -> None:
+    html = (f"<html><body><main><h1>Coming soon to Vireo+</h1>{intro}<p>Halcyon Drift is one of the month's "
+            "new arrivals on the service, with the whole of its second season.</p></main></body></html>")
+    assert parse_page(html).published == published
+
+
+@pytest.mark.parametrize(("row", "want"), [
+    # A short label opening its block, run on into the value with no space, is a label ...
+    ("<div><span>In cinemas</span>US 20 March 2026 &middot; UK 27 March 2026</div>", Want("2026-03-20")),
+    # ... an inline word running on into the next is just text.
+    ("<div><span>Cinemas</span>aren't saying when it opens.</div>", Want(None)),
+])
+def test_a_label_glued_to_its_value(row: str, want: Want) -> None:
+    target = Target("Tidewater", None, (), "film")
+    html = ("<html><head><meta property='article:published_time' content='2026-03-04'></head><body><main>"
+            f"<h1>Tidewater: a parents' guide</h1><div class='facts'>{row}</div><p>Tidewater follows a girl who "
+            "rows across a harbour to find her grandfather, and it is gentle for most of its length.</p>"
+            "</main></body></html>")
+    check(read(html, target), want)

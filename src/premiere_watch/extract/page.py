@@ -228,6 +228,7 @@ class _Walker:
             current = block_tag
         if tag in ("td", "th"):
             self._buf.append(" | ")
+        opens_block = not is_block and not any(chunk.strip() for chunk in self._buf)
         if tag == "span" and el.get("class") and el.text and self._glued(el.text):
             # Badges set side by side with CSS ("Season 2" "Coming 12 March 2026" "8 Episodes"):
             # written with no space between them, they are read apart, not as "20268 Episodes".
@@ -240,7 +241,8 @@ class _Walker:
             self._link_chars += len(el.text_content())
         for child in el:
             self.walk(child, inner_zone, current)
-        if not is_block and (tag in ("dt", "label") or _LABEL_CLASS.search(el.get("class") or "")):
+        if not is_block and (tag in ("dt", "label") or _LABEL_CLASS.search(el.get("class") or "")
+                             or (opens_block and self._label_glued(el))):
             self._buf.append(": ")  # "<span class=label>Release date</span><a>November 18</a>"
         if is_block:
             self.flush(current, inner_zone)
@@ -251,6 +253,15 @@ class _Walker:
         """The text would run on from the buffer's last word or number with no space."""
         last = next((chunk for chunk in reversed(self._buf) if chunk), "")
         return last[-1:].isalnum() and (text[:1].isupper() or text[:1].isdigit())
+
+    @staticmethod
+    def _label_glued(el: Any) -> bool:
+        """"<div><span>In cinemas</span>US 20 March 2026</div>": a short inline element opening
+        its block, its text run on into a capitalised word or a number with no space, is a label
+        that CSS sets apart."""
+        text, tail = el.text_content(), el.tail or ""
+        return bool(text) and len(text.split()) <= 4 and text[-1:].isalnum() and (
+            tail[:1].isupper() or tail[:1].isdigit())
 
     @staticmethod
     def _unread(el: Any) -> bool:

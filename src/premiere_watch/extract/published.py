@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from premiere_watch.extract.casefold import CaselessScan
-from premiere_watch.extract.grammar import find_dates, without_dates
+from premiere_watch.extract.grammar import find_dates, split_sentences, without_dates
 from premiere_watch.extract.jsonld import ARTICLE_TYPES, jsonld_types
 from premiere_watch.extract.zones import COMMENT_HINT, clean
 
@@ -128,6 +128,13 @@ def block_byline(blocks: list[Block], dayfirst: bool = False) -> dt.date | None:
         mid = _BYLINE_STAMP.search(block.text) if len(block.text) < 160 else None
         if mid and (day := _absolute_day(block.text[mid.end():], dayfirst)):
             return day
+        # "What's new in Canada in January. Updated December 19, 2025. Dates may vary ...": a
+        # stamp standing as a sentence of its own in a standfirst.
+        if len(block.text) < 250 and _STAMP_SENTENCE.search(block.text):
+            for sentence in split_sentences(block.text):
+                stamp = is_date_line(sentence.rstrip(". "), dayfirst) if _STAMP_SENTENCE.match(sentence) else False
+                if isinstance(stamp, dt.date):
+                    return stamp
         # A newsletter's masthead: "Issue #212 · Monday 3 February 2025 · View in browser".
         line = is_date_line(block.text, dayfirst, names=True) if len(block.text) < 120 and _ISSUE.search(
             block.text) else False
@@ -275,8 +282,9 @@ def _time_element(root: Any) -> dt.date | None:
 
 
 _BYLINE_HINT = re.compile(r"byline|dateline|posted|pubdate|published|publish-date|timestamp|entry-date|"
-                          r"post-date|article-date|(?:^|[\s-])(?:meta|info|date)(?:$|[\s-])", re.I)
+                          r"post-date|article-date|(?:^|[\s-])(?:meta|info|date|when)(?:$|[\s-])", re.I)
 _BYLINE_STAMP = re.compile(r"[,·|•–—]\s*(?:Published|Posted|Updated|First published)(?:\s+on)?\b:?", re.I)
+_STAMP_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s))(?:Last\s+)?(?:Updated|Published|Posted)\b")
 _BYLINE_TEXT = re.compile(r"(?:Posted|Published|By|Updated|Written|(?:Words|Text|Story|Reporting|Interview|Review)"
                           r"\s+by)\b", re.I)
 
