@@ -1883,3 +1883,15 @@ def test_a_label_glued_to_its_value(row: str, want: Want) -> None:
             "rows across a harbour to find her grandfather, and it is gentle for most of its length.</p>"
             "</main></body></html>")
     check(read(html, target), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A year-less month dating the past giving of a date is behind the page, not the release ...
+    ("Vireo Pictures first gave the film a date in January, and it has moved twice since.", Want(None)),
+    # ... a date given for a month is that month.
+    ("Vireo Pictures has given the film a date in January.", Want("2026-01")),
+])
+def test_a_date_given_in_a_past_month(text: str, want: Want) -> None:
+    target = Target("Tidewater", None, (), "film")
+    check(read(article("Tidewater is the studio's big winter film.", text, headline="Tidewater: everything we know",
+                       published="2025-11-20"), target), want)

@@ -177,3 +177,10 @@ def test_another_parts_trailer_is_that_parts() -> None:
         html = page(f"<p>Arrival Point: Part Two opens Nov. 20, 2026.</p><p>{line}</p>", "Arrival Point: Part Two")
         ex = extract(parse_page(html), target)
         assert ex.trailer_status == status, (line, ex.trailer_evidence)
+
+
+def test_a_negation_ends_at_is_that() -> None:
+    body = ("<p>What is not a guess is that there is now some footage: Netflix put out a teaser for "
+            "All of Us Are Dead season 2 on Monday.</p>")
+    ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
+    assert ex.trailer_status == "released", ex.trailer_evidence

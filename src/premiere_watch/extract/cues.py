@@ -556,8 +556,14 @@ def past_tense_before(sentence: str, start: int, end: int) -> bool:
     if verb is not None:
         if _FUTURE_AUX.search(sentence, max(lo, verb_at - 25), verb_at):
             return False  # "will be released", "is expected to be dated"
+        if verb.lower() in ("date", "slot") and _PAST_GIVING.search(sentence, lo, verb_at):
+            return True  # "A24 first gave the film a date in January": the giving is what January dates
         return bool(_PAST_FORM.fullmatch(verb.split()[0])) and verb.lower() not in ("dated", "scheduled", "slated")
     return bool(PAST_EVENT.search(sentence, lo, hi))
+
+
+_PAST_GIVING = re.compile(r"\b(?:gave|handed|assigned|awarded)\s+(?:\w+\s+){0,4}?(?:a|an|the|its|their)\s+"
+                          r"(?:[\w-]+\s+)?$", re.I)
 
 
 def moved_before(sentence: str, start: int) -> bool:

@@ -46,7 +46,8 @@ _FAKE = re.compile(r"\b(?:fan[- ]?made|fan[- ]edit|fan[- ]trailers?|concept trai
                    r"not affiliated)\b", re.I)
 _NONE = re.compile(
     r"(?:\bno|\bnot|n['’]t|\bnever|\byet to|\bwithout|\bnothing|\bnobody|\bno one|\bnone|"
-    r"\bnicht|\bkein(?:e[nmrs]?)?|\bnoch nicht)\b[^.;]{0,60}\b"
+    # ("What is not a guess is that there is now some footage": the negation ends at "is that".)
+    r"\bnicht|\bkein(?:e[nmrs]?)?|\bnoch nicht)\b(?:(?!\b(?:is|was) that\b)[^.;]){0,60}\b"
     r"(?:trailers?|teasers?|footage|first look|video)\b|"
     r"\b(?:trailers?|teasers?|footage|first look|clip)\b[^.;]{0,80}\b(?:not (?:been )?(?:posted|"
     r"released|public|online|available|shared|made public)|isn['’]t (?:public|online|out)|yet to|not yet|"
