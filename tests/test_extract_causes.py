@@ -1860,11 +1860,10 @@ def test_a_participle_and_an_episode_go_with_their_event(text: str, want: Want) 
     ("<p>What's new in January. Updated December 19, 2025. Dates may vary by region.</p>", dt.date(2025, 12, 19)),
     # ... a date inside a sentence that says something does not ...
     ("<p>What's new in January, as updated for the holidays on December 19, 2025.</p>", None),
-    # ... and an element marked as the time of writing does.
-    ("<p class='bio'>Ines Albrecht is our film critic. <span class='when'>Feb 12, 2026</span></p>",
-     dt.date(2026, 2, 12)),
+    # ... nor does a "when" element, which may as well time an event.
+    ("<p class='when'>Thursday 16 April 2026, 7.30pm: screening and Q&amp;A</p>", None),
 ])
-def test_a_stamp_sentence_and_a_when_element_date_the_page(intro: str, published: dt.date | None) -> None:
+def test_a_stamp_sentence_dates_the_page(intro: str, published: dt.date | None) -> None:
     html = (f"<html><body><main><h1>Coming soon to Vireo+</h1>{intro}<p>Halcyon Drift is one of the month's "
             "new arrivals on the service, with the whole of its second season.</p></main></body></html>")
     assert parse_page(html).published == published
@@ -1895,3 +1894,42 @@ def test_a_date_given_in_a_past_month(text: str, want: Want) -> None:
     target = Target("Tidewater", None, (), "film")
     check(read(article("Tidewater is the studio's big winter film.", text, headline="Tidewater: everything we know",
                        published="2025-11-20"), target), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A company's regional arm is the company, not another title ...
+    ("Warner Bros. Brazil will release it in both dubbed and subtitled versions on 13/11.", Want("2025-11-13")),
+    # ... while a name of a title's own is that title's.
+    ("Glass Harbor will release in both dubbed and subtitled versions on 13/11.", Want(None)),
+])
+def test_a_companys_regional_arm(text: str, want: Want) -> None:
+    target = Target("Tidewater", None, (), "film")
+    check(read(article("Tidewater is the month's big Hollywood release.", text,
+                       headline="Tidewater: the Brazilian release", published="2025-10-30"), target), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A showcase that showed the slate off in July dates itself ...
+    ("When Vireo+ showed off its autumn slate in July, Tidewater was simply listed as \"October\", and plenty "
+     "of people expected a mid-month launch.", Want(None)),
+    # ... a premiere in October is the premiere.
+    ("Tidewater premieres in October.", Want("2025-10")),
+])
+def test_showing_off_a_slate_is_an_event(text: str, want: Want) -> None:
+    check(read(article("Vireo+ dates its gothic mystery.", text, headline="Vireo+ dates gothic mystery Tidewater",
+                       published="2025-10-07"), Target("Tidewater", None, (), "tv")), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A verb coordinated with another event shares the title as its subject ...
+    ("Tidewater had its world premiere at a festival in June 2025 and opened in cinemas on 6 March 2026.",
+     Want("2026-03-06")),
+    # ... an event noun that is the verb's subject keeps the date.
+    ("The world premiere of Tidewater is in cinemas on 6 March 2026.", Want(None)),
+])
+def test_a_coordinated_verb_before_its_release_word(text: str, want: Want) -> None:
+    target = Target("Tidewater", None, (), "film")
+    html = (f"<html><body><main><h1>Tidewater (12A) + Q&amp;A</h1><p>{text}</p><p>Our volunteers will host a "
+            "conversation with the director after the screening, and tickets include a drink.</p>"
+            "</main></body></html>")
+    check(read(html, target), want)

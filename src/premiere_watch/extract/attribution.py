@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from premiere_watch.extract.companies import NETWORKS, STREAMERS, STUDIOS, alternation
+from premiere_watch.extract.companies import NETWORKS, REGIONAL, STREAMERS, STUDIOS, alternation
 from premiere_watch.extract.titles import Mention, TitleMatcher, foreign_subject, is_title_case, subject_verb
 from premiere_watch.model import Target
 
@@ -113,7 +113,7 @@ _INDEFINITE = re.compile(rf"\b(?:another|an?\s+(?:untitled|new|different|rival|c
                          rf"|\ban?\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_WORK_NOUN})s?\s+"
                          r"(?=that\b|which\b|who\b|coming\b|out\b|due\b|arriving\b|opening\b)", re.I)
 _NOT_TITLES = re.compile(r"(?:(?:exclusive|update|updated|breaking|report|watch)\s*:\s+)?"  # a wire label
-                         rf"(?:The\s+)?(?:{alternation(STREAMERS + NETWORKS + STUDIOS)}|"
+                         rf"(?:The\s+)?(?:(?:{alternation(STREAMERS + NETWORKS + STUDIOS)}){REGIONAL}|"
                          r"I|We|It|He|She|They|This|That|These|Those|There|Season \d+|Part \w+|Episode \d+|"
                          r"Volume \d+|Vol\.? \d+|Chapter \w+|Act \w+|Book \w+|Staffel \d+|Teil \w+|"
                          r"(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber|"

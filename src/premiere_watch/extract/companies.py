@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["NETWORKS", "STREAMERS", "STUDIOS", "alternation"]
+__all__ = ["NETWORKS", "REGIONAL", "STREAMERS", "STUDIOS", "alternation"]
 
 STREAMERS = ("Netflix", "HBO Max", "Max", "Hulu", "Prime Video", "Disney+", "Apple TV+", "Apple TV", "Paramount+",
              "Peacock", "Crunchyroll", "Funimation", "Quibi", "Showtime", "Starz")
@@ -19,6 +19,11 @@ NETWORKS = ("HBO", "NBC", "CBS", "ABC", "Fox", "FX", "AMC", "The CW", "CW", "BBC
 STUDIOS = ("Amazon MGM", "Amazon", "Apple", "Disney", "Paramount", "Universal", "Warner Bros.", "Warner Bros",
            "Warner", "WB", "Sony Pictures", "Sony", "Lionsgate", "A24", "Neon", "Focus Features", "Searchlight",
            "Marvel Studios", "Marvel", "DC Studios", "DC", "Lucasfilm", "Pixar", "DreamWorks", "Legendary", "MGM")
+
+
+# A company's regional arm is the company: "Warner Bros. Brazil will release it on 13/11".
+REGIONAL = (r"(?:\s+(?:Brazil|Brasil|India|Japan|Korea|Germany|France|Spain|Italy|Mexico|Canada|Australia|UK|U\.K\.|"
+            r"US|U\.S\.|Latin America|Nordics?|Benelux|Asia|Europe|EMEA|International))?")
 
 
 def alternation(names: Iterable[str]) -> str:

@@ -80,7 +80,7 @@ _OTHER_EVENT = CaselessScan(
     r"ceremony|box office|tickets?|pre-?sales?|novel|book|published|game|comic|manga|webtoon|episode \d+|"
     r"died|death|born|casting|cast|announcement|announced on|press|convention|upfronts?|deal|founded|"
     r"tour(?! (?:film|movie|documentary|special))|concert(?! (?:film|movie|documentary|special))|"
-    r"show(?:s|ed)? (?:at|in)|kicked off|visit|on sale|showtimes?|ended|ends|finale|showcase|"
+    r"show(?:s|ed)? (?:at|in)|show(?:s|ed|ing)? off|kicked off|visit|on sale|showtimes?|ended|ends|finale|showcase|"
     r"(?:drama|comedy|slate|programme|program|autumn|spring|fall|winter|summer) launch(?:es)?|"
     r"writers['’]? room|table read|read-?through|auditions?|casting call|"
     r"conference|presentation|keynote|summit|cinemacon|investors?|call|investigation|allegations?|lawsuit|"
@@ -283,7 +283,8 @@ _EVENT_NOUN = re.compile(r"trailers?|teasers?|clip|footage|first look|panel|even
                          r"repeats?|reruns?|poster|graphic|"
                          r"banner|key art|image|soundtrack|album|single|vinyl|blu-?ray|dvd|book|novel|game|"
                          r"awards?|ceremony", re.I)
-_COORDINATED = re.compile(r"\b(?:and|but|then)\s+(?:\w+ly\s+)?$", re.I)
+# ("... and opened in cinemas on 6 March": the verb may stand before the release word it shares.)
+_COORDINATED = re.compile(r"\b(?:and|but|then)\s+(?:\w+ly\s+)?(?:[a-z]+(?:ed|s)\s+)?$", re.I)
 # "the trailer of Ayan Mukerji's Brahmastra": a maker's possessive may stand before the title.
 _OF_TITLE = re.compile(r"\s*(?:for|of|from|to|at|on|about|behind|into|inside)\s+(?:the\s+)?"
                        r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s?\s+)?$")

@@ -282,7 +282,7 @@ def _time_element(root: Any) -> dt.date | None:
 
 
 _BYLINE_HINT = re.compile(r"byline|dateline|posted|pubdate|published|publish-date|timestamp|entry-date|"
-                          r"post-date|article-date|(?:^|[\s-])(?:meta|info|date|when)(?:$|[\s-])", re.I)
+                          r"post-date|article-date|(?:^|[\s-])(?:meta|info|date)(?:$|[\s-])", re.I)
 _BYLINE_STAMP = re.compile(r"[,·|•–—]\s*(?:Published|Posted|Updated|First published)(?:\s+on)?\b:?", re.I)
 _STAMP_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s))(?:Last\s+)?(?:Updated|Published|Posted)\b")
 _BYLINE_TEXT = re.compile(r"(?:Posted|Published|By|Updated|Written|(?:Words|Text|Story|Reporting|Interview|Review)"
