@@ -118,7 +118,10 @@ def _weekday_the_nth(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | No
 
 
 # "26.12." on a German listing: day and month, each closed by its dot, the year left out.
-@form(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?![\d.]|[^\S\n]*\d)", prio=7, needs=((".",),))
+# Every match has a digit after a dot (the month's first), which English prose seldom has:
+# "." alone is in every block.
+@form(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?![\d.]|[^\S\n]*\d)", prio=7,
+      needs=(tuple(f".{digit}" for digit in range(10)),))
 def _german_day_month(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     if not ctx.dayfirst or ctx.anchor is None or bad_before_number(ctx.text, m.start()):
         return None

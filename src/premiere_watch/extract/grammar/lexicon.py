@@ -114,8 +114,9 @@ FULL_WEEKDAY = r"(?P<{n}>(?i:monday|tuesday|wednesday|thursday|friday|saturday|s
 # ``needs`` (see ``registry``).
 NEEDS_MONTH = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
                "mär", "mae", "mai", "okt", "dez")
-NEEDS_WEEKDAY = ("day",)  # every FULL_WEEKDAY
 NEEDS_WEEKDAY_NAME = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Every FULL_WEEKDAY.  Not just "day": "today", "holidays" and "days" are in most blocks.
+NEEDS_WEEKDAY = NEEDS_WEEKDAY_NAME
 # A day of the month (1..31, checked by the handler): not part of a longer
 # number, a time ("9:30", "9 p.m."), a decimal or a fraction.
 # Spoken and transcribed text spells days out: "November tenth", "the twenty-first of June".
