@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from premiere_watch.extract.casefold import CaselessScan
 from premiere_watch.extract.companies import NETWORKS, REGIONAL, STREAMERS, STUDIOS, alternation
 from premiere_watch.extract.titles import Mention, TitleMatcher, foreign_subject, is_title_case, subject_verb
 from premiere_watch.model import Target
@@ -44,9 +45,10 @@ def is_sequel(target: Target) -> bool:
     return any(_SEQUEL_NAME.search(n) for n in target.names)
 
 
-def anaphora_for(target: Target, sequel: bool | None = None) -> re.Pattern[str]:
+def anaphora_for(target: Target, sequel: bool | None = None) -> CaselessScan:
     """What points back to the target in a sentence that does not name it.  ``sequel``: the
-    target is one (by default, when its name says so)."""
+    target is one (by default, when its name says so).  Scanned in every sentence: a
+    CaselessScan (see ``casefold``), so its matches' groups read lowercased."""
     # Without a season the target may be a film or a whole series (a documentary series, a
     # new show): both kinds of noun may point back to it.
     kinds = _KIND_NOUNS["tv"] if target.season is not None else f"{_KIND_NOUNS['film']}|{_KIND_NOUNS['tv']}"
@@ -54,8 +56,8 @@ def anaphora_for(target: Target, sequel: bool | None = None) -> re.Pattern[str]:
     nouns = f"{kinds}|{_ANY_KIND}" + ("|sequel|follow-up" if sequel else "")
     modifiers = rf"(?:(?!(?:{_SETS_APART})\b)[\w'’-]+\s+){{0,4}}?"
     # "the series 1 finale" is a season, not "the series" pointing back.
-    return re.compile(rf"\b(?:the|this|that|its|his|her|their)\s+{modifiers}(?:{nouns})\b(?!\s+\d)|"
-                      r"\b(?:it|it['’]s|its)\b", re.I)
+    return CaselessScan(rf"\b(?:the|this|that|its|his|her|their)\s+{modifiers}(?:{nouns})\b(?!\s+\d)|"
+                        r"\b(?:it|it['’]s|its)\b")
 
 
 # "the same day as X", "a week before X", "opposite X": X is named only to be compared with.
@@ -107,11 +109,12 @@ _COMPANYS = re.compile(rf"\b(?:{alternation(STREAMERS + NETWORKS + STUDIOS)})['�
 # The name right before ", which", or before an appositive of it ("X, the ... series, which").
 _WHICH = re.compile(rf"(?P<name>{_NAME})(?P<app>,\s(?:the|a|an|its|his|her|their)\s[^,]{{1,80}})?,\s+which\b")
 # "Another untitled Star Wars film", "a new Marvel series": an indefinite work is not a named one.
-_INDEFINITE = re.compile(rf"\b(?:another|an?\s+(?:untitled|new|different|rival|competing|separate|second|third))"
-                         rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{_WORK_NOUN}|project|title|installment)\b"
-                         # "a Christmas rom-com that lands before Halloween": some work, described
-                         rf"|\ban?\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_WORK_NOUN})s?\s+"
-                         r"(?=that\b|which\b|who\b|coming\b|out\b|due\b|arriving\b|opening\b)", re.I)
+# Scanned in every sentence: a CaselessScan (see ``casefold``).
+_INDEFINITE = CaselessScan(rf"\b(?:another|an?\s+(?:untitled|new|different|rival|competing|separate|second|third))"
+                           rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{_WORK_NOUN}|project|title|installment)\b"
+                           # "a Christmas rom-com that lands before Halloween": some work, described
+                           rf"|\ban?\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_WORK_NOUN})s?\s+"
+                           r"(?=that\b|which\b|who\b|coming\b|out\b|due\b|arriving\b|opening\b)")
 _NOT_TITLES = re.compile(r"(?:(?:exclusive|update|updated|breaking|report|watch)\s*:\s+)?"  # a wire label
                          rf"(?:The\s+)?(?:(?:{alternation(STREAMERS + NETWORKS + STUDIOS)}){REGIONAL}|"
                          r"I|We|It|He|She|They|This|That|These|Those|There|Season \d+|Part \w+|Episode \d+|"

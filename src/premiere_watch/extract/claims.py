@@ -36,6 +36,7 @@ from premiere_watch.extract.attribution import (
     slot_taken,
     subtitled_work,
 )
+from premiere_watch.extract.casefold import CaselessScan
 from premiere_watch.extract.companies import NETWORKS, STREAMERS, STUDIOS, alternation
 from premiere_watch.extract.decide import HEADLINE_UNDATED, Candidate, choose, to_claim
 from premiere_watch.extract.grammar import without_dates
@@ -56,8 +57,9 @@ from premiere_watch.extract.titles import Mention, TitleMatcher, foreign_subject
 from premiere_watch.model import DateClaim, Rejected, Target
 
 # "| Premiere | October 5, 2022" in the article's own fact box: a label, not a subject of its own.
-_SEQUEL_WHICH = re.compile(r"(?P<np>\b(?:its|the|a|his|her|their)\s+(?:\w+\s+)?(?:sequel|prequel|follow-up|spin-?off))"
-                           r",\s+(?:which|that)\b", re.I)
+# Scanned in every sentence of a page about a title that is no sequel: a CaselessScan (see ``casefold``).
+_SEQUEL_WHICH = CaselessScan(r"(?P<np>\b(?:its|the|a|his|her|their)\s+(?:\w+\s+)?(?:sequel|prequel|follow-up|"
+                             r"spin-?off)),\s+(?:which|that)\b")
 _NEW_SEASON = re.compile(r"\b(?:new|upcoming|next|coming|forthcoming|latest)\s+(?:season|series|episodes|run)\b|"
                          r"\b(?:revival|reboot|return(?:ing)? season)\b", re.I)
 _CALLED_SEQUEL = re.compile(r"\s*(?:sequel\b|,\s+(?:the|a|its)\s+(?:\w+\s+)?sequel\b)", re.I)
@@ -668,6 +670,8 @@ class _Walk:
             if not self.sequel:
                 # "he has moved on to its sequel, which Paramount has dated for ...": not ours
                 other_spans = sorted(other_spans + [m.span("np") for m in _SEQUEL_WHICH.finditer(sentence)])
+            # "it", "the film": asked by up to three of the tests below, scanned once.
+            points_back = not mentions and self.anaphora.search(sentence) is not None
             if mentions:
                 self.out.mentioned_in_main = True
                 block_mentioned = True
@@ -675,17 +679,17 @@ class _Walk:
             elif foreign_subject(sentence, self.matcher):
                 subject = False  # "Meanwhile, Gen V premieres ...": another title's sentence
             elif any(_opens_with_span(sentence, start) for start, _ in other_spans) and (
-                    not self.anaphora.search(sentence) or any(
+                    not points_back or any(
                         _SUBJECT_AFTER.match(sentence, end) for start, end in other_spans
                         if _opens_with_span(sentence, start))):
                 # Another title is the subject; one named further on is only named.  Its own
                 # pronouns follow it: "X: Night Shift, which NBC ordered, ... and it premieres Oct. 9".
                 subject = False
-            elif other_kind(sentence, self.target) and not self.anaphora.search(sentence):
+            elif other_kind(sentence, self.target) and not points_back:
                 subject = False  # "the film" is not a season, nor "the series" a film
             elif not self.sequel and SEQUEL_REF.search(sentence):
                 subject = False  # "the sequel" is not a target that is no sequel
-            elif self.anaphora.search(sentence) or own_installment(sentence, self.target):
+            elif points_back or own_installment(sentence, self.target):
                 # "it", "the film": whoever the previous sentence was about; but a paragraph that
                 # opens on "the sequel" goes back to the article's subject.
                 if topic and sentence is sentences[0] and _DEFINITE.search(sentence):
