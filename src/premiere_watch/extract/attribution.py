@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from premiere_watch.extract.casefold import CaselessScan
+from premiere_watch.extract.casefold import CaselessScan, lowered
 from premiere_watch.extract.companies import NETWORKS, REGIONAL, STREAMERS, STUDIOS, alternation
 from premiere_watch.extract.titles import Mention, TitleMatcher, foreign_subject, is_title_case, subject_verb
 from premiere_watch.model import Target
@@ -332,11 +332,20 @@ _PLACE_OF = re.compile(r"\bin\s+(?:(?P<pron>its|their)|(?P<name>T)['’]s?)\s+(?
                        re.I)
 
 
+# Every match of ``_PLACE_OF`` holds one of these (lowercased): most sentences hold none,
+# and a substring test is far cheaper than that pattern's scan.
+_PLACE_WORDS = ("place", "stead", "slot", "replac", "supplant", "bump", "date", "spot", "berth", "window")
+
+
 def slot_taken(sentence: str, mentions: list[Mention], pronoun_is_target: bool) -> bool:
     """The sentence gives the target's slot to another title: its dates are the slot's, which
     the target no longer holds.  ``pronoun_is_target``: "its" would point back to the target
     (the sentence does not name it, and the previous one was about it)."""
-    for m in _PLACE_OF.finditer(_with_target(sentence, mentions)):
+    text = _with_target(sentence, mentions)
+    low = lowered(text)  # (None: a letter IGNORECASE reads as another one; scan as it is)
+    if low is not None and not any(word in low for word in _PLACE_WORDS):
+        return False
+    for m in _PLACE_OF.finditer(text):
         if m.group("name") or m.group("obj") or m.group("name2") or m.group("name3"):
             return True
         if (m.group("pron") or m.group("pron2") or m.group("pron3")) and pronoun_is_target:

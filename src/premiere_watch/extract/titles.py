@@ -436,16 +436,20 @@ def foreign_subject(sentence: str, matcher: TitleMatcher) -> bool:
         return False
     phrase = run.group(0).rstrip(":")
     words = phrase.split()
+    # "Gadar 2, in its fifth weekend after its 11 August release, ...": a subject in its own phrase.
+    its_own = _ITS_OWN.match(body, run.end()) is not None and len(words) >= 2
+    # "“Black Adam,” with Dwayne Johnson, now opens ...": past its quote and an appositive.
+    after = _APPOSITIVE.match(body, run.end())
+    verb = _TITLE_VERB.match(body, run.end()) or (_TITLE_VERB.match(body, after.end()) if after else None)
+    if not its_own and verb is None:
+        return False  # most sentences: a capitalised opening with no verb a title does (the cheap test first)
     head = words[1] if len(words) > 1 and words[0].lower() in ("the", "a", "an") else words[0]
     if matcher.find(phrase) or _COMPANIES.fullmatch(phrase.rstrip(".:")) or \
             _COMPANIES.fullmatch(head.rstrip(".:,")):
         return False
-    # "“Black Adam,” with Dwayne Johnson, now opens ...": past its quote and an appositive.
     if _ACTOR_VERB.match(body, run.end()):
         return False  # "Zachary Levi returns as the grown-up hero": a person, not a title
-    if _ITS_OWN.match(body, run.end()) and len(words) >= 2:
-        return True  # "Gadar 2, in its fifth weekend after its 11 August release, ..."
-    after = _APPOSITIVE.match(body, run.end())
-    verb = _TITLE_VERB.match(body, run.end()) or (_TITLE_VERB.match(body, after.end()) if after else None)
+    if its_own:
+        return True
     # "StudioCanal released the film in the U.K.": a company doing something to the title.
     return verb is not None and not _OBJECT_IS_TITLE.match(body, verb.end())
