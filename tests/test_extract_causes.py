@@ -1933,3 +1933,29 @@ def test_a_coordinated_verb_before_its_release_word(text: str, want: Want) -> No
             "conversation with the director after the screening, and tickets include a drink.</p>"
             "</main></body></html>")
     check(read(html, target), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A correction retracts a date, however current the statement of it looked ...
+    ("September 18 was never the plan, the spokesperson said.", Want("2026-09-25", denied="2026-09-18")),
+    ("September 18, 2026 was a typo, the studio said.", Want("2026-09-25", denied="2026-09-18")),
+    # ... an old plan that was set is only history.
+    ("September 18 was the plan for a while, the spokesperson said.", Want("2026-09-18")),
+])
+def test_a_retracted_date(text: str, want: Want) -> None:
+    target = Target("Tidewater", None, (), "film")
+    check(read(article("The new date for Tidewater is Friday, September 25.", text,
+                       "Earlier, the studio said Tidewater will now open in theaters on September 18.",
+                       headline="Vireo moves Tidewater to the fall", published="2026-02-10"), target), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "remains undated" says there is no date now ...
+    ("Tidewater remains undated.", Want(None, denied="2026-11-20")),
+    # ... "remains a favourite" says nothing of it.
+    ("Tidewater remains a festival favourite.", Want("2026-11-20")),
+])
+def test_remains_undated(text: str, want: Want) -> None:
+    target = Target("Tidewater", None, (), "film")
+    check(read(article("Tidewater had a teaser in cinemas and a date: November 20.", text,
+                       headline="On Tidewater and waiting", published="2026-09-14"), target), want)

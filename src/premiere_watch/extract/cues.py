@@ -127,6 +127,8 @@ _ORIGINALLY = re.compile(
     r"penciled|pencilled|aiming|targeting|eyeing|headed)\b",
     re.I,
 )
+_RETRACTED_AFTER = re.compile(r"^[^;.]{0,40}?\b(?:(?:is|was) never (?:the|a|its|their) (?:plan|date)|"
+                              r"(?:is|was) (?:a typo|an error|a mistake|a misprint))\b", re.I)
 _ABANDONED_AFTER = re.compile(
     r"^[^;.]{0,60}?\b(?:(?:is|was|has been|were) (?:now )?(?:scrapped|abandoned|cancel+ed|vacated|dropped|"
     r"off|gone|no longer)|no longer|(?:date|slot|plan) (?:is|was) (?:off|dead|gone)|anymore|"
@@ -594,7 +596,7 @@ _UNDATED = re.compile(
     r"(?:has|have) not (?:yet )?set a new (?:release |premiere )?date|without (?:setting|naming) a new date|"
     r"(?:will not|won['’]t) be made|(?:has been|was|is|have been|were) (?:officially )?cancell?ed|"
     r"cancels|axes|scraps|pulls the plug on|"
-    r"(?:is|are) (?:now )?undated|"
+    r"(?:is|are) (?:now )?undated|(?:remains?|stays?|remained|stayed) undated|"
     # "Disney pulls 'Mulan' from release schedule": a headline drops its articles
     r"(?:remov|pull|yank|strip)\w*\s+(?:[^.;]{0,40}?\s+)?(?:from|off)\s+(?:the\s+|its\s+|their\s+)?(?:release\s+)?"
     r"(?:calendar|schedule|slate))\b",
@@ -690,6 +692,9 @@ def status_of(sentence: str, start: int, end: int, next_start: int | None = None
         former = None  # "The film, which had been set for Aug. 28, will now open on Feb. 19": the old date's clause
     if former and not _CHANGE_TO.search(sentence[max(lo, start - 25):start]):
         return Verdict("denied", f"former date: {former.group(0)!r}", weak=True)
+    if _RETRACTED_AFTER.search(sentence[end:after_hi]):
+        # "September 18 was never the plan", "... was a typo": a correction outranks any statement of it.
+        return Verdict("denied", "retracted: " + sentence[end:hi][:40].strip())
     if _ABANDONED_AFTER.search(sentence[end:after_hi]):
         return Verdict("denied", "abandoned: " + sentence[end:hi][:40].strip())
     # A negation reaches the dates of its own clause ("not this year, but 2023" denies only

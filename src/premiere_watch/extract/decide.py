@@ -167,9 +167,13 @@ def contenders(cands: list[Candidate], page: Page, rejected: list[Rejected], und
     # month ("not in January") leaves the year it is part of standing.
     lost_slots = {c.date for c in denied if not c.weak and c.date.precision == "day"
                   and not c.why.split("; ")[-1].startswith("negated")}
+    retracted = {c.date for c in denied if c.why.split("; ")[-1].startswith("retracted")}
     confirmed = []
     for c in cands:
         if c.status != "confirmed":
+            continue
+        if c.date in retracted and not c.headline:
+            rejected.append(Rejected(c.evidence[:300], f"{c.date.iso()}: the page retracts it"))
             continue
         # "Moved from X" outranks a plain statement of X, but not one marked current
         # ("now opens X", the headline); "originally X" never outranks a statement of X.
