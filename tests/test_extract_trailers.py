@@ -184,3 +184,16 @@ def test_a_negation_ends_at_is_that() -> None:
             "All of Us Are Dead season 2 on Monday.</p>")
     ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
     assert ex.trailer_status == "released", ex.trailer_evidence
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # A release in another clause past a semicolon is not the trailer's ...
+    ("<p>First-look images from All of Us Are Dead season 2 were released in April; the trailer will follow "
+     "nearer the premiere.</p>", "none"),
+    # ... one in the trailer's own which-clause is.
+    ("<p>The teaser for All of Us Are Dead season 2, which was attached to prints of another film in August, "
+     "promised a release in March.</p>", "released"),
+])
+def test_a_release_past_a_semicolon_is_another_clauses(body: str, status: str) -> None:
+    ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
+    assert ex.trailer_status == status, ex.trailer_evidence

@@ -144,6 +144,9 @@ _PUT_OUT = re.compile(r"\b(?:released|dropped|put out|debuted|premiered|aired|un
                       re.I)
 
 
+_HARD_BREAK = re.compile(r";|:\s|\s[–—]\s")
+
+
 def _clause(sentence: str, at: int) -> str:
     """The part of a sentence around its trailer word, between clause breaks, so that
     "the trailer Netflix put out ... hints at how the episodes are going to hit" is not
@@ -253,8 +256,11 @@ def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, ti
         return  # "footage" alone says nothing is out
     clause = _clause(read, word.start())
     # "The trailer Vireo+ put out last month barely hints at how the episodes are going to hit":
-    # a release in the past tense next to the word settles it, whatever the clause says later.
-    put_out = _PUT_OUT.search(read, max(0, word.start() - 40), word.end() + 40)
+    # a release in the past tense next to the word settles it, whatever the clause says later;
+    # but not past a semicolon ("First-look images were released in April; the trailer will follow").
+    lo = max((m.end() for m in _HARD_BREAK.finditer(read, 0, word.start())), default=0)
+    hi = next((m.start() for m in _HARD_BREAK.finditer(read, word.end())), len(read))
+    put_out = _PUT_OUT.search(read, max(lo, word.start() - 40), min(hi, word.end() + 40))
     if put_out and _WILL_BE.search(read, max(0, put_out.start() - 12), put_out.start()):
         put_out = None  # "the trailer will be revealed"
     if _NONE.search(clause) and not (put_out and not _NEGATED.search(clause)):
