@@ -1959,3 +1959,38 @@ def test_remains_undated(text: str, want: Want) -> None:
     target = Target("Tidewater", None, (), "film")
     check(read(article("Tidewater had a teaser in cinemas and a date: November 20.", text,
                        headline="On Tidewater and waiting", published="2026-09-14"), target), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # What a company "had announced" is a former plan ...
+    ("Vireo+, which had announced a December 2026 release for the film, confirmed on Tuesday that Tidewater "
+     "will no longer be released this year.", Want(None, denied="2026")),
+    # ... what it has announced stands.
+    ("Vireo+ has announced a December 2026 release for Tidewater.", Want("2026-12")),
+])
+def test_a_pluperfect_announcement_is_a_former_plan(text: str, want: Want) -> None:
+    target = Target("Tidewater", None, (), "film")
+    check(read(article("A statement on the suspension of Tidewater.", text, headline="Statement on Tidewater",
+                       published="2026-03-12"), target), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A contrast may name the old service and its window before the date it denies ...
+    ("Season 2 of Tidewater will premiere on ABC in January 2027, rather than on Hulu in the fall of 2026.",
+     Want("2027-01", denied="2026-23")),
+    # ... and a museum's opening hours are no release.
+    ("Open today 10:00–17:00. Tidewater season 2 is on its way.", Want(None)),
+    ("Tidewater season 2 opens today on ABC.", Want("2026-08-25")),
+])
+def test_a_long_contrast_and_opening_hours(text: str, want: Want) -> None:
+    target = Target("Tidewater", 2, (), "tv")
+    check(read(article("Why Tidewater is moving.", text, headline="Why 'Tidewater' is leaving Hulu for ABC",
+                       published="2026-08-25"), target), want)
+
+
+def test_a_participle_after_another_event_continues_it() -> None:
+    target = Target("Tidewater: Undertow", None, (), "film")
+    text = ("The sequel, Tidewater: Undertow, will debut its first teaser exclusively in theaters before the "
+            "re-release screenings, starting Oct. 30.")
+    check(read(article("Tidewater returns to cinemas in 4K.", text, "Tidewater: Undertow opens April 16, 2027.",
+                       headline="'Tidewater' returns in 4K", published="2026-10-06"), target), Want("2027-04-16"))

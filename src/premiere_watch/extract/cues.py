@@ -122,7 +122,7 @@ _ORIGINALLY = re.compile(
     r"\bfirst\s+(?:\w+\s+)?(?:set|scheduled|slated|dated|planned|announced|targeted|pegged|penciled|pencilled)\b|"
     r"\bhad been\b|"
     r"\bhad (?:(?:originally|initially|first|already)\s+)?(?:set|scheduled|slated|dated|planned|pencil+ed|targeted|"
-    r"earmarked|booked)\b|"
+    r"earmarked|booked|announced)\b|"
     r"\b(?:was|were) (?:\w+ )?(?:set|scheduled|slated|dated|planned|due|supposed|lined up|booked|pegged|"
     r"penciled|pencilled|aiming|targeting|eyeing|headed)\b",
     re.I,
@@ -425,6 +425,8 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
             leads or (prem_span[1] < start and not _MOVED_TO_OR_FROM.search(sentence, max(lo, start - 40), start))):
         # "In July it moved the film to 8 December": July dates the move, not a release.
         return False, f"the date of the change ({prem_span[3]!r})"
+    if prem_span is not None and _OPEN.fullmatch(prem_span[3]) and _HOURS.match(sentence, end):
+        return False, "opening hours"  # "Open today 10:00–17:00": the museum's, not a release
     # The sentence may arrive with its dates masked: the date as written says whether it is "today".
     if _DEICTIC.fullmatch(date_text.strip() if date_text else sentence[start:end]) and (
             prem_span is None or prem_span[0] > 20):
@@ -444,10 +446,11 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
                                                                protect or []):
             return False, f"about {other_in_clause[3]!r}, the subject of {prem_span[3]!r}"
     if other is None and prem_span is not None and _PARTICIPLE_CUE.fullmatch(prem_span[3]) and \
-            not sentence[lo:prem_span[1]].strip(" ,") and (lead := _first_cue(sentence, lo)) and lead[0] == "other":
-        # "The BBC is repeating all six episodes on BBC Two, starting this Sunday": the participle
-        # goes on with the event its sentence opened with.
-        return False, f"about {lead[1]!r}, which {prem_span[3]!r} continues"
+            not sentence[lo:prem_span[1]].strip(" ,") and (lead := _other_cue_led(sentence, lo)):
+        # "The BBC is repeating all six episodes on BBC Two, starting this Sunday", "... before the
+        # re-release screenings, starting Oct. 30": the participle goes on with the event its
+        # sentence opened with, or the one just before it.
+        return False, f"about {lead!r}, which {prem_span[3]!r} continues"
     bare_date = prem_span is not None and prem_span[3].lower() in ("date", "dated") and not _RELEASE_NOUN.search(
         sentence, max(0, prem_span[1] - 20), prem_span[1])
     strong = own is not None or any(lo <= s and e <= hi and not _NEUTRAL.fullmatch(w) and
@@ -466,9 +469,11 @@ _CITATION = re.compile(r"\b(?:retrieved|archived(?: from the original)?|accessed
 _MADE_FROM = re.compile(r"\b(?:adaptation|version|remake|retelling|reimagining|take|based)\s+(?:of|on)\b", re.I)
 _ASKED_AFTER = re.compile(r"[^.!?;]{0,40}\?")
 _OWN_VERB = re.compile(r"(?:coming|arriving|returning|due|out)\b", re.I)
-_DENIED_BEFORE = re.compile(r"\b(?:instead of|rather than|in place of|replacing|not|rul(?:e|es|ed|ing) out|"
-                            r"statt|anstatt|anstelle|nicht mehr)\s+"
-                            r"(?:(?:the|its|a|an|on|in|its)\s+)*(?:[\w.,'’]+\s+){0,2}$", re.I)
+# ("rather than on Hulu in the fall of 2026": a contrast may name the old service and its window.)
+_DENIED_BEFORE = re.compile(r"\b(?:(?:instead of|rather than|in place of)\s+(?:(?:the|its|a|an|on|in)\s+)*"
+                            r"(?:[\w.,'’]+\s+){0,3}|"
+                            r"(?:replacing|not|rul(?:e|es|ed|ing) out|statt|anstatt|anstelle|nicht mehr)\s+"
+                            r"(?:(?:the|its|a|an|on|in|its)\s+)*(?:[\w.,'’]+\s+){0,2})$", re.I)
 _WHERE_CLAUSE = re.compile(r"\s*where\s+(?!(?:it|they|he|she|we|you|i|its|their|this|that|these|those|"
                            r"the (?:film|movie|series|show|season|sequel))\b)\w+", re.I)
 _OWN_SUBJECT = re.compile(r"^\W*(?P<subj>(?!(?:it|they|this|that|which|he|she|we|i|you|there)\b)"
@@ -515,14 +520,17 @@ def _cue_at(sentence: str, word: str, lo: int) -> int:
 _PLAN_FOR = re.compile(r"\b(?:for|to|until|till)\s+(?:the\s+)?$", re.I)
 _MOVED_TO_OR_FROM = re.compile(r"\b(?:to|from|until|till|for|into|off|out of|now|back|up|forward|ahead|by)\b"
                                r"[^.;]{0,30}$", re.I)
+_OPEN = re.compile(r"open(?:s|ed)?", re.I)
+_HOURS = re.compile(r"\s*,?\s*(?:from\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[–—-]|to|until)\s*"
+                    r"\d{1,2}(?:[:.]\d{2})?", re.I)
 _PARTICIPLE_CUE = re.compile(r"starting|beginning", re.I)
 
 
-def _first_cue(sentence: str, hi: int) -> tuple[str, str] | None:
-    """The family ("premiere" or "other") and word of the first cue before ``hi``."""
-    firsts = [(hits[0][0], name, hits[0][2]) for name in ("premiere", "other")
-              if (hits := [h for h in _matches(name, sentence) if h[1] <= hi])]
-    return min(firsts)[1:] if firsts else None
+def _other_cue_led(sentence: str, hi: int) -> str:
+    """The event word ("other" family) that is the first or the last cue before ``hi``, or ""."""
+    cues = sorted((start, name, word) for name in ("premiere", "other")
+                  for start, end, word in _matches(name, sentence) if end <= hi)
+    return next((word for _, name, word in (cues[:1] + cues[-1:]) if name == "other"), "")
 
 
 _NEUTRAL = re.compile(r"begins?|kicks? off|starts?|starting|beginning|watch|catch|due|expected|come|comes|coming|out|"
