@@ -133,6 +133,67 @@ async def test_nested_transaction_rolls_back_only_the_inner_part(store: Store) -
 # -- sources -----------------------------------------------------------------------
 
 
+def count_known_queries(store: Store) -> list[int]:
+    """How many times the store asks its backend which sources were read (patched on the instance)."""
+    asked = [0]
+    ask = store.backend.known_sources
+
+    async def counted(source_ids: object) -> set[str]:
+        asked[0] += 1
+        return await ask(source_ids)  # type: ignore[arg-type]
+
+    store.backend.known_sources = counted  # type: ignore[method-assign]
+    return asked
+
+
+async def test_known_sources_asks_once_about_a_committed_read(store: Store) -> None:
+    asked = count_known_queries(store)
+    await store.save_source_result("a", "https://a", "page", ok(), NOW)  # committed: read
+    assert await store.known_sources({"a", "b"}) == {"a"}
+    assert asked == [1]  # "b" was asked about: unread then
+    assert await store.known_sources({"a"}) == {"a"}
+    assert asked == [1]  # a read stays read: not asked again
+    await store.save_source_result("b", "https://b", "page", SourceResult("failed", reason="x"), NOW)
+    assert await store.known_sources({"a", "b"}) == {"a", "b"}  # tried counts as read
+    assert await store.known_sources({"b"}) == {"b"}
+    assert asked == [1]
+
+
+async def test_known_sources_trusts_no_read_that_was_rolled_back(store: Store) -> None:
+    with pytest.raises(RuntimeError):
+        async with store.transaction(batched=True):
+            await store.save_source_result("a", "https://a", "page", ok(), NOW)
+            assert await store.known_sources({"a"}) == {"a"}  # this transaction sees its own read
+            raise RuntimeError("a bug after the read was stored")
+    assert await store.known_sources({"a"}) == set()  # the read never happened
+
+
+async def test_known_sources_trusts_no_read_a_batch_rolled_back(store: Store) -> None:
+    async with store.batch():
+        with pytest.raises(RuntimeError):
+            async with store.transaction(batched=True):
+                await store.save_source_result("a", "https://a", "page", ok(), NOW)
+                raise RuntimeError("a bug after the first read was stored")
+        async with store.transaction(batched=True):
+            # Read in the same open batch, uncommitted: the answer is the database's, not kept.
+            assert await store.known_sources({"a"}) == set()
+            await store.save_source_result("b", "https://b", "page", ok(), NOW)
+        async with store.transaction(batched=True):
+            assert await store.known_sources({"a", "b"}) == {"b"}
+    assert await store.known_sources({"a", "b"}) == {"b"}
+
+
+async def test_known_sources_sees_what_another_process_read(store: Store, reopen: Reopen) -> None:
+    assert await store.known_sources({"a"}) == set()  # unread is never kept
+    other = await reopen()
+    try:
+        await other.save_source_result("a", "https://a", "page", ok(), NOW)
+    finally:
+        await other.close()
+    assert await store.known_sources({"a"}) == {"a"}
+
+
+
 async def test_source_state_lifecycle(store: Store) -> None:
     assert await store.source_state(SRC) == SourceState()
     saved = await store.save_source_result(SRC, URL, "page", ok(observation()), NOW, later(hours=6))

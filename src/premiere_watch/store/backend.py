@@ -16,7 +16,7 @@ without a second, sync copy of every rule.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any, Protocol
 
@@ -35,6 +35,10 @@ class Backend(Protocol):
     def transaction(self, batched: bool = False) -> AbstractAsyncContextManager[None]: ...
     def batch(self) -> AbstractAsyncContextManager[None]: ...
     def commit_at_end(self) -> None: ...
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the current transaction is committed (at once outside one), never if
+        it is rolled back: then what it wrote, and what it read, is committed (in a SQLite batch a
+        unit reads what the batch's earlier units wrote, and commits with them)."""
     def reading(self, source_id: str) -> AbstractAsyncContextManager[bool]: ...
     async def close(self) -> None: ...
     async def schema_version(self) -> int: ...

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any
@@ -89,6 +90,13 @@ class Store:
         # Room for "sent" reserved before each send (receipts.py); None: not kept (in-memory tests).
         self.receipts = receipts
         self._reserved: dict[int, Reservation] = {}  # delivery id -> the receipt room of its send
+        # Sources whose read (or try) is committed: a source once read stays read (its check
+        # time is never cleared), so known_sources need not ask about them again.
+        self._read: set[str] = set()
+        # Sources this process has recorded a read of that may not be committed yet (a batched
+        # unit may still be rolled back): while it is uncommitted, a row showing the source read
+        # may be that write.  A read rolled back stays counted here: its source is asked about.
+        self._unsettled: Counter[str] = Counter()
 
     @property
     def location(self) -> str:
@@ -159,6 +167,10 @@ class Store:
             # Failures and read histories in one statement (SQLite; benchmarks/README.md).
             row, histories = await b.source_reads(source_id, with_histories=good)
             before, alerted, known = row or (0, False, False)
+            if known and not self._unsettled[source_id]:
+                self._read.add(source_id)  # read before, and not by a write of ours still uncommitted
+            self._unsettled[source_id] += 1  # before the write that makes it look read
+            self.backend.after_commit(lambda: self._settle(source_id))
             failures = 0 if good else before + 1
             st = result.state
             await b.record_check(source_id, url, kind, check_aware(now), result.status, result.reason,
@@ -180,6 +192,13 @@ class Store:
                 else:
                     targets |= await self._reread(source_id, histories, now)
         return SavedResult(tuple(sorted(targets)), failures, before, alerted, known)
+
+    def _settle(self, source_id: str) -> None:
+        """A read of the source is committed."""
+        self._read.add(source_id)
+        self._unsettled[source_id] -= 1
+        if not self._unsettled[source_id]:
+            del self._unsettled[source_id]
 
     async def _reread(self, source_id: str, histories: dict[tuple[str, str], list[dict[str, Any]]],
                       now: dt.datetime) -> set[str]:
@@ -221,11 +240,29 @@ class Store:
         """
         if not renames:
             return 0
+        self._read.clear()  # an id renamed away is no longer read (known_sources asks again)
         return await self.backend.rename_sources(renames)
 
     async def known_sources(self, source_ids: Collection[str]) -> set[str]:
-        """Which of these sources have been read (or tried) before."""
-        return await self.backend.known_sources(source_ids)
+        """Which of these sources have been read (or tried) before.
+
+        A source once read stays read, so the answer is kept: a watch of ten sources
+        asks about the other nine about once a pass, not on each of their reads.  Only
+        a committed read is kept: a batched read may still be rolled back, and then the
+        source was never read.  A row showing a source read is committed unless this
+        process wrote it in a transaction not committed yet (``_unsettled``; another
+        process's uncommitted rows are not visible), and a read of ours is kept when it
+        commits (``after_commit``).  On a shared database other processes read sources
+        too: a source one of them has read stays read for this process as well (the
+        answer only ever goes from unread to read), so what is kept never goes stale.
+        """
+        known = self._read.intersection(source_ids)
+        ask = [s for s in source_ids if s not in known]
+        if ask:
+            found = await self.backend.known_sources(ask)
+            known |= found
+            self._read.update(s for s in found if not self._unsettled[s])
+        return known
 
     # -- observations and facts ----------------------------------------------
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import contextvars
 import datetime as dt
 import random
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -161,6 +161,9 @@ class PostgresBackend(SqlBackend):
         # The connection the current task works on (inside a transaction or a read), if any.
         self._conn: contextvars.ContextVar[psycopg.AsyncConnection[Any] | None] = contextvars.ContextVar(
             f"pg-conn-{id(self)}", default=None)
+        # after_commit's callbacks for the current task's open transaction (None: none open).
+        self._committed: contextvars.ContextVar[list[Callable[[], None]] | None] = contextvars.ContextVar(
+            f"pg-committed-{id(self)}", default=None)
 
     @classmethod
     async def open(cls, url: str, *, max_size: int = 20) -> PostgresBackend:
@@ -223,17 +226,46 @@ class PostgresBackend(SqlBackend):
         # transaction kept open for the next sources' reads would hold its row and watch locks
         # against the other workers meanwhile (sql.py's batch() is the no-op this backend keeps).
         conn = self._conn.get()
-        if conn is not None:
-            async with conn.transaction():  # a savepoint when one is already open
+        if conn is None:
+            async with self.pool.connection() as conn:
+                token = self._conn.set(conn)
+                try:
+                    async with self._outermost(conn):
+                        yield
+                finally:
+                    self._conn.reset(token)
+            return
+        callbacks = self._committed.get()
+        if callbacks is None:  # a connection held for a read (reading()), no transaction open
+            async with self._outermost(conn):
                 yield
             return
-        async with self.pool.connection() as conn:
-            token = self._conn.set(conn)
-            try:
-                async with conn.transaction():
-                    yield
-            finally:
-                self._conn.reset(token)
+        mark = len(callbacks)
+        try:
+            async with conn.transaction():  # a savepoint
+                yield
+        except BaseException:
+            del callbacks[mark:]  # what it registered is undone with it
+            raise
+
+    @asynccontextmanager
+    async def _outermost(self, conn: psycopg.AsyncConnection[Any]) -> AsyncIterator[None]:
+        callbacks: list[Callable[[], None]] = []
+        token = self._committed.set(callbacks)
+        try:
+            async with conn.transaction():
+                yield
+        finally:
+            self._committed.reset(token)
+        for callback in callbacks:  # committed
+            callback()
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        callbacks = self._committed.get()
+        if callbacks is None:
+            callback()  # outside a transaction every statement commits on its own (autocommit)
+        else:
+            callbacks.append(callback)
 
     async def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         params = [check_aware(p) if isinstance(p, dt.datetime) else p for p in params]

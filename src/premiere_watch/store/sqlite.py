@@ -19,7 +19,7 @@ import contextvars
 import datetime as dt
 import sqlite3
 import urllib.parse
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
@@ -193,6 +193,7 @@ class SqliteBackend(SqlBackend):
         self._batches = 0  # open batch() scopes
         self._grouped = 0  # units done in the open transaction of a batch, not yet committed
         self._commit_now = False  # the unit in progress must be committed when it ends
+        self._committed: list[Callable[[], None]] = []  # after_commit's callbacks for the open transaction
         if read_only:
             self._open_read_only()
             return
@@ -297,6 +298,7 @@ class SqliteBackend(SqlBackend):
                 try:
                     yield
                 except BaseException:
+                    self._committed.clear()
                     if not self._conn.in_transaction:
                         raise  # SQLite already rolled back (disk full, ...): keep the real error
                     with contextlib.suppress(sqlite3.Error):  # keep the real error, not the rollback's
@@ -313,9 +315,11 @@ class SqliteBackend(SqlBackend):
         """A unit inside the open transaction: undone alone if it fails."""
         with _cannot_use(self.location):
             self._conn.execute(f"SAVEPOINT {name}")
+        callbacks = len(self._committed)
         try:
             yield
         except BaseException:
+            del self._committed[callbacks:]  # what it registered is undone with it
             if not self._conn.in_transaction:
                 raise  # SQLite already rolled back (disk full, ...): keep the real error
             with contextlib.suppress(sqlite3.Error):  # keep the real error, not the rollback's
@@ -358,6 +362,14 @@ class SqliteBackend(SqlBackend):
         """What the current transaction wrote must be committed when it ends, batched or not."""
         self._commit_now = True
 
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        # Outside a transaction of this task a batch's may still be open (another task's
+        # statements between units): what was read then is committed with that one.
+        if self._conn.in_transaction:
+            self._committed.append(callback)
+        else:
+            callback()
+
     @asynccontextmanager
     async def _grouped_unit(self, batched: bool) -> AsyncIterator[None]:
         if not self._grouped:
@@ -370,7 +382,9 @@ class SqliteBackend(SqlBackend):
         except BaseException:
             if not self._conn.in_transaction:
                 self._grouped = 0  # SQLite rolled the whole group back (disk full, ...)
+                self._committed.clear()
             elif not self._grouped:
+                self._committed.clear()
                 with contextlib.suppress(sqlite3.Error):
                     self._conn.execute("ROLLBACK")  # it held nothing else
             raise
@@ -380,6 +394,7 @@ class SqliteBackend(SqlBackend):
 
     def _commit(self) -> None:
         self._grouped = 0
+        callbacks, self._committed = self._committed, []
         with _cannot_use(self.location):
             try:
                 self._conn.execute("COMMIT")
@@ -387,6 +402,8 @@ class SqliteBackend(SqlBackend):
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")  # a failed COMMIT leaves the transaction open
                 raise
+        for callback in callbacks:
+            callback()
 
     async def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with _cannot_use(self.location):
