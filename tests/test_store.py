@@ -130,6 +130,23 @@ async def test_nested_transaction_rolls_back_only_the_inner_part(store: Store) -
     assert sorted(await store.all_facts()) == ["a", "c"]
 
 
+
+async def test_a_read_failing_inside_a_transaction_lets_it_undo_everything(store: Store) -> None:
+    # save_source_result joins the enclosing transaction (no savepoint of its own): a failure
+    # after its first writes goes through the enclosing one, which undoes them with the rest.
+    async def broken(*args: object) -> None:
+        raise RuntimeError("a bug while storing an observation")
+
+    store.backend.upsert_observation = broken  # type: ignore[method-assign]
+    with pytest.raises(RuntimeError):
+        async with store.transaction():
+            await store.save_facts("a", Facts(), NOW)
+            await store.save_source_result(SRC, URL, "page", ok(observation()), NOW)
+    assert await store.all_facts() == {}
+    assert await store.source_rows() == []
+    assert await store.known_sources({SRC}) == set()
+
+
 # -- sources -----------------------------------------------------------------------
 
 

@@ -32,7 +32,8 @@ class Backend(Protocol):
     location: str  # for messages: a path, or a URL with its password masked
     shared: bool  # many processes use it at once: leases and row locks matter
 
-    def transaction(self, batched: bool = False) -> AbstractAsyncContextManager[None]: ...
+    def transaction(self, batched: bool = False, join: bool = False) -> AbstractAsyncContextManager[None]:
+        """Atomic group; nested, a savepoint, or with ``join`` the enclosing transaction itself."""
     def batch(self) -> AbstractAsyncContextManager[None]: ...
     def commit_at_end(self) -> None: ...
     def after_commit(self, callback: Callable[[], None]) -> None:

@@ -158,9 +158,13 @@ class Store:
         failed: keep validators, memory and observations, bump the failure count.
         ``next_due`` None keeps the previous due time.  ``result.state.memory``
         must be JSON-serializable.
+
+        Inside a transaction it joins it without a savepoint of its own (two statements
+        a read): should it fail, the enclosing transaction must not go on but let the
+        failure through and be undone whole, as the pipeline's does (``Pipeline._commit``).
         """
         b = self.backend
-        async with self.transaction():
+        async with b.transaction(join=True):
             # A failed read tells nothing: validators, memory and observations
             # stay as the last good read left them.
             good = result.status != "failed"
@@ -281,6 +285,7 @@ class Store:
     async def facts(self, target_key: str, *, for_update: bool = False) -> Facts | None:
         data = await self.backend.facts(target_key, for_update)
         return Facts.from_json(json.loads(data)) if data is not None else None
+
 
     async def all_facts(self) -> dict[str, Facts]:
         return {key: Facts.from_json(json.loads(data)) for key, data in await self.backend.all_facts()}

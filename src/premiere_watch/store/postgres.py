@@ -221,7 +221,7 @@ class PostgresBackend(SqlBackend):
     # -- connections ----------------------------------------------------------------
 
     @asynccontextmanager
-    async def transaction(self, batched: bool = False) -> AsyncIterator[None]:
+    async def transaction(self, batched: bool = False, join: bool = False) -> AsyncIterator[None]:
         # ``batched`` is not used: every transaction commits at its end.  On a shared database a
         # transaction kept open for the next sources' reads would hold its row and watch locks
         # against the other workers meanwhile (sql.py's batch() is the no-op this backend keeps).
@@ -239,6 +239,9 @@ class PostgresBackend(SqlBackend):
         if callbacks is None:  # a connection held for a read (reading()), no transaction open
             async with self._outermost(conn):
                 yield
+            return
+        if join:
+            yield
             return
         mark = len(callbacks)
         try:

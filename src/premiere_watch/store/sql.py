@@ -48,7 +48,7 @@ class SqlBackend:
 
     # -- what a subclass provides ----------------------------------------------------
 
-    def transaction(self, batched: bool = False) -> AbstractAsyncContextManager[None]:
+    def transaction(self, batched: bool = False, join: bool = False) -> AbstractAsyncContextManager[None]:
         raise NotImplementedError
 
     async def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:

@@ -275,17 +275,20 @@ class SqliteBackend(SqlBackend):
             return self._version()
 
     @asynccontextmanager
-    async def transaction(self, batched: bool = False) -> AsyncIterator[None]:
+    async def transaction(self, batched: bool = False, join: bool = False) -> AsyncIterator[None]:
         """Atomic group; nested uses in the same task join the outer one (savepoints).
 
         ``batched``: inside :meth:`batch`, this unit may be committed with the next ones.
+        ``join``: nested, no savepoint of its own (its failure is the outer one's to undo).
         """
         depth = self._depth.get()
         if depth == 0:
             await self._lock.acquire()
         token = self._depth.set(depth + 1)
         try:
-            if depth > 0:
+            if depth > 0 and join:
+                yield
+            elif depth > 0:
                 async with self._savepoint(f"sp{depth}"):
                     yield
             elif self._batches or self._grouped:
