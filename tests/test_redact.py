@@ -39,6 +39,18 @@ def test_every_form_a_secret_takes_after_parsing_is_masked(form: str) -> None:
     assert form not in masked and masked == f"failed posting to foobaz://{MASK}/x: refused"
 
 
+@pytest.mark.parametrize(("text", "masked"), [
+    ("https://u:pw@h/page", f"https://u:{MASK}@h/page"),  # a password alone
+    ("https://h/page?token=abc", f"https://h/page?token={MASK}"),  # a secret query value alone
+    ("https://h/page?a=1&session=abc", f"https://h/page?a=1&session={MASK}"),
+    ("https://h/cb#access_token=abc", f"https://h/cb#access_token={MASK}"),  # an OAuth fragment
+    ("https://h/page", "https://h/page"),  # nothing to mask: as it was
+    ("", ""),
+])
+def test_passwords_and_secret_values_are_masked_without_configured_secrets(text: str, masked: str) -> None:
+    assert mask_secrets(text) == masked
+
+
 def test_one_mask_and_one_list_of_secret_names() -> None:
     assert redact_url("https://u:pw@api.example/v3?api_key=abc") == f"https://{MASK}@api.example/v3?api_key={MASK}"
     assert mask_secrets("https://u:pw@h/?token=abc", ()) == f"https://u:{MASK}@h/?token={MASK}"

@@ -84,8 +84,13 @@ def mask_secrets(text: str, secrets: Iterable[str] = ()) -> str:
     pattern = _secrets_pattern(frozenset(secrets))
     if pattern is not None:
         text = pattern.sub(MASK, text)
-    text = _USERINFO.sub(lambda m: f"{m['scheme']}{m['user']}:{MASK}@", text)
-    return _SECRET_QUERY.sub(lambda m: f"{m['name']}{MASK}", text)
+    # Each pattern needs its character ("@", or a "?", "&" or "#" before a name): most text
+    # (a page's URL, an empty reason) has none, and is not scanned (pipeline.py masks each read's).
+    if "@" in text:
+        text = _USERINFO.sub(lambda m: f"{m['scheme']}{m['user']}:{MASK}@", text)
+    if "?" in text or "&" in text or "#" in text:
+        text = _SECRET_QUERY.sub(lambda m: f"{m['name']}{MASK}", text)
+    return text
 
 
 def mask_fields(data: Any, secrets: Iterable[str], fields: Collection[str]) -> Any:
