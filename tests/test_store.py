@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from premiere_watch.dates import FuzzyDate
-from premiere_watch.facts import Facts
+from premiere_watch.facts import Facts, Pending
 from premiere_watch.model import DateClaim, Event, Extraction, Observation, Target
 from premiere_watch.reconcile import diff, reconcile
 from premiere_watch.sources.base import SourceResult, SourceState
@@ -364,6 +364,15 @@ async def test_crash_between_commit_and_send_leaves_pending(store: Store, reopen
             ("fans", 1, "sending"), ("ops", 0, "pending")]
         assert [(d.notifier, d.target) for d in await s.claim_deliveries(NOW)] == [("fans", 1), ("ops", 0)]
 
+
+
+async def test_facts_are_settled_when_stored_and_no_change_waits(store: Store) -> None:
+    assert not await store.facts_settled(NARCOS.key)  # no facts yet
+    await store.save_facts(NARCOS.key, Facts(premiere=FuzzyDate.parse("2025")), NOW)
+    assert await store.facts_settled(NARCOS.key)
+    held = Pending(FuzzyDate.parse("2025-05"), NOW, 1, URL)
+    await store.save_facts(NARCOS.key, Facts(premiere=FuzzyDate.parse("2025"), pending=held), NOW)
+    assert not await store.facts_settled(NARCOS.key)  # a change waits for another read
 
 async def test_count_events_since_and_history_order(store: Store) -> None:
     yesterday = NOW - dt.timedelta(days=1)

@@ -266,11 +266,11 @@ class Pipeline:
         for watch in watches:
             if watch.key not in saved.targets:
                 continue
-            previous = await self.store.facts(watch.key, for_update=True)
             # The same content read again can only matter to a change still waiting for
             # a second read (Facts.pending); otherwise the facts are what they were.
-            if unchanged and previous is not None and previous.pending is None:
+            if unchanged and await self.store.facts_settled(watch.key):
                 continue
+            previous = await self.store.facts(watch.key, for_update=True)
             # Sources removed from the watchlist no longer count as evidence.
             current = {s.id for s in watch.sources}
             observations = [o for o in await self.store.observations(watch.key) if o.source_id in current]

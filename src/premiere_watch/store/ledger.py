@@ -286,6 +286,14 @@ class Store:
         data = await self.backend.facts(target_key, for_update)
         return Facts.from_json(json.loads(data)) if data is not None else None
 
+    async def facts_settled(self, target_key: str) -> bool:
+        """The watch has facts, and no change of them waits for another read (``Facts.pending``).
+
+        Locks them as ``facts(for_update=True)`` does.  An unchanged read asks only this
+        (pipeline.py): the facts are not decoded, which was ~2% of a warm pass.
+        """
+        data = await self.backend.facts(target_key, True)
+        return data is not None and not json.loads(data).get("pending")
 
     async def all_facts(self) -> dict[str, Facts]:
         return {key: Facts.from_json(json.loads(data)) for key, data in await self.backend.all_facts()}
