@@ -1994,3 +1994,17 @@ def test_a_participle_after_another_event_continues_it() -> None:
             "re-release screenings, starting Oct. 30.")
     check(read(article("Tidewater returns to cinemas in 4K.", text, "Tidewater: Undertow opens April 16, 2027.",
                        headline="'Tidewater' returns in 4K", published="2026-10-06"), target), Want("2027-04-16"))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A fact of the calendar is no release ...
+    ("ABC has an empty slot on Tuesdays after the holidays, and the first Tuesday of 2027 is January 5.",
+     Want("2027-01")),
+    # ... a slot the title is given is.
+    ("ABC has given Tidewater its Tuesday slot from January 5.", Want("2027-01-05")),
+])
+def test_a_fact_of_the_calendar(text: str, want: Want) -> None:
+    target = Target("Tidewater", 2, (), "tv")
+    check(read(article("Disney confirmed that the second season of Tidewater will premiere on ABC in January 2027.",
+                       text, headline="Why 'Tidewater' is leaving Hulu for ABC", published="2026-08-25"), target),
+          want)

@@ -197,3 +197,9 @@ def test_a_negation_ends_at_is_that() -> None:
 def test_a_release_past_a_semicolon_is_another_clauses(body: str, status: str) -> None:
     ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
     assert ex.trailer_status == status, ex.trailer_evidence
+
+
+def test_a_trailer_that_hit_is_out() -> None:
+    body = "<p>All of Us Are Dead season 2 has been building buzz since its trailer hit in June.</p>"
+    ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
+    assert ex.trailer_status == "released", ex.trailer_evidence

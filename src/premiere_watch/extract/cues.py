@@ -425,6 +425,8 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
             leads or (prem_span[1] < start and not _MOVED_TO_OR_FROM.search(sentence, max(lo, start - 40), start))):
         # "In July it moved the film to 8 December": July dates the move, not a release.
         return False, f"the date of the change ({prem_span[3]!r})"
+    if _CALENDAR_FACT.search(sentence, max(0, start - 60), start):
+        return False, "a fact of the calendar"  # "the first Tuesday of 2027 is January 5"
     if prem_span is not None and _OPEN.fullmatch(prem_span[3]) and _HOURS.match(sentence, end):
         return False, "opening hours"  # "Open today 10:00–17:00": the museum's, not a release
     # The sentence may arrive with its dates masked: the date as written says whether it is "today".
@@ -521,6 +523,9 @@ _PLAN_FOR = re.compile(r"\b(?:for|to|until|till)\s+(?:the\s+)?$", re.I)
 _MOVED_TO_OR_FROM = re.compile(r"\b(?:to|from|until|till|for|into|off|out of|now|back|up|forward|ahead|by)\b"
                                r"[^.;]{0,30}$", re.I)
 _OPEN = re.compile(r"open(?:s|ed)?", re.I)
+_CALENDAR_FACT = re.compile(r"\b(?:first|second|third|fourth|last|final|next)\s+(?:monday|tuesday|wednesday|thursday|"
+                            r"friday|saturday|sunday|weekend)\s+(?:of|in|after)\s+[^,;]{1,25}?\s+"
+                            r"(?:is|was|will be|falls on)\s+(?:on\s+)?$", re.I)
 _HOURS = re.compile(r"\s*,?\s*(?:from\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[–—-]|to|until)\s*"
                     r"\d{1,2}(?:[:.]\d{2})?", re.I)
 _PARTICIPLE_CUE = re.compile(r"starting|beginning", re.I)
