@@ -137,7 +137,7 @@ async def test_a_read_failing_inside_a_transaction_lets_it_undo_everything(store
     async def broken(*args: object) -> None:
         raise RuntimeError("a bug while storing an observation")
 
-    store.backend.upsert_observation = broken  # type: ignore[method-assign]
+    store.backend.upsert_observation = broken  # type: ignore[method-assign, assignment]
     with pytest.raises(RuntimeError):
         async with store.transaction():
             await store.save_facts("a", Facts(), NOW)
