@@ -2008,3 +2008,34 @@ def test_a_fact_of_the_calendar(text: str, want: Want) -> None:
     check(read(article("Disney confirmed that the second season of Tidewater will premiere on ABC in January 2027.",
                        text, headline="Why 'Tidewater' is leaving Hulu for ABC", published="2026-08-25"), target),
           want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A title that keeps its date, named in an appositive, is the subject of that date ...
+    ("Sunday's 9pm slot will now be filled by a repeat of the documentary Frozen Frontiers, while the channel's "
+     "new detective series, The Calder Line, keeps its planned start date of Sunday, 19 January.",
+     Want(None, denied="2025-01-12")),
+    # ... and a trial that is due to open is the trial's.
+    ("The Post understands the decision is connected to a trial due to open at Lewes Crown Court later this "
+     "month, which concerns a real fire at a care home in 2022.", Want(None, denied="2025-01-12")),
+    # Tidewater keeping its date keeps it.
+    ("Tidewater now keeps its planned start date of Sunday, 19 January.", Want("2025-01-19")),
+])
+def test_a_title_that_keeps_its_date_and_a_trial(text: str, want: Want) -> None:
+    target = Target("Tidewater", None, (), "tv")
+    check(read(article("Tidewater, a four-part thriller, had been set to begin on BBC One on Sunday, 12 January.",
+                       text, headline="BBC pulls drama Tidewater days before it was due on screen",
+                       published="2025-01-09"), target), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A contrast may name the old verb and place before the date it denies ...
+    ("Tidewater will premiere on Max on Dec. 12 instead of opening in theaters on Nov. 21.",
+     Want("2025-12-12", denied="2025-11-21")),
+    # ... and the date after "instead of" alone is still the denied one.
+    ("Tidewater will premiere on Max on Dec. 12 instead of Nov. 21.", Want("2025-12-12", denied="2025-11-21")),
+])
+def test_instead_of_a_verb_and_a_place(text: str, want: Want) -> None:
+    target = Target("Tidewater", None, (), "film")
+    check(read(article("Warner Bros. changed course on Tuesday.", text, headline="'Tidewater' skips theaters",
+                       published="2025-10-01"), target), want)

@@ -283,7 +283,9 @@ _OBJECT_OF = re.compile(r"\b(?:dat|set|slat|schedul|reschedul|releas|bring|broug
                         re.I)
 _SUBJECT_OF = re.compile(r"\s*(?:\(\s*#|(?:will\s+|now\s+|also\s+|then\s+)*(?:moving|gets?|got|takes?|took|"
                          r"follows?|lands?|opens?|arrives?|premieres?|debuts?|returns?|hits?|drops?|bows?|"
-                         r"launch(?:es)?|streams?|airs?|is\s+(?:set|dated|due|slated|scheduled|coming))\b"
+                         r"launch(?:es)?|streams?|airs?|is\s+(?:set|dated|due|slated|scheduled|coming)|"
+                         # "... series, The Calder Line, keeps its planned start date of Sunday, 19 January"
+                         r",?\s*(?:keeps|kept|holds|held|retains|retained)\s+(?:its|their)\b)\b"
                          # "is also preparing Glass Harbor, due June 21": an appositive dates the name it follows
                          r"|,\s*(?:due|out|arriving|coming|opening|premiering|debuting|landing|"
                          r"(?:set|slated|dated|scheduled)\s+for)\b)",

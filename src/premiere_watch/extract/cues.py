@@ -282,7 +282,7 @@ _EVENT_NOUN = re.compile(r"trailers?|teasers?|clip|footage|first look|panel|even
                          r"(?:that|this|next|final|last) episode|convention|showcase|presentation|encore|"
                          r"(?:drama|comedy|slate|programme|program) launch|"
                          r"writers['’]? room|table read|read-?through|auditions?|"
-                         r"repeats?|reruns?|poster|graphic|"
+                         r"repeats?|reruns?|poster|graphic|trial|hearing|inquest|inquiry|election|"
                          r"banner|key art|image|soundtrack|album|single|vinyl|blu-?ray|dvd|book|novel|game|"
                          r"awards?|ceremony", re.I)
 # ("... and opened in cinemas on 6 March": the verb may stand before the release word it shares.)
@@ -471,9 +471,10 @@ _CITATION = re.compile(r"\b(?:retrieved|archived(?: from the original)?|accessed
 _MADE_FROM = re.compile(r"\b(?:adaptation|version|remake|retelling|reimagining|take|based)\s+(?:of|on)\b", re.I)
 _ASKED_AFTER = re.compile(r"[^.!?;]{0,40}\?")
 _OWN_VERB = re.compile(r"(?:coming|arriving|returning|due|out)\b", re.I)
-# ("rather than on Hulu in the fall of 2026": a contrast may name the old service and its window.)
+# ("rather than on Hulu in the fall of 2026", "instead of opening in theaters on Nov. 21": a contrast
+# may name the old service or verb and its window.)
 _DENIED_BEFORE = re.compile(r"\b(?:(?:instead of|rather than|in place of)\s+(?:(?:the|its|a|an|on|in)\s+)*"
-                            r"(?:[\w.,'’]+\s+){0,3}|"
+                            r"(?:[\w.,'’]+\s+){0,4}|"
                             r"(?:replacing|not|rul(?:e|es|ed|ing) out|statt|anstatt|anstelle|nicht mehr)\s+"
                             r"(?:(?:the|its|a|an|on|in|its)\s+)*(?:[\w.,'’]+\s+){0,2})$", re.I)
 _WHERE_CLAUSE = re.compile(r"\s*where\s+(?!(?:it|they|he|she|we|you|i|its|their|this|that|these|those|"
