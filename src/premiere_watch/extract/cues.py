@@ -406,9 +406,12 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
                                                                                        o_span[1]):
             other = None
     if prem is None and other is None and previous and not schedule:
-        ctx = PREMIERE.search(previous)
-        if ctx and not OTHER_EVENT.search(previous):
-            return True, f"context: {ctx.group(0)}"
+        # The cached cue matches, not PREMIERE.search and OTHER_EVENT.search: every date of a
+        # sentence asks this of the same previous sentence, and the first cached match is the
+        # match that search finds, with its text as written.
+        ctx = _matches("premiere", previous)
+        if ctx and not _matches("other", previous):
+            return True, f"context: {ctx[0][2]}"
     if prem is None:
         # A listing row has no release word; any event it names is what its date is for.
         other = other or _nearest("other", sentence, start, end, 0, len(sentence))
