@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from premiere_watch.extract.casefold import CaselessScan
+from premiere_watch.extract.casefold import CaselessScan, lowered
 from premiere_watch.extract.companies import STREAMERS, alternation
 from premiere_watch.model import Status
 
@@ -333,6 +333,25 @@ def _subject_is_other(sentence: str, other: tuple[int, int, int, str], prem: tup
     return not between or bool(_OF_TITLE.fullmatch(sentence[o_end:between[0][0]]))
 
 
+# Most dates match none of event_of's patterns on the words before them.  These tests, on
+# the lowered sentence (see casefold: offsets kept, no match lost; None, the trap letters,
+# runs every pattern), rule a pattern out when it lacks what every match of it must hold.
+def _holds(low: str | None, needles: tuple[str, ...], lo: int, hi: int) -> bool:
+    """``low[lo:hi]`` may hold one of ``needles``."""
+    return low is None or any(low.find(needle, lo, hi) >= 0 for needle in needles)
+
+
+def _ends_with(low: str | None, start: int, endings: tuple[str, ...]) -> bool:
+    """The text before ``start``, past its spaces, may end with one of ``endings``: a pattern
+    ending in ``word\\s+$`` (re's \\s is str.isspace) ends just where the spaces begin."""
+    if low is None:
+        return True
+    at = start
+    while at and low[at - 1].isspace():
+        at -= 1
+    return low.endswith(endings, 0, at)
+
+
 def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str = "",
              protect: list[tuple[int, int]] | None = None, next_start: int | None = None,
              date_text: str = "") -> tuple[bool, str]:
@@ -345,11 +364,13 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     (``sentence`` may have it masked).
     """
     lo, hi = clause_bounds(sentence, start, end)
-    if _NOTHING_SUBJECT.search(sentence, lo, start):
+    low = lowered(sentence)  # for the pre-checks: each holds for every match of its pattern
+    if _holds(low, ("none", "noth"), lo, start) and _NOTHING_SUBJECT.search(sentence, lo, start):
         return False, "about 'none' of something"  # "none will come until after Christmas"
     if _NOTE_STAMP.match(sentence, end) and sentence[:start].rstrip().endswith("("):
         return False, "the time stamp of a note"  # "Mod note (Oct 23, 2024): Netflix moved ..."
-    if _SCHEDULED_FOR.search(sentence, max(0, start - 70), start):
+    if _ends_with(low, start, ("for", "a", "an", "the")) and _SCHEDULED_FOR.search(sentence, max(0, start - 70),
+                                                                                   start):
         after = _nearest_span("other", sentence, start, end, end, hi)
         if not _nearest("other", sentence, start, end, lo, start) and (
                 after is None or _AT_EVENT.fullmatch(sentence, end, after[1])):
@@ -363,13 +384,15 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
         return False, "the announcement's date"  # "hatte den Starttermin bereits Ende Juli ... verkündet"
     if _SERVICE_LAUNCH.search(sentence, max(0, start - 70), start):
         return False, "the service's own launch"  # "HBO Max itself launches in the US next Wednesday"
-    if _CITATION.search(sentence, max(0, start - 40), start):
+    # ("ed": retrieved, archived, accessed, published, updated, modified, edited, checked)
+    if _ends_with(low, start, ("ed", "original", "on")) and _CITATION.search(sentence, max(0, start - 40), start):
         return False, "a reference's date"  # "Netflix. Retrieved November 4, 2023.", "Archived from the original on"
-    if _AS_OF.search(sentence, max(0, start - 12), start):
+    if _ends_with(low, start, ("of", "at", "stand", "stand:")) and _AS_OF.search(sentence, max(0, start - 12), start):
         return False, "a point of reference ('as of')"
-    if _AFTER_EVENT.search(sentence, max(0, start - 20), start) and sentence[end:end + 2] in ("'s", "’s"):
+    if sentence[end:end + 2] in ("'s", "’s") and _AFTER_EVENT.search(sentence, max(0, start - 20), start):
         return False, "a point of reference ('after tonight's opener')"
-    if _AHEAD_OF.search(sentence, max(0, start - 40), start) and not _SLOT_AFTER.match(sentence, end):
+    if _ends_with(low, start, ("of", "before", "after", "the")) and _AHEAD_OF.search(
+            sentence, max(0, start - 40), start) and not _SLOT_AFTER.match(sentence, end):
         return False, "a point of reference ('two weeks ahead of')"
     other_hi = hi
     if next_start is not None:
@@ -391,9 +414,10 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     if _WHERE_CLAUSE.match(sentence, lo) and not any(lo <= p_start < hi for p_start, _ in protect or []):
         # "a town called Ennis, where the sun sets in December and doesn't come back": the place's.
         return False, "about the place a where-clause describes"
-    subject = _OWN_SUBJECT.search(sentence[lo:start])
-    if subject and prem is not None and _nearest("premiere", sentence, start, end, lo, hi) is None and not any(
-            lo <= p_start < hi for p_start, _ in protect or []):
+    # (The subject pattern last: most clauses hold a release word.)
+    if prem is not None and _nearest("premiere", sentence, start, end, lo, hi) is None and not any(
+            lo <= p_start < hi for p_start, _ in protect or []) and _ends_with(low, start, ("on", "in")) and (
+            subject := _OWN_SUBJECT.search(sentence[lo:start])):
         # "Polling is on 13 May, and films do not like to open then": a clause with a subject of
         # its own and no release word dates that subject.
         return False, f"about {subject.group('subj')!r}"
