@@ -36,7 +36,7 @@ from premiere_watch.extract.attribution import (
     slot_taken,
     subtitled_work,
 )
-from premiere_watch.extract.casefold import CaselessScan
+from premiere_watch.extract.casefold import CaselessScan, lowered
 from premiere_watch.extract.companies import NETWORKS, STREAMERS, STUDIOS, alternation
 from premiere_watch.extract.decide import HEADLINE_UNDATED, Candidate, choose, to_claim
 from premiere_watch.extract.grammar import without_dates
@@ -668,8 +668,11 @@ class _Walk:
             if first_row:
                 other_spans = []  # '| 3.01 | "Six Months Later" | Wed. 9/24/25 |': the episode's own title
             if not self.sequel:
-                # "he has moved on to its sequel, which Paramount has dated for ...": not ours
-                other_spans = sorted(other_spans + [m.span("np") for m in _SEQUEL_WHICH.finditer(sentence)])
+                # "he has moved on to its sequel, which Paramount has dated for ...": not ours.
+                # Every match names a sequel, prequel, follow-up or spin-off, which few sentences do.
+                low = lowered(sentence)  # (None, for a trap letter: scan; see casefold)
+                if low is None or any(word in low for word in ("sequel", "prequel", "follow-up", "spin")):
+                    other_spans = sorted(other_spans + [m.span("np") for m in _SEQUEL_WHICH.finditer(sentence)])
             # "it", "the film": asked by up to three of the tests below, scanned once.
             points_back = not mentions and self.anaphora.search(sentence) is not None
             if mentions:
@@ -705,7 +708,9 @@ class _Walk:
                 self.out.about[sentence] = subject
             # ("Wandering Gambit 2 ... was cancelled" on a page watched for its season 5 is season 2's.)
             own_mentions = [m for m in mentions if m.season in (None, self.target.season)]
-            if (own_mentions or (subject and self.article_topic and _DESCRIBED_TAKEN_OFF.search(sentence))) and \
+            # (Every "has taken X's thriller off" match holds a possessive's apostrophe.)
+            if (own_mentions or (subject and self.article_topic and ("'" in sentence or "’" in sentence)
+                                 and _DESCRIBED_TAKEN_OFF.search(sentence))) and \
                     not other_spans and cues.undated(sentence) and not _LONG_AGO.search(sentence):
                 # "Warner pulls Tenet, sets no new date": what the page gave before is history.
                 # Only said of the target by name, or of the article's film by its maker ("has taken
