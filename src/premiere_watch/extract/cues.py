@@ -336,9 +336,9 @@ def _subject_is_other(sentence: str, other: tuple[int, int, int, str], prem: tup
 # Most dates match none of event_of's patterns on the words before them.  These tests, on
 # the lowered sentence (see casefold: offsets kept, no match lost; None, the trap letters,
 # runs every pattern), rule a pattern out when it lacks what every match of it must hold.
-def _holds(low: str | None, needles: tuple[str, ...], lo: int, hi: int) -> bool:
-    """``low[lo:hi]`` may hold one of ``needles``."""
-    return low is None or any(low.find(needle, lo, hi) >= 0 for needle in needles)
+def _holds(text: str | None, needles: tuple[str, ...], lo: int, hi: int) -> bool:
+    """``text[lo:hi]`` may hold one of ``needles``."""
+    return text is None or any(text.find(needle, lo, hi) >= 0 for needle in needles)
 
 
 def _ends_with(low: str | None, start: int, endings: tuple[str, ...]) -> bool:
@@ -382,7 +382,9 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     de = _DE_ANNOUNCED.search(sentence, end, hi)
     if de and not _PREMIERE.search(sentence[end:de.start()]):
         return False, "the announcement's date"  # "hatte den Starttermin bereits Ende Juli ... verkündet"
-    if _SERVICE_LAUNCH.search(sentence, max(0, start - 70), start):
+    # (A case-sensitive pattern: every match holds one of its verbs as written.)
+    if _holds(sentence, ("launch", "live", "out", "debut", "switches"), max(0, start - 70), start) and \
+            _SERVICE_LAUNCH.search(sentence, max(0, start - 70), start):
         return False, "the service's own launch"  # "HBO Max itself launches in the US next Wednesday"
     # ("ed": retrieved, archived, accessed, published, updated, modified, edited, checked)
     if _ends_with(low, start, ("ed", "original", "on")) and _CITATION.search(sentence, max(0, start - 40), start):
