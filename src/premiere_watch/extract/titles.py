@@ -40,14 +40,22 @@ def _fold(text: str) -> str:
     """Accent-free text of the *same length*, so match offsets map back 1:1."""
     if text.isascii():
         return text
-    out = []
-    for ch in text:
-        if ord(ch) < 128:
-            out.append(ch)
-            continue
-        base = [c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)]
-        out.append(base[0] if len(base) == 1 else ch)
-    return "".join(out)
+    # Only the non-ASCII characters change: re finds them, so the ASCII runs between them
+    # (most of a text with a curly quote) are not walked character by character in Python.
+    return _NON_ASCII.sub(_fold_char, text)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=4096)
+def _fold_char_of(ch: str) -> str:
+    base = [c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)]
+    return base[0] if len(base) == 1 else ch
+
+
+def _fold_char(m: re.Match[str]) -> str:
+    return _fold_char_of(m.group())
 
 
 @dataclass(frozen=True)
