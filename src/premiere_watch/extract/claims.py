@@ -795,7 +795,11 @@ class _Walk:
         text, sentence, mentions, anaphora, anaphora_all, other_spans = (
             view.text, view.masked, view.mentions, view.anaphora, view.anaphora_all, view.other_spans)
         context_season, schedule, headline, zone = view.context_season, view.schedule, view.headline, view.zone
-        if _STAMP_LABEL.search(view.masked, max(0, dm.start - 24), dm.start):
+        # (Every label ends the words before the date, past spaces, with one of these endings,
+        # none with a letter that IGNORECASE matches outside ASCII: see casefold.)
+        label_end = view.masked[max(0, dm.start - 24):dm.start].rstrip().lower()
+        if label_end.endswith((":", "date", "tarter", "ed", "on")) and \
+                _STAMP_LABEL.search(view.masked, max(0, dm.start - 24), dm.start):
             # "Thread starter mod · Start date 12 Mar 2024", "Last edited: 6 Oct": the page's own clock.
             self.reject(view.text, f"{dm.text!r}: a time stamp of the page")
             return
