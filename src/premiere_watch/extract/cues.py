@@ -336,6 +336,17 @@ def _subject_is_other(sentence: str, other: tuple[int, int, int, str], prem: tup
 # Most dates match none of event_of's patterns on the words before them.  These tests, on
 # the lowered sentence (see casefold: offsets kept, no match lost; None, the trap letters,
 # runs every pattern), rule a pattern out when it lacks what every match of it must hold.
+# What every match holds or ends with, beside the pattern it rules out (tests/test_extract_precheck.py
+# checks each pair on the labelled pages): edit the two together.
+NOTHING_SUBJECT_HOLDS = ("none", "noth")
+SCHEDULED_FOR_ENDS = ("for", "a", "an", "the")
+SERVICE_LAUNCH_HOLDS = ("launch", "live", "out", "debut", "switches")
+CITATION_ENDS = ("ed", "original", "on")  # "ed": retrieved, archived, accessed, published, updated, ...
+AS_OF_ENDS = ("of", "at", "stand", "stand:")
+AHEAD_OF_ENDS = ("of", "before", "after", "the")
+OWN_SUBJECT_ENDS = ("on", "in")
+
+
 def _holds(text: str | None, needles: tuple[str, ...], lo: int, hi: int) -> bool:
     """``text[lo:hi]`` may hold one of ``needles``."""
     return text is None or any(text.find(needle, lo, hi) >= 0 for needle in needles)
@@ -365,12 +376,11 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     """
     lo, hi = clause_bounds(sentence, start, end)
     low = lowered(sentence)  # for the pre-checks: each holds for every match of its pattern
-    if _holds(low, ("none", "noth"), lo, start) and _NOTHING_SUBJECT.search(sentence, lo, start):
+    if _holds(low, NOTHING_SUBJECT_HOLDS, lo, start) and _NOTHING_SUBJECT.search(sentence, lo, start):
         return False, "about 'none' of something"  # "none will come until after Christmas"
     if _NOTE_STAMP.match(sentence, end) and sentence[:start].rstrip().endswith("("):
         return False, "the time stamp of a note"  # "Mod note (Oct 23, 2024): Netflix moved ..."
-    if _ends_with(low, start, ("for", "a", "an", "the")) and _SCHEDULED_FOR.search(sentence, max(0, start - 70),
-                                                                                   start):
+    if _ends_with(low, start, SCHEDULED_FOR_ENDS) and _SCHEDULED_FOR.search(sentence, max(0, start - 70), start):
         after = _nearest_span("other", sentence, start, end, end, hi)
         if not _nearest("other", sentence, start, end, lo, start) and (
                 after is None or _AT_EVENT.fullmatch(sentence, end, after[1])):
@@ -383,17 +393,16 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     if de and not _PREMIERE.search(sentence[end:de.start()]):
         return False, "the announcement's date"  # "hatte den Starttermin bereits Ende Juli ... verkündet"
     # (A case-sensitive pattern: every match holds one of its verbs as written.)
-    if _holds(sentence, ("launch", "live", "out", "debut", "switches"), max(0, start - 70), start) and \
+    if _holds(sentence, SERVICE_LAUNCH_HOLDS, max(0, start - 70), start) and \
             _SERVICE_LAUNCH.search(sentence, max(0, start - 70), start):
         return False, "the service's own launch"  # "HBO Max itself launches in the US next Wednesday"
-    # ("ed": retrieved, archived, accessed, published, updated, modified, edited, checked)
-    if _ends_with(low, start, ("ed", "original", "on")) and _CITATION.search(sentence, max(0, start - 40), start):
+    if _ends_with(low, start, CITATION_ENDS) and _CITATION.search(sentence, max(0, start - 40), start):
         return False, "a reference's date"  # "Netflix. Retrieved November 4, 2023.", "Archived from the original on"
-    if _ends_with(low, start, ("of", "at", "stand", "stand:")) and _AS_OF.search(sentence, max(0, start - 12), start):
+    if _ends_with(low, start, AS_OF_ENDS) and _AS_OF.search(sentence, max(0, start - 12), start):
         return False, "a point of reference ('as of')"
     if sentence[end:end + 2] in ("'s", "’s") and _AFTER_EVENT.search(sentence, max(0, start - 20), start):
         return False, "a point of reference ('after tonight's opener')"
-    if _ends_with(low, start, ("of", "before", "after", "the")) and _AHEAD_OF.search(
+    if _ends_with(low, start, AHEAD_OF_ENDS) and _AHEAD_OF.search(
             sentence, max(0, start - 40), start) and not _SLOT_AFTER.match(sentence, end):
         return False, "a point of reference ('two weeks ahead of')"
     other_hi = hi
@@ -418,7 +427,7 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
         return False, "about the place a where-clause describes"
     # (The subject pattern last: most clauses hold a release word.)
     if prem is not None and _nearest("premiere", sentence, start, end, lo, hi) is None and not any(
-            lo <= p_start < hi for p_start, _ in protect or []) and _ends_with(low, start, ("on", "in")) and (
+            lo <= p_start < hi for p_start, _ in protect or []) and _ends_with(low, start, OWN_SUBJECT_ENDS) and (
             subject := _OWN_SUBJECT.search(sentence[lo:start])):
         # "Polling is on 13 May, and films do not like to open then": a clause with a subject of
         # its own and no release word dates that subject.
