@@ -2039,3 +2039,19 @@ def test_instead_of_a_verb_and_a_place(text: str, want: Want) -> None:
     target = Target("Tidewater", None, (), "film")
     check(read(article("Warner Bros. changed course on Tuesday.", text, headline="'Tidewater' skips theaters",
                        published="2025-10-01"), target), want)
+
+
+@pytest.mark.parametrize(("heading", "want"), [
+    # A box headed "Also streaming this month" is about other titles, its heading included ...
+    ("Also streaming this month", Want("2025")),
+    ("More new shows to watch", Want("2025")),
+    # ... a section headed by what the article says is the article's.
+    ("Streaming this month", Want("2025-03")),
+])
+def test_a_box_of_other_titles(heading: str, want: Want) -> None:
+    target = Target("Tidewater", 2, (), "tv")
+    html = ("<html><head><meta property='article:published_time' content='2025-03-11'></head><body><article>"
+            "<h1>That Tidewater season two trailer? It's fake</h1><p>Netflix says Tidewater season two is "
+            "coming in 2025, and nothing more precise has been announced by anyone.</p>"
+            f"<h3>{heading}</h3><ul><li>Adolescence, Netflix, from 13 March</li></ul></article></body></html>")
+    check(read(html, target), want)

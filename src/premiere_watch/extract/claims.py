@@ -346,6 +346,9 @@ def roundup(headline: str, matcher: TitleMatcher) -> bool:
 # background to what it says now ("now has a release date").
 _LONG_AGO = re.compile(r"\b(?:last year|last (?:spring|summer|autumn|fall|winter)|(?:a|two|three|several) years ago|"
                        r"back in)\b", re.I)
+# "Also streaming this month", "More new shows", "Elsewhere on TV": a section of other titles.
+_OTHERS_HEADING = re.compile(r"(?:also|elsewhere)\b|(?:more|other)\s+(?:new\s+)?(?:shows|series|films|movies|titles|"
+                             r"premieres|releases|dates|to watch)\b", re.I)
 _MEASURED_FROM = re.compile(r"\b(?:after|since|before|following|than|like|unlike)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 
 
@@ -482,8 +485,12 @@ class _Walk:
                     self._dated_section(block, outline[:-1])
             if block.kind == "heading" and (block.text == self.page.headline or
                                             is_date_line(block.text, self.page.dayfirst) is not False
-                                            or self._day_heading(block.text)):
-                continue  # a heading that is only a date dates what is under it, nothing by itself
+                                            or self._day_heading(block.text)
+                                            or (_OTHERS_HEADING.match(block.text)
+                                                and not self.matcher.find(block.text))):
+                # A heading that is only a date dates what is under it, nothing by itself; one that
+                # opens a box of other things ("Also streaming this month") is about them.
+                continue
             if block.heading != current_heading:
                 current_heading = block.heading
                 hm = self.matcher.find(block.heading) if block.heading else []
@@ -503,7 +510,7 @@ class _Walk:
                     heading_topic = True
                 elif block.heading and block.heading != self.page.headline and (
                         not self.article_topic or self.liveblog or _TITLE_WITH_STUDIO.match(block.heading)
-                        or block.heading in other_headed):
+                        or block.heading in other_headed or _OTHERS_HEADING.match(block.heading)):
                     # A live blog's updates each have their own subject, named in their heading; so
                     # has a roundup's section headed by another title ("Low Tide Kings (Lionsgate)").
                     heading_topic = False
