@@ -53,7 +53,7 @@ from premiere_watch.extract.page import Block, Page
 from premiere_watch.extract.published import is_date_line
 from premiere_watch.extract.structured import jsonld_names, structured_candidates
 from premiere_watch.extract.tense import history
-from premiere_watch.extract.titles import Mention, TitleMatcher, foreign_subject, season_refs, subject_verb
+from premiere_watch.extract.titles import Mention, SeasonRef, TitleMatcher, foreign_subject, season_refs, subject_verb
 from premiere_watch.model import DateClaim, Rejected, Target
 
 # "| Premiere | October 5, 2022" in the article's own fact box: a label, not a subject of its own.
@@ -352,6 +352,12 @@ _OTHERS_HEADING = re.compile(r"(?:also|elsewhere)\b|(?:more|other)\s+(?:new\s+)?
 _MEASURED_FROM = re.compile(r"\b(?:after|since|before|following|than|like|unlike)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 
 
+def _seasons_spoken_of(text: str) -> list[SeasonRef]:
+    """The seasons ``text`` names, but for those it measures from ("comes back in September,
+    two years after season 2"): a page or section is not about those."""
+    return [r for r in season_refs(text) if not _MEASURED_FROM.search(text, 0, r.start)]
+
+
 def article_season(page: Page, matcher: TitleMatcher, target: Target) -> int | None:
     """The season an article about the target is about: the one its headline names, else
     the one its paragraphs about the target name most often (ties to the later season;
@@ -369,10 +375,8 @@ def article_season(page: Page, matcher: TitleMatcher, target: Target) -> int | N
     for block in page.blocks:
         if block.zone != "main" or not (matcher.find(block.text) or matcher.find(block.heading)):
             continue
-        # ("two years after season 1": a season measured from is not what the page is about)
-        numbered = [r.number for r in season_refs(block.text) if r.number is not None
-                    and block.text[r.end:r.end + 2] not in ("'s", "’s")
-                    and not _MEASURED_FROM.search(block.text, 0, r.start)]
+        numbered = [r.number for r in _seasons_spoken_of(block.text) if r.number is not None
+                    and block.text[r.end:r.end + 2] not in ("'s", "’s")]
         if lede is None and numbered and matcher.find(block.text):
             lede = numbered[0]
         for number in numbered:
@@ -495,10 +499,7 @@ class _Walk:
                 current_heading = block.heading
                 hm = self.matcher.find(block.heading) if block.heading else []
                 self.heading_named = bool(hm)
-                # "... comes back in September, two years after season 2": a season the heading
-                # measures from is not the one its section is about.
-                refs = [r for r in season_refs(block.heading) if not _MEASURED_FROM.search(block.heading, 0, r.start)] \
-                    if block.heading else []
+                refs = _seasons_spoken_of(block.heading) if block.heading else []
                 # The page's headline is the article's topic, not a section: its season dates nothing.
                 self.heading_season = refs[0].number if refs and block.heading != self.page.headline else None
                 if hm:

@@ -420,9 +420,11 @@ _ACTOR_VERB = re.compile(r"\s+(?:returns?|returned|is back|comes back|reprises?|
                          r"(?:as|in|his|her|their|the role)\b", re.I)
 # "StudioCanal has moved Rory Kinsella's Yorkshire-set racing drama up a week": a verb with a
 # work for its object has an agent for its subject, not a title.
+# (Case-blind but for the maker's name, which a capital marks, as the pattern before it was.)
 _OBJECT_IS_TITLE = re.compile(
-    r"\s+(?:it|them|(?:the|this|that|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?)\s+(?:[\w'’-]+\s+){0,4}?"
-    r"(?:film|movie|series|show|season|sequel|picture|feature|drama|thriller|comedy|documentary|"
+    r"\s+(?:(?i:it|them)|(?:(?i:the|this|that)|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?"
+    r"(?i:film|movie|series|show|season|sequel|picture|feature|drama|thriller|comedy|documentary|"
     r"adaptation|biopic|musical|western|horror|romance|epic|prequel|spin-?off|miniseries))\b")
 _APPOSITIVE = re.compile(r"(?:,?[\"”’']|[\"”’']?,)\s[^,.;:]{1,80},\s*(?:(?:now|also|still|officially|finally|then)\b)?")
 

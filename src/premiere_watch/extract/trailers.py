@@ -142,7 +142,7 @@ _PUT_OUT = re.compile(r"\b(?:released|dropped|put out|debuted|premiered|aired|un
                       r"(?:trailers?|teasers?|spots?) (?:have|has) (?:been \w+ing|sold|promised|shown|teased)|"
                       r"ran during|went (?:up|live|online|out)|(?:is|are|has been|have been) (?:out|up|online|live)|"
                       # "since its trailer hit in June": a trailer that hit or landed is out
-                      r"(?<=trailer )(?:hit|landed)|(?<=teaser )(?:hit|landed))\b",
+                      r"(?:(?<=trailer )|(?<=teaser ))(?:hit|landed))\b",
                       re.I)
 
 
