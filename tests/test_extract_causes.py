@@ -617,6 +617,27 @@ def test_newest_statement_wins(paragraphs: list[str], headline: str, want: Want)
     check(read(article(*paragraphs, headline=headline, published="2024-06-01"), MERIDIAN), want)
 
 
+# How pages say a postponed title has no date now: each leaves the old date history.
+@pytest.mark.parametrize(("leaves_undated", "undated"), [
+    ("The studio has yet to name a new release date for Meridian Run.", True),
+    ("Meridian Run has been postponed; no replacement date has been set.", True),
+    ("Meridian Run has been postponed, and a new date will be announced in due course.", True),
+    ("Meridian Run has been postponed, with a new date to be confirmed.", True),
+    ("The studio pushed Meridian Run back to an unspecified date.", True),
+    ("Meridian Run was moved to a date to be determined.", True),
+    ("That August slot is now gone, and Meridian Run has nothing in its place.", True),
+    # near-misses: a new date in the same breath, and a date that is still set
+    ("The studio has yet to name a new release date for Meridian Run, but it now opens on 4 October.", False),
+    ("Meridian Run keeps its date; a new poster will be announced in due course.", False),
+])
+def test_a_postponement_without_a_new_date_leaves_the_old_one_history(leaves_undated: str, undated: bool) -> None:
+    assert cues.undated(leaves_undated) is undated
+    paragraphs = ["Meridian Run opens in cinemas on 12 August.", leaves_undated]
+    want = Want(None, denied="2024-08-12") if undated else Want("2024-10-04" if "4 October" in leaves_undated
+                                                                   else "2024-08-12")
+    check(read(article(*paragraphs, headline="Meridian Run latest", published="2024-06-01"), MERIDIAN), want)
+
+
 @pytest.mark.parametrize(("paragraphs", "headline", "want"), [
     # A holiday names the weekend; the day in numbers is the date.
     (["Meridian Run now opens on Friday, Sept. 6, the start of the holiday weekend."],

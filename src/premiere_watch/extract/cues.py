@@ -649,6 +649,16 @@ _UNDATED = re.compile(
     r"(?:will not|won['’]t) be made|(?:has been|was|is|have been|were) (?:officially )?cancell?ed|"
     r"cancels|axes|scraps|pulls the plug on|"
     r"(?:is|are) (?:now )?undated|(?:remains?|stays?|remained|stayed) undated|"
+    # "has yet to name a new date", "no replacement has been set", "a new date will be announced
+    # in due course": a postponement that leaves the title without a date
+    r"(?:has|have) yet to (?:set|name|announce|give|confirm|pick|choose|reveal|assign|select) "
+    r"(?:\w+ )?(?:a |an )?(?:new |replacement |revised )?(?:release |premiere |opening |launch )?date|"
+    r"no replacement (?:date )?(?:has been|was|is) (?:set|given|named|announced|chosen)|"
+    r"(?:a |the )?new (?:release |premiere )?date (?:will be|is to be|to be) (?:announced|confirmed|set|revealed|"
+    r"determined|shared)|"
+    r"(?:an|a later,?) (?:unspecified|undetermined|unannounced) (?:later )?date|"
+    r"(?:a )?date to be (?:announced|confirmed|determined)|"
+    r"(?:date|slot) is (?:now )?gone|"
     # "Disney pulls 'Mulan' from release schedule": a headline drops its articles
     r"(?:remov|pull|yank|strip)\w*\s+(?:[^.;]{0,40}?\s+)?(?:from|off)\s+(?:the\s+|its\s+|their\s+)?(?:release\s+)?"
     r"(?:calendar|schedule|slate))\b",
