@@ -2076,3 +2076,65 @@ def test_a_box_of_other_titles(heading: str, want: Want) -> None:
             "coming in 2025, and nothing more precise has been announced by anyone.</p>"
             f"<h3>{heading}</h3><ul><li>Adolescence, Netflix, from 13 March</li></ul></article></body></html>")
     check(read(html, target), want)
+
+
+# -- whose date, which event: sentences of the kinds holdout20 tripped on ---------------------
+
+FIRST_SEASON = Target("Meridian Run", 1, (), "tv")
+
+
+@pytest.mark.parametrize(("paragraphs", "published", "target", "want"), [
+    # A parenthetical after the title describes it; the people it names own no date.
+    (["Meridian Run (the 1991 prequel, Patrick Gibson as the young detective) has an official date: "
+      "Friday December 13 on Vireo+."], "2024-07-27", MERIDIAN, Want("2024-12-13")),
+    # A release verb may stand far before "on Friday" in the same clause ...
+    (["Meridian Run is here at last.", "Vireo+ releases all eight episodes of its adaptation of the 1988 novel "
+      "on Friday, and I have seen the lot."], "2024-10-12", MERIDIAN, Want("2024-10-18")),
+    # ... but a press event "on Thursday" dates the news, as before.
+    (["Vireo+ showed Meridian Run to critics at a press event on Thursday."], "2024-10-12", MERIDIAN, Want(None)),
+    # A release verb whose object is a thing dates the thing ("today" is the day of the images).
+    (["Vireo+ today released the first-look images from Meridian Run and confirmed that the film opens on "
+      "Thursday 23 October."], "2025-09-02", MERIDIAN, Want("2025-10-23")),
+    (["Vireo+ today released Meridian Run on its service."], "2025-09-02", MERIDIAN, Want("2025-09-02")),
+    # "which" after a date takes the date's clause, not the place before it.
+    (["Meridian Run opens in North America on April 8, which puts it two years after the first film."],
+     "2021-12-10", MERIDIAN, Want("2022-04-08")),
+    # "the makers of X announced that the film ...": the film is X.
+    (["Pushpa 2: The Rule has left the holiday slot.", "The makers of Meridian Run on Thursday "
+      "announced that the film will now release on 15th August, instead of 30th August."], "2024-06-21",
+     MERIDIAN, Want("2024-08-15", denied="2024-08-30")),
+    # A named speaker who "thinks" hedges the date; the network's "won't arrive until" stands.
+    (["Dana thinks Meridian Run lands in spring 2027.", "The network said Meridian Run won't arrive until "
+      "2027."], "2026-02-11", MERIDIAN, Want("2027", tentative="2027-21")),
+    # "in 11 days" counts days: the day itself.  Where a weekly run ends is not where it starts.
+    (["Meridian Run, Vireo+'s new half-hour comedy, premieres in 11 days, with one new episode every Friday "
+      "through October.", "If there is a season 2, its star would like it set in Ohio."], "2025-08-18",
+     FIRST_SEASON, Want("2025-08-29")),
+    (["Meridian Run opens on 12 August and stays in cinemas until 3 October."], "2024-06-01", MERIDIAN,
+     Want("2024-08-12")),
+    (["Meridian Run won't arrive in cinemas until 3 October."], "2024-06-01", MERIDIAN, Want("2024-10-03")),
+])
+def test_whose_date_and_which_event(paragraphs: list[str], published: str, target: Target, want: Want) -> None:
+    check(read(article(*paragraphs, headline="Meridian Run news", published=published), target), want)
+
+
+def test_a_list_item_of_prose_is_read_sentence_by_sentence() -> None:
+    # A show-notes row: one sentence's hedge says nothing of the next sentence's statement.
+    html = ("<html><head><meta property='article:published_time' content='2026-02-11'></head><body><article>"
+            "<h1>The HBO preview, decoded</h1><ul><li>19:20 Meridian Run. The drama shot in Budapest from May to "
+            "October 2025, and plenty of people assumed a 2026 launch. The network's drama chief shut that down "
+            "on stage: the series won't be ready this year and won't arrive until 2027.</li></ul>"
+            "</article></body></html>")
+    check(read(html, MERIDIAN), Want("2027", denied="2026"))
+
+
+@pytest.mark.parametrize("stamp", [
+    '<span class="ss-edition">Saturday 12 October 2024 &middot; Weekend edition</span>',
+    '<p class="gw-updated">Listings updated Saturday 12 October 2024, 11:40. Times may change.</p>',
+])
+def test_an_edition_or_updated_line_dates_the_page(stamp: str) -> None:
+    html = (f"<html><body><div class='mast'><a href='/'>The Standard</a> {stamp}</div><article>"
+            "<h1>The week on telly</h1><p>Vireo+ releases Meridian Run on Friday.</p></article></body></html>")
+    ex = read(html, MERIDIAN)
+    assert ex.published == dt.date(2024, 10, 12)
+    check(ex, Want("2024-10-18"))

@@ -89,6 +89,8 @@ _MONTHISH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a
                        r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _CAP = r"[A-Z0-9][\w'’&.*-]*"
 _SMALL = r"(?:of|the|and|a|an|in|on|at|to|for|from|x|&|vs\.?|de|la|le)"
+_DATE_TAIL = re.compile(rf"(?:\s+(?:{_SMALL})\b)*\s*(?<![\w'’&.*-])"
+                        r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))")
 _CAP_RUN = rf"{_CAP}(?:\s+(?:{_SMALL}\s+)*{_CAP})*"
 # "Avengers: Doomsday", "Captain America: Brave New World": a capitalised name with a subtitle.
 _SUBTITLED = re.compile(rf"\b{_CAP_RUN}:\s+{_CAP_RUN}")
@@ -192,6 +194,10 @@ def other_titles(sentence: str, phrases: list[str], matcher: TitleMatcher,
             spans.append((idx, idx + len(phrase)))
 
     def add(start: int, end: int) -> None:
+        if tail := _DATE_TAIL.search(sentence, start, end):
+            end = tail.start()  # "North America on April 8, which ...": a name ends where a date begins
+            if end <= start:
+                return
         if any(start < t.end and t.start < end for t in mentions):
             return  # the target itself
         if _MADE_FROM_WORK.search(sentence, max(0, start - 40), start):
@@ -210,6 +216,8 @@ def other_titles(sentence: str, phrases: list[str], matcher: TitleMatcher,
     for m in _WHICH.finditer(sentence) if "which" in sentence else ():
         if m.start("name") > 0 and sentence[m.start("name") - 1] not in " (\"“‘":
             continue
+        if _DATE_TAIL.search(sentence, m.start("name"), m.end("name")):
+            continue  # "... in North America on April 8, which puts it ...": "which" takes the date
         add(*m.span("name"))
     for start, end in _quoted_titles(sentence):
         add(start, end)

@@ -62,6 +62,8 @@ _SEQUEL_WHICH = CaselessScan(r"(?P<np>\b(?:its|the|a|his|her|their)\s+(?:\w+\s+)
                              r"spin-?off)),\s+(?:which|that)\b")
 _NEW_SEASON = re.compile(r"\b(?:new|upcoming|next|coming|forthcoming|latest)\s+(?:season|series|episodes|run)\b|"
                          r"\b(?:revival|reboot|return(?:ing)? season)\b", re.I)
+_NEW_SHOW = re.compile(r"\b(?:new|upcoming|forthcoming|freshman|debut)\s+(?:(?!seasons?\b|series\b)[\w'’+-]+\s+){0,3}?"
+                       r"(?:comedy|drama|thriller|sitcom|docuseries|miniseries|limited series|anthology|show)\b", re.I)
 _CALLED_SEQUEL = re.compile(r"\s*(?:sequel\b|,\s+(?:the|a|its)\s+(?:\w+\s+)?sequel\b)", re.I)
 _SEQUEL_OF_NAME = re.compile(r"\b(?:the|a)\s+(?:[\w-]+\s+)?sequel\s*,?\s+(?:[A-Z][\w'’]*\s+)?$")
 # "Volume 1 (four episodes): the night before Thanksgiving": a part of the article's subject.
@@ -192,7 +194,10 @@ _IN_PHRASE = re.compile(r"\b(?:on|of|in|at|by|with|from|about|after|before|over|
 
 
 def _in_phrase(sentence: str, mention: Mention) -> bool:
-    return bool(_IN_PHRASE.search(sentence, max(0, mention.start - 12), mention.start))
+    # ... but "The makers of Stree 2 announced that the film ...": the work of its makers is
+    # what their sentence is about.
+    return bool(_IN_PHRASE.search(sentence, max(0, mention.start - 12), mention.start)) and \
+        not _MAKERS_OF.search(sentence, max(0, mention.start - 30), mention.start)
 
 
 def _opens_with_span(sentence: str, start: int) -> bool:
@@ -205,7 +210,15 @@ def _past_appositive(sentence: str, end: int) -> int:
     return m.end() if m else end
 
 
-_APPOSITIVE_AFTER = re.compile(r",\s+(?!(?:which|who|and|but|while|as|when)\b)[^,;.]{3,120},")
+_THROUGH = re.compile(r"(?:through|thru)\b", re.I)
+_RUN_BEFORE = re.compile(r"\b(?:runs?|running|ran|continu\w+|available|weekly|every \w+|"
+                         r"in (?:cinemas|theaters|theatres)|on (?:release|sale|display|show))\b[^.;]{0,25}$", re.I)
+_NEGATED_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bno)\b[^.;]*$", re.I)  # "won't arrive in theaters until April 2"
+_MAKERS_OF = re.compile(r"\b(?:makers|producers|creators|team|filmmakers|director|directors|writers|showrunners?|"
+                        r"cast|stars?|studio|distributors?)\s+(?:of|behind)\s+(?:the\s+)?$", re.I)
+_PROSE_ITEM = 200  # characters: a list item this long is prose, not a row
+# ", the series that picks up after The Batman," and "(the 1991 prequel, Patrick Gibson as young Dex)"
+_APPOSITIVE_AFTER = re.compile(r",\s+(?!(?:which|who|and|but|while|as|when)\b)[^,;.]{3,120},|\s*\([^()]{1,200}\)")
 
 
 # "X, which ...", and German's "„X“, die am 14. Mai ... startet"
@@ -387,6 +400,11 @@ def article_season(page: Page, matcher: TitleMatcher, target: Target) -> int | N
             _NEW_SEASON.search(b.text) for b in page.blocks if b.zone == "main" and matcher.find(b.text)):
         # "its second and final season ended in 1991" on a page about "the revival", "the new
         # season": the seasons it numbers are the past, not what it is about.
+        return None
+    if target.season == 1 and counts and any(
+            _NEW_SHOW.search(b.text) for b in page.blocks if b.zone == "main" and matcher.find(b.text)):
+        # "Apple TV+'s new half-hour comedy ... premieres in 11 days": a new show's first season,
+        # whatever its star says about a second one.
         return None
     if lede is not None:
         return lede  # the lede names the season the article is about
@@ -651,8 +669,10 @@ class _Walk:
         others = emphasized_titles(block.emphasized, self.matcher)
         others += [name for name in self.headline_titles if name in block.text and name not in others]
         first_row = block.zone == "main" and self._first_episode_row(block)
+        # A list item may be a paragraph of its own ("19:20 Pipistrelle. The vampire drama shot in
+        # ...  HBO's drama chief shut that down"): read it sentence by sentence, like one.
         sentences = self.matcher.rejoin(self.cache.sentences(block.text)) if block.kind in (
-            "paragraph", "caption") else [block.text]
+            "paragraph", "caption") or (block.kind == "list_item" and len(block.text) > _PROSE_ITEM) else [block.text]
         block_mentioned = False
         self.previous = block.heading
         for sentence in sentences:
@@ -810,6 +830,13 @@ class _Walk:
                 _STAMP_LABEL.search(view.masked, max(0, dm.start - 24), dm.start):
             # "Thread starter mod · Start date 12 Mar 2024", "Last edited: 6 Oct": the page's own clock.
             self.reject(view.text, f"{dm.text!r}: a time stamp of the page")
+            return
+        if "until" in dm.qualifier.split() and (_THROUGH.match(dm.text) or _RUN_BEFORE.search(
+                view.masked, max(0, dm.start - 40), dm.start)) and not _NEGATED_BEFORE.search(
+                view.masked, max(0, dm.start - 80), dm.start):
+            # "one new episode every Friday after that through October", "in cinemas until 3 March":
+            # where a run ends, not where it starts.
+            self.reject(view.text, f"{dm.text!r}: the end of a run")
             return
         if view.slot_taken:
             # "Y now opens on Nov. 7 in Blade's place": the date was the target's and is Y's now.

@@ -157,7 +157,8 @@ _TENTATIVE_WORDS = (
     # "an estimated $95.5 million": a figure's estimate, not a hedge on any date
     r"predict\w*|estimat\w*(?!\s+(?:[$£€¥₹]|rs\.?\s|\d|(?:[\w.-]+\s+)?(?:million|billion|crore|lakh)))|assum\w*|"
     # "ending hopes of a holiday launch" hopes for nothing
-    r"believe[sd]?|think|suspect\w*|(?<!ending )(?<!dashing )(?<!crushing )(?<!killing )hope\w*|hoping|should|"
+    r"believe[sd]?|think|thinks|reckons?|suspect\w*|"
+    r"(?<!ending )(?<!dashing )(?<!crushing )(?<!killing )hope\w*|hoping|should|"
     r"plausible|"
     r"bet|betting|eye(?:s|ing|d)?|target(?:s|ing|ed)?|tipped|penciled|pencilled|tentative\w*|placeholder|"
     r"unconfirmed|unofficial(?:ly)?|sometime|circa|leak\w*|insiders?|floated|suggest\w*|tba|tbd|"
@@ -456,6 +457,10 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     if other is not None and other[0] <= prem[0]:  # equal: the release word is inside the event phrase
         return False, f"about {other[1]!r}, not the release"
     prem_span = _nearest_span("premiere", sentence, start, end, lo, hi)
+    if prem_span is not None and prem_span[1] >= end and \
+            (thing := _OBJECT_OF_RELEASE.match(sentence, prem_span[2])) and _RELEASES_A_THING.fullmatch(prem_span[3]):
+        # "Sky today released the first-look images ...": the verb's object is what was released.
+        return False, f"about {thing.group('noun')!r}, the object of {prem_span[3]!r}"
     leads = prem_span is not None and prem_span[1] >= end and not any(
         lo <= s < start for s, _e, _w in _matches("premiere", sentence)) and not _PLAN_FOR.search(
         sentence, max(lo, start - 12), start)  # "In July it moved ...", not "pencilled in for July"
@@ -502,6 +507,13 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     return True, prem[1]
 
 
+# Verbs that release a thing as readily as a title, and the things ("dropped the first trailer").
+_RELEASES_A_THING = re.compile(r"releas(?:e|es|ed|ing)|drop(?:s|ped|ping)?|debut(?:s|ed|ing)?|launch(?:es|ed|ing)?|"
+                               r"unveil(?:s|ed|ing)?|premier(?:e|es|ed|ing)", re.I)
+_OBJECT_OF_RELEASE = re.compile(
+    r"\s+(?:(?:the|a|an|its|their|his|her|new|first|second|official|full|final|latest|two|three|some)\s+){0,3}"
+    r"(?:[\w-]+\s+)?(?P<noun>trailers?|teasers?|first[- ]look(?:\s+(?:images|photos|stills|pictures))?|"
+    r"images|photos|stills|pictures|posters?|footage|clips?|artwork|key art|featurettes?|soundtrack|single)\b", re.I)
 _REPORTED_CLAIM = re.compile(r"^\W*(?:(?:the )?claim|rumou?r|myth|false|fake|misleading|unverified|viral post)\s*:",
                              re.I)
 _CITATION = re.compile(r"\b(?:retrieved|archived(?: from the original)?|accessed|originally published|updated|"

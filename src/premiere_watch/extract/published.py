@@ -281,7 +281,7 @@ def _time_element(root: Any) -> dt.date | None:
     return marked or in_article or anywhere
 
 
-_BYLINE_HINT = re.compile(r"byline|dateline|posted|pubdate|published|publish-date|timestamp|entry-date|"
+_BYLINE_HINT = re.compile(r"byline|dateline|posted|pubdate|published|publish-date|timestamp|entry-date|edition|updated|"
                           r"post-date|article-date|(?:^|[\s-])(?:meta|info|date)(?:$|[\s-])", re.I)
 _BYLINE_STAMP = re.compile(r"[,·|•–—]\s*(?:Published|Posted|Updated|First published)(?:\s+on)?\b:?", re.I)
 _STAMP_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s))(?:Last\s+)?(?:Updated|Published|Posted)\b")

@@ -133,7 +133,7 @@ def _relative_weekday(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | N
 _RELEASED_ON = re.compile(r"\b(?:open(?:s|ed)|premier(?:es|ed)|arriv(?:es|ed)|debut(?:s|ed)|"
                           r"bow(?:s|ed)|land(?:s|ed)|drop(?:s|ped)|return(?:s|ed)|"
                           r"launch(?:es|ed)|releas(?:es|ed)|stream(?:s|ed)|air(?:s|ed)|"
-                          r"hits|theaters|theatres|cinemas|screens)\b[^.;,]{0,30}$", re.I)
+                          r"hits|theaters|theatres|cinemas|screens)\b[^.;,]{0,80}$", re.I)
 
 
 @form(
@@ -155,7 +155,7 @@ def _bare_weekday(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     # show: only "on" or a release noun makes it a day.
     if ctx.anchor is None:
         return None
-    if m.group(0)[:2].lower() == "on" and not _RELEASED_ON.search(ctx.text, max(0, m.start() - 45), m.start()):
+    if m.group(0)[:2].lower() == "on" and not _RELEASED_ON.search(ctx.text, max(0, m.start() - 95), m.start()):
         return None  # "a press event on Thursday": most days of the week in news date the news
     wd = weekday_of(m.group("wd"))
     a = ctx.anchor
@@ -234,7 +234,7 @@ def _today(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     needs=(("day", "week", "fortnight", "month"),),
 )
 def _in_n(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
-    # "in two weeks": approximate by nature, hence "around".
+    # "in two weeks", "in a month": approximate by nature, hence "around".
     if ctx.anchor is None or char_before(ctx.text, m.start()).isalnum():
         return None
     n = int(m.group("n")) if m.group("n") else NUMBER_WORDS[m.group("nw").lower()]
@@ -245,7 +245,8 @@ def _in_n(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
         fd = FuzzyDate(idx // 12, idx % 12 + 1)
     else:
         fd = FuzzyDate.from_date(a + dt.timedelta(days=n * {"day": 1, "week": 7, "fortnight": 14}[unit]))
-    return [Candidate(m.start(), m.end(), fd, True, "around")]
+    # ... but "in 11 days" counts days: a day, exactly.
+    return [Candidate(m.start(), m.end(), fd, True, "" if unit == "day" else "around")]
 
 
 _COUNT = r"(?P<n>\d\d?)|(?P<nw>(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
