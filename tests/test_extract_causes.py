@@ -2138,3 +2138,57 @@ def test_an_edition_or_updated_line_dates_the_page(stamp: str) -> None:
     ex = read(html, MERIDIAN)
     assert ex.published == dt.date(2024, 10, 12)
     check(ex, Want("2024-10-18"))
+
+
+# -- holdout21: the title a phrase points back to, and the page's own date line --------------
+
+SEASON_TWO = Target("Meridian Run", 2, (), "tv")
+SEASON_SIX = Target("Meridian Run", 6, (), "tv")
+SEASON_THREE = Target("Meridian Run", 3, (), "tv")
+
+
+@pytest.mark.parametrize(("paragraphs", "published", "target", "want"), [
+    # "the former" and "the latter" take the paragraph's last two titles, in the order named.
+    (["Two dramas come back this weekend: <em>Saltbush</em> on ABC and <em>Meridian Run</em> on Stan. "
+      "The former returns on Saturday night; the latter drops its whole season on Sunday."], "2026-04-01",
+     MERIDIAN, Want("2026-04-05")),
+    (["That was <em>Meridian Run</em>, the Focus drama, and the first was <em>Fathom Street</em>, the HBO "
+      "series. The latter premieres Sept. 27; Focus opens the film in theaters on Nov. 6."], "2026-08-01", MERIDIAN,
+     Want("2026-11-06")),
+    # "Sony had the film dated for June 12": what it had then.
+    (["Sony had Meridian Run dated for June 12, in what used to be a prime summer slot.", "Apple has bought "
+      "it and has not said when it will stream."], "2020-05-20", MERIDIAN, Want(None, denied="2020-06-12")),
+    # A name its appositive calls a work is a title, and a date inside that appositive is its date.
+    (["This is Apple's second purchase after On the Rocks, the Sofia Coppola movie it is co-releasing with "
+      "A24 this fall, and Meridian Run has no date."], "2020-05-20", MERIDIAN, Want(None)),
+    (["Branagh's next film as director, the Agatha Christie mystery Death on the Nile, is now due in cinemas "
+      "on February 11, 2022.", "Meridian Run opens on November 12."], "2021-09-01", MERIDIAN,
+     Want("2021-11-12")),
+    # The second half of a season is not where the season begins.
+    (["Season 3 premiered on April 16 with four episodes.", "Vireo+ confirmed that the second half of the "
+      "season arrives on Thursday, June 4."], "2026-05-05", SEASON_THREE, Want("2026-04-16")),
+    # A noun of a compound ("the production committee") is no event, and the subject of a reported
+    # clause is inside it.
+    (["Nippon TV and the production committee confirmed that season 2 will premiere in January 2025."],
+     "2024-04-01", SEASON_TWO, Want("2025-01")),
+])
+def test_the_title_a_phrase_points_back_to(paragraphs: list[str], published: str, target: Target,
+                                           want: Want) -> None:
+    check(read(article(*paragraphs, headline="Meridian Run news", published=published), target), want)
+
+
+def test_a_dateline_under_a_standfirst_is_furniture() -> None:
+    html = ("<html><body><article><h1>Meridian Run's final season has a date</h1>"
+            "<p>The drama ends its run in late summer, with first images released but no trailer yet.</p>"
+            "<p>OSLO, 5 July 2023 – Vireo+ has confirmed that the third and final season of Meridian Run will "
+            "premiere on 24 August.</p></article></body></html>")
+    ex = read(html, MERIDIAN)
+    assert ex.published == dt.date(2023, 7, 5)
+    check(ex, Want("2023-08-24"))
+
+
+def test_a_part_goes_on_with_the_season_named_before_it() -> None:
+    page = article("Netflix has renewed Meridian Run for a sixth season.", "Season 5 is being released in two "
+                   "halves. Part 1 arrives on August 21, with a short teaser.",
+                   headline="Meridian Run will get a sixth and final season", published="2020-06-23")
+    check(read(page, SEASON_SIX), Want(None))

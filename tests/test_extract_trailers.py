@@ -203,3 +203,15 @@ def test_a_trailer_that_hit_is_out() -> None:
     body = "<p>All of Us Are Dead season 2 has been building buzz since its trailer hit in June.</p>"
     ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
     assert ex.trailer_status == "released", ex.trailer_evidence
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # A label and its answer: "Trailer: none released" says there is none ...
+    ("<p>All of Us Are Dead season 2 premieres in January.</p><p>Trailer: none released.</p>", "none"),
+    ("<p>All of Us Are Dead season 2 premieres in January.</p><p>Teaser: not yet.</p>", "none"),
+    # ... and a trailer word closing a clause before a colon is no label.
+    ("<p>All of Us Are Dead season 2 gets a trailer: the new season is coming in June.</p>", "released"),
+])
+def test_a_labelled_answer(body: str, status: str) -> None:
+    ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
+    assert ex.trailer_status == status, ex.trailer_evidence

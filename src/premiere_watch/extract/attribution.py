@@ -98,7 +98,7 @@ _SUBTITLED = re.compile(rf"\b{_CAP_RUN}:\s+{_CAP_RUN}")
 # Markets of Jeonju": a work noun introduces the name after it.
 _WORK_NOUN = (r"film|movie|series|show|sequel|prequel|spin-?off|drama|comedy|documentary|docuseries|special|"
               r"thriller|adaptation|feature|miniseries|anime|musical|biopic|remake|reboot|franchise|blockbuster|"
-              r"rom-?com")
+              r"rom-?com|mystery|whodunn?it|western|horror|satire|romance|epic|sitcom|procedural|caper|tentpole")
 _NAME = rf"[A-Z][\w'’&.*-]*(?:\s+(?:{_SMALL}\s+)*{_CAP})*"  # a name opens with a letter: "series 1" is no title
 _INTRODUCED = re.compile(rf"\b(?:{_WORK_NOUN})s?\s*,?\s+(?P<name>{_NAME})")
 # "The trailer for Apple's Northern Static": a company's own capitalised name is a title.
@@ -110,6 +110,11 @@ _COMPANYS = re.compile(rf"\b(?:{alternation(STREAMERS + NETWORKS + STUDIOS)})['�
 # "Skeleton Crew, the Jude Law adventure series, which is due December 3": what "which" is about.
 # The name right before ", which", or before an appositive of it ("X, the ... series, which").
 _WHICH = re.compile(rf"(?P<name>{_NAME})(?P<app>,\s(?:the|a|an|its|his|her|their)\s[^,]{{1,80}})?,\s+which\b")
+# "On the Rocks, the Sofia Coppola movie it is co-releasing": a name its appositive calls a work.
+_APPOSED_WORK = re.compile(rf"(?P<name>(?!(?:In|On|At|For|After|Before|From|By|With|Since|Until|Over|During|Like|"
+                           rf"Unlike|Meanwhile|Elsewhere|Also|And|But|So|Then|Now|Today|Here|There)\b){_NAME}),\s+(?:the|a|an|its|his|her|their)\s+"
+                           rf"(?:(?!(?:the|a|an|that|which|who|it|its)\b)[\w'’.-]+\s+){{0,4}}?"
+                           rf"(?:{_WORK_NOUN})\b")
 # "Another untitled Star Wars film", "a new Marvel series": an indefinite work is not a named one.
 # Scanned in every sentence: a CaselessScan (see ``casefold``).
 _INDEFINITE = CaselessScan(rf"\b(?:another|an?\s+(?:untitled|new|different|rival|competing|separate|second|third))"
@@ -219,6 +224,10 @@ def other_titles(sentence: str, phrases: list[str], matcher: TitleMatcher,
         if _DATE_TAIL.search(sentence, m.start("name"), m.end("name")):
             continue  # "... in North America on April 8, which puts it ...": "which" takes the date
         add(*m.span("name"))
+    for m in _APPOSED_WORK.finditer(sentence) if ", " in sentence else ():
+        if (m.start("name") == 0 or sentence[m.start("name") - 1] in " (\"“‘") and \
+                not _DATE_TAIL.search(sentence, m.start("name"), m.end("name")):
+            add(*m.span("name"))
     for start, end in _quoted_titles(sentence):
         add(start, end)
     for m in _INDEFINITE.finditer(sentence):

@@ -267,6 +267,30 @@ def _owned_by_target(sentence: str, anaphor: tuple[int, int], mentions: list[Men
     return bool(before) and not any(max(before) <= o_start < anaphor[0] for o_start, _ in others)
 
 
+_PART_OF_SEASON = re.compile(r"\b(?:Part|Volume|Vol\.)\s+(?:\d|One|Two|Three|I{1,3})\b|\b(?:first|second) half\b")
+_LATER_PART = re.compile(r"\b(?:(?:second|final|last|back) half|Vol(?:ume|\.)\s*(?:2|Two|II|3|Three|III))\b", re.I)
+_TARGET_KEY = "\x00target"  # the target among the titles a paragraph names, in order
+_FORMER_LATTER = re.compile(r"\b[Tt]he (former|latter)\b")
+
+
+def _former_or_latter(sentence: str, start: int, earlier: list[str], here: list[tuple[int, str]]) -> str | None:
+    """The title "the former" or "the latter" takes when it is the date's clause's subject:
+    of the last two titles the paragraph has named, the first or the second."""
+    lo, _hi = cues.clause_bounds(sentence, start, start)
+    phrase = None
+    for m in _FORMER_LATTER.finditer(sentence, lo, start):
+        phrase = m
+    if phrase is None:
+        return None
+    named: list[str] = []
+    for key in earlier + [key for at, key in here if at < phrase.start()]:
+        if key not in named:
+            named.append(key)
+    if len(named) < 2:
+        return None
+    return named[-2] if phrase.group(1) == "former" else named[-1]
+
+
 def _gap(dm: DateMention, span: tuple[int, int]) -> int:
     return dm.start - span[1] if span[1] <= dm.start else (span[0] - dm.end) + 15
 
@@ -414,6 +438,8 @@ def article_season(page: Page, matcher: TitleMatcher, target: Target) -> int | N
 class _Walk:
     def __init__(self, page: Page, target: Target, matcher: TitleMatcher) -> None:
         self.page = page
+        self.named_before: list[str] = []  # titles the paragraph named before this sentence
+        self.named_here: list[tuple[int, str]] = []  # and where this sentence names them
         self.target = target
         self.matcher = matcher
         self.anchor = page.anchor
@@ -675,6 +701,7 @@ class _Walk:
             "paragraph", "caption") or (block.kind == "list_item" and len(block.text) > _PROSE_ITEM) else [block.text]
         block_mentioned = False
         self.previous = block.heading
+        self.named_before = []
         for sentence in sentences:
             self.prev_subject = subject
             # "part 2 completes the story the same day as X": X is what it is compared with.
@@ -701,6 +728,8 @@ class _Walk:
                 low = lowered(sentence)  # (None, for a trap letter: scan; see casefold)
                 if low is None or any(word in low for word in ("sequel", "prequel", "follow-up", "spin")):
                     other_spans = sorted(other_spans + [m.span("np") for m in _SEQUEL_WHICH.finditer(sentence)])
+            self.named_here = sorted([(m.start, _TARGET_KEY) for m in mentions] +
+                                     [(a, sentence[a:b]) for a, b in other_spans])
             # "it", "the film": asked by up to three of the tests below, scanned once.
             points_back = not mentions and self.anaphora.search(sentence) is not None
             if mentions:
@@ -748,10 +777,18 @@ class _Walk:
             if not subject:
                 if may_hold_date(sentence):  # logged without paying for a grammar scan
                     self.reject(sentence, "not about this title")
+                self.named_before += [key for _, key in self.named_here]
                 continue
-            self._sentence(sentence, mentions, other_spans, topic or block_mentioned, context_season,
+            season_here = context_season
+            if _PART_OF_SEASON.search(sentence) and not [r for r in season_refs(sentence) if not r.part] and \
+                    self.previous and \
+                    len(seasons := {r.number for r in season_refs(self.previous) if r.number}) == 1:
+                # "Season 5 is being released in two halves.  Part 1 arrives on August 21": season 5's.
+                season_here = seasons.pop()
+            self._sentence(sentence, mentions, other_spans, topic or block_mentioned, season_here,
                            block.kind, first=sentence is sentences[0])
             self.previous = sentence
+            self.named_before += [key for _, key in self.named_here]
         # A roundup item naming the title under a date heading: "Friday, Oct. 27" / "Pain Hustlers".
         lead = sentences[0] if sentences else ""
         if block.kind in ("list_item", "table_row", "paragraph") and block.heading and \
@@ -909,6 +946,23 @@ class _Walk:
         if any(0 <= a - dm.end <= 60 and _RELEASE_OF.fullmatch(sentence, dm.end, a) for a, _ in other_spans):
             # "a week after Universal's July 16, 2027, release of the animated sequel 'Moonpuddle 2'"
             self.reject(text, f"{dm.text!r}: the release of the title named after it")
+            return
+        if self.target.season is not None and not _LATER_PART.search(" ".join(self.target.names)):
+            lo, _hi = cues.clause_bounds(sentence, dm.start, dm.end)
+            if later := _LATER_PART.search(sentence, lo, dm.start):
+                # "the second half of the season arrives on June 4": not where the season begins
+                # (a numbered "Part 2" is weighed below, with the season it may itself be).
+                self.reject(text, f"{dm.text!r}: a later part of the season ({later.group(0)!r})")
+                return
+        if (pointed := _former_or_latter(sentence, dm.start, self.named_before, self.named_here)) not in (
+                None, _TARGET_KEY):
+            # "Saltbush on ABC and Red Gum Crossing on Stan.  The former returns on Saturday": Saltbush.
+            self.reject(text, f"{dm.text!r}: about {pointed!r}, the title 'the former' or 'the latter' takes")
+            return
+        if any(end < dm.start < _past_appositive(sentence, end) for _, end in other_spans):
+            # "On the Rocks, the Sofia Coppola movie it is co-releasing this fall, ...": the
+            # appositive describes that title, its date included.
+            self.reject(text, f"{dm.text!r}: in the appositive of another title")
             return
         if _in_their_which_clause(sentence, dm.start, other_spans):
             self.reject(text, f"{dm.text!r}: in a which-clause about another title")

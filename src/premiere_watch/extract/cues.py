@@ -123,6 +123,8 @@ _ORIGINALLY = re.compile(
     r"\bhad been\b|"
     r"\bhad (?:(?:originally|initially|first|already)\s+)?(?:set|scheduled|slated|dated|planned|pencil+ed|targeted|"
     r"earmarked|booked|announced)\b|"
+    # "Sony had the film dated for June 12": what it had then
+    r"\bhad\s+(?:[\w'’-]+\s+){1,3}?(?:set|scheduled|slated|dated|pencil+ed|booked|down)\s+(?:for|on|in)\b|"
     r"\b(?:was|were) (?:\w+ )?(?:set|scheduled|slated|dated|planned|due|supposed|lined up|booked|pegged|"
     r"penciled|pencilled|aiming|targeting|eyeing|headed)\b",
     re.I,
@@ -309,6 +311,10 @@ def _subject_is_other(sentence: str, other: tuple[int, int, int, str], prem: tup
     _, p_start, _, _ = prem
     if not o_end <= p_start <= start:
         return False
+    if _NOUN_OF_A_NOUN.match(sentence, o_end) or _SAID_THAT.search(sentence, o_end, p_start):
+        # "the production committee", and "X and the production committee confirmed that season 2
+        # will premiere ...": the noun is another's, or outside the clause the verb heads.
+        return False
     if _COORDINATED.search(sentence, o_end, p_start) and any(p[1] <= o_start for p in protect):
         return False  # "X follows the finale and opens on ...": "opens" shares X as its subject
     if _PREPOSITION_BEFORE.search(sentence, max(0, o_start - 40), o_start) and "," in sentence[o_end:p_start]:
@@ -332,6 +338,12 @@ def _subject_is_other(sentence: str, other: tuple[int, int, int, str], prem: tup
         close = sentence.rfind(",", o_end, p_start)
         between = [p for p in between if p[0] > close]
     return not between or bool(_OF_TITLE.fullmatch(sentence[o_end:between[0][0]]))
+
+
+_NOUN_OF_A_NOUN = re.compile(r"\s+(?:committee|company|companies|house|director|designer|team|partners?|"
+                             r"executives?|chief|head|studio|manager|office|staff|crew|coordinator)\b", re.I)
+_SAID_THAT = re.compile(r"\b(?:confirm\w*|announc\w*|said|says|reveal\w*|stated|states|reported|reports|"
+                            r"added|noted|told\s+\w+)\s+(?:(?:on|this|last)\s+\w+\s+)?that\b", re.I)
 
 
 # Most dates match none of event_of's patterns on the words before them.  These tests, on

@@ -430,14 +430,16 @@ def parse_page(html: bytes | str, url: str | None = None, encoding: str | None =
         published, source = day, "date line"
     if lines:
         blocks = [b for i, b in enumerate(blocks) if i not in lines]
-    first = next((i for i, b in enumerate(blocks) if b.zone == "main" and b.kind == "paragraph"
-                  and len(b.text.split()) >= 12), None)
-    if first is not None:
+    # The dateline opens the story's first paragraph, which a standfirst may stand above.
+    leads = [i for i, b in enumerate(blocks) if b.zone == "main" and b.kind == "paragraph"
+             and len(b.text.split()) >= 12][:2]
+    for first in leads:
         day, rest = lead_dateline(blocks[first].text, dayfirst)
         if day is not None:
             blocks[first] = replace(blocks[first], text=rest)
             if published is None:
                 published, source = day, "date line"
+            break
     hint = year_hint(walker.blocks, jsonld) if published is None else None
 
     og = root.find(".//meta[@property='og:title']")

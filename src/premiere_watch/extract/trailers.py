@@ -59,6 +59,8 @@ _NONE = re.compile(
     r"\bnot a (?:teaser|trailer)\b|\bnothing to embed\b|"
     # "the character posters are out, but the teaser isn't": the verb elided after the negation
     r"\b(?:trailers?|teasers?)\s+(?:isn['’]t|aren['’]t|is not|are not)(?=\s*(?:[,.;:]|yet\b|out\b|$))|"
+    # "Trailer: none released", "Teaser: not yet": a label and its answer
+    r"\b(?:trailers?|teasers?)\s*:\s*(?:none|not yet|no|n/a|tba|tbc|coming soon)\b|"
     r"\bcan['’]t (?:watch|see|view)\b|"
     r"\b(?:has not|hasn['’]t|have not|haven['’]t|was not|wasn['’]t) (?:been )?(?:posted|released|put|shared|"
     r"made)\b",
@@ -135,7 +137,7 @@ _FUTURE = re.compile(r"\b(?:will|would|could|should|may|might|tomorrow|tonight|l
 
 
 _WILL_BE = re.compile(r"\b(?:will|to|would|could|should|may|might|going to)\s+(?:be\s+|have\s+been\s+)?$", re.I)
-_NEGATED = re.compile(r"(?:\bno|\bnot|n['’]t|\bnever|\byet to|\bwithout|\bnothing|\bnicht|\bkein\w*)\b", re.I)
+_NEGATED = re.compile(r"(?:\bno|\bnone|\bnot|n['’]t|\bnever|\byet to|\bwithout|\bnothing|\bnicht|\bkein\w*)\b", re.I)
 _PUT_OUT = re.compile(r"\b(?:released|dropped|put out|debuted|premiered|aired|unveiled|revealed|shared|posted|came out|"
                       r"followed(?! by)|showed|shown|(?:been )?viewed|attached to|"
                       # "what the trailers have been selling since spring": they are out there
@@ -154,8 +156,15 @@ def _clause(sentence: str, at: int) -> str:
     "the trailer Netflix put out ... hints at how the episodes are going to hit" is not
     read as a trailer still to come."""
     lo = max((m.end() for m in _CLAUSE_EDGE.finditer(sentence, 0, at)), default=0)
-    hi = next((m.start() for m in _CLAUSE_EDGE.finditer(sentence, at)), len(sentence))
+    edges = _CLAUSE_EDGE.finditer(sentence, at)
+    hi = next((m.start() for m in edges), len(sentence))
+    if _LABEL_COLON.match(sentence, at) and not sentence[lo:at].strip():
+        # "Trailer: none released": a label's value is the rest of its clause.
+        hi = next((m.start() for m in edges), len(sentence))
     return sentence[lo:hi]
+
+
+_LABEL_COLON = re.compile(r"\w+\s*:\s")
 
 
 # "If you still haven't watched them, both trailers are up": the reader's negation is not the trailer's.
