@@ -196,7 +196,7 @@ RELATIVE = [
     ("premieres today on Max", MON, [("2024-06-24", "", True)]),
     ("arrives tomorrow", MON, [("2024-06-25", "", True)]),
     ("in two weeks", MON, [("2024-07-08", "around", True)]),
-    ("in 10 days", MON, [("2024-07-04", "around", True)]),
+    ("in 10 days", MON, [("2024-07-04", "", True)]),  # counted in days: the day itself
     ("The premiere was pushed from March 1 to March 15.", MON,
      [("2025-03-01", "from", True), ("2025-03-15", "", True)]),
     ("Weekend Box Office: Aug. 18–20, estimates", D(2023, 8, 24),
