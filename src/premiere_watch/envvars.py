@@ -44,6 +44,8 @@ class Expanded:
 
 def expand(raw: str, environ: Mapping[str, str]) -> Expanded:
     """Replace every ``${VAR}`` in ``raw`` from ``environ``."""
+    if "$" not in raw:  # every token starts with "$": the common string has none to replace
+        return Expanded(raw)
     out = Expanded("")
     parts = _url_parts(raw)
 
@@ -79,7 +81,7 @@ def expand(raw: str, environ: Mapping[str, str]) -> Expanded:
 
 def uses_variables(raw: str) -> bool:
     """Whether ``raw`` reads at least one ``${NAME}`` from the environment."""
-    return any(m.group(0) != "$$" and m.group("close") and _NAME.fullmatch(m.group("body"))
+    return "$" in raw and any(m.group(0) != "$$" and m.group("close") and _NAME.fullmatch(m.group("body"))
                for m in _TOKEN.finditer(raw))
 
 
