@@ -204,3 +204,12 @@ def test_workers_do_not_outlive_a_killed_process() -> None:
                 and "Z" not in (Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split() or ["Z"])[0]}
         time.sleep(0.1)
     assert not left, f"left running: {left}"
+
+
+def test_a_reader_that_has_read_nothing_has_imported_no_process_pool() -> None:
+    """A pass of 304s reads no page: its start-up does not import multiprocessing for the pool."""
+    code = ("import sys; from premiere_watch.pipeline import Pipeline; from premiere_watch.pool import PageReader; "
+            "PageReader(); print(sorted(m for m in sys.modules "
+            "if m.startswith(('multiprocessing', 'concurrent.futures.process'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

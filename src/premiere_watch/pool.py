@@ -28,16 +28,21 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
 import os
 import select
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from premiere_watch.reading import PageJob, PageRead, read_page
+
+# multiprocessing and the process pool are imported when the first burst starts workers:
+# a pass that reads no page (every source unchanged) never needs them (~4 ms a start).
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing.context import BaseContext
 
 __all__ = ["IDLE", "PageReader", "ReaderCrashed", "cores"]
 
@@ -114,10 +119,18 @@ class PageReader:
         self._last_read = float("-inf")
         self._in_flight = 0
         self._stopper: asyncio.TimerHandle | None = None
-        self._context = multiprocessing.get_context("forkserver")
-        # Workers fork from a server that has imported the extractor once, not from this
-        # process (its threads, sockets and event loop are none of theirs).
-        self._context.set_forkserver_preload(["premiere_watch.reading", "premiere_watch.extract"])
+        self._mp_context: BaseContext | None = None
+
+    @property
+    def _context(self) -> BaseContext:
+        if self._mp_context is None:
+            import multiprocessing
+
+            self._mp_context = multiprocessing.get_context("forkserver")
+            # Workers fork from a server that has imported the extractor once, not from this
+            # process (its threads, sockets and event loop are none of theirs).
+            self._mp_context.set_forkserver_preload(["premiere_watch.reading", "premiere_watch.extract"])
+        return self._mp_context
 
     async def read(self, job: PageJob) -> PageRead:
         """Parse the page and extract for its targets; a crash of the reading process raises ReaderCrashed."""
@@ -132,6 +145,8 @@ class PageReader:
             return await asyncio.get_running_loop().run_in_executor(self._thread, self._read, job)
         if self._pool is None and not burst:
             return self._read(job)
+        from concurrent.futures.process import BrokenProcessPool
+
         self._in_flight += 1
         try:
             pool = await self._running_pool()
@@ -167,6 +182,8 @@ class PageReader:
             return self._pool
 
     def _start(self) -> ProcessPoolExecutor:
+        from concurrent.futures import ProcessPoolExecutor
+
         pool = ProcessPoolExecutor(self.workers, mp_context=self._context, initializer=_exit_with,
                                    initargs=(os.getpid(),))
         for future in [pool.submit(_ready) for _ in range(self.workers)]:
@@ -182,6 +199,9 @@ class PageReader:
 
     async def _alone(self, job: PageJob) -> PageRead:
         """Read once more in a process of its own: if that dies too, the page is the cause."""
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
         solo = ProcessPoolExecutor(1, mp_context=self._context, initializer=_exit_with, initargs=(os.getpid(),))
         try:
             future = await asyncio.to_thread(solo.submit, self._read, job)
