@@ -196,7 +196,8 @@ class Pipeline:
                                   temporary=True, state=state)
         now = self.clock()
         # What is stored is masked: a reason may quote a URL or an error that holds a secret.
-        result = dataclasses.replace(result, reason=self.mask(result.reason))
+        if (reason := self.mask(result.reason)) != result.reason:  # else the same result, not a copy
+            result = dataclasses.replace(result, reason=reason)
         result = self._secret_free(result)
         failures = 0
         try:
