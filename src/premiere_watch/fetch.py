@@ -50,6 +50,7 @@ import asyncio
 import codecs
 import contextlib
 import email.utils
+import functools
 import json
 import logging
 import random
@@ -61,7 +62,6 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
-from protego import Protego
 
 from premiere_watch.content_coding import ACCEPT_ENCODING, ContentCodingError, drain, read_body
 from premiere_watch.redact import redact_url
@@ -70,6 +70,7 @@ from premiere_watch.transport import AsyncClient
 
 if TYPE_CHECKING:
     from bs4.dammit import EncodingDetector
+    from protego import Protego
 
 __all__ = ["FetchResult", "FetchSettings", "FetchStats", "Fetcher", "redact_url"]
 
@@ -154,16 +155,38 @@ class FetchStats:
 _DRAIN_LIMIT = 65_536
 
 
+@functools.lru_cache(maxsize=4096)
+def _parsed(url: str) -> httpx.URL:
+    """httpx's parse of ``url``, kept: each pass requests the same URLs again, and httpx
+    parses a string URL on every request (~10 µs; a URL object it only copies)."""
+    return httpx.URL(url)
+
+
+@functools.lru_cache(maxsize=4096)
+def _host_key(url: str) -> str:
+    """``host:port`` of ``url``: politeness (and robots.txt) is per origin host. Kept, as
+    ``_parsed`` is: each request asks twice (the robots.txt check and the host gate)."""
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    return f"{parts.hostname}:{port}"
+
+
 async def _drain(resp: httpx.Response) -> None:
     """Read a small non-2xx body to its end so the connection goes back to the pool.
 
-    httpcore closes a connection whose response was left unread: without this,
-    every 304 of a warm pass opened a new TCP (and TLS) connection to the host.
+    A connection whose response was left unread is closed, not reused: without this,
+    every small 404 or 403 of a pass would open a new TCP (and TLS) connection to the host.
     A body that is large or of unknown length is left alone: closing is cheaper.
     The raw bytes are read, never decoded: a small 404 may be a compression bomb.
+    A 304 has no body, and aiohttp's pool (transport.py) keeps its connection when the
+    response closes: reading its empty body through httpx's stream first cost ~40 ms per
+    1,000 304s (measured in-process).  httpcore, which closed it, only serves tests that
+    pass ``transport=`` now; test_304s_and_small_errors_keep_the_connection checks reuse.
     """
+    if resp.status_code == 304:
+        return
     length = resp.headers.get("Content-Length")
-    if resp.status_code != 304 and not (length and length.isdigit() and int(length) <= _DRAIN_LIMIT):
+    if not (length and length.isdigit() and int(length) <= _DRAIN_LIMIT):
         return
     with contextlib.suppress(httpx.HTTPError):
         await drain(resp)
@@ -329,8 +352,10 @@ class Fetcher:
             log.exception("fetch %s crashed", redact_url(url))
             result = FetchResult(url, url, "failed", reason=f"internal error: {type(exc).__name__}")
         self.stats.by_status[result.status] = self.stats.by_status.get(result.status, 0) + 1
-        # DEBUG: the pipeline logs one line per failed source, with this reason.
-        log.debug("%s %s: %s", redact_url(url), result.status, result.reason or result.status_code)
+        # DEBUG: the pipeline logs one line per failed source, with this reason. The URL is
+        # redacted only for a line that is written.
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug("%s %s: %s", redact_url(url), result.status, result.reason or result.status_code)
         return result
 
     async def get_json(
@@ -438,6 +463,8 @@ class Fetcher:
                 tries = "attempt" if attempts == 1 else "attempts"
                 return fail(f"{outcome.reason} after {attempts} {tries}", True, at=current)
             if isinstance(outcome, FetchResult):
+                if outcome.url == url and outcome.attempts == attempts:
+                    return outcome  # the usual first-try answer of the first URL: already right
                 return replace(outcome, url=url, attempts=attempts)
             try:
                 nxt = str(httpx.URL(current).join(outcome.location))
@@ -468,7 +495,7 @@ class Fetcher:
                 # whole attempt, so a tarpit trickling a byte per second fails too.
                 # Twice the timeout, so httpx's connect timeout (retried) always wins.
                 async with asyncio.timeout(2 * s.timeout):
-                    async with self._client.stream("GET", url, headers=headers) as resp:
+                    async with self._client.stream("GET", _parsed(url), headers=headers) as resp:
                         if guard is not None and (refusal := guard.refuse_peer(resp.extensions)):
                             return FetchResult(url, url, "failed", resp.status_code, reason=refusal,
                                                temporary=False)
@@ -535,9 +562,11 @@ class Fetcher:
     # --- politeness ---------------------------------------------------------
 
     def _host(self, url: str) -> _Host:
-        parts = urlsplit(url)
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        return self._hosts.setdefault(f"{parts.hostname}:{port}", _Host())
+        key = _host_key(url)
+        host = self._hosts.get(key)
+        if host is None:  # made only when new: a _Host makes an asyncio Event and Lock
+            host = self._hosts[key] = _Host()
+        return host
 
     def _hold_host(self, url: str, seconds: float) -> None:
         host = self._host(url)
@@ -583,9 +612,12 @@ class Fetcher:
 
     async def _robots_allow(self, url: str, delay: float, limit: int) -> bool:
         host = self._host(url)
-        async with host.robots_lock:  # one robots.txt fetch per host, others wait for it
-            if self._clock() >= host.robots_expires:
-                await self._load_robots(url, host, delay, limit)
+        # A robots.txt still fresh is not being fetched (that starts only once it expires):
+        # it is read without taking the lock, and without an await in between.
+        if self._clock() >= host.robots_expires:
+            async with host.robots_lock:  # one robots.txt fetch per host, others wait for it
+                if self._clock() >= host.robots_expires:
+                    await self._load_robots(url, host, delay, limit)
         return host.robots is None or bool(host.robots.can_fetch(url, self.settings.user_agent))
 
     async def _load_robots(self, url: str, host: _Host, delay: float, limit: int) -> None:
@@ -611,6 +643,9 @@ class Fetcher:
                                 break
                             continue
                         if 200 <= code < 300:
+                            # Imported here: a site without a robots.txt (most of a pass of 304s) never needs it.
+                            from protego import Protego
+
                             body, seen = await read_body(resp, ROBOTS_MAX_BYTES, truncate=True)
                             self.stats.bytes_received += seen
                             host.robots = Protego.parse((body or b"").decode("utf-8", errors="replace"))
