@@ -33,8 +33,8 @@ What this module adds to httpx-aiohttp:
 from __future__ import annotations
 
 import ssl
-from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable
+from types import TracebackType
 from typing import Any
 
 import aiohttp
@@ -86,17 +86,26 @@ def httpx_error(exc: BaseException) -> httpx.TransportError:
     return kind(_message(exc))
 
 
-@contextmanager
-def _httpx_errors() -> Iterator[None]:
-    try:
-        yield
-    except httpx.TransportError as exc:
-        cause = exc.__cause__  # the library maps with ``raise ... from exc``; map again, correctly
-        if isinstance(cause, aiohttp.ClientError):
-            raise httpx_error(cause) from cause
-        raise
-    except aiohttp.ClientError as exc:  # what the library leaves unmapped
-        raise httpx_error(exc) from exc
+class _httpx_errors:  # lower case: used like the function it was, ``with _httpx_errors():``
+    """aiohttp's errors, mapped or left unmapped by the library, as the httpx errors httpcore raises.
+
+    A class rather than a ``@contextmanager`` generator: it wraps every request and every
+    close of a response, and a generator-based context manager costs several times as much.
+    """
+
+    __slots__ = ()
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        if isinstance(exc, httpx.TransportError):
+            cause = exc.__cause__  # the library maps with ``raise ... from exc``; map again, correctly
+            if isinstance(cause, aiohttp.ClientError):
+                raise httpx_error(cause) from cause
+        elif isinstance(exc, aiohttp.ClientError):  # what the library leaves unmapped
+            raise httpx_error(exc) from exc
 
 
 class _Body(httpx.AsyncByteStream):
