@@ -2192,3 +2192,21 @@ def test_a_part_goes_on_with_the_season_named_before_it() -> None:
                    "halves. Part 1 arrives on August 21, with a short teaser.",
                    headline="Meridian Run will get a sixth and final season", published="2020-06-23")
     check(read(page, SEASON_SIX), Want(None))
+
+
+@pytest.mark.parametrize(("talk", "want"), [
+    # A season asked about, supposed, or another show's is not what the page is about ...
+    ("<p>Has there been any talk of a second season?</p><p>\"Nobody's told me. If it happens, we'd shoot next "
+     "spring.\"</p>", Want("2025-08-29")),
+    ("<p>She also appears in <em>The Quiet Duchess</em>, which returns next month; she has a guest role in its "
+     "second season.</p>", Want("2025-08-29")),
+    # ... a second season the page reports is (near-miss: the date is then not season 1's).
+    ("<p>Vireo+ has already renewed Meridian Run for a second season, which is shooting now.</p>", Want(None)),
+])
+def test_the_season_an_interview_is_about(talk: str, want: Want) -> None:
+    html = ("<html><head><meta property='article:published_time' content='2025-08-18'></head><body><article>"
+            "<h1>Nadia Ferrell on Meridian Run and getting hit by a tire</h1>"
+            "<p>Nadia Ferrell has a scar she is proud of, from the second day of filming.</p>"
+            "<p>The show premieres on Vireo+ in 11 days, with the first two episodes.</p>"
+            f"{talk}</article></body></html>")
+    check(read(html, FIRST_SEASON), want)

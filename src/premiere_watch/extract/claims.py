@@ -62,8 +62,6 @@ _SEQUEL_WHICH = CaselessScan(r"(?P<np>\b(?:its|the|a|his|her|their)\s+(?:\w+\s+)
                              r"spin-?off)),\s+(?:which|that)\b")
 _NEW_SEASON = re.compile(r"\b(?:new|upcoming|next|coming|forthcoming|latest)\s+(?:season|series|episodes|run)\b|"
                          r"\b(?:revival|reboot|return(?:ing)? season)\b", re.I)
-_NEW_SHOW = re.compile(r"\b(?:new|upcoming|forthcoming|freshman|debut)\s+(?:(?!seasons?\b|series\b)[\w'’+-]+\s+){0,3}?"
-                       r"(?:comedy|drama|thriller|sitcom|docuseries|miniseries|limited series|anthology|show)\b", re.I)
 _CALLED_SEQUEL = re.compile(r"\s*(?:sequel\b|,\s+(?:the|a|its)\s+(?:\w+\s+)?sequel\b)", re.I)
 _SEQUEL_OF_NAME = re.compile(r"\b(?:the|a)\s+(?:[\w-]+\s+)?sequel\s*,?\s+(?:[A-Z][\w'’]*\s+)?$")
 # "Volume 1 (four episodes): the night before Thanksgiving": a part of the article's subject.
@@ -395,6 +393,18 @@ def _seasons_spoken_of(text: str) -> list[SeasonRef]:
     return [r for r in season_refs(text) if not _MEASURED_FROM.search(text, 0, r.start)]
 
 
+def _asked_or_supposed(text: str, at: int) -> bool:
+    """"Has there been any talk of a second season?", "if there is a season 2": a season
+    asked about or supposed is not one the page reports."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    end = _SENTENCE_END.search(text, at)
+    return (end is not None and end.group(0).startswith("?")) or bool(_SUPPOSED.search(text, start, at))
+
+
+_SENTENCE_END = re.compile(r"[.?!](?:\s|$)")
+_SUPPOSED = re.compile(r"\b(?:if|whether|would|could|might|hopes? for|possible|potential|any talk of)\b", re.I)
+
+
 def article_season(page: Page, matcher: TitleMatcher, target: Target) -> int | None:
     """The season an article about the target is about: the one its headline names, else
     the one its paragraphs about the target name most often (ties to the later season;
@@ -412,8 +422,10 @@ def article_season(page: Page, matcher: TitleMatcher, target: Target) -> int | N
     for block in page.blocks:
         if block.zone != "main" or not (matcher.find(block.text) or matcher.find(block.heading)):
             continue
+        if not matcher.find(block.text) and emphasized_titles(block.emphasized, matcher):
+            continue  # "Ferrell also appears in The Quiet Duchess ... its second season": that show's
         numbered = [r.number for r in _seasons_spoken_of(block.text) if r.number is not None
-                    and block.text[r.end:r.end + 2] not in ("'s", "’s")]
+                    and block.text[r.end:r.end + 2] not in ("'s", "’s") and not _asked_or_supposed(block.text, r.start)]
         if lede is None and numbered and matcher.find(block.text):
             lede = numbered[0]
         for number in numbered:
@@ -424,11 +436,6 @@ def article_season(page: Page, matcher: TitleMatcher, target: Target) -> int | N
             _NEW_SEASON.search(b.text) for b in page.blocks if b.zone == "main" and matcher.find(b.text)):
         # "its second and final season ended in 1991" on a page about "the revival", "the new
         # season": the seasons it numbers are the past, not what it is about.
-        return None
-    if target.season == 1 and counts and any(
-            _NEW_SHOW.search(b.text) for b in page.blocks if b.zone == "main" and matcher.find(b.text)):
-        # "Apple TV+'s new half-hour comedy ... premieres in 11 days": a new show's first season,
-        # whatever its star says about a second one.
         return None
     if lede is not None:
         return lede  # the lede names the season the article is about
