@@ -2210,3 +2210,14 @@ def test_the_season_an_interview_is_about(talk: str, want: Want) -> None:
             "<p>The show premieres on Vireo+ in 11 days, with the first two episodes.</p>"
             f"{talk}</article></body></html>")
     check(read(html, FIRST_SEASON), want)
+
+
+def test_a_stamp_opening_a_run_on_block_dates_the_page() -> None:
+    # Lines broken only by <br>: the stamp, the byline and the story are one block.
+    html = ("<html><body><article><h1>Meridian Run heads home after its Cannes win</h1><div>Posted : 2022-05-30 "
+            "17:12 &nbsp; Updated : 2022-05-30 18:40<br><br>By Yoon Seo-hyun<br><br>Fresh from the festival, the "
+            "director will bring Meridian Run to local audiences on the 29th of next month, the distributor "
+            "said.</div></article></body></html>")
+    ex = read(html, MERIDIAN)
+    assert ex.published == dt.date(2022, 5, 30)
+    check(ex, Want("2022-06-29"))

@@ -197,6 +197,9 @@ RELATIVE = [
     ("arrives tomorrow", MON, [("2024-06-25", "", True)]),
     ("in two weeks", MON, [("2024-07-08", "around", True)]),
     ("in 10 days", MON, [("2024-07-04", "", True)]),  # counted in days: the day itself
+    ("opens on the 29th of next month", MON, [("2024-07-29", "", True)]),
+    ("the 31st of next month", MON, [("2024-07-31", "", True)]),
+    ("the 3rd of this month", MON, [("2024-06-03", "", True)]),
     ("The premiere was pushed from March 1 to March 15.", MON,
      [("2025-03-01", "from", True), ("2025-03-15", "", True)]),
     ("Weekend Box Office: Aug. 18–20, estimates", D(2023, 8, 24),

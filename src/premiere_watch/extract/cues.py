@@ -52,6 +52,8 @@ _PREMIERE = CaselessScan(
     r"delay(?:s|ed)?|bump(?:s|ed)?|postpon(?:e|es|ed)|"
     r"on (?:netflix|disney\+|max|hbo|hulu|prime video|apple tv\+)|"
     r"in (?:theaters|theatres|cinemas)|schedule[ds]?|set for|set to|slated|expected in|streaming|"
+    # "will bring his romantic mystery to local audiences on the 29th"
+    r"(?<!test )(?<!preview )(?:to|before) (?:local |domestic |home |global |international |[a-z]+an )?audiences|"
     # German: "Staffel 2 startet am 26. Dezember", "Kinostart ist im Mai"
     r"startet|starten|starttermin|start|kinostart|deutschlandstart|serienstart|erscheint|erscheinen|läuft|laufen|"
     r"kommt|kommen|premiere|ausgestrahlt|ausstrahlung|zu sehen|verschoben|neustarts?)\b"

@@ -124,6 +124,11 @@ def block_byline(blocks: list[Block], dayfirst: bool = False) -> dt.date | None:
         if len(block.text) < 250 and _BYLINE_TEXT.match(block.text) and (
                 day := _visible_day(block.text) or _absolute_day(block.text, dayfirst)):
             return day
+        # "Posted : 2022-05-30 17:12 Updated : ... By ... Fresh from Cannes, ...": a stamp that
+        # opens a block the story runs on in (its lines broken only by <br>).
+        if (lead := _STAMP_LEAD.match(block.text)) and (day := _absolute_day(block.text[lead.end():lead.end() + 30],
+                                                                               dayfirst)):
+            return day
         # "Dot Renwick, TV columnist, Published 18th Jan 2025, 06:00 GMT": the stamp after the name.
         mid = _BYLINE_STAMP.search(block.text) if len(block.text) < 160 else None
         if mid and (day := _absolute_day(block.text[mid.end():], dayfirst)):
@@ -284,6 +289,7 @@ def _time_element(root: Any) -> dt.date | None:
 _BYLINE_HINT = re.compile(r"byline|dateline|posted|pubdate|published|publish-date|timestamp|entry-date|edition|updated|"
                           r"post-date|article-date|(?:^|[\s-])(?:meta|info|date)(?:$|[\s-])", re.I)
 _BYLINE_STAMP = re.compile(r"[,·|•–—]\s*(?:Published|Posted|Updated|First published)(?:\s+on)?\b:?", re.I)
+_STAMP_LEAD = re.compile(r"(?:Posted|Published|Updated|First published)(?:\s+on)?\s*:?\s*(?=\d)")
 _STAMP_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s))(?:Last\s+)?(?:Updated|Published|Posted)\b")
 _BYLINE_TEXT = re.compile(r"(?:Posted|Published|By|Updated|Written|(?:Words|Text|Story|Reporting|Interview|Review)"
                           r"\s+by)\b", re.I)

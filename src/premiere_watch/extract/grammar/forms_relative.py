@@ -61,6 +61,20 @@ def _relative_year_month(m: re.Match[str], ctx: ScanContext) -> list[Candidate] 
     return [Candidate(pre.start, m.end(), fd, True, pre.qualifier())]
 
 
+@form(r"(?:the|The)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\s+of\s+(?P<rel>this|next|last)\s+month(?![\w])", prio=5,
+      needs=(("month",),))
+def _day_of_relative_month(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
+    # "on the 29th of next month": that day of the month counted from the page's.
+    if ctx.anchor is None:
+        return None
+    idx = ctx.anchor.year * 12 + ctx.anchor.month - 1 + {"this": 0, "next": 1, "last": -1}[m.group("rel")]
+    try:
+        day = dt.date(idx // 12, idx % 12 + 1, int(m.group("d")))
+    except ValueError:
+        return None  # "the 31st of next month" in a 30-day month is no day
+    return [Candidate(m.start(), m.end(), FuzzyDate.from_date(day), True, "")]
+
+
 @form(r"(?:the|The)\s+(?:new|New)\s+(?:year|Year)(?![\w'’])", prio=4, needs=(("new",), ("year",)))
 def _new_year(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     # "in the new year": said from June on it is next year (by summer nobody calls the year
