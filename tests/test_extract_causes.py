@@ -2221,3 +2221,16 @@ def test_a_stamp_opening_a_run_on_block_dates_the_page() -> None:
     ex = read(html, MERIDIAN)
     assert ex.published == dt.date(2022, 5, 30)
     check(ex, Want("2022-06-29"))
+
+
+@pytest.mark.parametrize(("paragraphs", "want"), [
+    # "the original", a noun of its own, is the first film on a page about the sequel ...
+    (["Paramount is re-releasing a new 4K restoration of the original in cinemas from Monday 26 October.",
+      "The studio confirmed this week that Undertow will be in cinemas next summer."], Want("2027-22")),
+    # ... and "the original cast" is no film at all.
+    (["Undertow reunites the original cast and opens in cinemas on 26 October."], Want("2026-10-26")),
+])
+def test_the_original_on_a_sequels_page(paragraphs: list[str], want: Want) -> None:
+    target = Target("Meridian Run: Undertow", None, ("Meridian Run 2", "Undertow"), "film")
+    check(read(article(*paragraphs, headline="Meridian Run returns in 4K, and what it means for Undertow",
+                       published="2026-09-03"), target), want)

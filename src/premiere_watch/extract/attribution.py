@@ -387,7 +387,9 @@ def _with_target(sentence: str, mentions: list[Mention]) -> str:
 _ORDINAL_WORK = re.compile(
     r"\b(?:the|this|that)\s+(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"next|previous|original|last|latest|final|new|upcoming|\d{1,2}(?:st|nd|rd|th))\s+"
-    r"(?:\w+\s+)?(?P<noun>film|movie|installment|instalment|chapter|entry|sequel|picture|feature|part)s?\b",
+    r"(?:\w+\s+)?(?P<noun>film|movie|installment|instalment|chapter|entry|sequel|picture|feature|part)s?\b|"
+    # "a new 4K restoration of the original in cinemas": the first film, as a noun of its own
+    r"\bthe\s+(?P<orig>original)(?=\s+(?:in|on|at|from|for|with|to|and|which|was|is|will|gets?|returns?)\b|[,.;])",
     re.I,
 )
 _NUM_IN_NAME = re.compile(r"(?:^|\s)(?:part\s+)?(?P<n>\d{1,2}|ii+|iv|vi?|two|three|four|five|six)\b|"
@@ -410,7 +412,7 @@ _PART = re.compile(r"\bPart\s+(?P<n>\d{1,2}|One|Two|Three|Four|Five|I{1,3}|IV|V)
 def _ordinals(sentence: str, lo: int, hi: int) -> list[tuple[str, int | None]]:
     out = []
     for m in _ORDINAL_WORK.finditer(sentence, lo, hi):
-        word = m.group("ord").lower()
+        word = (m.group("ord") or m.group("orig")).lower()
         out.append((m.group(0), _NUMBER.get(word) or (int(re.sub(r"\D", "", word)) if word[0].isdigit() else None)))
     return out
 
