@@ -215,3 +215,14 @@ def test_a_trailer_that_hit_is_out() -> None:
 def test_a_labelled_answer(body: str, status: str) -> None:
     ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
     assert ex.trailer_status == status, ex.trailer_evidence
+
+
+def test_a_player_in_a_modal_is_the_pages_video() -> None:
+    # A "Watch trailer" button opens a modal holding the player; a cookie dialog holds none.
+    body = ("<p>All of Us Are Dead season 2 is coming.</p><a class='btn' data-modal='t1'>Watch trailer</a>"
+            "<div class='modal' id='t1'><iframe src='https://www.youtube.com/embed/abcdefghijk' "
+            "title='ALL OF US ARE DEAD: SEASON 2 | Official Trailer'></iframe></div>"
+            "<div class='cookie-modal'><p>We use cookies.</p></div>")
+    ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
+    assert ex.trailer_status == "released", ex.trailer_evidence
+    assert ex.trailers[0].video_id == "abcdefghijk"

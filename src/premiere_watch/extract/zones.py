@@ -51,6 +51,12 @@ _ROLE_ZONE: dict[str, Zone] = {
 }
 
 
+# A "Watch trailer" button opens a modal that holds the player: the page's own video, not a
+# cookie or sign-up dialog.
+_PLAYER_BOX = re.compile(r"modal|dialog|lightbox|popup", re.I)
+_HOLDS_PLAYER = etree.XPath("boolean(descendant::iframe | descendant::video)")
+
+
 # A class name says "widget" or "sidebar", but the element holds the article itself (Blogger
 # wraps every post in a "widget Blog"): the content decides, not the name.
 _HOLDS_ARTICLE = etree.XPath(
@@ -98,7 +104,8 @@ def zone_of(el: Any, parent: Zone) -> Zone:
     if tag == "aside":
         return "aside"
     if hints.strip():
-        if _CHROME_HINT.search(hints) and not _HOLDS_ARTICLE(el):
+        if _CHROME_HINT.search(hints) and not _HOLDS_ARTICLE(el) and not (
+                _PLAYER_BOX.search(hints) and _HOLDS_PLAYER(el)):
             return "chrome"
         # A BEM modifier ("ws-offer--upcoming") says what state an element is in, not that it is a rail.
         block_names = _BEM_MODIFIER.sub("", hints)
