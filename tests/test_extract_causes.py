@@ -2234,3 +2234,18 @@ def test_the_original_on_a_sequels_page(paragraphs: list[str], want: Want) -> No
     target = Target("Meridian Run: Undertow", None, ("Meridian Run 2", "Undertow"), "film")
     check(read(article(*paragraphs, headline="Meridian Run returns in 4K, and what it means for Undertow",
                        published="2026-09-03"), target), want)
+
+
+@pytest.mark.parametrize(("paragraphs", "target", "want"), [
+    # "the twelfth and final season" is season 12, not "the new season" of a page that also
+    # names season 11.
+    (["Crave confirmed on Tuesday that the twelfth and final season of Meridian Run will premiere on Boxing "
+      "Day.", "Season 11 landed late last year."], Target("Meridian Run", 12, (), "tv"), Want("2023-12-26")),
+    # A stretch of time is no release: "a long weekend to come", "between now and next Monday".
+    (["It's a Labour Day long weekend to come, so here's what Vireo+ has lined up between now and next Monday.",
+      "The outback drama Meridian Run arrives on Thursday 24 October, all six episodes at once."], MERIDIAN,
+     Want("2024-10-24")),
+])
+def test_seasons_counted_past_ten_and_stretches_of_time(paragraphs: list[str], target: Target, want: Want) -> None:
+    check(read(article(*paragraphs, headline="Meridian Run has a date", published="2023-11-14"
+                       if target.season else "2024-10-21"), target), want)

@@ -342,6 +342,8 @@ def _subject_is_other(sentence: str, other: tuple[int, int, int, str], prem: tup
     return not between or bool(_OF_TITLE.fullmatch(sentence[o_end:between[0][0]]))
 
 
+_TIME_TO_COME = re.compile(r"\s+(?:long\s+)?(?:weekend|week|weeks|month|months|year|years|days)\s+to\s+come\b", re.I)
+_BETWEEN_NOW_AND = re.compile(r"\bbetween\s+now\s+and\s+$", re.I)
 _NOUN_OF_A_NOUN = re.compile(r"\s+(?:committee|company|companies|house|director|designer|team|partners?|"
                              r"executives?|chief|head|studio|manager|office|staff|crew|coordinator)\b", re.I)
 _SAID_THAT = re.compile(r"\b(?:confirm\w*|announc\w*|said|says|reveal\w*|stated|states|reported|reports|"
@@ -402,6 +404,9 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
             # "was announced for June 4", "confirmed the season for June 4", "dated it for June 11,
             # 2027 at CinemaCon" (where it was dated)
             return True, "scheduled for"
+    if _TIME_TO_COME.match(sentence, end) or _BETWEEN_NOW_AND.search(sentence, max(0, start - 20), start):
+        # "a Labour Day long weekend to come", "between now and next Monday": a stretch of time.
+        return False, "a stretch of time, not a release"
     if _ANNOUNCED_ON.search(sentence, max(0, start - 30), start):
         return False, "the announcement's date"  # "confirmed today that ...", "announced on Tuesday"
     de = _DE_ANNOUNCED.search(sentence, end, hi)

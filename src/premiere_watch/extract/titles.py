@@ -33,6 +33,8 @@ _NUM_WORDS = {
     "sechstes": 6,
     "ten": 10, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "sophomore": 2, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5,
+    "eleven": 11, "twelve": 12, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15,
 }
 
 
@@ -326,8 +328,9 @@ _NUMBERED_SUB = re.compile(r"(?:part|chapter|volume|vol\.|season|series|episode|
 
 # -- seasons ----------------------------------------------------------------
 
-_SEASON_NUM = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
-_ORD = (r"(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|sophomore|\d{1,2}(?:st|nd|rd|th)|"
+_SEASON_NUM = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_ORD = (r"(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+        r"fourteenth|fifteenth|sophomore|\d{1,2}(?:st|nd|rd|th)|"
         # German: "die zweite Staffel", "der dritten Staffel"
         r"erste[nrs]?|zweite[nrs]?|dritte[nrs]?|vierte[nrs]?|fünfte[nrs]?|sechste[nrs]?|\d{1,2}\.)")
 # Scanned in every block and sentence: CaselessScan (see ``casefold``) needs it in lowercase.
