@@ -2242,3 +2242,34 @@ def test_the_page_dates_itself(html: str, published: str, want: Want) -> None:
     ex = read(html, MERIDIAN)
     assert ex.published == dt.date.fromisoformat(published)
     check(ex, want)
+
+
+# -- holdout23: stops on the way, dates measured from the release, stale rails ---------------
+
+@pytest.mark.parametrize(("paragraphs", "want"), [
+    # A move "before settling on" another slot is a stop on the way.
+    (["Sony first dated Meridian Run for June 7, 2024, then moved it to Dec. 13, 2024, before settling on "
+      "the late-May slot earlier this year.", "It opens in theaters May 30, 2025."], Want("2025-05-30",
+                                                                                          denied="2024-12-13")),
+    # A date measured from the release is not the release.
+    (["Vireo+ is running a ballot for a preview screening of the first episode of Meridian Run on 12/08/2025, a "
+      "week ahead of the premiere.", "Everyone else streams Meridian Run from 19/08/2025."], Want("2025-08-19")),
+    # Stills released are not the title released.
+    (["Four first-look stills from Meridian Run were released on 3 March 2025."], Want(None)),
+    # "As previously announced" says it again.
+    (["As previously announced, Meridian Run premieres on January 11 on TV Tokyo."], Want("2025-01-11")),
+    (["Meridian Run was previously announced for March; it now opens on January 11."],
+     Want("2025-01-11", denied="2025-03")),
+])
+def test_stops_and_measures(paragraphs: list[str], want: Want) -> None:
+    check(read(article(*paragraphs, headline="Meridian Run news", published="2024-12-21"
+                       if "January 11" in paragraphs[0] else "2025-02-01"), MERIDIAN), want)
+
+
+def test_a_rail_keeps_neither_another_works_date_nor_one_the_article_says_is_gone() -> None:
+    html = ("<html><head><meta property='article:published_time' content='2026-04-14'></head><body><article>"
+            "<h1>Meridian Run: what the studio says now</h1><p>Meridian Run had been dated for June 12, 2026 since "
+            "last summer; the studio has not set a new date.</p></article><aside><h3>Release chart</h3><ul>"
+            "<li>Meridian Run (Warner Bros.) June 12, 2026</li><li>Meridian Run's director's last film, Low Sun "
+            "— 31 May</li></ul></aside></body></html>")
+    check(read(html, MERIDIAN), Want(None, denied="2026-06-12"))

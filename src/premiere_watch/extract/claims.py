@@ -214,6 +214,9 @@ _RUN_BEFORE = re.compile(r"\b(?:runs?|running|ran|continu\w+|available|weekly|ev
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bno)\b[^.;]*$", re.I)  # "won't arrive in theaters until April 2"
 _MAKERS_OF = re.compile(r"\b(?:makers|producers|creators|team|filmmakers|director|directors|writers|showrunners?|"
                         r"cast|stars?|studio|distributors?)\s+(?:of|behind)\s+(?:the\s+)?$", re.I)
+_POSSESSED_WORK = re.compile(r"['’]s?\s+(?:(?:director|star|creator|writer|showrunner|lead|producer|studio)['’]s?\s+)?"
+                             r"(?:last|next|new|previous|latest|other|earlier|debut|first)\s+(?:[\w-]+\s+)?"
+                             r"(?:film|movie|series|show|project|feature|drama|comedy)\b", re.I)
 _PROSE_ITEM = 200  # characters: a list item this long is prose, not a row
 # ", the series that picks up after The Batman," and "(the 1991 prequel, Patrick Gibson as young Dex)"
 _APPOSITIVE_AFTER = re.compile(r",\s+(?!(?:which|who|and|but|while|as|when)\b)[^,;.]{3,120},|\s*\([^()]{1,200}\)")
@@ -665,7 +668,7 @@ class _Walk:
         later season, the season: a rail has no article around it to say which)."""
         if block.kind not in ("table_row", "list_item"):
             return
-        mentions = self.matcher.find(block.text)
+        mentions = [m for m in self.matcher.find(block.text) if not _POSSESSED_WORK.match(block.text, m.end)]
         if not mentions:
             return
         if self.target.season is not None and self.target.season > 1 and not season_refs(block.text) \
@@ -712,7 +715,9 @@ class _Walk:
         for sentence in sentences:
             self.prev_subject = subject
             # "part 2 completes the story the same day as X": X is what it is compared with.
-            mentions = [m for m in self.matcher.find(sentence) if not compared(sentence, m.start)]
+            # ... and "Copper Vane's director's last film, Low Sun": a work of its people, not it.
+            mentions = [m for m in self.matcher.find(sentence) if not compared(sentence, m.start)
+                        and not _POSSESSED_WORK.match(sentence, m.end)]
             # "Whinmoor: Tup Night, a standalone Christmas special": the name with a subtitle of
             # its own, described as another work, is that work.
             subtitled, named = [], []

@@ -115,7 +115,9 @@ _DE_MOVED_TO = re.compile(r"\bauf\s+(?:den\s+|das\s+|die\s+)?$", re.I)
 _DE_MOVE_VERB = re.compile(r"\b(?:verschob\w*|verschoben|verlegt\w*|wanderte|wandert|rückt\w*|vorgezogen|"
                            r"zog\w*|verschiebt|geändert)\b", re.I)
 _ORIGINALLY = re.compile(
-    r"\b(?:originally|initially|previously|formerly|ursprünglich|eigentlich|zunächst|bisher)\b|"
+    # ("As previously announced, the anime premieres on January 11" says it again: no former plan.)
+    r"\b(?<!\bas )(?:originally|initially|previously|formerly|ursprünglich|eigentlich|zunächst|bisher)\b"
+    r"(?!\s+(?:announced|reported|stated|revealed|confirmed),)|"
     r"\b(?:war|waren)\s+(?:[\w.]+\s+){0,6}?(?:geplant|angesetzt|vorgesehen|angekündigt)\b|"
     r"\b(?:original|initial|previous|earlier|once|old|prior)\b"
     r"[^;]{0,60}?\b(?:set|scheduled|slated|dated|planned|due|targeted|pegged|penciled|pencilled|"
@@ -288,7 +290,8 @@ _EVENT_NOUN = re.compile(r"trailers?|teasers?|clip|footage|first look|panel|even
                          r"(?:drama|comedy|slate|programme|program) launch|"
                          r"writers['’]? room|table read|read-?through|auditions?|"
                          r"repeats?|reruns?|poster|graphic|trial|hearing|inquest|inquiry|election|"
-                         r"banner|key art|image|soundtrack|album|single|vinyl|blu-?ray|dvd|book|novel|game|"
+                         r"banner|key art|image|images|stills?|photos?|pictures|soundtrack|album|single|vinyl|blu-?ray|"
+                         r"dvd|book|novel|game|"
                          r"awards?|ceremony", re.I)
 # ("... and opened in cinemas on 6 March": the verb may stand before the release word it shares.)
 _COORDINATED = re.compile(r"\b(?:and|but|then)\s+(?:\w+ly\s+)?(?:[a-z]+(?:ed|s)\s+)?$", re.I)
@@ -342,6 +345,9 @@ def _subject_is_other(sentence: str, other: tuple[int, int, int, str], prem: tup
     return not between or bool(_OF_TITLE.fullmatch(sentence[o_end:between[0][0]]))
 
 
+_MEASURED_FROM_RELEASE = re.compile(
+    r"\s*,\s*(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|nights?|weeks?|months?)\s+(?:ahead of|before|after|"
+    r"prior to|following)\s+(?:the|its|their)\s+(?:\w+\s+)?(?:premiere|release|launch|debut|opening|bow)\b", re.I)
 _TIME_TO_COME = re.compile(r"\s+(?:long\s+)?(?:weekend|week|weeks|month|months|year|years|days)\s+to\s+come\b", re.I)
 _BETWEEN_NOW_AND = re.compile(r"\bbetween\s+now\s+and\s+$", re.I)
 _NOUN_OF_A_NOUN = re.compile(r"\s+(?:committee|company|companies|house|director|designer|team|partners?|"
@@ -404,6 +410,9 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
             # "was announced for June 4", "confirmed the season for June 4", "dated it for June 11,
             # 2027 at CinemaCon" (where it was dated)
             return True, "scheduled for"
+    if _MEASURED_FROM_RELEASE.match(sentence, end):
+        # "a preview screening ... on 12/08/2025, a week ahead of the premiere": not the premiere.
+        return False, "measured from the release, so not it"
     if _TIME_TO_COME.match(sentence, end) or _BETWEEN_NOW_AND.search(sentence, max(0, start - 20), start):
         # "a Labour Day long weekend to come", "between now and next Monday": a stretch of time.
         return False, "a stretch of time, not a release"

@@ -82,6 +82,10 @@ def _explicit_years(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_SETTLED_AFTER = re.compile(r"[^.;]{0,40}?\bbefore\s+(?:finally\s+|eventually\s+|ultimately\s+)?(?:settling|landing|"
+                            r"moving|shifting|switching|returning|being moved|being pushed)\b", re.I)
+
+
 def _newest_statements(cands: list[Candidate], undated_at: int) -> list[Candidate]:
     """The newest statement wins.  In one sentence's chain of moves ("slipped to 31 July,
     and was then pushed again to 12 August") every stop but the last is history; after the
@@ -91,9 +95,20 @@ def _newest_statements(cands: list[Candidate], undated_at: int) -> list[Candidat
     for c in cands:
         if c.status == "confirmed" and c.change_target == 1:
             last_stop[c.evidence] = max(last_stop.get(c.evidence, 0), c.order)
+    gone = {c.date for c in cands if c.status == "denied" and c.zone == "main"}
     out = []
     for c in cands:
-        if c.status == "confirmed" and c.change_target == 1 and c.order < last_stop[c.evidence]:
+        if c.status == "confirmed" and c.zone == "aside" and c.date in gone:
+            # A rail still listing "June 12, 2026" that the article says the film has lost: stale.
+            c = Candidate(c.date, "denied", c.evidence, "a rail's date the article says is gone", weak=True,
+                          order=c.order, zone=c.zone)
+        elif c.status == "confirmed" and c.change_target == 1 and c.span[1] and \
+                _SETTLED_AFTER.match(c.evidence, c.span[1]):
+            # "then moved it to Dec. 13, 2024, before settling on the late-May slot": a stop on the
+            # way to where it settled.
+            c = Candidate(c.date, "denied", c.evidence, "an earlier stop before where it settled", weak=True,
+                          order=c.order, zone=c.zone)
+        elif c.status == "confirmed" and c.change_target == 1 and c.order < last_stop[c.evidence]:
             c = Candidate(c.date, "denied", c.evidence, "an earlier stop of a chain of moves", weak=True,
                           order=c.order, zone=c.zone)
         elif c.status == "confirmed" and undated_at and c.order >= undated_at and c.change_target \
