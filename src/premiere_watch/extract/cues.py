@@ -346,8 +346,9 @@ def _subject_is_other(sentence: str, other: tuple[int, int, int, str], prem: tup
 
 
 _MEASURED_FROM_RELEASE = re.compile(
-    r"\s*,\s*(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|nights?|weeks?|months?)\s+(?:ahead of|before|after|"
-    r"prior to|following)\s+(?:the|its|their)\s+(?:\w+\s+)?(?:premiere|release|launch|debut|opening|bow)\b", re.I)
+    # (not "a week after its festival premiere": the release itself may be measured from another event)
+    r"\s*,\s*(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|nights?|weeks?|months?)\s+(?:ahead of|before|"
+    r"prior to)\s+(?:the|its|their)\s+(?:premiere|release|launch|debut|opening|bow)\b", re.I)
 _TIME_TO_COME = re.compile(r"\s+(?:long\s+)?(?:weekend|week|weeks|month|months|year|years|days)\s+to\s+come\b", re.I)
 _BETWEEN_NOW_AND = re.compile(r"\bbetween\s+now\s+and\s+$", re.I)
 _NOUN_OF_A_NOUN = re.compile(r"\s+(?:committee|company|companies|house|director|designer|team|partners?|"
