@@ -26,11 +26,17 @@ from premiere_watch.store.records import Backlog, Delivery, EventRecord, SourceR
 Histories = dict[tuple[str, str], list[dict[str, Any]]]
 # source_id, document_url, target_key, extraction JSON, structured, first_seen, last_seen, history JSON
 ObservationRow = tuple[str, str, str, str, bool, dt.datetime, dt.datetime, str]
+# A source before a read: its validators (etag, last modified, hash, memory JSON) and its
+# failures (as source_failures), None if it has no row; its read histories.
+Snapshot = tuple[tuple[str | None, str | None, str | None, str] | None, tuple[int, bool, bool] | None, Histories]
 
 
 class Backend(Protocol):
     location: str  # for messages: a path, or a URL with its password masked
     shared: bool  # many processes use it at once: leases and row locks matter
+    # Transactions and savepoints this backend has undone, or seen fail: what was read before
+    # one may have been undone with it (the ledger's caches of what it read check this).
+    rollbacks: int
 
     def transaction(self, batched: bool = False, join: bool = False) -> AbstractAsyncContextManager[None]:
         """Atomic group; nested, a savepoint, or with ``join`` the enclosing transaction itself."""
@@ -46,6 +52,8 @@ class Backend(Protocol):
 
     # sources
     async def source_state(self, source_id: str) -> tuple[str | None, str | None, str | None, str] | None: ...
+    async def source_snapshot(self, source_id: str) -> Snapshot:
+        """``source_state``, ``source_failures`` and ``histories`` in one statement, without a lock."""
     async def source_failures(self, source_id: str) -> tuple[int, bool, bool] | None:
         """Failures in a row, whether a failing alert is out, whether the source was ever read."""
     async def source_reads(self, source_id: str, with_histories: bool) -> tuple[tuple[int, bool, bool] | None,

@@ -42,7 +42,7 @@ from typing import Any
 from premiere_watch.facts import Facts, Read, StoredObservation, extraction_from_json, extraction_to_json
 from premiere_watch.model import Event
 from premiere_watch.sources.base import SourceResult, SourceState
-from premiere_watch.store.backend import Backend
+from premiere_watch.store.backend import Backend, Histories
 from premiere_watch.store.receipts import Receipts, Reservation
 from premiere_watch.store.records import (
     Backlog,
@@ -97,6 +97,15 @@ class Store:
         # unit may still be rolled back): while it is uncommitted, a row showing the source read
         # may be that write.  A read rolled back stays counted here: its source is asked about.
         self._unsettled: Counter[str] = Counter()
+        # What a source's read needs to save it, read with its validators before the read
+        # (source_state) and used by the save that follows (save_source_result) unless this
+        # process wrote the source, or undid anything, in between (_writes, backend.rollbacks).
+        self._snapshots: dict[str, tuple[int, int, tuple[int, bool, bool] | None, Histories]] = {}
+        self._writes: Counter[str] = Counter()  # writes to a source's rows by this process
+        # Watches whose facts were settled when last read (facts_settled), on a private database
+        # (nobody else writes facts): kept until this process writes them or undoes anything.
+        self._settled: dict[str, tuple[int, int]] = {}  # watch -> (_fact_writes, rollbacks) then
+        self._fact_writes: Counter[str] = Counter()
 
     @property
     def location(self) -> str:
@@ -139,8 +148,16 @@ class Store:
     # -- sources ------------------------------------------------------------
 
     async def source_state(self, source_id: str) -> SourceState:
-        """Validators and memory to hand the source on its next read (empty if new)."""
-        row = await self.backend.source_state(source_id)
+        """Validators and memory to hand the source on its next read (empty if new).
+
+        Read with what saving the read needs (failures, read histories) in one statement,
+        without a lock, kept for the ``save_source_result`` that follows: a source is read by
+        one process at a time (``reading``), so only this process can change those rows in
+        between, and the save reads them again if it did (or undid anything since).
+        """
+        row, failures, histories = await self.backend.source_snapshot(source_id)
+        if not self._unsettled[source_id]:  # else it shows a write of ours that may yet be undone
+            self._snapshots[source_id] = (self._writes[source_id], self.backend.rollbacks, failures, histories)
         if row is None:
             return SourceState()
         etag, modified, digest, memory = row
@@ -168,8 +185,17 @@ class Store:
             # A failed read tells nothing: validators, memory and observations
             # stay as the last good read left them.
             good = result.status != "failed"
-            # Failures and read histories in one statement (SQLite; benchmarks/README.md).
-            row, histories = await b.source_reads(source_id, with_histories=good)
+            snapshot = self._snapshots.pop(source_id, None)
+            self._writes[source_id] += 1
+            if snapshot is not None and snapshot[:2] == (self._writes[source_id] - 1, b.rollbacks):
+                # As source_state read them: only a read of the source writes its failures,
+                # check and histories (a cluster's scheduler writes its next due time alone),
+                # and it is read by one process at a time (``reading``, which check_source
+                # holds from before source_state until after this save commits).
+                _, _, row, histories = snapshot
+            else:
+                # Failures and read histories in one statement (SQLite; benchmarks/README.md).
+                row, histories = await b.source_reads(source_id, with_histories=good)
             before, alerted, known = row or (0, False, False)
             if known and not self._unsettled[source_id]:
                 self._read.add(source_id)  # read before, and not by a write of ours still uncommitted
@@ -226,6 +252,7 @@ class Store:
         await self.backend.set_next_due(source_id, check_aware(when))
 
     async def set_failing_alerted(self, source_id: str, alerted: bool) -> None:
+        self._writes[source_id] += 1
         await self.backend.set_failing_alerted(source_id, alerted)
 
     async def due_sources(self, now: dt.datetime) -> list[str]:
@@ -245,6 +272,8 @@ class Store:
         if not renames:
             return 0
         self._read.clear()  # an id renamed away is no longer read (known_sources asks again)
+        self._snapshots.clear()
+        self._writes.update(renames.values())
         return await self.backend.rename_sources(renames)
 
     async def known_sources(self, source_ids: Collection[str]) -> set[str]:
@@ -292,13 +321,20 @@ class Store:
         Locks them as ``facts(for_update=True)`` does.  An unchanged read asks only this
         (pipeline.py): its JSON is read for that one field, not built into Facts (~2% of a warm pass).
         """
-        data = await self.backend.facts(target_key, True)
-        return data is not None and not json.loads(data).get("pending")
+        b = self.backend
+        if not b.shared and self._settled.get(target_key) == (self._fact_writes[target_key], b.rollbacks):
+            return True  # as last read: only this process writes them (save_facts), and it has not since
+        data = await b.facts(target_key, True)
+        settled = data is not None and not json.loads(data).get("pending")
+        if settled and not b.shared:
+            self._settled[target_key] = (self._fact_writes[target_key], b.rollbacks)
+        return settled
 
     async def all_facts(self) -> dict[str, Facts]:
         return {key: Facts.from_json(json.loads(data)) for key, data in await self.backend.all_facts()}
 
     async def save_facts(self, target_key: str, facts: Facts, now: dt.datetime) -> None:
+        self._fact_writes[target_key] += 1
         await self.backend.save_facts(target_key, json.dumps(facts.to_json()), check_aware(now))
 
     # -- events and outbox ----------------------------------------------------

@@ -248,6 +248,7 @@ class PostgresBackend(SqlBackend):
             async with conn.transaction():  # a savepoint
                 yield
         except BaseException:
+            self.rollbacks += 1
             del callbacks[mark:]  # what it registered is undone with it
             raise
 
@@ -258,6 +259,9 @@ class PostgresBackend(SqlBackend):
         try:
             async with conn.transaction():
                 yield
+        except BaseException:
+            self.rollbacks += 1
+            raise
         finally:
             self._committed.reset(token)
         for callback in callbacks:  # committed

@@ -18,7 +18,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any, cast
 
 from premiere_watch.model import Event
-from premiere_watch.store.backend import Histories, ObservationRow
+from premiere_watch.store.backend import Histories, ObservationRow, Snapshot
 from premiere_watch.store.records import (
     Backlog,
     Delivery,
@@ -45,6 +45,7 @@ class SqlBackend:
 
     location = ""
     shared = False
+    rollbacks = 0
 
     # -- what a subclass provides ----------------------------------------------------
 
@@ -57,6 +58,12 @@ class SqlBackend:
     async def _execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         """One statement inside the current transaction; returns rows changed."""
         raise NotImplementedError
+
+    async def _execute_later(self, sql: str, params: Sequence[Any] = ()) -> None:
+        """A write of a read's bookkeeping (``record_check``, ``touch_observation``) that the
+        backend may hold back and run with others (SQLite, in a batch), provided that every
+        later statement, and the commit, still comes after it.  Here it runs at once."""
+        await self._execute(sql, params)
 
     async def close(self) -> None:
         raise NotImplementedError
@@ -116,6 +123,20 @@ class SqlBackend:
               "LEFT JOIN sources s ON s.source_id = k.source_id "
               "LEFT JOIN observation_reads r ON r.source_id = k.source_id")
 
+    # The same, with the validators, before a read (source_snapshot): all the store needs to
+    # save an unchanged read, in the one statement a read of a source has to make anyway.
+    _SNAPSHOT = _READS.replace("SELECT s.source_id IS NOT NULL, ",
+                               "SELECT s.source_id IS NOT NULL, s.etag, s.last_modified, s.content_hash, s.memory, ")
+
+    async def source_snapshot(self, source_id: str) -> Snapshot:
+        rows = await self._rows(self._SNAPSHOT, (source_id,))
+        exists, etag, modified, digest, memory, failures, alerted, known = rows[0][:8]
+        if not exists:
+            return None, None, {(doc, target): json.loads(history) for *_, doc, target, history in rows
+                                if doc is not None}
+        return ((etag, modified, digest, memory), (int(failures), bool(alerted), bool(known)),
+                {(doc, target): json.loads(history) for *_, doc, target, history in rows if doc is not None})
+
     async def source_reads(self, source_id: str, with_histories: bool) -> tuple[tuple[int, bool, bool] | None,
                                                                                 Histories]:
         if not with_histories:
@@ -142,11 +163,13 @@ class SqlBackend:
                            validators: tuple[str | None, str | None, str | None, str] | None = None) -> None:
         # One statement, a read of every source of a pass (a new source gets its row here),
         # with the read's validators when it has them (what save_validators would write).
+        # Bookkeeping a backend may hold back until its next statement (_execute_later).
         if validators is None:
-            await self._execute(self._RECORD_CHECK, (source_id, url, kind, now, result, reason, failures, next_due))
+            await self._execute_later(self._RECORD_CHECK,
+                                      (source_id, url, kind, now, result, reason, failures, next_due))
         else:
-            await self._execute(self._RECORD_CHECK_VALIDATORS,
-                                (source_id, url, kind, now, result, reason, failures, next_due, *validators))
+            await self._execute_later(self._RECORD_CHECK_VALIDATORS,
+                                      (source_id, url, kind, now, result, reason, failures, next_due, *validators))
 
     async def save_validators(self, source_id: str, etag: str | None, modified: str | None,
                               content_hash: str | None, memory: str) -> None:
@@ -234,9 +257,9 @@ class SqlBackend:
     async def touch_observation(self, source_id: str, document_url: str, target_key: str,
                                 now: dt.datetime, history: str) -> None:
         # The small reads row only: the extraction beside it is left as the last change wrote it.
-        await self._execute("UPDATE observation_reads SET last_seen = ?, history = ? WHERE source_id = ? AND "
-                            "document_url = ? AND target_key = ?",
-                            (now, history, source_id, document_url, target_key))
+        await self._execute_later("UPDATE observation_reads SET last_seen = ?, history = ? WHERE source_id = ? "
+                                  "AND document_url = ? AND target_key = ?",
+                                  (now, history, source_id, document_url, target_key))
 
     async def observations(self, target_key: str) -> list[ObservationRow]:
         return [

@@ -209,6 +209,15 @@ class SqliteBackend(SqlBackend):
         self._grouped = 0  # units done in the open transaction of a batch, not yet committed
         self._commit_now = False  # the unit in progress must be committed when it ends
         self._committed: list[Callable[[], None]] = []  # after_commit's callbacks for the open transaction
+        # Writes held back (_execute_later), by statement: those of the batch's finished units,
+        # run (executemany) before the next statement and before the commit.
+        self._held: dict[str, list[list[Any]]] = {}
+        # The open batched unit's own held writes (None: no batched unit open), and whether its
+        # savepoint is taken: taken only when it first runs a statement, so a unit that runs
+        # none (an unchanged read whose facts are settled) costs no SAVEPOINT and RELEASE.
+        self._unit: list[tuple[str, list[Any]]] | None = None
+        self._unit_saved = False
+        self._nested = 0  # savepoints open inside a unit (held writes are not made inside one)
         if read_only:
             self._open_read_only()
             return
@@ -316,6 +325,7 @@ class SqliteBackend(SqlBackend):
                 try:
                     yield
                 except BaseException:
+                    self.rollbacks += 1
                     self._committed.clear()
                     if not self._conn.in_transaction:
                         raise  # SQLite already rolled back (disk full, ...): keep the real error
@@ -330,13 +340,16 @@ class SqliteBackend(SqlBackend):
 
     @asynccontextmanager
     async def _savepoint(self, name: str) -> AsyncIterator[None]:
-        """A unit inside the open transaction: undone alone if it fails."""
+        """A part of the open transaction: undone alone if it fails."""
+        self._ready()  # the unit's savepoint first, and its held writes outside this one
         with _cannot_use(self.location):
             self._conn.execute(f"SAVEPOINT {name}")
         callbacks = len(self._committed)
+        self._nested += 1
         try:
             yield
         except BaseException:
+            self.rollbacks += 1
             del self._committed[callbacks:]  # what it registered is undone with it
             if not self._conn.in_transaction:
                 raise  # SQLite already rolled back (disk full, ...): keep the real error
@@ -344,6 +357,8 @@ class SqliteBackend(SqlBackend):
                 self._conn.execute(f"ROLLBACK TO {name}")
                 self._conn.execute(f"RELEASE {name}")
             raise
+        finally:
+            self._nested -= 1
         with _cannot_use(self.location):
             self._conn.execute(f"RELEASE {name}")
 
@@ -390,33 +405,105 @@ class SqliteBackend(SqlBackend):
 
     @asynccontextmanager
     async def _grouped_unit(self, batched: bool) -> AsyncIterator[None]:
+        """One unit of a batch's transaction: a savepoint (taken lazily, see ``_ready``).
+
+        A batched unit may hold its bookkeeping writes back (``_execute_later``): they join
+        the batch's held writes when it succeeds, are dropped when it fails, and run before
+        any later statement and before the commit, so what any statement reads and what a
+        commit makes durable is exactly what running them at once would give.  A crash loses
+        them with the batch's other uncommitted units, each whole.
+        """
         if not self._grouped:
             with _cannot_use(self.location):
                 self._conn.execute("BEGIN IMMEDIATE")
         self._commit_now = not batched or not self._batches
+        self._unit, self._unit_saved = ([] if batched else None), False
+        callbacks = len(self._committed)
         try:
-            async with self._savepoint("unit"):
+            if batched:
                 yield
+            else:  # not batched: a savepoint at once, as every statement runs at once
+                async with self._savepoint("unit"):
+                    yield
         except BaseException:
+            self.rollbacks += 1
+            saved, self._unit, self._unit_saved = self._unit_saved, None, False  # its held writes: dropped
+            del self._committed[callbacks:]
             if not self._conn.in_transaction:
                 self._grouped = 0  # SQLite rolled the whole group back (disk full, ...)
+                self._held.clear()
                 self._committed.clear()
-            elif not self._grouped:
+            elif saved:
+                with contextlib.suppress(sqlite3.Error):  # keep the real error, not the rollback's
+                    self._conn.execute("ROLLBACK TO unit")
+                    self._conn.execute("RELEASE unit")
+            if self._conn.in_transaction and not self._grouped and not self._held:
                 self._committed.clear()
                 with contextlib.suppress(sqlite3.Error):
                     self._conn.execute("ROLLBACK")  # it held nothing else
             raise
+        unit, saved, self._unit, self._unit_saved = self._unit, self._unit_saved, None, False
+        if saved:
+            with _cannot_use(self.location):
+                self._conn.execute("RELEASE unit")
+        for sql, params in unit or ():
+            self._held.setdefault(sql, []).append(params)
         self._grouped += 1
         if self._commit_now or self._grouped >= BATCH_LIMIT:
             self._commit()
 
+    async def _execute_later(self, sql: str, params: Sequence[Any] = ()) -> None:
+        # Held only in a batched unit's own body (not inside a nested savepoint, which could
+        # be undone without the unit); the two statements held (record_check on sources,
+        # touch_observation on observation_reads) write different tables, so running each
+        # one's rows together (executemany), in order, is the same as running them in turn.
+        if self._unit is not None and not self._nested and self._depth.get():
+            self._unit.append((sql, [_param(p) for p in params]))
+        else:
+            await self._execute(sql, params)
+
+    def _ready(self) -> None:
+        """Before a statement: the writes held back run first, the open unit's savepoint first."""
+        if self._unit is not None and self._depth.get():  # the open batched unit's own statement
+            if not self._unit_saved:
+                self._flush()  # the finished units' writes, outside this unit's savepoint
+                with _cannot_use(self.location):
+                    self._conn.execute("SAVEPOINT unit")
+                self._unit_saved = True
+            if self._unit:
+                writes, self._unit[:] = list(self._unit), []
+                with _cannot_use(self.location):
+                    for sql, params in writes:
+                        self._conn.execute(sql, params)
+        elif self._held:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Run the finished units' held writes; should that fail, the batch is undone whole
+        (each of its units is, as a crash would): never a part of a unit."""
+        held, self._held = self._held, {}
+        with _cannot_use(self.location):
+            try:
+                for sql, rows in held.items():
+                    self._conn.executemany(sql, rows)
+            except sqlite3.Error:
+                self.rollbacks += 1
+                self._grouped = 0
+                self._committed.clear()
+                if self._conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):  # keep the real error
+                        self._conn.execute("ROLLBACK")
+                raise
+
     def _commit(self) -> None:
+        self._flush()
         self._grouped = 0
         callbacks, self._committed = self._committed, []
         with _cannot_use(self.location):
             try:
                 self._conn.execute("COMMIT")
             except sqlite3.Error:
+                self.rollbacks += 1
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")  # a failed COMMIT leaves the transaction open
                 raise
@@ -424,10 +511,14 @@ class SqliteBackend(SqlBackend):
             callback()
 
     async def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        if self._held or self._unit is not None:
+            self._ready()
         with _cannot_use(self.location):
             return list(self._conn.execute(sql, [_param(p) for p in params]).fetchall())
 
     async def _execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        if self._held or self._unit is not None:
+            self._ready()
         with _cannot_use(self.location):
             return int(self._conn.execute(sql, [_param(p) for p in params]).rowcount)
 
