@@ -59,11 +59,18 @@ class SqlBackend:
         """One statement inside the current transaction; returns rows changed."""
         raise NotImplementedError
 
-    async def _execute_later(self, sql: str, params: Sequence[Any] = ()) -> None:
-        """A write of a read's bookkeeping (``record_check``, ``touch_observation``) that the
-        backend may hold back and run with others (SQLite, in a batch), provided that every
-        later statement, and the commit, still comes after it.  Here it runs at once."""
+    async def _execute_later(self, source_id: str, sql: str, params: Sequence[Any] = ()) -> None:
+        """A write of a read's bookkeeping (``record_check``, ``touch_observation``: rows of
+        ``source_id``) that the backend may hold back and run with others (SQLite, in a batch),
+        provided that every later statement that may read those rows, and the commit, still
+        comes after it.  Here it runs at once."""
         await self._execute(sql, params)
+
+    async def _rows_of(self, source_ids: Collection[str], sql: str,
+                       params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """A read whose answer depends on no rows that ``_execute_later`` writes but those of
+        ``source_ids``: a backend holding writes back need run only theirs first."""
+        return await self._rows(sql, params)
 
     async def close(self) -> None:
         raise NotImplementedError
@@ -129,7 +136,7 @@ class SqlBackend:
                                "SELECT s.source_id IS NOT NULL, s.etag, s.last_modified, s.content_hash, s.memory, ")
 
     async def source_snapshot(self, source_id: str) -> Snapshot:
-        rows = await self._rows(self._SNAPSHOT, (source_id,))
+        rows = await self._rows_of((source_id,), self._SNAPSHOT, (source_id,))
         exists, etag, modified, digest, memory, failures, alerted, known = rows[0][:8]
         if not exists:
             return None, None, {(doc, target): json.loads(history) for *_, doc, target, history in rows
@@ -165,10 +172,10 @@ class SqlBackend:
         # with the read's validators when it has them (what save_validators would write).
         # Bookkeeping a backend may hold back until its next statement (_execute_later).
         if validators is None:
-            await self._execute_later(self._RECORD_CHECK,
+            await self._execute_later(source_id, self._RECORD_CHECK,
                                       (source_id, url, kind, now, result, reason, failures, next_due))
         else:
-            await self._execute_later(self._RECORD_CHECK_VALIDATORS,
+            await self._execute_later(source_id, self._RECORD_CHECK_VALIDATORS,
                                       (source_id, url, kind, now, result, reason, failures, next_due, *validators))
 
     async def save_validators(self, source_id: str, etag: str | None, modified: str | None,
@@ -223,8 +230,8 @@ class SqlBackend:
         if not ids:
             return set()
         # last_check: a row a scheduler created before any read does not count as read.
-        return {row[0] for row in await self._rows(
-            f"SELECT source_id FROM sources WHERE last_check IS NOT NULL AND source_id IN ({marks(ids)})", ids)}
+        return {row[0] for row in await self._rows_of(
+            ids, f"SELECT source_id FROM sources WHERE last_check IS NOT NULL AND source_id IN ({marks(ids)})", ids)}
 
     # -- observations and facts ---------------------------------------------------------
 
@@ -257,8 +264,8 @@ class SqlBackend:
     async def touch_observation(self, source_id: str, document_url: str, target_key: str,
                                 now: dt.datetime, history: str) -> None:
         # The small reads row only: the extraction beside it is left as the last change wrote it.
-        await self._execute_later("UPDATE observation_reads SET last_seen = ?, history = ? WHERE source_id = ? "
-                                  "AND document_url = ? AND target_key = ?",
+        await self._execute_later(source_id, "UPDATE observation_reads SET last_seen = ?, history = ? "
+                                  "WHERE source_id = ? AND document_url = ? AND target_key = ?",
                                   (now, history, source_id, document_url, target_key))
 
     async def observations(self, target_key: str) -> list[ObservationRow]:
@@ -274,7 +281,7 @@ class SqlBackend:
     _FACTS = "SELECT facts FROM facts WHERE target_key = ?"
 
     async def facts(self, target_key: str, for_update: bool) -> str | None:
-        rows = await self._rows(self._FACTS, (target_key,))
+        rows = await self._rows_of((), self._FACTS, (target_key,))  # no source's rows
         return str(rows[0][0]) if rows else None
 
     async def all_facts(self) -> list[tuple[str, str]]:

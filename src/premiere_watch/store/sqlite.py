@@ -19,7 +19,7 @@ import contextvars
 import datetime as dt
 import sqlite3
 import urllib.parse
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Collection, Iterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from types import TracebackType
@@ -217,6 +217,10 @@ class SqliteBackend(SqlBackend):
         # none (an unchanged read whose facts are settled) costs no SAVEPOINT and RELEASE.
         self._unit: list[tuple[str, list[Any]]] | None = None
         self._unit_saved = False
+        # The sources whose rows the held writes (the finished units', the open unit's) change:
+        # a read of other sources' rows (_rows_of) need not wait for them.
+        self._held_ids: set[str] = set()
+        self._unit_ids: set[str] = set()
         self._nested = 0  # savepoints open inside a unit (held writes are not made inside one)
         if read_only:
             self._open_read_only()
@@ -418,6 +422,7 @@ class SqliteBackend(SqlBackend):
                 self._conn.execute("BEGIN IMMEDIATE")
         self._commit_now = not batched or not self._batches
         self._unit, self._unit_saved = ([] if batched else None), False
+        self._unit_ids = set()
         callbacks = len(self._committed)
         try:
             if batched:
@@ -428,10 +433,12 @@ class SqliteBackend(SqlBackend):
         except BaseException:
             self.rollbacks += 1
             saved, self._unit, self._unit_saved = self._unit_saved, None, False  # its held writes: dropped
+            self._unit_ids = set()
             del self._committed[callbacks:]
             if not self._conn.in_transaction:
                 self._grouped = 0  # SQLite rolled the whole group back (disk full, ...)
                 self._held.clear()
+                self._held_ids.clear()
                 self._committed.clear()
             elif saved:
                 with contextlib.suppress(sqlite3.Error):  # keep the real error, not the rollback's
@@ -448,19 +455,31 @@ class SqliteBackend(SqlBackend):
                 self._conn.execute("RELEASE unit")
         for sql, params in unit or ():
             self._held.setdefault(sql, []).append(params)
+        self._held_ids |= self._unit_ids
+        self._unit_ids = set()
         self._grouped += 1
         if self._commit_now or self._grouped >= BATCH_LIMIT:
             self._commit()
 
-    async def _execute_later(self, sql: str, params: Sequence[Any] = ()) -> None:
+    async def _execute_later(self, source_id: str, sql: str, params: Sequence[Any] = ()) -> None:
         # Held only in a batched unit's own body (not inside a nested savepoint, which could
         # be undone without the unit); the two statements held (record_check on sources,
         # touch_observation on observation_reads) write different tables, so running each
         # one's rows together (executemany), in order, is the same as running them in turn.
         if self._unit is not None and not self._nested and self._depth.get():
             self._unit.append((sql, [_param(p) for p in params]))
+            self._unit_ids.add(source_id)
         else:
             await self._execute(sql, params)
+
+    async def _rows_of(self, source_ids: Collection[str], sql: str,
+                       params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        # A read needs no savepoint, and held writes of other sources cannot change its answer:
+        # a source's read before its fetch, or a watch's facts, do not wait for the batch's.
+        if not (self._held_ids.isdisjoint(source_ids) and self._unit_ids.isdisjoint(source_ids)):
+            return await self._rows(sql, params)
+        with _cannot_use(self.location):
+            return list(self._conn.execute(sql, [_param(p) for p in params]).fetchall())
 
     def _ready(self) -> None:
         """Before a statement: the writes held back run first, the open unit's savepoint first."""
@@ -482,6 +501,7 @@ class SqliteBackend(SqlBackend):
         """Run the finished units' held writes; should that fail, the batch is undone whole
         (each of its units is, as a crash would): never a part of a unit."""
         held, self._held = self._held, {}
+        self._held_ids.clear()
         with _cannot_use(self.location):
             try:
                 for sql, rows in held.items():
