@@ -318,8 +318,10 @@ class Store:
     async def facts_settled(self, target_key: str) -> bool:
         """The watch has facts, and no change of them waits for another read (``Facts.pending``).
 
-        Locks them as ``facts(for_update=True)`` does.  An unchanged read asks only this
-        (pipeline.py): its JSON is read for that one field, not built into Facts (~2% of a warm pass).
+        On a shared database it locks them as ``facts(for_update=True)`` does; on a private
+        one a settled answer is kept until this process writes them or undoes anything.  An
+        unchanged read asks only this (pipeline.py): its JSON is read for that one field, not
+        built into Facts (~2% of a warm pass).
         """
         b = self.backend
         if not b.shared and self._settled.get(target_key) == (self._fact_writes[target_key], b.rollbacks):
