@@ -457,6 +457,9 @@ def test_different_hosts_proceed_in_parallel(page_server_factory: Callable[[], P
             return list(await asyncio.gather(f.fetch(a.url("/p")), f.fetch(b.url("/p"))))
 
     assert all(r.ok for r in run(go()))
+    # (The client may have the last byte before the server's thread logs the request's end.)
+    a.wait_idle()
+    b.wait_idle()
     # The two slow requests overlapped in time (asserting wall time would be flaky on a busy machine).
     (ra,), (rb,) = a.requests("/p"), b.requests("/p")
     assert ra.start < (rb.end or 0) and rb.start < (ra.end or 0)
