@@ -277,6 +277,8 @@ _FORMER_LATTER = re.compile(r"\b[Tt]he (former|latter)\b")
 def _former_or_latter(sentence: str, start: int, earlier: list[str], here: list[tuple[int, str]]) -> str | None:
     """The title "the former" or "the latter" takes when it is the date's clause's subject:
     of the last two titles the paragraph has named, the first or the second."""
+    if "former" not in sentence and "latter" not in sentence:
+        return None  # most sentences: no clause to bound
     lo, _hi = cues.clause_bounds(sentence, start, start)
     phrase = None
     for m in _FORMER_LATTER.finditer(sentence, lo, start):
@@ -959,7 +961,8 @@ class _Walk:
             # "a week after Universal's July 16, 2027, release of the animated sequel 'Moonpuddle 2'"
             self.reject(text, f"{dm.text!r}: the release of the title named after it")
             return
-        if self.target.season is not None and not _LATER_PART.search(" ".join(self.target.names)):
+        if self.target.season is not None and _LATER_PART.search(sentence, 0, dm.start) and \
+                not _LATER_PART.search(" ".join(self.target.names)):
             lo, _hi = cues.clause_bounds(sentence, dm.start, dm.end)
             if later := _LATER_PART.search(sentence, lo, dm.start):
                 # "the second half of the season arrives on June 4": not where the season begins
