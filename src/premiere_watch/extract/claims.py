@@ -452,6 +452,7 @@ class _Walk:
         self.page = page
         self.named_before: list[str] = []  # titles the paragraph named before this sentence
         self.named_here: list[tuple[int, str]] = []  # and where this sentence names them
+        self.later_part_target = any(_LATER_PART.search(name) for name in target.names)  # "... Volume 2"
         self.target = target
         self.matcher = matcher
         self.anchor = page.anchor
@@ -713,7 +714,7 @@ class _Walk:
             "paragraph", "caption") or (block.kind == "list_item" and len(block.text) > _PROSE_ITEM) else [block.text]
         block_mentioned = False
         self.previous = block.heading
-        self.named_before = []
+        self.named_before, self.named_here = [], []
         for sentence in sentences:
             self.prev_subject = subject
             # "part 2 completes the story the same day as X": X is what it is compared with.
@@ -742,6 +743,7 @@ class _Walk:
                 low = lowered(sentence)  # (None, for a trap letter: scan; see casefold)
                 if low is None or any(word in low for word in ("sequel", "prequel", "follow-up", "spin")):
                     other_spans = sorted(other_spans + [m.span("np") for m in _SEQUEL_WHICH.finditer(sentence)])
+            self.named_before += [key for _, key in self.named_here]  # the sentence before's
             self.named_here = sorted([(m.start, _TARGET_KEY) for m in mentions] +
                                      [(a, sentence[a:b]) for a, b in other_spans])
             # "it", "the film": asked by up to three of the tests below, scanned once.
@@ -791,7 +793,6 @@ class _Walk:
             if not subject:
                 if may_hold_date(sentence):  # logged without paying for a grammar scan
                     self.reject(sentence, "not about this title")
-                self.named_before += [key for _, key in self.named_here]
                 continue
             season_here = context_season
             if _PART_OF_SEASON.search(sentence) and not [r for r in season_refs(sentence) if not r.part] and \
@@ -802,7 +803,6 @@ class _Walk:
             self._sentence(sentence, mentions, other_spans, topic or block_mentioned, season_here,
                            block.kind, first=sentence is sentences[0])
             self.previous = sentence
-            self.named_before += [key for _, key in self.named_here]
         # A roundup item naming the title under a date heading: "Friday, Oct. 27" / "Pain Hustlers".
         lead = sentences[0] if sentences else ""
         if block.kind in ("list_item", "table_row", "paragraph") and block.heading and \
@@ -962,7 +962,7 @@ class _Walk:
             self.reject(text, f"{dm.text!r}: the release of the title named after it")
             return
         if self.target.season is not None and _LATER_PART.search(sentence, 0, dm.start) and \
-                not _LATER_PART.search(" ".join(self.target.names)):
+                not self.later_part_target:
             lo, _hi = cues.clause_bounds(sentence, dm.start, dm.end)
             if later := _LATER_PART.search(sentence, lo, dm.start):
                 # "the second half of the season arrives on June 4": not where the season begins

@@ -288,8 +288,10 @@ def _time_element(root: Any) -> dt.date | None:
 
 _BYLINE_HINT = re.compile(r"byline|dateline|posted|pubdate|published|publish-date|timestamp|entry-date|edition|updated|"
                           r"post-date|article-date|(?:^|[\s-])(?:meta|info|date)(?:$|[\s-])", re.I)
-_BYLINE_STAMP = re.compile(r"[,·|•–—]\s*(?:Published|Posted|Updated|First published)(?:\s+on)?\b:?", re.I)
-_STAMP_LEAD = re.compile(r"(?:Posted|Published|Updated|First published)(?:\s+on)?\s*:?\s*(?=\d)")
+# "Published", "Posted on", "Updated", "First published": the word a page's own time stamp opens with.
+_STAMP_WORD = r"(?:Published|Posted|Updated|First published)(?:\s+on)?"
+_BYLINE_STAMP = re.compile(rf"[,·|•–—]\s*{_STAMP_WORD}\b:?", re.I)
+_STAMP_LEAD = re.compile(rf"{_STAMP_WORD}\s*:?\s*(?=\d)")
 _STAMP_SENTENCE = re.compile(r"(?:^|(?<=[.!?]\s))(?:Last\s+)?(?:Updated|Published|Posted)\b")
 _BYLINE_TEXT = re.compile(r"(?:Posted|Published|By|Updated|Written|(?:Words|Text|Story|Reporting|Interview|Review)"
                           r"\s+by)\b", re.I)

@@ -172,9 +172,8 @@ _CANNOT_USE = {
 class _cannot_use:  # lower case: used like the function it was, ``with _cannot_use(location):``
     """Turn SQLite's errors about the database itself (not about our SQL) into StoreError.
 
-    A class rather than a ``@contextmanager`` generator: it wraps every statement (seven
-    for each unchanged source of a pass), and a generator-based context manager costs
-    several times as much to enter and leave.
+    A class rather than a ``@contextmanager`` generator: it wraps every statement, and a
+    generator-based context manager costs several times as much to enter and leave.
     """
 
     __slots__ = ("location",)
