@@ -104,9 +104,11 @@ def test_own_corpus_aggregate_quality() -> None:
     # rules (which had learned them) for fewer false alerts on pages nobody tuned it to.
     # holdout13 to holdout23, the last sets, were measured blind (0.639 / 8, 0.778 / 6, 0.556 / 10,
     # 0.667 / 5, 0.750 / 3, 0.778 / 6, 0.778 / 6, 0.750 / 2, 0.750 / 8, 0.722 / 2 and 0.750 / 7) and
-    # are partly worked through.
-    assert s.false_alerts <= 19
-    assert s.confirmed_ok / s.n >= 0.91
+    # are partly worked through.  A lone date must beat abstaining by a margin (``rank.CONFIRM_ALONE``):
+    # on these tuned pages that holds back 15 right dates for 2 false alerts, on the blind pages held
+    # out it held back 8 right dates for 19 false alerts.
+    assert s.false_alerts <= 17
+    assert s.confirmed_ok / s.n >= 0.90
     # (holdout22 and 23 came in at trailers 0.833 and 0.806 and are not worked through for
     # trailers yet: the floors below are where all 946 pages stand with them.)
     assert s.trailer_ok / s.n >= 0.93

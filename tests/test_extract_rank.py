@@ -93,10 +93,24 @@ def test_competing_dates_without_a_firm_one_stay_tentative(monkeypatch: pytest.M
     assert [c.date.iso() for c in ex.tentative][:1] == ["2024-04-02"]
     assert "not firm enough to confirm" in ex.tentative[0].why
     assert any("not firm enough" in r.reason for r in ex.rejected)  # what --explain shows
-    # A lone date is the rules' call, whatever the weights say.
+
+
+@pytest.mark.parametrize(("bias", "confirmed"), [
+    (-1.0, False),
+    (0.5, False),  # above abstaining, but not by the margin a lone date needs
+    (1.0, True),
+])
+def test_a_lone_date_needs_a_margin_over_abstaining(monkeypatch: pytest.MonkeyPatch, bias: float,
+                                                    confirmed: bool) -> None:
+    monkeypatch.setattr(rank, "WEIGHTS", {"bias": bias})
     lone = read(article("Vireo+ said Halcyon Drift season 2 premieres on April 2.", headline="News",
                         published="2024-03-12"), HALCYON)
-    assert lone.confirmed is not None and lone.confirmed.date.iso() == "2024-04-02"
+    if confirmed:
+        assert lone.confirmed is not None and lone.confirmed.date.iso() == "2024-04-02"
+    else:
+        assert lone.confirmed is None
+        assert [c.date.iso() for c in lone.tentative] == ["2024-04-02"]
+        assert "not firm enough to confirm" in lone.tentative[0].why
 
 
 def test_weights_prefer_the_firmer_candidate(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,8 +13,8 @@ exactly where they are least tested.
 The model is a conditional logit: among a page's contenders of the highest change tier ("now
 opens X" over "moved to X" over a plain statement, as ``decide.top_tier`` has it), P(candidate) is
 proportional to
-exp(w . features), and abstaining (no confirmed date) scores 0; at run time the ranker abstains
-only where the page's dates compete (a lone date is the rules' call).  The label is the candidate whose
+exp(w . features), and abstaining (no confirmed date) scores 0; at run time a lone date must
+beat abstaining by ``rank.CONFIRM_ALONE`` (``evaluate`` shows what that margin buys).  The label is the candidate whose
 date the page's reader accepted, or abstaining when no contender carries such a date.
 """
 
@@ -173,15 +173,16 @@ def fit(cases: list[Case], l2: float = L2, steps: int = STEPS, rate: float = RAT
     return {k: round(wk, 4) for k, wk in sorted(w.items()) if abs(wk) >= 1e-4}
 
 
-def decide(case: Case, w: dict[str, float]) -> str | None:
-    from premiere_watch.extract.rank import score
+def decide(case: Case, w: dict[str, float], alone: float | None = None) -> str | None:
+    from premiere_watch.extract.rank import CONFIRM_ALONE, score
 
+    alone = CONFIRM_ALONE if alone is None else alone
     best, best_score = None, -math.inf
     for date, f in zip(case.dates, case.feats, strict=True):
         if (s := score(f, w)) > best_score:
             best, best_score = date, s
-    # As ``decide.choose`` does: abstain only among competing dates.
-    return best if best_score > 0 or len(set(case.dates)) == 1 else None
+    # As ``decide.choose`` does: a lone date needs the margin, competing dates only to beat abstaining.
+    return best if best_score > (0 if len(set(case.dates)) > 1 else alone) else None
 
 
 def tally(cases: list[Case], choice: Any) -> tuple[int, int, int]:
@@ -227,15 +228,21 @@ def main(argv: list[str]) -> int:
         print(f"wrote {WEIGHTS_FILE.relative_to(ROOT)} from {sum(map(len, sets.values()))} pages")
         return 0
     totals = [0, 0, 0, 0, 0]
+    margins = {m: [0, 0] for m in (-math.inf, 0.0, 0.4, 0.69, 1.0)}
     for name in (n for n in sets if n.startswith("blind-")):
         w = fit(training(sets, leave_out=name))
         rules = tally(sets[name], lambda c: c.chosen)
         model = tally(sets[name], lambda c, w=w: decide(c, w))
+        for m, t in margins.items():
+            right, false, _ = tally(sets[name], lambda c, w=w, m=m: decide(c, w, m))
+            t[0], t[1] = t[0] + right, t[1] + false
         print(f"{name:18} pages {rules[2]:3}   rules {rules[0]:3} right {rules[1]:2} false   "
               f"ranker {model[0]:3} right {model[1]:2} false")
         totals = [a + b for a, b in zip(totals, (*rules[:2], *model[:2], rules[2]), strict=True)]
     print(f"{'all held out':18} pages {totals[4]:3}   rules {totals[0]:3} right {totals[1]:2} false   "
           f"ranker {totals[2]:3} right {totals[3]:2} false")
+    for m, (right, false) in margins.items():
+        print(f"  a lone date confirmed above {m:5.2f}: ranker {right:3} right {false:2} false")
     return 0
 
 

@@ -231,9 +231,9 @@ def choose(cands: list[Candidate], page: Page, rejected: list[Rejected], undated
     if best is not None:
         best = _named_day_in_numbers(_season_named(best, tier), pool)
     unsure: list[Candidate] = []
-    if best is not None and score <= 0 and len({c.date for c in tier}) > 1:
-        # The page's dates compete and none is stated firmly enough to alert anyone on: the
-        # likeliest stays tentative.  (One date alone is the rules' call.)
+    if best is not None and score <= (0 if len({c.date for c in tier}) > 1 else rank.CONFIRM_ALONE):
+        # None of the page's dates is stated firmly enough to alert anyone on: the likeliest stays
+        # tentative.  A lone date needs a margin, since nothing else on the page argues for it.
         unsure_why = f"not firm enough to confirm (score {score:.2f})"
         unsure.append(replace(best, status="tentative", why=f"{best.why}; {unsure_why}"))
         rejected.append(Rejected(best.evidence[:300], f"{best.date.iso()}: {unsure_why}"))

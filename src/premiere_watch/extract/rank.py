@@ -128,6 +128,12 @@ def _precedence(c: Candidate, headline_dates: Sequence[FuzzyDate]) -> tuple[int,
             -PRECISIONS.index(c.date.precision), c.order)
 
 
+# A lone date the rules found is confirmed only when the ranker favours it over abstaining by this
+# margin: odds of 2 to 1, because a false "date announced" costs a fan's trust while a date held back as
+# tentative costs a late alert.  Chosen by ``tools/ranker.py evaluate`` on pages held out set by set.
+CONFIRM_ALONE = math.log(2)
+
+
 def score(feats: dict[str, float], weights: dict[str, float] | None = None) -> float:
     table = WEIGHTS if weights is None else weights
     return sum(table.get(k, 0.0) * v for k, v in feats.items())
