@@ -226,3 +226,26 @@ def test_a_player_in_a_modal_is_the_pages_video() -> None:
     ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
     assert ex.trailer_status == "released", ex.trailer_evidence
     assert ex.trailers[0].video_id == "abcdefghijk"
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # A trailer that is the subject of what it does ("gives", "ends on"), even past an appositive, exists ...
+    ("<p>All of Us Are Dead season 2 is bleaker still; the trailer, all rain and sirens, gives a fair idea "
+     "of how bleak.</p>", "released"),
+    ("<p>All of Us Are Dead season 2 looks bigger. Its teaser ends on a school bell.</p>", "released"),
+    ("<p>All of Us Are Dead season 2 looks bigger. Netflix's trailer, cut to a cover of an old hymn, "
+     "lingers on the gym.</p>", "released"),
+    # ... but not a trailer still to come, nor one the writer is waiting for ...
+    ("<p>All of Us Are Dead season 2 looks bigger. The trailer, Netflix says, comes later this month.</p>",
+     "none"),
+    ("<p>All of Us Are Dead season 2 looks bigger. The trailer needs to show the new school.</p>", "none"),
+    ("<p>All of Us Are Dead season 2 looks bigger. The trailer remains under wraps.</p>", "none"),
+    # ... and a date announced with a teaser came with it.
+    ("<p>Netflix announced the All of Us Are Dead season 2 date with a short teaser — twenty seconds of "
+     "an empty corridor — and a poster.</p>", "released"),
+    ("<p>Netflix announced the All of Us Are Dead season 2 date and said it would follow with a teaser.</p>",
+     "none"),
+])
+def test_a_trailer_that_does_something_is_out(body: str, status: str) -> None:
+    ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
+    assert ex.trailer_status == status, ex.trailer_evidence

@@ -110,6 +110,14 @@ _RELEASED = re.compile(
     r"(?:trailer|teaser|spot)s?,? (?:that|which) (?:\w+ )?(?:shows?|reveals?|teases?|hints?|features?|includes?|"
     r"opens?|ends?|closes?|(?:has|have) been (?:running|airing|playing))|"
     r"(?:along with|alongside|together with) (?:a|an|the|its|their) (?:[\w-]+ ){0,2}(?:trailer|teaser)|"
+    # "announced the date with a short teaser": the announcement carried it
+    r"(?:announc|reveal|unveil|confirm)\w*\b[^.;]{0,60}?\bwith (?:a|an|the|its|their) (?:[\w-]+ ){0,2}"
+    r"(?:trailer|teaser)s?|"
+    # "the trailer, all sweat and neon, gives a fair idea of ...": a trailer that does something is
+    # there to be seen; one that arrives, needs or remains is not (yet).
+    r"(?:the|its|their|this|[A-Z][\w'’-]*['’]s?) (?:[\w-]+ ){0,2}?(?:trailers?|teasers?)(?:\s*,[^,;.]{1,80},)? "
+    r"(?:\w+ly )?(?!(?:is|are|was|were|has|have|had|does|did|needs|remains|comes|arrives|drops|lands|debuts|hits|"
+    r"premieres|goes|launches|awaits|follows|seems|appears)\b)[a-z]{3,}(?:s|ed)|"
     r"(?:been )?(?:running|playing) (?:the |its |a |their )?(?:[\w-]+ )?(?:trailers?|teasers?|spots?))\b",
     re.I,
 )
