@@ -2273,3 +2273,20 @@ def test_a_rail_keeps_neither_another_works_date_nor_one_the_article_says_is_gon
             "<li>Meridian Run (Warner Bros.) June 12, 2026</li><li>Meridian Run's director's last film, Low Sun "
             "— 31 May</li></ul></aside></body></html>")
     check(read(html, MERIDIAN), Want(None, denied="2026-06-12"))
+
+
+@pytest.mark.parametrize(("opening", "want"), [
+    # A section headed by the title opens on a description of it, modifiers and all: it is the title ...
+    ("The six-part thriller set in a mining town premieres on Vireo+ on Monday 19 August.", Want("2024-08-19")),
+    ("This slow-burning drama premieres on Vireo+ on Monday 19 August.", Want("2024-08-19")),
+    # ... but "the other thriller", "the studio's last drama" set another work apart.
+    ("The other thriller in the slate premieres on Vireo+ on Monday 19 August.", Want(None)),
+    ("The previous drama from its writers premiered on Vireo+ on Monday 19 August.", Want(None)),
+])
+def test_a_section_opening_on_a_description_of_its_title(opening: str, want: Want) -> None:
+    # After a photo credit naming the service, the thread of the section is the heading's title.
+    html = ("<html><head><meta property='article:published_time' content='2024-07-28T09:00:00Z'></head><body>"
+            "<article><h1>What's new on Vireo+ in August</h1><p>A big local original leads the month.</p>"
+            "<h2>Halcyon Drift (Vireo+ original series)</h2><figure><img src='a.jpg'><figcaption>Mara Quill in "
+            f"Halcyon Drift. Image: Vireo+.</figcaption></figure><p>{opening}</p></article></body></html>")
+    check(read(html, Target("Halcyon Drift", None, (), "tv")), want)

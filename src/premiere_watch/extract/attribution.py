@@ -72,6 +72,21 @@ def compared(sentence: str, start: int) -> bool:
     return bool(_COMPARED.search(sentence, max(0, start - 40), start))
 
 
+# "The six-part thriller set in a mining town premieres ...": a definite description of a work,
+# modifiers and all, that sets nothing apart ...
+DEFINITE_WORK = re.compile(rf"\b(?:the|this)\s+(?:(?!(?:{_SETS_APART})\b)[\w'’-]+\s+){{0,3}}?"
+                           r"(?:film|movie|sequel|series|show|season|feature|follow-up|drama|comedy|thriller|"
+                           r"documentary|docuseries|miniseries|anime|musical|biopic|adaptation|mystery|western|"
+                           r"horror|romance|sitcom|procedural|epic|satire)\b(?!\s+\d)", re.I)
+# ... and one whose subject is set apart from the title ("The other thriller in the slate",
+# "The previous drama from its writers") is about another work.
+OTHER_WORK_LEAD = re.compile(r"^\W*(?:the|its|their|[A-Z][\w.-]*['’]s)\s+(?:[\w'’-]+\s+){0,2}?"
+                             r"(?:other|another|previous|earlier|former|prior|rival|competing|sister|companion)"
+                             r"\s+(?:[\w'’-]+\s+){0,2}?"
+                             r"(?:film|movie|series|show|drama|comedy|thriller|documentary|special|feature|"
+                             r"miniseries|anime|musical|biopic|adaptation|mystery|western|horror|sitcom)\b", re.I)
+
+
 _OTHER_KIND = {"tv": re.compile(r"\b(?:the|this|that)\s+(?:film|movie|feature)\b", re.I),
                "film": re.compile(r"\b(?:the|this|that)\s+(?:series|show|season)\b(?!\s+\d)", re.I)}
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from premiere_watch.dates import FuzzyDate
 from premiere_watch.extract import cues
 from premiere_watch.extract.attribution import (
+    DEFINITE_WORK,
+    OTHER_WORK_LEAD,
     SEQUEL_REF,
     anaphora_for,
     clause_title,
@@ -183,8 +185,6 @@ _SUBJECT_LEAD = re.compile(r"^[\s|\"“‘'(]*(?:(?:meanwhile|and|but|now|so|als
 # A year-less date's year is the grammar's guess; these give it in words or digits.
 _YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b|['’]\d\d\b|\b(?:next|last|this|the following)\s+year\b", re.I)
 # "Ana Ruiz directed the sequel": a work named by its kind, not a pronoun.
-_DEFINITE = re.compile(r"\b(?:the|this)\s+(?:film|movie|sequel|series|show|season|feature|follow-up)\b(?!\s+\d)",
-                       re.I)
 _PARTICIPLE_LEAD = re.compile(r"\s*(?:and\s+|now\s+|then\s+)*[a-z]+ing\b")
 # "problems on Blade": a title inside a prepositional phrase is nobody's antecedent.
 _IN_PHRASE = re.compile(r"\b(?:on|of|in|at|by|with|from|about|after|before|over|than|like|for|to|behind)\s+"
@@ -763,12 +763,14 @@ class _Walk:
                 subject = False
             elif other_kind(sentence, self.target) and not points_back:
                 subject = False  # "the film" is not a season, nor "the series" a film
+            elif OTHER_WORK_LEAD.match(sentence):
+                subject = False  # "The other thriller in the slate premieres ...": not ours
             elif not self.sequel and SEQUEL_REF.search(sentence):
                 subject = False  # "the sequel" is not a target that is no sequel
             elif points_back or own_installment(sentence, self.target):
                 # "it", "the film": whoever the previous sentence was about; but a paragraph that
                 # opens on "the sequel" goes back to the article's subject.
-                if topic and sentence is sentences[0] and _DEFINITE.search(sentence):
+                if topic and sentence is sentences[0] and DEFINITE_WORK.search(sentence):
                     subject = True
             elif subject and not [sp for sp in other_spans if not _in_time_clause(sentence, sp)] and (
                     sentence is not sentences[0] or not may_hold_date(sentence)):
