@@ -249,3 +249,25 @@ def test_a_player_in_a_modal_is_the_pages_video() -> None:
 def test_a_trailer_that_does_something_is_out(body: str, status: str) -> None:
     ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
     assert ex.trailer_status == status, ex.trailer_evidence
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # A question asks, even as a section's heading ...
+    ("<p>All of Us Are Dead season 2 is coming.</p><h2>Is there a trailer for season 2?</h2>"
+     "<p>Netflix has not said when the season starts.</p>", "unmentioned"),
+    # ... a trailer not expected, or that would not be released, until later is not out ...
+    ("<p>All of Us Are Dead season 2 is coming. A first trailer is not expected until the winter.</p>", "none"),
+    ("<p>All of Us Are Dead season 2 is coming; a publicist said its first trailer would not be released "
+     "until June.</p>", "none"),
+    # ... one that only a room saw, and nobody released, is not out ...
+    ("<p>Exhibitors saw a two-minute All of Us Are Dead season 2 teaser in April, and the reactions were "
+     "glowing, but Netflix hasn't released it online.</p>", "none"),
+    # ... while a release the sentence affirms still counts.
+    ("<p>Netflix released the first All of Us Are Dead season 2 teaser, which it had not shown to "
+     "anyone before.</p>", "released"),
+    ("<p>Critics saw the All of Us Are Dead season 2 teaser in April, and Netflix released it online a "
+     "week later.</p>", "released"),
+])
+def test_a_trailer_asked_about_expected_or_seen_in_a_room(body: str, status: str) -> None:
+    ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
+    assert ex.trailer_status == status, ex.trailer_evidence

@@ -49,8 +49,9 @@ _NONE = re.compile(
     # ("What is not a guess is that there is now some footage": the negation ends at "is that".)
     r"\bnicht|\bkein(?:e[nmrs]?)?|\bnoch nicht)\b(?:(?!\b(?:is|was) that\b)[^.;]){0,60}\b"
     r"(?:trailers?|teasers?|footage|first look|video)\b|"
-    r"\b(?:trailers?|teasers?|footage|first look|clip)\b[^.;]{0,80}\b(?:not (?:been )?(?:posted|"
-    r"released|public|online|available|shared|made public)|isn['’]t (?:public|online|out)|yet to|not yet|"
+    r"\b(?:trailers?|teasers?|footage|first look|clip)\b[^.;]{0,80}\b(?:not (?:be |been )?(?:posted|"
+    r"released|public|online|available|shared|made public|expected|due|scheduled)|"
+    r"(?:isn['’]t|aren['’]t|won['’]t be) (?:public|online|out|expected|due)|yet to|not yet|"
     r"still to (?:come|arrive|drop|land)|"
     r"privately|behind closed doors|only (?:to|for)|exhibitors|(?:in|for) the (?:hall|room)|no one outside|"
     r"nothing to embed|will (?:be )?(?:released|arrive|drop|follow|come)|should (?:arrive|follow|drop|land)|"
@@ -76,12 +77,17 @@ _FOR_SEASON = re.compile(r"\b(?:upcoming|next|new|coming|second|third|fourth|fif
 _PRIVATE = re.compile(
     r"\b(?:show(?:ed|n|s)?|screen(?:ed|s)?|play(?:ed|s)?|present(?:ed|s)?|unveil(?:ed|s)?|previewed)\b[^.;]{0,80}"
     r"\b(?:journalists|reporters|press|exhibitors|theater owners|attendees|the (?:hall|room|crowd|audience)|"
-    r"fans in|those in|in the room|behind closed doors|privately)\b|\bprivate(?:ly)? screen",
+    r"fans in|those in|in the room|behind closed doors|privately)\b|\bprivate(?:ly)? screen|"
+    # "Exhibitors at CinemaCon saw a two-minute teaser": a room's audience as the one who saw it
+    r"\b(?:exhibitors|journalists|reporters|critics|attendees|theater owners|buyers|the press)\b[^.;]{0,60}"
+    r"\b(?:saw|watched|were shown|got (?:to see|a look at))\b",
     re.I,
 )
 # ... unless it then went out to everyone: "played in the room and went up online minutes later".
-_THEN_PUBLIC = re.compile(r"\b(?:went|goes|gone|was put|were put|was posted|were posted|was uploaded|landed)\s+"
-                          r"(?:up\s+)?(?:online|on youtube)\b", re.I)
+_THEN_PUBLIC = re.compile(r"(?<!n['’]t )(?<!not )(?<!never )"
+                          r"\b(?:went|goes|gone|was put|were put|was posted|were posted|was uploaded|landed|"
+                          r"(?:released|posted|put|uploaded|shared) (?:it|them))\s+(?:up\s+)?(?:online|on youtube)\b",
+                          re.I)
 # Broadcast is a release: a spot that aired is out, whether or not it has been posted online.
 _BROADCAST = re.compile(r"\b(?:aired|ran (?:during|before|in|on|throughout)|(?:has|have) been (?:running|airing)|"
                         r"broadcast during)\b", re.I)
@@ -237,8 +243,8 @@ def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, ti
     """Classify one sentence about the target that talks of a trailer: ``read`` is the
     sentence with titles' names lettered over (cue words inside names are no cues),
     ``sentence`` what is kept as evidence."""
-    if read.rstrip().endswith("?") and not heading:
-        return  # "Is there a trailer for season 3?": a question says neither
+    if read.rstrip().endswith("?"):
+        return  # "Is there a trailer for season 3?": a question says neither, as a heading too
     if _REPORTED_CLAIM.match(read):
         res.rejected.append(Rejected(sentence[:300], "a claim being checked, not a fact"))
         return
