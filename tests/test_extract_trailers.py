@@ -271,3 +271,15 @@ def test_a_trailer_that_does_something_is_out(body: str, status: str) -> None:
 def test_a_trailer_asked_about_expected_or_seen_in_a_room(body: str, status: str) -> None:
     ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
     assert ex.trailer_status == status, ex.trailer_evidence
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # "May" the month is no "may" of a trailer still to come ...
+    ("<p>All of Us Are Dead season 2 is coming. Netflix's teaser arrived at its fan event at the end of May.</p>",
+     "released"),
+    # ... while the modal is.
+    ("<p>All of Us Are Dead season 2 is coming. A teaser may arrive at the fan event.</p>", "none"),
+])
+def test_the_month_may_is_no_modal(body: str, status: str) -> None:
+    ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
+    assert ex.trailer_status == status, ex.trailer_evidence

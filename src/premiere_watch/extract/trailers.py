@@ -143,14 +143,15 @@ _SEEN_IN = re.compile(r"\b(?:beyond|besides|apart from|other than|more than|exce
                       r"(?:the|its|their)\s+(?:(?:new|first|official|latest)\s+)?(?:trailers?|teasers?)\b", re.I)
 _VIDEO_WORD = re.compile(r"\b(?:video|clip|upload)s?\b", re.I)
 # "set to music" is no future: "The series trailer, set to “(Ocean) Bloom”, has been viewed ...".
-_FUTURE = re.compile(r"\b(?:will|would|could|should|may|might|tomorrow|tonight|later today|"
+# ("may" only in lower case: "at the end of May" is a month.)
+_FUTURE = re.compile(r"\b(?:will|would|could|should|(?-i:may)|might|tomorrow|tonight|later today|"
                      r"planned to|plans? to|had planned|(?:was|were) (?:going|set|due|meant) to|"
                      r"set to(?! (?:the )?(?:music|song|tune|track|score|[“\"'‘(]))|"
                      r"expected to|going to|plans? to|soon|"
                      r"next (?:week|month)|later this|coming (?:weeks|days|months))\b", re.I)
 
 
-_WILL_BE = re.compile(r"\b(?:will|to|would|could|should|may|might|going to)\s+(?:be\s+|have\s+been\s+)?$", re.I)
+_WILL_BE = re.compile(r"\b(?:will|to|would|could|should|(?-i:may)|might|going to)\s+(?:be\s+|have\s+been\s+)?$", re.I)
 _NEGATED = re.compile(r"(?:\bno|\bnone|\bnot|n['’]t|\bnever|\byet to|\bwithout|\bnothing|\bnicht|\bkein\w*)\b", re.I)
 _PUT_OUT = re.compile(r"\b(?:released|dropped|put out|debuted|premiered|aired|unveiled|revealed|shared|posted|came out|"
                       r"followed(?! by)|showed|shown|(?:been )?viewed|attached to|"
