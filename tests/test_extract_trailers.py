@@ -283,3 +283,23 @@ def test_a_trailer_asked_about_expected_or_seen_in_a_room(body: str, status: str
 def test_the_month_may_is_no_modal(body: str, status: str) -> None:
     ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
     assert ex.trailer_status == status, ex.trailer_evidence
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # A network that ran or aired a teaser put it out, whatever the sentence says of the season ...
+    ("<p>The network confirmed that All of Us Are Dead season 2 will arrive in summer and ran a 40-second "
+     "teaser for it straight after the episode.</p>", "released"),
+    # ... and a streamed promotional video is out ...
+    ("<p>All of Us Are Dead season 2 is coming. The site also streamed the season's second promotional "
+     "video (PV), which previews the new opening theme.</p>", "released"),
+    # ... and the reader's "if you haven't seen" negates nothing about the trailer.
+    ("<p>All of Us Are Dead season 2 is coming. If you haven't seen the final trailer Netflix released in "
+     "February, it sells the season as a siege.</p>", "released"),
+    # But a network that will run one has not.
+    ("<p>The network confirmed that All of Us Are Dead season 2 will arrive in summer and will run a "
+     "teaser after the finale.</p>", "none"),
+    ("<p>All of Us Are Dead season 2 is coming, and Netflix hasn't released the final trailer.</p>", "none"),
+])
+def test_a_teaser_ran_streamed_or_not_yet_seen_by_the_reader(body: str, status: str) -> None:
+    ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
+    assert ex.trailer_status == status, ex.trailer_evidence

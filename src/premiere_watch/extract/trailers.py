@@ -154,6 +154,10 @@ _FUTURE = re.compile(r"\b(?:will|would|could|should|(?-i:may)|might|tomorrow|ton
 _WILL_BE = re.compile(r"\b(?:will|to|would|could|should|(?-i:may)|might|going to)\s+(?:be\s+|have\s+been\s+)?$", re.I)
 _NEGATED = re.compile(r"(?:\bno|\bnone|\bnot|n['’]t|\bnever|\byet to|\bwithout|\bnothing|\bnicht|\bkein\w*)\b", re.I)
 _PUT_OUT = re.compile(r"\b(?:released|dropped|put out|debuted|premiered|aired|unveiled|revealed|shared|posted|came out|"
+                      r"streamed|"
+                      # "ran a 40-second teaser for it straight after the episode"
+                      r"(?<!will )(?<!would )(?:ran|aired) (?:a|an|the|its|their) (?:[\w-]+ ){0,2}"
+                      r"(?:trailers?|teasers?|spots?|promos?)|"
                       r"followed(?! by)|showed|shown|(?:been )?viewed|attached to|"
                       # "what the trailers have been selling since spring": they are out there
                       r"(?:trailers?|teasers?|spots?) (?:have|has) (?:been \w+ing|sold|promised|shown|teased)|"
@@ -161,6 +165,11 @@ _PUT_OUT = re.compile(r"\b(?:released|dropped|put out|debuted|premiered|aired|un
                       # "since its trailer hit in June": a trailer that hit or landed is out
                       r"(?:(?<=trailer )|(?<=teaser ))(?:hit|landed))\b",
                       re.I)
+
+
+# "If you haven't seen the final trailer Netflix released": the reader's negation, not the trailer's.
+_READER_UNSEEN = re.compile(r"\bif you (?:have not|haven['’]t|did not|didn['’]t|still haven['’]t) (?:yet )?"
+                            r"(?:seen|watched|caught)\b", re.I)
 
 
 _HARD_BREAK = re.compile(r";|:\s|\s[–—]\s")
@@ -246,6 +255,7 @@ def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, ti
     ``sentence`` what is kept as evidence."""
     if read.rstrip().endswith("?"):
         return  # "Is there a trailer for season 3?": a question says neither, as a heading too
+    read = _READER_UNSEEN.sub(lambda m: " " * len(m.group()), read)
     if _REPORTED_CLAIM.match(read):
         res.rejected.append(Rejected(sentence[:300], "a claim being checked, not a fact"))
         return
