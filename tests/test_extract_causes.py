@@ -62,6 +62,17 @@ def test_a_dateline_opening_the_first_paragraph_is_furniture() -> None:
     assert ex.published == dt.date(2023, 5, 8)
 
 
+@pytest.mark.parametrize("wire", ["/PRNewswire/", "/Wirefeed/", "(Reuters)"])
+def test_a_press_release_dateline_is_furniture(wire: str) -> None:
+    # A wire press release: "CITY, Date /Wire/ -- Company today announced that ...".
+    html = article(f"LOS ANGELES, July 21, 2026 {wire} -- Vireo Pictures today announced that Meridian Run will "
+                   "open in theaters nationwide on Friday, November 13, 2026.", headline="Meridian Run dated",
+                   published=None)
+    ex = read(html, MERIDIAN)
+    check(ex, Want("2026-11-13"))
+    assert ex.published == dt.date(2026, 7, 21)
+
+
 @pytest.mark.parametrize("text", [
     "Season 2 of Halcyon Drift premieres on May 8, 2024, and the cast is already doing press.",
     "May 8, 2024: that is when Halcyon Drift season 2 premieres.",

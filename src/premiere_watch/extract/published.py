@@ -173,9 +173,10 @@ _FURNITURE_WORDS = re.compile(
 )
 _RELATIVE_STAMP = re.compile(r"^(?:(?:published|posted|updated)\s+)?(?:\d+|an?|one)\s+"
                              r"(?:min|mins|minutes?|hours?|hrs?|days?|weeks?)\s+ago$", re.I)
-# "LOS ANGELES, May 8, 2023 (Reuters) — ": a date opening an article's first paragraph.
+# "LOS ANGELES, May 8, 2023 (Reuters) — ", a press release's "LOS ANGELES, July 21, 2026 /PRNewswire/ -- ":
+# a date opening an article's first paragraph.
 _LEAD_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’ -]{1,30},\s+)?(?P<date>[^—–(]{4,40}?)\s*"
-                            r"(?:\([A-Z][\w .&]{1,30}\)\s*)?(?:—|–|--|\s-\s)\s*")
+                            r"(?:\([A-Z][\w .&]{1,30}\)\s*|/[A-Z][\w .&-]{1,30}/\s*)?(?:—|–|--|\s-\s)\s*")
 
 
 # Finds year-less days too ("Wednesday, January 1"); only a day with its year dates a page.
