@@ -2301,3 +2301,22 @@ def test_a_section_opening_on_a_description_of_its_title(opening: str, want: Wan
             "<h2>Halcyon Drift (Vireo+ original series)</h2><figure><img src='a.jpg'><figcaption>Mara Quill in "
             f"Halcyon Drift. Image: Vireo+.</figcaption></figure><p>{opening}</p></article></body></html>")
     check(read(html, Target("Halcyon Drift", None, (), "tv")), want)
+
+
+@pytest.mark.parametrize(("paragraphs", "want"), [
+    # "it" after another title named in the same sentence is that title ...
+    (["Meridian Run will be released in 2025, the studio said.",
+      'Vireo Pictures said the third "Glass Tide" film will be called "Glass Tide: Embers" and confirmed it for '
+      'Dec. 19, 2025; "Paper Kingdom 2" holds Nov. 26, 2025.'], Want("2025")),
+    (["Meridian Run will be released in 2025, the studio said.",
+      "The studio also renamed the thriller Paper Kingdom 2 and moved it to Dec. 19, 2025."], Want("2025")),
+    # ... but not one named only to compare, nor when "it" is the company speaking.
+    (["Meridian Run has a new date.", "Vireo Pictures first set it for the same day as Glass Tide 2, "
+      "before the strike moved it to Dec. 19, 2025."], Want("2025-12-19")),
+    # ... and with no other title before it, the thread's.
+    (["Meridian Run was the talk of the convention.",
+      "The studio confirmed it for Dec. 19, 2025."], Want("2025-12-19")),
+])
+def test_it_takes_the_title_named_before_it(paragraphs: list[str], want: Want) -> None:
+    check(read(article(*paragraphs, headline="Studio news from the convention", published="2024-08-10"),
+               MERIDIAN), want)

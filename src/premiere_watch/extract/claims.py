@@ -245,6 +245,27 @@ def _in_time_clause(sentence: str, span: tuple[int, int]) -> bool:
         _OWN_PAST_VERB.match(sentence, span[1]) is not None
 
 
+# "the date it announced in January", "said it had not yet decided": "it" is the company speaking.
+_IT_SPEAKS = re.compile(r"\s+(?:(?:had|has|have|would|will|did|does|is|was|not|n['’]t|yet|also|still|now)\s+){0,3}"
+                        r"(?:said|says|say|announc\w*|confirm\w*|decid\w*|reveal\w*|added|told|tells|plans?|"
+                        r"hop\w*|expect\w*|declined|refused|comment\w*|chose|agreed)\b", re.I)
+
+
+def _it_takes(sentence: str, lo: int, at: int, anaphora: list[tuple[int, int]],
+              other_spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The other title a bare "it" in the date's clause points back to: the nearest one the
+    sentence named before it (outside a time clause of its own)."""
+    pronoun = next((a for a in reversed(anaphora) if lo <= a[0] < at and sentence[a[0]:a[1]].lower() == "it"
+                    and not _IT_SPEAKS.match(sentence, a[1])), None)
+    if pronoun is None:
+        return None
+    # (A name of two words or more: a lone capitalised word may be a people's or a place's.  A
+    # title named only to compare ("the same day as The Matrix 4") is nobody's antecedent.)
+    before = [sp for sp in other_spans if sp[1] <= pronoun[0] and not _in_time_clause(sentence, sp)
+              and " " in sentence[sp[0]:sp[1]].strip() and not compared(sentence, sp[0])]
+    return before[-1] if before else None
+
+
 def _in_their_which_clause(sentence: str, at: int, other_spans: list[tuple[int, int]]) -> bool:
     """"Next weekend brings Gran Turismo, which moved its opening to Aug. 25": a pronoun in
     a which-clause after another title points back to that title."""
@@ -929,6 +950,11 @@ class _Walk:
                 return
         if other := nearest_name(text, lo, dm.start, mentions, self.matcher):
             self.reject(text, f"{dm.text!r}: about {other!r}, the title named just before it")
+            return
+        if not mentions and other_spans and (named := _it_takes(sentence, lo, dm.start, anaphora_all, other_spans)):
+            # "... will be called 'Avatar: Fire and Ash' and confirmed it for Dec. 19, 2025": "it"
+            # takes the title the sentence named before it.
+            self.reject(text, f"{dm.text!r}: 'it' takes {text[named[0]:named[1]]!r}, named before it")
             return
         # "Part Two, which was shot back-to-back with the first film, opens March 12": the title's
         # own which-clause names its sibling only to describe it.
