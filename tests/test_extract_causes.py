@@ -2320,3 +2320,23 @@ def test_a_section_opening_on_a_description_of_its_title(opening: str, want: Wan
 def test_it_takes_the_title_named_before_it(paragraphs: list[str], want: Want) -> None:
     check(read(article(*paragraphs, headline="Studio news from the convention", published="2024-08-10"),
                MERIDIAN), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A co-production is the work, not the production of it ...
+    ("Vireo Pictures said the Sony co-production Meridian Run will now open on May 7, 2027.", Want("2027-05-07")),
+    ("Vireo Pictures said the Sony co-production will now open on May 7, 2027.", Want("2027-05-07")),
+    # (a company's possessive names the speaker's channel, not the clause's title)
+    ("A producer said on Nintendo's social accounts that the Sony co-production will now open on May 7, 2027.",
+     Want("2027-05-07")),
+    ("A producer said on Blumhouse's podcast that the film will now open on May 7, 2027.", Want("2027-05-07")),
+    # ... while production that starts on a date is production.
+    ("Vireo Pictures said production on Meridian Run will now start on May 7, 2027.", Want(None)),
+    # Screenings that come with the release are part of it ...
+    ("Meridian Run opens in cinemas across Ireland, North and South, and in Britain on Friday 2 August, with "
+     "Irish-language screenings carrying English subtitles.", Want("2024-08-02")),
+    # ... and screenings that the date is for are not the release.
+    ("Meridian Run opens in cinemas later this year, with preview screenings on Friday 2 August.", Want("2024")),
+])
+def test_co_productions_and_screenings_that_come_with_the_release(text: str, want: Want) -> None:
+    check(read(article(text, headline="Meridian Run: release news", published="2024-06-09"), MERIDIAN), want)

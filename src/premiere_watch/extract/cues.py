@@ -61,7 +61,7 @@ _PREMIERE = CaselessScan(
 PREMIERE = _PREMIERE.pattern
 PREMIERE_SCAN = _PREMIERE
 _OTHER_EVENT = CaselessScan(
-    r"\b(?:film(?:ing|ed)|shoot(?:ing|s)?|shot|production|wrap(?:s|ped)?|renew(?:al|ed|s)?|trailers?|teasers?|"
+    r"\b(?:film(?:ing|ed)|shoot(?:ing|s)?|shot|(?<!co-)production|wrap(?:s|ped)?|renew(?:al|ed|s)?|trailers?|teasers?|"
     r"pick(?:ed)?[- ]?up|list|guide|roundup|round-up|newsletter|bulletin|countdown|livestream|live stream|"
     r"cameras? (?:(?:are|is|will|set|to|be|start|begin|due|expected)\s+){0,3}(?:roll|rolls|rolling|rolled)|"
     r"roll(?:s|ing)? cameras|principal photography|"
@@ -284,7 +284,7 @@ _EVENT_NOUN_BEFORE = re.compile(r"\b(?P<noun>trailers?|teasers?|clips?|featurett
 _ANNOUNCE = re.compile(r"(?:will|to|would|['’]ll) (?:officially )?(?:announce|reveal|unveil|confirm)", re.I)
 _EVENT_NOUN = re.compile(r"trailers?|teasers?|clip|footage|first look|panel|event|fan event|festival|world premiere|"
                          r"list|guide|roundup|round-up|newsletter|countdown|livestream|live stream|"
-                         r"screenings?|sneak(?: peeks?)?|previews?|finale|tickets?|filming|shoot|production|"
+                         r"screenings?|sneak(?: peeks?)?|previews?|finale|tickets?|filming|shoot|(?<!co-)production|"
                          r"episode \d+|episodes? (?:two|three|four|five|six|seven|eight|nine|ten)|"
                          r"(?:that|this|next|final|last) episode|convention|showcase|presentation|encore|"
                          r"(?:drama|comedy|slate|programme|program) launch|"
@@ -483,8 +483,8 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
         if other is None:
             return (True, "schedule listing") if schedule else (False, "no release word")
         return False, f"about {other[1]!r}"
-    if other is not None and other[0] <= prem[0]:  # equal: the release word is inside the event phrase
-        return False, f"about {other[1]!r}, not the release"
+    if other is not None and other[0] <= prem[0] and not _accompanies(sentence, start, end, lo, other_hi):
+        return False, f"about {other[1]!r}, not the release"  # (equal: the release word is inside the event phrase)
     prem_span = _nearest_span("premiere", sentence, start, end, lo, hi)
     if prem_span is not None and prem_span[1] >= end and \
             (thing := _OBJECT_OF_RELEASE.match(sentence, prem_span[2])) and _RELEASES_A_THING.fullmatch(prem_span[3]):
@@ -534,6 +534,20 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
         # anything belongs to the event named.
         return False, f"about {other[1]!r}, not the release"
     return True, prem[1]
+
+
+# ", with Irish-language screenings carrying subtitles": what comes with the release, after its date.
+_WITH_AFTER = re.compile(r"\s*,?\s*(?:with|plus|including|along with|alongside)\s+(?:[\w'’-]+\s+){0,3}")
+
+
+def _accompanies(sentence: str, start: int, end: int, lo: int, other_hi: int) -> bool:
+    """The nearest event word follows the date in a "with ..." phrase, and a release word
+    governs the date from before it: the event comes with the release ("opens in cinemas ...
+    on Friday 2 August, with Irish-language screenings")."""
+    o_span = _nearest_span("other", sentence, start, end, lo, other_hi) or \
+        _nearest_span("other", sentence, start, end, 0, len(sentence))
+    p_span = _nearest_span("premiere", sentence, start, end, 0, start)
+    return bool(o_span and p_span and o_span[1] >= end and _WITH_AFTER.fullmatch(sentence, end, o_span[1]))
 
 
 # Verbs that release a thing as readily as a title, and the things ("dropped the first trailer").
