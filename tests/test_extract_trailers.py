@@ -303,3 +303,17 @@ def test_the_month_may_is_no_modal(body: str, status: str) -> None:
 def test_a_teaser_ran_streamed_or_not_yet_seen_by_the_reader(body: str, status: str) -> None:
     ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
     assert ex.trailer_status == status, ex.trailer_evidence
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # A present-tense release with a day still to come is a schedule ...
+    ("<p>All of Us Are Dead season 2 is coming. Netflix says the official trailer drops on Friday.</p>", "none"),
+    ("<p>All of Us Are Dead season 2 is coming. The teaser lands next Tuesday.</p>", "none"),
+    ("<p>All of Us Are Dead season 2 is coming. The teaser arrives tomorrow on YouTube.</p>", "none"),
+    # ... a past one is out.
+    ("<p>All of Us Are Dead season 2 is coming. Netflix dropped the official trailer on Friday.</p>",
+     "released"),
+])
+def test_a_trailer_that_drops_on_a_day_to_come(body: str, status: str) -> None:
+    ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
+    assert ex.trailer_status == status, ex.trailer_evidence

@@ -151,6 +151,12 @@ _FUTURE = re.compile(r"\b(?:will|would|could|should|(?-i:may)|might|tomorrow|ton
                      r"next (?:week|month)|later this|coming (?:weeks|days|months))\b", re.I)
 
 
+# "the official trailer drops on Friday": a release in the present tense on a day named is a schedule.
+_SCHEDULED = re.compile(r"\b(?:drops|arrives|lands|debuts|launches|premieres|comes out|goes (?:up|live|online)|hits)\s+"
+                        r"(?:online\s+)?(?:on\s+)?(?:(?:this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                        r"Saturday|Sunday|tomorrow|tonight|later)\b", re.I)
+
+
 _WILL_BE = re.compile(r"\b(?:will|to|would|could|should|(?-i:may)|might|going to)\s+(?:be\s+|have\s+been\s+)?$", re.I)
 _NEGATED = re.compile(r"(?:\bno|\bnone|\bnot|n['’]t|\bnever|\byet to|\bwithout|\bnothing|\bnicht|\bkein\w*)\b", re.I)
 _PUT_OUT = re.compile(r"\b(?:released|dropped|put out|debuted|premiered|aired|unveiled|revealed|shared|posted|came out|"
@@ -305,7 +311,7 @@ def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, ti
         res.rejected.append(Rejected(sentence[:300], "no trailer out yet"))
         return
     if put_out or ((_RELEASED.search(clause) or _RELEASED.search(read) or title_page_card)
-                   and not _FUTURE.search(clause)):
+                   and not _FUTURE.search(clause) and not _SCHEDULED.search(clause)):
         if not talk.released:
             talk.released, talk.released_kind = sentence, _kind(sentence)
     elif not heading or _FUTURE.search(read):
