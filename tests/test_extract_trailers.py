@@ -317,3 +317,21 @@ def test_a_teaser_ran_streamed_or_not_yet_seen_by_the_reader(body: str, status: 
 def test_a_trailer_that_drops_on_a_day_to_come(body: str, status: str) -> None:
     ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
     assert ex.trailer_status == status, ex.trailer_evidence
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # Trailer talk naming no title goes on with the sentence before it, into a new paragraph ...
+    ("<p>The harbour town has a new claim to fame, and the pub is busier than ever.</p><p>Coastal drama All of Us "
+     "Are Dead returns for season 2 on Sunday.</p><p>The channel released the first trailer on Tuesday, and "
+     "viewers have already spotted the harbour pub.</p>", "released"),
+    # ... but not after a sentence about another title, nor when it names one itself.
+    ("<p>The harbour town has a new claim to fame, and the pub is busier than ever.</p><p>Coastal drama All of Us "
+     "Are Dead returns for season 2 on Sunday.</p><p>Meanwhile, Glass Tide starts a week later on Vireo+.</p>"
+     "<p>The channel released the first trailer on Tuesday.</p>", "none"),
+    ("<p>The harbour town has a new claim to fame, and the pub is busier than ever.</p><p>Coastal drama All of Us "
+     "Are Dead returns for season 2 on Sunday.</p><p>The channel released the first trailer for Glass Tide on "
+     "Tuesday.</p>", "none"),
+])
+def test_trailer_talk_goes_on_with_the_thread(body: str, status: str) -> None:
+    ex = extract(parse_page(page(body, "Harbour town's TV moment")), AOUAD)
+    assert ex.trailer_status == status, ex.trailer_evidence

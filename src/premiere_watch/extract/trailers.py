@@ -25,7 +25,7 @@ from premiere_watch.extract.casefold import CaselessScan
 from premiere_watch.extract.claims import article_season
 from premiere_watch.extract.mentions import mask_dates, text_cache
 from premiere_watch.extract.page import Page, Video, watch_url
-from premiere_watch.extract.titles import TitleMatcher, season_refs
+from premiere_watch.extract.titles import TitleMatcher, foreign_subject, season_refs
 from premiere_watch.model import Rejected, Target, Trailer, TrailerStatus
 
 # Tested on every sentence of the article: a CaselessScan (see ``casefold``).
@@ -363,10 +363,12 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
     # Trailer talk that names no season is about the season the article is about.
     context = article_season(page, matcher, target)
     other_season_article = target.season is not None and context is not None and context != target.season
+    thread = False  # the sentence before was about the target
     for block in page.blocks:
         if block.zone != "main":
             continue
         for sentence in matcher.rejoin(cache.sentences(block.text)) if block.kind == "paragraph" else [block.text]:
+            before, thread = thread, about.get(sentence, thread)
             if _FAKE.search(sentence) and (_VIDEO_WORD.search(sentence) or _TRAILER.search(sentence)):
                 # "That video is a fan edit: S2 footage, ...", "It is fan-made, cut from season six footage"
                 talk.fake = talk.fake or sentence
@@ -381,6 +383,8 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
                 # "Watch the final trailer for Part One" on a page about Part Two; "the spinoff's teaser"
                 talk.other = True
                 continue
+            others = other_titles(sentence, [], matcher, mentions)
+            names_other = bool(others) or foreign_subject(sentence, matcher)
             if other_season_article and _season_of(sentence) is None:
                 talk.other = True
                 continue
@@ -395,10 +399,15 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
                     talk.other = True
                     res.rejected.append(Rejected(sentence[:300], f"trailer talk about season {season}"))
                     continue
-            if not (has_title or about.get(sentence, False)) or (not has_title and _foreign_trailer(sentence)):
+            # Trailer talk that names no title goes on with the thread of the sentence before it,
+            # into a new paragraph too ("... to stream on ITVX from the morning after.  The channel
+            # released the first trailer on Tuesday").
+            carried = before and block.kind == "paragraph" and not names_other
+            if not (has_title or about.get(sentence, False) or carried) or (
+                    not has_title and _foreign_trailer(sentence)):
                 talk.other = True  # "The trailer for Ember & Ash, which dropped Friday": another title's
                 continue
-            names = [(m.start, m.end) for m in mentions] + other_titles(sentence, [], matcher, mentions)
+            names = [(m.start, m.end) for m in mentions] + others
             # A title page's own video card: "Larchmont: Season 2 Official Trailer", or just "Season 2
             # Official Trailer" in its trailers row.
             card = len(sentence) < 90 and block.kind != "heading" and (
