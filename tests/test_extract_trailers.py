@@ -335,3 +335,21 @@ def test_a_trailer_that_drops_on_a_day_to_come(body: str, status: str) -> None:
 def test_trailer_talk_goes_on_with_the_thread(body: str, status: str) -> None:
     ex = extract(parse_page(page(body, "Harbour town's TV moment")), AOUAD)
     assert ex.trailer_status == status, ex.trailer_evidence
+
+
+@pytest.mark.parametrize(("card", "status"), [
+    # A title card's "Watch trailer" control plays that title's trailer ...
+    ("<h2>Arrival Point</h2><p>Opens Fri 20 Feb.</p><div class='actions'><a href='/film/arrival-point#book'>Book "
+     "now</a><a class='js-trailer' href='#' data-video='https://video.cinema.example/arrival-point.mp4'>Watch "
+     "trailer</a></div>", "released"),
+    ("<h2>Arrival Point</h2><p>Opens Fri 20 Feb. <a href='#' class='trailer-link'>▶ Watch trailer</a></p>",
+     "released"),
+    # ... another card's plays another's, and "Trailer coming soon" plays nothing.
+    ("<h2>Arrival Point</h2><p>Opens Fri 20 Feb.</p><span class='btn--disabled'>Trailer coming soon</span>"
+     "<h2>Glass Tide</h2><p>Opens Fri 6 Mar.</p><a href='#' data-video='/glass-tide.mp4'>Watch trailer</a>",
+     "none"),
+])
+def test_a_cards_watch_trailer_control(card: str, status: str) -> None:
+    html = (f"<html><body><main><h1>Coming soon at the Rialto</h1>{card}</main></body></html>")
+    ex = extract(parse_page(html), FILM)
+    assert ex.trailer_status == status, ex.trailer_evidence

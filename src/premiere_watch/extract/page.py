@@ -65,6 +65,7 @@ class Video:
     zone: Zone
     context: str = ""  # heading / caption around it
     upload_date: str = ""
+    label: bool = False  # a "Watch trailer" control: the heading above it says whose video it plays
 
 
 @dataclass
@@ -199,6 +200,8 @@ class _Walker:
             if el.tail:
                 self._buf.append(el.tail)
             return
+        if tag == "button":
+            self._link_video(el, zone)
         if tag in SKIP_TAGS or tag in STRUCK_TAGS:
             # Struck text ("<del>1/5</del> <ins>1/26</ins>") is what the page no longer says.
             if (tag == "button" and el.tail) or el.tail:
@@ -286,6 +289,18 @@ class _Walker:
         if vid:
             title = clean(el.get("title") or el.text_content())
             self.videos.append(Video(title, href, vid, zone, self._last_heading_for_video))
+        elif _WATCH_LABEL.match(text := el.text_content()):
+            # A title card's "Watch trailer" button plays the video of the title its heading names.
+            url = el.get("data-video") or href
+            # (A fan's alert links only a video it can open: "#" and a site-relative path are not one.)
+            self.videos.append(Video(clean(text), url if url.startswith(("http://", "https://")) else None, None,
+                                     zone, self._last_heading_for_video, label=True))
+
+
+# "Watch trailer", "▶ Play the official trailer", "Season 2 Official Trailer": a control that plays one.
+_WATCH_LABEL = re.compile(r"^\W*(?:(?:watch|play|view)\s+(?:the\s+)?(?:(?:new|official|final|first)\s+)*"
+                          r"(?:(?:season|series)\s+\d+\s+)?(?:trailer|teaser)|(?:(?:season|series)\s+\d+\s+)?"
+                          r"official\s+(?:trailer|teaser))\W*$", re.I)
 
 
 _YT_HOST = re.compile(r"(?:^|\.)youtube(?:-nocookie)?\.")

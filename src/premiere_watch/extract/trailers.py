@@ -224,8 +224,9 @@ def _season_of(text: str) -> int | None:
 
 
 def _video_is_target(video: Video, target: Target, matcher: TitleMatcher) -> tuple[bool, str]:
-    text = f"{video.title} {video.context if not video.title else ''}".strip()
-    mentions = matcher.find(video.title) if video.title else []
+    text = f"{video.title} {video.context if not video.title or video.label else ''}".strip()
+    # A "Watch trailer" control names no title: the heading above it does.
+    mentions = matcher.find(video.context if video.label else video.title) if video.title else []
     if not mentions:
         return False, "video title does not name the title"
     if not _TRAILER.search(f"{video.title} {video.context}"):
@@ -233,7 +234,8 @@ def _video_is_target(video: Video, target: Target, matcher: TitleMatcher) -> tup
     if _FAKE.search(video.title):
         return False, "a fan-made or concept video"
     if target.season is not None:
-        season = _season_of(video.title) or next((m.season for m in mentions if m.season), None)
+        season = _season_of(video.title) or (_season_of(video.context) if video.label else None) or next(
+            (m.season for m in mentions if m.season), None)
         if season is None and target.season > 1:
             return False, f"video names no season ({text[:60]})"
         if season is not None and season != target.season:
@@ -344,7 +346,7 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
     (named, pointed back to, or under its heading): trailer talk is read in the same light."""
     res = TrailerResult()
     seen: set[str] = set()
-    for video in page.videos:
+    for video in sorted(page.videos, key=lambda v: v.label):  # a player before a button that opens it
         if video.zone in ("comment", "chrome"):
             continue
         ok, reason = _video_is_target(video, target, matcher)
@@ -356,8 +358,11 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
         if key in seen:
             continue
         seen.add(key)
-        res.trailers.append(Trailer(_kind(f"{video.title} {video.context}"), f"embedded video: {video.title}",
-                                    watch_url(video.url, video.video_id), video.video_id, video.title))
+        evidence = f"a {video.title!r} control under {video.context!r}" if video.label else \
+            f"embedded video: {video.title}"
+        res.trailers.append(Trailer(_kind(f"{video.title} {video.context}"), evidence,
+                                    watch_url(video.url, video.video_id), video.video_id,
+                                    f"{video.context}: {video.title}" if video.label else video.title))
     talk = _Talk()
     cache = text_cache(page)
     # Trailer talk that names no season is about the season the article is about.
