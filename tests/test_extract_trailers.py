@@ -353,3 +353,33 @@ def test_a_cards_watch_trailer_control(card: str, status: str) -> None:
     html = (f"<html><body><main><h1>Coming soon at the Rialto</h1>{card}</main></body></html>")
     ex = extract(parse_page(html), FILM)
     assert ex.trailer_status == status, ex.trailer_evidence
+
+
+def test_a_title_pages_own_trailer_controls() -> None:
+    # A streamer's title page lists its videos under "Trailers & Extras", named by season only.
+    html = ("<html><head><title>All of Us Are Dead | Watch on Vireo+</title><script type='application/ld+json'>"
+            '{"@context": "https://schema.org", "@type": "TVSeries", "name": "All of Us Are Dead"}</script>'
+            "</head><body><main>"
+            "<h1>All of Us Are Dead</h1><p>Season 2 · Coming January 31 · Horror · 12 episodes</p>"
+            "<h2>Trailers &amp; Extras</h2><a href='/video/aouad-s2'><span>Season 2 Official Trailer</span>"
+            "<span>2:18</span></a><a href='/video/aouad-s1'><span>Season 1 Trailer</span><span>1:57</span></a>"
+            "</main></body></html>")
+    ex = extract(parse_page(html), AOUAD)
+    assert ex.trailer_status == "released", ex.trailer_evidence
+    assert ex.trailers[0].name.endswith("Season 2 Official Trailer2:18")
+
+
+@pytest.mark.parametrize(("row", "status"), [
+    # A listing row's own "Watch trailer" link, under a day heading, is the row's title's ...
+    ("<li><span>All of Us Are Dead</span> <span>Season 2 · All episodes</span> <a href='/v/1'>▶ Watch the "
+     "Season 2 trailer</a></li>", "released"),
+    # ... another season's is not, nor another title's row.
+    ("<li><span>All of Us Are Dead</span> <span>Season 1 · All episodes</span> <a href='/v/1'>▶ Watch the "
+     "Season 1 trailer</a></li>", "none"),
+    ("<li><span>Glass Tide</span> <span>Series · All episodes</span> <a href='/v/2'>Watch trailer</a></li>"
+     "<li><span>All of Us Are Dead</span> <span>Season 2 · January 31</span></li>", "none"),
+])
+def test_a_listing_rows_trailer_control(row: str, status: str) -> None:
+    html = (f"<html><body><main><h1>Coming soon on Vireo+</h1><h2>Jan. 16</h2><ul>{row}</ul></main></body></html>")
+    ex = extract(parse_page(html), AOUAD)
+    assert ex.trailer_status in ((status,) if status == "released" else ("none", "unmentioned")), ex.trailer_evidence

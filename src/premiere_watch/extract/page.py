@@ -65,7 +65,8 @@ class Video:
     zone: Zone
     context: str = ""  # heading / caption around it
     upload_date: str = ""
-    label: bool = False  # a "Watch trailer" control: the heading above it says whose video it plays
+    label: bool = False  # a "Watch trailer" control: the heading above it says whose video it plays ...
+    card: str = ""  # ... or the text of its card before it ("Quillfeather · Season 2 · ▶ Watch trailer")
 
 
 @dataclass
@@ -158,8 +159,11 @@ class _Walker:
         self._link_chars = 0
         self._headings: dict[Zone, str] = {}
         self._last_heading_for_video = ""
+        self._card_from = 0  # where in the buffer the current card's text starts (past a control)
+        self._control: Any = None  # the "Watch trailer" element being walked
 
     def flush(self, tag: str, zone: Zone) -> None:
+        self._card_from = 0
         if not self._buf:  # most block boundaries follow another one: nothing to clean
             self._emph = []
             self._link_chars = 0
@@ -249,6 +253,8 @@ class _Walker:
             self._buf.append(": ")  # "<span class=label>Release date</span><a>November 18</a>"
         if is_block:
             self.flush(current, inner_zone)
+        if el is self._control:
+            self._card_from = len(self._buf)  # the next control's card starts past this one
         if el.tail:
             self._buf.append(el.tail)
 
@@ -294,13 +300,17 @@ class _Walker:
             url = el.get("data-video") or href
             # (A fan's alert links only a video it can open: "#" and a site-relative path are not one.)
             self.videos.append(Video(clean(text), url if url.startswith(("http://", "https://")) else None, None,
-                                     zone, self._last_heading_for_video, label=True))
+                                     zone, self._last_heading_for_video, label=True,
+                                     card=clean("".join(self._buf[self._card_from:]))[-200:]))
+            self._control = el
 
 
 # "Watch trailer", "▶ Play the official trailer", "Season 2 Official Trailer": a control that plays one.
+# (A running time may follow: "Season 2 Official Trailer 2:18", "▶ Play trailer 2:31", "▶ Series 2 trailer".)
 _WATCH_LABEL = re.compile(r"^\W*(?:(?:watch|play|view)\s+(?:the\s+)?(?:(?:new|official|final|first)\s+)*"
                           r"(?:(?:season|series)\s+\d+\s+)?(?:trailer|teaser)|(?:(?:season|series)\s+\d+\s+)?"
-                          r"official\s+(?:trailer|teaser))\W*$", re.I)
+                          r"official\s+(?:trailer|teaser)|(?:season|series)\s+\d+\s+(?:trailer|teaser))"
+                          r"\W*(?:\d{1,2}:[0-5]\d)?\W*$", re.I)
 
 
 _YT_HOST = re.compile(r"(?:^|\.)youtube(?:-nocookie)?\.")

@@ -223,10 +223,13 @@ def _season_of(text: str) -> int | None:
     return refs[0].number if refs and refs[0].number else None
 
 
-def _video_is_target(video: Video, target: Target, matcher: TitleMatcher) -> tuple[bool, str]:
+def _video_is_target(video: Video, target: Target, matcher: TitleMatcher, page_title: str = "") -> tuple[bool, str]:
+    """``page_title``: the title a title page is about, whose own videos name no title."""
     text = f"{video.title} {video.context if not video.title or video.label else ''}".strip()
-    # A "Watch trailer" control names no title: the heading above it does.
-    mentions = matcher.find(video.context if video.label else video.title) if video.title else []
+    # A "Watch trailer" control names no title: its card does, or the heading above it, or
+    # (under "Trailers & Extras") the title page it is on.
+    mentions = (matcher.find(video.card) or matcher.find(video.context) or matcher.find(page_title)
+                if video.label else matcher.find(video.title) if video.title else [])
     if not mentions:
         return False, "video title does not name the title"
     if not _TRAILER.search(f"{video.title} {video.context}"):
@@ -234,8 +237,8 @@ def _video_is_target(video: Video, target: Target, matcher: TitleMatcher) -> tup
     if _FAKE.search(video.title):
         return False, "a fan-made or concept video"
     if target.season is not None:
-        season = _season_of(video.title) or (_season_of(video.context) if video.label else None) or next(
-            (m.season for m in mentions if m.season), None)
+        around = _season_of(f"{video.card} {video.context}") if video.label else None
+        season = _season_of(video.title) or around or next((m.season for m in mentions if m.season), None)
         if season is None and target.season > 1:
             return False, f"video names no season ({text[:60]})"
         if season is not None and season != target.season:
@@ -349,7 +352,7 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
     for video in sorted(page.videos, key=lambda v: v.label):  # a player before a button that opens it
         if video.zone in ("comment", "chrome"):
             continue
-        ok, reason = _video_is_target(video, target, matcher)
+        ok, reason = _video_is_target(video, target, matcher, page.headline if page.title_page else "")
         if not ok:
             if _TRAILER.search(video.title or ""):
                 res.rejected.append(Rejected(video.title or (video.url or ""), reason))
