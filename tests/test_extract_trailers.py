@@ -383,3 +383,22 @@ def test_a_listing_rows_trailer_control(row: str, status: str) -> None:
     html = (f"<html><body><main><h1>Coming soon on Vireo+</h1><h2>Jan. 16</h2><ul>{row}</ul></main></body></html>")
     ex = extract(parse_page(html), AOUAD)
     assert ex.trailer_status in ((status,) if status == "released" else ("none", "unmentioned")), ex.trailer_evidence
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # Videos "called" a trailer that the page says are fan edits are no release ...
+    ("<p>All of Us Are Dead season 2 has no date. YouTube is full of videos called things like \"ALL OF US ARE "
+     "DEAD Season 2 Official Trailer\". They are fan edits of season-one footage.</p>", "none"),
+    # ... a film's trailer on a page about a series' season is some film's ...
+    ("<p>All of Us Are Dead season 2 star Park Ji-hu has been busy. She wrapped the romantic comedy Two Weeks "
+     "in Positano this fall, and the film is due in theaters in February, with a first trailer that hit the "
+     "internet last week.</p>", "none"),
+    # ... and "the first trailer for Night Shift" is Night Shift's, whatever else the sentence names.
+    ("<p>All of Us Are Dead season 2 is on hold. Netflix put out the first trailer for Night Shift on Monday, "
+     "and it leans hard on the All of Us Are Dead school.</p>", "none"),
+    ("<p>All of Us Are Dead season 2 is coming. Netflix put out the first trailer for All of Us Are Dead "
+     "season 2 on Monday, and it leans hard on the school.</p>", "released"),
+])
+def test_fan_edits_films_and_trailers_named_for_another(body: str, status: str) -> None:
+    ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
+    assert ex.trailer_status in ((status,) if status == "released" else ("none", "unmentioned")), ex.trailer_evidence

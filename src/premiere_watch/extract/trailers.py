@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from premiere_watch.extract.attribution import other_titles, sibling, subtitled_work
+from premiere_watch.extract.attribution import other_kind, other_titles, sibling, subtitled_work
 from premiere_watch.extract.casefold import CaselessScan
 from premiere_watch.extract.claims import article_season
 from premiere_watch.extract.mentions import mask_dates, text_cache
@@ -41,7 +41,7 @@ _STILL = re.compile(r"\b(?:teaser|first[- ]look|promo)\s+(?:images?|photos?|stil
                     r"key art|gallery|pictures?|shots?)\b|"
                     r"\bfirst[- ]look\b(?![^.;]{0,30}\b(?:trailer|teaser|clip|screen\w*|video|footage)\b)", re.I)
 # Made by fans: never "released" by anyone who can date the release.
-_FAKE = re.compile(r"\b(?:fan[- ]?made|fan[- ]edit|fan[- ]trailers?|concept trailer|\(concept\)|concept|fake|"
+_FAKE = re.compile(r"\b(?:fan[- ]?made|fan[- ]edits?|fan[- ]trailers?|concept trailer|\(concept\)|concept|fake|"
                    r"not real|isn['’]t real|hoax|ai[- ]generated|deepfake|parody|unofficial|not official|"
                    r"not affiliated)\b", re.I)
 _NONE = re.compile(
@@ -134,6 +134,7 @@ _REPORTED_CLAIM = re.compile(r"^\W*(?:(?:the )?claim|rumou?r|myth|false|fake|mis
                              re.I)
 # How a page passes on a video it then calls fake.
 _CIRCULATING = re.compile(r"\b(?:doing the rounds|making the rounds|circulating|going viral|went viral|viral|titled|"
+                          r"called|named|with titles like|"
                           r"(?:posted|shared) this|someone|a video|this video|that video|billed as|purport\w*|"
                           r"claims? to be)\b", re.I)
 # A running time, not a clock time ("1:52", not "10:00 PM" or "9:30 ET").
@@ -333,14 +334,16 @@ _OTHER_WORKS = re.compile(r"\b(?:the|its|their) (?:spin-?off|prequel|companion (
                           re.I)
 
 
-def _foreign_trailer(sentence: str) -> bool:
-    """The sentence names the title its trailer is of, and that is not the target (nor a season)."""
+def _trailer_of(sentence: str) -> str:
+    """The capitalised name the sentence says its trailer is of ("the trailer for Ember & Ash"),
+    when that is a title and not a season or part."""
     m = _TRAILER_OF_NAME.search(sentence)
     if m is None:
-        return False
+        return ""
     name = m.group("name")
-    return not season_refs(name) and not re.match(r"(?:The\s+)?(?:Season|Series|Part|Volume|Show|Film|Movie)\b",
-                                                  name)
+    if season_refs(name) or re.match(r"(?:The\s+)?(?:Season|Series|Part|Volume|Show|Film|Movie)\b", name):
+        return ""
+    return name
 
 
 def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_in_main: bool,
@@ -411,8 +414,11 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
             # into a new paragraph too ("... to stream on ITVX from the morning after.  The channel
             # released the first trailer on Tuesday").
             carried = before and block.kind == "paragraph" and not names_other
+            # "the first trailer for Night Shift" is Night Shift's, whatever else the sentence names;
+            # and "the film's trailer", on a page watched for a series' season, some film's.
+            of = _trailer_of(sentence)
             if not (has_title or about.get(sentence, False) or carried) or (
-                    not has_title and _foreign_trailer(sentence)):
+                    of and not (has_title and matcher.find(of))) or (not has_title and other_kind(sentence, target)):
                 talk.other = True  # "The trailer for Ember & Ash, which dropped Friday": another title's
                 continue
             names = [(m.start, m.end) for m in mentions] + others
