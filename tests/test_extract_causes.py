@@ -2340,3 +2340,28 @@ def test_it_takes_the_title_named_before_it(paragraphs: list[str], want: Want) -
 ])
 def test_co_productions_and_screenings_that_come_with_the_release(text: str, want: Want) -> None:
     check(read(article(text, headline="Meridian Run: release news", published="2024-06-09"), MERIDIAN), want)
+
+
+def test_a_wire_slug_line_dates_the_page() -> None:
+    # A wire story's slug: its desk code, agency, word count, and the day and time it moved.
+    html = ("<html><body><article><h2>Vireo dates Meridian Run for Dec. 29</h2><pre class='slug'>ENT-FILM-VIREO/ "
+            "(MWF)  1,050 words  18 Oct 2023 07:48 GMT</pre><p>MADRID, Oct 18 (MWF) - Vireo Pictures on Wednesday set "
+            "Dec. 29 for the global release of \"Meridian Run,\" a prequel to its hit \"Glass Tide.\"</p><p>\"Glass "
+            "Tide\" ended with the release of its final episodes on Dec. 3, 2021.</p></article></body></html>")
+    ex = read(html, MERIDIAN)
+    assert ex.published == dt.date(2023, 10, 18)
+    check(ex, Want("2023-12-29"))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A date named as one that no longer holds is denied ...
+    ("The original poster, advertising the now-abandoned 14 March date, is still up.",
+     Want(None, denied="2025-03-14")),
+    ("The original poster, advertising the old 14 March date, is still up.", Want(None, denied="2025-03-14")),
+    # ... a date named as the new one is not.
+    ("The new poster, advertising the rescheduled 14 March date, is up.", Want("2025-03-14")),
+])
+def test_a_date_named_as_abandoned(text: str, want: Want) -> None:
+    html = article("Halcyon Drift season 2 has been pulled from the schedule and will launch later.", text,
+                   headline="Halcyon Drift season 2: the latest", published="2025-02-20")
+    check(read(html), want)

@@ -143,6 +143,10 @@ _ABANDONED_AFTER = re.compile(
     r"isn['’]t (?:real|true|happening))\b",
     re.I,
 )
+# "the now-abandoned 14 March date", "its original June 4 slot": a date named as one that no longer holds.
+_OLD_DATE_BEFORE = re.compile(r"\b(?:the|its|their|that)\s+(?:now[- ])?(?:abandoned|scrapped|axed|ditched|vacated|"
+                              r"defunct|cancel+ed|old|former|original|previous|earlier)\s+$", re.I)
+_DATE_NOUN_AFTER = re.compile(r"\s*(?:release |premiere |launch |opening |air )?(?:date|slot|window)\b", re.I)
 # The date a change lands on: "to [the] X", "now ... X" ("to premiere in X" is an infinitive).
 _CHANGE_TO = re.compile(r"\b(?:to|until|into|auf)\s+(?:(?:the|a|an|its|their|new|on|den|das|die)\s+)*$|"
                         r"\b(?:nun|jetzt|neu)\s+(?:[\w.,'’]+\s+){0,3}$|"
@@ -814,6 +818,9 @@ def status_of(sentence: str, start: int, end: int, next_start: int | None = None
         return Verdict("denied", "retracted: " + sentence[end:hi][:40].strip())
     if _ABANDONED_AFTER.search(sentence[end:after_hi]):
         return Verdict("denied", "abandoned: " + sentence[end:hi][:40].strip())
+    if _OLD_DATE_BEFORE.search(before) and _DATE_NOUN_AFTER.match(sentence, end):
+        # "advertising the now-abandoned 14 March date", "the original June 4 slot"
+        return Verdict("denied", "an old date: " + _OLD_DATE_BEFORE.search(before).group(0).strip())
     # A negation reaches the dates of its own clause ("not this year, but 2023" denies only
     # this year); "not until 2023" states the earliest date rather than denying it.
     neg = _NEGATION.search(before)

@@ -167,7 +167,9 @@ _FURNITURE_WORDS = re.compile(
     r"(?:issue|edition|no\.|vol\.|volume|number) ?#?\d+|"
     r"gmt|bst|utc|et|pt|ct|mt|est|edt|pst|pdt|cst|cdt|cet|cest|ist|jst|kst|aest|aedt|hrs|h|"
     r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?|weeks?)\s+(?:ago|read))\b"
+    r"\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?|weeks?)\s+(?:ago|read)|"
+    # a wire story's slug: "ENT-SPAIN-NETFLIX/ (MWF)  1,050 words  18 Oct 2023 07:48 GMT"
+    r"\d[\d,]*\s+words)\b"
     r"|\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|[|·•/,:;()\[\]–—-]",
     re.I,
 )
