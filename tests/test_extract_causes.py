@@ -2365,3 +2365,27 @@ def test_a_date_named_as_abandoned(text: str, want: Want) -> None:
     html = article("Halcyon Drift season 2 has been pulled from the schedule and will launch later.", text,
                    headline="Halcyon Drift season 2: the latest", published="2025-02-20")
     check(read(html), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # The networks' premiere week is a calendar, not the title's premiere ...
+    ("Fall premiere week starts the week of September 21.", Want("2024-23")),
+    ("The network's premiere week begins September 21.", Want("2024-23")),
+    # ... while the title premiering that week is its own.
+    ("Halcyon Drift season 2 premieres on September 21.", Want("2024-09-21")),
+])
+def test_premiere_week_is_a_calendar(text: str, want: Want) -> None:
+    html = article("Vireo+ says Halcyon Drift season 2 will premiere in the fall.", text,
+                   headline="Upfronts live: every announcement", published="2024-05-12")
+    check(read(html), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "premiere in the fall" is a release in a season, not a premiere event somewhere ...
+    ("Halcyon Drift season 2 will premiere in the fall.", Want("2024-23")),
+    ("Halcyon Drift season 2 will premiere in the spring of 2025.", Want("2025-21")),
+    # ... "a premiere at the festival" is the festival's.
+    ("Halcyon Drift season 2 will have its premiere at the Toronto festival on September 8.", Want(None)),
+])
+def test_premiere_in_a_season(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift season 2 news", published="2024-05-12")), want)

@@ -31,7 +31,7 @@ from premiere_watch.model import Status
 # The cue families are scanned in every sentence with a date: CaselessScan makes
 # that scan fast (see ``casefold``), which needs their patterns in lowercase.
 _PREMIERE = CaselessScan(
-    r"\b(?:premier(?:e|es|ed|ing)|debut(?:s|ed|ing)?|releas(?:e|es|ed|ing)|arriv(?:e|es|ed|ing|al)|"
+    r"\b(?:premier(?:e|es|ed|ing)(?! weeks?\b)|debut(?:s|ed|ing)?|releas(?:e|es|ed|ing)|arriv(?:e|es|ed|ing|al)|"
     r"open(?:s|ed|ing)?|return(?:s|ed|ing)?|launch(?:es|ed|ing)?(?! (?:title|event|party|week|campaign))|"
     r"hit(?:s|ting)?|land(?:s|ed|ing)?|"
     # "Clarkson was dropped by the BBC": a passive drop lets someone go; a show that drops is out
@@ -56,7 +56,7 @@ _PREMIERE = CaselessScan(
     r"(?<!test )(?<!preview )(?:to|before) (?:local |domestic |home |global |international |[a-z]+an )?audiences|"
     # German: "Staffel 2 startet am 26. Dezember", "Kinostart ist im Mai"
     r"startet|starten|starttermin|start|kinostart|deutschlandstart|serienstart|erscheint|erscheinen|läuft|laufen|"
-    r"kommt|kommen|premiere|ausgestrahlt|ausstrahlung|zu sehen|verschoben|neustarts?)\b"
+    r"kommt|kommen|premiere(?! weeks?\b)|ausgestrahlt|ausstrahlung|zu sehen|verschoben|neustarts?)\b"
 )
 PREMIERE = _PREMIERE.pattern
 PREMIERE_SCAN = _PREMIERE
@@ -75,7 +75,12 @@ _OTHER_EVENT = CaselessScan(
     r"encore|repeat(?:s|ing|ed)?|reruns?|re-?air\w*|expo|ccxp|took the stage|on stage|"
     r"regular (?:weekly )?(?:slot|time ?slot|time period|run)|weekly slot|"
     r"clip|footage|first look|panel|comic-con|d23|tudum|fan event|event|festival|world premiere|"
-    r"(?:red[- ]carpet )?premiere (?:at|in) (?:the )?[a-z]\w*|ordered|orders? (?:a|another)|screenings?|"
+    # "a premiere at the Venice festival", "premiered in Toronto"; not "will premiere in the fall" (nor
+    # its masked "in the ####")
+    r"(?:red[- ]carpet )?premiere (?:at|in) (?!(?:the )?(?:#|(?:fall|autumn|spring|summer|winter|early|late|mid|"
+    r"first|second|third|fourth|final|last|new|coming|next|holiday|holidays|beginning|start|end|middle|run-up|"
+    r"lead-up|weeks?|days?|months?|years?|quarter|half|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|\d)\b))(?:the )?[a-z]\w*|ordered|orders? (?:a|another)|screenings?|"
     r"sneak(?: peeks?)?|early[- ]access|previews?|earnings|interview|birthday|anniversary|emmys?|"
     r"award (?:show|ceremony)|awards(?! season)|golden globes?|oscars?|nominat\w+|"
     r"screened (?:for|to) (?:the )?(?:exhibitors|press|critics|journalists|buyers|cinema owners)|"
@@ -84,6 +89,8 @@ _OTHER_EVENT = CaselessScan(
     r"tour(?! (?:film|movie|documentary|special))|concert(?! (?:film|movie|documentary|special))|"
     r"show(?:s|ed)? (?:at|in)|show(?:s|ed|ing)? off|kicked off|visit|on sale|showtimes?|ended|ends|finale|showcase|"
     r"(?:drama|comedy|slate|programme|program|autumn|spring|fall|winter|summer) launch(?:es)?|"
+    # "Fall premiere week starts the week of September 21": the networks' calendar, not a title's
+    r"premiere week|"
     r"writers['’]? room|table read|read-?through|auditions?|casting call|"
     r"conference|presentation|keynote|summit|cinemacon|investors?|call|investigation|allegations?|lawsuit|"
     r"strike|walkout|merger|acquisition|hearing|trial|election|debate|marketing|campaign|press tour|"
