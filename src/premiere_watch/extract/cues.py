@@ -825,9 +825,9 @@ def status_of(sentence: str, start: int, end: int, next_start: int | None = None
         return Verdict("denied", "retracted: " + sentence[end:hi][:40].strip())
     if _ABANDONED_AFTER.search(sentence[end:after_hi]):
         return Verdict("denied", "abandoned: " + sentence[end:hi][:40].strip())
-    if _OLD_DATE_BEFORE.search(before) and _DATE_NOUN_AFTER.match(sentence, end):
+    if (old := _OLD_DATE_BEFORE.search(before)) and _DATE_NOUN_AFTER.match(sentence, end):
         # "advertising the now-abandoned 14 March date", "the original June 4 slot"
-        return Verdict("denied", "an old date: " + _OLD_DATE_BEFORE.search(before).group(0).strip())
+        return Verdict("denied", "an old date: " + old.group(0).strip())
     # A negation reaches the dates of its own clause ("not this year, but 2023" denies only
     # this year); "not until 2023" states the earliest date rather than denying it.
     neg = _NEGATION.search(before)
