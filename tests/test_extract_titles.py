@@ -111,3 +111,16 @@ def test_previous_season_relation() -> None:
 )
 def test_foreign_subject(sentence: str, foreign: bool) -> None:
     assert foreign_subject(sentence, TitleMatcher(STRANGER, "")) is foreign
+
+
+@pytest.mark.parametrize(("line", "found"), [
+    # In a title-cased line a common-word title is the title when what follows is what follows only a title ...
+    ("Quicklime Season 2 - Official Teaser | Prime Video", True),
+    ("Quicklime S2 Official Trailer", True),
+    # ... not when it is a word in a headline.
+    ("Quicklime Prices Rise Across Europe", False),
+    ("Quicklime Season Brings Shortages", False),
+])
+def test_a_common_word_title_in_a_title_cased_line(line: str, found: bool) -> None:
+    page = "The quicklime kilns are busy. Quicklime, the Prime Video thriller series, returns for season 2."
+    assert bool(TitleMatcher(Target("Quicklime", 2, (), "tv"), page).find(line)) is found

@@ -200,7 +200,7 @@ class TitleMatcher:
                     # one-word title must be marked there (quoted, possessive) or be followed
                     # by what follows a title ("Loki Season 2", "Barbie Teaser Trailer").
                     marked = _marked(folded, m.start(), m.end())
-                    if common and not (self.established and marked):
+                    if common and not (self.established and (marked or _COMMON_TITLE_FOLLOW.match(folded, m.end()))):
                         continue
                     if single and not marked and not _HEADLINE_FOLLOW.match(folded, m.end()) \
                             and not _NETWORK_AFTER.match(folded, m.end()):
@@ -272,6 +272,10 @@ _LONG_WORD = re.compile(r"\b[A-Za-z][\w'’]{3,}")
 _LOWER_LONG_WORD = re.compile(r"\b[a-z][\w'’]{3,}")
 
 
+# What only a title is followed by, even a common word's in a title-cased line: "Quicklime Season 2 -
+# Official Teaser", "Quicklime S2", "Quicklime Official Trailer".
+_COMMON_TITLE_FOLLOW = re.compile(r"\s+(?:(?:Season|Series|Part)\s+(?:\d+|[IVX]+|One|Two|Three|Four|Five)\b|S\d+\b|"
+                                  r"(?:Official\s+)?(?:Trailer|Teaser)\b)")
 _HEADLINE_FOLLOW = re.compile(
     r"\s*(?:$|[:,;|—–(]|-\s|['’]s\b|\s(?:Season|Seasons|Series|S\d+|Part|Trailer|Teaser|Release|Premiere|"
     r"Date|Gets|Sets|Returns|Arrives|Premieres|Debuts|Opens|Moves|Lands|Drops|Hits|Delayed|Pushed|"
