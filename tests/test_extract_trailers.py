@@ -402,3 +402,18 @@ def test_a_listing_rows_trailer_control(row: str, status: str) -> None:
 def test_fan_edits_films_and_trailers_named_for_another(body: str, status: str) -> None:
     ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
     assert ex.trailer_status in ((status,) if status == "released" else ("none", "unmentioned")), ex.trailer_evidence
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # A release in a condition has not happened ...
+    ("<p>All of Us Are Dead season 2 is renewed. If the studio does put out a real teaser, I'll update "
+     "this post the same day.</p>", "none"),
+    ("<p>All of Us Are Dead season 2 is renewed. Once Netflix releases a teaser, we will embed it here.</p>",
+     "none"),
+    # ... one told in the past, after "when", has.
+    ("<p>All of Us Are Dead season 2 is coming. When Netflix put out the teaser in March, fans counted the "
+     "zombies.</p>", "released"),
+])
+def test_a_release_in_a_condition(body: str, status: str) -> None:
+    ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
+    assert ex.trailer_status in ((status,) if status == "released" else ("none", "unmentioned")), ex.trailer_evidence

@@ -179,6 +179,12 @@ _READER_UNSEEN = re.compile(r"\bif you (?:have not|haven['’]t|did not|didn['�
                             r"(?:seen|watched|caught)\b", re.I)
 
 
+# A release in a condition has not happened: "If the studio does put out a teaser", "once Netflix releases one".
+_CONDITIONAL_RELEASE = re.compile(r"\b(?:if|unless|until|once)\b[^,.;]{0,50}?\b(?:(?:does|do|ever|finally)\s+"
+                                  r"(?:put out|release|drop|post|share|show|unveil)|puts out|releases|drops|posts|"
+                                  r"shares|unveils)\b", re.I)
+
+
 _HARD_BREAK = re.compile(r";|:\s|\s[–—]\s")
 
 
@@ -311,6 +317,9 @@ def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, ti
     put_out = _PUT_OUT.search(read, max(lo, word.start() - 40), min(hi, word.end() + 40))
     if put_out and _WILL_BE.search(read, max(0, put_out.start() - 12), put_out.start()):
         put_out = None  # "the trailer will be revealed"
+    if _CONDITIONAL_RELEASE.search(read, lo, hi):
+        talk.future = talk.future or sentence  # "If the studio does put out a real teaser, ..."
+        return
     if _NONE.search(clause) and not (put_out and not _NEGATED.search(clause)):
         # "a recycled scene rather than new footage, so there is still no proper trailer"
         talk.none = talk.none or sentence
