@@ -2389,3 +2389,19 @@ def test_premiere_week_is_a_calendar(text: str, want: Want) -> None:
 ])
 def test_premiere_in_a_season(text: str, want: Want) -> None:
     check(read(article(text, headline="Halcyon Drift season 2 news", published="2024-05-12")), want)
+
+
+@pytest.mark.parametrize(("headline", "section", "want"), [
+    # A title's own entry page lists its releases a territory a row ...
+    ("Meridian Run", "Release dates", Want("2025-06-13")),
+    ("Meridian Run (2025)", "Releases by date", Want("2025-06-13")),
+    # ... an article about it does not make each row its own, nor does another section.
+    ("Meridian Run and three other films we can't wait for", "Release dates", Want(None)),
+    ("Meridian Run", "Festival screenings", Want(None)),
+])
+def test_an_entry_pages_release_table(headline: str, section: str, want: Want) -> None:
+    html = (f"<html><body><main><h1>{headline}</h1><p>2025 · R · 1h 56m · Romance</p><table><tr><td>Directed by"
+            f"</td><td>Ana Ruiz</td></tr></table><h2>{section}</h2><table><tr><th>Country</th><th>Date</th>"
+            "<th>Type</th></tr><tr><td>United States</td><td>June 13, 2025</td><td>Theatrical</td></tr></table>"
+            "</main></body></html>")
+    check(read(html, MERIDIAN), want)

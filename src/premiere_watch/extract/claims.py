@@ -251,6 +251,22 @@ _IT_SPEAKS = re.compile(r"\s+(?:(?:had|has|have|would|will|did|does|is|was|not|n
                         r"hop\w*|expect\w*|declined|refused|comment\w*|chose|agreed)\b", re.I)
 
 
+# A section of an entry page that lists the title's releases, a territory or format a row.
+_RELEASE_SECTION = re.compile(r"\b(?:releases?|release dates?|premieres?|premiere dates?|theatrical|"
+                              r"in (?:cinemas|theaters|theatres))\b", re.I)
+_YEAR_ONLY = re.compile(r"[\s(]*(?:19|20)\d\d[\s)]*")
+
+
+def _is_entry_headline(headline: str, matcher: TitleMatcher) -> bool:
+    """The headline is the title's name, with at most its year ("Materialists", "Five Nights at
+    Freddy's 2 (2025)"): the page is the title's own entry, not an article about it."""
+    mentions = matcher.find(headline)
+    if len(mentions) != 1:
+        return False
+    rest = headline[:mentions[0].start] + headline[mentions[0].end:]
+    return not rest.strip(" :|-–—·") or bool(_YEAR_ONLY.fullmatch(rest))
+
+
 def _it_takes(sentence: str, lo: int, at: int, anaphora: list[tuple[int, int]],
               other_spans: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The other title a bare "it" in the date's clause points back to: the nearest one the
@@ -485,6 +501,8 @@ class _Walk:
         self.heading_season: int | None = None  # the season the current section's heading names
         self.cache = text_cache(page)
         self.liveblog = any("liveblogposting" in jsonld_types(obj) for obj in page.jsonld)
+        # An entry page (a database's, a wiki's, a streamer's): its headline is the title itself.
+        self.entry_page = _is_entry_headline(page.headline, matcher)
         self.sequel = is_sequel(target) or self._called_sequel()
         self.headline_titles = headline_titles(page.headline, matcher)
         self.anaphora = anaphora_for(target, self.sequel)
@@ -722,7 +740,10 @@ class _Walk:
         own_heading = self.heading_named and block.heading != self.page.headline
         if block.kind in ("list_item", "table_row") and not own_heading and not (
                 block.zone == "main" and (_INFOBOX_ROW.match(block.text) or self._first_episode_row(block)
-                                          or (block.kind == "list_item" and _INSTALLMENT_ROW.match(block.text)))):
+                                          or (block.kind == "list_item" and _INSTALLMENT_ROW.match(block.text))
+                                          # "Release dates" / "| United States | June 13, 2025 | Theatrical"
+                                          or (self.entry_page and block.kind == "table_row"
+                                              and _RELEASE_SECTION.search(block.heading)))):
             # A list row names its own subject; the article's topic does not carry into it
             # (a rail of other shows' dates inside the article stays theirs).
             topic = subject = False
