@@ -2405,3 +2405,19 @@ def test_an_entry_pages_release_table(headline: str, section: str, want: Want) -
             "<th>Type</th></tr><tr><td>United States</td><td>June 13, 2025</td><td>Theatrical</td></tr></table>"
             "</main></body></html>")
     check(read(html, MERIDIAN), want)
+
+
+@pytest.mark.parametrize(("heading", "text", "want"), [
+    # Under a listing's day heading, "tonight" is that day ...
+    ("Sunday 8 March", "The big new Sunday drama gets under way tonight, and it's a gripping start.",
+     Want("2026-03-08")),
+    ("Sunday 8 March", "The big new Sunday drama starts at 9pm today.", Want("2026-03-08")),
+    # ... without one it is the day of the page, as in the news.
+    ("Pick of the week", "The big new Sunday drama gets under way tonight, and it's a gripping start.",
+     Want("2026-03-02")),
+])
+def test_tonight_under_a_listings_day_heading(heading: str, text: str, want: Want) -> None:
+    html = ("<html><head><meta property='article:published_time' content='2026-03-02T09:00:00Z'></head><body>"
+            f"<article><h1>What's on TV this week</h1><h2>{heading}</h2><h3>Halcyon Drift</h3><p>9.00pm ITV1</p>"
+            f"<p>{text}</p><h3>Countryfile</h3><p>Matt is in the Peak District.</p></article></body></html>")
+    check(read(html, Target("Halcyon Drift", None, (), "tv")), want)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from premiere_watch.dates import FuzzyDate
 from premiere_watch.extract import cues
@@ -251,6 +251,7 @@ _IT_SPEAKS = re.compile(r"\s+(?:(?:had|has|have|would|will|did|does|is|was|not|n
                         r"hop\w*|expect\w*|declined|refused|comment\w*|chose|agreed)\b", re.I)
 
 
+_TODAY = re.compile(r"today|tonight|this (?:evening|afternoon|morning)", re.I)
 # A section of an entry page that lists the title's releases, a territory or format a row.
 _RELEASE_SECTION = re.compile(r"\b(?:releases?|release dates?|premieres?|premiere dates?|theatrical|"
                               r"in (?:cinemas|theaters|theatres))\b", re.I)
@@ -501,6 +502,7 @@ class _Walk:
         self.heading_season: int | None = None  # the season the current section's heading names
         self.cache = text_cache(page)
         self.liveblog = any("liveblogposting" in jsonld_types(obj) for obj in page.jsonld)
+        self.day_anchor: FuzzyDate | None = None  # the day heading the current section is under
         # An entry page (a database's, a wiki's, a streamer's): its headline is the title itself.
         self.entry_page = _is_entry_headline(page.headline, matcher)
         self.sequel = is_sequel(target) or self._called_sequel()
@@ -578,6 +580,8 @@ class _Walk:
                 continue
             if block.kind == "heading":
                 outline = [h for h in outline if h.level < block.level] + [block]
+                # A listing's day heading ("Sunday 8 March") is what "tonight" means under it.
+                self.day_anchor = next((d for h in reversed(outline) if (d := self._heading_day(h.text))), None)
                 if emphasized_titles(block.emphasized, self.matcher) and not self.matcher.find(block.text):
                     other_headed.add(block.text)  # "5. <em>Wicked</em> (6)": a section about another title
                 if (self.matcher.find(block.text) or self._episode_heading(block)) and \
@@ -627,6 +631,13 @@ class _Walk:
                         and self._leads_with_target(block.text):
                     heading_topic = last_subject_is_target = True
         return self.out
+
+    def _heading_day(self, text: str) -> FuzzyDate | None:
+        """The day a listing's day heading gives ("Sunday 8 March", "Tonight · Mon 21 Oct")."""
+        if is_date_line(text, self.page.dayfirst) is False and not self._day_heading(text):
+            return None
+        days = [d.date for d in self.cache.dates(text) if d.date.precision == "day" and not _TODAY.fullmatch(d.text)]
+        return days[0] if len(days) == 1 else None
 
     def _day_heading(self, text: str) -> bool:
         """"27 December onwards", "From 3 March": a section of a schedule, named by its days."""
@@ -873,6 +884,8 @@ class _Walk:
         # "A Field in August", "Tales From '85": a date inside a title's name is part of the name.
         dates = [d for d in year_context(sentence, core_mentions(sentence, self.cache.dates(sentence)), self.anchor)
                  if not any(start <= d.start and d.end <= end for start, end in names)]
+        if self.day_anchor is not None:
+            dates = [replace(d, date=self.day_anchor) if _TODAY.fullmatch(d.text) else d for d in dates]
         if not dates:
             return
         masked = mask_dates(sentence, dates, names)

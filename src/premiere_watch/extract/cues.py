@@ -45,6 +45,7 @@ _PREMIERE = CaselessScan(
     r"expect(?:s|ed|ing)?\s+[^.;#]{1,60}?\s+(?:in|on|by|around)(?=\s+#)|"
     r"theat(?:er|re)s|cinemas|theatrical(?:ly)?|dated|date|slot|calendar|available|reach(?:es|ed|ing)?|"
     r"due|expected|kicks? off|begins? (?:streaming|airing)|begins?|starts?|play(?:s|ing)? in|"
+    r"(?:gets?|getting) under ?way|"
     r"mov(?:e|es|ed|ing)|slid(?:e|es|ing)?|"
     r"slipp?(?:ed|ing|s)?|staked out|dates|(?:lead|leads|headline|headlines|top|tops)\s+(?:the|its|their)\s+"
     r"(?:[\w-]+\s+)?(?:slate|line-?up)|all (?:[\w-]+ )?episodes|"
