@@ -2421,3 +2421,16 @@ def test_tonight_under_a_listings_day_heading(heading: str, text: str, want: Wan
             f"<article><h1>What's on TV this week</h1><h2>{heading}</h2><h3>Halcyon Drift</h3><p>9.00pm ITV1</p>"
             f"<p>{text}</p><h3>Countryfile</h3><p>Matt is in the Peak District.</p></article></body></html>")
     check(read(html, Target("Halcyon Drift", None, (), "tv")), want)
+
+
+@pytest.mark.parametrize(("emphasized", "want"), [
+    # A date set in bold capitals is a date, not a title's name ...
+    ("<strong>SUNDAY, JUNE 14</strong>", Want("2026-06-14")),
+    ("<strong>JUNE 14</strong>", Want("2026-06-14")),
+    # ... as in ordinary capitals.
+    ("<strong>Sunday, June 14</strong>", Want("2026-06-14")),
+])
+def test_a_date_in_bold_capitals_is_no_title(emphasized: str, want: Want) -> None:
+    html = article("NEW YORK, May 12, 2026 – The six-episode HBO limited series HALCYON DRIFT debuts "
+                   f"{emphasized} (9:00-10:00 p.m. ET/PT) on HBO.", headline="Press release", published=None)
+    check(read(html, Target("Halcyon Drift", None, (), "tv")), want)

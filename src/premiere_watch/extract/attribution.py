@@ -99,9 +99,12 @@ def other_kind(sentence: str, target: Target) -> bool:
 
 # -- other titles named in a sentence ---------------------------------------------------------
 
+# A date, not a name: "June 14", "14 June", "Sunday", and a press release's "SUNDAY, JUNE 14".
 _MONTHISH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|"
                        r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|"
-                       r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+                       r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+                       r"\b(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?\s+\d|"
+                       r"\b(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b")
 _CAP = r"[A-Z0-9][\w'’&.*-]*"
 _SMALL = r"(?:of|the|and|a|an|in|on|at|to|for|from|x|&|vs\.?|de|la|le)"
 _DATE_TAIL = re.compile(rf"(?:\s+(?:{_SMALL})\b)*\s*(?<![\w'’&.*-])"
