@@ -417,3 +417,17 @@ def test_fan_edits_films_and_trailers_named_for_another(body: str, status: str) 
 def test_a_release_in_a_condition(body: str, status: str) -> None:
     ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
     assert ex.trailer_status in ((status,) if status == "released" else ("none", "unmentioned")), ex.trailer_evidence
+
+
+@pytest.mark.parametrize(("headline", "items", "status"), [
+    # A title's entry page lists its videos by kind ...
+    ("Arrival Point (2025)", "<li><img src='t.jpg' alt=''><span>Teaser Trailer</span></li><li><span>Official "
+     "Trailer</span></li>", "released"),
+    # ... an article's video list, or an entry's list of another season's, does not say it is out.
+    ("Arrival Point and five other films to watch", "<li><span>Official Trailer</span></li>", "none"),
+])
+def test_an_entry_pages_video_list(headline: str, items: str, status: str) -> None:
+    html = (f"<html><body><main><h1>{headline}</h1><p>Directed by Ana Ruiz. Arrival Point opens in December.</p>"
+            f"<h2>Videos</h2><ul>{items}</ul></main></body></html>")
+    ex = extract(parse_page(html), FILM)
+    assert ex.trailer_status in ((status,) if status == "released" else ("none", "unmentioned")), ex.trailer_evidence

@@ -258,7 +258,7 @@ _RELEASE_SECTION = re.compile(r"\b(?:releases?|release dates?|premieres?|premier
 _YEAR_ONLY = re.compile(r"[\s(]*(?:19|20)\d\d[\s)]*")
 
 
-def _is_entry_headline(headline: str, matcher: TitleMatcher) -> bool:
+def is_entry_headline(headline: str, matcher: TitleMatcher) -> bool:
     """The headline is the title's name, with at most its year ("Materialists", "Five Nights at
     Freddy's 2 (2025)"): the page is the title's own entry, not an article about it."""
     mentions = matcher.find(headline)
@@ -504,7 +504,7 @@ class _Walk:
         self.liveblog = any("liveblogposting" in jsonld_types(obj) for obj in page.jsonld)
         self.day_anchor: FuzzyDate | None = None  # the day heading the current section is under
         # An entry page (a database's, a wiki's, a streamer's): its headline is the title itself.
-        self.entry_page = _is_entry_headline(page.headline, matcher)
+        self.entry_page = is_entry_headline(page.headline, matcher)
         self.sequel = is_sequel(target) or self._called_sequel()
         self.headline_titles = headline_titles(page.headline, matcher)
         self.anaphora = anaphora_for(target, self.sequel)

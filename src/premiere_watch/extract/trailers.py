@@ -22,7 +22,7 @@ from typing import Literal
 
 from premiere_watch.extract.attribution import other_kind, other_titles, sibling, subtitled_work
 from premiere_watch.extract.casefold import CaselessScan
-from premiere_watch.extract.claims import article_season
+from premiere_watch.extract.claims import article_season, is_entry_headline
 from premiere_watch.extract.mentions import mask_dates, text_cache
 from premiere_watch.extract.page import Page, Video, watch_url
 from premiere_watch.extract.titles import TitleMatcher, foreign_subject, season_refs
@@ -183,6 +183,12 @@ _READER_UNSEEN = re.compile(r"\bif you (?:have not|haven['’]t|did not|didn['�
 _CONDITIONAL_RELEASE = re.compile(r"\b(?:if|unless|until|once)\b[^,.;]{0,50}?\b(?:(?:does|do|ever|finally)\s+"
                                   r"(?:put out|release|drop|post|share|show|unveil)|puts out|releases|drops|posts|"
                                   r"shares|unveils)\b", re.I)
+
+
+# An entry page's video section and its cards: "Videos" / "Official Trailer", "Season 2 Teaser 1:52".
+_VIDEOS_HEADING = re.compile(r"\b(?:videos?|trailers?|clips?|extras|watch)\b", re.I)
+_VIDEO_CARD = re.compile(r"^\W*(?:(?:season|series)\s+\d+\s+)?(?:(?:official|teaser|final|first|new)\s+)*"
+                         r"(?:trailer|teaser)(?:\s+#?\d)?\W*(?:\d{1,2}:[0-5]\d)?\W*$", re.I)
 
 
 _HARD_BREAK = re.compile(r";|:\s|\s[–—]\s")
@@ -384,6 +390,7 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
     context = article_season(page, matcher, target)
     other_season_article = target.season is not None and context is not None and context != target.season
     thread = False  # the sentence before was about the target
+    entry = page.title_page or is_entry_headline(page.headline, matcher)
     for block in page.blocks:
         if block.zone != "main":
             continue
@@ -393,6 +400,12 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
                 # "That video is a fan edit: S2 footage, ...", "It is fan-made, cut from season six footage"
                 talk.fake = talk.fake or sentence
             if not _TRAILER.search(sentence):
+                continue
+            if entry and block.kind in ("list_item", "paragraph") and _VIDEOS_HEADING.search(block.heading) \
+                    and _VIDEO_CARD.match(sentence) and _season_of(sentence) in (None, target.season):
+                # A title's entry page lists its videos: "Videos" / "Teaser Trailer", "Official Trailer".
+                if not talk.released:
+                    talk.released, talk.released_kind = sentence, _kind(sentence)
                 continue
             # "HBO dates 'Copper Sky: Ridgeback' spinoff, releases teaser": the spinoff's, not the show's.
             named = matcher.find(sentence)
