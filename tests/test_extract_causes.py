@@ -2434,3 +2434,16 @@ def test_a_date_in_bold_capitals_is_no_title(emphasized: str, want: Want) -> Non
     html = article("NEW YORK, May 12, 2026 – The six-episode HBO limited series HALCYON DRIFT debuts "
                    f"{emphasized} (9:00-10:00 p.m. ET/PT) on HBO.", headline="Press release", published=None)
     check(read(html, Target("Halcyon Drift", None, (), "tv")), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A predicate after a comma is no appositive: ours opened the sentence, and its date is ours ...
+    ("Halcyon Drift, the four-episode limited series spun off from <em>What If...?</em>, will now premiere on "
+     "Vireo+ on September 24, 2025, the studio announced.", Want("2025-09-24")),
+    # ... while a title named just before the predicate, with ours not before it, is the predicate's subject.
+    ("The showrunner's next series, the mystery Glass Tide, is now due on Vireo+ on February 11, 2026, so "
+     "Halcyon Drift's creator could have two shows out at once.", Want(None)),
+])
+def test_a_predicate_after_a_comma(text: str, want: Want) -> None:
+    check(read(article(text, headline="Streaming news", published="2025-06-03"),
+               Target("Halcyon Drift", None, (), "tv")), want)

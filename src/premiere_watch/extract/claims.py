@@ -203,6 +203,11 @@ def _opens_with_span(sentence: str, start: int) -> bool:
     return start <= (lead.end() if lead else 0) + 1
 
 
+def _past_predicate(sentence: str, end: int) -> int:
+    m = _PREDICATE_AFTER.match(sentence, end)
+    return m.end() if m else end
+
+
 def _past_appositive(sentence: str, end: int) -> int:
     m = _APPOSITIVE_AFTER.match(sentence, end)
     return m.end() if m else end
@@ -219,7 +224,12 @@ _POSSESSED_WORK = re.compile(r"['’]s?\s+(?:(?:director|star|creator|writer|sho
                              r"(?:film|movie|series|show|project|feature|drama|comedy)\b", re.I)
 _PROSE_ITEM = 200  # characters: a list item this long is prose, not a row
 # ", the series that picks up after The Batman," and "(the 1991 prequel, Patrick Gibson as young Dex)"
-_APPOSITIVE_AFTER = re.compile(r",\s+(?!(?:which|who|and|but|while|as|when)\b)[^,;.]{3,120},|\s*\([^()]{1,200}\)")
+# (An appositive is a noun phrase: ", will now premiere on ..." is the sentence's predicate.)
+_PREDICATE_AFTER = re.compile(r",\s+(?:will|would|is|are|was|were|has|have|had|can|could|should|may|might|now)\b"
+                              r"[^,;.]{3,120}(?:,|$)")
+_APPOSITIVE_AFTER = re.compile(r",\s+(?!(?:which|who|and|but|while|as|when|will|would|shall|is|are|was|were|has|have|"
+                               r"had|can|could|should|may|might|must|now|then|also|still)\b)[^,;.]{3,120},|"
+                               r"\s*\([^()]{1,200}\)")
 
 
 # "X, which ...", and German's "„X“, die am 14. Mai ... startet"
@@ -1040,6 +1050,13 @@ class _Walk:
             # "On the Rocks, the Sofia Coppola movie it is co-releasing this fall, ...": the
             # appositive describes that title, its date included.
             self.reject(text, f"{dm.text!r}: in the appositive of another title")
+            return
+        if subject := next((text[a:b] for a, b in other_spans if b < dm.start < _past_predicate(sentence, b)
+                            and not any(m.start < b for m in mentions)), None):
+            # "Branagh's next film, the Agatha Christie mystery Death on the Nile, is now due in cinemas
+            # on February 11": the title just before the predicate is its subject, unless ours
+            # opened the sentence and that title is in our appositive.
+            self.reject(text, f"{dm.text!r}: about {subject!r}, the subject of the predicate after it")
             return
         if _in_their_which_clause(sentence, dm.start, other_spans):
             self.reject(text, f"{dm.text!r}: in a which-clause about another title")
