@@ -2447,3 +2447,16 @@ def test_a_date_in_bold_capitals_is_no_title(emphasized: str, want: Want) -> Non
 def test_a_predicate_after_a_comma(text: str, want: Want) -> None:
     check(read(article(text, headline="Streaming news", published="2025-06-03"),
                Target("Halcyon Drift", None, (), "tv")), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "an original series" is a kind of show, and "will now premiere" the current date ...
+    ("<em>Halcyon Drift</em>, the first original long-form series from Pixar Animation Studios, will now premiere "
+     "on Disney+ on Feb. 19, 2025, Disney said Thursday.", Want("2025-02-19")),
+    ("The original animated series Halcyon Drift will now premiere on Feb. 19, 2025.", Want("2025-02-19")),
+    # ... while the original date is a former one.
+    ("Halcyon Drift's original premiere date of Feb. 19, 2025, has been scrapped.", Want(None, denied="2025-02-19")),
+])
+def test_an_original_series_is_no_former_date(text: str, want: Want) -> None:
+    check(read(article(text, headline="Streaming news", published="2024-10-17"),
+               Target("Halcyon Drift", None, (), "tv")), want)

@@ -127,8 +127,10 @@ _ORIGINALLY = re.compile(
     r"\b(?<!\bas )(?:originally|initially|previously|formerly|ursprünglich|eigentlich|zunächst|bisher)\b"
     r"(?!\s+(?:announced|reported|stated|revealed|confirmed),)|"
     r"\b(?:war|waren)\s+(?:[\w.]+\s+){0,6}?(?:geplant|angesetzt|vorgesehen|angekündigt)\b|"
-    r"\b(?:original|initial|previous|earlier|once|old|prior)\b"
-    r"[^;]{0,60}?\b(?:set|scheduled|slated|dated|planned|due|targeted|pegged|penciled|pencilled|"
+    # (Not "the first original long-form series ... will now premiere": an Original is a kind of show.)
+    r"\b(?:original(?!\s+(?:[\w-]+\s+){0,2}(?:series|film|movie|show|shows|programming|drama|comedy|content|"
+    r"production|feature|documentary|anime)\b)|initial|previous|earlier|once|old|prior)\b"
+    r"(?:(?!\bnow\b)[^;]){0,60}?\b(?:set|scheduled|slated|dated|planned|due|targeted|pegged|penciled|pencilled|"
     r"release date|date|slot|opening|premiere|plan|staked|calendar|aim\w*|target\w*)\b|"
     # "first dated for", not "the first two episodes premiere"
     r"\bfirst\s+(?:\w+\s+)?(?:set|scheduled|slated|dated|planned|announced|targeted|pegged|penciled|pencilled)\b|"
