@@ -126,6 +126,8 @@ RELATIVE = [
     ("Sep 2", D(2016, 9, 3), [("2017-09-02", "", True)]),
     ("on 2 September", D(2016, 6, 7), [("2016-09-02", "", True)]),
     ("the 10th of April", D(2016, 6, 7), [("2017-04-10", "", True)]),
+    ("Then on Saturday, May the 4th, Disney+ releases it", D(2024, 4, 29), [("2024-05-04", "", True)]),
+    ("on June the 5th", D(2016, 6, 1), [("2016-06-05", "", True)]),
     ("True Detective: Night Country sets January 14 premiere", D(2023, 11, 2), [("2024-01-14", "", True)]),
     # the printed weekday picks last year's day when only that one fits
     ("Friday, Dec. 29", D(2024, 1, 3), [("2023-12-29", "", True)]),
@@ -349,6 +351,8 @@ NEGATIVE = [
     "the New Year's resolution list",
     "a turn in June Squibb's new film",
     "a play by August Wilson",
+    "May the force be with you",
+    "May the 4 of them win",
     # a weekday and a count or a time, not a day of the month
     "It runs Friday 13 episodes in a row.",
     "It airs Wednesday 10pm.",

@@ -146,6 +146,7 @@ _YEAR_SUFFIX = rf"(?:(?:,\s*|\s+){year_rx('year')}|,?\s+(?:of\s+)?{YREL})?"
     rf"{month_rx('mon')}\s*{day_rx('day')}{_YEAR_SUFFIX}",  # September 2, Sept. 2nd, 2016
     rf"{day_rx('day', spelled=False)}\s+(?:of\s+)?{month_rx('mon')}{_YEAR_SUFFIX}",  # 2 September 2016
     rf"(?:the|The)\s+{day_rx('day')}\s+of\s+{month_rx('mon')}{_YEAR_SUFFIX}",  # the 10th of April
+    rf"{month_rx('mon')}\s+the\s+(?P<day>[0-3]?\d(?:st|nd|rd|th))\b{_YEAR_SUFFIX}",  # May the 4th
     rf"{day_rx('day', spelled=False)}\.\s+{month_rx('mon')}{_YEAR_SUFFIX}",  # 26. Dezember 2024 (German)
     prio=6,
     needs=(NEEDS_MONTH,),
