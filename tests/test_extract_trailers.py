@@ -431,3 +431,18 @@ def test_an_entry_pages_video_list(headline: str, items: str, status: str) -> No
             f"<h2>Videos</h2><ul>{items}</ul></main></body></html>")
     ex = extract(parse_page(html), FILM)
     assert ex.trailer_status in ((status,) if status == "released" else ("none", "unmentioned")), ex.trailer_evidence
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # A question quoted after a colon leaves the statement before it standing ...
+    ("<p>All of Us Are Dead season 2 is coming. Netflix has released a full trailer, which leans on the "
+     "question: what if the school never reopened?</p>", "released"),
+    # ... "if you've seen the trailer" tells of one there is ...
+    ("<p>All of Us Are Dead season 2 is coming. If you've seen the trailer, you know the school burns.</p>",
+     "released"),
+    # ... and a headline's "trailer to debut June 10" is one still to come.
+    ("<h2>All of Us Are Dead season 2: official trailer to debut June 10</h2><p>Netflix set the date.</p>", "none"),
+])
+def test_quoted_questions_seen_trailers_and_headline_futures(body: str, status: str) -> None:
+    ex = extract(parse_page(page(body, "All of Us Are Dead season 2: what we know")), AOUAD)
+    assert ex.trailer_status == status, ex.trailer_evidence

@@ -149,7 +149,9 @@ _FUTURE = re.compile(r"\b(?:will|would|could|should|(?-i:may)|might|tomorrow|ton
                      r"planned to|plans? to|had planned|(?:was|were) (?:going|set|due|meant) to|"
                      r"set to(?! (?:the )?(?:music|song|tune|track|score|[“\"'‘(]))|"
                      r"expected to|going to|plans? to|soon|"
-                     r"next (?:week|month)|later this|coming (?:weeks|days|months))\b", re.I)
+                     r"next (?:week|month)|later this|coming (?:weeks|days|months)|"
+                     # a headline's "Official trailer to debut June 10"
+                     r"to (?:debut|drop|arrive|premiere|land|launch|be released|be unveiled))\b", re.I)
 
 
 # "the official trailer drops on Friday": a release in the present tense on a day named is a schedule.
@@ -172,6 +174,19 @@ _PUT_OUT = re.compile(r"\b(?:released|dropped|put out|debuted|premiered|aired|un
                       # "since its trailer hit in June": a trailer that hit or landed is out
                       r"(?:(?<=trailer )|(?<=teaser ))(?:hit|landed))\b",
                       re.I)
+
+
+# "If you've seen the trailer, ...": the reader is told of a trailer there is.
+_IF_YOU_SAW = re.compile(r"\bif you(?:['’]ve| have)\s+(?:already\s+)?(?:seen|watched|caught)\s+(?:the|its|their)\s+"
+                         r"(?:[\w-]+\s+)?(?:trailer|teaser)", re.I)
+
+
+def _quotes_a_question(read: str) -> bool:
+    """"Apple has released a full trailer, which asks: what if you could see the life you didn't
+    choose?": the question is quoted after a colon; the trailer talk before it is a statement."""
+    colon = read.rfind(": ")
+    word = _TRAILER.search(read)
+    return colon > 0 and word is not None and word.end() < colon
 
 
 # "If you haven't seen the final trailer Netflix released": the reader's negation, not the trailer's.
@@ -277,7 +292,7 @@ def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, ti
     """Classify one sentence about the target that talks of a trailer: ``read`` is the
     sentence with titles' names lettered over (cue words inside names are no cues),
     ``sentence`` what is kept as evidence."""
-    if read.rstrip().endswith("?"):
+    if read.rstrip().endswith("?") and not _quotes_a_question(read):
         return  # "Is there a trailer for season 3?": a question says neither, as a heading too
     read = _READER_UNSEEN.sub(lambda m: " " * len(m.group()), read)
     if _REPORTED_CLAIM.match(read):
@@ -303,7 +318,7 @@ def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, ti
         released_then, clause = _WOULD_NOT_HAVE.search(clause), _WOULD_NOT_HAVE.sub("put out", clause)
         read = _WOULD_NOT_HAVE.sub("put out", read)
     private = _PRIVATE.search(read) and not _THEN_PUBLIC.search(read)
-    if _SEEN_IN.search(read) and not private:
+    if (_SEEN_IN.search(read) or _IF_YOU_SAW.search(read)) and not private:
         # "I have not seen a frame beyond what's in the trailer": the trailer is there to be seen.
         talk.released = talk.released or sentence
         return
@@ -367,10 +382,11 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
     (named, pointed back to, or under its heading): trailer talk is read in the same light."""
     res = TrailerResult()
     seen: set[str] = set()
+    entry = page.title_page or is_entry_headline(page.headline, matcher)
     for video in sorted(page.videos, key=lambda v: v.label):  # a player before a button that opens it
         if video.zone in ("comment", "chrome"):
             continue
-        ok, reason = _video_is_target(video, target, matcher, page.headline if page.title_page else "")
+        ok, reason = _video_is_target(video, target, matcher, page.headline if entry else "")
         if not ok:
             if _TRAILER.search(video.title or ""):
                 res.rejected.append(Rejected(video.title or (video.url or ""), reason))
@@ -390,7 +406,6 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
     context = article_season(page, matcher, target)
     other_season_article = target.season is not None and context is not None and context != target.season
     thread = False  # the sentence before was about the target
-    entry = page.title_page or is_entry_headline(page.headline, matcher)
     for block in page.blocks:
         if block.zone != "main":
             continue
