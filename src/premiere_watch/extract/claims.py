@@ -513,6 +513,7 @@ class _Walk:
         self.cache = text_cache(page)
         self.liveblog = any("liveblogposting" in jsonld_types(obj) for obj in page.jsonld)
         self.day_anchor: FuzzyDate | None = None  # the day heading the current section is under
+        self.heading_days: dict[str, FuzzyDate | None] = {}
         # An entry page (a database's, a wiki's, a streamer's): its headline is the title itself.
         self.entry_page = is_entry_headline(page.headline, matcher)
         self.sequel = is_sequel(target) or self._called_sequel()
@@ -644,10 +645,13 @@ class _Walk:
 
     def _heading_day(self, text: str) -> FuzzyDate | None:
         """The day a listing's day heading gives ("Sunday 8 March", "Tonight · Mon 21 Oct")."""
-        if is_date_line(text, self.page.dayfirst) is False and not self._day_heading(text):
-            return None
-        days = [d.date for d in self.cache.dates(text) if d.date.precision == "day" and not _TODAY.fullmatch(d.text)]
-        return days[0] if len(days) == 1 else None
+        if text not in self.heading_days:  # each heading is asked once per heading below it
+            self.heading_days[text] = None
+            if not (is_date_line(text, self.page.dayfirst) is False and not self._day_heading(text)):
+                days = [d.date for d in self.cache.dates(text)
+                        if d.date.precision == "day" and not _TODAY.fullmatch(d.text)]
+                self.heading_days[text] = days[0] if len(days) == 1 else None
+        return self.heading_days[text]
 
     def _day_heading(self, text: str) -> bool:
         """"27 December onwards", "From 3 March": a section of a schedule, named by its days."""
