@@ -2460,3 +2460,25 @@ def test_a_predicate_after_a_comma(text: str, want: Want) -> None:
 def test_an_original_series_is_no_former_date(text: str, want: Want) -> None:
     check(read(article(text, headline="Streaming news", published="2024-10-17"),
                Target("Halcyon Drift", None, (), "tv")), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "the 18th" after a month in its sentence is that month's day ...
+    ("Vireo+ said the thriller will debut on the service next month, and its press site now lists it for the "
+     "18th.", Want("2024-04-18")),
+    ("Halcyon Drift season 2 arrives in April; the press page lists it for the 18th.", Want("2024-04-18")),
+    # ... not "the 18th century", nor an "18th" with no month before it.
+    ("Halcyon Drift season 2 arrives in April, with a story set in the 18th century.", Want("2024-04")),
+])
+def test_the_nth_after_a_month(text: str, want: Want) -> None:
+    check(read(article("Halcyon Drift season 2 is coming.", text, headline="Halcyon Drift season 2 dated",
+                       published="2024-03-12")), want)
+
+
+def test_an_update_label_names_the_subject() -> None:
+    # A live blog's entry: "UPDATE on X: ... the coastal thriller premieres ...": the label's title.
+    html = article("Vireo+ is presenting its slate. Glass Tide gets a first trailer.",
+                   "UPDATE on Halcyon Drift: the press release has now landed with the day: the coastal thriller "
+                   "premieres Thursday, Sept. 17, with all eight episodes at once.",
+                   headline="Upfronts live: every announcement", published="2026-05-12")
+    check(read(html), Want("2026-09-17"))

@@ -42,6 +42,7 @@ from premiere_watch.extract.casefold import CaselessScan, lowered
 from premiere_watch.extract.companies import NETWORKS, STREAMERS, STUDIOS, alternation
 from premiere_watch.extract.decide import HEADLINE_UNDATED, Candidate, choose, to_claim
 from premiere_watch.extract.grammar import without_dates
+from premiere_watch.extract.grammar.calendar import valid_date
 from premiere_watch.extract.jsonld import jsonld_types
 from premiere_watch.extract.mentions import (
     DateMention,
@@ -193,9 +194,15 @@ _IN_PHRASE = re.compile(r"\b(?:on|of|in|at|by|with|from|about|after|before|over|
 
 def _in_phrase(sentence: str, mention: Mention) -> bool:
     # ... but "The makers of Stree 2 announced that the film ...": the work of its makers is
-    # what their sentence is about.
+    # what their sentence is about; and "UPDATE on Sallow Point: ... the coastal thriller
+    # premieres": a label's title is what follows it.
     return bool(_IN_PHRASE.search(sentence, max(0, mention.start - 12), mention.start)) and \
-        not _MAKERS_OF.search(sentence, max(0, mention.start - 30), mention.start)
+        not _MAKERS_OF.search(sentence, max(0, mention.start - 30), mention.start) and \
+        not _LABEL_ON.match(sentence, 0, mention.end + 3)
+
+
+_LABEL_ON = re.compile(r"\W*(?:update|updated|news|more|latest|breaking|new|just in)\s+(?:on|about|for)\s+"
+                       r"[^:]{1,60}:\s", re.I)
 
 
 def _opens_with_span(sentence: str, start: int) -> bool:
@@ -262,6 +269,8 @@ _IT_SPEAKS = re.compile(r"\s+(?:(?:had|has|have|would|will|did|does|is|was|not|n
 
 
 _TODAY = re.compile(r"today|tonight|this (?:evening|afternoon|morning)", re.I)
+_NTH_DAY = re.compile(r"\bthe (?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of|century|anniversary|season|"
+                      r"episode|film|time|place|annual|edition|birthday|day|minute|floor))")
 # A section of an entry page that lists the title's releases, a territory or format a row.
 _RELEASE_SECTION = re.compile(r"\b(?:releases?|release dates?|premieres?|premiere dates?|theatrical|"
                               r"in (?:cinemas|theaters|theatres))\b", re.I)
@@ -900,6 +909,11 @@ class _Walk:
                  if not any(start <= d.start and d.end <= end for start, end in names)]
         if self.day_anchor is not None:
             dates = [replace(d, date=self.day_anchor) if _TODAY.fullmatch(d.text) else d for d in dates]
+        if dates and dates[-1].date.precision == "month" and (nth := _NTH_DAY.search(sentence, dates[-1].end)):
+            # "will debut on the service next month, and the press site now lists it for the 18th"
+            month = dates[-1].date
+            if day := valid_date(month.year, month.sub or 0, int(nth.group("day"))):
+                dates = [*dates, DateMention(nth.start(), nth.end(), nth.group(0), day, True)]
         if not dates:
             return
         masked = mask_dates(sentence, dates, names)

@@ -86,7 +86,9 @@ _OTHER_EVENT = CaselessScan(
     r"award (?:show|ceremony)|awards(?! season)|golden globes?|oscars?|nominat\w+|"
     r"screened (?:for|to) (?:the )?(?:exhibitors|press|critics|journalists|buyers|cinema owners)|"
     r"ceremony|box office|tickets?|pre-?sales?|novel|book|published|game|comic|manga|webtoon|episode \d+|"
-    r"died|death|born|casting|cast|announcement|announced on|press|convention|upfronts?|deal|founded|"
+    r"died|death|born|casting|cast|announcement|announced on|convention|upfronts?|deal|founded|"
+    # (a press site or kit is where a date is read, not an event)
+    r"press(?! (?:site|page|kit|notes?|materials?|office|room))|"
     r"tour(?! (?:film|movie|documentary|special))|concert(?! (?:film|movie|documentary|special))|"
     r"show(?:s|ed)? (?:at|in)|show(?:s|ed|ing)? off|kicked off|visit|on sale|showtimes?|ended|ends|finale|showcase|"
     r"(?:drama|comedy|slate|programme|program|autumn|spring|fall|winter|summer) launch(?:es)?|"
