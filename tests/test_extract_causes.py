@@ -2482,3 +2482,16 @@ def test_an_update_label_names_the_subject() -> None:
                    "premieres Thursday, Sept. 17, with all eight episodes at once.",
                    headline="Upfronts live: every announcement", published="2026-05-12")
     check(read(html), Want("2026-09-17"))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "will not premiere before 2028" states the earliest date, as "not until 2028" does ...
+    ("A Vireo+ spokesperson said season 2 of Halcyon Drift will not premiere before 2028.", Want("2028")),
+    # ... and cameras that aren't due to roll until January are filming, not the release.
+    ("Halcyon Drift season 2 will not premiere before 2028. Cameras aren't due to roll in Vancouver until "
+     "January 2027.", Want("2028")),
+    # (a plain "not in 2027" still denies)
+    ("Halcyon Drift season 2 will not premiere in 2027.", Want(None, denied="2027")),
+])
+def test_not_before_is_the_earliest_date(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift season 2: when?", published="2026-03-02")), want)

@@ -64,7 +64,8 @@ PREMIERE_SCAN = _PREMIERE
 _OTHER_EVENT = CaselessScan(
     r"\b(?:film(?:ing|ed)|shoot(?:ing|s)?|shot|(?<!co-)production|wrap(?:s|ped)?|renew(?:al|ed|s)?|trailers?|teasers?|"
     r"pick(?:ed)?[- ]?up|list|guide|roundup|round-up|newsletter|bulletin|countdown|livestream|live stream|"
-    r"cameras? (?:(?:are|is|will|set|to|be|start|begin|due|expected)\s+){0,3}(?:roll|rolls|rolling|rolled)|"
+    r"cameras? (?:(?:are|is|will|set|to|be|start|begin|due|expected|aren['’]t|isn['’]t|won['’]t|not)\s+){0,3}"
+    r"(?:roll|rolls|rolling|rolled)|"
     r"roll(?:s|ing)? cameras|principal photography|"
     r"graphic|poster|key art|artwork|images?|photos?|stills|(?:a|an|the|first|new|official|production|one|this) still|"
     r"banner|billboard|wordmark|logo|title card|"
@@ -163,7 +164,9 @@ _DATE_NOUN_AFTER = re.compile(r"\s*(?:release |premiere |launch |opening |air )?
 _CHANGE_TO = re.compile(r"\b(?:to|until|into|auf)\s+(?:(?:the|a|an|its|their|new|on|den|das|die)\s+)*$|"
                         r"\b(?:nun|jetzt|neu)\s+(?:[\w.,'’]+\s+){0,3}$|"
                         r"\b(?:now|new(?:ly)?|instead|replaced by|in favou?r of)\s+(?:[\w.,'’]+\s+){0,3}$", re.I)
-_UNTIL = re.compile(r"\b(?:until|till|til)\s+(?:(?:the|a|an)\s+)?(?:[\w.,'’]+\s+){0,1}$", re.I)
+# ("will not premiere before 2028" says what "not until 2028" does.)
+_UNTIL = re.compile(r"\b(?:until|till|til|(?<=premiere )before|(?<=arrive )before|(?<=open )before|(?<=air )before|"
+                    r"(?<=release )before|(?<=return )before)\s+(?:(?:the|a|an)\s+)?(?:[\w.,'’]+\s+){0,1}$", re.I)
 # Hedges.  "may" is one only in lowercase ("May 2" is a date), so it is matched apart.
 _TENTATIVE_WORDS = (
     r"\b(?:expect(?:s|ed|ing)?|likely|unlikely|reports?|"
@@ -215,7 +218,8 @@ _CLAUSE_BREAK = CaselessScan(
 )
 _NOT_NEGATING = re.compile(r"\b(?:not only|no matter|no doubt|not just|no later than|nicht vor|nicht früher als|"
                            r"nicht nur)\b", re.I)
-_NOT_UNTIL = re.compile(r"(?:\bnot|n['’]t|\bno)\b[^;]{0,80}\buntil\b|\bnicht vor\b|\bnicht früher als\b", re.I)
+_NOT_UNTIL = re.compile(r"(?:\bnot|n['’]t|\bno)\b[^;]{0,80}\buntil\b|\bnicht vor\b|\bnicht früher als\b|"
+                        r"(?:\bnot|n['’]t)\s+(?:premiere|arrive|open|air|release|return)\s+before\b", re.I)
 
 
 # Each family: its words, and a case-sensitive pattern matched alongside them.
