@@ -2495,3 +2495,16 @@ def test_an_update_label_names_the_subject() -> None:
 ])
 def test_not_before_is_the_earliest_date(text: str, want: Want) -> None:
     check(read(article(text, headline="Halcyon Drift season 2: when?", published="2026-03-02")), want)
+
+
+@pytest.mark.parametrize(("row", "want"), [
+    # A release calendar's row naming a console is a game's release ...
+    ("<li>Meridian Run 2: On the Beach (PS5): 26 June 2025</li>", Want(None)),
+    ("<li>Meridian Run: Origins (Xbox Series X): 26 June 2025</li>", Want(None)),
+    # ... a row naming cinemas is the title's.
+    ("<li>Meridian Run (in cinemas): 26 June 2025</li>", Want("2025-06-26")),
+])
+def test_a_platform_names_a_game(row: str, want: Want) -> None:
+    html = ("<html><head><meta property='article:published_time' content='2025-06-02T09:00:00Z'></head><body>"
+            f"<article><h1>Release calendar: June</h1><ul>{row}</ul></article></body></html>")
+    check(read(html, MERIDIAN), want)
