@@ -2508,3 +2508,14 @@ def test_a_platform_names_a_game(row: str, want: Want) -> None:
     html = ("<html><head><meta property='article:published_time' content='2025-06-02T09:00:00Z'></head><body>"
             f"<article><h1>Release calendar: June</h1><ul>{row}</ul></article></body></html>")
     check(read(html, MERIDIAN), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Where a weekly run ends is not where it starts ...
+    ("Halcyon Drift season 2 rolls out weekly, one episode every Friday, starting January 17 and running into "
+     "March.", Want("2025-01-17")),
+    # ... and a run that starts in March starts there.
+    ("Halcyon Drift season 2 rolls out weekly, one episode every Friday, starting in March.", Want("2025-03")),
+])
+def test_running_into_a_month_ends_a_run(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift season 2 schedule", published="2024-12-02")), want)

@@ -129,7 +129,7 @@ def test_the_committed_weights_are_what_the_data_gives() -> None:
         "run `python tools/ranker.py fit` after changing rank.py, decide.py or tools/ranker-data/"
 
 
-def test_held_out_the_ranker_does_no_worse_than_the_rules_of_the_day() -> None:
+def test_held_out_the_ranker_beats_the_rules_of_the_day() -> None:
     tool = _tool()
     sets = tool.training_sets()
     rules_right = rules_false = right = false = 0
@@ -138,4 +138,7 @@ def test_held_out_the_ranker_does_no_worse_than_the_rules_of_the_day() -> None:
         r = tool.tally(sets[name], lambda c: c.chosen)
         m = tool.tally(sets[name], lambda c, w=w: tool.decide(c, w))
         rules_right, rules_false, right, false = rules_right + r[0], rules_false + r[1], right + m[0], false + m[1]
-    assert right >= rules_right and false < rules_false, (right, false, rules_right, rules_false)
+    # A false "date announced" costs a fan more than a late one (rank.CONFIRM_ALONE asks 2:1 odds):
+    # the ranker may give back a right page for every two false alerts it saves, and must save some.
+    assert false < rules_false and right - 2 * false > rules_right - 2 * rules_false, (
+        right, false, rules_right, rules_false)

@@ -221,6 +221,8 @@ def _past_appositive(sentence: str, end: int) -> int:
 
 
 _THROUGH = re.compile(r"(?:through|thru)\b", re.I)
+_RUNNING_INTO = re.compile(r"\b(?:running|runs|run|continuing|continues|airing|streaming)\s+(?:on\s+|well\s+)?"
+                           r"(?:into|to)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _RUN_BEFORE = re.compile(r"\b(?:runs?|running|ran|continu\w+|available|weekly|every \w+|"
                          r"in (?:cinemas|theaters|theatres)|on (?:release|sale|display|show))\b[^.;]{0,25}$", re.I)
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bno)\b[^.;]*$", re.I)  # "won't arrive in theaters until April 2"
@@ -972,6 +974,10 @@ class _Walk:
                 view.masked, max(0, dm.start - 80), dm.start):
             # "one new episode every Friday after that through October", "in cinemas until 3 March":
             # where a run ends, not where it starts.
+            self.reject(view.text, f"{dm.text!r}: the end of a run")
+            return
+        if _RUNNING_INTO.search(view.masked, max(0, dm.start - 30), dm.start):
+            # "one episode every Friday, starting next month and running into March"
             self.reject(view.text, f"{dm.text!r}: the end of a run")
             return
         if view.slot_taken:
