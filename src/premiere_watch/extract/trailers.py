@@ -252,7 +252,7 @@ def _season_of(text: str) -> int | None:
 
 
 def _video_is_target(video: Video, target: Target, matcher: TitleMatcher, page_title: str = "") -> tuple[bool, str]:
-    """``page_title``: the title a title page is about, whose own videos name no title."""
+    """``page_title``: the headline of a title or entry page, whose own videos name no title."""
     text = f"{video.title} {video.context if not video.title or video.label else ''}".strip()
     # A "Watch trailer" control names no title: its card does, or the heading above it, or
     # (under "Trailers & Extras") the title page it is on.
