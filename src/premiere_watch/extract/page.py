@@ -205,7 +205,7 @@ class _Walker:
                 self._buf.append(el.tail)
             return
         if tag == "button":
-            self._link_video(el, zone)
+            self._link_video(el, zone, el.text_content())
         if tag in SKIP_TAGS or tag in STRUCK_TAGS:
             # Struck text ("<del>1/5</del> <ins>1/26</ins>") is what the page no longer says.
             if (tag == "button" and el.tail) or el.tail:
@@ -216,8 +216,9 @@ class _Walker:
             if el.tail:
                 self._buf.append(el.tail)
             return
+        link_text = el.text_content() if tag == "a" else ""  # asked twice below; a page has hundreds of links
         if tag == "a":
-            self._link_video(el, zone)
+            self._link_video(el, zone, link_text)
         if tag == "img" and el.tail:
             self._buf.append(el.tail)
             return
@@ -245,7 +246,7 @@ class _Walker:
         if tag in EMPH_TAGS:
             self._emph.append(el.text_content())
         if tag == "a":
-            self._link_chars += len(el.text_content())
+            self._link_chars += len(link_text)
         for child in el:
             self.walk(child, inner_zone, current)
         if not is_block and (tag in ("dt", "label") or _LABEL_CLASS.search(el.get("class") or "")
@@ -289,13 +290,14 @@ class _Walker:
         if src and not src.startswith(("about:", "javascript:")):
             self.videos.append(Video(clean(title), src, vid, zone, self._last_heading_for_video))
 
-    def _link_video(self, el: Any, zone: Zone) -> None:
+    def _link_video(self, el: Any, zone: Zone, text: str) -> None:
+        """A link or button that plays a video; ``text`` is its text content."""
         href = el.get("href") or ""
         vid = video_id(href)
         if vid:
-            title = clean(el.get("title") or el.text_content())
+            title = clean(el.get("title") or text)
             self.videos.append(Video(title, href, vid, zone, self._last_heading_for_video))
-        elif _WATCH_LABEL.match(text := el.text_content()):
+        elif _WATCH_LABEL.match(text):
             # A title card's "Watch trailer" button plays the video of the title its heading names.
             url = el.get("data-video") or href
             # (A fan's alert links only a video it can open: "#" and a site-relative path are not one.)
