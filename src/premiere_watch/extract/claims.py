@@ -969,15 +969,12 @@ class _Walk:
             # "Thread starter mod · Start date 12 Mar 2024", "Last edited: 6 Oct": the page's own clock.
             self.reject(view.text, f"{dm.text!r}: a time stamp of the page")
             return
-        if "until" in dm.qualifier.split() and (_THROUGH.match(dm.text) or _RUN_BEFORE.search(
+        if ("until" in dm.qualifier.split() and (_THROUGH.match(dm.text) or _RUN_BEFORE.search(
                 view.masked, max(0, dm.start - 40), dm.start)) and not _NEGATED_BEFORE.search(
-                view.masked, max(0, dm.start - 80), dm.start):
-            # "one new episode every Friday after that through October", "in cinemas until 3 March":
-            # where a run ends, not where it starts.
-            self.reject(view.text, f"{dm.text!r}: the end of a run")
-            return
-        if _RUNNING_INTO.search(view.masked, max(0, dm.start - 30), dm.start):
-            # "one episode every Friday, starting next month and running into March"
+                view.masked, max(0, dm.start - 80), dm.start)) or \
+                _RUNNING_INTO.search(view.masked, max(0, dm.start - 30), dm.start):
+            # "one new episode every Friday after that through October", "in cinemas until 3 March",
+            # "starting next month and running into March": where a run ends, not where it starts.
             self.reject(view.text, f"{dm.text!r}: the end of a run")
             return
         if view.slot_taken:
