@@ -24,17 +24,13 @@ from premiere_watch.extract.attribution import (
     OTHER_WORK_LEAD,
     SEQUEL_REF,
     anaphora_for,
-    clause_title,
     compared,
     emphasized_titles,
     headline_titles,
     is_sequel,
-    nearest_name,
     other_kind,
     other_titles,
     own_installment,
-    plural_subject,
-    sibling,
     slot_taken,
     subtitled_work,
 )
@@ -52,19 +48,30 @@ from premiere_watch.extract.mentions import (
     text_cache,
     year_context,
 )
+from premiere_watch.extract.ownership import (
+    TARGET_KEY,
+    TIME_WORDS,
+    DatedSentence,
+    date_owner,
+    in_phrase,
+    in_their_which_clause,
+    in_time_clause,
+    opens_with_span,
+    past_appositive,
+    season_ok,
+)
 from premiere_watch.extract.page import Block, Page
 from premiere_watch.extract.published import is_date_line
-from premiere_watch.extract.structured import jsonld_names, structured_candidates
+from premiere_watch.extract.structured import structured_candidates
 from premiere_watch.extract.tense import history
-from premiere_watch.extract.titles import Mention, SeasonRef, TitleMatcher, foreign_subject, season_refs, subject_verb
+from premiere_watch.extract.titles import Mention, TitleMatcher, foreign_subject, season_refs, subject_verb
+from premiere_watch.extract.topic import about_target, article_season, is_entry_headline, roundup, seasons_spoken_of
 from premiere_watch.model import DateClaim, Rejected, Target
 
 # "| Premiere | October 5, 2022" in the article's own fact box: a label, not a subject of its own.
 # Scanned in every sentence of a page about a title that is no sequel: a CaselessScan (see ``casefold``).
 _SEQUEL_WHICH = CaselessScan(r"(?P<np>\b(?:its|the|a|his|her|their)\s+(?:\w+\s+)?(?:sequel|prequel|follow-up|"
                              r"spin-?off)),\s+(?:which|that)\b")
-_NEW_SEASON = re.compile(r"\b(?:new|upcoming|next|coming|forthcoming|latest)\s+(?:season|series|episodes|run)\b|"
-                         r"\b(?:revival|reboot|return(?:ing)? season)\b", re.I)
 _CALLED_SEQUEL = re.compile(r"\s*(?:sequel\b|,\s+(?:the|a|its)\s+(?:\w+\s+)?sequel\b)", re.I)
 _SEQUEL_OF_NAME = re.compile(r"\b(?:the|a)\s+(?:[\w-]+\s+)?sequel\s*,?\s+(?:[A-Z][\w'’]*\s+)?$")
 # "Volume 1 (four episodes): the night before Thanksgiving": a part of the article's subject.
@@ -89,8 +96,7 @@ _HAS_PASSED = re.compile(r"\s*(?:window|slot|date|release)?\s*(?:has|had)\s+(?:n
 _MOVED_AGAIN = re.compile(r"[,;]\s+(?:and|but|then|before)?\s*(?:[\w'’]+\s+){0,4}?(?:it|they|the (?:film|movie|"
                           r"series|show|season|release))\s+(?:has\s+|was\s+|had\s+)?(?:slid|slipped|moved|shifted|"
                           r"been pushed|pushed|delayed|postponed|bumped|been moved)\s+(?:back\s+)?again\b", re.I)
-_TIME_WORDS = r"when|after|before|since|once|until"  # what opens a time clause
-_TIME_CLAUSE = re.compile(rf"\b(?:{_TIME_WORDS}|as)\s+$", re.I)
+_TIME_CLAUSE = re.compile(rf"\b(?:{TIME_WORDS}|as)\s+$", re.I)
 _PRONOUN_OPENED = re.compile(rf"\b(?:it|which|the (?:film|movie|series|show|season))\s+(?:\w+ly\s+)?(?:{_RELEASED})"
                              r"\b[^,.;]{0,25}?"
                              r"\s+(?:on\s+|in\s+)?$", re.I)
@@ -111,9 +117,6 @@ _MONTH_NAMED = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec
 _ITSELF = re.compile(r"\s+itself\b", re.I)
 _STAMP_LABEL = re.compile(r"\b(?:start date|thread starter|posted(?: on)?|published(?: on)?|joined|last edited|"
                           r"(?:last )?updated(?: on)?)\s*:?\s*$", re.I)
-_RELEASE_OF = re.compile(r"\W*(?:(?:wide|limited|theatrical|global|worldwide|US|UK)\s+)?(?:release|premiere|debut|"
-                         r"opening|launch|bow)\s+of\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,3}?[\"“‘']?",
-                         re.I)
 _SINCE = re.compile(r"\bsince\s+(?:(?:the|its|their|her|his)\s+)?(?:[\w'’-]+\s+){0,3}?(?:on\s+|in\s+)?$", re.I)
 _HOME_MEDIA = re.compile(r"\b(?:blu-?ray|dvd|4k(?: uhd)?|ultra hd|steelbook|box set|digital (?:download|hd))\b", re.I)
 _FIRST_RUN = re.compile(r"\b(?:theat(?:er|re)s?|theatrical|cinemas?|premiere|broadcast|first aired|streaming)\b", re.I)
@@ -123,23 +126,6 @@ _INFOBOX_ROW = re.compile(r"^\|?\s*(?:(?:\w+\s+){0,2}(?:premiere|release|debut|l
                           r"(?:release|premiere|air|launch) dates?)\s*[|:]\s", re.I)
 
 
-@dataclass(frozen=True)
-class _Sentence:
-    """One sentence as the date checks see it."""
-
-    text: str
-    masked: str  # dates blanked, so that cue words never match inside one
-    mentions: list[Mention]  # of the target
-    anaphora: list[tuple[int, int]]  # "it", "the film" where the target is not named
-    anaphora_all: list[tuple[int, int]]
-    other_spans: list[tuple[int, int]]  # other titles named in it
-    context_season: int | None
-    schedule: bool  # a listing row or heading: a day there needs no release word
-    headline: bool
-    zone: str
-    slot_taken: bool  # another title takes the target's slot here
-    stamp_end: int = 0  # a timeline entry's own date ends here ("June 2023: moved to ...")
-    old_entry: bool = False  # in a timeline entry a later entry supersedes
 
 
 @dataclass
@@ -179,45 +165,12 @@ def _looking_back(dm: DateMention, anchor: dt.date | None) -> DateMention:
 
 _STAMP = re.compile(r"(?P<stamp>[^:—–\n]{3,30}?)\s*(?::|—|–|\s-)\s+")
 _MONTH_YEAR = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}|\d{4}", re.I)
-_SUBJECT_LEAD = re.compile(r"^[\s|\"“‘'(]*(?:(?:meanwhile|and|but|now|so|also|still|finally|yes|well)[,:]?\s+)?"
-                           r"(?:the\s+)?(?:(?:new|upcoming|final|next|latest|long-awaited)\s+)?", re.I)
 
 
 # A year-less date's year is the grammar's guess; these give it in words or digits.
 _YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b|['’]\d\d\b|\b(?:next|last|this|the following)\s+year\b", re.I)
-# "Ana Ruiz directed the sequel": a work named by its kind, not a pronoun.
-_PARTICIPLE_LEAD = re.compile(r"\s*(?:and\s+|now\s+|then\s+)*[a-z]+ing\b")
-# "problems on Blade": a title inside a prepositional phrase is nobody's antecedent.
-_IN_PHRASE = re.compile(r"\b(?:on|of|in|at|by|with|from|about|after|before|over|than|like|for|to|behind)\s+"
-                        r"(?:the\s+)?$", re.I)
 
 
-def _in_phrase(sentence: str, mention: Mention) -> bool:
-    # ... but "The makers of Stree 2 announced that the film ...": the work of its makers is
-    # what their sentence is about; and "UPDATE on Sallow Point: ... the coastal thriller
-    # premieres": a label's title is what follows it.
-    return bool(_IN_PHRASE.search(sentence, max(0, mention.start - 12), mention.start)) and \
-        not _MAKERS_OF.search(sentence, max(0, mention.start - 30), mention.start) and \
-        not _LABEL_ON.match(sentence, 0, mention.end + 3)
-
-
-_LABEL_ON = re.compile(r"\W*(?:update|updated|news|more|latest|breaking|new|just in)\s+(?:on|about|for)\s+"
-                       r"[^:]{1,60}:\s", re.I)
-
-
-def _opens_with_span(sentence: str, start: int) -> bool:
-    lead = _SUBJECT_LEAD.match(sentence)
-    return start <= (lead.end() if lead else 0) + 1
-
-
-def _past_predicate(sentence: str, end: int) -> int:
-    m = _PREDICATE_AFTER.match(sentence, end)
-    return m.end() if m else end
-
-
-def _past_appositive(sentence: str, end: int) -> int:
-    m = _APPOSITIVE_AFTER.match(sentence, end)
-    return m.end() if m else end
 
 
 _THROUGH = re.compile(r"(?:through|thru)\b", re.I)
@@ -226,48 +179,16 @@ _RUNNING_INTO = re.compile(r"\b(?:running|runs|run|continuing|continues|airing|s
 _RUN_BEFORE = re.compile(r"\b(?:runs?|running|ran|continu\w+|available|weekly|every \w+|"
                          r"in (?:cinemas|theaters|theatres)|on (?:release|sale|display|show))\b[^.;]{0,25}$", re.I)
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bno)\b[^.;]*$", re.I)  # "won't arrive in theaters until April 2"
-_MAKERS_OF = re.compile(r"\b(?:makers|producers|creators|team|filmmakers|director|directors|writers|showrunners?|"
-                        r"cast|stars?|studio|distributors?)\s+(?:of|behind)\s+(?:the\s+)?$", re.I)
 _POSSESSED_WORK = re.compile(r"['’]s?\s+(?:(?:director|star|creator|writer|showrunner|lead|producer|studio)['’]s?\s+)?"
                              r"(?:last|next|new|previous|latest|other|earlier|debut|first)\s+(?:[\w-]+\s+)?"
                              r"(?:film|movie|series|show|project|feature|drama|comedy)\b", re.I)
 _PROSE_ITEM = 200  # characters: a list item this long is prose, not a row
-# ", the series that picks up after The Batman," and "(the 1991 prequel, Patrick Gibson as young Dex)"
-# (An appositive is a noun phrase: ", will now premiere on ..." is the sentence's predicate.)
-_PREDICATE_AFTER = re.compile(r",\s+(?:will|would|is|are|was|were|has|have|had|can|could|should|may|might|now)\b"
-                              r"[^,;.]{3,120}(?:,|$)")
-_APPOSITIVE_AFTER = re.compile(r",\s+(?!(?:which|who|and|but|while|as|when|will|would|shall|is|are|was|were|has|have|"
-                               r"had|can|could|should|may|might|must|now|then|also|still)\b)[^,;.]{3,120},|"
-                               r"\s*\([^()]{1,200}\)")
-
-
-# "X, which ...", and German's "„X“, die am 14. Mai ... startet"
-_WHICH_AFTER = re.compile(r"[“”\"]?,\s+(?:which|die|der|das|welche[rs]?)\b")
 
 
 _DESCRIBED_TAKEN_OFF = re.compile(r"\b(?:taken|took|takes|pulled|pulls|removed|removes|yanked)\s+"
                                   r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s?\s+(?:[\w-]+\s+){0,3}?"
                                   r"(?:film|movie|thriller|drama|comedy|series|show|sequel|feature)\s+(?:off|from)\b")
 _TITLE_WITH_STUDIO = re.compile(rf"\W*[A-Z][^()]{{0,60}}?\s*\((?:{alternation(STREAMERS + NETWORKS + STUDIOS)})\)")
-_SINCE_BEFORE = re.compile(rf"\b(?:{_TIME_WORDS})\s+(?:the\s+)?$", re.I)
-_OWN_PAST_VERB = re.compile(r"\s+(?:\w+ly\s+)?[a-z]{3,}ed\b")
-_COORDINATED_WITH = re.compile(r"\b(?:and|&)\b", re.I)
-_SHARED = re.compile(r"\b(?:both|each|all (?:two|three|four|five))\b", re.I)
-_WHICH_LEADS = re.compile(r",\s*which\b", re.I)
-_OWN_WHICH_CLAUSE = re.compile(r"[“”\"]?,\s+(?:which|who)\b[^,;]{3,160},")
-
-
-def _in_time_clause(sentence: str, span: tuple[int, int]) -> bool:
-    """"... since Better Call Saul wrapped in 2022": a title that is the subject of a time clause
-    with a past verb of its own, inside another subject's sentence."""
-    return bool(_SINCE_BEFORE.search(sentence, max(0, span[0] - 8), span[0])) and \
-        _OWN_PAST_VERB.match(sentence, span[1]) is not None
-
-
-# "the date it announced in January", "said it had not yet decided": "it" is the company speaking.
-_IT_SPEAKS = re.compile(r"\s+(?:(?:had|has|have|would|will|did|does|is|was|not|n['’]t|yet|also|still|now)\s+){0,3}"
-                        r"(?:said|says|say|announc\w*|confirm\w*|decid\w*|reveal\w*|added|told|tells|plans?|"
-                        r"hop\w*|expect\w*|declined|refused|comment\w*|chose|agreed)\b", re.I)
 
 
 _TODAY = re.compile(r"today|tonight|this (?:evening|afternoon|morning)", re.I)
@@ -276,169 +197,13 @@ _NTH_DAY = re.compile(r"\bthe (?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+
 # A section of an entry page that lists the title's releases, a territory or format a row.
 _RELEASE_SECTION = re.compile(r"\b(?:releases?|release dates?|premieres?|premiere dates?|theatrical|"
                               r"in (?:cinemas|theaters|theatres))\b", re.I)
-_YEAR_ONLY = re.compile(r"[\s(]*(?:19|20)\d\d[\s)]*")
 
 
-def is_entry_headline(headline: str, matcher: TitleMatcher) -> bool:
-    """The headline is the title's name, with at most its year ("Materialists", "Five Nights at
-    Freddy's 2 (2025)"): the page is the title's own entry, not an article about it."""
-    mentions = matcher.find(headline)
-    if len(mentions) != 1:
-        return False
-    rest = headline[:mentions[0].start] + headline[mentions[0].end:]
-    return not rest.strip(" :|-–—·") or bool(_YEAR_ONLY.fullmatch(rest))
-
-
-def _it_takes(sentence: str, lo: int, at: int, anaphora: list[tuple[int, int]],
-              other_spans: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The other title a bare "it" in the date's clause points back to: the nearest one the
-    sentence named before it (outside a time clause of its own)."""
-    pronoun = next((a for a in reversed(anaphora) if lo <= a[0] < at and sentence[a[0]:a[1]].lower() == "it"
-                    and not _IT_SPEAKS.match(sentence, a[1])), None)
-    if pronoun is None:
-        return None
-    # (A name of two words or more: a lone capitalised word may be a people's or a place's.  A
-    # title named only to compare ("the same day as The Matrix 4") is nobody's antecedent.)
-    before = [sp for sp in other_spans if sp[1] <= pronoun[0] and not _in_time_clause(sentence, sp)
-              and " " in sentence[sp[0]:sp[1]].strip() and not compared(sentence, sp[0])]
-    return before[-1] if before else None
-
-
-def _in_their_which_clause(sentence: str, at: int, other_spans: list[tuple[int, int]]) -> bool:
-    """"Next weekend brings Gran Turismo, which moved its opening to Aug. 25": a pronoun in
-    a which-clause after another title points back to that title."""
-    lo, _hi = cues.clause_bounds(sentence, at, at)
-    return any(_WHICH_AFTER.match(sentence, end) and end <= lo <= end + 8 for _, end in other_spans)
-
-
-def _opens_with(sentence: str, mentions: list[Mention]) -> bool:
-    """The sentence opens with the target: it is the subject the sentence's pronouns take."""
-    lead = _SUBJECT_LEAD.match(sentence)
-    return any(m.start <= (lead.end() if lead else 0) for m in mentions)
-
-
-def _owned_by_target(sentence: str, anaphor: tuple[int, int], mentions: list[Mention],
-                     others: list[tuple[int, int]]) -> bool:
-    """"removed Meridian Run from its March 29 date": a possessive takes the nearest title
-    named before it."""
-    if sentence[anaphor[0]:anaphor[1]].lower() not in ("its", "their"):
-        return False
-    before = [m.end for m in mentions if m.end <= anaphor[0]]
-    return bool(before) and not any(max(before) <= o_start < anaphor[0] for o_start, _ in others)
 
 
 _PART_OF_SEASON = re.compile(r"\b(?:Part|Volume|Vol\.)\s+(?:\d|One|Two|Three|I{1,3})\b|\b(?:first|second) half\b")
-_LATER_PART = re.compile(r"\b(?:(?:second|final|last|back) half|Vol(?:ume|\.)\s*(?:2|Two|II|3|Three|III))\b", re.I)
-_TARGET_KEY = "\x00target"  # the target among the titles a paragraph names, in order
-_FORMER_LATTER = re.compile(r"\b[Tt]he (former|latter)\b")
 
 
-def _former_or_latter(sentence: str, start: int, earlier: list[str], here: list[tuple[int, str]]) -> str | None:
-    """The title "the former" or "the latter" takes when it is the date's clause's subject:
-    of the last two titles the paragraph has named, the first or the second."""
-    if "former" not in sentence and "latter" not in sentence:
-        return None  # most sentences: no clause to bound
-    lo, _hi = cues.clause_bounds(sentence, start, start)
-    phrase = None
-    for m in _FORMER_LATTER.finditer(sentence, lo, start):
-        phrase = m
-    if phrase is None:
-        return None
-    named: list[str] = []
-    for key in earlier + [key for at, key in here if at < phrase.start()]:
-        if key not in named:
-            named.append(key)
-    if len(named) < 2:
-        return None
-    return named[-2] if phrase.group(1) == "former" else named[-1]
-
-
-def _gap(dm: DateMention, span: tuple[int, int]) -> int:
-    return dm.start - span[1] if span[1] <= dm.start else (span[0] - dm.end) + 15
-
-
-# Between a sentence's subject and a later date, a new main clause brings its own subject.
-# A clause of its own, not an elaboration after a colon: ", but", "; ", "while".
-_COORDINATE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas|yet|so)?|\b(?:but|while|whereas))\s*$", re.I)
-_NEW_CLAUSE = re.compile(r",\s+(?:so|and|but|yet|or)\b|;|\b(?:but|while|whereas|although|though)\b", re.I)
-
-
-def _season_ok(target: Target, sentence: str, start: int, end: int, mentions: list[Mention],
-               context_season: int | None, row: bool = False) -> tuple[bool, str, int | None]:
-    """Which season a date belongs to: nearest season reference in its clause, else context."""
-    if target.season is None:
-        return True, "", context_season
-    # "the first season's post-production", "season 2's slot": a possessive season is a
-    # comparison, not what the date is about.
-    refs = [r for r in season_refs(sentence) if sentence[r.end:r.end + 2] not in ("'s", "’s")]
-    # "Season 6 arrives in two parts: Part 1 on November 16": parts divide a season that is
-    # named (here or by the article); they count as seasons only where nothing else does.
-    named = any(not r.part and r.number is not None for r in refs)
-    refs = [r for r in refs if not r.part or not (named or (context_season is not None
-                                                            and r.number != context_season))]
-    # A listing row is one unit: "Apr 25 — Fallout 4 next-gen update" dates Fallout 4.
-    lo, hi = (0, len(sentence)) if row else cues.clause_bounds(sentence, start, end)
-    # The date's own clause decides; failing that, a season named just before it
-    # ("season 2, episode 3 recap: Nov 13"), not one from an earlier clause far away.
-    # A season opening the sentence is its subject, however long the clause between
-    # ("Season three, which we have known about since December, premieres March 24").
-    local = [r for r in refs if lo <= r.start < hi] or [r for r in refs if r.end <= start and start - r.end < 60] \
-        or [r for r in refs if r.start <= 12 and r.end <= start and not r.part
-            and not _NEW_CLAUSE.search(sentence, r.end, start)]
-    before = [r for r in local if r.end <= start]
-    # "the second season ... around January 2024": a season named before the date in
-    # its clause is what the date is about; one named after only when none precedes.
-    local = before or local
-    numbered: list[tuple[int, int | None, str]] = []
-    for r in local:
-        dist = start - r.end if r.end <= start else r.start - end
-        numbered.append((abs(dist), r.number, r.relation))
-    for m in mentions:
-        if m.season is not None and lo <= m.start < hi:
-            dist = start - m.end if m.end <= start else m.start - end
-            numbered.append((abs(dist), m.season, ""))
-    if numbered:
-        numbered.sort(key=lambda x: x[0])
-        _, num, rel = numbered[0]
-        if rel == "previous":
-            return False, "about a previous season", None
-        if num is None:
-            # "the new season" is the season the article is about.
-            if context_season is not None and context_season != target.season:
-                return False, f"the new season here is season {context_season}", context_season
-            return True, "", target.season
-        if num != target.season:
-            return False, f"about season {num}", num
-        return True, "", num
-    if context_season is not None and context_season != target.season:
-        return False, f"context is season {context_season}", context_season
-    return True, "", context_season
-
-
-def about_target(page: Page, matcher: TitleMatcher) -> bool:
-    """The whole page is about the target: its headline names it, or it is the target's
-    own title page (its JSON-LD work carries exactly the target's name)."""
-    # A file name for a title ("PARASITE_PressKit_ENG_final") spells words with underscores.
-    return bool(matcher.find(page.headline.replace("_", " "))) or (page.title_page and jsonld_names(page, matcher)) \
-        or (page.meta_title != page.headline and bool(matcher.find(page.meta_title.replace("_", " "))))
-
-
-_LIST_ITEM = re.compile(r"(?:^|[:,;]|\band\b|&)\s*(?P<item>[A-Z0-9][^,;:&]*?)(?=\s*(?:,|;|&|\band\b|$))")
-
-
-def roundup(headline: str, matcher: TitleMatcher) -> bool:
-    """The headline lists several titles ("Coming to Netflix in January: The Night Agent,
-    American Primeval, Back in Action and more"): the page is about each in its own section,
-    not about the target throughout."""
-    if not matcher.find(headline):
-        return False
-    tail = headline.split(":", 1)[1] if ":" in headline else headline
-    if tail.count(",") < 2:
-        return False  # a list of titles runs "A, B, C and more"
-    items = [m.group("item").strip() for m in _LIST_ITEM.finditer(tail)]
-    others = [i for i in items if i and not matcher.find(i) and i.lower() not in ("more", "others")
-              and len(i.split()) <= 5 and not re.search(r"\d", i)]
-    return len(others) >= 2
 
 
 # "... then pulled it off the calendar last year": an undating the page dates in the past is
@@ -448,62 +213,10 @@ _LONG_AGO = re.compile(r"\b(?:last year|last (?:spring|summer|autumn|fall|winter
 # "Also streaming this month", "More new shows", "Elsewhere on TV": a section of other titles.
 _OTHERS_HEADING = re.compile(r"(?:also|elsewhere)\b|(?:more|other)\s+(?:new\s+)?(?:shows|series|films|movies|titles|"
                              r"premieres|releases|dates|to watch)\b", re.I)
-_MEASURED_FROM = re.compile(r"\b(?:after|since|before|following|than|like|unlike)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 
 
-def _seasons_spoken_of(text: str) -> list[SeasonRef]:
-    """The seasons ``text`` names, but for those it measures from ("comes back in September,
-    two years after season 2"): a page or section is not about those."""
-    return [r for r in season_refs(text) if not _MEASURED_FROM.search(text, 0, r.start)]
 
 
-def _asked_or_supposed(text: str, at: int) -> bool:
-    """"Has there been any talk of a second season?", "if there is a season 2": a season
-    asked about or supposed is not one the page reports."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
-    end = _SENTENCE_END.search(text, at)
-    return (end is not None and end.group(0).startswith("?")) or bool(_SUPPOSED.search(text, start, at))
-
-
-_SENTENCE_END = re.compile(r"[.?!](?:\s|$)")
-_SUPPOSED = re.compile(r"\b(?:if|whether|would|could|might|hopes? for|possible|potential|any talk of)\b", re.I)
-
-
-def article_season(page: Page, matcher: TitleMatcher, target: Target) -> int | None:
-    """The season an article about the target is about: the one its headline names, else
-    the one its paragraphs about the target name most often (ties to the later season;
-    recaps are brief).  Other shows' seasons on the page say nothing about the target's."""
-    headline_mentions = matcher.find(page.headline)
-    if not headline_mentions or target.season is None:
-        return None
-    refs = season_refs(page.headline)
-    if refs and refs[0].number:
-        return refs[0].number
-    if headline_mentions[0].season is not None:
-        return headline_mentions[0].season
-    counts: dict[int, int] = {}
-    lede: int | None = None
-    for block in page.blocks:
-        if block.zone != "main" or not (matcher.find(block.text) or matcher.find(block.heading)):
-            continue
-        if not matcher.find(block.text) and emphasized_titles(block.emphasized, matcher):
-            continue  # "Ferrell also appears in The Quiet Duchess ... its second season": that show's
-        numbered = [r.number for r in _seasons_spoken_of(block.text) if r.number is not None
-                    and block.text[r.end:r.end + 2] not in ("'s", "’s") and not _asked_or_supposed(block.text, r.start)]
-        if lede is None and numbered and matcher.find(block.text):
-            lede = numbered[0]
-        for number in numbered:
-            counts[number] = counts.get(number, 0) + 1
-    if target.season in counts:
-        return target.season  # the page speaks of the watched season: it is about it, among others
-    if counts and max(counts) < target.season and any(
-            _NEW_SEASON.search(b.text) for b in page.blocks if b.zone == "main" and matcher.find(b.text)):
-        # "its second and final season ended in 1991" on a page about "the revival", "the new
-        # season": the seasons it numbers are the past, not what it is about.
-        return None
-    if lede is not None:
-        return lede  # the lede names the season the article is about
-    return max(counts, key=lambda n: (counts[n], n)) if counts else None
 
 
 class _Walk:
@@ -511,7 +224,6 @@ class _Walk:
         self.page = page
         self.named_before: list[str] = []  # titles the paragraph named before this sentence
         self.named_here: list[tuple[int, str]] = []  # and where this sentence names them
-        self.later_part_target = any(_LATER_PART.search(name) for name in target.names)  # "... Volume 2"
         self.target = target
         self.matcher = matcher
         self.anchor = page.anchor
@@ -557,7 +269,7 @@ class _Walk:
             if not mentions:
                 continue
             # Named as the lede's subject or object, not inside a phrase ("problems on Blade").
-            named = any(not _in_phrase(sentence, m) for m in mentions)
+            named = any(not in_phrase(sentence, m) for m in mentions)
             return named and not foreign_subject(sentence, self.matcher) and not other_kind(sentence, self.target)
         return False
 
@@ -621,7 +333,7 @@ class _Walk:
                 current_heading = block.heading
                 hm = self.matcher.find(block.heading) if block.heading else []
                 self.heading_named = bool(hm)
-                refs = _seasons_spoken_of(block.heading) if block.heading else []
+                refs = seasons_spoken_of(block.heading) if block.heading else []
                 # The page's headline is the article's topic, not a section: its season dates nothing.
                 self.heading_season = refs[0].number if refs and block.heading != self.page.headline else None
                 if hm:
@@ -696,7 +408,7 @@ class _Walk:
             # whose card says it premieres; otherwise a lone date heading is the article's date.
             return
         dates = [d for d in self.cache.dates(parent.text) if d.date.precision == "day"]
-        ok, _reason, _season = _season_ok(self.target, heading.text, 0, 0, self.matcher.find(heading.text), None)
+        ok, _reason, _season = season_ok(self.target, heading.text, 0, 0, self.matcher.find(heading.text), None)
         ok = ok or self._episode_heading(heading)
         if len(dates) == 1 and ok:
             self._add(Candidate(dates[0].date, "confirmed", f"{parent.text} — {heading.text}",
@@ -812,7 +524,7 @@ class _Walk:
             # "The Penguin, the series that picks up after The Batman, will premiere ...": a title
             # inside the target's appositive describes it and dates nothing.
             other_spans = [(a, b) for a, b in other_spans
-                           if not any(m.end < a < _past_appositive(sentence, m.end) for m in mentions)]
+                           if not any(m.end < a < past_appositive(sentence, m.end) for m in mentions)]
             if first_row:
                 other_spans = []  # '| 3.01 | "Six Months Later" | Wed. 9/24/25 |': the episode's own title
             if not self.sequel:
@@ -822,7 +534,7 @@ class _Walk:
                 if low is None or any(word in low for word in ("sequel", "prequel", "follow-up", "spin")):
                     other_spans = sorted(other_spans + [m.span("np") for m in _SEQUEL_WHICH.finditer(sentence)])
             self.named_before += [key for _, key in self.named_here]  # the sentence before's
-            self.named_here = sorted([(m.start, _TARGET_KEY) for m in mentions] +
+            self.named_here = sorted([(m.start, TARGET_KEY) for m in mentions] +
                                      [(a, sentence[a:b]) for a, b in other_spans])
             # "it", "the film": asked by up to three of the tests below, scanned once.
             points_back = not mentions and self.anaphora.search(sentence) is not None
@@ -832,10 +544,10 @@ class _Walk:
                 subject = True
             elif foreign_subject(sentence, self.matcher):
                 subject = False  # "Meanwhile, Gen V premieres ...": another title's sentence
-            elif any(_opens_with_span(sentence, start) for start, _ in other_spans) and (
+            elif any(opens_with_span(sentence, start) for start, _ in other_spans) and (
                     not points_back or any(
                         _SUBJECT_AFTER.match(sentence, end) for start, end in other_spans
-                        if _opens_with_span(sentence, start))):
+                        if opens_with_span(sentence, start))):
                 # Another title is the subject; one named further on is only named.  Its own
                 # pronouns follow it: "X: Night Shift, which NBC ordered, ... and it premieres Oct. 9".
                 subject = False
@@ -850,7 +562,7 @@ class _Walk:
                 # opens on "the sequel" goes back to the article's subject.
                 if topic and sentence is sentences[0] and DEFINITE_WORK.search(sentence):
                     subject = True
-            elif subject and not [sp for sp in other_spans if not _in_time_clause(sentence, sp)] and (
+            elif subject and not [sp for sp in other_spans if not in_time_clause(sentence, sp)] and (
                     sentence is not sentences[0] or not may_hold_date(sentence)):
                 # "That history is long.", and a paragraph's later sentences that name no title:
                 # the subject carries on.
@@ -926,7 +638,7 @@ class _Walk:
                         if not any(0 <= m.start() - end <= 3 and masked[end:m.start()].strip() in (",", "")
                                    for _, end in other_spans)
                         and not any(start <= m.start() < end for start, end in other_spans)
-                        and not _in_their_which_clause(masked, m.start(), other_spans)
+                        and not in_their_which_clause(masked, m.start(), other_spans)
                         # "The trailer for Apple's Northern Static is out, and the series itself
                         # arrives on 17 October": "itself" takes the title just named.
                         and not (_ITSELF.match(masked, m.end()) and any(end <= m.start() for _, end in other_spans))
@@ -934,7 +646,7 @@ class _Walk:
                         and not (m.group(0).lower() in ("its", "their") and any(
                             end <= m.start() <= end + 20 and subject_verb(masked, end)
                             and "," not in masked[end:m.start()] for _, end in other_spans))]
-        view = _Sentence(sentence, masked, mentions, anaphora_all if not mentions else [], anaphora_all,
+        view = DatedSentence(sentence, masked, mentions, anaphora_all if not mentions else [], anaphora_all,
                          other_spans, context_season, kind in ("table_row", "list_item", "heading") or bool(
                              mentions and _CARD_LINE.fullmatch(sentence)), headline, zone,
                          slot_taken(masked, mentions, pronoun_is_target=not mentions and self.prev_subject),
@@ -944,7 +656,7 @@ class _Walk:
         for i, dm in enumerate(dates):
             self._date(view, dm, dates[i + 1].start if i + 1 < len(dates) else None)
 
-    def _own_past_release(self, view: _Sentence, dm: DateMention) -> bool:
+    def _own_past_release(self, view: DatedSentence, dm: DateMention) -> bool:
         """"Rob Marshall's remake, with Halle Bailey as Ariel, opened Friday": a sentence about
         the target, named by description, whose subject's past release verb governs the date,
         with no other title before it."""
@@ -954,12 +666,11 @@ class _Walk:
         # "the trailer, launched on 31 August": another event's verb.
         return verb is not None and not cues.OTHER_EVENT.search(view.masked, 0, verb.start())
 
-    def _date(self, view: _Sentence, dm: DateMention, next_start: int | None) -> None:
+    def _date(self, view: DatedSentence, dm: DateMention, next_start: int | None) -> None:
         if dm.end <= view.stamp_end:
             self.reject(view.text, f"{dm.text!r}: the time of a timeline entry")
             return
-        text, sentence, mentions, anaphora, anaphora_all, other_spans = (
-            view.text, view.masked, view.mentions, view.anaphora, view.anaphora_all, view.other_spans)
+        text, sentence, mentions, anaphora = view.text, view.masked, view.mentions, view.anaphora
         context_season, schedule, headline, zone = view.context_season, view.schedule, view.headline, view.zone
         # (Every label ends the words before the date, past spaces, with one of these endings,
         # none with a letter that IGNORECASE matches outside ASCII: see casefold.)
@@ -983,7 +694,7 @@ class _Walk:
             return
         # Most dates on a page date something other than a release: the release-word check is
         # the cheapest way out, so it comes before the attribution work.
-        protect = [(m.start, m.end) for m in mentions] + anaphora_all
+        protect = [(m.start, m.end) for m in mentions] + view.anaphora_all
         is_release, word = cues.event_of(sentence, dm.start, dm.end, schedule and dm.date.precision == "day",
                                          self.previous, protect, next_start, dm.text)
         if not is_release and dm.qualifier == "guess":
@@ -996,111 +707,11 @@ class _Walk:
             self.reject(text, f"{dm.text!r}: the release of the product the page sells")
             return
         lo, hi = cues.clause_bounds(sentence, dm.start, dm.end)
-        # Mentions that are the clause's own (not inside a phrase like "the studio behind X").
-        own = [m for m in mentions if lo <= m.start < hi and not _in_phrase(sentence, m)]
-        if not own and (lo == 0 or _COORDINATE.search(sentence, max(0, lo - 12), lo)) \
-                and (other := clause_title(text, lo, hi, self.matcher)):
-            # "X has no date yet, but Glass Tide premieres June 4": the clause's own subject or
-            # object is the title it dates.
-            self.reject(text, f"{dm.text!r}: about {other!r}, its clause's title")
+        if reason := date_owner(view, dm, lo, hi, self.target, self.matcher, self.prev_subject,
+                                self.named_before, self.named_here):
+            self.reject(text, reason)
             return
-        if lo > 0 and other_spans and _PARTICIPLE_LEAD.match(sentence, lo) and sentence[:lo].rstrip().endswith(",") \
-                and not _opens_with(sentence, mentions):
-            opener = next((span for span in other_spans if _opens_with_span(sentence, span[0])), None)
-            if opener is not None:
-                # "Shang-Chi gives up July 9 to Black Widow, shifting to Sept. 3": a participle takes
-                # the sentence's subject, not the title named just before it.
-                self.reject(text, f"{dm.text!r}: about {text[opener[0]:opener[1]]!r}, the subject of "
-                                  "the participle's sentence")
-                return
-        if other := nearest_name(text, lo, dm.start, mentions, self.matcher):
-            self.reject(text, f"{dm.text!r}: about {other!r}, the title named just before it")
-            return
-        if not mentions and other_spans and (named := _it_takes(sentence, lo, dm.start, anaphora_all, other_spans)):
-            # "... will be called 'Avatar: Fire and Ash' and confirmed it for Dec. 19, 2025": "it"
-            # takes the title the sentence named before it.
-            self.reject(text, f"{dm.text!r}: 'it' takes {text[named[0]:named[1]]!r}, named before it")
-            return
-        # "Part Two, which was shot back-to-back with the first film, opens March 12": the title's
-        # own which-clause names its sibling only to describe it.
-        sibling_lo = max([lo, *(rel.end() for m in mentions if m.end <= dm.start
-                               and (rel := _OWN_WHICH_CLAUSE.match(sentence, m.end)) and rel.end() <= dm.start)])
-        which = _WHICH_LEADS.search(sentence, max(0, lo - 12), lo + 7)
-        if which and not any(0 <= which.start() - m.end <= 3 for m in mentions):
-            # "... with the first film, which opens March 12": "which" takes the phrase before it.
-            sibling_lo = max(sentence.rfind(",", 0, which.start()) + 1, which.start() - 60, 0)
-        # "Singham Again and Bhool Bhulaiyaa 3 both release this Friday": the title is one of them.
-        among = any(lo <= m.start < dm.start and _COORDINATED_WITH.search(sentence, max(0, m.start - 40),
-                                                                          min(len(sentence), m.end + 40))
-                    for m in mentions)
-        if other := sibling(sentence, self.target, sibling_lo, dm.start) or (
-                "" if among else plural_subject(sentence, lo, hi)):
-            self.reject(text, f"{dm.text!r}: about {other!r}, not this title")
-            return
-        # Attribute the date to the nearest title named in the sentence.
-        if mentions and anaphora_all and not self.prev_subject and not _opens_with(sentence, mentions) and \
-                all(_in_phrase(sentence, m) for m in mentions):
-            # "A reshuffle triggered by problems on Blade pushed it to ...": the pronoun
-            # nearer the date points back to the previous sentence's title, not ours.  When
-            # ours is the sentence's subject ("Succession returns for its fourth season on
-            # March 26"), the pronoun is its own.
-            near_m = min(abs(_gap(dm, (m.start, m.end))) for m in mentions)
-            near_a = min((abs(_gap(dm, a)) for a in anaphora_all
-                          if not _owned_by_target(sentence, a, mentions, other_spans)), default=10**6)
-            if near_a < near_m:
-                self.reject(text, f"{dm.text!r}: the pronoun before it refers to another title")
-                return
-        if any(0 <= a - dm.end <= 60 and _RELEASE_OF.fullmatch(sentence, dm.end, a) for a, _ in other_spans):
-            # "a week after Universal's July 16, 2027, release of the animated sequel 'Moonpuddle 2'"
-            self.reject(text, f"{dm.text!r}: the release of the title named after it")
-            return
-        if self.target.season is not None and _LATER_PART.search(sentence, 0, dm.start) and \
-                not self.later_part_target:
-            lo, _hi = cues.clause_bounds(sentence, dm.start, dm.end)
-            if later := _LATER_PART.search(sentence, lo, dm.start):
-                # "the second half of the season arrives on June 4": not where the season begins
-                # (a numbered "Part 2" is weighed below, with the season it may itself be).
-                self.reject(text, f"{dm.text!r}: a later part of the season ({later.group(0)!r})")
-                return
-        if (pointed := _former_or_latter(sentence, dm.start, self.named_before, self.named_here)) not in (
-                None, _TARGET_KEY):
-            # "Saltbush on ABC and Red Gum Crossing on Stan.  The former returns on Saturday": Saltbush.
-            self.reject(text, f"{dm.text!r}: about {pointed!r}, the title 'the former' or 'the latter' takes")
-            return
-        if any(end < dm.start < _past_appositive(sentence, end) for _, end in other_spans):
-            # "On the Rocks, the Sofia Coppola movie it is co-releasing this fall, ...": the
-            # appositive describes that title, its date included.
-            self.reject(text, f"{dm.text!r}: in the appositive of another title")
-            return
-        if subject := next((text[a:b] for a, b in other_spans if b < dm.start < _past_predicate(sentence, b)
-                            and not any(m.start < b for m in mentions)), None):
-            # "Branagh's next film, the Agatha Christie mystery Death on the Nile, is now due in cinemas
-            # on February 11": the title just before the predicate is its subject, unless ours
-            # opened the sentence and that title is in our appositive.
-            self.reject(text, f"{dm.text!r}: about {subject!r}, the subject of the predicate after it")
-            return
-        if _in_their_which_clause(sentence, dm.start, other_spans):
-            self.reject(text, f"{dm.text!r}: in a which-clause about another title")
-            return
-        # "Gilligan's first series since Better Call Saul wrapped in 2022 will premiere on Nov. 7":
-        # a title in a time clause of its own, with its own past verb, is not the subject.
-        rivals = [sp for sp in other_spans if not (_in_time_clause(sentence, sp) and sp[1] < dm.start)]
-        if rivals:
-            def dist(span: tuple[int, int]) -> int:
-                return dm.start - span[1] if span[1] <= dm.start else (span[0] - dm.end) + 15
-            near_other = min(abs(dist(s)) for s in rivals)
-            # "moved Perihelion, Ines Albrecht's space thriller starring ..., from Nov. 6": the
-            # appositive describes the target and stands between it and its date.
-            # (A pronoun past the date's clause, "...dated for 19 December; its trailer is out", is
-            # the next clause's subject.)
-            targets = [(m.start, _past_appositive(sentence, m.end)) for m in mentions] + [
-                a for a in anaphora if a[0] < hi or a[0] < dm.start]
-            near_target = min((abs(dist(t)) for t in targets), default=10**6)
-            shared = among and _SHARED.search(sentence, lo, dm.start)  # "X and Y both release ..."
-            if near_other < near_target and not shared:
-                self.reject(text, f"{dm.text!r} belongs to another title")
-                return
-        ok, reason, _season = _season_ok(self.target, sentence, dm.start, dm.end, mentions, context_season,
+        ok, reason, _season = season_ok(self.target, sentence, dm.start, dm.end, mentions, context_season,
                                          row=schedule and len(sentence) < 200)
         if not ok:
             self.reject(text, f"{dm.text!r}: {reason}")

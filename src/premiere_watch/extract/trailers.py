@@ -22,10 +22,10 @@ from typing import Literal
 
 from premiere_watch.extract.attribution import other_kind, other_titles, sibling, subtitled_work
 from premiere_watch.extract.casefold import CaselessScan
-from premiere_watch.extract.claims import article_season, is_entry_headline
 from premiere_watch.extract.mentions import mask_dates, text_cache
 from premiere_watch.extract.page import Page, Video, watch_url
 from premiere_watch.extract.titles import TitleMatcher, foreign_subject, season_refs
+from premiere_watch.extract.topic import article_season, is_entry_headline
 from premiere_watch.model import Rejected, Target, Trailer, TrailerStatus
 
 # Tested on every sentence of the article: a CaselessScan (see ``casefold``).
