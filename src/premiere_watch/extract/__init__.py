@@ -13,8 +13,11 @@ Modules, in the order a page flows through them:
   title is the subject instead;
 * ``mentions.py``: the date grammar (``grammar/``, another owner) behind a
   per-page cache;
+* ``topic.py``: what the page is about (the target throughout, several
+  titles in turn, the target's own entry) and which season;
 * ``claims.py`` + ``cues.py``: sentence by sentence, which dates are this
-  title's release and with what status; ``structured.py``: JSON-LD dates;
+  title's release and with what status (``attribution.py`` and
+  ``ownership.py``: whose a date is); ``structured.py``: JSON-LD dates;
   ``decide.py``: the one confirmed date, tentative and denied ones, weighed by
   ``rank.py`` (weights fitted by ``tools/ranker.py``);
 * ``trailers.py``: released / none / unmentioned;
