@@ -2519,3 +2519,76 @@ def test_a_platform_names_a_game(row: str, want: Want) -> None:
 ])
 def test_running_into_a_month_ends_a_run(text: str, want: Want) -> None:
     check(read(article(text, headline="Halcyon Drift season 2 schedule", published="2024-12-02")), want)
+
+
+@pytest.mark.parametrize(("season", "text", "want"), [
+    # A later clause's "it" takes the season that opens the sentence, across the clause break ...
+    (3, "The second season has not aired yet; Vireo+ has only said that it will arrive this spring.", Want(None)),
+    # ... but not past another season named between them: "it" takes the nearest.
+    (2, "Season 1 came out in September, and the writers say the season 2 scripts are done, so it could land "
+        "as soon as fall 2026.", Want(None, tentative="2026-23")),
+    # (With no "it", a season opening an earlier clause says nothing about the date's clause.)
+    (3, "The second season was a hit with critics and with audiences across Europe and Asia; Vireo+ will bring "
+        "the show back this spring.", Want("2024-21")),
+])
+def test_it_takes_the_season_that_opens_the_sentence(season: int, text: str, want: Want) -> None:
+    target = Target("Halcyon Drift", season, (), "tv")
+    check(read(article("Halcyon Drift has been renewed.", text, headline=f"Halcyon Drift renewed for season {season}",
+                       published="2024-02-21"), target), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Reshoots are filming, whatever schedules them ...
+    ("Reshoots are understood to be planned for the autumn.", Want(None)),
+    ("Re-shoots are scheduled for March, and the film still opens on May 7, 2027.", Want("2027-05-07")),
+    # ... the film planned for the autumn is the release.
+    ("Meridian Run is planned for the autumn.", Want("2025-23")),
+])
+def test_reshoots_are_filming(text: str, want: Want) -> None:
+    check(read(article("Vireo Pictures has pulled Meridian Run from its November date.", text,
+                       headline="Meridian Run pulled from November", published="2025-06-13"), MERIDIAN), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # The title's appositive describes it: the novel or game it names is no event the date is for ...
+    ("Vireo Pictures has set Meridian Run, Ana Ruiz's adaptation of the illustrated novel, for March 14, 2025.",
+     Want("2025-03-14")),
+    ("Vireo Pictures has dated Meridian Run, the thriller based on the 2019 video game, for March 14, 2025.",
+     Want("2025-03-14")),
+    # ... but a date the appositive holds is still the appositive's, and a novel outside it is the event.
+    ("Vireo Pictures has set Meridian Run, the adaptation of a novel published on March 14, 2019, for release.",
+     Want(None)),
+    ("Vireo Pictures has set the illustrated novel Meridian Run for March 14, 2025.", Want(None)),
+])
+def test_the_titles_appositive_names_no_event(text: str, want: Want) -> None:
+    check(read(article(text, headline="Meridian Run gets a date", published="2024-09-24"), MERIDIAN), want)
+
+
+@pytest.mark.parametrize(("headline", "want"), [
+    # Under a listing's day heading, "today" far from its release word is still that day ...
+    ("Sunday 9 February 2025", Want("2025-02-09")),
+    # ... and under a news headline it is the day of the news, which is no premiere.
+    ("Halcyon Drift news", Want(None)),
+])
+def test_today_under_a_day_headline(headline: str, want: Want) -> None:
+    html = ("<html><head><meta property='article:published_time' content='2025-02-04T09:00:00Z'></head><body>"
+            f"<article><h1>{headline}</h1><h2>Tonight's pick</h2><h3>Halcyon Drift NEW SERIES</h3>"
+            "<p>9pm · BBC One · also on iPlayer</p><p>All six episodes are on iPlayer from 6am today.</p>"
+            "</article></body></html>")
+    check(read(html, Target("Halcyon Drift", None, (), "tv")), want)
+
+
+@pytest.mark.parametrize(("cls", "published"), [
+    # An element whose class names the title's release dates the release, not the page ...
+    ("upcoming-date", None),
+    ("release-date", None),
+    ("episode-airdate", None),
+    # ... a byline's date dates the page.
+    ("post-date", dt.date(2024, 1, 4)),
+    ("byline", dt.date(2024, 1, 4)),
+])
+def test_a_release_date_element_is_no_byline(cls: str, published: dt.date | None) -> None:
+    html = ("<html><body><main><h1>Meridian Run</h1>"
+            f"<div><span class='{cls}'>All episodes January 4, 2024</span></div>"
+            "<p>A courier in Lisbon takes one job too many.</p></main></body></html>")
+    assert parse_page(html).published == published

@@ -124,3 +124,16 @@ def test_foreign_subject(sentence: str, foreign: bool) -> None:
 def test_a_common_word_title_in_a_title_cased_line(line: str, found: bool) -> None:
     page = "The quicklime kilns are busy. Quicklime, the Prime Video thriller series, returns for season 2."
     assert bool(TitleMatcher(Target("Quicklime", 2, (), "tv"), page).find(line)) is found
+
+
+@pytest.mark.parametrize(("page", "found"), [
+    # A web address, a handle or a hashtag spells any name in lower case: no sign of a common word ...
+    ("Ternwood premieres October 17. Stream Ternwood on Apple TV+: https://tv.apple.example/ternwood", True),
+    ("Ternwood premieres October 17. Follow @ternwood and #ternwood for more.", True),
+    # ... a lower-case word in a sentence still is.
+    ("Ternwood premieres October 17. The ternwood grows on the island's western cliffs.", False),
+])
+def test_a_lower_case_address_is_no_common_word(page: str, found: bool) -> None:
+    # A one-word title in a title-cased video title needs to be no common word on the page.
+    matcher = TitleMatcher(Target("Ternwood", None, (), "tv"), page)
+    assert bool(matcher.find("Ternwood — Official Teaser | Apple TV+")) is found

@@ -442,3 +442,17 @@ def test_an_entry_pages_video_list(headline: str, items: str, status: str) -> No
 ])
 def test_quoted_questions_seen_trailers_and_headline_futures(body: str, status: str) -> None:
     assert_trailer(body, status)
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # A teaser that played at a convention or before a film in cinemas has been shown: it is out ...
+    ("<p>All of Us Are Dead season 2 is coming. The only look so far is the teaser that played at Comic-Con in "
+     "July, which Netflix also put online that weekend, and a full trailer is promised closer to launch.</p>",
+     "released"),
+    ("<p>All of Us Are Dead season 2 is coming. Its teaser played before Deadpool & Wolverine in cinemas.</p>",
+     "released"),
+    # ... one that will be played there is not yet.
+    ("<p>All of Us Are Dead season 2 is coming. A teaser will be played at Comic-Con in July.</p>", "none"),
+])
+def test_a_teaser_that_played_at_an_event(body: str, status: str) -> None:
+    assert_trailer(body, status)

@@ -219,6 +219,20 @@ _OTHERS_HEADING = re.compile(r"(?:also|elsewhere)\b|(?:more|other)\s+(?:new\s+)?
 
 
 
+def _appositive_before(sentence: str, mentions: list[Mention], start: int) -> tuple[int, int]:
+    """The span of the target's appositive that ends before the date at ``start`` ((0, 0): none):
+    in "Netflix has set X, the Russos' adaptation of Stalenhag's illustrated novel, for March 14"
+    the date is what X is set for, and the novel the appositive names no event of it."""
+    before = [m for m in mentions if m.end < start]
+    if not before:
+        return 0, 0
+    at = before[-1].end
+    stop = past_appositive(sentence, at)
+    if stop == at or stop > start:
+        return 0, 0
+    return at, stop - (sentence[stop - 1] == ",")  # the closing comma stays: "X, for March 14"
+
+
 class _Walk:
     def __init__(self, page: Page, target: Target, matcher: TitleMatcher) -> None:
         self.page = page
@@ -695,8 +709,20 @@ class _Walk:
         # Most dates on a page date something other than a release: the release-word check is
         # the cheapest way out, so it comes before the attribution work.
         protect = [(m.start, m.end) for m in mentions] + view.anaphora_all
-        is_release, word = cues.event_of(sentence, dm.start, dm.end, schedule and dm.date.precision == "day",
-                                         self.previous, protect, next_start, dm.text)
+        # "Tonight" under a listing's day heading is that day, not the day of the news.
+        date_text = "" if self.day_anchor is not None and _TODAY.fullmatch(dm.text) else dm.text
+        cut, stop = _appositive_before(sentence, mentions, dm.start)
+        if stop > cut:  # asked of the sentence without it, every position past it moved back
+            def shift(at: int) -> int:
+                return at - (stop - cut) if at >= stop else at
+            is_release, word = cues.event_of(
+                sentence[:cut] + sentence[stop:], shift(dm.start), shift(dm.end),
+                schedule and dm.date.precision == "day", self.previous,
+                [(shift(a), shift(b)) for a, b in protect if not cut <= a < stop],
+                None if next_start is None else shift(next_start), date_text)
+        else:
+            is_release, word = cues.event_of(sentence, dm.start, dm.end, schedule and dm.date.precision == "day",
+                                             self.previous, protect, next_start, date_text)
         if not is_release and dm.qualifier == "guess":
             is_release, word = True, "a guessed year"
         if not is_release:

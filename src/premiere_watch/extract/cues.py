@@ -62,7 +62,7 @@ _PREMIERE = CaselessScan(
 PREMIERE = _PREMIERE.pattern
 PREMIERE_SCAN = _PREMIERE
 _OTHER_EVENT = CaselessScan(
-    r"\b(?:film(?:ing|ed)|shoot(?:ing|s)?|shot|(?<!co-)production|wrap(?:s|ped)?|renew(?:al|ed|s)?|trailers?|teasers?|"
+    r"\b(?:film(?:ing|ed)|shoot(?:ing|s)?|shot|re-?shoots?|re-?shot|(?<!co-)production|wrap(?:s|ped)?|renew(?:al|ed|s)?|trailers?|teasers?|"
     r"pick(?:ed)?[- ]?up|list|guide|roundup|round-up|newsletter|bulletin|countdown|livestream|live stream|"
     r"cameras? (?:(?:are|is|will|set|to|be|start|begin|due|expected|aren['’]t|isn['’]t|won['’]t|not)\s+){0,3}"
     r"(?:roll|rolls|rolling|rolled)|"
@@ -306,7 +306,8 @@ _EVENT_NOUN_BEFORE = re.compile(r"\b(?P<noun>trailers?|teasers?|clips?|featurett
 _ANNOUNCE = re.compile(r"(?:will|to|would|['’]ll) (?:officially )?(?:announce|reveal|unveil|confirm)", re.I)
 _EVENT_NOUN = re.compile(r"trailers?|teasers?|clip|footage|first look|panel|event|fan event|festival|world premiere|"
                          r"list|guide|roundup|round-up|newsletter|countdown|livestream|live stream|"
-                         r"screenings?|sneak(?: peeks?)?|previews?|finale|tickets?|filming|shoot|(?<!co-)production|"
+                         r"screenings?|sneak(?: peeks?)?|previews?|finale|tickets?|filming|shoot|re-?shoots?|"
+                         r"(?<!co-)production|"
                          r"episode \d+|episodes? (?:two|three|four|five|six|seven|eight|nine|ten)|"
                          r"(?:that|this|next|final|last) episode|convention|showcase|presentation|encore|"
                          r"(?:drama|comedy|slate|programme|program) launch|"

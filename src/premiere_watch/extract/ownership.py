@@ -194,6 +194,7 @@ def _gap(dm: DateMention, span: tuple[int, int]) -> int:
 # Between a sentence's subject and a later date, a new main clause brings its own subject.
 # A clause of its own, not an elaboration after a colon: ", but", "; ", "while".
 _COORDINATE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas|yet|so)?|\b(?:but|while|whereas))\s*$", re.I)
+_IT = re.compile(r"\bit\b", re.I)
 _NEW_CLAUSE = re.compile(r",\s+(?:so|and|but|yet|or)\b|;|\b(?:but|while|whereas|although|though)\b", re.I)
 
 
@@ -215,10 +216,13 @@ def season_ok(target: Target, sentence: str, start: int, end: int, mentions: lis
     # The date's own clause decides; failing that, a season named just before it
     # ("season 2, episode 3 recap: Nov 13"), not one from an earlier clause far away.
     # A season opening the sentence is its subject, however long the clause between
-    # ("Season three, which we have known about since December, premieres March 24").
+    # ("Season three, which we have known about since December, premieres March 24"), and
+    # what a later clause's "it" takes when no season is named between ("The second series
+    # has not aired; the BBC said it will come this spring").
     local = [r for r in refs if lo <= r.start < hi] or [r for r in refs if r.end <= start and start - r.end < 60] \
         or [r for r in refs if r.start <= 12 and r.end <= start and not r.part
-            and not _NEW_CLAUSE.search(sentence, r.end, start)]
+            and (not _NEW_CLAUSE.search(sentence, r.end, start) or (
+                _IT.search(sentence, lo, start) and not any(r.end <= o.start < start for o in refs)))]
     before = [r for r in local if r.end <= start]
     # "the second season ... around January 2024": a season named before the date in
     # its clause is what the date is about; one named after only when none precedes.

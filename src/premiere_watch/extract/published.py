@@ -104,8 +104,8 @@ def find_published(root: Any, jsonld: list[dict[str, Any]], url: str | None,
         if (m := _STATE_DATE.search(text)) and (day := _iso_day(m.group(1))):
             return day, "page state"
     for el in root.iter():
-        if not isinstance(el.tag, str) or not _BYLINE_HINT.search(
-                f"{el.get('class') or ''} {el.get('id') or ''}"):
+        hint = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not isinstance(el.tag, str) or not _BYLINE_HINT.search(hint) or _RELEASE_HINT.search(hint):
             continue
         if _is_hidden(el) or any(COMMENT_HINT.search(f"{a.get('class') or ''} {a.get('id') or ''}")
                                  for a in el.iterancestors()):
@@ -291,6 +291,8 @@ def _time_element(root: Any) -> dt.date | None:
 
 _BYLINE_HINT = re.compile(r"byline|dateline|posted|pubdate|published|publish-date|timestamp|entry-date|edition|updated|"
                           r"post-date|article-date|(?:^|[\s-])(?:meta|info|date)(?:$|[\s-])", re.I)
+# "upcoming-date", "release-date", "airdate": an element that dates the title's release, not the page.
+_RELEASE_HINT = re.compile(r"upcoming|release|premiere|air-?date|airing|coming|launch|showtime|schedule|episode", re.I)
 # "Published", "Posted on", "Updated", "First published": the word a page's own time stamp opens with.
 _STAMP_WORD = r"(?:Published|Posted|Updated|First published)(?:\s+on)?"
 _BYLINE_STAMP = re.compile(rf"[,·|•–—]\s*{_STAMP_WORD}\b:?", re.I)

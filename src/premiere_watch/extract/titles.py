@@ -101,8 +101,9 @@ _CASED_LINE = re.compile(r"[A-Z][a-z]+\W+\w+\W+[A-Z][a-z]+|[a-z]\W+[A-Z][a-z]")
 def _lowercase_use(token: str, page: str) -> bool:
     """The page writes the one-word title as an ordinary word ("wish", "us") somewhere its
     writers capitalise names; an all-lowercase post ("the heartstopper account") proves
-    nothing about the word."""
-    for m in re.finditer(rf"(?<![\w'’]){re.escape(token)}(?!\w)", page):
+    nothing about the word, nor does a web address, a handle or a hashtag ("tv.example/ternwood",
+    "@ternwood", "#ternwood")."""
+    for m in re.finditer(rf"(?<![\w'’/@#.]){re.escape(token)}(?![\w/]|\.\w)", page):
         start = page.rfind("\n", 0, m.start()) + 1
         end = page.find("\n", m.end())
         line = page[start:end if end >= 0 else len(page)]

@@ -170,6 +170,8 @@ _PUT_OUT = re.compile(r"\b(?:released|dropped|put out|debuted|premiered|aired|un
                       r"followed(?! by)|showed|shown|(?:been )?viewed|attached to|"
                       # "what the trailers have been selling since spring": they are out there
                       r"(?:trailers?|teasers?|spots?) (?:have|has) (?:been \w+ing|sold|promised|shown|teased)|"
+                      # "the teaser that played at Comic-Con in July", "played before Deadpool in cinemas"
+                      r"played (?:at|during|before|ahead of|in (?:theaters|theatres|cinemas))|"
                       r"ran during|went (?:up|live|online|out)|(?:is|are|has been|have been) (?:out|up|online|live)|"
                       # "since its trailer hit in June": a trailer that hit or landed is out
                       r"(?:(?<=trailer )|(?<=teaser ))(?:hit|landed))\b",
