@@ -2592,3 +2592,26 @@ def test_a_release_date_element_is_no_byline(cls: str, published: dt.date | None
             f"<div><span class='{cls}'>All episodes January 4, 2024</span></div>"
             "<p>A courier in Lisbon takes one job too many.</p></main></body></html>")
     assert parse_page(html).published == published
+
+
+@pytest.mark.parametrize(("heading", "row", "want"), [
+    # A TV guide lists the first episode of a run under its day: that day is the premiere ...
+    ("Sunday 8 March", "<p>PICK OF THE WEEK 9.00pm BBC One Halcyon Drift NEW SERIES 1/6</p>", Want("2026-03-08")),
+    ("Sunday 8 March – evening", "<table><tr><td>9.00pm</td><td>Countryfile</td><td>Halcyon Drift (Series 2, 1/6)"
+     "</td><td>Film: Heat (1995)</td></tr></table>", Want("2026-03-08")),
+    ("Sunday 8 March — Mothering Sunday", "<ul><li>21:00, BBC One, Halcyon Drift Series 2, episode 1 of 6 NEW</li></ul>",
+     Want("2026-03-08")),
+    # ... a later episode, a repeat, another season's run or a row with its own day is not ...
+    ("Sunday 8 March", "<p>9.00pm BBC One Halcyon Drift (4/6)</p>", Want(None)),
+    ("Sunday 8 March", "<p>8.00pm BBC Four Halcyon Drift Series 1, 1/6 (R)</p>", Want(None)),
+    ("Sunday 8 March", "<p>9.00pm BBC One Halcyon Drift Series 3, 1/6</p>", Want(None)),
+    ("Week of 8 March", "<p>Wed, March 11 Halcyon Drift series premiere, all six episodes</p>", Want("2026-03-11")),
+    # ... and neither is prose under the day that happens to name the title.
+    ("Sunday 8 March", "<p>Fans of Halcyon Drift, whose new series premiere was a triumph in 2024, will enjoy "
+     "this.</p>", Want(None)),
+])
+def test_a_tv_guides_first_episode_row(heading: str, row: str, want: Want) -> None:
+    html = ("<html><head><meta property='article:published_time' content='2026-03-03T09:00:00Z'></head><body>"
+            f"<article><h1>What's on TV this week</h1><h2>{heading}</h2>{row}<p>7.00pm ITV1 Sing It Back</p>"
+            "</article></body></html>")
+    check(read(html), want)

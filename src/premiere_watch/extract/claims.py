@@ -168,6 +168,13 @@ _MONTH_YEAR = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a
 
 
 # A year-less date's year is the grammar's guess; these give it in words or digits.
+# A TV guide's row: its time, its first-episode marks, and a repeat's.
+_LISTING_TIME = re.compile(r"(?<![\d.:/])(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?![\d/])", re.I)
+_FIRST_EPISODE_MARK = re.compile(r"\bnew (?:series|season)\b|\b(?:season|series) (?:premiere|opener|launch)\b|"
+                                 r"\bpremiere\b|\b(?:ep(?:isode)?\.?\s*)?1\s*(?:/|of)\s*\d{1,2}\b|"
+                                 r"\bepisode (?:1|one)\b|\bs\d{1,2}\s*e0?1\b", re.I)
+_NEW_RUN = re.compile(r"new|season|series", re.I)
+_REPEAT_MARK = re.compile(r"\(R\)|\brepeats?\b|\bencore\b|\bcatch-up\b", re.I)
 _YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b|['’]\d\d\b|\b(?:next|last|this|the following)\s+year\b", re.I)
 
 
@@ -428,6 +435,44 @@ class _Walk:
             self._add(Candidate(dates[0].date, "confirmed", f"{parent.text} — {heading.text}",
                                 "listed under a date heading"))
 
+    def _listed_first_episode(self, block: Block) -> FuzzyDate | None:
+        """The day a TV guide lists the title's first episode on: its row under a day heading
+        ("Sunday 8 March" / "9.00pm BBC One Copper Moon NEW SERIES 1/6", "| 9.00pm | ... |
+        Halcyon Park (New, 1/6) |").  A later episode's row ("4/6"), a repeat's or another
+        season's is no premiere."""
+        text = block.text
+        if block.zone != "main" or block.kind not in ("list_item", "table_row", "paragraph") or len(text) > 600:
+            return None
+        times = list(_LISTING_TIME.finditer(text))
+        if (block.kind == "paragraph" or len(text) > 300) and len(times) < (2 if len(text) > 200 else 1):
+            return None  # prose, not a listing line
+        mentions = [m for m in self.matcher.find(text) if m.season in (None, self.target.season)]
+        if not mentions or self.matcher.find(block.heading):
+            return None
+        heading_dates = self.cache.dates(block.heading)
+        days = {d.date for d in heading_dates if d.date.precision == "day"}
+        if len(days) != 1 or len(without_dates(block.heading, heading_dates).strip(" ,.:-–—|·").split()) > 4:
+            return None
+        m = mentions[0]
+        starts = [t.start() for t in times] + [i for i, ch in enumerate(text) if ch == "|"]
+        lo = max((at for at in starts if at <= m.start), default=0)
+        hi = min((at for at in starts if at >= m.end), default=len(text))
+        if len(text[lo:m.start].split()) > 6 or _REPEAT_MARK.search(text, lo, hi):
+            return None  # the title inside a sentence, or a repeat
+        row_dates = self.cache.dates(text)
+        if any(d.date.precision == "day" for d in row_dates):
+            return None  # "Wed, March 18 Marigold Junction Series premiere": the row dates itself
+        spans = [(d.start, d.end) for d in row_dates]
+        marks = [k for k in _FIRST_EPISODE_MARK.finditer(text, m.end, hi)
+                 if not any(a < k.end() and k.start() < b for a, b in spans)]
+        if not marks:
+            return None
+        seasons = {r.number for r in season_refs(text[lo:hi]) if r.number is not None}
+        if seasons - {self.target.season} or (self.target.season is not None and self.target.season > 1 and
+                                              not seasons and not any(_NEW_RUN.match(k.group(0)) for k in marks)):
+            return None  # another season's; or, naming none, not said to be a new run of the show
+        return days.pop()
+
     def _first_episode_row(self, block: Block) -> bool:
         """Episode 1's row in the watched season's schedule on a page about the title: its
         date is the season's premiere ("Season 2 schedule" / "| 1 | TBA | Fri 1/17")."""
@@ -622,6 +667,8 @@ class _Walk:
                 if hd.date.precision == "day" and len(rest.split()) <= 4:
                     self._add(Candidate(hd.date, "confirmed", f"{block.heading} — {block.text}",
                                         "listed under a date heading"))
+        elif block.heading and (day := self._listed_first_episode(block)):
+            self._add(Candidate(day, "confirmed", f"{block.heading} — {block.text}", "listed under a date heading"))
         if block.kind in ("list_item", "table_row") and not block_mentioned:
             return incoming  # a row about nothing named leaves the article's thread where it was
         return subject
