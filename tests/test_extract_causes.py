@@ -2599,8 +2599,8 @@ def test_a_release_date_element_is_no_byline(cls: str, published: dt.date | None
     ("Sunday 8 March", "<p>PICK OF THE WEEK 9.00pm BBC One Halcyon Drift NEW SERIES 1/6</p>", Want("2026-03-08")),
     ("Sunday 8 March – evening", "<table><tr><td>9.00pm</td><td>Countryfile</td><td>Halcyon Drift (Series 2, 1/6)"
      "</td><td>Film: Heat (1995)</td></tr></table>", Want("2026-03-08")),
-    ("Sunday 8 March — Mothering Sunday", "<ul><li>21:00, BBC One, Halcyon Drift Series 2, episode 1 of 6 NEW</li></ul>",
-     Want("2026-03-08")),
+    ("Sunday 8 March — Mothering Sunday",
+     "<ul><li>21:00, BBC One, Halcyon Drift Series 2, episode 1 of 6 NEW</li></ul>", Want("2026-03-08")),
     # ... a later episode, a repeat, another season's run or a row with its own day is not ...
     ("Sunday 8 March", "<p>9.00pm BBC One Halcyon Drift (4/6)</p>", Want(None)),
     ("Sunday 8 March", "<p>8.00pm BBC Four Halcyon Drift Series 1, 1/6 (R)</p>", Want(None)),
@@ -2615,3 +2615,51 @@ def test_a_tv_guides_first_episode_row(heading: str, row: str, want: Want) -> No
             f"<article><h1>What's on TV this week</h1><h2>{heading}</h2>{row}<p>7.00pm ITV1 Sing It Back</p>"
             "</article></body></html>")
     check(read(html), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Untitled features on a studio's calendar are other works, not the titled film the page is about ...
+    ("The studio removed Meridian Run from its Dec. 22, 2025 slot. Its calendar still lists untitled Vireo "
+     "features on Dec. 19, 2026 and Dec. 17, 2027.", Want(None, denied="2025-12-22")),
+    # ... while the film itself, named, is dated.
+    ("The studio moved Meridian Run from Dec. 22, 2025 to Dec. 19, 2026.", Want("2026-12-19")),
+])
+def test_untitled_features_are_other_works(text: str, want: Want) -> None:
+    check(read(article(text, headline="Vireo drops Meridian Run from its schedule", published="2025-09-13"),
+               MERIDIAN), want)
+
+
+@pytest.mark.parametrize(("lede", "want"), [
+    # A lede that calls the headline's title "the sequel", naming no other title first, makes it a sequel ...
+    ("Meridian Run is arriving sooner than planned. Vireo has moved the action sequel up three weeks: it will "
+     "now open on June 5, 2026, instead of June 26.", Want("2026-06-05")),
+    # ... but not when another title was named before it.
+    ("The original \"Mirror Street\" did well. Vireo has moved the action sequel up three weeks: it will now "
+     "open on June 5, 2026, instead of June 26.", Want(None)),
+])
+def test_the_ledes_sequel_is_the_headlines_title(lede: str, want: Want) -> None:
+    check(read(article(lede, headline="Vireo moves Meridian Run up three weeks", published="2026-01-22"),
+               MERIDIAN), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Showtime the network is no cinema's showtimes ...
+    ("The first two episodes of Halcyon Drift season 2 stream on Paramount+ with Showtime on Friday, Nov. 29.",
+     Want("2024-11-29")),
+    # ... and a trailer unveiled before "and, in the same breath, moved the release" is the verb's object.
+    ("Universal unveiled the first trailer for Halcyon Drift season 2 overnight and, in the same breath, moved "
+     "the season's release from November 1 to November 29.", Want("2024-11-29", denied="2024-11-01")),
+])
+def test_networks_and_new_predicates(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift season 2 dated", published="2024-09-26")), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "the second episode goes out on 9 March" dates the second episode ...
+    ("Halcyon Drift season 2 will now begin on Sunday 2 March. The move means the second episode now goes out on "
+     "9 March, the date first announced for the launch.", Want("2025-03-02")),
+    # ... and the season that goes out on a day is the season's.
+    ("The move means Halcyon Drift season 2 now goes out on 9 March.", Want("2025-03-09")),
+])
+def test_an_ordinal_episode_is_the_subject_of_its_verb(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift season 2 brought forward", published="2025-02-12")), want)

@@ -137,3 +137,15 @@ def test_a_lower_case_address_is_no_common_word(page: str, found: bool) -> None:
     # A one-word title in a title-cased video title needs to be no common word on the page.
     matcher = TitleMatcher(Target("Ternwood", None, (), "tv"), page)
     assert bool(matcher.find("Ternwood — Official Teaser | Apple TV+")) is found
+
+
+@pytest.mark.parametrize(("line", "found"), [
+    # A listing puts the channel before the title: "BBC One" is not part of the name ...
+    ("Pick of the day 9.00pm BBC One Kittlestone New series, 1/6", True),
+    ("8.00pm ITV1 Kittlestone (2/6)", True),
+    # ... another capitalised word before it still is ("Lady Kittlestone" is someone).
+    ("9.00pm BBC One: the story of Lady Kittlestone and her estate", False),
+])
+def test_a_channel_before_a_one_word_title(line: str, found: bool) -> None:
+    page = "Kittlestone is the BBC's new six-part drama."
+    assert bool(TitleMatcher(Target("Kittlestone", None, (), "tv"), page).find(line)) is found

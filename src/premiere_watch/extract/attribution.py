@@ -488,7 +488,7 @@ def sibling(sentence: str, target: Target, lo: int, hi: int) -> str:
 
 _PLURAL_SUBJECT = re.compile(
     r"\b(?:(?:only|all|both|the other|other|several|many|some|two|three|four|five|six|seven|eight|nine|ten|"
-    r"\d+)\s+){1,2}(?:[\w-]+\s+){0,3}?"
+    r"untitled|\d+)\s+){1,2}(?:[\w-]+\s+){0,3}?"
     r"(?<!of the )(?<!of this )(?:films|movies|shows|series|titles|releases|sequels|projects|dramas|comedies|features|"
     r"pictures|"
     r"dates|slots)\b|\b(?:they|them)\s+(?:now\s+|will\s+|all\s+|both\s+)*(?:open|premiere|arrive|release|"

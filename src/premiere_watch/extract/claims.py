@@ -310,6 +310,22 @@ class _Walk:
             if "sequel" in sentence and any(_SEQUEL_OF_NAME.search(sentence, 0, m.start) for m in
                                            self.matcher.find(sentence)):
                 return True
+        # "Paramount Moves Breakneck Tide Up" over "Breakneck Tide is arriving sooner than planned.
+        # Paramount has moved the action sequel up three weeks": the lede's sequel, with no other title
+        # named before it, is the headline's title.
+        if len(self.matcher.find(self.page.headline)) != 1 or headline_titles(self.page.headline, self.matcher):
+            return False
+        lede = next((b.text for b in self.page.blocks if b.zone == "main" and b.kind == "paragraph"
+                     and len(b.text.split()) >= 8 and b.text != self.page.headline), "")
+        for sentence in self.cache.sentences(lede)[:2]:
+            # ("its sequel", "the film's sequel" is the sequel of something, not a name for it.)
+            sequel = next((m for m in SEQUEL_REF.finditer(sentence) if m.group(0).lower().startswith(("the ", "this "))
+                           and "'" not in m.group(0) and "’" not in m.group(0)), None)
+            mentions = self.matcher.find(sentence)
+            if other_titles(sentence[:sequel.start()] if sequel else sentence, [], self.matcher, mentions):
+                return False
+            if sequel is not None:
+                return True
         return False
 
     def reject(self, text: str, reason: str) -> None:

@@ -93,7 +93,8 @@ _OTHER_EVENT = CaselessScan(
     # (a press site or kit is where a date is read, not an event)
     r"press(?! (?:site|page|kit|notes?|materials?|office|room))|"
     r"tour(?! (?:film|movie|documentary|special))|concert(?! (?:film|movie|documentary|special))|"
-    r"show(?:s|ed)? (?:at|in)|show(?:s|ed|ing)? off|kicked off|visit|on sale|showtimes?|ended|ends|finale|showcase|"
+    # (a cinema's "showtimes", not the network Showtime)
+    r"show(?:s|ed)? (?:at|in)|show(?:s|ed|ing)? off|kicked off|visit|on sale|showtimes|ended|ends|finale|showcase|"
     r"(?:drama|comedy|slate|programme|program|autumn|spring|fall|winter|summer) launch(?:es)?|"
     # "Fall premiere week starts the week of September 21": the networks' calendar, not a title's
     r"premiere week|"
@@ -309,7 +310,8 @@ _EVENT_NOUN = re.compile(r"trailers?|teasers?|clip|footage|first look|panel|even
                          r"screenings?|sneak(?: peeks?)?|previews?|finale|tickets?|filming|shoot|re-?shoots?|"
                          r"(?<!co-)production|"
                          r"episode \d+|episodes? (?:two|three|four|five|six|seven|eight|nine|ten)|"
-                         r"(?:that|this|next|final|last) episode|convention|showcase|presentation|encore|"
+                         r"(?:that|this|next|final|last|second|third|fourth|fifth|sixth|later) episodes?|"
+                         r"convention|showcase|presentation|encore|"
                          r"(?:drama|comedy|slate|programme|program) launch|"
                          r"writers['’]? room|table read|read-?through|auditions?|"
                          r"repeats?|reruns?|poster|graphic|trial|hearing|inquest|inquiry|election|"
@@ -326,6 +328,8 @@ _OF_TITLE = re.compile(r"\s*(?:for|of|from|to|at|on|about|behind|into|inside)\s+
 _PREPOSITION_BEFORE = re.compile(r"(?:^|[,;:]\s*)\W*(?:at|during|after|following|ahead of|before|since|because of|"
                                  r"due to|owing to|amid|despite|thanks to)\s+"
                                  r"(?:(?:the|a|an|its|their|this|last|[\w'’-]+)\s+){0,4}$", re.I)
+_NEW_PREDICATE = re.compile(r"\b(?:and|but|then)\b(?:,[^,]{1,40},)?\s+(?:\w+ly\s+)?(?:[a-z]{3,}ed|set|put|gave)\s+"
+                            r"(?:the|its|their|a|an)\b", re.I)
 _CLOSED_APPOSITIVE = re.compile(r",\s+(?:and|but|while|whereas)\s", re.I)
 _APPOSITIVE_OPENS = re.compile(r"\s*(?:(?:season|series|part|volume|vol\.)\s+\w+\s*)?[\"”’']?\s*,", re.I)
 
@@ -345,6 +349,10 @@ def _subject_is_other(sentence: str, other: tuple[int, int, int, str], prem: tup
         return False
     if _COORDINATED.search(sentence, o_end, p_start) and any(p[1] <= o_start for p in protect):
         return False  # "X follows the finale and opens on ...": "opens" shares X as its subject
+    if _NEW_PREDICATE.search(sentence, o_end, p_start):
+        # "unveiled the first trailer overnight and, in the same breath, moved the sequel's release":
+        # the noun is the object of the verb before; the release belongs to the next predicate.
+        return False
     if _PREPOSITION_BEFORE.search(sentence, max(0, o_start - 40), o_start) and "," in sentence[o_end:p_start]:
         return False  # "At a press event last week, Apple TV+ confirmed ... won't arrive until 2027"
     if any(p[1] <= o_start and _APPOSITIVE_OPENS.match(sentence, p[1], o_start)

@@ -255,7 +255,8 @@ class TitleMatcher:
         """Not glued to other capitalised words ("Contact Us", "Michael Jackson")."""
         before = text[max(0, start - 30):start]
         prev = re.search(r"([A-Za-z][\w]*)(['’]s)?([\s\-]*)$", before)
-        if prev and prev.group(3) is not None and prev.group(3) != "" and "-" not in prev.group(3):
+        if prev and prev.group(3) is not None and prev.group(3) != "" and "-" not in prev.group(3) and \
+                not _NETWORK_BEFORE.search(before):
             word, possessive = prev.group(1), prev.group(2)
             if word[0].isupper() and not possessive and word.lower() not in (
                     "the", "in", "on", "of", "and", "or", "with", "from", "as", "for", "new",
@@ -283,6 +284,9 @@ _HEADLINE_FOLLOW = re.compile(
     r"Postponed|Renewed|Sequel|Director|Star|Review|Cast|First|Final|Official|Streaming|Coming)\b)", re.I)
 # A listing's item heading: the name, then only where it streams ("Platonic Apple TV+").
 _NETWORK_AFTER = re.compile(rf"\s+(?:{alternation(STREAMERS + NETWORKS)}|BBC \w+|ITV\w*)\s*$")
+# ... and a listing's row: where it airs, then the name ("9.00pm BBC One Kittlestone New series").
+_NETWORK_BEFORE = re.compile(rf"(?:^|[\s|·•,—–-])(?:{alternation(STREAMERS + NETWORKS)}|BBC \w+|ITV\w*|Channel \d+)"
+                             r"\s+$")
 _LONGER_TITLE = re.compile(r"\b[A-Z][\w'’]*\s+(?i:of|the|of the|is|are|and|in|on|at|for|to|from)\s+$")
 
 
