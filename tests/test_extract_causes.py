@@ -2663,3 +2663,16 @@ def test_networks_and_new_predicates(text: str, want: Want) -> None:
 ])
 def test_an_ordinal_episode_is_the_subject_of_its_verb(text: str, want: Want) -> None:
     check(read(article(text, headline="Halcyon Drift season 2 brought forward", published="2025-02-12")), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # The first batch of a rollout is the premiere, whatever the later batches are ...
+    ("Vireo+ will release Halcyon Drift season 2 in batches: episodes one to three on March 3, episodes four to "
+     "six on March 10 and the final two on March 17.", Want("2023-03-03")),
+    ("Vireo+ will release Halcyon Drift season 2 weekly: the first two episodes arrive on March 3, the rest "
+     "follow every Friday.", Want("2023-03-03")),
+    # ... a later batch alone is no premiere.
+    ("Vireo+ will release Halcyon Drift season 2 in batches, with episodes four to six on March 10.", Want(None)),
+])
+def test_the_first_batch_is_the_premiere(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift season 2 release schedule", published="2023-02-22")), want)

@@ -328,6 +328,9 @@ _OF_TITLE = re.compile(r"\s*(?:for|of|from|to|at|on|about|behind|into|inside)\s+
 _PREPOSITION_BEFORE = re.compile(r"(?:^|[,;:]\s*)\W*(?:at|during|after|following|ahead of|before|since|because of|"
                                  r"due to|owing to|amid|despite|thanks to)\s+"
                                  r"(?:(?:the|a|an|its|their|this|last|[\w'’-]+)\s+){0,4}$", re.I)
+_FIRST_EPISODES = re.compile(r"\b(?:episodes? (?:one|1)(?:\s*(?:to|through|-|–|and)\s*(?:two|three|four|[2-4]))?|"
+                             r"the first (?:two|three|four|[2-4]) episodes|the (?:first|opening|premiere) episode)"
+                             r"\s+(?:(?:will\s+)?(?:arrive|drop|land|debut|stream|air)s?\s+)?(?:on|from)\s+$", re.I)
 _NEW_PREDICATE = re.compile(r"\b(?:and|but|then)\b(?:,[^,]{1,40},)?\s+(?:\w+ly\s+)?(?:[a-z]{3,}ed|set|put|gave)\s+"
                             r"(?:the|its|their|a|an)\b", re.I)
 _CLOSED_APPOSITIVE = re.compile(r",\s+(?:and|but|while|whereas)\s", re.I)
@@ -483,6 +486,10 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
             lo <= sentence.lower().find(prem[1].lower()) < hi):
         # The release word sits in another clause; so may the event the date is about.
         other = _nearest("other", sentence, start, end, 0, len(sentence))
+    if prem is not None and _FIRST_EPISODES.search(sentence, max(0, start - 50), start):
+        # "will release the episodes in batches: episodes one to three on March 3, episodes four to
+        # six on March 10": the first episodes' day is the premiere, whatever later batches follow.
+        return True, "the first episodes"
     if _WHERE_CLAUSE.match(sentence, lo) and not any(lo <= p_start < hi for p_start, _ in protect or []):
         # "a town called Ennis, where the sun sets in December and doesn't come back": the place's.
         return False, "about the place a where-clause describes"
