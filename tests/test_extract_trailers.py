@@ -456,3 +456,21 @@ def test_quoted_questions_seen_trailers_and_headline_futures(body: str, status: 
 ])
 def test_a_teaser_that_played_at_an_event(body: str, status: str) -> None:
     assert_trailer(body, status)
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # A contrast's "not" negates its own phrase, not the trailer after it ...
+    ("<h2>All of Us Are Dead season 2 heads to cinemas, not streaming, as first trailer drops</h2>"
+     "<p>Netflix set the date.</p>", "released"),
+    # ... a trailer that was cut and is being held back is not out ...
+    ("<p>All of Us Are Dead season 2 is coming. A trailer had been cut for a summer launch; Netflix is holding it "
+     "back, and it will not go out until the campaign restarts.</p>", "none"),
+    # ... and a page that asks whether the trailer going round is real does not vouch for it.
+    ("<h2>Is this All of Us Are Dead season 2 trailer real??</h2><p>Someone in my group chat sent me this: "
+     "\"All of Us Are Dead Season 2 – Official Trailer | Netflix\".</p>", "none"),
+    # (a trailer out, named so, still is)
+    ("<h2>All of Us Are Dead season 2: the trailer is real, and it is out now</h2><p>Netflix released it.</p>",
+     "released"),
+])
+def test_contrasts_trailers_held_back_and_doubted(body: str, status: str) -> None:
+    assert_trailer(body, status, none_or_unmentioned=True)

@@ -191,6 +191,11 @@ def _quotes_a_question(read: str) -> bool:
     return colon > 0 and word is not None and word.end() < colon
 
 
+# ", not streaming,": a contrast's negation; "holding it back": made and not out; "Is this trailer real?"
+_CONTRAST_NOT = re.compile(r",\s+not\s+[^,.;]{1,30}(?=,)", re.I)
+_HELD_BACK = re.compile(r"\b(?:holding|held|keeping|kept|holds|keeps)\s+(?:it|them|the (?:trailers?|teasers?))"
+                        r"\s+back\b", re.I)
+_DOUBTED = re.compile(r"\b(?:is|are) (?:this|it|these|that) (?:[\w-]+ ){0,8}?(?:real|fake|legit|genuine)\b", re.I)
 # "If you haven't seen the final trailer Netflix released": the reader's negation, not the trailer's.
 _READER_UNSEEN = re.compile(r"\bif you (?:have not|haven['’]t|did not|didn['’]t|still haven['’]t) (?:yet )?"
                             r"(?:seen|watched|caught)\b", re.I)
@@ -297,6 +302,13 @@ def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, ti
     if read.rstrip().endswith("?") and not _quotes_a_question(read):
         return  # "Is there a trailer for season 3?": a question says neither, as a heading too
     read = _READER_UNSEEN.sub(lambda m: " " * len(m.group()), read)
+    # "heads to theatres, not streaming, as first trailer drops": a contrast negates its phrase only.
+    read = _CONTRAST_NOT.sub(lambda m: " " * len(m.group()), read)
+    if _HELD_BACK.search(read):
+        # "A trailer had been cut ...; Paramount is holding it back": made, and not out.
+        talk.none = talk.none or sentence
+        res.rejected.append(Rejected(sentence[:300], "no trailer out yet"))
+        return
     if _REPORTED_CLAIM.match(read):
         res.rejected.append(Rejected(sentence[:300], "a claim being checked, not a fact"))
         return
@@ -413,8 +425,10 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
             continue
         for sentence in matcher.rejoin(cache.sentences(block.text)) if block.kind == "paragraph" else [block.text]:
             before, thread = thread, about.get(sentence, thread)
-            if _FAKE.search(sentence) and (_VIDEO_WORD.search(sentence) or _TRAILER.search(sentence)):
-                # "That video is a fan edit: S2 footage, ...", "It is fan-made, cut from season six footage"
+            if (_FAKE.search(sentence) or _DOUBTED.search(sentence)) and (
+                    _VIDEO_WORD.search(sentence) or _TRAILER.search(sentence)):
+                # "That video is a fan edit: S2 footage, ...", "It is fan-made, cut from season six footage";
+                # and a page that asks "Is this Perigee S2 trailer real?" doubts the one going round.
                 talk.fake = talk.fake or sentence
             if not _TRAILER.search(sentence):
                 continue
