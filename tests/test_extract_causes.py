@@ -2676,3 +2676,64 @@ def test_an_ordinal_episode_is_the_subject_of_its_verb(text: str, want: Want) ->
 ])
 def test_the_first_batch_is_the_premiere(text: str, want: Want) -> None:
     check(read(article(text, headline="Halcyon Drift season 2 release schedule", published="2023-02-22")), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A title named past a clause break after the date is the next clause's subject ...
+    ("Meridian Run moves from May 2, 2025 to May 1, 2026, and Harbour Lights: Low Tide goes from May 1, 2026 to "
+     "May 7, 2027.", Want("2026-05-01", denied="2025-05-02")),
+    # ... and the date in that next clause is its title's.
+    ("Harbour Lights: Low Tide moves from May 2, 2025 to May 1, 2026, and Meridian Run goes from May 1, 2026 to "
+     "May 7, 2027.", Want("2027-05-07")),
+])
+def test_a_title_past_a_clause_break_is_the_next_clauses(text: str, want: Want) -> None:
+    check(read(article(text, headline="Vireo reshuffles its slate: Meridian Run moves", published="2023-11-09"),
+               MERIDIAN), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A festival known by its name is an event: "The film half of South by Southwest opens Friday" ...
+    ("The film half of South by Southwest opens Friday. Vireo then opens Meridian Run in theaters on April 21.",
+     Want("2023-04-21")),
+    ("SXSW opens Friday with a gala; Meridian Run opens in theaters on April 21.", Want("2023-04-21")),
+    # ... "the film festival" is no "the film", and the film itself still opens.
+    ("The film opens in theaters on April 21.", Want("2023-04-21")),
+])
+def test_festivals_by_name_and_compound_nouns(text: str, want: Want) -> None:
+    check(read(article(text, headline="SXSW picks: Meridian Run brings the scares", published="2023-03-09"),
+               MERIDIAN), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A field's label and its value are no subtitled title: "it" is still the film ...
+    ("Release: Vireo still has it in cinemas on July 31, 2026.", Want("2026-07-31")),
+    # ... a subtitled name is another title, and "it" takes it.
+    ("Harbour Lights: Low Tide is Vireo's other thriller, and the studio has it in cinemas on July 31, 2026.",
+     Want(None)),
+])
+def test_a_field_label_is_no_title(text: str, want: Want) -> None:
+    check(read(article("Cameras rolled on Meridian Run in Glasgow today.", text,
+                       headline="Meridian Run megathread", published="2025-08-01"), MERIDIAN), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "the same day it had been set to open in cinemas": the day stays, only the platform changes ...
+    ("Meridian Run will premiere on Vireo+ on June 18, the same day it had been set to open in cinemas.",
+     Want("2021-06-18")),
+    # ... "a date it had been set for" before a move is still the abandoned one.
+    ("Meridian Run will not open on June 18, the date it had been set for, and has no new date.",
+     Want(None, denied="2021-06-18")),
+])
+def test_the_same_day_as_planned(text: str, want: Want) -> None:
+    check(read(article(text, headline="Meridian Run skips cinemas", published="2021-03-23"), MERIDIAN), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A which-clause ends at its closing comma: the date after it is the main clause's ...
+    ("At its investor day in the United States, which ran into Friday morning, Vireo announced that Meridian Run "
+     "will be released in cinemas on 5 March 2021.", Want("2021-03-05")),
+    # ... one inside it is the which-clause's title's.
+    ("Next weekend brings Glass Tide, which moved its opening to 5 March 2021.", Want(None)),
+])
+def test_a_which_clause_ends_at_its_comma(text: str, want: Want) -> None:
+    check(read(article(text, headline="Meridian Run gets a date", published="2020-12-11"), MERIDIAN), want)

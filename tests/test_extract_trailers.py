@@ -474,3 +474,22 @@ def test_a_teaser_that_played_at_an_event(body: str, status: str) -> None:
 ])
 def test_contrasts_trailers_held_back_and_doubted(body: str, status: str) -> None:
     assert_trailer(body, status, none_or_unmentioned=True)
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # A teaser shown to a room and then put online is out ...
+    ("<p>All of Us Are Dead season 2 is coming. A teaser played to the crowd in the arena and went online shortly "
+     "afterwards.</p>", "released"),
+    # ... a teaser that is out stands beside "a full trailer will follow", whatever else names footage ...
+    ("<p>All of Us Are Dead season 2 is coming. A teaser for the season was released in July. It remains the only "
+     "footage released for the season; Netflix has said a full trailer will follow.</p>", "released"),
+    # ... and a title page's "Season 2 — Official Trailer, 2 min" card under "Trailers" is a video of it.
+    ("<h2>Trailers</h2><ul><li>Season 2 — Official Trailer, 2 min</li><li>Season 1 — Official Trailer, 2 min</li>"
+     "</ul>", "released"),
+])
+def test_teasers_shown_then_put_online_and_trailer_cards(body: str, status: str) -> None:
+    title_page = ("<html><body><main><h1>All of Us Are Dead</h1><p>Season 2 premieres March 6.</p>"
+                  f"{body}</main></body></html>")
+    html = title_page if body.startswith("<h2>") else page(body, "All of Us Are Dead season 2: what we know")
+    ex = extract(parse_page(html), AOUAD)
+    assert ex.trailer_status == status, ex.trailer_evidence

@@ -55,9 +55,15 @@ def anaphora_for(target: Target, sequel: bool | None = None) -> CaselessScan:
     sequel = is_sequel(target) if sequel is None else sequel
     nouns = f"{kinds}|{_ANY_KIND}" + ("|sequel|follow-up" if sequel else "")
     modifiers = rf"(?:(?!(?:{_SETS_APART})\b)[\w'’-]+\s+){{0,4}}?"
-    # "the series 1 finale" is a season, not "the series" pointing back.
-    return CaselessScan(rf"\b(?:the|this|that|its|his|her|their)\s+{modifiers}(?:{nouns})\b(?!\s+\d)|"
+    # "the series 1 finale" is a season, not "the series" pointing back; nor is "the film half of
+    # South by Southwest" the film: the noun there modifies the one after it.
+    return CaselessScan(rf"\b(?:the|this|that|its|his|her|their)\s+{modifiers}(?:{nouns})\b(?!\s+\d)"
+                        rf"(?!\s+(?:{_COMPOUND_HEADS})\b)|"
                         r"\b(?:it|it['’]s|its)\b")
+
+
+_COMPOUND_HEADS = (r"half|festival|fest|industry|world|business|crew|critics|community|market|slate|lineup|line-up|"
+                   r"programme|program|section|school|society|club|awards|buffs?|rights|studio|company|division")
 
 
 # "the same day as X", "a week before X", "opposite X": X is named only to be compared with.
@@ -206,6 +212,11 @@ def headline_titles(headline: str, matcher: TitleMatcher) -> list[str]:
     return [name for name in names if _another_title(name, matcher)]
 
 
+# "Release: Sony still has it in cinemas on ...": a field's label and its value, not a subtitled name.
+_FIELD_LABELS = frozenset({"update", "note", "editor's note", "release", "release date", "released", "premiere",
+                           "premiere date", "status", "network", "studio", "distributor"})
+
+
 def other_titles(sentence: str, phrases: list[str], matcher: TitleMatcher,
                  mentions: list[Mention]) -> list[tuple[int, int]]:
     """Spans of titles other than the target in a sentence: emphasized ``phrases``, subtitled
@@ -230,7 +241,7 @@ def other_titles(sentence: str, phrases: list[str], matcher: TitleMatcher,
 
     for m in _SUBTITLED.finditer(sentence) if ":" in sentence else ():  # every match has its colon
         head = m.group(0).split(":")[0]
-        if len(head.split()) <= 5 and head.lower() not in ("update", "note", "release date", "editor's note"):
+        if len(head.split()) <= 5 and head.strip().lower() not in _FIELD_LABELS:
             add(*m.span())
     for m in _INTRODUCED.finditer(sentence):
         add(*m.span("name"))

@@ -77,6 +77,8 @@ _OTHER_EVENT = CaselessScan(
     r"encore|repeat(?:s|ing|ed)?|reruns?|re-?air\w*|expo|ccxp|took the stage|on stage|"
     r"regular (?:weekly )?(?:slot|time ?slot|time period|run)|weekly slot|"
     r"clip|footage|first look|panel|comic-con|d23|tudum|fan event|event|festival|world premiere|"
+    # festivals known by their names alone: "The film half of South by Southwest opens Friday"
+    r"sxsw|south by southwest|sundance|tribeca|telluride|berlinale|"
     # "a premiere at the Venice festival", "premiered in Toronto"; not "will premiere in the fall" (nor
     # its masked "in the ####")
     r"(?:red[- ]carpet )?premiere (?:at|in) (?!(?:the )?(?:#|(?:fall|autumn|spring|summer|winter|early|late|mid|"
@@ -306,6 +308,7 @@ _EVENT_NOUN_BEFORE = re.compile(r"\b(?P<noun>trailers?|teasers?|clips?|featurett
                                 r"panel|finale|episodes?)\s*(?:,\s*|\s+(?:is|are|was|now|also|still)\s+)?$", re.I)
 _ANNOUNCE = re.compile(r"(?:will|to|would|['’]ll) (?:officially )?(?:announce|reveal|unveil|confirm)", re.I)
 _EVENT_NOUN = re.compile(r"trailers?|teasers?|clip|footage|first look|panel|event|fan event|festival|world premiere|"
+                         r"sxsw|south by southwest|sundance|tribeca|telluride|berlinale|"
                          r"list|guide|roundup|round-up|newsletter|countdown|livestream|live stream|"
                          r"screenings?|sneak(?: peeks?)?|previews?|finale|tickets?|filming|shoot|re-?shoots?|"
                          r"(?<!co-)production|"
@@ -331,6 +334,7 @@ _PREPOSITION_BEFORE = re.compile(r"(?:^|[,;:]\s*)\W*(?:at|during|after|following
 _FIRST_EPISODES = re.compile(r"\b(?:episodes? (?:one|1)(?:\s*(?:to|through|-|–|and)\s*(?:two|three|four|[2-4]))?|"
                              r"the first (?:two|three|four|[2-4]) episodes|the (?:first|opening|premiere) episode)"
                              r"\s+(?:(?:will\s+)?(?:arrive|drop|land|debut|stream|air)s?\s+)?(?:on|from)\s+$", re.I)
+_SAME_DAY_AS_PLANNED = re.compile(r"\W*(?:the\s+)?(?:same|very)\s+(?:day|date)\b", re.I)
 _NEW_PREDICATE = re.compile(r"\b(?:and|but|then)\b(?:,[^,]{1,40},)?\s+(?:\w+ly\s+)?(?:[a-z]{3,}ed|set|put|gave)\s+"
                             r"(?:the|its|their|a|an)\b", re.I)
 _CLOSED_APPOSITIVE = re.compile(r",\s+(?:and|but|while|whereas)\s", re.I)
@@ -850,7 +854,8 @@ def status_of(sentence: str, start: int, end: int, next_start: int | None = None
     if _RETRACTED_AFTER.search(sentence[end:after_hi]):
         # "September 18 was never the plan", "... was a typo": a correction outranks any statement of it.
         return Verdict("denied", "retracted: " + sentence[end:hi][:40].strip())
-    if _ABANDONED_AFTER.search(sentence[end:after_hi]):
+    if _ABANDONED_AFTER.search(sentence[end:after_hi]) and not _SAME_DAY_AS_PLANNED.match(sentence, end):
+        # (", the same day it had been set to open in cinemas": the day stays, the platform changes)
         return Verdict("denied", "abandoned: " + sentence[end:hi][:40].strip())
     if (old := _OLD_DATE_BEFORE.search(before)) and _DATE_NOUN_AFTER.match(sentence, end):
         # "advertising the now-abandoned 14 March date", "the original June 4 slot"

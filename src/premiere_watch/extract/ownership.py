@@ -141,9 +141,11 @@ def _it_takes(sentence: str, lo: int, at: int, anaphora: list[tuple[int, int]],
 
 def in_their_which_clause(sentence: str, at: int, other_spans: list[tuple[int, int]]) -> bool:
     """"Next weekend brings Gran Turismo, which moved its opening to Aug. 25": a pronoun in
-    a which-clause after another title points back to that title."""
+    a which-clause after another title points back to that title.  The clause ends at its closing
+    comma: "in the United States, which ran into Friday morning, Disney announced that X ..."."""
     lo, _hi = cues.clause_bounds(sentence, at, at)
-    return any(_WHICH_AFTER.match(sentence, end) and end <= lo <= end + 8 for _, end in other_spans)
+    return any((which := _WHICH_AFTER.match(sentence, end)) and end <= lo <= end + 8
+               and "," not in sentence[which.end():at] for _, end in other_spans)
 
 
 def _opens_with(sentence: str, mentions: list[Mention]) -> bool:
@@ -338,7 +340,11 @@ def date_owner(view: DatedSentence, dm: DateMention, lo: int, hi: int, target: T
         return f"{dm.text!r}: in a which-clause about another title"
     # "Gilligan's first series since Better Call Saul wrapped in 2022 will premiere on Nov. 7":
     # a title in a time clause of its own, with its own past verb, is not the subject.
-    rivals = [sp for sp in other_spans if not (in_time_clause(sentence, sp) and sp[1] < dm.start)]
+    # ... and when the target opens the date's clause, a title named past a clause break after the
+    # date is the next clause's subject ("X moves from May 2 to May 1, and Y goes from May 1 to ...").
+    subject_here = any(lo <= m.start and m.end <= dm.start for m in mentions)
+    rivals = [sp for sp in other_spans if not (in_time_clause(sentence, sp) and sp[1] < dm.start)
+              and not (subject_here and sp[0] > dm.end and _NEW_CLAUSE.search(sentence, dm.end, sp[0]))]
     if rivals:
         near_other = min(abs(_gap(dm, s)) for s in rivals)
         # "moved Perihelion, Ines Albrecht's space thriller starring ..., from Nov. 6": the

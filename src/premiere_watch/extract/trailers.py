@@ -209,8 +209,10 @@ _CONDITIONAL_RELEASE = re.compile(r"\b(?:if|unless|until|once)\b[^,.;]{0,50}?\b(
 
 # An entry page's video section and its cards: "Videos" / "Official Trailer", "Season 2 Teaser 1:52".
 _VIDEOS_HEADING = re.compile(r"\b(?:videos?|trailers?|clips?|extras|watch)\b", re.I)
-_VIDEO_CARD = re.compile(r"^\W*(?:(?:season|series)\s+\d+\s+)?(?:(?:official|teaser|final|first|new)\s+)*"
-                         r"(?:trailer|teaser)(?:\s+#?\d)?\W*(?:\d{1,2}:[0-5]\d)?\W*$", re.I)
+# ... "Season 2 — Official Trailer, 2 min" too.
+_VIDEO_CARD = re.compile(r"^\W*(?:(?:season|series)\s+\d+(?:\s+|\s*[—–:|-]\s*))?"
+                         r"(?:(?:official|teaser|final|first|new)\s+)*(?:trailer|teaser)(?:\s+#?\d)?\W*"
+                         r"(?:\d{1,2}:[0-5]\d|\d{1,3}\s*min(?:s|utes)?\b)?\W*$", re.I)
 
 
 _HARD_BREAK = re.compile(r";|:\s|\s[–—]\s")
@@ -288,6 +290,7 @@ class _Talk:
     released: str = ""
     released_kind: Literal["trailer", "teaser"] = "trailer"
     none: str = ""
+    none_clause: str = ""  # the clause of ``none`` that says so, when it is not the whole sentence
     no_new: str = ""  # "no new trailer": says nothing against the one already out
     fake: str = ""
     future: str = ""
@@ -332,6 +335,11 @@ def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, ti
         released_then, clause = _WOULD_NOT_HAVE.search(clause), _WOULD_NOT_HAVE.sub("put out", clause)
         read = _WOULD_NOT_HAVE.sub("put out", read)
     private = _PRIVATE.search(read) and not _THEN_PUBLIC.search(read)
+    if _PRIVATE.search(read) and _THEN_PUBLIC.search(read) and not _WILL_BE.search(read):
+        # "A teaser played to the crowd in the arena and went online shortly afterwards": shown, then out.
+        if not talk.released:
+            talk.released, talk.released_kind = sentence, _kind(sentence)
+        return
     if (_SEEN_IN.search(read) or _IF_YOU_SAW.search(read)) and not private:
         # "I have not seen a frame beyond what's in the trailer": the trailer is there to be seen.
         talk.released = talk.released or sentence
@@ -357,7 +365,8 @@ def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, ti
         return
     if _NONE.search(clause) and not (put_out and not _NEGATED.search(clause)):
         # "a recycled scene rather than new footage, so there is still no proper trailer"
-        talk.none = talk.none or sentence
+        if not talk.none:
+            talk.none, talk.none_clause = sentence, clause
         res.rejected.append(Rejected(sentence[:300], "no trailer out yet"))
         return
     if put_out or ((_RELEASED.search(clause) or _RELEASED.search(read) or title_page_card)
@@ -495,10 +504,12 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
         res.status = "released"
         res.evidence = res.trailers[0].evidence
     elif talk.none and not (talk.released_kind == "teaser" and talk.released and not talk.fake and
-                            not re.search(r"\b(?:teasers?|footage|first look|video|promo)\b", talk.none, re.I)) \
+                            not re.search(r"\b(?:teasers?|footage|first look|video|promo)\b",
+                                          talk.none_clause or talk.none, re.I)) \
             and not (_BROADCAST.search(talk.released) and _ONLINE.search(talk.none)):
-        # "the trailer has not yet been released" leaves the teaser that is out standing, and
-        # "hasn't posted the spot online yet" the spot that aired during the game.
+        # "the trailer has not yet been released" leaves the teaser that is out standing (also where
+        # another clause speaks of footage: "It remains the only footage released; a full trailer will
+        # follow"), and "hasn't posted the spot online yet" the spot that aired during the game.
         res.status, res.evidence = "none", talk.none
     elif talk.released:
         res.status, res.evidence = "released", talk.released
