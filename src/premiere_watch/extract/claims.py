@@ -126,8 +126,6 @@ _INFOBOX_ROW = re.compile(r"^\|?\s*(?:(?:\w+\s+){0,2}(?:premiere|release|debut|l
                           r"(?:release|premiere|air|launch) dates?)\s*[|:]\s", re.I)
 
 
-
-
 @dataclass
 class ClaimSet:
     candidates: list[Candidate] = field(default_factory=list)
@@ -178,8 +176,6 @@ _REPEAT_MARK = re.compile(r"\(R\)|\brepeats?\b|\bencore\b|\bcatch-up\b", re.I)
 _YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b|['’]\d\d\b|\b(?:next|last|this|the following)\s+year\b", re.I)
 
 
-
-
 _THROUGH = re.compile(r"(?:through|thru)\b", re.I)
 _RUNNING_INTO = re.compile(r"\b(?:running|runs|run|continuing|continues|airing|streaming)\s+(?:on\s+|well\s+)?"
                            r"(?:into|to)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
@@ -206,11 +202,7 @@ _RELEASE_SECTION = re.compile(r"\b(?:releases?|release dates?|premieres?|premier
                               r"in (?:cinemas|theaters|theatres))\b", re.I)
 
 
-
-
 _PART_OF_SEASON = re.compile(r"\b(?:Part|Volume|Vol\.)\s+(?:\d|One|Two|Three|I{1,3})\b|\b(?:first|second) half\b")
-
-
 
 
 # "... then pulled it off the calendar last year": an undating the page dates in the past is
@@ -220,10 +212,6 @@ _LONG_AGO = re.compile(r"\b(?:last year|last (?:spring|summer|autumn|fall|winter
 # "Also streaming this month", "More new shows", "Elsewhere on TV": a section of other titles.
 _OTHERS_HEADING = re.compile(r"(?:also|elsewhere)\b|(?:more|other)\s+(?:new\s+)?(?:shows|series|films|movies|titles|"
                              r"premieres|releases|dates|to watch)\b", re.I)
-
-
-
-
 
 
 def _appositive_before(sentence: str, mentions: list[Mention], start: int) -> tuple[int, int]:

@@ -54,8 +54,6 @@ def roundup(headline: str, matcher: TitleMatcher) -> bool:
     return len(others) >= 2
 
 
-
-
 _MEASURED_FROM = re.compile(r"\b(?:after|since|before|following|than|like|unlike)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 
 
