@@ -17,7 +17,8 @@ Modules, in the order a page flows through them:
   titles in turn, the target's own entry) and which season;
 * ``claims.py`` + ``cues.py``: sentence by sentence, which dates are this
   title's release and with what status (``attribution.py`` and
-  ``ownership.py``: whose a date is); ``structured.py``: JSON-LD dates;
+  ``ownership.py``: whose a date is; ``listings.py``: TV guides' day
+  headings and rows); ``structured.py``: JSON-LD dates;
   ``decide.py``: the one confirmed date, tentative and denied ones, weighed by
   ``rank.py`` (weights fitted by ``tools/ranker.py``);
 * ``trailers.py``: released / none / unmentioned;

@@ -37,9 +37,9 @@ from premiere_watch.extract.attribution import (
 from premiere_watch.extract.casefold import CaselessScan, lowered
 from premiere_watch.extract.companies import NETWORKS, STREAMERS, STUDIOS, alternation
 from premiere_watch.extract.decide import HEADLINE_UNDATED, Candidate, choose, to_claim
-from premiere_watch.extract.grammar import without_dates
 from premiere_watch.extract.grammar.calendar import valid_date
 from premiere_watch.extract.jsonld import jsonld_types
+from premiere_watch.extract.listings import TODAY, Listing
 from premiere_watch.extract.mentions import (
     DateMention,
     core_mentions,
@@ -79,8 +79,6 @@ _INSTALLMENT_ROW = re.compile(r"^(?:volume|vol\.|part|episode|ep\.|chapter|the f
                               r"[^:|]{0,40}:", re.I)
 # "HEARTSTOPPER SEASON 3 — OCTOBER 3": a name and a date set apart, as a card or a listing has them.
 _CARD_LINE = re.compile(r"[^.!?;,]{2,60}\s[—–|]\s[^.!?;]{3,30}")
-_EPISODE_ONE = re.compile(r"^\|?\s*(?:(?:ep(?:isode)?\.?\s*)?0?1|e01|s\d+\s*e01|\d+x01|(?P<season>\d+)\.0?1)\s*\|",
-                          re.I)
 # A heading that names nothing: "The date", "What we know", "Cast and crew".
 _GENERIC_HEADING = re.compile(r"[A-Z]?[a-z'’]*(?:\s+[a-z&'’,-]+){0,5}[?:.]?")
 # "it opened Friday after Thursday-night previews": the pronoun is the subject of the release itself
@@ -110,9 +108,6 @@ _SUBJECT_AFTER = re.compile(r"\s*(?:,\s+(?:which|who|the|a|an)\b|\s(?:is|was|wil
                             r"returns|arrives|follows|gets|got|moves|moved)\b|"
                             # "“The Lindqvist Files” — The Swedish detective drama moves ...": a listing's entry
                             r"[”\"’']?\s+[—–]\s)")
-_TONIGHT = re.compile(r"\b(?:tonight|today|this evening)\b", re.I)
-_LISTED_PREMIERE = re.compile(r"\b(?:premieres?|premiering|opens? with|returns|debuts?|begins|kicks off|new season)\b",
-                              re.I)
 _MONTH_NAMED = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
 _ITSELF = re.compile(r"\s+itself\b", re.I)
 _STAMP_LABEL = re.compile(r"\b(?:start date|thread starter|posted(?: on)?|published(?: on)?|joined|last edited|"
@@ -166,13 +161,6 @@ _MONTH_YEAR = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a
 
 
 # A year-less date's year is the grammar's guess; these give it in words or digits.
-# A TV guide's row: its time, its first-episode marks, and a repeat's.
-_LISTING_TIME = re.compile(r"(?<![\d.:/])(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?![\d/])", re.I)
-_FIRST_EPISODE_MARK = re.compile(r"\bnew (?:series|season)\b|\b(?:season|series) (?:premiere|opener|launch)\b|"
-                                 r"\bpremiere\b|\b(?:ep(?:isode)?\.?\s*)?1\s*(?:/|of)\s*\d{1,2}\b|"
-                                 r"\bepisode (?:1|one)\b|\bs\d{1,2}\s*e0?1\b", re.I)
-_NEW_RUN = re.compile(r"new|season|series", re.I)
-_REPEAT_MARK = re.compile(r"\(R\)|\brepeats?\b|\bencore\b|\bcatch-up\b", re.I)
 _YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b|['’]\d\d\b|\b(?:next|last|this|the following)\s+year\b", re.I)
 
 
@@ -194,7 +182,6 @@ _DESCRIBED_TAKEN_OFF = re.compile(r"\b(?:taken|took|takes|pulled|pulls|removed|r
 _TITLE_WITH_STUDIO = re.compile(rf"\W*[A-Z][^()]{{0,60}}?\s*\((?:{alternation(STREAMERS + NETWORKS + STUDIOS)})\)")
 
 
-_TODAY = re.compile(r"today|tonight|this (?:evening|afternoon|morning)", re.I)
 _NTH_DAY = re.compile(r"\bthe (?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of|century|anniversary|season|"
                       r"episode|film|time|place|annual|edition|birthday|day|minute|floor))")
 # A section of an entry page that lists the title's releases, a territory or format a row.
@@ -245,7 +232,6 @@ class _Walk:
         self.cache = text_cache(page)
         self.liveblog = any("liveblogposting" in jsonld_types(obj) for obj in page.jsonld)
         self.day_anchor: FuzzyDate | None = None  # the day heading the current section is under
-        self.heading_days: dict[str, FuzzyDate | None] = {}
         # An entry page (a database's, a wiki's, a streamer's): its headline is the title itself.
         self.entry_page = is_entry_headline(page.headline, matcher)
         self.sequel = is_sequel(target) or self._called_sequel()
@@ -258,6 +244,7 @@ class _Walk:
         self.latest_stamp = max((d for _, d in stamps), key=lambda d: d.end(), default=None)
         self.stamp: tuple[int, FuzzyDate] | None = None  # the current block's
         self.article_season = article_season(page, matcher, target)
+        self.listing = Listing(page, target, matcher, self.article_topic)
 
     def _lede_about_target(self) -> bool:
         """A headline that calls the target by a shorthand ("Venom sequel jumps forward to
@@ -340,15 +327,15 @@ class _Walk:
             if block.kind == "heading":
                 outline = [h for h in outline if h.level < block.level] + [block]
                 # A listing's day heading ("Sunday 8 March") is what "tonight" means under it.
-                self.day_anchor = next((d for h in reversed(outline) if (d := self._heading_day(h.text))), None)
+                self.day_anchor = next((d for h in reversed(outline) if (d := self.listing.heading_day(h.text))), None)
                 if emphasized_titles(block.emphasized, self.matcher) and not self.matcher.find(block.text):
                     other_headed.add(block.text)  # "5. <em>Wicked</em> (6)": a section about another title
-                if (self.matcher.find(block.text) or self._episode_heading(block)) and \
-                        block.text != self.page.headline:
-                    self._dated_section(block, outline[:-1])
+                if (self.matcher.find(block.text) or self.listing.episode_heading(block)) and \
+                        block.text != self.page.headline and (cand := self.listing.dated_section(block, outline[:-1])):
+                    self._add(cand)
             if block.kind == "heading" and (block.text == self.page.headline or
                                             is_date_line(block.text, self.page.dayfirst) is not False
-                                            or self._day_heading(block.text)
+                                            or self.listing.day_heading(block.text)
                                             or (_OTHERS_HEADING.match(block.text)
                                                 and not self.matcher.find(block.text))):
                 # A heading that is only a date dates what is under it, nothing by itself; one that
@@ -391,119 +378,10 @@ class _Walk:
                     heading_topic = last_subject_is_target = True
         return self.out
 
-    def _heading_day(self, text: str) -> FuzzyDate | None:
-        """The day a listing's day heading gives ("Sunday 8 March", "Tonight · Mon 21 Oct")."""
-        if text not in self.heading_days:  # each heading is asked once per heading below it
-            self.heading_days[text] = None
-            if not (is_date_line(text, self.page.dayfirst) is False and not self._day_heading(text)):
-                days = [d.date for d in self.cache.dates(text)
-                        if d.date.precision == "day" and not _TODAY.fullmatch(d.text)]
-                self.heading_days[text] = days[0] if len(days) == 1 else None
-        return self.heading_days[text]
-
-    def _day_heading(self, text: str) -> bool:
-        """"27 December onwards", "From 3 March": a section of a schedule, named by its days."""
-        dates = self.cache.dates(text)
-        if not dates or self.matcher.find(text):
-            return False
-        rest = without_dates(text, dates)
-        return len(rest.split()) <= 2 and not cues.PREMIERE_SCAN.search(rest)
-
     def _leads_with_target(self, text: str) -> bool:
         first = self.cache.sentences(text)[:2]
         return any(self.matcher.find(s) and not foreign_subject(s, self.matcher) and
                    not other_kind(s, self.target) for s in first)
-
-    def _dated_section(self, heading: Block, above: list[Block]) -> None:
-        """A listing's day heading over the target's own heading ("Thursday, January 23" /
-        "The Night Agent: Season 2"): the day is the target's, as for a list item under it."""
-        # The nearest heading above that is a day: "Tonight's Picks" may stand between.
-        parent = next((h for h in reversed(above) if h.level < heading.level
-                       and is_date_line(h.text, self.page.dayfirst) is not False), None)
-        if parent is None:
-            return
-        # A listing has several day headings and short title headings under them; an article
-        # under its own date header ("Tuesday, June 20, 2023" / "No, that trailer is not real") is none.
-        if len(heading.text.split()) > 8:
-            return
-        if sum(1 for b in self.page.blocks if b.kind == "heading" and b.level == parent.level
-               and is_date_line(b.text, self.page.dayfirst) is not False) < 2 and not (
-                _TONIGHT.search(parent.text) and self._premieres_under(heading)):
-            # One day's listing ("TONIGHT · Monday, October 21, 2024") dates only the title
-            # whose card says it premieres; otherwise a lone date heading is the article's date.
-            return
-        dates = [d for d in self.cache.dates(parent.text) if d.date.precision == "day"]
-        ok, _reason, _season = season_ok(self.target, heading.text, 0, 0, self.matcher.find(heading.text), None)
-        ok = ok or self._episode_heading(heading)
-        if len(dates) == 1 and ok:
-            self._add(Candidate(dates[0].date, "confirmed", f"{parent.text} — {heading.text}",
-                                "listed under a date heading"))
-
-    def _listed_first_episode(self, block: Block) -> FuzzyDate | None:
-        """The day a TV guide lists the title's first episode on: its row under a day heading
-        ("Sunday 8 March" / "9.00pm BBC One Copper Moon NEW SERIES 1/6", "| 9.00pm | ... |
-        Halcyon Park (New, 1/6) |").  A later episode's row ("4/6"), a repeat's or another
-        season's is no premiere."""
-        text = block.text
-        if block.zone != "main" or block.kind not in ("list_item", "table_row", "paragraph") or len(text) > 600:
-            return None
-        times = list(_LISTING_TIME.finditer(text))
-        if (block.kind == "paragraph" or len(text) > 300) and len(times) < (2 if len(text) > 200 else 1):
-            return None  # prose, not a listing line
-        mentions = [m for m in self.matcher.find(text) if m.season in (None, self.target.season)]
-        if not mentions or self.matcher.find(block.heading):
-            return None
-        heading_dates = self.cache.dates(block.heading)
-        days = {d.date for d in heading_dates if d.date.precision == "day"}
-        if len(days) != 1 or len(without_dates(block.heading, heading_dates).strip(" ,.:-–—|·").split()) > 4:
-            return None
-        m = mentions[0]
-        starts = [t.start() for t in times] + [i for i, ch in enumerate(text) if ch == "|"]
-        lo = max((at for at in starts if at <= m.start), default=0)
-        hi = min((at for at in starts if at >= m.end), default=len(text))
-        if len(text[lo:m.start].split()) > 6 or _REPEAT_MARK.search(text, lo, hi):
-            return None  # the title inside a sentence, or a repeat
-        row_dates = self.cache.dates(text)
-        if any(d.date.precision == "day" for d in row_dates):
-            return None  # "Wed, March 18 Marigold Junction Series premiere": the row dates itself
-        spans = [(d.start, d.end) for d in row_dates]
-        marks = [k for k in _FIRST_EPISODE_MARK.finditer(text, m.end, hi)
-                 if not any(a < k.end() and k.start() < b for a, b in spans)]
-        if not marks:
-            return None
-        seasons = {r.number for r in season_refs(text[lo:hi]) if r.number is not None}
-        if seasons - {self.target.season} or (self.target.season is not None and self.target.season > 1 and
-                                              not seasons and not any(_NEW_RUN.match(k.group(0)) for k in marks)):
-            return None  # another season's; or, naming none, not said to be a new run of the show
-        return days.pop()
-
-    def _first_episode_row(self, block: Block) -> bool:
-        """Episode 1's row in the watched season's schedule on a page about the title: its
-        date is the season's premiere ("Season 2 schedule" / "| 1 | TBA | Fri 1/17")."""
-        one = _EPISODE_ONE.match(block.text)
-        if block.kind != "table_row" or not self.article_topic or not one:
-            return False
-        if one.group("season"):  # "| 2.1 | Dust Bowl | Sun 16/08 |": the row numbers its own season
-            return int(one.group("season")) == self.target.season
-        refs = season_refs(block.heading)
-        return self.target.season is None or any(r.number == self.target.season for r in refs)
-
-    def _episode_heading(self, heading: Block) -> bool:
-        """A listing's "Sherlock: The Six Thatchers" over "Series 4, episode 1 of 3": the show's
-        name, an episode's title, and the watched season named under it."""
-        if self.target.kind != "tv" or self.target.season is None:
-            return False
-        if not any(heading.text.lower().startswith(n.lower() + ":") for n in self.target.names):
-            return False
-        under = " ".join(b.text for b in self.page.blocks if b.heading == heading.text and b.zone == "main")[:600]
-        return any(r.number == self.target.season for r in season_refs(under))
-
-    def _premieres_under(self, heading: Block) -> bool:
-        """The text under a title's heading says it premieres (the watched season, if any)."""
-        text = " ".join(b.text for b in self.page.blocks if b.heading == heading.text and b.zone == "main")[:1500]
-        if not _LISTED_PREMIERE.search(text):
-            return False
-        return self.target.season is None or any(r.number == self.target.season for r in season_refs(text))
 
     def _headline(self) -> None:
         text = self.page.headline
@@ -550,7 +428,7 @@ class _Walk:
         # The headline names the article's subject, not each row of a table under it.
         own_heading = self.heading_named and block.heading != self.page.headline
         if block.kind in ("list_item", "table_row") and not own_heading and not (
-                block.zone == "main" and (_INFOBOX_ROW.match(block.text) or self._first_episode_row(block)
+                block.zone == "main" and (_INFOBOX_ROW.match(block.text) or self.listing.first_episode_row(block)
                                           or (block.kind == "list_item" and _INSTALLMENT_ROW.match(block.text))
                                           # "Release dates" / "| United States | June 13, 2025 | Theatrical"
                                           or (self.entry_page and block.kind == "table_row"
@@ -560,7 +438,7 @@ class _Walk:
             topic = subject = False
         others = emphasized_titles(block.emphasized, self.matcher)
         others += [name for name in self.headline_titles if name in block.text and name not in others]
-        first_row = block.zone == "main" and self._first_episode_row(block)
+        first_row = block.zone == "main" and self.listing.first_episode_row(block)
         # A list item may be a paragraph of its own ("19:20 Pipistrelle. The vampire drama shot in
         # ...  HBO's drama chief shut that down"): read it sentence by sentence, like one.
         sentences = self.matcher.rejoin(self.cache.sentences(block.text)) if block.kind in (
@@ -671,7 +549,7 @@ class _Walk:
                 if hd.date.precision == "day" and len(rest.split()) <= 4:
                     self._add(Candidate(hd.date, "confirmed", f"{block.heading} — {block.text}",
                                         "listed under a date heading"))
-        elif block.heading and (day := self._listed_first_episode(block)):
+        elif block.heading and (day := self.listing.first_episode_day(block)):
             self._add(Candidate(day, "confirmed", f"{block.heading} — {block.text}", "listed under a date heading"))
         if block.kind in ("list_item", "table_row") and not block_mentioned:
             return incoming  # a row about nothing named leaves the article's thread where it was
@@ -687,7 +565,7 @@ class _Walk:
         dates = [d for d in year_context(sentence, core_mentions(sentence, self.cache.dates(sentence)), self.anchor)
                  if not any(start <= d.start and d.end <= end for start, end in names)]
         if self.day_anchor is not None:
-            dates = [replace(d, date=self.day_anchor) if _TODAY.fullmatch(d.text) else d for d in dates]
+            dates = [replace(d, date=self.day_anchor) if TODAY.fullmatch(d.text) else d for d in dates]
         if dates and dates[-1].date.precision == "month" and (nth := _NTH_DAY.search(sentence, dates[-1].end)):
             # "will debut on the service next month, and the press site now lists it for the 18th"
             month = dates[-1].date
@@ -761,7 +639,7 @@ class _Walk:
         # the cheapest way out, so it comes before the attribution work.
         protect = [(m.start, m.end) for m in mentions] + view.anaphora_all
         # "Tonight" under a listing's day heading is that day, not the day of the news.
-        date_text = "" if self.day_anchor is not None and _TODAY.fullmatch(dm.text) else dm.text
+        date_text = "" if self.day_anchor is not None and TODAY.fullmatch(dm.text) else dm.text
         cut, stop = _appositive_before(sentence, mentions, dm.start)
         if stop > cut:  # asked of the sentence without it, every position past it moved back
             def shift(at: int) -> int:
