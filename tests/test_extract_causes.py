@@ -2737,3 +2737,29 @@ def test_the_same_day_as_planned(text: str, want: Want) -> None:
 ])
 def test_a_which_clause_ends_at_its_comma(text: str, want: Want) -> None:
     check(read(article(text, headline="Meridian Run gets a date", published="2020-12-11"), MERIDIAN), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "between today and Sunday" is a stretch of time, not a day anything lands on ...
+    ("Here is what lands on Vireo+ between today and Sunday, day by day.", Want(None)),
+    # ... and what is typical "even for a February release" speaks of releases in general.
+    ("ADR in October is normal even for a February release, for what it's worth.", Want(None)),
+    # (a release set for February is still one)
+    ("Vireo+ has set Halcyon Drift season 2 for a February release.", Want("2026-02")),
+])
+def test_stretches_and_releases_in_general(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift season 2: what we know", published="2025-10-19")), want)
+
+
+@pytest.mark.parametrize(("headline", "want"), [
+    # A bare weekday heading in a guide to the week the page came out in is that weekday ...
+    ("New on Vireo+ this week: Halcyon Drift and more", Want("2020-10-23")),
+    # ... and means nothing in a page that is no guide to its week.
+    ("Halcyon Drift: the critics' verdict", Want(None)),
+])
+def test_a_weekday_heading_in_a_guide_to_the_week(headline: str, want: Want) -> None:
+    html = ("<html><head><meta property='article:published_time' content='2020-10-19T09:00:00Z'></head><body>"
+            f"<article><h1>{headline}</h1><p>A strong week for drama.</p><h2>Wednesday</h2><ul><li>Rebecca — a "
+            "gothic remake.</li></ul><h2>Friday</h2><ul><li>Halcyon Drift — Anya Taylor-Joy plays an orphan in 1950s "
+            "Kentucky who turns out to be a chess prodigy.</li></ul></article></body></html>")
+    check(read(html, Target("Halcyon Drift", None, (), "tv")), want)

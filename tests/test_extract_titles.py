@@ -149,3 +149,14 @@ def test_a_lower_case_address_is_no_common_word(page: str, found: bool) -> None:
 def test_a_channel_before_a_one_word_title(line: str, found: bool) -> None:
     page = "Kittlestone is the BBC's new six-part drama."
     assert bool(TitleMatcher(Target("Kittlestone", None, (), "tv"), page).find(line)) is found
+
+
+@pytest.mark.parametrize(("line", "found"), [
+    # A season's shorthand after a one-word title marks it as the title ...
+    ("Dunmarrow S2 is coming next month per FX spring lineup", True),
+    ("Dunmarrow S02E01 recap", True),
+    # ... another capitalised word after it still glues it to a longer name.
+    ("Dunmarrow Castle is open to visitors next month", False),
+])
+def test_a_season_shorthand_after_a_one_word_title(line: str, found: bool) -> None:
+    assert bool(TitleMatcher(Target("Dunmarrow", 2, (), "tv")).find(line)) is found

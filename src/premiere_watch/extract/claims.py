@@ -549,6 +549,8 @@ class _Walk:
                 if hd.date.precision == "day" and len(rest.split()) <= 4:
                     self._add(Candidate(hd.date, "confirmed", f"{block.heading} — {block.text}",
                                         "listed under a date heading"))
+            elif not heading_dates and (day := self.listing.week_day(block.heading)):
+                self._add(Candidate(day, "confirmed", f"{block.heading} — {block.text}", "listed under a date heading"))
         elif block.heading and (day := self.listing.first_episode_day(block)):
             self._add(Candidate(day, "confirmed", f"{block.heading} — {block.text}", "listed under a date heading"))
         if block.kind in ("list_item", "table_row") and not block_mentioned:

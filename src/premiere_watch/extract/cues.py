@@ -62,7 +62,7 @@ _PREMIERE = CaselessScan(
 PREMIERE = _PREMIERE.pattern
 PREMIERE_SCAN = _PREMIERE
 _OTHER_EVENT = CaselessScan(
-    r"\b(?:film(?:ing|ed)|shoot(?:ing|s)?|shot|re-?shoots?|re-?shot|(?<!co-)production|wrap(?:s|ped)?|renew(?:al|ed|s)?|trailers?|teasers?|"
+    r"\b(?:film(?:ing|ed)|shoot(?:ing|s)?|shot|re-?shoots?|re-?shot|adr|post-?production|dubbing|(?<!co-)production|wrap(?:s|ped)?|renew(?:al|ed|s)?|trailers?|teasers?|"
     r"pick(?:ed)?[- ]?up|list|guide|roundup|round-up|newsletter|bulletin|countdown|livestream|live stream|"
     r"cameras? (?:(?:are|is|will|set|to|be|start|begin|due|expected|aren['’]t|isn['’]t|won['’]t|not)\s+){0,3}"
     r"(?:roll|rolls|rolling|rolled)|"
@@ -388,7 +388,11 @@ _MEASURED_FROM_RELEASE = re.compile(
     r"\s*,\s*(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|nights?|weeks?|months?)\s+(?:ahead of|before|"
     r"prior to)\s+(?:the|its|their)\s+(?:premiere|release|launch|debut|opening|bow)\b", re.I)
 _TIME_TO_COME = re.compile(r"\s+(?:long\s+)?(?:weekend|week|weeks|month|months|year|years|days)\s+to\s+come\b", re.I)
-_BETWEEN_NOW_AND = re.compile(r"\bbetween\s+now\s+and\s+$", re.I)
+_BETWEEN_NOW_AND = re.compile(r"\bbetween\s+(?:now|today|tonight|[\w-]+day)\s+and\s+$", re.I)
+_GENERIC_RELEASE = re.compile(r"\b(?:even|typical(?:ly)?|normal(?:ly)?|usual(?:ly)?|standard|any|every)\s+"
+                              r"(?:for\s+)?an?\s+$", re.I)
+_BETWEEN_START = re.compile(r"\bbetween\s+$", re.I)
+_AND_AFTER = re.compile(r"\s+and\s+\w", re.I)
 _NOUN_OF_A_NOUN = re.compile(r"\s+(?:committee|company|companies|house|director|designer|team|partners?|"
                              r"executives?|chief|head|studio|manager|office|staff|crew|coordinator)\b", re.I)
 _SAID_THAT = re.compile(r"\b(?:confirm\w*|announc\w*|said|says|reveal\w*|stated|states|reported|reports|"
@@ -452,9 +456,13 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     if _MEASURED_FROM_RELEASE.match(sentence, end):
         # "a preview screening ... on 12/08/2025, a week ahead of the premiere": not the premiere.
         return False, "measured from the release, so not it"
-    if _TIME_TO_COME.match(sentence, end) or _BETWEEN_NOW_AND.search(sentence, max(0, start - 20), start):
-        # "a Labour Day long weekend to come", "between now and next Monday": a stretch of time.
+    if _TIME_TO_COME.match(sentence, end) or _BETWEEN_NOW_AND.search(sentence, max(0, start - 24), start) or (
+            _BETWEEN_START.search(sentence, max(0, start - 10), start) and _AND_AFTER.match(sentence, end)):
+        # "a Labour Day long weekend to come", "between now and next Monday", "what lands between today
+        # and Sunday": a stretch of time.
         return False, "a stretch of time, not a release"
+    if _GENERIC_RELEASE.search(sentence, max(0, start - 30), start):
+        return False, "releases in general, not this one"  # "normal even for a February release"
     if _ANNOUNCED_ON.search(sentence, max(0, start - 30), start):
         return False, "the announcement's date"  # "confirmed today that ...", "announced on Tuesday"
     de = _DE_ANNOUNCED.search(sentence, end, hi)

@@ -8,6 +8,7 @@ its date.  ``claims.py`` asks these when it walks the page.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from premiere_watch.dates import FuzzyDate
@@ -36,6 +37,10 @@ _FIRST_EPISODE_MARK = re.compile(r"\bnew (?:series|season)\b|\b(?:season|series)
 _NEW_RUN = re.compile(r"new|season|series", re.I)
 _REPEAT_MARK = re.compile(r"\(R\)|\brepeats?\b|\bencore\b|\bcatch-up\b", re.I)
 
+# A guide to the week the page came out in: "New on Netflix this week", "TV week of 6/10".
+_THIS_WEEK = re.compile(r"\b(?:this week|week of|the week ahead|week ahead|this coming week)\b", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
 
 class Listing:
     """The listing reading of one page for one target (``article_topic``: the page is about it)."""
@@ -57,6 +62,16 @@ class Listing:
                         if d.date.precision == "day" and not TODAY.fullmatch(d.text)]
                 self.heading_days[text] = days[0] if len(days) == 1 else None
         return self.heading_days[text]
+
+    def week_day(self, text: str) -> FuzzyDate | None:
+        """A bare weekday heading ("Friday") in a guide to the week the page came out in ("New
+        on Netflix this week", published Monday 19 October): that weekday of the week, from the
+        publication day on (Friday 23 October)."""
+        word = text.strip(" :.-–—").lower()
+        published = self.page.published
+        if word not in _WEEKDAYS or published is None or not _THIS_WEEK.search(self.page.headline):
+            return None
+        return FuzzyDate.from_date(published + dt.timedelta(days=(_WEEKDAYS.index(word) - published.weekday()) % 7))
 
     def day_heading(self, text: str) -> bool:
         """"27 December onwards", "From 3 March": a section of a schedule, named by its days."""

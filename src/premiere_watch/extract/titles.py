@@ -264,8 +264,8 @@ class TitleMatcher:
                     "before", "like", "how", "why", "what", "where", "is", "now", "then", "so"):
                 return False
         after = text[end:end + 30]
-        if _NETWORK_AFTER.match(text, end):
-            return True
+        if _NETWORK_AFTER.match(text, end) or _SEASON_SHORT.match(after):
+            return True  # "Platonic Apple TV+", "Dunmarrow S2 is coming next month"
         nxt = re.match(r"[\s]+([A-Z][\w]*)", after)
         return not (nxt and nxt.group(1).lower() not in _FOLLOW_OK)
 
@@ -284,6 +284,8 @@ _HEADLINE_FOLLOW = re.compile(
     r"Postponed|Renewed|Sequel|Director|Star|Review|Cast|First|Final|Official|Streaming|Coming)\b)", re.I)
 # A listing's item heading: the name, then only where it streams ("Platonic Apple TV+").
 _NETWORK_AFTER = re.compile(rf"\s+(?:{alternation(STREAMERS + NETWORKS)}|BBC \w+|ITV\w*)\s*$")
+# A season's shorthand after a name: "Dunmarrow S2", "Dunmarrow S02E01".
+_SEASON_SHORT = re.compile(r"\s+S\d{1,2}(?:\s*E\d{1,3})?\b")
 # ... and a listing's row: where it airs, then the name ("9.00pm BBC One Kittlestone New series").
 _NETWORK_BEFORE = re.compile(rf"(?:^|[\s|·•,—–-])(?:{alternation(STREAMERS + NETWORKS)}|BBC \w+|ITV\w*|Channel \d+)"
                              r"\s+$")
