@@ -292,6 +292,8 @@ class _Walk:
             return False
         lede = next((b.text for b in self.page.blocks if b.zone == "main" and b.kind == "paragraph"
                      and len(b.text.split()) >= 8 and b.text != self.page.headline), "")
+        if not SEQUEL_REF.search(lede):
+            return False  # most ledes: no sequel named, no sentence to read
         for sentence in self.cache.sentences(lede)[:2]:
             # ("its sequel", "the film's sequel" is the sequel of something, not a name for it.)
             sequel = next((m for m in SEQUEL_REF.finditer(sentence) if m.group(0).lower().startswith(("the ", "this "))

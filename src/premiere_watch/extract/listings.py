@@ -115,12 +115,12 @@ class Listing:
         text = block.text
         if block.zone != "main" or block.kind not in ("list_item", "table_row", "paragraph") or len(text) > 600:
             return None
-        times = list(_LISTING_TIME.finditer(text))
-        if (block.kind == "paragraph" or len(text) > 300) and len(times) < (2 if len(text) > 200 else 1):
-            return None  # prose, not a listing line
         mentions = [m for m in self.matcher.find(text) if m.season in (None, self.target.season)]
         if not mentions or self.matcher.find(block.heading):
             return None
+        times = list(_LISTING_TIME.finditer(text))
+        if (block.kind == "paragraph" or len(text) > 300) and len(times) < (2 if len(text) > 200 else 1):
+            return None  # prose, not a listing line
         heading_dates = self.cache.dates(block.heading)
         days = {d.date for d in heading_dates if d.date.precision == "day"}
         if len(days) != 1 or len(without_dates(block.heading, heading_dates).strip(" ,.:-–—|·").split()) > 4:
