@@ -2763,3 +2763,29 @@ def test_a_weekday_heading_in_a_guide_to_the_week(headline: str, want: Want) -> 
             "gothic remake.</li></ul><h2>Friday</h2><ul><li>Halcyon Drift — Anya Taylor-Joy plays an orphan in 1950s "
             "Kentucky who turns out to be a chess prodigy.</li></ul></article></body></html>")
     check(read(html, Target("Halcyon Drift", None, (), "tv")), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A negation inside the title's appositive denies nothing of the main clause's date ...
+    ("The studio said that the thriller, starring Ana Ruiz as a toll-bridge attendant who sees a crime she can't "
+     "report, will now open in theaters on September 25, 2026.", Want("2026-09-25")),
+    # ... one in the main clause still does.
+    ("The studio said that the thriller, starring Ana Ruiz as a toll-bridge attendant, will not open in theaters "
+     "on September 25, 2026.", Want(None, denied="2026-09-25")),
+])
+def test_a_negation_inside_the_appositive(text: str, want: Want) -> None:
+    check(read(article("Vireo has delayed Meridian Run again.", text, headline="Vireo delays Meridian Run again",
+                       published="2026-01-22"), MERIDIAN), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "its planning points to next spring" infers a date, it does not state one ...
+    ("Apple hasn't dated Halcyon Drift season 2, but its planning points to next spring.",
+     Want(None, tentative="2026-21")),
+    # ... and "Mark your calendars for August 18" states the release's day.
+    ("Vireo+ is dropping Halcyon Drift season 2 all at once. Mark your calendars for August 18.",
+     Want("2026-08-18")),
+])
+def test_inferred_plans_and_marked_calendars(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift season 2: when can I watch it?", published="2025-10-08")),
+          want)

@@ -201,14 +201,16 @@ _OTHERS_HEADING = re.compile(r"(?:also|elsewhere)\b|(?:more|other)\s+(?:new\s+)?
                              r"premieres|releases|dates|to watch)\b", re.I)
 
 
-def _appositive_before(sentence: str, mentions: list[Mention], start: int) -> tuple[int, int]:
-    """The span of the target's appositive that ends before the date at ``start`` ((0, 0): none):
-    in "Netflix has set X, the Russos' adaptation of Stalenhag's illustrated novel, for March 14"
-    the date is what X is set for, and the novel the appositive names no event of it."""
-    before = [m for m in mentions if m.end < start]
+def _appositive_before(sentence: str, names: list[tuple[int, int]], start: int) -> tuple[int, int]:
+    """The span of the appositive of the target (named, or pointed back to) that ends before the
+    date at ``start`` ((0, 0): none).  In "Netflix has set X, the Russos' adaptation of Stalenhag's
+    illustrated novel, for March 14" the date is what X is set for, and the novel the appositive
+    names is no event of it; in "the thriller, starring A as a man who sees a crime he can't
+    report, will now open on September 25" the appositive's "can't" denies nothing of the date."""
+    before = [end for _, end in names if end < start]
     if not before:
         return 0, 0
-    at = before[-1].end
+    at = max(before)
     stop = past_appositive(sentence, at)
     if stop == at or stop > start:
         return 0, 0
@@ -644,7 +646,7 @@ class _Walk:
         protect = [(m.start, m.end) for m in mentions] + view.anaphora_all
         # "Tonight" under a listing's day heading is that day, not the day of the news.
         date_text = "" if self.day_anchor is not None and TODAY.fullmatch(dm.text) else dm.text
-        cut, stop = _appositive_before(sentence, mentions, dm.start)
+        cut, stop = _appositive_before(sentence, protect, dm.start)
         if stop > cut:  # asked of the sentence without it, every position past it moved back
             def shift(at: int) -> int:
                 return at - (stop - cut) if at >= stop else at
@@ -739,7 +741,11 @@ class _Walk:
             # A listing's year-less day almost a year ahead is a day that has passed.
             self.reject(text, f"{dm.text!r}: a listing day far from the publication date")
             return
-        verdict = cues.status_of(sentence, dm.start, dm.end, next_start)
+        if stop > cut and cut < dm.start and stop <= dm.start:
+            verdict = cues.status_of(sentence[:cut] + sentence[stop:], dm.start - (stop - cut), dm.end - (stop - cut),
+                                     None if next_start is None else next_start - (stop - cut))
+        else:
+            verdict = cues.status_of(sentence, dm.start, dm.end, next_start)
         if _HAS_PASSED.match(sentence, dm.end):
             # "the spring window has passed": the one before the page, and gone.
             dm = _looking_back(dm, self.anchor)
