@@ -201,6 +201,9 @@ _OTHERS_HEADING = re.compile(r"(?:also|elsewhere)\b|(?:more|other)\s+(?:new\s+)?
                              r"premieres|releases|dates|to watch)\b", re.I)
 
 
+_NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n['’]t\b", re.I)
+
+
 def _appositive_before(sentence: str, names: list[tuple[int, int]], start: int) -> tuple[int, int]:
     """The span of the appositive of the target (named, or pointed back to) that ends before the
     date at ``start`` ((0, 0): none).  In "Netflix has set X, the Russos' adaptation of Stalenhag's
@@ -212,7 +215,10 @@ def _appositive_before(sentence: str, names: list[tuple[int, int]], start: int) 
         return 0, 0
     at = max(before)
     stop = past_appositive(sentence, at)
-    if stop == at or stop > start:
+    # (Only an appositive that names an event or negates something can mislead: the rest are
+    # read as they stand, so the cue caches keep serving the sentence itself.)
+    if stop == at or stop > start or not (cues.OTHER_EVENT.search(sentence, at, stop)
+                                          or _NEGATION.search(sentence, at, stop)):
         return 0, 0
     return at, stop - (sentence[stop - 1] == ",")  # the closing comma stays: "X, for March 14"
 

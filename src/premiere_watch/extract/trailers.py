@@ -434,8 +434,8 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
             continue
         for sentence in matcher.rejoin(cache.sentences(block.text)) if block.kind == "paragraph" else [block.text]:
             before, thread = thread, about.get(sentence, thread)
-            if (_FAKE.search(sentence) or _DOUBTED.search(sentence)) and (
-                    _VIDEO_WORD.search(sentence) or _TRAILER.search(sentence)):
+            if (_VIDEO_WORD.search(sentence) or _TRAILER.search(sentence)) and (
+                    _FAKE.search(sentence) or _DOUBTED.search(sentence)):
                 # "That video is a fan edit: S2 footage, ...", "It is fan-made, cut from season six footage";
                 # and a page that asks "Is this Perigee S2 trailer real?" doubts the one going round.
                 talk.fake = talk.fake or sentence
