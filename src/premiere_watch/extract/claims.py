@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from premiere_watch.dates import FuzzyDate
@@ -39,7 +40,7 @@ from premiere_watch.extract.companies import NETWORKS, STREAMERS, STUDIOS, alter
 from premiere_watch.extract.decide import HEADLINE_UNDATED, Candidate, choose, to_claim
 from premiere_watch.extract.grammar.calendar import valid_date
 from premiere_watch.extract.jsonld import jsonld_types
-from premiere_watch.extract.listings import TODAY, Listing
+from premiere_watch.extract.listings import TODAY, Listing, listed
 from premiere_watch.extract.mentions import (
     DateMention,
     core_mentions,
@@ -221,6 +222,13 @@ def _appositive_before(sentence: str, names: list[tuple[int, int]], start: int) 
                                           or _NEGATION.search(sentence, at, stop)):
         return 0, 0
     return at, stop - (sentence[stop - 1] == ",")  # the closing comma stays: "X, for March 14"
+
+
+def _cut(sentence: str, cut: int, stop: int) -> tuple[str, Callable[[int], int]]:
+    """``sentence`` without ``cut``..``stop``, and where a position past it moves to."""
+    if stop <= cut:
+        return sentence, lambda at: at
+    return sentence[:cut] + sentence[stop:], lambda at: at - (stop - cut) if at >= stop else at
 
 
 class _Walk:
@@ -557,12 +565,11 @@ class _Walk:
                 # Only a heading that is just a day ("Friday, Oct. 27", "Sunday the 13th · Pick of
                 # the week") dates the item under it that opens with the title.
                 if hd.date.precision == "day" and len(rest.split()) <= 4:
-                    self._add(Candidate(hd.date, "confirmed", f"{block.heading} — {block.text}",
-                                        "listed under a date heading"))
+                    self._add(listed(hd.date, block.heading, block.text))
             elif not heading_dates and (day := self.listing.week_day(block.heading)):
-                self._add(Candidate(day, "confirmed", f"{block.heading} — {block.text}", "listed under a date heading"))
+                self._add(listed(day, block.heading, block.text))
         elif block.heading and (day := self.listing.first_episode_day(block)):
-            self._add(Candidate(day, "confirmed", f"{block.heading} — {block.text}", "listed under a date heading"))
+            self._add(listed(day, block.heading, block.text))
         if block.kind in ("list_item", "table_row") and not block_mentioned:
             return incoming  # a row about nothing named leaves the article's thread where it was
         return subject
@@ -652,18 +659,13 @@ class _Walk:
         protect = [(m.start, m.end) for m in mentions] + view.anaphora_all
         # "Tonight" under a listing's day heading is that day, not the day of the news.
         date_text = "" if self.day_anchor is not None and TODAY.fullmatch(dm.text) else dm.text
+        # Event and status are read past the target's appositive, where one could mislead.
         cut, stop = _appositive_before(sentence, protect, dm.start)
-        if stop > cut:  # asked of the sentence without it, every position past it moved back
-            def shift(at: int) -> int:
-                return at - (stop - cut) if at >= stop else at
-            is_release, word = cues.event_of(
-                sentence[:cut] + sentence[stop:], shift(dm.start), shift(dm.end),
-                schedule and dm.date.precision == "day", self.previous,
-                [(shift(a), shift(b)) for a, b in protect if not cut <= a < stop],
-                None if next_start is None else shift(next_start), date_text)
-        else:
-            is_release, word = cues.event_of(sentence, dm.start, dm.end, schedule and dm.date.precision == "day",
-                                             self.previous, protect, next_start, date_text)
+        read, shift = _cut(sentence, cut, stop)
+        after = None if next_start is None else shift(next_start)
+        kept = protect if stop <= cut else [(shift(a), shift(b)) for a, b in protect if not cut <= a < stop]
+        is_release, word = cues.event_of(read, shift(dm.start), shift(dm.end), schedule and dm.date.precision == "day",
+                                         self.previous, kept, after, date_text)
         if not is_release and dm.qualifier == "guess":
             is_release, word = True, "a guessed year"
         if not is_release:
@@ -747,11 +749,7 @@ class _Walk:
             # A listing's year-less day almost a year ahead is a day that has passed.
             self.reject(text, f"{dm.text!r}: a listing day far from the publication date")
             return
-        if stop > cut and cut < dm.start and stop <= dm.start:
-            verdict = cues.status_of(sentence[:cut] + sentence[stop:], dm.start - (stop - cut), dm.end - (stop - cut),
-                                     None if next_start is None else next_start - (stop - cut))
-        else:
-            verdict = cues.status_of(sentence, dm.start, dm.end, next_start)
+        verdict = cues.status_of(read, shift(dm.start), shift(dm.end), after)
         if _HAS_PASSED.match(sentence, dm.end):
             # "the spring window has passed": the one before the page, and gone.
             dm = _looking_back(dm, self.anchor)

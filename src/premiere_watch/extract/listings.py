@@ -42,6 +42,11 @@ _THIS_WEEK = re.compile(r"\b(?:this week|week of|the week ahead|week ahead|this 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
+def listed(day: FuzzyDate, heading: str, text: str) -> Candidate:
+    """The claim a listing makes: ``text`` under the day ``heading`` gives."""
+    return Candidate(day, "confirmed", f"{heading} — {text}", "listed under a date heading")
+
+
 class Listing:
     """The listing reading of one page for one target (``article_topic``: the page is about it)."""
 
@@ -103,8 +108,7 @@ class Listing:
         ok, _reason, _season = season_ok(self.target, heading.text, 0, 0, self.matcher.find(heading.text), None)
         ok = ok or self.episode_heading(heading)
         if len(dates) == 1 and ok:
-            return Candidate(dates[0].date, "confirmed", f"{parent.text} — {heading.text}",
-                             "listed under a date heading")
+            return listed(dates[0].date, parent.text, heading.text)
         return None
 
     def first_episode_day(self, block: Block) -> FuzzyDate | None:
