@@ -296,6 +296,17 @@ class _Talk:
     future: str = ""
     other: bool = False  # trailer talk about other titles or seasons only
 
+    def release(self, sentence: str) -> None:
+        """``sentence`` says a trailer is out (the first such sentence is the evidence)."""
+        if not self.released:
+            self.released, self.released_kind = sentence, _kind(sentence)
+
+    def deny(self, sentence: str, res: TrailerResult, clause: str = "") -> None:
+        """``sentence`` (in ``clause`` of it, when given) says no trailer is out yet."""
+        if not self.none:
+            self.none, self.none_clause = sentence, clause
+        res.rejected.append(Rejected(sentence[:300], "no trailer out yet"))
+
 
 def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, title_page_card: bool,
                    heading: bool = False) -> None:
@@ -309,8 +320,7 @@ def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, ti
     read = _CONTRAST_NOT.sub(lambda m: " " * len(m.group()), read)
     if _HELD_BACK.search(read):
         # "A trailer had been cut ...; Paramount is holding it back": made, and not out.
-        talk.none = talk.none or sentence
-        res.rejected.append(Rejected(sentence[:300], "no trailer out yet"))
+        talk.deny(sentence, res)
         return
     if _REPORTED_CLAIM.match(read):
         res.rejected.append(Rejected(sentence[:300], "a claim being checked, not a fact"))
@@ -334,19 +344,18 @@ def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, ti
     if _WOULD_NOT_HAVE.search(clause):
         released_then, clause = _WOULD_NOT_HAVE.search(clause), _WOULD_NOT_HAVE.sub("put out", clause)
         read = _WOULD_NOT_HAVE.sub("put out", read)
-    private = _PRIVATE.search(read) and not _THEN_PUBLIC.search(read)
-    if _PRIVATE.search(read) and _THEN_PUBLIC.search(read) and not _WILL_BE.search(read):
+    shown, public = _PRIVATE.search(read), _THEN_PUBLIC.search(read)
+    private = shown and not public
+    if shown and public and not _WILL_BE.search(read):
         # "A teaser played to the crowd in the arena and went online shortly afterwards": shown, then out.
-        if not talk.released:
-            talk.released, talk.released_kind = sentence, _kind(sentence)
+        talk.release(sentence)
         return
     if (_SEEN_IN.search(read) or _IF_YOU_SAW.search(read)) and not private:
         # "I have not seen a frame beyond what's in the trailer": the trailer is there to be seen.
         talk.released = talk.released or sentence
         return
     if private or (_NONE.search(clause) and not (released_then and not _NEGATED.search(clause))):
-        talk.none = talk.none or sentence
-        res.rejected.append(Rejected(sentence[:300], "no trailer out yet"))
+        talk.deny(sentence, res)
         return
     word = _TRAILER_STRICT.search(read)
     if word is None:
@@ -365,14 +374,11 @@ def _read_sentence(sentence: str, read: str, talk: _Talk, res: TrailerResult, ti
         return
     if _NONE.search(clause) and not (put_out and not _NEGATED.search(clause)):
         # "a recycled scene rather than new footage, so there is still no proper trailer"
-        if not talk.none:
-            talk.none, talk.none_clause = sentence, clause
-        res.rejected.append(Rejected(sentence[:300], "no trailer out yet"))
+        talk.deny(sentence, res, clause)
         return
     if put_out or ((_RELEASED.search(clause) or _RELEASED.search(read) or title_page_card)
                    and not _FUTURE.search(clause) and not _SCHEDULED.search(clause)):
-        if not talk.released:
-            talk.released, talk.released_kind = sentence, _kind(sentence)
+        talk.release(sentence)
     elif not heading or _FUTURE.search(read):
         # "The teaser is set to drop next week"; a section's "Trailers & Extras" says neither.
         talk.future = talk.future or sentence
@@ -444,8 +450,7 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
             if entry and block.kind in ("list_item", "paragraph") and _VIDEOS_HEADING.search(block.heading) \
                     and _VIDEO_CARD.match(sentence) and _season_of(sentence) in (None, target.season):
                 # A title's entry page lists its videos: "Videos" / "Teaser Trailer", "Official Trailer".
-                if not talk.released:
-                    talk.released, talk.released_kind = sentence, _kind(sentence)
+                talk.release(sentence)
                 continue
             # "HBO dates 'Copper Sky: Ridgeback' spinoff, releases teaser": the spinoff's, not the show's.
             named = matcher.find(sentence)
