@@ -62,6 +62,8 @@ _PREMIERE = CaselessScan(
 )
 PREMIERE = _PREMIERE.pattern
 PREMIERE_SCAN = _PREMIERE
+# Festivals known by their names alone: "The film half of South by Southwest opens Friday".
+_FESTIVALS = r"sxsw|south by southwest|sundance|tribeca|telluride|berlinale"
 _OTHER_EVENT = CaselessScan(
     r"\b(?:film(?:ing|ed)|shoot(?:ing|s)?|shot|re-?shoots?|re-?shot|adr|post-?production|dubbing|(?<!co-)production|wrap(?:s|ped)?|renew(?:al|ed|s)?|trailers?|teasers?|"
     r"pick(?:ed)?[- ]?up|list|guide|roundup|round-up|newsletter|bulletin|countdown|livestream|live stream|"
@@ -78,8 +80,7 @@ _OTHER_EVENT = CaselessScan(
     r"encore|repeat(?:s|ing|ed)?|reruns?|re-?air\w*|expo|ccxp|took the stage|on stage|"
     r"regular (?:weekly )?(?:slot|time ?slot|time period|run)|weekly slot|"
     r"clip|footage|first look|panel|comic-con|d23|tudum|fan event|event|festival|world premiere|"
-    # festivals known by their names alone: "The film half of South by Southwest opens Friday"
-    r"sxsw|south by southwest|sundance|tribeca|telluride|berlinale|"
+    rf"{_FESTIVALS}|"
     # "a premiere at the Venice festival", "premiered in Toronto"; not "will premiere in the fall" (nor
     # its masked "in the ####")
     r"(?:red[- ]carpet )?premiere (?:at|in) (?!(?:the )?(?:#|(?:fall|autumn|spring|summer|winter|early|late|mid|"
@@ -311,7 +312,7 @@ _EVENT_NOUN_BEFORE = re.compile(r"\b(?P<noun>trailers?|teasers?|clips?|featurett
                                 r"panel|finale|episodes?)\s*(?:,\s*|\s+(?:is|are|was|now|also|still)\s+)?$", re.I)
 _ANNOUNCE = re.compile(r"(?:will|to|would|['’]ll) (?:officially )?(?:announce|reveal|unveil|confirm)", re.I)
 _EVENT_NOUN = re.compile(r"trailers?|teasers?|clip|footage|first look|panel|event|fan event|festival|world premiere|"
-                         r"sxsw|south by southwest|sundance|tribeca|telluride|berlinale|"
+                         rf"{_FESTIVALS}|"
                          r"list|guide|roundup|round-up|newsletter|countdown|livestream|live stream|"
                          r"screenings?|sneak(?: peeks?)?|previews?|finale|tickets?|filming|shoot|re-?shoots?|"
                          r"(?<!co-)production|"

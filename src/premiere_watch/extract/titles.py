@@ -283,12 +283,12 @@ _HEADLINE_FOLLOW = re.compile(
     r"Date|Gets|Sets|Returns|Arrives|Premieres|Debuts|Opens|Moves|Lands|Drops|Hits|Delayed|Pushed|"
     r"Postponed|Renewed|Sequel|Director|Star|Review|Cast|First|Final|Official|Streaming|Coming)\b)", re.I)
 # A listing's item heading: the name, then only where it streams ("Platonic Apple TV+").
-_NETWORK_AFTER = re.compile(rf"\s+(?:{alternation(STREAMERS + NETWORKS)}|BBC \w+|ITV\w*)\s*$")
+_NETWORK = rf"{alternation(STREAMERS + NETWORKS)}|BBC \w+|ITV\w*"
+_NETWORK_AFTER = re.compile(rf"\s+(?:{_NETWORK})\s*$")
 # A season's shorthand after a name: "Dunmarrow S2", "Dunmarrow S02E01".
 _SEASON_SHORT = re.compile(r"\s+S\d{1,2}(?:\s*E\d{1,3})?\b")
 # ... and a listing's row: where it airs, then the name ("9.00pm BBC One Kittlestone New series").
-_NETWORK_BEFORE = re.compile(rf"(?:^|[\s|·•,—–-])(?:{alternation(STREAMERS + NETWORKS)}|BBC \w+|ITV\w*|Channel \d+)"
-                             r"\s+$")
+_NETWORK_BEFORE = re.compile(rf"(?:^|[\s|·•,—–-])(?:{_NETWORK}|Channel \d+)\s+$")
 _LONGER_TITLE = re.compile(r"\b[A-Z][\w'’]*\s+(?i:of|the|of the|is|are|and|in|on|at|for|to|from)\s+$")
 
 
