@@ -262,13 +262,17 @@ class _Walk:
         self.article_season = article_season(page, matcher, target)
         self.listing = Listing(page, target, matcher, self.article_topic)
 
+    def _lede(self) -> Block | None:
+        """The article's first paragraph of prose (eight words or more, not the headline again)."""
+        return next((b for b in self.page.blocks if b.zone == "main" and b.kind == "paragraph"
+                     and len(b.text.split()) >= 8 and b.text != self.page.headline), None)
+
     def _lede_about_target(self) -> bool:
         """A headline that calls the target by a shorthand ("Venom sequel jumps forward to
         Oct. 1") over a first paragraph that opens with it by name: the article is about it."""
         if foreign_subject(self.page.headline, self.matcher) or self.headline_titles:
             return False
-        lede = next((b for b in self.page.blocks if b.zone == "main" and b.kind == "paragraph"
-                     and len(b.text.split()) >= 8 and b.text != self.page.headline), None)
+        lede = self._lede()
         if lede is None:
             return False
         sentences = self.cache.sentences(lede.text)
@@ -306,11 +310,10 @@ class _Walk:
         # named before it, is the headline's title.
         if len(self.matcher.find(self.page.headline)) != 1 or headline_titles(self.page.headline, self.matcher):
             return False
-        lede = next((b.text for b in self.page.blocks if b.zone == "main" and b.kind == "paragraph"
-                     and len(b.text.split()) >= 8 and b.text != self.page.headline), "")
-        if not SEQUEL_REF.search(lede):
+        lede = self._lede()
+        if lede is None or not SEQUEL_REF.search(lede.text):
             return False  # most ledes: no sequel named, no sentence to read
-        for sentence in self.cache.sentences(lede)[:2]:
+        for sentence in self.cache.sentences(lede.text)[:2]:
             # ("its sequel", "the film's sequel" is the sequel of something, not a name for it.)
             sequel = next((m for m in SEQUEL_REF.finditer(sentence) if m.group(0).lower().startswith(("the ", "this "))
                            and "'" not in m.group(0) and "’" not in m.group(0)), None)
