@@ -15,7 +15,7 @@ import datetime as dt
 
 import pytest
 
-from extract_pages import HALCYON, MERIDIAN, Want, article, check, read
+from extract_pages import HALCYON, MERIDIAN, Want, article, check, read, rules_call
 from premiere_watch.extract import cues, parse_page
 from premiere_watch.extract.claims import _Walk
 from premiere_watch.extract.dateorder import page_dayfirst
@@ -71,6 +71,24 @@ def test_a_press_release_dateline_is_furniture(wire: str) -> None:
     ex = read(html, MERIDIAN)
     check(ex, Want("2026-11-13"))
     assert ex.published == dt.date(2026, 7, 21)
+
+
+@pytest.mark.parametrize("place", ["LOS ANGELES (Wire) — ", "LOS ANGELES (Glowline Wire) -- ", "LONDON (AP) – "])
+def test_a_wire_dateline_after_its_agency_is_furniture(place: str) -> None:
+    # "CITY (AGENCY) — Date — text": the wire's dateline dates the story, whatever verb follows it.
+    html = article(f"{place}Sept. 25, 2024 — Vireo Pictures' thriller Meridian Run will open in select theaters on "
+                   "Nov. 1 before it begins streaming on Nov. 13, the studio said on Wednesday.",
+                   headline="Vireo sets a fall path for Meridian Run", published=None)
+    ex = read(html, MERIDIAN)
+    check(ex, Want("2024-11-01"))
+    assert ex.published == dt.date(2024, 9, 25)
+
+
+def test_a_wire_dateline_without_a_date_leaves_the_sentence_alone() -> None:
+    # "LOS ANGELES (AP) — Vireo said on May 8, 2023 — ...": no date follows the agency, so nothing is cut.
+    html = article("LOS ANGELES (AP) — Vireo Pictures said its thriller Meridian Run opens on Nov. 1, 2024, a "
+                   "week earlier than planned.", headline="Meridian Run moves up", published="2024-09-25")
+    check(read(html, MERIDIAN), Want("2024-11-01"))
 
 
 @pytest.mark.parametrize("text", [
@@ -2789,3 +2807,115 @@ def test_a_negation_inside_the_appositive(text: str, want: Want) -> None:
 def test_inferred_plans_and_marked_calendars(text: str, want: Want) -> None:
     check(read(article(text, headline="Halcyon Drift season 2: when can I watch it?", published="2025-10-08")),
           want)
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    # A video page's "4,812,337 views Premiered Jan 8, 2025" is the video's own stamp ...
+    ("4,812,337 views Premiered Jan 8, 2025", Want(None)),
+    ("1.2M views Streamed live on Jan 8, 2025", Want(None)),
+    # ... and a premiere that no view count stamps is still one.
+    ("Halcyon Drift season 2 premiered Jan 8, 2025 on Vireo+.", Want("2025-01-08")),
+])
+def test_a_videos_view_count_stamps_its_own_day(line: str, want: Want) -> None:
+    check(read(article("The official trailer for Halcyon Drift season 2.", line,
+                       headline="Halcyon Drift Season 2 | Official Trailer", published="2025-01-08")), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A writer's hunch is a guess, however plainly it names the season ...
+    ("Filming wraps in the autumn, so our hunch is spring 2026, in the same Sunday-night slot.",
+     Want(None, tentative="2026-21")),
+    # ... "on screens" is where a season arrives, and a spokesperson's reported "would" is the network's "will",
+    # even with another report after it ("and that there would be ...") ...
+    ("A Vireo spokesperson said the new series would not be on screens until 2026 and that there would be no "
+     "new episodes this year.", Want("2026", denied="2025")),
+    # ... while "not on screens before next year" states the earliest year, as "not until" does.
+    ("Vireo confirmed that the second season will not be on screens before next year, and premieres in 2026.",
+     Want("2026")),
+])
+def test_hunches_screens_and_reported_woulds(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift will be back, but not this year", published="2025-03-24")),
+          want)
+
+
+def test_a_definition_lists_regional_release_row() -> None:
+    # A film database's "<dt>Theatrical release (United States)</dt><dd><time>14 March 2025</time></dd>": the
+    # value is the row's, not a date line of the page.
+    html = ("<html><body><main><h1>Meridian Run (2025)</h1><ul><li>1h 34m</li><li>Thriller</li></ul>"
+            "<h2>Synopsis</h2><p>A spy is handed a list of five colleagues, one of whom has been selling secrets, "
+            "and a week to find out which.</p><h2>Release</h2><dl><dt>Theatrical release (United States)</dt>"
+            "<dd><time datetime='2025-03-14'>14 March 2025</time></dd><dt>Distributor</dt><dd>Vireo</dd></dl>"
+            "</main></body></html>")
+    check(read(html, MERIDIAN), Want("2025-03-14"))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "is leaving March 13, 2026 for Aug. 14, 2026" moves the film: the first day is the old one ...
+    ("Vireo's Meridian Run is leaving March 13, 2026 for Aug. 14, 2026, in IMAX.",
+     Want("2026-08-14", denied="2026-03-13")),
+    # ... and a film "vacating" its day leaves it.
+    ("Vireo's Meridian Run is vacating its March 13, 2026 date.", Want(None, denied="2026-03-13")),
+])
+def test_leaving_one_day_for_another(text: str, want: Want) -> None:
+    check(read(article(text, headline="Vireo reshuffles its slate", published="2025-03-20"), MERIDIAN), want)
+
+
+def test_a_mastheads_name_may_hold_small_words() -> None:
+    # "THE MORNING SLATE from ReelPost · Thursday, March 20, 2025": a newsletter's banner dates it.
+    html = ("<html><body><table><tr><td>THE MORNING SLATE from ReelPost · Thursday, March 20, 2025</td></tr></table>"
+            "<h1>Meridian Run to August</h1><p>Vireo's Meridian Run, the spy thriller, now opens on Aug. 14 in "
+            "IMAX, the studio said on Wednesday.</p></body></html>")
+    ex = read(html, MERIDIAN)
+    assert ex.published == dt.date(2025, 3, 20)
+    check(ex, Want("2025-08-14"))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A move back to a first date: past "undoing ...", the sentence recounts the move it reverses ...
+    ("Vireo on Thursday moved the thriller to Friday, Aug. 2, undoing the one-week push it made in April, when "
+     "the film slid from Aug. 2 to Aug. 9.", Want("2024-08-02", denied=None)),
+    # ... while a chain of moves told in order still ends where the film is now.
+    ("Vireo moved the thriller from Aug. 2 to Aug. 9 in April, and on Thursday pushed it again to Aug. 16.",
+     Want("2024-08-16")),
+])
+def test_a_move_that_undoes_an_earlier_one(text: str, want: Want) -> None:
+    ex = read(article(text, headline="Vireo moves Meridian Run back up a week", published="2024-06-13"), MERIDIAN)
+    check(ex, want)
+    if want.confirmed == "2024-08-02":
+        assert "2024-08-02" not in [c.date.iso() for c in ex.denied]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A film put back "on the big screen" on a day is released then ...
+    ("Vireo will put Meridian Run back on the big screen on April 25, the studio said on Tuesday, three weeks "
+     "ahead of the film's 20th birthday.", Want("2025-04-25")),
+    # ... and "we can't wait for audiences to see it" is eager, not a denial.
+    ("\"We can't wait for audiences to see it on the big screen this fall,\" said a Vireo spokesperson.",
+     Want("2025-23")),
+])
+def test_the_big_screen_and_cant_wait(text: str, want: Want) -> None:
+    ex = read(article(text, headline="Meridian Run heads back to theaters", published="2025-02-04"), MERIDIAN)
+    check(ex, want)
+    assert not [c for c in ex.denied if c.date.iso() == "2025-23"]
+
+
+def test_a_season_after_another_name_is_that_names() -> None:
+    # "It's just Legacy season 2 footage": a forum thread about Halcyon Drift's first season is not about
+    # its season 2 for naming another show's.
+    html = ("<html><head><meta property='article:published_time' content='2025-05-14T09:00:00Z'></head><body>"
+            "<h1>Halcyon Drift gets a July date</h1><p>Straight from the press release this afternoon: Halcyon "
+            "Drift premieres Wednesday, July 9, with all ten episodes at once.</p><h1>Halcyon Drift gets a July "
+            "date</h1><p>Somebody posted a Halcyon Drift trailer already. It's just Legacy season 2 footage with "
+            "new music.</p></body></html>")
+    check(read(html, Target("Halcyon Drift", 1, (), "tv")), Want("2025-07-09"))
+
+
+def test_another_videos_card_keeps_its_dates() -> None:
+    # A video page's "Up next" card: "Starling Academy | Official Trailer · 2.1M views · 3 weeks ago,
+    # Streaming August 19" dates Starling Academy, not the page's own title.
+    html = ("<html><head><meta property='article:published_time' content='2026-06-12T09:00:00Z'></head><body>"
+            "<main><h1>Halcyon Drift | Official Teaser | Vireo+</h1><p>Halcyon Drift, an Original series, is "
+            "coming this fall to Vireo+.</p><p>Starling Academy Season 2 | Official Trailer | Vireo+ · 2.1M views "
+            "· 3 weeks ago, Streaming August 19</p></main></body></html>")
+    ex = read(html, Target("Halcyon Drift", 1, (), "tv"))
+    assert "2026-08-19" not in [c.date.iso() for c in [*ex.tentative, *ex.denied]] + [rules_call(ex)]

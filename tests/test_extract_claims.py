@@ -211,6 +211,17 @@ def test_title_page_structured_date() -> None:
     assert ex.confirmed.structured
 
 
+def test_a_series_that_lists_no_seasons_starts_with_its_first() -> None:
+    # A title page's TVSeries startDate, with no containsSeason, is when season 1 premieres.
+    html = ('<html><head><script type="application/ld+json">{"@type":"TVSeries","name":"Narcos",'
+            '"startDate":"2015-08-28","numberOfSeasons":1}</script></head>'
+            '<body><h1>Narcos</h1><p>Premieres August 28</p><p>Drama · TV-MA</p></body></html>')
+    ex = run(html, Target("Narcos", 1, (), "tv"))
+    assert ex.confirmed is not None and ex.confirmed.date.iso() == "2015-08-28"
+    # ... and says nothing of a later season.
+    assert run(html, NARCOS).confirmed is None
+
+
 def test_stale_jsonld_loses_to_the_article_text() -> None:
     jsonld = ('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-02-14",'
               '"about":{"@type":"Movie","name":"Arrival Point","datePublished":"2025-05-02"}}</script>')

@@ -493,3 +493,15 @@ def test_teasers_shown_then_put_online_and_trailer_cards(body: str, status: str)
     html = title_page if body.startswith("<h2>") else page(body, "All of Us Are Dead season 2: what we know")
     ex = extract(parse_page(html), AOUAD)
     assert ex.trailer_status == status, ex.trailer_evidence
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # A trailer going round that the page unmasks as another show's footage re-cut is no release ...
+    ("<p>All of Us Are Dead season 2 premieres in March. Somebody already posted an \"All of Us Are Dead season 2 "
+     "official trailer\" video. It's just Duty After School footage with new music.</p>", "none"),
+    # ... while footage "of the new season" in a trailer that is out is its own.
+    ("<p>All of Us Are Dead season 2 premieres in March. Netflix released the official trailer today. It's just "
+     "two minutes of footage from the new season, and it is grim.</p>", "released"),
+])
+def test_a_trailer_unmasked_as_old_footage(body: str, status: str) -> None:
+    assert_trailer(body, status, none_or_unmentioned=True)

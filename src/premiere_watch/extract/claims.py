@@ -113,13 +113,19 @@ _MONTH_NAMED = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec
 _ITSELF = re.compile(r"\s+itself\b", re.I)
 _STAMP_LABEL = re.compile(r"\b(?:start date|thread starter|posted(?: on)?|published(?: on)?|joined|last edited|"
                           r"(?:last )?updated(?: on)?)\s*:?\s*$", re.I)
+# "4,812,337 views Premiered Jan 8, 2025", "1.2M views · Streamed live on 3 Mar 2024": a video's own stamp.
+_VIDEO_STAMP = re.compile(r"\b\d[\d,.]*\s*[km]?\s+views\s*[·•|]?\s*(?:(?:premiered|streamed live|uploaded|published)"
+                          r"(?:\s+on)?\s*)?$", re.I)
+_VIDEO_CARD = re.compile(r"\b\d[\d,.]*\s*[km]?\s+views\s*[·•|,]\s*(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|"
+                         r"month|year)s?\s+ago\b", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:(?:the|its|their|her|his)\s+)?(?:[\w'’-]+\s+){0,3}?(?:on\s+|in\s+)?$", re.I)
 _HOME_MEDIA = re.compile(r"\b(?:blu-?ray|dvd|4k(?: uhd)?|ultra hd|steelbook|box set|digital (?:download|hd))\b", re.I)
 _FIRST_RUN = re.compile(r"\b(?:theat(?:er|re)s?|theatrical|cinemas?|premiere|broadcast|first aired|streaming)\b", re.I)
+# ("Theatrical release (United States): 14 March 2025": the row may name its region.)
 _INFOBOX_ROW = re.compile(r"^\|?\s*(?:(?:\w+\s+){0,2}(?:premiere|release|debut|launch|opening|air|broadcast|"
                           r"streaming|theatrical|cinema|u\.?s\.?|uk|worldwide|first aired|first episode|"
                           r"episode (?:1|one)|starts|on air from)\s*(?:dates?)?|"
-                          r"(?:release|premiere|air|launch) dates?)\s*[|:]\s", re.I)
+                          r"(?:release|premiere|air|launch) dates?)\s*(?:\([a-z. ]{2,20}\)\s*)?[|:]\s", re.I)
 
 
 @dataclass
@@ -457,6 +463,10 @@ class _Walk:
             # A list row names its own subject; the article's topic does not carry into it
             # (a rail of other shows' dates inside the article stays theirs).
             topic = subject = False
+        elif "views" in block.text and _VIDEO_CARD.search(block.text) and not self.matcher.find(block.text):
+            # "Starling Academy | Official Trailer · 2.1M views · 3 weeks ago, Streaming August 19": a card
+            # for another video, whose dates are its title's.
+            topic = subject = False
         others = emphasized_titles(block.emphasized, self.matcher)
         others += [name for name in self.headline_titles if name in block.text and name not in others]
         first_row = block.zone == "main" and self.listing.first_episode_row(block)
@@ -644,6 +654,10 @@ class _Walk:
                 _STAMP_LABEL.search(view.masked, max(0, dm.start - 24), dm.start):
             # "Thread starter mod · Start date 12 Mar 2024", "Last edited: 6 Oct": the page's own clock.
             self.reject(view.text, f"{dm.text!r}: a time stamp of the page")
+            return
+        if "views" in view.masked[max(0, dm.start - 40):dm.start].lower() and \
+                _VIDEO_STAMP.search(view.masked, max(0, dm.start - 40), dm.start):
+            self.reject(view.text, f"{dm.text!r}: the video's own time stamp")
             return
         if ("until" in dm.qualifier.split() and (_THROUGH.match(dm.text) or _RUN_BEFORE.search(
                 view.masked, max(0, dm.start - 40), dm.start)) and not _NEGATED_BEFORE.search(

@@ -38,7 +38,7 @@ _PREMIERE = CaselessScan(
     r"stream(?:s|ed|ing)?|(?<!was )(?<!were )(?<!been )(?<!being )drop(?:s|ped|ping)?|bow(?:s|ed)?|"
     r"air(?:s|ed|ing)?|coming|comes|come|follows?(?=\s+(?:later\s+|sometime\s+)?in\s+#)|"
     r"(?:be|being) (?:shown|broadcast|televised)|broadcasts|goes out|"
-    r"(?:be|is|are|comes?|coming) back|(?:be|is|are) (?:back )?with us|on (?:our|your) screens|"
+    r"(?:be|is|are|comes?|coming) back|(?:be|is|are) (?:back )?with us|on (?:our |your |tv |television )?screens|"
     r"(?:is|are|be) out|out (?:on|in|from)|out(?=\s+#)|goes live|(?:takes?|taking) off(?=\s+(?:on\s+|in\s+)?#)|"
     r"starting|beginning|watch|catch|rumou?red|eyeing|eyes|targeting|aiming|tipped|hop(?:es|ing) to release|"
     r"gets?(?=\s+(?:an?\s+)?#)|"
@@ -47,13 +47,14 @@ _PREMIERE = CaselessScan(
     r"available|reach(?:es|ed|ing)?|"
     r"due|expected|kicks? off|begins? (?:streaming|airing)|begins?|starts?|play(?:s|ing)? in|"
     r"(?:gets?|getting) under ?way|"
-    r"mov(?:e|es|ed|ing)|slid(?:e|es|ing)?|"
+    r"mov(?:e|es|ed|ing)|slid(?:e|es|ing)?|leav(?:e|es|ing)(?=\s+(?:its\s+|the\s+)?#)|"
     r"slipp?(?:ed|ing|s)?|staked out|dates|(?:lead|leads|headline|headlines|top|tops)\s+(?:the|its|their)\s+"
     r"(?:[\w-]+\s+)?(?:slate|line-?up)|all (?:[\w-]+ )?episodes|"
     r"shift(?:s|ed)?|push(?:es|ed)?|"
     r"delay(?:s|ed)?|bump(?:s|ed)?|postpon(?:e|es|ed)|"
     r"on (?:netflix|disney\+|max|hbo|hulu|prime video|apple tv\+)|"
-    r"in (?:theaters|theatres|cinemas)|schedule[ds]?|set for|set to|slated|expected in|streaming|"
+    r"in (?:theaters|theatres|cinemas)|(?:on|to) the big screen|"
+    r"schedule[ds]?|set for|set to|slated|expected in|streaming|"
     # "will bring his romantic mystery to local audiences on the 29th"
     r"(?<!test )(?<!preview )(?:to|before) (?:local |domestic |home |global |international |[a-z]+an )?audiences|"
     # German: "Staffel 2 startet am 26. Dezember", "Kinostart ist im Mai"
@@ -173,7 +174,8 @@ _CHANGE_TO = re.compile(r"\b(?:to|until|into|auf)\s+(?:(?:the|a|an|its|their|new
                         r"\b(?:now|new(?:ly)?|instead|replaced by|in favou?r of)\s+(?:[\w.,'’]+\s+){0,3}$", re.I)
 # ("will not premiere before 2028" says what "not until 2028" does.)
 _UNTIL = re.compile(r"\b(?:until|till|til|(?<=premiere )before|(?<=arrive )before|(?<=open )before|(?<=air )before|"
-                    r"(?<=release )before|(?<=return )before)\s+(?:(?:the|a|an)\s+)?(?:[\w.,'’]+\s+){0,1}$", re.I)
+                    r"(?<=release )before|(?<=return )before|(?<=screens )before|(?<=back )before)\s+"
+                    r"(?:(?:the|a|an)\s+)?(?:[\w.,'’]+\s+){0,1}$", re.I)
 # Hedges.  "may" is one only in lowercase ("May 2" is a date), so it is matched apart.
 _TENTATIVE_WORDS = (
     r"\b(?:expect(?:s|ed|ing)?|likely|unlikely|reports?|"
@@ -182,7 +184,7 @@ _TENTATIVE_WORDS = (
     r"people|leaks?|scoopers?|trades?|whispers?)|probabl[ey]|possibl[ey]|possibility|"
     r"heard|hear(?:ing|s)?|i read|i saw|word is|apparently|supposedly|allegedly|a (?:mate|friend|source)|"
     r"my (?:mate|friend|source|cousin)|always|usually|typically|tends? to|traditionally|historically|"
-    r"normally|at the (?:latest|earliest)|mark my words|calling|my money|my gut|gut says|"
+    r"normally|at the (?:latest|earliest)|mark my words|calling|my money|my gut|gut says|hunch(?:es)?|"
     r"aim(?:s|ing|ed)? (?:for|at|to)|hop(?:es|ing) (?:for|to)|"
     r"perhaps|maybe|might|"
     r"could|would|rumou?r(?:s|ed)?|speculat\w*|reportedly|report(?:s|ed)? (?:say|suggest|claim)|guess\w*|"
@@ -225,10 +227,13 @@ _CLAUSE_BREAK = CaselessScan(
     # "HBO's announcement only says the season is coming in 2026": what is said is a clause of its own.
     r"(?:says|said|states|stated|notes|noted|reads)\s+(?:that\s+)?(?=(?:the|it|its|they|their|this|these)\s))"
 )
-_NOT_NEGATING = re.compile(r"\b(?:not only|no matter|no doubt|not just|no later than|nicht vor|nicht früher als|"
+# ("we can't wait for audiences to see it this fall" is eager, not negative.)
+_NOT_NEGATING = re.compile(r"\b(?:not only|no matter|no doubt|not just|no later than|can['’]t wait|cannot wait|"
+                           r"couldn['’]t be (?:happier|prouder|more excited)|nicht vor|nicht früher als|"
                            r"nicht nur)\b", re.I)
 _NOT_UNTIL = re.compile(r"(?:\bnot|n['’]t|\bno)\b[^;]{0,80}\buntil\b|\bnicht vor\b|\bnicht früher als\b|"
-                        r"(?:\bnot|n['’]t)\s+(?:premiere|arrive|open|air|release|return)\s+before\b", re.I)
+                        r"(?:\bnot|n['’]t)\s+(?:be\s+)?(?:premiere|arrive|open|air|release|return|back|"
+                        r"on\s+(?:our\s+|your\s+|tv\s+)?screens)\s+before\b", re.I)
 
 
 # Each family: its words, and a case-sensitive pattern matched alongside them.
@@ -622,7 +627,8 @@ _OWN_VERB = re.compile(r"(?:coming|arriving|returning|due|out)\b", re.I)
 # may name the old service or verb and its window.)
 _DENIED_BEFORE = re.compile(r"\b(?:(?:instead of|rather than|in place of)\s+(?:(?:the|its|a|an|on|in)\s+)*"
                             r"(?:[\w.,'’]+\s+){0,4}|"
-                            r"(?:replacing|not|rul(?:e|es|ed|ing) out|statt|anstatt|anstelle|nicht mehr)\s+"
+                            r"(?:replacing|not|rul(?:e|es|ed|ing) out|leav(?:e|es|ing)|vacat(?:e|es|ed|ing)|statt|"
+                            r"anstatt|anstelle|nicht mehr)\s+"
                             r"(?:(?:the|its|a|an|on|in|its)\s+)*(?:[\w.,'’]+\s+){0,2})$", re.I)
 _WHERE_CLAUSE = re.compile(r"\s*where\s+(?!(?:it|they|he|she|we|you|i|its|their|this|that|these|those|"
                            r"the (?:film|movie|series|show|season|sequel))\b)\w+", re.I)
@@ -805,8 +811,12 @@ _SPEAKERS_DOUBT = re.compile(r",\s*(?:I|we)\s+(?:think|believe|guess|reckon|assu
 # A reporting verb in the past moves "will" to "would"; what sources say stays a rumour.
 _REPORTED_THAT = re.compile(r"(?<!sources )(?<!insiders )(?<!source )(?<!report )(?<!reports )"
                             r"\b(?:said|announced|confirmed|revealed|stated|added|promised|told\s+\w+)\s+"
-                            r"(?:only\s+|on\s+\w+\s+|today\s+|yesterday\s+)?that\s+"
-                            r"(?:it|they|the\s+(?:film|movie|series|show|season|sequel|new\s+season))\s+$", re.I)
+                            r"(?:only\s+|on\s+\w+\s+|today\s+|yesterday\s+)?(?:that\s+)?"
+                            r"(?:it|they|the\s+(?:(?:new|next|second|third|fourth|fifth|final|last|upcoming)\s+)?"
+                            r"(?:film|movie|series|show|season|sequel))\s+$", re.I)
+
+
+_NEXT_THAT = re.compile(r"\b(?:and|but|or) that\b", re.I)
 
 
 def _hedge(sentence: str, start: int, end: int, lo: int, hi: int) -> str | None:
@@ -818,6 +828,8 @@ def _hedge(sentence: str, start: int, end: int, lo: int, hi: int) -> str | None:
             continue
         if m_start >= end and _MODAL.fullmatch(word) and "," in sentence[end:m_start]:
             continue  # "startet am 26. Dezember, eine dritte soll 2025 folgen": the modal is the next one's
+        if m_start >= end and _MODAL.fullmatch(word) and _NEXT_THAT.search(sentence, end, m_start):
+            continue  # "would not be on screens until 2026 and that there would be no ...": the next report's
         if " | " in sentence[min(m_end, start):max(m_start, end)]:
             continue  # "| 1 | TBA | Fri 1/17": another cell's word
         if m_end <= start and _MADE_OFFICIAL.search(sentence, m_end, start):

@@ -86,14 +86,23 @@ _SETTLED_AFTER = re.compile(r"[^.;]{0,40}?\bbefore\s+(?:finally\s+|eventually\s+
                             r"moving|shifting|switching|returning|being moved|being pushed)\b", re.I)
 
 
+_LOOKS_BACK = re.compile(r"[,;(—–]\s*(?:undoing|reversing|reverting|after|following)\b", re.I)
+
+
 def _newest_statements(cands: list[Candidate], undated_at: int) -> list[Candidate]:
     """The newest statement wins.  In one sentence's chain of moves ("slipped to 31 July,
     and was then pushed again to 12 August") every stop but the last is history; after the
     page says the title has no date any more ("sets no new date", "delayed indefinitely"),
     every date it gave before is, unless stated as the new one ("now opens ...")."""
+    stops = [c for c in cands if c.status == "confirmed" and c.change_target == 1]
+    # "moved it to Aug. 2, undoing the push it made in April, when it slid from Aug. 2 to Aug. 9": past a
+    # clause that looks back, the stops are the history the move undid.
+    back = {c.evidence: m.start() for c in stops if (m := _LOOKS_BACK.search(c.evidence, c.span[1]))
+            and any(d.evidence == c.evidence and d.span[0] < m.start() for d in stops)}
+    recounted = {id(c) for c in cands if c.evidence in back and c.span[0] > back[c.evidence]}
     last_stop: dict[str, int] = {}
-    for c in cands:
-        if c.status == "confirmed" and c.change_target == 1:
+    for c in stops:
+        if id(c) not in recounted:
             last_stop[c.evidence] = max(last_stop.get(c.evidence, 0), c.order)
     gone = {c.date for c in cands if c.status == "denied" and c.zone == "main"}
     out = []
@@ -101,6 +110,11 @@ def _newest_statements(cands: list[Candidate], undated_at: int) -> list[Candidat
         if c.status == "confirmed" and c.zone == "aside" and c.date in gone:
             # A rail still listing "June 12, 2026" that the article says the film has lost: stale.
             c = Candidate(c.date, "denied", c.evidence, "a rail's date the article says is gone", weak=True,
+                          order=c.order, zone=c.zone)
+        elif id(c) in recounted and c.status == "denied":
+            continue  # "slid from Aug. 2" in the history of a move back to Aug. 2: no word on it now
+        elif id(c) in recounted:
+            c = Candidate(c.date, "denied", c.evidence, "a move the sentence looks back on", weak=True,
                           order=c.order, zone=c.zone)
         elif c.status == "confirmed" and c.change_target == 1 and c.span[1] and \
                 _SETTLED_AFTER.match(c.evidence, c.span[1]):

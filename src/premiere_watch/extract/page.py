@@ -501,7 +501,9 @@ def parse_page(html: bytes | str, url: str | None = None, encoding: str | None =
 
 
 # A press kit's or a fact box's label on a line of its own ("KOREAN RELEASE", "Release date:").
-_LABEL = re.compile(r"(?=[^\d]*$)(?=.*[A-Za-z]{3})(?:[A-Z&'’. -]{3,40}|[A-Z][A-Za-z'’ -]{2,30}:)")
+# ("Theatrical release (United States):": a label may name its region.)
+_LABEL = re.compile(r"(?=[^\d]*$)(?=.*[A-Za-z]{3})(?:[A-Z&'’. -]{3,40}|"
+                    r"[A-Z][A-Za-z'’ -]{2,30}(?:\([A-Za-z. ]{2,20}\))?:)")
 
 
 # A title page's facts row: "2023 · R · 2h 21m · Thriller", "2024 | TV-MA | 1 Season".

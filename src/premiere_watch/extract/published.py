@@ -175,10 +175,13 @@ _FURNITURE_WORDS = re.compile(
 )
 _RELATIVE_STAMP = re.compile(r"^(?:(?:published|posted|updated)\s+)?(?:\d+|an?|one)\s+"
                              r"(?:min|mins|minutes?|hours?|hrs?|days?|weeks?)\s+ago$", re.I)
-# "LOS ANGELES, May 8, 2023 (Reuters) — ", a press release's "LOS ANGELES, July 21, 2026 /PRNewswire/ -- ":
-# a date opening an article's first paragraph.
-_LEAD_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’ -]{1,30},\s+)?(?P<date>[^—–(]{4,40}?)\s*"
-                            r"(?:\([A-Z][\w .&]{1,30}\)\s*|/[A-Z][\w .&-]{1,30}/\s*)?(?:—|–|--|\s-\s)\s*")
+# "LOS ANGELES, May 8, 2023 (Reuters) — ", a press release's "LOS ANGELES, July 21, 2026 /PRNewswire/ -- ",
+# a wire's "LOS ANGELES (AP) — May 8, 2023 — ": a date opening an article's first paragraph.
+_AGENCY = r"\([A-Z][\w .&]{1,30}\)"
+_DASH = r"(?:—|–|--|\s-\s)"
+_LEAD_DATELINE = re.compile(rf"^(?:[A-Z][A-Z.'’ -]{{1,30}}(?:,\s+|\s*{_AGENCY}\s*{_DASH}\s*))?"
+                            rf"(?P<date>[^—–(]{{4,40}}?)\s*"
+                            rf"(?:{_AGENCY}\s*|/[A-Z][\w .&-]{{1,30}}/\s*)?{_DASH}\s*")
 
 
 # Finds year-less days too ("Wednesday, January 1"); only a day with its year dates a page.
@@ -195,6 +198,10 @@ _ISSUE = CaselessScan(r"\b(?:issue|edition|no\.|vol\.?|volume)\s*#?\d+\b")
 _STAMP_SEGMENT = re.compile(r"[·•|]\s*(?:published|posted|updated|first published)\b", re.I)
 _SEPARATORS = re.compile(r"\s[·•|]\s|\s[–—]\s")
 _PRESS = re.compile(r"\b(?:for immediate|press|news|media) release\b", re.I)
+
+
+# "THE MORNING SLATE from ReelPost · Thursday, March 20, 2025": small words inside a masthead's name.
+_NAME_LINKS = frozenset(("from", "of", "the", "by", "at", "and", "for", "on", "in", "with"))
 
 
 def is_date_line(text: str, dayfirst: bool, names: bool = False) -> dt.date | bool:
@@ -223,7 +230,8 @@ def is_date_line(text: str, dayfirst: bool, names: bool = False) -> dt.date | bo
     words = _FURNITURE_WORDS.sub(" ", rest).split()
     if words and words[0].lower() == "by":
         words = [w for w in words[1:] if not w[0].isupper()]  # an author's name
-    if words and names and not days[0].relative and len(words) <= 8 and all(w[0].isupper() for w in words) \
+    if words and names and not days[0].relative and len(words) <= 8 and words[0][0].isupper() \
+            and all(w[0].isupper() or w.lower() in _NAME_LINKS for w in words) \
             and not _RELEASE_LABEL.search(_PRESS.sub(" ", " ".join(words))):
         words = []  # a dateline's place and byline's name around a full date
     if words:

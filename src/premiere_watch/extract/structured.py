@@ -77,6 +77,10 @@ def structured_candidates(page: Page, target: Target, matcher: TitleMatcher) -> 
                     if date:
                         out.append(Candidate(date, "confirmed", f"JSON-LD TVSeason {num_int} startDate "
                                              f"{date.iso()}", "structured data", structured=True))
+            if target.season == 1 and not seasons and (date := _iso_fuzzy(obj.get("startDate"))):
+                # A series that lists no seasons starts when its first season does.
+                out.append(Candidate(date, "confirmed", f"JSON-LD TVSeries startDate {date.iso()}",
+                                     "structured data", structured=True))
         elif target.season is None and types & {"movie", "tvseries", "creativework", "tvspecial"} \
                 and names_target:
             events = obj.get("releasedEvent")

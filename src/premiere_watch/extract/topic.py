@@ -8,7 +8,7 @@ import re
 from premiere_watch.extract.attribution import emphasized_titles
 from premiere_watch.extract.page import Page
 from premiere_watch.extract.structured import jsonld_names
-from premiere_watch.extract.titles import SeasonRef, TitleMatcher, season_refs
+from premiere_watch.extract.titles import Mention, SeasonRef, TitleMatcher, season_refs
 from premiere_watch.model import Target
 
 _NEW_SEASON = re.compile(r"\b(?:new|upcoming|next|coming|forthcoming|latest)\s+(?:season|series|episodes|run)\b|"
@@ -75,6 +75,18 @@ _SENTENCE_END = re.compile(r"[.?!](?:\s|$)")
 _SUPPOSED = re.compile(r"\b(?:if|whether|would|could|might|hopes? for|possible|potential|any talk of)\b", re.I)
 
 
+# "It's just Legacy season 2 footage": a season after a name is that name's.
+_NAME_BEFORE = re.compile(r"\b(?P<name>[A-Z][\w'’:-]*)\s+$")
+_NOT_NAMES = frozenset(("the", "this", "that", "its", "their", "a", "an", "new", "next", "last", "final", "every",
+                        "each", "whole", "entire", "first", "second", "third", "in", "for", "of", "and", "but", "so"))
+
+
+def _named_for_another(text: str, at: int, own: list[Mention]) -> bool:
+    m = _NAME_BEFORE.search(text, max(0, at - 40), at)
+    return m is not None and m.group("name").lower() not in _NOT_NAMES and \
+        not any(t.start <= m.start() < t.end for t in own)
+
+
 def article_season(page: Page, matcher: TitleMatcher, target: Target) -> int | None:
     """The season an article about the target is about: the one its headline names, else
     the one its paragraphs about the target name most often (ties to the later season;
@@ -94,8 +106,10 @@ def article_season(page: Page, matcher: TitleMatcher, target: Target) -> int | N
             continue
         if not matcher.find(block.text) and emphasized_titles(block.emphasized, matcher):
             continue  # "Ferrell also appears in The Quiet Duchess ... its second season": that show's
+        own = matcher.find(block.text)
         numbered = [r.number for r in seasons_spoken_of(block.text) if r.number is not None
-                    and block.text[r.end:r.end + 2] not in ("'s", "’s") and not _asked_or_supposed(block.text, r.start)]
+                    and block.text[r.end:r.end + 2] not in ("'s", "’s") and not _asked_or_supposed(block.text, r.start)
+                    and not _named_for_another(block.text, r.start, own)]
         if lede is None and numbered and matcher.find(block.text):
             lede = numbered[0]
         for number in numbered:

@@ -135,7 +135,7 @@ _REPORTED_CLAIM = re.compile(r"^\W*(?:(?:the )?claim|rumou?r|myth|false|fake|mis
 # How a page passes on a video it then calls fake.
 _CIRCULATING = re.compile(r"\b(?:doing the rounds|making the rounds|circulating|going viral|went viral|viral|titled|"
                           r"called|named|with titles like|"
-                          r"(?:posted|shared) this|someone|a video|this video|that video|billed as|purport\w*|"
+                          r"(?:posted|shared) this|someone|somebody|a video|this video|that video|billed as|purport\w*|"
                           r"claims? to be)\b", re.I)
 # A running time, not a clock time ("1:52", not "10:00 PM" or "9:30 ET").
 _DURATION = re.compile(r"(?<!\bat )(?<!\bfrom )(?<![\d:])\d:[0-5]\d(?![\d:])"
@@ -196,6 +196,10 @@ _CONTRAST_NOT = re.compile(r",\s+not\s+[^,.;]{1,30}(?=,)", re.I)
 _HELD_BACK = re.compile(r"\b(?:holding|held|keeping|kept|holds|keeps)\s+(?:it|them|the (?:trailers?|teasers?))"
                         r"\s+back\b", re.I)
 _DOUBTED = re.compile(r"\b(?:is|are) (?:this|it|these|that) (?:[\w-]+ ){0,8}?(?:real|fake|legit|genuine)\b", re.I)
+# "It's just Legacy season 2 footage with new music": the video going round is old footage re-cut.
+_OLD_FOOTAGE = re.compile(r"\b(?:it['’]s|it is|that['’]s|that is|they['’]re) (?:just|only|really just|actually just) "
+                          r"(?:[\w'’-]+ ){0,5}?(?:footage|clips|scenes)\b(?! (?:of|from) (?:the|this|its) "
+                          r"(?:new|upcoming))", re.I)
 # "If you haven't seen the final trailer Netflix released": the reader's negation, not the trailer's.
 _READER_UNSEEN = re.compile(r"\bif you (?:have not|haven['’]t|did not|didn['’]t|still haven['’]t) (?:yet )?"
                             r"(?:seen|watched|caught)\b", re.I)
@@ -440,8 +444,8 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
             continue
         for sentence in matcher.rejoin(cache.sentences(block.text)) if block.kind == "paragraph" else [block.text]:
             before, thread = thread, about.get(sentence, thread)
-            if (_VIDEO_WORD.search(sentence) or _TRAILER.search(sentence)) and (
-                    _FAKE.search(sentence) or _DOUBTED.search(sentence)):
+            if ((_VIDEO_WORD.search(sentence) or _TRAILER.search(sentence)) and (
+                    _FAKE.search(sentence) or _DOUBTED.search(sentence))) or _OLD_FOOTAGE.search(sentence):
                 # "That video is a fan edit: S2 footage, ...", "It is fan-made, cut from season six footage";
                 # and a page that asks "Is this Perigee S2 trailer real?" doubts the one going round.
                 talk.fake = talk.fake or sentence
