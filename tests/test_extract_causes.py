@@ -2919,3 +2919,46 @@ def test_another_videos_card_keeps_its_dates() -> None:
             "· 3 weeks ago, Streaming August 19</p></main></body></html>")
     ex = read(html, Target("Halcyon Drift", 1, (), "tv"))
     assert "2026-08-19" not in [c.date.iso() for c in [*ex.tentative, *ex.denied]] + [rules_call(ex)]
+
+
+def test_a_day_headings_item_may_open_with_its_network() -> None:
+    # "Thursday, Sept. 5" / "Netflix Halcyon Drift — Our pick of the week.": the item is the title's, its
+    # service before it, and the day heading dates it.
+    html = ("<html><head><meta property='article:published_time' content='2024-09-02T09:00:00Z'></head><body>"
+            "<main><h1>Streaming this week: Sept. 2–8, 2024</h1><p>Labor Day is for the grill; the rest of the "
+            "week is for the couch.</p><h2>Wednesday, Sept. 4</h2><p>Max Offside Tapes — a three-part "
+            "documentary.</p><h2>Thursday, Sept. 5</h2><p>Netflix Halcyon Drift — Our pick of the week.</p>"
+            "<p>A six-episode limited series adapted from a bestselling novel, all six arriving together.</p>"
+            "</main></body></html>")
+    check(read(html, Target("Halcyon Drift", None, (), "tv")), Want("2024-09-05"))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A reference inside the title's appositive describes the title ...
+    ("Vireo said Friday that the revival of Halcyon Drift, counted as the show's 14th season, will premiere on "
+     "Monday, August 4, with all ten episodes released at once.", Want("2025-08-04")),
+    # ... and a season "subtitled" something is still the season.
+    ("The fourteenth season of Halcyon Drift, subtitled The Southern Winds, is scheduled to premiere on "
+     "August 4, 2025 on Vireo+.", Want("2025-08-04")),
+    # (a title named after "starring" or "alongside" is another work as before)
+    ("Halcyon Drift moves aside: Glass Tide, the show's rival, will premiere on Monday, August 4.", Want(None)),
+])
+def test_descriptions_and_subtitles_of_the_title(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift gets its revival date", published="2025-05-30"),
+               Target("Halcyon Drift", 14, (), "tv")), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "originally scheduled for 13 November, has been postponed": the day is lost, and an older notice
+    # confirming it is history ...
+    ("[Notice] The first broadcast of Halcyon Drift, originally scheduled for Wednesday 13 November 2024, has "
+     "been postponed. [Notice] Halcyon Drift first broadcast confirmed for 13 November", Want(None)),
+    # ... while "originally scheduled for" alone is a former plan that a statement of the day outranks.
+    ("Halcyon Drift was originally scheduled for 13 November 2024. Vireo+ confirmed Halcyon Drift premieres on "
+     "13 November.", Want("2024-11-13")),
+])
+def test_a_day_the_sentence_says_is_lost(text: str, want: Want) -> None:
+    paragraphs = text.split(" [Notice] ")
+    if len(paragraphs) > 1:
+        paragraphs[1] = "[Notice] " + paragraphs[1]
+    check(read(article(*paragraphs, headline="Notices", published="2024-11-06")), want)

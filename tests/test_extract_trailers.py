@@ -505,3 +505,16 @@ def test_teasers_shown_then_put_online_and_trailer_cards(body: str, status: str)
 ])
 def test_a_trailer_unmasked_as_old_footage(body: str, status: str) -> None:
     assert_trailer(body, status, none_or_unmentioned=True)
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # "someone sweeps up most of it" in a teaser's description is no one posting a video ...
+    ("<p>Netflix posted a ten-second teaser for All of Us Are Dead season 2 on Monday: a glass shatters, someone "
+     "sweeps up most of it, and one shard slides back. Fan-made \"trailers\" have circulated for years; this is "
+     "the first footage from the studio.</p>", "released"),
+    # ... while "someone posted" a trailer the page calls fan-made is the fake one.
+    ("<p>All of Us Are Dead season 2 premieres in March. Someone on another board posted an \"official trailer\" "
+     "for it. That video is fan-made.</p>", "none"),
+])
+def test_someone_who_posts_a_video(body: str, status: str) -> None:
+    assert_trailer(body, status, none_or_unmentioned=True)

@@ -78,6 +78,7 @@ ABSOLUTE = [
     ("June–August 2025", [("2025-06", "range", False), ("2025-08", "range", False)]),
     ("SEPTEMBER 2, 2016", [("2016-09-02", "", False)]),
     ("2016/09/02", [("2016-09-02", "", False)]),
+    ("2025.03.12 10:41 KST", [("2025-03-12", "", False)]),  # year first with dots (East Asian sites)
     ("25/12/2016", [("2016-12-25", "", False)]),  # cannot be M/D/Y, so D/M/Y
     ("9/2/16", [("2016-09-02", "", False)]),
     ("and finally a date, 10.04.24.", [("2024-10-04", "", False)]),
@@ -275,6 +276,7 @@ def test_relative_forms_dropped_without_anchor(
 
 NEGATIVE = [
     "All of Us Are Dead Season 2",
+    "version 1.2025.03.12 of the app",  # a version number, not a dotted date
     "Lupin: Part 3 (Netflix series)",
     "Episode 10: The auditorium quickly becomes a trap",
     "It also drew 361 million viewing hours in its first 10 days.",

@@ -65,7 +65,14 @@ from premiere_watch.extract.page import Block, Page
 from premiere_watch.extract.published import is_date_line
 from premiere_watch.extract.structured import structured_candidates
 from premiere_watch.extract.tense import history
-from premiere_watch.extract.titles import Mention, TitleMatcher, foreign_subject, season_refs, subject_verb
+from premiere_watch.extract.titles import (
+    Mention,
+    TitleMatcher,
+    foreign_subject,
+    opens_block,
+    season_refs,
+    subject_verb,
+)
 from premiere_watch.extract.topic import about_target, article_season, is_entry_headline, roundup, seasons_spoken_of
 from premiere_watch.model import DateClaim, Rejected, Target
 
@@ -116,6 +123,7 @@ _STAMP_LABEL = re.compile(r"\b(?:start date|thread starter|posted(?: on)?|publis
 # "4,812,337 views Premiered Jan 8, 2025", "1.2M views · Streamed live on 3 Mar 2024": a video's own stamp.
 _VIDEO_STAMP = re.compile(r"\b\d[\d,.]*\s*[km]?\s+views\s*[·•|]?\s*(?:(?:premiered|streamed live|uploaded|published)"
                           r"(?:\s+on)?\s*)?$", re.I)
+_SUBTITLED = re.compile(r"\b(?:subtitled|sub-titled)\s+[\"“‘']?$", re.I)
 _VIDEO_CARD = re.compile(r"\b\d[\d,.]*\s*[km]?\s+views\s*[·•|,]\s*(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|"
                          r"month|year)s?\s+ago\b", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:(?:the|its|their|her|his)\s+)?(?:[\w'’-]+\s+){0,3}?(?:on\s+|in\s+)?$", re.I)
@@ -495,8 +503,10 @@ class _Walk:
             other_spans = sorted(other_titles(sentence, others, self.matcher, mentions) + subtitled)
             # "The Penguin, the series that picks up after The Batman, will premiere ...": a title
             # inside the target's appositive describes it and dates nothing.
+            # ... and "The second season, subtitled The Southern Winds, is ...": a subtitle names what it follows.
             other_spans = [(a, b) for a, b in other_spans
-                           if not any(m.end < a < past_appositive(sentence, m.end) for m in mentions)]
+                           if not any(m.end < a < past_appositive(sentence, m.end) for m in mentions)
+                           and not _SUBTITLED.search(sentence, max(0, a - 30), a)]
             if first_row:
                 other_spans = []  # '| 3.01 | "Six Months Later" | Wed. 9/24/25 |': the episode's own title
             if not self.sequel:
@@ -570,7 +580,8 @@ class _Walk:
         # A roundup item naming the title under a date heading: "Friday, Oct. 27" / "Pain Hustlers".
         lead = sentences[0] if sentences else ""
         if block.kind in ("list_item", "table_row", "paragraph") and block.heading and \
-                self.matcher.find(lead) and self.matcher.find(lead)[0].start < 3 and not self.cache.dates(lead):
+                self.matcher.find(lead) and opens_block(lead, self.matcher.find(lead)[0].start) and \
+                not self.cache.dates(lead):
             heading_dates = self.cache.dates(block.heading)
             if len(heading_dates) == 1 and not self.matcher.find(block.heading):
                 hd = heading_dates[0]

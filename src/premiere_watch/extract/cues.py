@@ -851,6 +851,10 @@ def _hedge(sentence: str, start: int, end: int, lo: int, hi: int) -> str | None:
     return None
 
 
+_LOST_SINCE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+)?been\s+(?:postponed|delayed|pushed|moved|cancel+ed|"
+                         r"pulled|shelved|scrapped|called off)\b", re.I)
+
+
 def status_of(sentence: str, start: int, end: int, next_start: int | None = None) -> Verdict:
     """Status of the date at ``sentence[start:end]`` from the cues that scope over it.
 
@@ -874,7 +878,8 @@ def status_of(sentence: str, start: int, end: int, next_start: int | None = None
             "," in before[former.end():]:
         former = None  # "The film, which had been set for Aug. 28, will now open on Feb. 19": the old date's clause
     if former and not _CHANGE_TO.search(sentence[max(lo, start - 25):start]):
-        return Verdict("denied", f"former date: {former.group(0)!r}", weak=True)
+        # "originally scheduled for 13 November, has been postponed": the sentence says the day is lost.
+        return Verdict("denied", f"former date: {former.group(0)!r}", weak=not _LOST_SINCE.search(sentence, end))
     if _RETRACTED_AFTER.search(sentence[end:after_hi]):
         # "September 18 was never the plan", "... was a typo": a correction outranks any statement of it.
         return Verdict("denied", "retracted: " + sentence[end:hi][:40].strip())

@@ -157,7 +157,10 @@ def _opens_with(sentence: str, mentions: list[Mention]) -> bool:
 def _owned_by_target(sentence: str, anaphor: tuple[int, int], mentions: list[Mention],
                      others: list[tuple[int, int]]) -> bool:
     """"removed Meridian Run from its March 29 date": a possessive takes the nearest title
-    named before it."""
+    named before it; and "the revival of X, counted as the show's 14th season,": a reference
+    inside the title's appositive describes it."""
+    if any(m.end <= anaphor[0] < past_appositive(sentence, m.end) for m in mentions):
+        return True
     if sentence[anaphor[0]:anaphor[1]].lower() not in ("its", "their"):
         return False
     before = [m.end for m in mentions if m.end <= anaphor[0]]

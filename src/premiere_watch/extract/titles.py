@@ -289,6 +289,14 @@ _NETWORK_AFTER = re.compile(rf"\s+(?:{_NETWORK})\s*$")
 _SEASON_SHORT = re.compile(r"\s+S\d{1,2}(?:\s*E\d{1,3})?\b")
 # ... and a listing's row: where it airs, then the name ("9.00pm BBC One Kittlestone New series").
 _NETWORK_BEFORE = re.compile(rf"(?:^|[\s|·•,—–-])(?:{_NETWORK}|Channel \d+)\s+$")
+_NETWORK_ONLY = re.compile(rf"\W*(?:{_NETWORK}|Channel \d+)\s+")
+
+
+def opens_block(text: str, start: int) -> bool:
+    """The name at ``start`` opens ``text``, past at most where it streams ("Netflix The Perfect Couple —")."""
+    return start < 3 or _NETWORK_ONLY.fullmatch(text, 0, start) is not None
+
+
 _LONGER_TITLE = re.compile(r"\b[A-Z][\w'’]*\s+(?i:of|the|of the|is|are|and|in|on|at|for|to|from)\s+$")
 
 

@@ -135,7 +135,9 @@ _REPORTED_CLAIM = re.compile(r"^\W*(?:(?:the )?claim|rumou?r|myth|false|fake|mis
 # How a page passes on a video it then calls fake.
 _CIRCULATING = re.compile(r"\b(?:doing the rounds|making the rounds|circulating|going viral|went viral|viral|titled|"
                           r"called|named|with titles like|"
-                          r"(?:posted|shared) this|someone|somebody|a video|this video|that video|billed as|purport\w*|"
+                          r"(?:posted|shared) this|"
+                          r"(?:someone|somebody)\s+(?:[\w'’]+\s+){0,4}?(?:posted|shared|uploaded|sent|made|cut)|"
+                          r"a video|this video|that video|billed as|purport\w*|"
                           r"claims? to be)\b", re.I)
 # A running time, not a clock time ("1:52", not "10:00 PM" or "9:30 ET").
 _DURATION = re.compile(r"(?<!\bat )(?<!\bfrom )(?<![\d:])\d:[0-5]\d(?![\d:])"

@@ -44,8 +44,9 @@ form = registrar(FORMS)
 # -- numeric dates ------------------------------------------------------------------
 
 
-@form(r"(?P<y>1[89]\d\d|2[01]\d\d)(?P<s>[-/])(?P<mo>0[1-9]|1[0-2])(?P=s)(?P<d>[0-3]\d)(?![\d/\-])", prio=8,
-      needs=(("-", "/"),))
+# ("2025.03.12 10:41 KST": East Asian sites write the year first with dots.)
+@form(r"(?P<y>1[89]\d\d|2[01]\d\d)(?P<s>[-/.])(?P<mo>0[1-9]|1[0-2])(?P=s)(?P<d>[0-3]\d)(?![\d/\-]|\.\d)", prio=8,
+      needs=(("-", "/", "."),))
 def _iso(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     if bad_before_number(ctx.text, m.start()):
         return None
