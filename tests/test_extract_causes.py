@@ -2962,3 +2962,65 @@ def test_a_day_the_sentence_says_is_lost(text: str, want: Want) -> None:
     if len(paragraphs) > 1:
         paragraphs[1] = "[Notice] " + paragraphs[1]
     check(read(article(*paragraphs, headline="Notices", published="2024-11-06")), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # On a page about a film, a numbered season's date is a series' ...
+    ("Ana Ruiz, best known for Vireo+'s Glass Tide, will be back in that role when the show's fifth and final "
+     "season arrives, which Vireo has said will be in 2026.", Want(None)),
+    # ... a negation inside the film's appositive (past a description inside it) denies nothing ...
+    ("Vireo has moved Meridian Run, the action comedy starring Ana Ruiz as a woman who cannot feel pain, up four "
+     "weeks to Friday, March 14.", Want("2025-03-14")),
+    # (and a film's own date stands as before)
+    ("Vireo has moved Meridian Run up four weeks to Friday, March 14.", Want("2025-03-14")),
+])
+def test_a_films_page_and_a_series_season(text: str, want: Want) -> None:
+    check(read(article(text, headline="Meridian Run moves up", published="2025-01-08"), MERIDIAN), want)
+
+
+@pytest.mark.parametrize("line", ["LOS ANGELES, CA (March 10, 2026) — ", "BURBANK, Calif. (March 10, 2026) — "])
+def test_a_studio_releases_parenthesised_dateline(line: str) -> None:
+    html = article(f"{line}Vireo Pictures today released the official trailer for Meridian Run, the new film from "
+                   "writer-director Ana Ruiz. The film opens in theaters nationwide on Friday, June 19, 2026.",
+                   headline="VIREO RELEASES OFFICIAL TRAILER FOR MERIDIAN RUN", published=None)
+    ex = read(html, MERIDIAN)
+    assert ex.published == dt.date(2026, 3, 10)
+    check(ex, Want("2026-06-19"))
+
+
+def test_a_wire_slug_beside_its_timestamp() -> None:
+    # "FILM-RUNNINGMAN-DATE: 2025-06-24 17:12 GMT": the slug labels the wire's timestamp, which dates the story.
+    html = ("<html><body><main><p class='slug'>FILM-MERIDIANRUN-DATE:</p><p>2025-06-24 17:12 GMT</p>"
+            "<h1>Vireo moves Meridian Run again, now Nov. 14</h1><p>LOS ANGELES, June 24 (Wire) — Vireo Pictures "
+            "has shifted Meridian Run to Nov. 14, the studio said on Tuesday.</p></main></body></html>")
+    ex = read(html, MERIDIAN)
+    assert ex.published == dt.date(2025, 6, 24)
+    check(ex, Want("2025-11-14"))
+
+
+@pytest.mark.parametrize(("row", "want"), [
+    # A grid row in a guide whose headline is one day: the first episode's cell is that day's, however long
+    # its blurb, and a blurb's "Series 1 is available on iPlayer" is no other run ...
+    ("<tr><td>21:00</td><td>Halcyon Drift NEW SERIES Series 2, 1/6. Eighteen months after the flood, a detective "
+     "is called to the salt marshes when a body surfaces in a drained creek, wearing her missing brother's coat. "
+     "[HD] [AD] [S] 60 mins. Series page · Series 1 is available on iPlayer</td><td>Timewatch Revisited</td></tr>",
+     Want("2025-10-05")),
+    # ... and a later episode's is not.
+    ("<tr><td>21:00</td><td>Halcyon Drift Series 2, 3/6. The detective goes back to the marshes.</td>"
+     "<td>Timewatch Revisited</td></tr>", Want(None)),
+])
+def test_a_grid_row_under_a_one_day_headline(row: str, want: Want) -> None:
+    html = ("<html><head><meta property='article:published_time' content='2025-09-29T09:00:00Z'>"
+            "<title>TV tonight: Sunday 5 October 2025 | Guide</title></head><body><main>"
+            "<p>Listings updated Monday 29 September 2025.</p><table><tr><th>Time</th><th>BBC One</th>"
+            f"<th>BBC Two</th></tr>{row}</table></main></body></html>")
+    check(read(html, HALCYON), want)
+
+
+def test_later_seasons_greenlit_are_not_the_pages_season() -> None:
+    # "already greenlit through a third season": a page about a new series' first season stays about it.
+    html = article("Vireo's new animated Halcyon Drift premieres on Vireo+ on Wednesday, 29 January.",
+                   "Vireo's boss said this week that the show is already greenlit through a third season, although no "
+                   "dates have been given for seasons two or three.",
+                   headline="Halcyon Drift: what time it lands on Vireo+", published="2025-01-28")
+    check(read(html, Target("Halcyon Drift", 1, (), "tv")), Want("2025-01-29"))

@@ -518,3 +518,16 @@ def test_a_trailer_unmasked_as_old_footage(body: str, status: str) -> None:
 ])
 def test_someone_who_posts_a_video(body: str, status: str) -> None:
     assert_trailer(body, status, none_or_unmentioned=True)
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # "the first trailer for Wright's film" is the film the page is about, described by its maker ...
+    ("<p>Netflix has moved All of Us Are Dead season 2 to March. Netflix released the first trailer for Lee's "
+     "show earlier this month.</p>", "released"),
+    # ... and the teaser released "for it" after a third season is announced is that season's, whatever
+    # season's finale the sentence opens with.
+    ("<p>Right after the final episode of All of Us Are Dead season 1 aired on Sunday, Netflix announced that a "
+     "second season is in production and released a short teaser for it.</p>", "released"),
+])
+def test_whose_trailer_a_description_names(body: str, status: str) -> None:
+    assert_trailer(body, status)

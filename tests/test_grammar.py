@@ -209,6 +209,8 @@ RELATIVE = [
      [("2024-08-18", "range", True), ("2024-08-20", "range", True)]),
     # more day forms
     ("Episode 1 Coming 9/4", D(2024, 8, 1), [("2024-09-04", "", True)]),
+    # a poster's dotted month and day, after a release word only
+    ("Only in theaters 12.18.", D(2026, 6, 3), [("2026-12-18", "", True)]),
     ("Season 2 premieres on Thursday, January 7 in Japan", D(2020, 12, 20), [("2021-01-07", "", True)]),
     ("Feb. 29", D(2025, 3, 1), [("2028-02-29", "", True)]),
     # sidebar cells glued together by text extraction
@@ -277,6 +279,8 @@ def test_relative_forms_dropped_without_anchor(
 NEGATIVE = [
     "All of Us Are Dead Season 2",
     "version 1.2025.03.12 of the app",  # a version number, not a dotted date
+    "It scored 12.18 on the test",  # a decimal: no release word before it
+    "shares closed on 12.18",
     "Lupin: Part 3 (Netflix series)",
     "Episode 10: The auditorium quickly becomes a trap",
     "It also drew 361 million viewing hours in its first 10 days.",

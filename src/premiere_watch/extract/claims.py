@@ -216,7 +216,8 @@ _OTHERS_HEADING = re.compile(r"(?:also|elsewhere)\b|(?:more|other)\s+(?:new\s+)?
                              r"premieres|releases|dates|to watch)\b", re.I)
 
 
-_NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n['’]t\b", re.I)
+# Any word that negates ("a man who cannot feel pain"): wider than the cues' negations, which scope.
+_NEGATION = re.compile(r"\b(?:not|no|never|without|cannot|nor|neither)\b|n['’]t\b", re.I)
 
 
 def _appositive_before(sentence: str, names: list[tuple[int, int]], start: int) -> tuple[int, int]:
@@ -225,11 +226,13 @@ def _appositive_before(sentence: str, names: list[tuple[int, int]], start: int) 
     illustrated novel, for March 14" the date is what X is set for, and the novel the appositive
     names is no event of it; in "the thriller, starring A as a man who sees a crime he can't
     report, will now open on September 25" the appositive's "can't" denies nothing of the date."""
-    before = [end for _, end in names if end < start]
-    if not before:
+    # The widest: "moved X, the action comedy starring ..., up to" names X and, inside its
+    # appositive, "the action comedy".
+    spans = [(past_appositive(sentence, end), end) for _, end in names if end < start]
+    spans = [(stop, at) for stop, at in spans if at < stop <= start]
+    if not spans:
         return 0, 0
-    at = max(before)
-    stop = past_appositive(sentence, at)
+    stop, at = max(spans, key=lambda s: (s[0] - s[1], s[1]))
     # (Only an appositive that names an event or negates something can mislead: the rest are
     # read as they stand, so the cue caches keep serving the sentence itself.)
     if stop == at or stop > start or not (cues.OTHER_EVENT.search(sentence, at, stop)
@@ -592,7 +595,7 @@ class _Walk:
                     self._add(listed(hd.date, block.heading, block.text))
             elif not heading_dates and (day := self.listing.week_day(block.heading)):
                 self._add(listed(day, block.heading, block.text))
-        elif block.heading and (day := self.listing.first_episode_day(block)):
+        elif day := self.listing.first_episode_day(block):
             self._add(listed(day, block.heading, block.text))
         if block.kind in ("list_item", "table_row") and not block_mentioned:
             return incoming  # a row about nothing named leaves the article's thread where it was

@@ -123,12 +123,17 @@ class Listing:
         if not mentions or self.matcher.find(block.heading):
             return None
         times = list(_LISTING_TIME.finditer(text))
-        if (block.kind == "paragraph" or len(text) > 300) and len(times) < (2 if len(text) > 200 else 1):
+        # (A grid's row opens with its time cell, "| 21:00 | ...", however long its cells run.)
+        grid_row = block.kind == "table_row" and _LISTING_TIME.match(text.lstrip("| ")) is not None
+        if (block.kind == "paragraph" or (len(text) > 300 and not grid_row)) and \
+                len(times) < (2 if len(text) > 200 else 1):
             return None  # prose, not a listing line
         heading_dates = self.cache.dates(block.heading)
         days = {d.date for d in heading_dates if d.date.precision == "day"}
         if len(days) != 1 or len(without_dates(block.heading, heading_dates).strip(" ,.:-–—|·").split()) > 4:
-            return None
+            days = self._headline_day() if block.heading in ("", self.page.headline) else set()
+            if not days:
+                return None
         m = mentions[0]
         starts = [t.start() for t in times] + [i for i, ch in enumerate(text) if ch == "|"]
         lo = max((at for at in starts if at <= m.start), default=0)
@@ -143,11 +148,23 @@ class Listing:
                  if not any(a < k.end() and k.start() < b for a, b in spans)]
         if not marks:
             return None
-        seasons = {r.number for r in season_refs(text[lo:hi]) if r.number is not None}
+        # The cell's first sentence says which run it is; its blurb may speak of others ("Series 1
+        # is available on iPlayer").
+        head_end = text.find(". ", m.end, hi)
+        seasons = {r.number for r in season_refs(text[lo:head_end if head_end >= 0 else hi]) if r.number is not None}
         if seasons - {self.target.season} or (self.target.season is not None and self.target.season > 1 and
                                               not seasons and not any(_NEW_RUN.match(k.group(0)) for k in marks)):
             return None  # another season's; or, naming none, not said to be a new run of the show
         return days.pop()
+
+    def _headline_day(self) -> set[FuzzyDate]:
+        """The one day a guide's headline is for ("TV tonight & this week: Sunday 5 October 2025"),
+        for the rows no day heading stands over."""
+        headline = self.page.headline
+        if not _TONIGHT.search(headline) or self.matcher.find(headline):
+            return set()
+        days = {d.date for d in self.cache.dates(headline) if d.date.precision == "day" and not TODAY.fullmatch(d.text)}
+        return days if len(days) == 1 else set()
 
     def first_episode_row(self, block: Block) -> bool:
         """Episode 1's row in the watched season's schedule on a page about the title: its

@@ -203,10 +203,24 @@ _IT = re.compile(r"\bit\b", re.I)
 _NEW_CLAUSE = re.compile(r",\s+(?:so|and|but|yet|or)\b|;|\b(?:but|while|whereas|although|though)\b", re.I)
 
 
+_SEASON_RELEASES = re.compile(r"\s+(?:(?:will|is|finally)\s+)?(?:arrives?|premieres?|returns?|debuts?|launch(?:es)?|"
+                              r"comes?|lands?|drops?|airs?|starts?|begins?|streams?|is due|opens?)\b", re.I)
+
+
 def season_ok(target: Target, sentence: str, start: int, end: int, mentions: list[Mention],
                context_season: int | None, row: bool = False) -> tuple[bool, str, int | None]:
     """Which season a date belongs to: nearest season reference in its clause, else context."""
     if target.season is None:
+        if target.kind == "film":
+            # "when the show's fifth and final season arrives, which Amazon has said will be in 2026":
+            # a numbered season that is the subject of a release is a series', whatever film the page
+            # is about ("the third season of X premieres" on a page watched for X is X's).
+            lo, hi = cues.clause_bounds(sentence, start, end)
+            if any(not r.part and r.number is not None and (lo <= r.start < hi or 0 <= start - r.end < 60)
+                   and _SEASON_RELEASES.match(sentence, r.end)
+                   and not any(0 <= m.start - r.end <= 4 or 0 <= r.start - m.end <= 2 for m in mentions)
+                   for r in season_refs(sentence)):
+                return False, "a series' season, not this film", None
         return True, "", context_season
     # "the first season's post-production", "season 2's slot": a possessive season is a
     # comparison, not what the date is about.

@@ -179,9 +179,12 @@ _RELATIVE_STAMP = re.compile(r"^(?:(?:published|posted|updated)\s+)?(?:\d+|an?|o
 # a wire's "LOS ANGELES (AP) — May 8, 2023 — ": a date opening an article's first paragraph.
 _AGENCY = r"\([A-Z][\w .&]{1,30}\)"
 _DASH = r"(?:—|–|--|\s-\s)"
+# ... and a studio's "LOS ANGELES, CA (March 10, 2026) — ".
 _LEAD_DATELINE = re.compile(rf"^(?:[A-Z][A-Z.'’ -]{{1,30}}(?:,\s+|\s*{_AGENCY}\s*{_DASH}\s*))?"
                             rf"(?P<date>[^—–(]{{4,40}}?)\s*"
-                            rf"(?:{_AGENCY}\s*|/[A-Z][\w .&-]{{1,30}}/\s*)?{_DASH}\s*")
+                            rf"(?:{_AGENCY}\s*|/[A-Z][\w .&-]{{1,30}}/\s*)?{_DASH}\s*|"
+                            rf"^[A-Z][A-Z.'’ -]{{1,30}}(?:,\s+[A-Z][A-Za-z]{{1,4}}\.?)?\s*"
+                            rf"\((?P<pdate>[^()]{{4,40}})\)\s*{_DASH}\s*")
 
 
 # Finds year-less days too ("Wednesday, January 1"); only a day with its year dates a page.
@@ -200,6 +203,8 @@ _SEPARATORS = re.compile(r"\s[·•|]\s|\s[–—]\s")
 _PRESS = re.compile(r"\b(?:for immediate|press|news|media) release\b", re.I)
 
 
+# A wire story's slug: "FILM-RUNNINGMAN-DATE: 2025-06-24 17:12 GMT", "ENT-SPAIN-NETFLIX/".
+_SLUG = re.compile(r"\b[A-Z0-9]{2,}(?:-[A-Z0-9]{2,}){2,}\b/?")
 # "THE MORNING SLATE from ReelPost · Thursday, March 20, 2025": small words inside a masthead's name.
 _NAME_LINKS = frozenset(("from", "of", "the", "by", "at", "and", "for", "on", "in", "with"))
 
@@ -226,7 +231,7 @@ def is_date_line(text: str, dayfirst: bool, names: bool = False) -> dt.date | bo
     days = [d for d in find_dates(text, _PROBE, dayfirst) if d.date.day is not None]
     if not days:
         return False
-    rest = without_dates(text, days)
+    rest = _SLUG.sub(" ", without_dates(text, days))
     words = _FURNITURE_WORDS.sub(" ", rest).split()
     if words and words[0].lower() == "by":
         words = [w for w in words[1:] if not w[0].isupper()]  # an author's name
@@ -270,7 +275,7 @@ def lead_dateline(text: str, dayfirst: bool) -> tuple[dt.date | None, str]:
     m = _LEAD_DATELINE.match(text)
     if not m:
         return None, text
-    day = is_date_line(m.group("date"), dayfirst)
+    day = is_date_line(m.group("date") or m.group("pdate"), dayfirst)
     if not isinstance(day, dt.date):
         return None, text
     return day, text[m.end():]

@@ -75,6 +75,9 @@ _SENTENCE_END = re.compile(r"[.?!](?:\s|$)")
 _SUPPOSED = re.compile(r"\b(?:if|whether|would|could|might|hopes? for|possible|potential|any talk of)\b", re.I)
 
 
+# "already greenlit through a third season", "no dates have been given for seasons two or three": later
+# seasons planned are not what a page about the first one is about.
+_PLANNED = re.compile(r"\b(?:through|up to|no (?:release )?dates?\b[^.;]{0,40}?\bfor)\s+(?:a\s+|the\s+)?$", re.I)
 # "It's just Legacy season 2 footage": a season after a name is that name's.
 _NAME_BEFORE = re.compile(r"\b(?P<name>[A-Z][\w'’:-]*)\s+$")
 _NOT_NAMES = frozenset(("the", "this", "that", "its", "their", "a", "an", "new", "next", "last", "final", "every",
@@ -109,7 +112,8 @@ def article_season(page: Page, matcher: TitleMatcher, target: Target) -> int | N
         own = matcher.find(block.text)
         numbered = [r.number for r in seasons_spoken_of(block.text) if r.number is not None
                     and block.text[r.end:r.end + 2] not in ("'s", "’s") and not _asked_or_supposed(block.text, r.start)
-                    and not _named_for_another(block.text, r.start, own)]
+                    and not _named_for_another(block.text, r.start, own)
+                    and not _PLANNED.search(block.text, max(0, r.start - 50), r.start)]
         if lede is None and numbered and matcher.find(block.text):
             lede = numbered[0]
         for number in numbered:

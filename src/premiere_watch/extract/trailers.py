@@ -260,10 +260,16 @@ def _kind(text: str) -> Literal["trailer", "teaser"]:
     return "teaser" if re.search(r"\bteasers?\b", text, re.I) else "trailer"
 
 
-def _season_of(text: str) -> int | None:
+def _season_of(text: str, at: int | None = None) -> int | None:
+    """The season ``text`` names: the last one before ``at`` (the trailer word) in its sentence ("after
+    the season 2 finale aired, ... announced a third season and released a short teaser for it"), else
+    the first."""
     # "Part 1" of a season split in parts is no season of its own.
     refs = [r for r in season_refs(text) if not r.part]
-    return refs[0].number if refs and refs[0].number else None
+    opens = text.rfind(". ", 0, at) + 1 if at is not None else 0
+    before = [r for r in refs if at is not None and opens <= r.start and r.end <= at]
+    ref = before[-1] if before else refs[0] if refs else None
+    return ref.number if ref and ref.number else None
 
 
 def _video_is_target(video: Video, target: Target, matcher: TitleMatcher, page_title: str = "") -> tuple[bool, str]:
@@ -408,6 +414,8 @@ def _trailer_of(sentence: str) -> str:
     name = m.group("name")
     if season_refs(name) or re.match(r"(?:The\s+)?(?:Season|Series|Part|Volume|Show|Film|Movie)\b", name):
         return ""
+    if name.endswith(("'s", "’s")):
+        return ""  # "the first trailer for Wright's film": its maker's, described, not named
     return name
 
 
@@ -477,7 +485,8 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
                 talk.other = True  # a video's caption naming no season, like the video itself
                 continue
             if target.season is not None:
-                season = _season_of(sentence)
+                season = _season_of(sentence, trailer_word.start() if (trailer_word := _TRAILER.search(sentence))
+                                    else None)
                 if season is not None and season != target.season and not re.search(
                         rf"\b(?:season|series)\s+{target.season}\b", sentence, re.I):
                     talk.other = True

@@ -52,7 +52,8 @@ _VERBS = (
     r"debuted|opens|opened|launches|launched|dated|due|slated|scheduled|airs|streaming|starting"
 )
 # Labels on title pages and listings: "Release date: 2025", "Premiere: 9/4".
-_LABELS = r"(?:release|premiere|air|opening|debut|launch|streaming)\s+date|premiere|release|debut|in\s+theaters"
+_LABELS = (r"(?:release|premiere|air|opening|debut|launch|streaming)\s+date|premiere|release|debut|"
+           r"in\s+(?:theaters|theatres|cinemas)")
 VERB_BEFORE = re.compile(rf"(?<![\w])(?i:{_VERBS}|{_LABELS}|on|from|until|through|by):?{SPACE}+$".replace(r"\s", SPACE))
 VERB_BEFORE_YEAR = re.compile(rf"(?<![\w])(?i:{_VERBS}|{_LABELS}):?{SPACE}+$".replace(r"\s", SPACE))
 

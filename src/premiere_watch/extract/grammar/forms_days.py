@@ -11,6 +11,7 @@ from premiere_watch.dates import FuzzyDate
 from premiere_watch.extract.grammar.calendar import day_on_or_after, nth_weekday, valid_date, year_from_yrel
 from premiere_watch.extract.grammar.context import (
     VERB_BEFORE,
+    VERB_BEFORE_YEAR,
     WEEKDAY_BEFORE,
     WEEKDAY_BEFORE_NUM,
     bad_before_month,
@@ -58,6 +59,8 @@ def _iso(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     rf"(?P<a>\d\d?)/(?P<b>\d\d?)(?:/(?P<y>\d{{4}}|\d\d))?(?![\d/]|\.\d|c\b|\s*(?:{UNIT_NOUNS}))",
     # "10.04.24" on a teaser card; all parts two digits, so "2.0.1" is not one
     r"(?P<a>\d\d)\.(?P<b>\d\d)\.(?P<y>\d{4}|\d\d)(?!\d|\.\d)",
+    # "Only in theaters 12.18.": a poster's month and day, read only after a release word (below)
+    rf"(?P<a>\d\d?)\.(?P<b>\d\d)(?![\d%]|\.\d|\s*(?:{UNIT_NOUNS}))",
     prio=8,
 )
 def _numeric(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
@@ -66,13 +69,13 @@ def _numeric(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
         return None
     a, b = int(m.group("a")), int(m.group("b"))
     dotted = "." in m.group(0)
+    y = m.groupdict().get("y")  # (the poster's dotted form has no year group)
     # The page's order (US month first unless it writes days first); a number over 12
     # cannot be a month, whatever the order.  "08.05.2023" is European: day first.
-    dayfirst = ctx.dayfirst or (dotted and len(m.group("y") or "") == 4)
+    dayfirst = ctx.dayfirst or (dotted and len(y or "") == 4)
     if (dayfirst and b <= 12) or a > 12:
         a, b = b, a
-    if m.group("y"):
-        y = m.group("y")
+    if y:
         year = int(y) if len(y) == 4 else 2000 + int(y) if int(y) < 70 else 1900 + int(y)
         month, day = a, b
         fd = valid_date(year, month, day)
@@ -82,7 +85,8 @@ def _numeric(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     # or "24/7".
     lo = max(0, m.start() - 16)
     wdm = WEEKDAY_BEFORE_NUM.search(text, lo, m.start())
-    if wdm is None and VERB_BEFORE.search(text, lo, m.start()) is None:
+    # (A dotted "12.18" is a decimal but for a release word: "on 12.18" can be a score.)
+    if wdm is None and (VERB_BEFORE_YEAR if dotted else VERB_BEFORE).search(text, lo, m.start()) is None:
         return None
     if ctx.anchor is None or not (1 <= a <= 12 and 1 <= b <= 31):
         return None
