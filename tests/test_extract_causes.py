@@ -3024,3 +3024,31 @@ def test_later_seasons_greenlit_are_not_the_pages_season() -> None:
                    "dates have been given for seasons two or three.",
                    headline="Halcyon Drift: what time it lands on Vireo+", published="2025-01-28")
     check(read(html, Target("Halcyon Drift", 1, (), "tv")), Want("2025-01-29"))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # In a run of items each headed by a name and a colon, a date belongs to the label before it ...
+    ("Halcyon Drift (Vireo+): Oct. 1, 2006 – Sept. 22, 2013 Halcyon Drift: Origins: streaming Dec. 13, 2024; "
+     "Vireo Dec. 15 Halcyon Drift: Resurrection: summer 2025 (no date yet)", Want("2025-22")),
+    # ... and the target's own label dates what follows it.
+    ("Halcyon Drift: Origins: streaming Dec. 13, 2024 Halcyon Drift: Resurrection: streaming July 11, 2025",
+     Want("2025-07-11")),
+])
+def test_a_date_belongs_to_the_label_before_it(text: str, want: Want) -> None:
+    ex = read(article("Origins is streaming now, and Resurrection is next.", text,
+                      headline="Halcyon Drift: Resurrection is next", published="2024-12-13"),
+              Target("Halcyon Drift: Resurrection", None, (), "tv"))
+    check(ex, want)
+    # ("Vireo Dec. 15" is Origins' broadcast day: --explain says whose.)
+    assert any("'Dec. 15': in the item labelled" in r.reason for r in ex.rejected) == ("Dec. 15" in text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "a full week before the rest of the run lands on 5 March": the rest of the run is a later batch ...
+    ("So the season premieres with episode one on 26 February, a full week before the rest of the run lands on "
+     "5 March.", Want("2026-02-26")),
+    # ... not the premiere.
+    ("The rest of the season lands on 5 March.", Want(None)),
+])
+def test_the_rest_of_the_run_is_a_later_batch(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift season 2: every episode date", published="2026-01-28")), want)

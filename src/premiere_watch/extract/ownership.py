@@ -272,6 +272,17 @@ def season_ok(target: Target, sentence: str, start: int, end: int, mentions: lis
     return True, "", context_season
 
 
+def _labelled_item(text: str, dm: DateMention, mentions: list[Mention], others: list[tuple[int, int]]) -> str:
+    """The other title whose label ("Dexter: Original Sin:") the date ``dm`` comes under, in a run of
+    items each headed by a name and a colon; "" when the date is the target's or no such run."""
+    labels = sorted([(m.start, m.end, TARGET_KEY) for m in mentions if text[m.end:m.end + 1] == ":"] +
+                    [(a, b, text[a:b]) for a, b in others if text[b:b + 1] == ":"])
+    if len(labels) < 2 or not any(key == TARGET_KEY for *_, key in labels):
+        return ""
+    before = [(a, key) for a, b, key in labels if b <= dm.start]
+    return before[-1][1] if before and before[-1][1] != TARGET_KEY else ""
+
+
 def date_owner(view: DatedSentence, dm: DateMention, lo: int, hi: int, target: Target, matcher: TitleMatcher,
                prev_subject: bool, named_before: list[str], named_here: list[tuple[int, str]]) -> str | None:
     """Why the date ``dm``, in the clause ``lo``..``hi`` of a sentence about the target, is another
@@ -282,6 +293,10 @@ def date_owner(view: DatedSentence, dm: DateMention, lo: int, hi: int, target: T
     (``TARGET_KEY`` for the target)."""
     text, sentence, mentions = view.text, view.masked, view.mentions
     anaphora, anaphora_all, other_spans = view.anaphora, view.anaphora_all, view.other_spans
+    if label := _labelled_item(text, dm, mentions, other_spans):
+        # "Dexter: Original Sin: streaming Dec. 13, 2024; Showtime Dec. 15 Dexter: Resurrection: summer
+        # 2025": a name with a colon labels the dates after it, up to the next such name.
+        return f"{dm.text!r}: in the item labelled {label!r}"
     # Mentions that are the clause's own (not inside a phrase like "the studio behind X").
     own = [m for m in mentions if lo <= m.start < hi and not in_phrase(sentence, m)]
     if not own and (lo == 0 or _COORDINATE.search(sentence, max(0, lo - 12), lo)) \
