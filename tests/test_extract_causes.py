@@ -3052,3 +3052,81 @@ def test_a_date_belongs_to_the_label_before_it(text: str, want: Want) -> None:
 ])
 def test_the_rest_of_the_run_is_a_later_batch(text: str, want: Want) -> None:
     check(read(article(text, headline="Halcyon Drift season 2: every episode date", published="2026-01-28")), want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "the Halcyon Drift short" is another work made of the name, and "that's Glass Tide" makes Glass Tide
+    # what the sentence, and the next one's "the series", are about ...
+    ("No footage of the series exists. If you've seen its hero lately, that's <em>Glass Tide</em>, the anthology that "
+     "includes a Halcyon Drift episode. Its trailer came out in August, and the series premieres Dec. 10, with "
+     "the Halcyon Drift short in the first batch.", Want(None)),
+    # ... while the title's own series still premieres.
+    ("Vireo+ confirmed that the Halcyon Drift series premieres Dec. 10.", Want("2024-12-10")),
+])
+def test_works_named_for_the_title_and_identified_subjects(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift series starts over", published="2024-10-09")), want)
+
+
+@pytest.mark.parametrize(("post", "want"), [
+    # A post that says it is off topic is about something else, and its subjectless "Out July 8." too ...
+    ("Off topic but the real trailer for Glass Tide season 2 dropped today and it looks great. Out July 8.",
+     Want(None)),
+    # ... while one about the thread's title is not.
+    ("The real trailer for Halcyon Drift season 3 dropped today and it looks great. Out July 8.",
+     Want("2026-07-08")),
+])
+def test_off_topic_posts_and_subjectless_sentences(post: str, want: Want) -> None:
+    html = ("<html><head><meta property='article:published_time' content='2026-05-11T09:00:00Z'></head><body>"
+            "<h1>S3 trailer is out?? - Halcyon Drift - Forums</h1><p>Someone posted a concept trailer for season 3."
+            f"</p><p>{post}</p></body></html>")
+    check(read(html, Target("Halcyon Drift", 3, (), "tv")), want)
+
+
+def test_names_inside_the_titles_appositive_describe_it() -> None:
+    # "the sequel that brings Ana Ruiz and Maya Cole back as the sisters" describes the film, and dates nothing.
+    check(read(article("Vireo announced on Tuesday that Meridian Run, the sequel that brings Ana Ruiz and Maya Cole "
+                       "back as the Owens sisters, will open in theaters on September 18, 2026.",
+                       headline="Meridian Run casts its spell for September 2026", published="2025-05-06"),
+               MERIDIAN), Want("2026-09-18"))
+
+
+def test_a_masthead_strip_of_its_day_and_site_links() -> None:
+    html = ("<html><body><div>Wednesday 3 September 2025 · E-paper · Family notices</div><main>"
+            "<h1>Local story heads for the big screen next month</h1><p>A FILM inspired by a local man's life will "
+            "be in cinemas across the UK next month.</p><p>The distributor confirmed this week that Meridian Run "
+            "opens in cinemas on Friday, October 10.</p></main></body></html>")
+    ex = read(html, MERIDIAN)
+    assert ex.published == dt.date(2025, 9, 3)
+    check(ex, Want("2025-10-10"))
+
+
+def test_a_phrase_past_the_comma_of_set_for() -> None:
+    # "set X for May 23, four years after the trilogy ... into a summer event": the event is another phrase's.
+    check(read(article("Vireo+ has set Meridian Run for May 23, four years after the trilogy that turned the "
+                       "paperbacks into a summer event.", headline="Meridian Run gets a May date",
+                       published="2025-04-02"), MERIDIAN), Want("2025-05-23"))
+
+
+@pytest.mark.parametrize(("rows", "want"), [
+    # A table's row of cells is data, not the page's date line ...
+    ("<tr><th>Country</th><th>Date</th><th>Note</th></tr><tr><td>United States</td><td>August 2, 2024</td>"
+     "<td>(limited theatrical)</td></tr><tr><td>Worldwide</td><td>August 9, 2024</td><td>(Vireo+)</td></tr>",
+     Want("2024-08-02")),
+    # ... and a column headed "Old date" holds dates that have been left.
+    ("<tr><th>Title</th><th>Old date</th><th>New date</th></tr><tr><td>Meridian Run</td><td>3/12/27</td>"
+     "<td>Unset</td></tr>", Want(None, denied="2027-03-12")),
+])
+def test_a_tables_rows_and_its_column_headers(rows: str, want: Want) -> None:
+    html = ("<html><body><main><h1>Meridian Run</h1><ul><li>2024</li><li>1h 41m</li></ul><h2>Release dates</h2>"
+            f"<table>{rows}</table><p>Meridian Run follows two thieves through one long night in Boston and the "
+            "chase that follows it.</p></main></body></html>")
+    check(read(html, MERIDIAN), want)
+
+
+def test_an_entry_pages_details_box() -> None:
+    # On the title's own page, its details box's "Premiere: April 12, 2024" is its own, in a sidebar too.
+    html = ("<html><body><aside><ul><li>Seasons: 1 (limited series)</li><li>Premiere: April 12, 2024</li>"
+            "<li>Network: Vireo+</li></ul></aside><main><h1>Halcyon Drift (2024)</h1><p>A statesman sails to "
+            "France to win an ally for a war his side cannot afford to lose.</p></main>"
+            "<aside><h2>Popular</h2><ul><li>Glass Tide Premiered Mar 15, 2024</li></ul></aside></body></html>")
+    check(read(html, Target("Halcyon Drift", None, (), "tv")), Want("2024-04-12"))

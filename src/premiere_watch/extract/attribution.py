@@ -295,12 +295,15 @@ def _described_work(text: str, name: str, end: int) -> bool:
     return bool(re.search(r"['’]s\b", name)) and bool(re.match(r"\s+[a-z]", text[end:]))
 
 
-def nearest_name(sentence: str, lo: int, start: int, mentions: list[Mention], matcher: TitleMatcher) -> str:
+def nearest_name(sentence: str, lo: int, start: int, mentions: list[Mention], matcher: TitleMatcher,
+                 described_to: int = 0) -> str:
     """The other title nearest before ``start`` in ``sentence[lo:start]``, when it stands after
-    every mention of the target there: the date's subject, then, is that title; "" otherwise."""
+    every mention of the target there and past ``described_to`` (the end of the target's
+    appositive, whose names describe it): the date's subject, then, is that title; "" otherwise."""
     if is_title_case(sentence):
         return ""
-    after = max((m.end for m in mentions if lo <= m.start < start), default=lo)
+    after = max([described_to, *(m.end for m in mentions if lo <= m.start < start)], default=lo)
+    after = max(after, lo)
     best = ""
     for m in _NAME_RUN.finditer(sentence, after, start):
         name = m.group(0)

@@ -188,6 +188,16 @@ _NEGATED_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bno)\b[^.;]*$", re.I)  # "won'
 _POSSESSED_WORK = re.compile(r"['’]s?\s+(?:(?:director|star|creator|writer|showrunner|lead|producer|studio)['’]s?\s+)?"
                              r"(?:last|next|new|previous|latest|other|earlier|debut|first)\s+(?:[\w-]+\s+)?"
                              r"(?:film|movie|series|show|project|feature|drama|comedy)\b", re.I)
+# "the God of War short", "the Fallout game": the name used for another work made of it.
+_NAMED_FOR_WORK = re.compile(r"\s+(?:short|shorts|episode|game|games|video game|novel|book|comic|podcast|"
+                             r"documentary|musical|play|album|soundtrack|toy|toys|ride|franchise)\b", re.I)
+_OFF_TOPIC = re.compile(r"\W*(?:off[- ]topic|unrelated|in other news|on another note|side note)\b", re.I)
+# A table column of dates that have been left: "| Title | Old date | New date".
+_OLD_COLUMN = re.compile(r"\b(?:old|previous|former|original|initial|earlier|was)\b", re.I)
+_ELLIPTICAL = re.compile(r"\W*(?:out|coming|premieres?|arrives?|due|streaming|returns?|lands?|drops?|opens?)\s",
+                         re.I)
+_IDENTIFIED = re.compile(r"(?:^|[,;:]\s*)(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+[\"“‘']?$", re.I)
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.I)
 _PROSE_ITEM = 200  # characters: a list item this long is prose, not a row
 
 
@@ -241,6 +251,11 @@ def _appositive_before(sentence: str, names: list[tuple[int, int]], start: int) 
     return at, stop - (sentence[stop - 1] == ",")  # the closing comma stays: "X, for March 14"
 
 
+def _cells(row: str) -> list[str]:
+    """A table row's cells, as the page model writes them ("| Title | Old date | New date")."""
+    return [cell.strip() for cell in row.strip().strip("|").split("|")]
+
+
 def _cut(sentence: str, cut: int, stop: int) -> tuple[str, Callable[[int], int]]:
     """``sentence`` without ``cut``..``stop``, and where a position past it moves to."""
     if stop <= cut:
@@ -260,6 +275,7 @@ class _Walk:
         self.order = 0
         self.previous = ""
         self.prev_subject = False
+        self.columns: list[str] = []  # the current table's column headers
         self.heading_named = False  # the current section's heading names the target
         self.heading_season: int | None = None  # the season the current section's heading names
         self.cache = text_cache(page)
@@ -416,6 +432,12 @@ class _Walk:
                     heading_topic = last_subject_is_target = True
         return self.out
 
+    @staticmethod
+    def _names_another_work(sentence: str, m: Mention) -> bool:
+        """"with the God of War short in the first batch": the name modifies a work of another kind."""
+        return bool(_NAMED_FOR_WORK.match(sentence, m.end)) and \
+            _ARTICLE_BEFORE.search(sentence, max(0, m.start - 8), m.start) is not None
+
     def _leads_with_target(self, text: str) -> bool:
         first = self.cache.sentences(text)[:2]
         return any(self.matcher.find(s) and not foreign_subject(s, self.matcher) and
@@ -438,7 +460,8 @@ class _Walk:
         if block.kind not in ("table_row", "list_item"):
             return
         mentions = [m for m in self.matcher.find(block.text) if not _POSSESSED_WORK.match(block.text, m.end)]
-        if not mentions:
+        # ... or, on the title's own entry page, a row of its details box ("Premiere: April 12, 2024").
+        if not mentions and not (self.entry_page and block.kind == "list_item" and _INFOBOX_ROW.match(block.text)):
             return
         if self.target.season is not None and self.target.season > 1 and not season_refs(block.text) \
                 and not any(m.season for m in mentions):
@@ -462,6 +485,10 @@ class _Walk:
 
     def _block(self, block: Block, subject: bool, topic: bool, context_season: int | None) -> bool:
         self.stamp = self._stamp(block.text) if block.zone == "main" else None
+        if block.kind != "table_row":
+            self.columns = []
+        elif len(cells := _cells(block.text)) >= 2 and not any(ch.isdigit() for ch in block.text):
+            self.columns = cells  # "| Title | Old date | New date": the header row names the columns below
         incoming = subject
         # The headline names the article's subject, not each row of a table under it.
         own_heading = self.heading_named and block.heading != self.page.headline
@@ -493,7 +520,7 @@ class _Walk:
             # "part 2 completes the story the same day as X": X is what it is compared with.
             # ... and "Copper Vane's director's last film, Low Sun": a work of its people, not it.
             mentions = [m for m in self.matcher.find(sentence) if not compared(sentence, m.start)
-                        and not _POSSESSED_WORK.match(sentence, m.end)]
+                        and not _POSSESSED_WORK.match(sentence, m.end) and not self._names_another_work(sentence, m)]
             # "Whinmoor: Tup Night, a standalone Christmas special": the name with a subtitle of
             # its own, described as another work, is that work.
             subtitled, named = [], []
@@ -527,8 +554,10 @@ class _Walk:
                 self.out.mentioned_in_main = True
                 block_mentioned = True
                 subject = True
-            elif foreign_subject(sentence, self.matcher):
-                subject = False  # "Meanwhile, Gen V premieres ...": another title's sentence
+            elif foreign_subject(sentence, self.matcher) or _OFF_TOPIC.match(sentence):
+                # "Meanwhile, Gen V premieres ...": another title's sentence; and "Off topic but the
+                # real trailer for Ashgrove dropped today" says so itself.
+                subject = False
             elif any(opens_with_span(sentence, start) for start, _ in other_spans) and (
                     not points_back or any(
                         _SUBJECT_AFTER.match(sentence, end) for start, end in other_spans
@@ -536,13 +565,19 @@ class _Walk:
                 # Another title is the subject; one named further on is only named.  Its own
                 # pronouns follow it: "X: Night Shift, which NBC ordered, ... and it premieres Oct. 9".
                 subject = False
+            elif not mentions and any(_IDENTIFIED.search(sentence, max(0, start - 16), start)
+                                      for start, _ in other_spans):
+                subject = False  # "If you've seen Kratos lately, that's Secret Level, the anthology ...": about it
             elif other_kind(sentence, self.target) and not points_back:
                 subject = False  # "the film" is not a season, nor "the series" a film
             elif OTHER_WORK_LEAD.match(sentence):
                 subject = False  # "The other thriller in the slate premieres ...": not ours
             elif not self.sequel and SEQUEL_REF.search(sentence):
                 subject = False  # "the sequel" is not a target that is no sequel
-            elif points_back or own_installment(sentence, self.target):
+            elif points_back or own_installment(sentence, self.target) or (
+                    sentence is not sentences[0] and _ELLIPTICAL.match(sentence)):
+                # ("... the real trailer for Ashgrove season 2 dropped today.  Out July 8.": a sentence
+                # with no subject of its own goes on with the one before.)
                 # "it", "the film": whoever the previous sentence was about; but a paragraph that
                 # opens on "the sequel" goes back to the article's subject.
                 if topic and sentence is sentences[0] and DEFINITE_WORK.search(sentence):
@@ -781,6 +816,8 @@ class _Walk:
             self.reject(text, f"{dm.text!r}: a listing day far from the publication date")
             return
         verdict = cues.status_of(read, shift(dm.start), shift(dm.end), after)
+        if self.columns and (column := self._column_of(text, dm.start)) and _OLD_COLUMN.search(column):
+            verdict = cues.Verdict("denied", f"in the table's {column!r} column")
         if _HAS_PASSED.match(sentence, dm.end):
             # "the spring window has passed": the one before the page, and gone.
             dm = _looking_back(dm, self.anchor)
@@ -860,6 +897,11 @@ class _Walk:
             # "Won't arrive until 2026" also says: not in 2025.
             self._add(Candidate(FuzzyDate(date.year - 1), "denied", text, f"{word}; ruled out by 'not until'",
                                 zone=zone))
+
+    def _column_of(self, row: str, at: int) -> str:
+        """The header of the column the position ``at`` of a table ``row`` is in ("" past the header)."""
+        index = row.count("|", 0, at) - (1 if row.lstrip().startswith("|") else 0)
+        return self.columns[index] if 0 <= index < len(self.columns) else ""
 
     def _add(self, cand: Candidate) -> None:
         self.order += 1

@@ -460,9 +460,10 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
     if _ends_with(low, start, SCHEDULED_FOR_ENDS) and _SCHEDULED_FOR.search(sentence, max(0, start - 70), start):
         after = _nearest_span("other", sentence, start, end, end, hi)
         if not _nearest("other", sentence, start, end, lo, start) and (
-                after is None or _AT_EVENT.fullmatch(sentence, end, after[1])):
+                after is None or _AT_EVENT.fullmatch(sentence, end, after[1]) or "," in sentence[end:after[1]]):
             # "was announced for June 4", "confirmed the season for June 4", "dated it for June 11,
-            # 2027 at CinemaCon" (where it was dated)
+            # 2027 at CinemaCon" (where it was dated); "set X for May 23, four years after the trilogy
+            # ... into a summer event" (past the comma, another phrase)
             return True, "scheduled for"
     if _MEASURED_FROM_RELEASE.match(sentence, end):
         # "a preview screening ... on 12/08/2025, a week ahead of the premiere": not the premiere.

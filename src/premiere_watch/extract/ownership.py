@@ -312,7 +312,9 @@ def date_owner(view: DatedSentence, dm: DateMention, lo: int, hi: int, target: T
             # the sentence's subject, not the title named just before it.
             return (f"{dm.text!r}: about {text[opener[0]:opener[1]]!r}, the subject of "
                     "the participle's sentence")
-    if other := nearest_name(text, lo, dm.start, mentions, matcher):
+    # ("Practical Magic 2, the sequel that brings Sandra Bullock and Nicole Kidman back, will open ...")
+    described_to = max((stop for m in mentions if (stop := past_appositive(text, m.end)) <= dm.start), default=0)
+    if other := nearest_name(text, lo, dm.start, mentions, matcher, described_to):
         return f"{dm.text!r}: about {other!r}, the title named just before it"
     if not mentions and other_spans and (named := _it_takes(sentence, lo, dm.start, anaphora_all, other_spans)):
         # "... will be called 'Avatar: Fire and Ash' and confirmed it for Dec. 19, 2025": "it"

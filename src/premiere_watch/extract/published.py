@@ -200,6 +200,9 @@ _ISSUE = CaselessScan(r"\b(?:issue|edition|no\.|vol\.?|volume)\s*#?\d+\b")
 # "Compiled by Leena Marchetti · Published Friday 7 November 2025": a byline's dated segment.
 _STAMP_SEGMENT = re.compile(r"[·•|]\s*(?:published|posted|updated|first published)\b", re.I)
 _SEPARATORS = re.compile(r"\s[·•|]\s|\s[–—]\s")
+_SITE_LINK = re.compile(r"e-?paper|e-?edition|(?:family |public )?notices|subscribe|sign in|log in|register|"
+                        r"newsletters?|weather|today['’]s paper|print edition|contact(?: us)?|advertise|jobs|"
+                        r"obituaries|puzzles|crosswords?|menu|search|my account|traffic|podcasts?", re.I)
 _PRESS = re.compile(r"\b(?:for immediate|press|news|media) release\b", re.I)
 
 
@@ -222,6 +225,14 @@ def is_date_line(text: str, dayfirst: bool, names: bool = False) -> dt.date | bo
             if _ISSUE.search(segment) or segment == text:
                 continue
             day = is_date_line(segment.strip(), dayfirst, names=True)
+            if isinstance(day, dt.date):
+                return day
+    if len(text) <= 160 and _SEPARATORS.search(text):
+        # "Wednesday 3 September 2025 · E-paper · Family notices": a masthead strip, its day and the
+        # site's own links.
+        first, *links = _SEPARATORS.split(text)
+        if links and all(_SITE_LINK.fullmatch(segment.strip()) for segment in links):
+            day = is_date_line(first.strip(), dayfirst, names)
             if isinstance(day, dt.date):
                 return day
     if len(text) > 90:
@@ -252,8 +263,9 @@ def dateline(blocks: list[Block], dayfirst: bool) -> tuple[dt.date | None, set[i
     lines: set[int] = set()
     read = 0  # paragraphs of prose above: a standfirst may stand over the date line, the article not
     for i, block in enumerate(blocks):
-        if block.zone != "main" or block.kind == "heading":
-            continue
+        if block.zone != "main" or block.kind == "heading" or (
+                block.kind == "table_row" and block.text.count("|") >= 3):
+            continue  # (a table's row of cells is data: "| Worldwide | August 9, 2024 | (Apple TV+)")
         if len(block.text) > 200 and (found is not None or read > 1):
             # No date line is this long (see ``is_date_line``), and once the day is settled the
             # prose count no longer matters: an article's paragraphs need no scan.
