@@ -3130,3 +3130,20 @@ def test_an_entry_pages_details_box() -> None:
             "France to win an ally for a war his side cannot afford to lose.</p></main>"
             "<aside><h2>Popular</h2><ul><li>Glass Tide Premiered Mar 15, 2024</li></ul></aside></body></html>")
     check(read(html, Target("Halcyon Drift", None, (), "tv")), Want("2024-04-12"))
+
+
+@pytest.mark.parametrize(("headline", "text", "want"), [
+    # "Halcyon Drift: Ana Ruiz's Vireo+ Comedy Gets a Date": the name before a person's work described ...
+    ("Halcyon Drift: Ana Ruiz's Vireo+ Comedy Gets a Date and First Photos",
+     "The exact day: the first three episodes arrive on Wednesday, March 20.", Want("2024-03-20")),
+    # ... a timeline's "Yesterday:" labels its entry, naming no title ...
+    ("Halcyon Drift finally lands", "Yesterday: Vireo announced that Halcyon Drift will premiere Sunday, March 8.",
+     Want("2024-03-08")),
+    # ... and a "two-night premiere event" is the premiere, its first night the day.
+    ("Vireo Midseason: Halcyon Drift Gets Two-Night Premiere Event",
+     "Vireo will launch Halcyon Drift with a two-night premiere event on Sunday, Jan. 4 and Monday, Jan. 5, before "
+     "the show moves to its regular Tuesday slot on Jan. 13.", Want("2026-01-04")),
+])
+def test_labels_and_premiere_events(headline: str, text: str, want: Want) -> None:
+    check(read(article(text, headline=headline, published="2024-01-09"), Target("Halcyon Drift", None, (), "tv")),
+          want)

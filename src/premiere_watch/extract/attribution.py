@@ -214,7 +214,11 @@ def headline_titles(headline: str, matcher: TitleMatcher) -> list[str]:
 
 # "Release: Sony still has it in cinemas on ...": a field's label and its value, not a subtitled name.
 _FIELD_LABELS = frozenset({"update", "note", "editor's note", "release", "release date", "released", "premiere",
-                           "premiere date", "status", "network", "studio", "distributor"})
+                           "premiere date", "status", "network", "studio", "distributor",
+                           # a timeline's time labels: "Yesterday: HBO announced that ..."
+                           "yesterday", "today", "tonight", "tomorrow", "now", "earlier", "later", "meanwhile",
+                           "this week", "last week", "next week", "monday", "tuesday", "wednesday", "thursday",
+                           "friday", "saturday", "sunday"})
 
 
 def other_titles(sentence: str, phrases: list[str], matcher: TitleMatcher,

@@ -81,7 +81,7 @@ _OTHER_EVENT = CaselessScan(
     r"(?:the )?rest of (?:the |its )?(?:run|season|series|episodes)|"
     r"encore|repeat(?:s|ing|ed)?|reruns?|re-?air\w*|expo|ccxp|took the stage|on stage|"
     r"regular (?:weekly )?(?:slot|time ?slot|time period|run)|weekly slot|"
-    r"clip|footage|first look|panel|comic-con|d23|tudum|fan event|event|festival|world premiere|"
+    r"clip|footage|first look|panel|comic-con|d23|tudum|fan event|(?<!premiere )event|festival|world premiere|"
     rf"{_FESTIVALS}|"
     # "a premiere at the Venice festival", "premiered in Toronto"; not "will premiere in the fall" (nor
     # its masked "in the ####")

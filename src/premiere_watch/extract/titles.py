@@ -83,8 +83,10 @@ _SEQUEL_TAIL = re.compile(
     re.I,
 )
 # After a headline's "Name:", sentence case: a lowercase word among the first three.
+# ... and "Palm Royale: Kristen Wiig's Apple TV+ Comedy Gets a Date": a person's work, described.
 _HEADLINE_LABEL = re.compile(r":\s+[A-Z][\w'’-]*\s+(?:[A-Z][\w'’-]*\s+)?"
-                             r"(?!(?:of|the|and|in|on|at|to|for|from|a|an|with|by|vs|or|nor)\b)[a-z]{3,}\b")
+                             r"(?!(?:of|the|and|in|on|at|to|for|from|a|an|with|by|vs|or|nor)\b)[a-z]{3,}\b|"
+                             r":\s+[A-Z][a-z]+\s+[A-Z][\w-]*['’]s\s")
 _SEASON_NAMED = re.compile(r"\b(?:season|series)\s+\d", re.I)
 _FOLLOW_OK = {"season", "seasons", "series", "part", "trailer", "teaser", "official", "premiere", "release",
               "is", "was", "will", "has", "and", "or", "the", "in", "on", "at", "first", "final", "new",
