@@ -3112,9 +3112,14 @@ def test_a_phrase_past_the_comma_of_set_for() -> None:
     ("<tr><th>Country</th><th>Date</th><th>Note</th></tr><tr><td>United States</td><td>August 2, 2024</td>"
      "<td>(limited theatrical)</td></tr><tr><td>Worldwide</td><td>August 9, 2024</td><td>(Vireo+)</td></tr>",
      Want("2024-08-02")),
-    # ... and a column headed "Old date" holds dates that have been left.
+    # ... a column headed "Old date" holds dates that have been left ...
     ("<tr><th>Title</th><th>Old date</th><th>New date</th></tr><tr><td>Meridian Run</td><td>3/12/27</td>"
      "<td>Unset</td></tr>", Want(None, denied="2027-03-12")),
+    # ... and one headed by another event dates that event ("Shoot"), while its "TX" column dates the release.
+    ("<tr><th>Title</th><th>Shoot</th><th>Status</th><th>TX</th></tr><tr><td>Meridian Run</td>"
+     "<td>10 Nov 2025 – 27 Feb 2026</td><td>Prep</td><td>TBC</td></tr>", Want(None)),
+    ("<tr><th>Title</th><th>Shoot</th><th>Status</th><th>Release</th></tr><tr><td>Meridian Run</td>"
+     "<td>10 Nov 2025 – 27 Feb 2026</td><td>Post</td><td>2 Jan 2027</td></tr>", Want("2027-01-02")),
 ])
 def test_a_tables_rows_and_its_column_headers(rows: str, want: Want) -> None:
     html = ("<html><body><main><h1>Meridian Run</h1><ul><li>2024</li><li>1h 41m</li></ul><h2>Release dates</h2>"

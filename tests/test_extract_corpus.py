@@ -109,7 +109,7 @@ def test_own_corpus_aggregate_quality() -> None:
     # A lone date must beat abstaining by a margin (``rank.CONFIRM_ALONE``): on these tuned pages that holds back some
     # right dates the rules had learned; on the 1,158 blind pages held out it costs 11 right pages for
     # 31 fewer false alerts (``tools/ranker.py evaluate``).
-    assert s.false_alerts <= 12
+    assert s.false_alerts <= 11
     assert s.confirmed_ok / s.n >= 0.90
     # (holdout22 to 33 are partly worked through for trailers: the floor is where all 1,450 pages stand.)
     assert s.trailer_ok / s.n >= 0.95

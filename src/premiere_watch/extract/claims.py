@@ -732,6 +732,10 @@ class _Walk:
         kept = protect if stop <= cut else [(shift(a), shift(b)) for a, b in protect if not cut <= a < stop]
         is_release, word = cues.event_of(read, shift(dm.start), shift(dm.end), schedule and dm.date.precision == "day",
                                          self.previous, kept, after, date_text)
+        column = self._column_of(text, dm.start) if self.columns else ""
+        if is_release and column and cues.OTHER_EVENT_SCAN.search(column) and not cues.PREMIERE_SCAN.search(column):
+            # "| Title | ... | Shoot | ... | TX": a column headed by another event dates that event.
+            is_release, word = False, f"in the table's {column!r} column"
         if not is_release and dm.qualifier == "guess":
             is_release, word = True, "a guessed year"
         if not is_release:
@@ -816,7 +820,7 @@ class _Walk:
             self.reject(text, f"{dm.text!r}: a listing day far from the publication date")
             return
         verdict = cues.status_of(read, shift(dm.start), shift(dm.end), after)
-        if self.columns and (column := self._column_of(text, dm.start)) and _OLD_COLUMN.search(column):
+        if column and _OLD_COLUMN.search(column):
             verdict = cues.Verdict("denied", f"in the table's {column!r} column")
         if _HAS_PASSED.match(sentence, dm.end):
             # "the spring window has passed": the one before the page, and gone.

@@ -110,6 +110,7 @@ _OTHER_EVENT = CaselessScan(
     r"promotion(?:al)?|publicity|(?:will|to|would|['’]ll) (?:officially )?(?:announce|reveal|unveil|confirm))\b"
 )
 OTHER_EVENT = _OTHER_EVENT.pattern
+OTHER_EVENT_SCAN = _OTHER_EVENT
 # "instead of" and "rather than" deny only their object (see status_of), not the clause.
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|won['’]t|isn['’]t|aren['’]t|wasn['’]t|doesn['’]t|don['’]t|didn['’]t|"
