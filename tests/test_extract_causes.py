@@ -3152,3 +3152,49 @@ def test_an_entry_pages_details_box() -> None:
 def test_labels_and_premiere_events(headline: str, text: str, want: Want) -> None:
     check(read(article(text, headline=headline, published="2024-01-09"), Target("Halcyon Drift", None, (), "tv")),
           want)
+
+
+@pytest.mark.parametrize(("talk", "want"), [
+    # "the sixth series of Line of Duty" is that show's; the page stays about the watched season ...
+    ("<p>Its star last appeared on BBC One in the sixth series of Line of Duty.</p>", Want("2021-08-29")),
+    # ... while "the final season of the Tom Selleck police drama" describes the title, and so names the season
+    # the page is about.
+    ("<p>That is the final run of Halcyon Drift, the 14th season of the Tom Selleck police drama.</p>", Want(None)),
+])
+def test_a_season_of_another_name(talk: str, want: Want) -> None:
+    html = article("Halcyon Drift, much of it shot on our own doorstep, will arrive on BBC One later this month.",
+                   "The opening episode goes out on Sunday 29 August at 9pm.",
+                   headline="Halcyon Drift gets BBC One date",
+                   published="2021-08-17", body_top=talk)
+    check(read(html, Target("Halcyon Drift", 1, (), "tv")), want)
+
+
+def test_publication_dates_from_bylines_metas_and_labels() -> None:
+    # 'Tomasz "tomtom" Wierzbicki / 21 December 2021': a handle between an author's names ...
+    ex = read("<html><body><main><h1>Halcyon Drift slips to January 18</h1><p>Tomasz \"tomtom\" Wierzbicki / 21 "
+              "December 2021</p><p>Vireo+ has moved Halcyon Drift season 2 to January 18, without an announcement "
+              "of any kind on its blog.</p></main></body></html>")
+    assert ex.published == dt.date(2021, 12, 21)
+    # ... a "dcterms.date" meta ...
+    ex = read("<html><head><meta name='dcterms.date' content='2023-09-04'></head><body><h1>Venice</h1><p>VENICE, "
+              "Sept. 4 (Wire) – Vireo opens Halcyon Drift season 2 on Oct. 27.</p></body></html>")
+    assert ex.published == dt.date(2023, 9, 4)
+    # ... a Korean wire's "Input : 2026.03.24 10:02" ...
+    ex = read("<html><body><main><h1>Halcyon Drift confirms April 29 release</h1><ul><li>Input : 2026.03.24 10:02</li>"
+              "<li>Reporter : Desk</li></ul><p>Vireo said Halcyon Drift season 2 will be released on April 29 in "
+              "cinemas nationwide, with a teaser poster out today.</p></main></body></html>")
+    assert ex.published == dt.date(2026, 3, 24)
+    # ... but not a rail's list item of a work and its day ("Whiteout Pass Apr 17, 2026").
+    ex = read("<html><body><main><h1>Halcyon Drift (2026)</h1><p>When a rockslide cuts off a mountain rescue team on a "
+              "winter call-out, one of them turns out to be lying about the night it happened.</p><ul><li>Cliffhanger "
+              "(1993)</li><li>Whiteout Pass Apr 17, 2026</li></ul></main></body></html>")
+    assert ex.published is None
+
+
+def test_a_listing_rows_channel_glued_to_its_title() -> None:
+    # "<span>BBC One</span><span><b>Halcyon Drift</b> New – 1/6": the channel and the title are two words.
+    html = ("<html><head><meta property='article:published_time' content='2025-09-19T09:00:00Z'></head><body><main>"
+            "<h1>What's on TV this weekend</h1><h2>Sunday 28 September</h2><div><span class='t'>9.00pm</span>"
+            "<span class='c'>BBC One</span><span class='p'><b>Halcyon Drift</b> <span>New</span> – 1/6. A storm tide "
+            "leaves a body on the sands.</span></div></main></body></html>")
+    check(read(html, Target("Halcyon Drift", None, (), "tv")), Want("2025-09-28"))

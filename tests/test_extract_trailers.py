@@ -531,3 +531,32 @@ def test_someone_who_posts_a_video(body: str, status: str) -> None:
 ])
 def test_whose_trailer_a_description_names(body: str, status: str) -> None:
     assert_trailer(body, status)
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    # Ways of saying a trailer is out: a phrasal "put ... out", a which-clause, "online for months",
+    # "published" ...
+    ("<p>All of Us Are Dead season 2 starts this Sunday. Netflix put the full trailer out on Tuesday.</p>",
+     "released"),
+    ("<p>All of Us Are Dead season 2 starts this Sunday. The trailer, which landed in November, was good.</p>",
+     "released"),
+    ("<p>All of Us Are Dead season 2 starts this Sunday. Netflix's trailer, online for some months now, leans on "
+     "the music.</p>", "released"),
+    ("<p>All of Us Are Dead season 2 starts this Sunday. Netflix published the full trailer yesterday.</p>",
+     "released"),
+    # ... "a first teaser for the Brazilian market" is the title's, for a market ...
+    ("<p>All of Us Are Dead season 2 starts this Sunday. Netflix released a first teaser for the Brazilian market "
+     "last week.</p>", "released"),
+    # ... and a trailer that is only promised still is not out.
+    ("<p>All of Us Are Dead season 2 starts this Sunday. Netflix will put the full trailer out on Tuesday.</p>",
+     "none"),
+])
+def test_ways_of_saying_a_trailer_is_out(body: str, status: str) -> None:
+    assert_trailer(body, status, none_or_unmentioned=True)
+
+
+def test_a_trailers_section_listing_what_is_out() -> None:
+    # "Trailers" / "Out now: All of Us Are Dead season 2 · Wolf Man · Companion": each one's trailer is out.
+    html = page("<p>All of Us Are Dead season 2 arrives Jan. 10.</p><h2>Trailers</h2><p>Out now: All of Us Are Dead "
+                "season 2 · Wolf Man · Companion · Dog Man</p>", "Every show arriving in January")
+    assert extract(parse_page(html), AOUAD).trailer_status == "released"

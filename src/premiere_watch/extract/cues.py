@@ -92,10 +92,13 @@ _OTHER_EVENT = CaselessScan(
     r"sneak(?: peeks?)?|early[- ]access|previews?|earnings|interview|birthday|anniversary|emmys?|"
     r"award (?:show|ceremony)|awards(?! season)|golden globes?|oscars?|nominat\w+|"
     r"screened (?:for|to) (?:the )?(?:exhibitors|press|critics|journalists|buyers|cinema owners)|"
-    r"ceremony|box office|tickets?|pre-?sales?|novel|book|published|game|comic|manga|webtoon|episode \d+|"
+    # ("Book 2" is an installment's name; "without an announcement" is none)
+    r"ceremony|box office|tickets?|pre-?sales?|novel|book(?! (?:[1-9]|one|two|three|four|five)\b)|published|game|"
+    r"comic|manga|webtoon|episode \d+|"
     # a platform names a game: "Death Stranding 2: On the Beach (PS5): 26 June 2025"
     r"ps[345]|xbox(?: series [xs]| one)?|nintendo switch(?: 2)?|"
-    r"died|death|born|casting|cast|announcement|announced on|convention|upfronts?|deal|founded|"
+    r"died|death|born|casting|cast|(?<!without an )(?<!without any )announcement|announced on|convention|"
+    r"upfronts?|deal|founded|"
     # (a press site or kit is where a date is read, not an event)
     r"press(?! (?:site|page|kit|notes?|materials?|office|room))|"
     r"tour(?! (?:film|movie|documentary|special))|concert(?! (?:film|movie|documentary|special))|"

@@ -237,7 +237,9 @@ class _Walker:
         if tag in ("td", "th"):
             self._buf.append(" | ")
         opens_block = not is_block and not any(chunk.strip() for chunk in self._buf)
-        if tag == "span" and el.get("class") and el.text and self._glued(el.text):
+        # ("<span class=c>BBC One</span><span class=p><b>The Estuary Line</b>": its first words may be a child's.)
+        first_text = el.text or (el[0].text if len(el) and isinstance(el[0].tag, str) else None)
+        if tag == "span" and el.get("class") and first_text and self._glued(first_text):
             # Badges set side by side with CSS ("Season 2" "Coming 12 March 2026" "8 Episodes"):
             # written with no space between them, they are read apart, not as "20268 Episodes".
             self._buf.append(", ")

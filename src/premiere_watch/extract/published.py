@@ -26,7 +26,8 @@ _ISO_DAY = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 _META_DATE_NAMES = (
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publish-date",
     "publish_date", "publishdate", "publication_date", "date", "sailthru.date", "parsely-pub-date",
-    "dc.date.issued", "dc.date", "dcterms.created", "article.published", "cxenseparse:recs:publishtime",
+    "dc.date.issued", "dc.date", "dcterms.created", "dcterms.date", "dcterms.issued", "article.published",
+    "cxenseparse:recs:publishtime",
     "edition-date", "edition_date", "issue-date", "print-date",
 )
 _MONTHS = {m: i for i, m in enumerate(
@@ -157,7 +158,7 @@ def _absolute_day(text: str, dayfirst: bool) -> dt.date | None:
 
 # What a date line may hold besides its date: times, zones, weekdays, "Updated", separators.
 _FURNITURE_WORDS = re.compile(
-    r"\b(?:published|posted|updated|last updated|modified|first published|start date|joined|last edited|edited|"
+    r"\b(?:published|posted|updated|last updated|modified|first published|start date|joined|last edited|edited|input|"
     r"thread starter|replies|views|on|at|by|am|pm|a\.m\.|p\.m\.|sent|tonight|today|"
     # German date lines: "Mittwoch, 9. Oktober 2024", "veröffentlicht am 03.10.2025 um 14:02 Uhr"
     r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|veröffentlicht|aktualisiert|"
@@ -206,6 +207,8 @@ _SITE_LINK = re.compile(r"e-?paper|e-?edition|(?:family |public )?notices|subscr
 _PRESS = re.compile(r"\b(?:for immediate|press|news|media) release\b", re.I)
 
 
+# An author's quoted handle between their names: 'Tomasz "tomtom" Wierzbicki / 21 December 2021'.
+_NICKNAME = re.compile(r"(?<=[A-Za-z])\s+[\"“'‘][\w.-]{1,20}[\"”'’](?=\s+[A-Z])")
 # A wire story's slug: "FILM-RUNNINGMAN-DATE: 2025-06-24 17:12 GMT", "ENT-SPAIN-NETFLIX/".
 _SLUG = re.compile(r"\b[A-Z0-9]{2,}(?:-[A-Z0-9]{2,}){2,}\b/?")
 # "THE MORNING SLATE from ReelPost · Thursday, March 20, 2025": small words inside a masthead's name.
@@ -242,7 +245,7 @@ def is_date_line(text: str, dayfirst: bool, names: bool = False) -> dt.date | bo
     days = [d for d in find_dates(text, _PROBE, dayfirst) if d.date.day is not None]
     if not days:
         return False
-    rest = _SLUG.sub(" ", without_dates(text, days))
+    rest = _NICKNAME.sub(" ", _SLUG.sub(" ", without_dates(text, days)))
     words = _FURNITURE_WORDS.sub(" ", rest).split()
     if words and words[0].lower() == "by":
         words = [w for w in words[1:] if not w[0].isupper()]  # an author's name
@@ -273,7 +276,8 @@ def dateline(blocks: list[Block], dayfirst: bool) -> tuple[dt.date | None, set[i
         if len(block.text) > 90 and not (_ISSUE.search(block.text) or _STAMP_SEGMENT.search(block.text)):
             read += len(block.text.split()) >= 12
             continue
-        day = is_date_line(block.text, dayfirst, names=True)
+        # (A list item beside names is a list of works: "Whiteout Pass Apr 17, 2026" in a rail.)
+        day = is_date_line(block.text, dayfirst, names=block.kind != "list_item")
         if day is not False:
             lines.add(i)
             if found is None and read <= 1 and isinstance(day, dt.date):

@@ -79,12 +79,20 @@ _SUPPOSED = re.compile(r"\b(?:if|whether|would|could|might|hopes? for|possible|p
 # seasons planned are not what a page about the first one is about.
 _PLANNED = re.compile(r"\b(?:through|up to|no (?:release )?dates?\b[^.;]{0,40}?\bfor)\s+(?:a\s+|the\s+)?$", re.I)
 # "It's just Legacy season 2 footage": a season after a name is that name's.
+# (... not "the fifth installment of Noah Hawley's anthology": a person's work is the title's own.)
+# (... nor "the 14th and final season of the Tom Selleck police drama": a name describing the work.)
+_OF_NAME_AFTER = re.compile(r"\s+of\s+(?:the\s+)?"
+                            r"(?P<name>[A-Z][\w'’-]*+(?:\s+(?:(?:of|the|and|&)\s+)?[A-Z][\w'’-]*+)*+)"
+                            r"(?!\s+[a-z])")
 _NAME_BEFORE = re.compile(r"\b(?P<name>[A-Z][\w'’:-]*)\s+$")
 _NOT_NAMES = frozenset(("the", "this", "that", "its", "their", "a", "an", "new", "next", "last", "final", "every",
                         "each", "whole", "entire", "first", "second", "third", "in", "for", "of", "and", "but", "so"))
 
 
-def _named_for_another(text: str, at: int, own: list[Mention]) -> bool:
+def _named_for_another(text: str, at: int, own: list[Mention], end: int | None = None) -> bool:
+    if end is not None and (of := _OF_NAME_AFTER.match(text, end)) and \
+            not of.group("name").endswith(("'s", "’s")) and not any(t.start <= of.start("name") < t.end for t in own):
+        return True  # "the sixth series of Line of Duty"
     m = _NAME_BEFORE.search(text, max(0, at - 40), at)
     return m is not None and m.group("name").lower() not in _NOT_NAMES and \
         not any(t.start <= m.start() < t.end for t in own)
@@ -112,7 +120,7 @@ def article_season(page: Page, matcher: TitleMatcher, target: Target) -> int | N
         own = matcher.find(block.text)
         numbered = [r.number for r in seasons_spoken_of(block.text) if r.number is not None
                     and block.text[r.end:r.end + 2] not in ("'s", "’s") and not _asked_or_supposed(block.text, r.start)
-                    and not _named_for_another(block.text, r.start, own)
+                    and not _named_for_another(block.text, r.start, own, r.end)
                     and not _PLANNED.search(block.text, max(0, r.start - 50), r.start)]
         if lede is None and numbered and matcher.find(block.text):
             lede = numbered[0]

@@ -165,6 +165,7 @@ _SCHEDULED = re.compile(r"\b(?:drops|arrives|lands|debuts|launches|premieres|com
 _WILL_BE = re.compile(r"\b(?:will|to|would|could|should|(?-i:may)|might|going to)\s+(?:be\s+|have\s+been\s+)?$", re.I)
 _NEGATED = re.compile(r"(?:\bno|\bnone|\bnot|n['’]t|\bnever|\byet to|\bwithout|\bnothing|\bnicht|\bkein\w*)\b", re.I)
 _PUT_OUT = re.compile(r"\b(?:released|dropped|put out|debuted|premiered|aired|unveiled|revealed|shared|posted|came out|"
+                      r"published|uploaded|"
                       r"streamed|"
                       # "ran a 40-second teaser for it straight after the episode"
                       r"(?<!will )(?<!would )(?:ran|aired) (?:a|an|the|its|their) (?:[\w-]+ ){0,2}"
@@ -176,7 +177,13 @@ _PUT_OUT = re.compile(r"\b(?:released|dropped|put out|debuted|premiered|aired|un
                       r"played (?:at|during|before|ahead of|in (?:theaters|theatres|cinemas))|"
                       r"ran during|went (?:up|live|online|out)|(?:is|are|has been|have been) (?:out|up|online|live)|"
                       # "since its trailer hit in June": a trailer that hit or landed is out
-                      r"(?:(?<=trailer )|(?<=teaser ))(?:hit|landed))\b",
+                      r"(?:(?<=trailer )|(?<=teaser ))(?:hit|landed)|"
+                      # "ITV put the full trailer out on Tuesday", "The trailer, which landed in November",
+                      # "Warner Bros.' trailer, online for some months now"
+                      r"put (?:the|a|an|its|their) (?:[\w-]+ ){0,2}(?:trailers?|teasers?|promos?) out|"
+                      r"(?:trailers?|teasers?),? (?:which|that) (?:\w+ )?"
+                      r"(?:landed|hit|arrived|came out|went (?:up|live|online))|"
+                      r"(?:trailers?|teasers?),? (?:online|out|available) (?:for|since))\b",
                       re.I)
 
 
@@ -214,6 +221,9 @@ _CONDITIONAL_RELEASE = re.compile(r"\b(?:if|unless|until|once)\b[^,.;]{0,50}?\b(
 
 
 # An entry page's video section and its cards: "Videos" / "Official Trailer", "Season 2 Teaser 1:52".
+_TRAILERS_HEADING = re.compile(r"\W*(?:(?:new|latest|the)\s+)?trailers?(?:\s+(?:out now|this week|of the week))?\W*",
+                               re.I)
+_OUT_NOW_LIST = re.compile(r"\W*(?:out now|new|just (?:released|dropped)|now online)\s*:", re.I)
 _VIDEOS_HEADING = re.compile(r"\b(?:videos?|trailers?|clips?|extras|watch)\b", re.I)
 # ... "Season 2 — Official Trailer, 2 min" too.
 _VIDEO_CARD = re.compile(r"^\W*(?:(?:season|series)\s+\d+(?:\s+|\s*[—–:|-]\s*))?"
@@ -401,6 +411,8 @@ _TRAILER_OF_NAME = re.compile(r"\b(?:trailers?|teasers?|promo|spot)\s+(?:for|of)
                               r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:&|and|of|the|in|[A-Z][\w'’-]*))*)")
 
 
+_FOR_AUDIENCE = re.compile(r"\s+(?:market|markets|audiences?|viewers|fans|release|version|dub|territory|"
+                           r"territories|cinemas|theaters|theatres)\b", re.I)
 _OTHER_WORKS = re.compile(r"\b(?:the|its|their) (?:spin-?off|prequel|companion (?:series|film|show)|special)['’]s?\s",
                           re.I)
 
@@ -416,6 +428,8 @@ def _trailer_of(sentence: str) -> str:
         return ""
     if name.endswith(("'s", "’s")):
         return ""  # "the first trailer for Wright's film": its maker's, described, not named
+    if _FOR_AUDIENCE.match(sentence, m.end("name")):
+        return ""  # "a first teaser for the Brazilian market": where it is shown, not whose it is
     return name
 
 
@@ -459,6 +473,11 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
                 # "That video is a fan edit: S2 footage, ...", "It is fan-made, cut from season six footage";
                 # and a page that asks "Is this Perigee S2 trailer real?" doubts the one going round.
                 talk.fake = talk.fake or sentence
+            if _TRAILERS_HEADING.fullmatch(block.heading) and _OUT_NOW_LIST.match(sentence) and \
+                    matcher.find(sentence) and _season_of(sentence) in (None, target.season):
+                # "Trailers" / "Out now: Den of Thieves 2: Pantera · Wolf Man · Companion": each one's is out.
+                talk.release(sentence)
+                continue
             if not _TRAILER.search(sentence):
                 continue
             if entry and block.kind in ("list_item", "paragraph") and _VIDEOS_HEADING.search(block.heading) \
