@@ -3198,3 +3198,9 @@ def test_a_listing_rows_channel_glued_to_its_title() -> None:
             "<span class='c'>BBC One</span><span class='p'><b>Halcyon Drift</b> <span>New</span> – 1/6. A storm tide "
             "leaves a body on the sands.</span></div></main></body></html>")
     check(read(html, Target("Halcyon Drift", None, (), "tv")), Want("2025-09-28"))
+
+
+def test_additional_photography_is_production() -> None:
+    # "Additional photography, planned for 2023, ran into the strike": the shoot's plan, not the release's.
+    check(read(article("Additional photography on Meridian Run, planned for 2023, ran straight into the actors' strike.",
+                       headline="Three years on, where is Meridian Run?", published="2024-10-15"), MERIDIAN), Want(None))

@@ -70,7 +70,7 @@ _OTHER_EVENT = CaselessScan(
     r"pick(?:ed)?[- ]?up|list|guide|roundup|round-up|newsletter|bulletin|countdown|livestream|live stream|"
     r"cameras? (?:(?:are|is|will|set|to|be|start|begin|due|expected|aren['’]t|isn['’]t|won['’]t|not)\s+){0,3}"
     r"(?:roll|rolls|rolling|rolled)|"
-    r"roll(?:s|ing)? cameras|principal photography|"
+    r"roll(?:s|ing)? cameras|(?:principal|additional|second[- ]unit) photography|"
     r"graphic|poster|key art|artwork|images?|photos?|stills|(?:a|an|the|first|new|official|production|one|this) still|"
     r"banner|billboard|wordmark|logo|title card|"
     r"soundtrack|album|single|score|vinyl|podcast|blu-?ray|dvd|4k|digital (?:release|download)|home (?:release|"
