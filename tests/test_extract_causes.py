@@ -3202,5 +3202,6 @@ def test_a_listing_rows_channel_glued_to_its_title() -> None:
 
 def test_additional_photography_is_production() -> None:
     # "Additional photography, planned for 2023, ran into the strike": the shoot's plan, not the release's.
-    check(read(article("Additional photography on Meridian Run, planned for 2023, ran straight into the actors' strike.",
-                       headline="Three years on, where is Meridian Run?", published="2024-10-15"), MERIDIAN), Want(None))
+    html = article("Additional photography on Meridian Run, planned for 2023, ran straight into the actors' strike.",
+                   headline="Three years on, where is Meridian Run?", published="2024-10-15")
+    check(read(html, MERIDIAN), Want(None))
