@@ -3205,3 +3205,26 @@ def test_additional_photography_is_production() -> None:
     html = article("Additional photography on Meridian Run, planned for 2023, ran straight into the actors' strike.",
                    headline="Three years on, where is Meridian Run?", published="2024-10-15")
     check(read(html, MERIDIAN), Want(None))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "The 7 September slot will now go to a repeat run": after a sentence about the title, its slot is gone ...
+    ("Halcyon Drift had been due on Vireo One on Sunday 7 September. The 7 September slot will now go to a repeat "
+     "run of the nature series that filled it last year.", Want(None, denied="2025-09-07")),
+    # ... "is understood to be looking at January" is hearsay of a plan ...
+    ("Vireo is understood to be looking at January to launch Halcyon Drift season 2.", Want(None, tentative="2026-01")),
+    # ... and a panel used "to announce that season 2 premieres January 5" says what was announced.
+    ("Vireo used today's Halcyon Drift panel to announce that season 2 premieres Sunday, January 5.",
+     Want("2025-01-05")),
+])
+def test_slots_hearsay_and_announcements(text: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift season 2 news", published="2024-10-17" if "panel" in text
+                       else "2025-08-14")), want)
+
+
+def test_a_title_pages_new_season_badge() -> None:
+    # "New Season: Season 2 Premieres Wednesday, April 22, 2026": the badge labels the title's own season.
+    html = ("<html><body><main><h1>Halcyon Drift</h1><p>TV-MA • Drama • 2025–</p><p>New Season: Season 2 Premieres "
+            "Wednesday, April 22, 2026</p><p>When her father dies mid-campaign, a deputy is handed his badge and "
+            "his enemies.</p></main></body></html>")
+    check(read(html), Want("2026-04-22"))

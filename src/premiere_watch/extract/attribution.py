@@ -218,7 +218,9 @@ _FIELD_LABELS = frozenset({"update", "note", "editor's note", "release", "releas
                            # a timeline's time labels: "Yesterday: HBO announced that ..."
                            "yesterday", "today", "tonight", "tomorrow", "now", "earlier", "later", "meanwhile",
                            "this week", "last week", "next week", "monday", "tuesday", "wednesday", "thursday",
-                           "friday", "saturday", "sunday"})
+                           "friday", "saturday", "sunday",
+                           # a title page's badges: "New Season: Season 2 Premieres Wednesday, April 22, 2026"
+                           "new season", "new series", "new episodes", "coming soon", "now streaming", "up next"})
 
 
 def other_titles(sentence: str, phrases: list[str], matcher: TitleMatcher,
@@ -383,7 +385,10 @@ _PLACE_OF = re.compile(r"\bin\s+(?:(?P<pron>its|their)|(?P<name>T)['’]s?)\s+(?
                        r"(?:slot|date|spot|release date|berth|window|place)\b"
                        # "Its slot on 8 March goes to a repeat run of X"
                        r"|\b(?:(?P<pron3>its|their)|(?P<name3>T)['’]s?)\s+(?:[\w#,-]+\s+){0,4}?(?:slot|date|spot|berth|"
-                       r"window)\b[^.;]{0,40}?\b(?:goes|went|passes|passed|falls|fell|is given|was given)\s+to\b",
+                       r"window)\b[^.;]{0,40}?\b(?:goes|went|passes|passed|falls|fell|is given|was given)\s+to\b"
+                       # ... and "The 7 September slot will now go to a repeat run" after a sentence about it
+                       r"|^\W*(?P<pron4>the)\s+(?:[\w#,-]+\s+){0,3}?(?:slot|berth|window)\b\s+(?:will\s+(?:now\s+)?go|"
+                       r"now\s+goes|goes|has\s+gone|went|passes|is\s+given|will\s+be\s+given)\s+to\b",
                        re.I)
 
 
@@ -403,7 +408,7 @@ def slot_taken(sentence: str, mentions: list[Mention], pronoun_is_target: bool) 
     for m in _PLACE_OF.finditer(text):
         if m.group("name") or m.group("obj") or m.group("name2") or m.group("name3"):
             return True
-        if (m.group("pron") or m.group("pron2") or m.group("pron3")) and pronoun_is_target:
+        if (m.group("pron") or m.group("pron2") or m.group("pron3") or m.group("pron4")) and pronoun_is_target:
             return True
     return False
 

@@ -204,6 +204,8 @@ _TENTATIVE_WORDS = (
     r"claim(?:s|ed|ing)?|tabloids?|gossip|(?:hard|difficult|tough) to (?:see|imagine|picture)|"
     # ("its planning points to next spring": an inference from the schedule, not a date)
     r"(?:signs|indications|everything|planning|plans|schedule|timing|calendar) points? to|early signs|said to be|"
+    # "The corporation is understood to be looking at January": hearsay about a plan
+    r"(?:is|are|was|were) understood to|looking at|"
     r"aiming|"
     r"(?:my|our|the smart) money(?:['’]s| is)? on|"
     r"sources? (?:say|says|said|tells?|told|close to)|we['’]re told|we hear|told (?:us|me)|"
@@ -356,6 +358,9 @@ _CLOSED_APPOSITIVE = re.compile(r",\s+(?:and|but|while|whereas)\s", re.I)
 _APPOSITIVE_OPENS = re.compile(r"\s*(?:(?:season|series|part|volume|vol\.)\s+\w+\s*)?[\"”’']?\s*,", re.I)
 
 
+_THAT_CLAUSE = re.compile(r"\s+that\b", re.I)
+
+
 def _subject_is_other(sentence: str, other: tuple[int, int, int, str], prem: tuple[int, int, int, str],
                       start: int, protect: list[tuple[int, int]]) -> bool:
     """"The trailer will debut on Monday", "the first teaser for X premieres March 25":
@@ -386,7 +391,9 @@ def _subject_is_other(sentence: str, other: tuple[int, int, int, str], prem: tup
         # premiere ...": a noun inside the title's appositive is no subject of the verb.
         return False
     if _ANNOUNCE.fullmatch(word):
-        return True  # "will announce the premiere date on June 5": the date is the announcement's
+        # "will announce the premiere date on June 5": the date is the announcement's; but "used the panel to
+        # announce that season 2 premieres January 5" says what was announced.
+        return not _THAT_CLAUSE.match(sentence, o_end)
     if not _EVENT_NOUN.fullmatch(word):
         return False  # a verb ("was announced on May 2 and premieres ...") heads its own phrase
     between = sorted(p for p in protect if o_end <= p[0] and p[1] <= p_start)
