@@ -199,8 +199,10 @@ def training_sets() -> dict[str, list[Case]]:
     return {p.stem: load(p) for p in sorted(DATA.glob("*.json"))}
 
 
-def training(sets: dict[str, list[Case]], leave_out: str = "") -> list[Case]:
-    return [c for name, cases in sets.items() if name != leave_out
+def training(sets: dict[str, list[Case]], leave_out: str | set[str] = "") -> list[Case]:
+    """Every set's cases but ``leave_out`` (one set's name, or several)."""
+    out = {leave_out} if isinstance(leave_out, str) else leave_out
+    return [c for name, cases in sets.items() if name not in out
             for c in cases * (DEV_WEIGHT if name == "dev" else 1)]
 
 
