@@ -2266,6 +2266,20 @@ _MASTHEAD = ("<html><body><div class='mast'><a href='/'>The Standard</a> {}</div
      "17:12 &nbsp; Updated : 2022-05-30 18:40<br><br>By Yoon Seo-hyun<br><br>Fresh from the festival, the "
      "director will bring Meridian Run to local audiences on the 29th of next month, the distributor "
      "said.</div></article></body></html>", "2022-05-30", Want("2022-06-29")),
+    # A newsletter's banner, small words in its name: "THE MORNING SLATE from ReelPost · Thursday, March 20, 2025".
+    ("<html><body><table><tr><td>THE MORNING SLATE from ReelPost · Thursday, March 20, 2025</td></tr></table>"
+     "<h1>Meridian Run to August</h1><p>Vireo's Meridian Run, the spy thriller, now opens on Aug. 14 in "
+     "IMAX, the studio said on Wednesday.</p></body></html>", "2025-03-20", Want("2025-08-14")),
+    # A wire's slug labelling its timestamp: "FILM-MERIDIANRUN-DATE: 2025-06-24 17:12 GMT".
+    ("<html><body><main><p class='slug'>FILM-MERIDIANRUN-DATE:</p><p>2025-06-24 17:12 GMT</p>"
+     "<h1>Vireo moves Meridian Run again, now Nov. 14</h1><p>LOS ANGELES, June 24 (Wire) — Vireo Pictures "
+     "has shifted Meridian Run to Nov. 14, the studio said on Tuesday.</p></main></body></html>", "2025-06-24",
+     Want("2025-11-14")),
+    # A masthead strip of the day and the site's own links.
+    ("<html><body><div>Wednesday 3 September 2025 · E-paper · Family notices</div><main>"
+     "<h1>Local story heads for the big screen next month</h1><p>A FILM inspired by a local man's life will "
+     "be in cinemas across the UK next month.</p><p>The distributor confirmed this week that Meridian Run "
+     "opens in cinemas on Friday, October 10.</p></main></body></html>", "2025-09-03", Want("2025-10-10")),
 ])
 def test_the_page_dates_itself(html: str, published: str, want: Want) -> None:
     ex = read(html, MERIDIAN)
@@ -2860,16 +2874,6 @@ def test_leaving_one_day_for_another(text: str, want: Want) -> None:
     check(read(article(text, headline="Vireo reshuffles its slate", published="2025-03-20"), MERIDIAN), want)
 
 
-def test_a_mastheads_name_may_hold_small_words() -> None:
-    # "THE MORNING SLATE from ReelPost · Thursday, March 20, 2025": a newsletter's banner dates it.
-    html = ("<html><body><table><tr><td>THE MORNING SLATE from ReelPost · Thursday, March 20, 2025</td></tr></table>"
-            "<h1>Meridian Run to August</h1><p>Vireo's Meridian Run, the spy thriller, now opens on Aug. 14 in "
-            "IMAX, the studio said on Wednesday.</p></body></html>")
-    ex = read(html, MERIDIAN)
-    assert ex.published == dt.date(2025, 3, 20)
-    check(ex, Want("2025-08-14"))
-
-
 @pytest.mark.parametrize(("text", "want"), [
     # A move back to a first date: past "undoing ...", the sentence recounts the move it reverses ...
     ("Vireo on Thursday moved the thriller to Friday, Aug. 2, undoing the one-week push it made in April, when "
@@ -2988,16 +2992,6 @@ def test_a_studio_releases_parenthesised_dateline(line: str) -> None:
     check(ex, Want("2026-06-19"))
 
 
-def test_a_wire_slug_beside_its_timestamp() -> None:
-    # "FILM-RUNNINGMAN-DATE: 2025-06-24 17:12 GMT": the slug labels the wire's timestamp, which dates the story.
-    html = ("<html><body><main><p class='slug'>FILM-MERIDIANRUN-DATE:</p><p>2025-06-24 17:12 GMT</p>"
-            "<h1>Vireo moves Meridian Run again, now Nov. 14</h1><p>LOS ANGELES, June 24 (Wire) — Vireo Pictures "
-            "has shifted Meridian Run to Nov. 14, the studio said on Tuesday.</p></main></body></html>")
-    ex = read(html, MERIDIAN)
-    assert ex.published == dt.date(2025, 6, 24)
-    check(ex, Want("2025-11-14"))
-
-
 @pytest.mark.parametrize(("row", "want"), [
     # A grid row in a guide whose headline is one day: the first episode's cell is that day's, however long
     # its blurb, and a blurb's "Series 1 is available on iPlayer" is no other run ...
@@ -3090,16 +3084,6 @@ def test_names_inside_the_titles_appositive_describe_it() -> None:
                MERIDIAN), Want("2026-09-18"))
 
 
-def test_a_masthead_strip_of_its_day_and_site_links() -> None:
-    html = ("<html><body><div>Wednesday 3 September 2025 · E-paper · Family notices</div><main>"
-            "<h1>Local story heads for the big screen next month</h1><p>A FILM inspired by a local man's life will "
-            "be in cinemas across the UK next month.</p><p>The distributor confirmed this week that Meridian Run "
-            "opens in cinemas on Friday, October 10.</p></main></body></html>")
-    ex = read(html, MERIDIAN)
-    assert ex.published == dt.date(2025, 9, 3)
-    check(ex, Want("2025-10-10"))
-
-
 def test_a_phrase_past_the_comma_of_set_for() -> None:
     # "set X for May 23, four years after the trilogy ... into a summer event": the event is another phrase's.
     check(read(article("Vireo+ has set Meridian Run for May 23, four years after the trilogy that turned the "
@@ -3169,26 +3153,25 @@ def test_a_season_of_another_name(talk: str, want: Want) -> None:
     check(read(html, Target("Halcyon Drift", 1, (), "tv")), want)
 
 
-def test_publication_dates_from_bylines_metas_and_labels() -> None:
+@pytest.mark.parametrize(("html", "published"), [
     # 'Tomasz "tomtom" Wierzbicki / 21 December 2021': a handle between an author's names ...
-    ex = read("<html><body><main><h1>Halcyon Drift slips to January 18</h1><p>Tomasz \"tomtom\" Wierzbicki / 21 "
-              "December 2021</p><p>Vireo+ has moved Halcyon Drift season 2 to January 18, without an announcement "
-              "of any kind on its blog.</p></main></body></html>")
-    assert ex.published == dt.date(2021, 12, 21)
+    ("<html><body><main><h1>Halcyon Drift slips to January 18</h1><p>Tomasz \"tomtom\" Wierzbicki / 21 December "
+     "2021</p><p>Vireo+ has moved Halcyon Drift season 2 to January 18, without an announcement of any kind on its "
+     "blog.</p></main></body></html>", "2021-12-21"),
     # ... a "dcterms.date" meta ...
-    ex = read("<html><head><meta name='dcterms.date' content='2023-09-04'></head><body><h1>Venice</h1><p>VENICE, "
-              "Sept. 4 (Wire) – Vireo opens Halcyon Drift season 2 on Oct. 27.</p></body></html>")
-    assert ex.published == dt.date(2023, 9, 4)
+    ("<html><head><meta name='dcterms.date' content='2023-09-04'></head><body><h1>Venice</h1><p>VENICE, Sept. 4 "
+     "(Wire) – Vireo opens Halcyon Drift season 2 on Oct. 27.</p></body></html>", "2023-09-04"),
     # ... a Korean wire's "Input : 2026.03.24 10:02" ...
-    ex = read("<html><body><main><h1>Halcyon Drift confirms April 29 release</h1><ul><li>Input : 2026.03.24 10:02</li>"
-              "<li>Reporter : Desk</li></ul><p>Vireo said Halcyon Drift season 2 will be released on April 29 in "
-              "cinemas nationwide, with a teaser poster out today.</p></main></body></html>")
-    assert ex.published == dt.date(2026, 3, 24)
+    ("<html><body><main><h1>Halcyon Drift confirms April 29 release</h1><ul><li>Input : 2026.03.24 10:02</li>"
+     "<li>Reporter : Desk</li></ul><p>Vireo said Halcyon Drift season 2 will be released on April 29 in cinemas "
+     "nationwide, with a teaser poster out today.</p></main></body></html>", "2026-03-24"),
     # ... but not a rail's list item of a work and its day ("Whiteout Pass Apr 17, 2026").
-    ex = read("<html><body><main><h1>Halcyon Drift (2026)</h1><p>When a rockslide cuts off a mountain rescue team on a "
-              "winter call-out, one of them turns out to be lying about the night it happened.</p><ul><li>Cliffhanger "
-              "(1993)</li><li>Whiteout Pass Apr 17, 2026</li></ul></main></body></html>")
-    assert ex.published is None
+    ("<html><body><main><h1>Halcyon Drift (2026)</h1><p>When a rockslide cuts off a mountain rescue team on a "
+     "winter call-out, one of them turns out to be lying about the night it happened.</p><ul><li>Cliffhanger "
+     "(1993)</li><li>Whiteout Pass Apr 17, 2026</li></ul></main></body></html>", None),
+])
+def test_publication_dates_from_bylines_metas_and_labels(html: str, published: str | None) -> None:
+    assert read(html).published == (dt.date.fromisoformat(published) if published else None)
 
 
 def test_a_listing_rows_channel_glued_to_its_title() -> None:

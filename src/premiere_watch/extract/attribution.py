@@ -288,7 +288,7 @@ _PERSON_AFTER = re.compile(r"\s*(?:,\s*who\b|\s+(?:said|says|told|tells|added|ex
                            re.I)
 _MADE_FROM_WORK = re.compile(r"\b(?:sequel|follow-?up|prequel|spin-?off|remake|reboot|successor|companion|"
                              r"adaptation)\s+(?:to|of)\s+(?:(?:the|\d{4}['’]s|[\w.]+['’]s)\s+)?$", re.I)
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.I)
+DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.I)
 _EVENT_NOUN_AFTER = re.compile(r"\s+(?:launch|premiere|debut|release|return|drop|bow|opening|finale|rollout)\b", re.I)
 _PLACE_CUE = re.compile(r"\b(?:in|at|across|throughout|around|from|to|into|outside|during|on|via)\s+(?:the\s+)?$",
                         re.I)
@@ -321,7 +321,7 @@ def nearest_name(sentence: str, lo: int, start: int, mentions: list[Mention], ma
             continue
         if _MADE_FROM_WORK.search(before):
             continue  # "the sequel to 2019's Captain Marvel will now open": the sequel opens
-        if _DETERMINER_BEFORE.search(before) and _EVENT_NOUN_AFTER.match(sentence, m.end()):
+        if DETERMINER_BEFORE.search(before) and _EVENT_NOUN_AFTER.match(sentence, m.end()):
             continue  # "in an interview about the Rings of Power launch": a noun phrase, not a subject
         if _described_work(sentence, name, m.end()):
             continue

@@ -22,6 +22,7 @@ from premiere_watch.dates import FuzzyDate
 from premiere_watch.extract import cues
 from premiere_watch.extract.attribution import (
     DEFINITE_WORK,
+    DETERMINER_BEFORE,
     OTHER_WORK_LEAD,
     SEQUEL_REF,
     anaphora_for,
@@ -197,7 +198,6 @@ _OLD_COLUMN = re.compile(r"\b(?:old|previous|former|original|initial|earlier|was
 _ELLIPTICAL = re.compile(r"\W*(?:out|coming|premieres?|arrives?|due|streaming|returns?|lands?|drops?|opens?)\s",
                          re.I)
 _IDENTIFIED = re.compile(r"(?:^|[,;:]\s*)(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+[\"“‘']?$", re.I)
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.I)
 _PROSE_ITEM = 200  # characters: a list item this long is prose, not a row
 
 
@@ -436,7 +436,7 @@ class _Walk:
     def _names_another_work(sentence: str, m: Mention) -> bool:
         """"with the God of War short in the first batch": the name modifies a work of another kind."""
         return bool(_NAMED_FOR_WORK.match(sentence, m.end)) and \
-            _ARTICLE_BEFORE.search(sentence, max(0, m.start - 8), m.start) is not None
+            DETERMINER_BEFORE.search(sentence, max(0, m.start - 8), m.start) is not None
 
     def _leads_with_target(self, text: str) -> bool:
         first = self.cache.sentences(text)[:2]
