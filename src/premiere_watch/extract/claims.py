@@ -122,11 +122,12 @@ _ITSELF = re.compile(r"\s+itself\b", re.I)
 _STAMP_LABEL = re.compile(r"\b(?:start date|thread starter|posted(?: on)?|published(?: on)?|joined|last edited|"
                           r"(?:last )?updated(?: on)?)\s*:?\s*$", re.I)
 # "4,812,337 views Premiered Jan 8, 2025", "1.2M views · Streamed live on 3 Mar 2024": a video's own stamp.
-_VIDEO_STAMP = re.compile(r"\b\d[\d,.]*\s*[km]?\s+views\s*[·•|]?\s*(?:(?:premiered|streamed live|uploaded|published)"
-                          r"(?:\s+on)?\s*)?$", re.I)
+_VIEWS = r"\b\d[\d,.]*\s*[km]?\s+views"  # a video's view count: "4,812,337 views", "2.1M views"
+_VIDEO_STAMP = re.compile(rf"{_VIEWS}\s*[·•|]?\s*(?:(?:premiered|streamed live|uploaded|published)(?:\s+on)?\s*)?$",
+                          re.I)
 _SUBTITLED = re.compile(r"\b(?:subtitled|sub-titled)\s+[\"“‘']?$", re.I)
-_VIDEO_CARD = re.compile(r"\b\d[\d,.]*\s*[km]?\s+views\s*[·•|,]\s*(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|"
-                         r"month|year)s?\s+ago\b", re.I)
+_VIDEO_CARD = re.compile(rf"{_VIEWS}\s*[·•|,]\s*(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b",
+                         re.I)
 _SINCE = re.compile(r"\bsince\s+(?:(?:the|its|their|her|his)\s+)?(?:[\w'’-]+\s+){0,3}?(?:on\s+|in\s+)?$", re.I)
 _HOME_MEDIA = re.compile(r"\b(?:blu-?ray|dvd|4k(?: uhd)?|ultra hd|steelbook|box set|digital (?:download|hd))\b", re.I)
 _FIRST_RUN = re.compile(r"\b(?:theat(?:er|re)s?|theatrical|cinemas?|premiere|broadcast|first aired|streaming)\b", re.I)

@@ -478,7 +478,8 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
                 # "Trailers" / "Out now: Den of Thieves 2: Pantera · Wolf Man · Companion": each one's is out.
                 talk.release(sentence)
                 continue
-            if not _TRAILER.search(sentence):
+            trailer_word = _TRAILER.search(sentence)
+            if trailer_word is None:
                 continue
             if entry and block.kind in ("list_item", "paragraph") and _VIDEOS_HEADING.search(block.heading) \
                     and _VIDEO_CARD.match(sentence) and _season_of(sentence) in (None, target.season):
@@ -504,8 +505,7 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
                 talk.other = True  # a video's caption naming no season, like the video itself
                 continue
             if target.season is not None:
-                season = _season_of(sentence, trailer_word.start() if (trailer_word := _TRAILER.search(sentence))
-                                    else None)
+                season = _season_of(sentence, trailer_word.start())
                 if season is not None and season != target.season and not re.search(
                         rf"\b(?:season|series)\s+{target.season}\b", sentence, re.I):
                     talk.other = True
