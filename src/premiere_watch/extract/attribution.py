@@ -397,6 +397,19 @@ _PLACE_OF = re.compile(r"\bin\s+(?:(?P<pron>its|their)|(?P<name>T)['’]s?)\s+(?
 _PLACE_WORDS = ("place", "stead", "slot", "replac", "supplant", "bump", "date", "spot", "berth", "window")
 
 
+# Every match of ``_PLACE_OF`` also holds a possessive (the target's name spelled "T's", "its",
+# "their"), a word that replaces, or "the" before a slot (read unmasked: "the Sept. 7 slot").
+_SLOT_HOLDER = re.compile(r"['’]|\b(?:its|their|in place of|instead of|replac|supplant|bump)|"
+                          r"\bthe\b.*\b(?:slot|berth|window)\b")
+
+
+def may_take_slot(sentence: str) -> bool:
+    """``slot_taken`` may hold for ``sentence``, read before its dates and names are masked
+    (masks only blank characters out): "took place" or "the same time slot" cannot."""
+    low = lowered(sentence)
+    return low is None or (any(word in low for word in _PLACE_WORDS) and _SLOT_HOLDER.search(low) is not None)
+
+
 def slot_taken(sentence: str, mentions: list[Mention], pronoun_is_target: bool) -> bool:
     """The sentence gives the target's slot to another title: its dates are the slot's, which
     the target no longer holds.  ``pronoun_is_target``: "its" would point back to the target

@@ -30,6 +30,7 @@ from premiere_watch.extract.attribution import (
     emphasized_titles,
     headline_titles,
     is_sequel,
+    may_take_slot,
     other_kind,
     other_titles,
     own_installment,
@@ -46,6 +47,7 @@ from premiere_watch.extract.mentions import (
     DateMention,
     core_mentions,
     mask_dates,
+    may_guess,
     may_hold_date,
     text_cache,
     year_context,
@@ -607,6 +609,9 @@ class _Walk:
                 if may_hold_date(sentence):  # logged without paying for a grammar scan
                     self.reject(sentence, "not about this title")
                 continue
+            if block.kind in ("paragraph", "caption") and not self._may_claim(sentence, mentions):
+                self.previous = sentence  # (not logged: its dates are not even read)
+                continue
             season_here = context_season
             if _PART_OF_SEASON.search(sentence) and not [r for r in season_refs(sentence) if not r.part] and \
                     self.previous and \
@@ -636,6 +641,14 @@ class _Walk:
         if block.kind in ("list_item", "table_row") and not block_mentioned:
             return incoming  # a row about nothing named leaves the article's thread where it was
         return subject
+
+    def _may_claim(self, sentence: str, mentions: list[Mention]) -> bool:
+        """A sentence of prose may make a claim about the release only through what ``_date``
+        asks of its dates: a release word (``cues.event_of``), a guess, a slot another title
+        takes, or a card's line.  Most dated sentences of ordinary prose have none of these,
+        and are read without the date grammar."""
+        return cues.may_be_release(sentence, self.previous) or may_guess(sentence, self.anchor) or \
+            may_take_slot(sentence) or bool(mentions and _CARD_LINE.fullmatch(sentence))
 
     # -- sentences -----------------------------------------------------------
 

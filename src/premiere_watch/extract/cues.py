@@ -63,6 +63,9 @@ _PREMIERE = CaselessScan(
 )
 PREMIERE = _PREMIERE.pattern
 PREMIERE_SCAN = _PREMIERE
+# The verbs that schedule a release: "set for June", "pencilled in for a spring release".
+_SCHEDULING = (r"\b(?:announc\w*|confirm\w*|set|sets|setting|slated|dated|schedul\w*|reschedul\w*|"
+               r"booked|pegged|pencil+ed|locked|planned|targeted|picked|earmarked)\b")
 # Festivals known by their names alone: "The film half of South by Southwest opens Friday".
 _FESTIVALS = r"sxsw|south by southwest|sundance|tribeca|telluride|berlinale"
 _OTHER_EVENT = CaselessScan(
@@ -451,6 +454,23 @@ def _ends_with(low: str | None, start: int, endings: tuple[str, ...]) -> bool:
     return low.endswith(endings, 0, at)
 
 
+# What ``may_be_release`` looks for besides the release words: the scheduling verbs of "set
+# for"; the words _PREMIERE matches only before a masked date ("out #", "gets #", "leaving #");
+# and the verbs a date mention may open with (_OWN_VERB: "coming next year").
+_RELEASE_BESIDES = CaselessScan(
+    rf"{_SCHEDULING}[^.;]{{0,60}}?\bfor\b|"
+    r"\b(?:follows?|out|takes?|taking|gets?|expect(?:s|ed|ing)?|leav(?:e|es|ing)|coming|arriving|returning|due)\b")
+
+
+def may_be_release(sentence: str, previous: str) -> bool:
+    """``event_of`` may find a date of ``sentence`` (unmasked, a paragraph's, after
+    ``previous``) to be the release: it holds a release or scheduling word, or the sentence
+    before does and names no other event.  Most dated sentences of ordinary prose hold neither,
+    and skip the grammar."""
+    return bool(_matches("premiere", sentence) or _RELEASE_BESIDES.search(sentence)
+                or (previous and _matches("premiere", previous) and not _matches("other", previous)))
+
+
 def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str = "",
              protect: list[tuple[int, int]] | None = None, next_start: int | None = None,
              date_text: str = "") -> tuple[bool, str]:
@@ -667,9 +687,7 @@ _AS_OF = re.compile(r"\b(?:as of|as at|stand:?)\s+$", re.I)  # German "Stand: 28
 # Verbs only: "slated for", not "a thinner slate for next year".
 _AT_EVENT = re.compile(r"\s*,?\s*(?:at|during|on stage at|onstage at)\s+(?:(?:the|its|a|an|this|last)\s+)?"
                        r"(?:[\w'’.-]+\s+){0,3}", re.I)
-_SCHEDULED_FOR = re.compile(r"\b(?:announc\w*|confirm\w*|set|sets|setting|slated|dated|schedul\w*|reschedul\w*|"
-                            r"booked|pegged|pencil+ed|locked|planned|targeted|picked|earmarked)\b"
-                            r"[^.;#]{0,60}?\bfor\s+(?:(?:a|an|the)\s+)?$", re.I)
+_SCHEDULED_FOR = re.compile(rf"{_SCHEDULING}[^.;#]{{0,60}}?\bfor\s+(?:(?:a|an|the)\s+)?$", re.I)
 _DEICTIC = re.compile(r"(?:today|tonight|yesterday|this (?:morning|afternoon|evening))", re.I)
 _ANNOUNCED_ON = re.compile(r"\b(?:announc|confirm|reveal|unveil|said|says|told|report|declar|tweet|post)\w*\s+"
                            r"(?:(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,2}?(?=on\s+))?"

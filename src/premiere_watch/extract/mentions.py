@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from premiere_watch.dates import FuzzyDate
@@ -21,7 +21,7 @@ from premiere_watch.extract.grammar import find_dates as _grammar_find
 if TYPE_CHECKING:
     from premiere_watch.extract.page import Page
 
-__all__ = ["DateMention", "TextCache", "core_mentions", "find_dates", "mask_dates", "split_sentences",
+__all__ = ["DateMention", "TextCache", "core_mentions", "find_dates", "mask_dates", "may_guess", "split_sentences",
            "text_cache", "year_context"]
 
 # A bare year the grammar leaves alone (it wants a preposition) but a guess is made
@@ -56,30 +56,37 @@ _DAY_AFTER = re.compile(r"\s+(?:the\s+)?\w+(?:th|st|nd|rd)\b", re.I)  # "January
 _CONTRAST = re.compile(r"\b(?:not|instead of|rather than|than)\s+(?:(?:a|an|the|early|mid|late)[\s-]+)?$", re.I)
 
 
-def find_dates(text: str, anchor: dt.date | None, dayfirst: bool = False) -> list[DateMention]:
-    """The grammar's mentions, plus bare guessed years and licensed bare months it does not find."""
-    found = _grammar_find(text, anchor, dayfirst)
-    extra = []
+def _bare_dates(text: str, anchor: dt.date | None) -> Iterator[DateMention]:
+    """Bare years made guesses of and licensed bare months, whether or not the grammar reads
+    them as part of a longer date."""
     for m in _YEAR.finditer(text):
         s, e = m.span(1)
-        if any(d.start < e and s < d.end for d in found):
-            continue
         if _GUESS_BEFORE.search(text, max(0, s - 40), s) or _GUESS_AFTER.match(text, e):
-            extra.append(DateMention(s, e, m.group(1), FuzzyDate(int(m.group(1))), False, "guess"))
+            yield DateMention(s, e, m.group(1), FuzzyDate(int(m.group(1))), False, "guess")
+    if anchor is None:
+        return  # a month without its year needs the page's date
     for m in _MONTH.finditer(text):
-        if anchor is None:
-            break  # a month without its year needs the page's date
         s, e = m.span(1)
-        if any(d.start < e and s < d.end for d in found) or not _MONTH_LICENCE.search(text, max(0, s - 30), s) \
-                or _DAY_AFTER.match(text, e):
+        if not _MONTH_LICENCE.search(text, max(0, s - 30), s) or _DAY_AFTER.match(text, e):
             continue
         month = _MONTH_NAMES.index(m.group(1).lower()) + 1
         year = anchor.year + (month < anchor.month)  # the next such month
         contrast = _CONTRAST.search(text, max(0, s - 30), s)  # "not June" denies; the rest guess
-        extra.append(DateMention(s, e, m.group(1), FuzzyDate(year, month), True, "" if contrast else "guess"))
+        yield DateMention(s, e, m.group(1), FuzzyDate(year, month), True, "" if contrast else "guess")
+
+
+def find_dates(text: str, anchor: dt.date | None, dayfirst: bool = False) -> list[DateMention]:
+    """The grammar's mentions, plus bare guessed years and licensed bare months it does not find."""
+    found = _grammar_find(text, anchor, dayfirst)
+    extra = [d for d in _bare_dates(text, anchor) if not any(f.start < d.end and d.start < f.end for f in found)]
     if not extra:
         return found
     return sorted([*found, *extra], key=lambda d: d.start)
+
+
+def may_guess(text: str, anchor: dt.date | None) -> bool:
+    """``find_dates`` may read a guess in ``text`` (without paying for the grammar)."""
+    return any(d.qualifier == "guess" for d in _bare_dates(text, anchor))
 
 
 # Text that cannot hold a date expression: no digit, month, season, weekday,
@@ -98,12 +105,19 @@ def may_hold_date(text: str) -> bool:
     return bool(_HINT.search(text))
 
 
+# "... in 2019.  The finale aired in May of that year": a date that takes its year from an
+# earlier sentence of its block (the grammar's "pending" mentions).
+_EARLIER_YEAR = re.compile(r"\b(?:that|same|following|previous)\s+year\b", re.I)
+
+
 class TextCache:
     """Dates and sentences of a page's texts, computed once however many targets ask.
 
-    A block is scanned for dates as a whole, and only when one of its sentences is asked
-    for (one grammar pass per block is cheaper than one per sentence); each sentence gets
-    its share of the block's mentions.
+    A sentence of a block is scanned alone: most sentences are never asked for (the claims
+    walk reads the dates only of sentences that may make a claim).  A sentence that takes its
+    year from an earlier one ("that year") gets its share of the block's mentions instead, as
+    does every sentence of a block already scanned whole.  A block none of whose text can hold
+    a date (no digit, month, weekday, ...) is not scanned at all, nor are its sentences.
     """
 
     def __init__(self, anchor: dt.date | None, dayfirst: bool = False) -> None:
@@ -112,19 +126,29 @@ class TextCache:
         self._dates: dict[str, list[DateMention]] = {}
         self._sentences: dict[str, list[str]] = {}
         self._parent: dict[str, tuple[str, int]] = {}  # sentence -> (block text, offset)
+        self._hints: dict[str, bool] = {}  # block text -> may hold a date
 
     def dates(self, text: str) -> list[DateMention]:
         hit = self._dates.get(text)
         if hit is None:
             parent = self._parent.get(text)
-            if parent is not None:
+            if parent is not None and (parent[0] in self._dates or _EARLIER_YEAR.search(text)):
                 block, at = parent
                 end = at + len(text)
                 hit = [DateMention(d.start - at, d.end - at, d.text, d.date, d.relative, d.qualifier)
                        for d in self.dates(block) if at <= d.start and d.end <= end]
             else:
-                hit = find_dates(text, self.anchor, self.dayfirst) if _HINT.search(text) else []
+                # (A sentence is scanned when its block may hold a date: a German "im Mai" holds no
+                # hint of its own, and a block scan finds it beside a hint elsewhere in the block.)
+                hit = find_dates(text, self.anchor, self.dayfirst) if self._hinted(
+                    text if parent is None else parent[0]) else []
             self._dates[text] = hit
+        return hit
+
+    def _hinted(self, text: str) -> bool:
+        hit = self._hints.get(text)
+        if hit is None:
+            hit = self._hints[text] = _HINT.search(text) is not None
         return hit
 
     def sentences(self, text: str) -> list[str]:

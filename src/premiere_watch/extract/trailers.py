@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from premiere_watch.extract.attribution import other_kind, other_titles, sibling, subtitled_work
-from premiere_watch.extract.casefold import CaselessScan
+from premiere_watch.extract.casefold import CaselessScan, lowered
 from premiere_watch.extract.mentions import mask_dates, text_cache
-from premiere_watch.extract.page import Page, Video, watch_url
+from premiere_watch.extract.page import Block, Page, Video, watch_url
 from premiere_watch.extract.titles import TitleMatcher, foreign_subject, season_refs
 from premiere_watch.extract.topic import article_season, is_entry_headline
 from premiere_watch.model import Rejected, Target, Trailer, TrailerStatus
@@ -433,6 +433,20 @@ def _trailer_of(sentence: str) -> str:
     return name
 
 
+def _may_talk_of_trailers(block: Block) -> bool:
+    """The block may hold a sentence the trailer reading acts on: trailer talk, doubt about a
+    video, old footage, or a "Trailers" section's list."""
+    text = block.text
+    if _TRAILER.search(text) or _TRAILERS_HEADING.fullmatch(block.heading):
+        return True
+    # Every match of the two patterns left holds one of these words (None: scan; see casefold).
+    low = lowered(text)
+    if low is not None and not any(word in low for word in ("footage", "clip", "scene", "video", "upload")):
+        return False
+    return bool(_OLD_FOOTAGE.search(text) or (_VIDEO_WORD.search(text) and (_FAKE.search(text)
+                                                                             or _DOUBTED.search(text))))
+
+
 def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_in_main: bool,
                   about: dict[str, bool]) -> TrailerResult:
     """``about``: which main-zone sentences the claims walk found to be about the target
@@ -466,7 +480,13 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
     for block in page.blocks:
         if block.zone != "main":
             continue
-        for sentence in matcher.rejoin(cache.sentences(block.text)) if block.kind == "paragraph" else [block.text]:
+        sentences = matcher.rejoin(cache.sentences(block.text)) if block.kind == "paragraph" else [block.text]
+        if not _may_talk_of_trailers(block):
+            # Most blocks say nothing of a trailer or a video: they only carry the thread on.
+            # (Every pattern below matches in a sentence only where it matches in its block.)
+            thread = next((about[s] for s in reversed(sentences) if s in about), thread)
+            continue
+        for sentence in sentences:
             before, thread = thread, about.get(sentence, thread)
             if ((_VIDEO_WORD.search(sentence) or _TRAILER.search(sentence)) and (
                     _FAKE.search(sentence) or _DOUBTED.search(sentence))) or _OLD_FOOTAGE.search(sentence):
