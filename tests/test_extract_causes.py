@@ -106,12 +106,26 @@ def test_a_sentence_that_states_a_date_is_not_furniture(text: str) -> None:
     (["Fri 3/16 | 9pm | Episode 3", "Fri 3/2 | 9pm | Episode 1"], "", False),
     (["Episode 1 | 02/03"], "en-GB", True),
     (["Episode 1 | 02/03"], "en-US", False),
-    (["Episode 1 | 02/03"], "", False),  # no evidence: the US convention
+    (["Episode 1 | 02/03"], "", None),  # no evidence: the US convention, but "08.05.2023" is European
+    (["Episode 1 | 02/03", "It opens on March 28."], "", False),  # the page's own practice
     (["It opens on 12 April 2022 in cinemas.", "The sequel follows on 3 May 2024."], "", True),
     (["It opens on April 12, 2022 in cinemas."], "", False),
 ])
-def test_page_date_order(texts: list[str], lang: str, dayfirst: bool) -> None:
+def test_page_date_order(texts: list[str], lang: str, dayfirst: bool | None) -> None:
     assert page_dayfirst(texts, lang) is dayfirst
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # The page writes its dates month first: its dotted date line is 10 March, and "March 28" follows it.
+    ("Meridian Run premiered at a festival over the weekend. The studio opens it in theaters on March 28.",
+     "2025-03-28"),
+    # A page that never says how it writes dates: a dotted date with its year is European, 3 October.
+    ("Meridian Run premiered at a festival over the weekend. The studio opens it in theaters next month.",
+     "2025-11"),
+])
+def test_a_dotted_date_line_is_read_the_way_the_page_writes_dates(text: str, want: str) -> None:
+    html = article(text, headline="Festival review: Meridian Run", published=None, body_top="<p>03.10.2025 08:45</p>")
+    check(read(html, MERIDIAN), Want(want))
 
 
 def test_a_day_first_page_reads_its_schedule_day_first() -> None:

@@ -12,8 +12,10 @@ the strongest evidence it offers:
 3. how it spells dates out: "12 April 2022" (day first) against "April 12,
    2022" (month first), by a clear majority or without exception.
 
-Without any of these, month first: the US convention most entertainment
-sites follow.
+Without any of these, ``None``: month first, the US convention most entertainment
+sites follow, except that a dotted date with its year ("08.05.2023") is read day
+first, as Europe writes it.  A page that shows its order reads its dotted dates
+that way too: "March 28" and "03.10.2025" on one page are both month first.
 """
 
 from __future__ import annotations
@@ -58,8 +60,9 @@ def _region_dayfirst(lang: str) -> bool | None:
     return parts[1] not in _MONTH_FIRST_REGIONS
 
 
-def page_dayfirst(texts: Iterable[str], lang: str = "") -> bool:
-    """Does the page write numeric dates day first?  ``texts``: its text blocks."""
+def page_dayfirst(texts: Iterable[str], lang: str = "") -> bool | None:
+    """Does the page write numeric dates day first?  ``texts``: its text blocks; ``None``: it
+    does not say."""
     text = "\n".join(texts)  # one scan of the page, not one per block
     day_first, month_first = _numeric_votes(text)
     if day_first != month_first:
@@ -68,8 +71,8 @@ def page_dayfirst(texts: Iterable[str], lang: str = "") -> bool:
     if region is not None:
         return region
     spelled_dm = len(_DAY_MONTH.findall(text))
-    if not spelled_dm:
-        return False  # however often it writes "December 1"
     spelled_md = len(_MONTH_DAY.findall(text))
+    if not spelled_dm:
+        return False if spelled_md else None  # however often it writes "December 1"
     # One "1 December" on a page that never writes "December 1" is a writer's habit too.
     return not spelled_md or (spelled_dm >= 2 and spelled_dm > 2 * spelled_md)

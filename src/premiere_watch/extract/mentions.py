@@ -75,7 +75,7 @@ def _bare_dates(text: str, anchor: dt.date | None) -> Iterator[DateMention]:
         yield DateMention(s, e, m.group(1), FuzzyDate(year, month), True, "" if contrast else "guess")
 
 
-def find_dates(text: str, anchor: dt.date | None, dayfirst: bool = False) -> list[DateMention]:
+def find_dates(text: str, anchor: dt.date | None, dayfirst: bool | None = None) -> list[DateMention]:
     """The grammar's mentions, plus bare guessed years and licensed bare months it does not find."""
     found = _grammar_find(text, anchor, dayfirst)
     extra = [d for d in _bare_dates(text, anchor) if not any(f.start < d.end and d.start < f.end for f in found)]
@@ -120,7 +120,7 @@ class TextCache:
     a date (no digit, month, weekday, ...) is not scanned at all, nor are its sentences.
     """
 
-    def __init__(self, anchor: dt.date | None, dayfirst: bool = False) -> None:
+    def __init__(self, anchor: dt.date | None, dayfirst: bool | None = None) -> None:
         self.anchor = anchor
         self.dayfirst = dayfirst
         self._dates: dict[str, list[DateMention]] = {}

@@ -87,7 +87,7 @@ class Page:
     published_source: str = ""
     meta_description: str = ""
     meta_title: str = ""  # og:title, else <title>
-    dayfirst: bool = False  # numeric dates are written day first ("02/03" is 2 March)
+    dayfirst: bool | None = None  # numeric dates are written day first ("02/03" is 2 March); None: unsaid
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -117,7 +117,7 @@ def find_published(root: Any, jsonld: list[dict[str, Any]], url: str | None,
     return None, ""
 
 
-def block_byline(blocks: list[Block], dayfirst: bool = False) -> dt.date | None:
+def block_byline(blocks: list[Block], dayfirst: bool | None = None) -> dt.date | None:
     """A visible byline ("Posted by X - Sep 8, 2020", "Posted on 03/06/2023") among the first
     40 blocks of any zone (a byline may sit in a site header): the source tried after
     :func:`find_published`'s."""
@@ -149,7 +149,7 @@ def block_byline(blocks: list[Block], dayfirst: bool = False) -> dt.date | None:
     return None
 
 
-def _absolute_day(text: str, dayfirst: bool) -> dt.date | None:
+def _absolute_day(text: str, dayfirst: bool | None) -> dt.date | None:
     for d in find_dates(text, None, dayfirst):
         if d.date.day is not None and not d.relative:
             return d.date.start()
@@ -215,7 +215,7 @@ _SLUG = re.compile(r"\b[A-Z0-9]{2,}(?:-[A-Z0-9]{2,}){2,}\b/?")
 _NAME_LINKS = frozenset(("from", "of", "the", "by", "at", "and", "for", "on", "in", "with"))
 
 
-def is_date_line(text: str, dayfirst: bool, names: bool = False) -> dt.date | bool:
+def is_date_line(text: str, dayfirst: bool | None, names: bool = False) -> dt.date | bool:
     """A block that only dates something ("May 8, 2023", "08.05.2023 14:02", "Updated: Mon 8 May
     2023 10:32 BST", "By Dana Lee | May 8, 2023", "Published 3 hours ago", a listing's
     "Wednesday, January 1"): its day when it gives one with its year, True for a date line
@@ -258,7 +258,7 @@ def is_date_line(text: str, dayfirst: bool, names: bool = False) -> dt.date | bo
     return True if days[0].relative else days[0].date.start()
 
 
-def dateline(blocks: list[Block], dayfirst: bool) -> tuple[dt.date | None, set[int]]:
+def dateline(blocks: list[Block], dayfirst: bool | None) -> tuple[dt.date | None, set[int]]:
     """Date lines in the body: (the day the first one above the article's first paragraph
     gives, the indices of all of them).  They date the page, a post or an update, and are
     never claims; real sites put the publication date above the first paragraph."""
@@ -285,7 +285,7 @@ def dateline(blocks: list[Block], dayfirst: bool) -> tuple[dt.date | None, set[i
     return found, lines
 
 
-def lead_dateline(text: str, dayfirst: bool) -> tuple[dt.date | None, str]:
+def lead_dateline(text: str, dayfirst: bool | None) -> tuple[dt.date | None, str]:
     """A first paragraph opening with its dateline ("May 8, 2023 — Netflix said..."): the
     day and the text without it."""
     m = _LEAD_DATELINE.match(text)

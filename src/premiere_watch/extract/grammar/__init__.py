@@ -173,7 +173,7 @@ def _has_words(low: str, needs: Needs, present: dict[tuple[str, ...], bool]) -> 
     return True
 
 
-def find_dates(text: str, anchor: dt.date | None, dayfirst: bool = False) -> list[DateMention]:
+def find_dates(text: str, anchor: dt.date | None, dayfirst: bool | None = None) -> list[DateMention]:
     """Every date expression in ``text``, in order, resolved against ``anchor``.
 
     ``anchor`` is the page's publication date; with ``None`` the year-less and

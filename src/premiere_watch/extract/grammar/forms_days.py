@@ -71,8 +71,9 @@ def _numeric(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     dotted = "." in m.group(0)
     y = m.groupdict().get("y")  # (the poster's dotted form has no year group)
     # The page's order (US month first unless it writes days first); a number over 12
-    # cannot be a month, whatever the order.  "08.05.2023" is European: day first.
-    dayfirst = ctx.dayfirst or (dotted and len(y or "") == 4)
+    # cannot be a month, whatever the order.  "08.05.2023" is European: day first, unless the
+    # page shows it writes the month first.
+    dayfirst = ctx.dayfirst or (ctx.dayfirst is None and dotted and len(y or "") == 4)
     if (dayfirst and b <= 12) or a > 12:
         a, b = b, a
     if y:

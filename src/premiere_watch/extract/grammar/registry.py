@@ -44,10 +44,10 @@ class ScanContext:
 
     __slots__ = ("anchor", "dayfirst", "text")
 
-    def __init__(self, text: str, anchor: dt.date | None, dayfirst: bool = False) -> None:
+    def __init__(self, text: str, anchor: dt.date | None, dayfirst: bool | None = None) -> None:
         self.text = text
         self.anchor = anchor
-        self.dayfirst = dayfirst  # the page writes numeric dates day first (see ``dateorder``)
+        self.dayfirst = dayfirst  # the page writes numeric dates day first (None: unsaid; see ``dateorder``)
 
 
 Handler = Callable[[re.Match[str], ScanContext], list[Candidate] | None]
