@@ -1155,6 +1155,30 @@ def test_a_shorthand_headline_over_a_lede_that_names_the_title_is_about_it() -> 
 
 
 @pytest.mark.parametrize(("sentence", "is_release"), [
+    # The date's clause names another event; the release word past the comma is another clause's,
+    # or part of another event's name.
+    ("Production resumes in March 2025, with a premiere expected next year.", False),
+    ("The teaser the network put online in March 2025, after its autumn drama launch, with a 7 September end card.",
+     False),
+    ("The season premieres in March 2025, a month after the drama launch, not on 7 September.", True),
+    ("The teaser is out, and the season premieres in March 2025.", True),
+])
+def test_a_date_belongs_to_the_event_its_own_clause_names(sentence: str, is_release: bool) -> None:
+    start = sentence.index("March")
+    later = sentence.find("7 September")  # the next date, where the words of this one end
+    assert cues.event_of(sentence, start, start + len("March 2025"), False, "", [],
+                         later if later >= 0 else None)[0] is is_release
+
+
+def test_a_teaser_put_out_in_a_month_is_no_release_in_it() -> None:
+    html = article("Halcyon Drift will not arrive until 2025, the network said.",
+                   "The teaser the network put online in June, after its autumn drama launch, is still up, "
+                   "though its \"Sunday 7 July\" end card is out of date.",
+                   headline="Halcyon Drift pushed to 2025")
+    check(read(html), Want("2025"))
+
+
+@pytest.mark.parametrize(("sentence", "is_release"), [
     ("Ruiz was dropped by the network in March 2025 after a row on set.", False),
     ("The season drops in March 2025.", True),
 ])

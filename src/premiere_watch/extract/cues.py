@@ -541,6 +541,11 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
             lo <= sentence.lower().find(prem[1].lower()) < hi):
         # The release word sits in another clause; so may the event the date is about.
         other = _nearest("other", sentence, start, end, 0, len(sentence))
+    elif prem is not None and other is not None and not own and \
+            _nearest("premiere", sentence, start, end, lo, hi) is None:
+        # "The teaser the BBC put on iPlayer in June, after its autumn drama launch": the date's own
+        # clause names another event and no release; the release word is another clause's.
+        return False, f"about {other[1]!r}, not the release"
     if prem is not None and _FIRST_EPISODES.search(sentence, max(0, start - 50), start):
         # "will release the episodes in batches: episodes one to three on March 3, episodes four to
         # six on March 10": the first episodes' day is the premiere, whatever later batches follow.
@@ -576,6 +581,12 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
         if other is None:
             return (True, "schedule listing") if schedule else (False, "no release word")
         return False, f"about {other[1]!r}"
+    nested = None if own else _nearest_span("premiere", sentence, start, end, lo, hi)
+    if nested is not None and (around := next((word for o_start, o_end, word in _matches("other", sentence)
+                                               if o_start <= nested[1] and nested[2] <= o_end
+                                               and (o_start, o_end) != nested[1:3]), None)):
+        # "in June, after its autumn drama launch": the nearest release word is part of another event's name.
+        return False, f"about {around!r}, not the release"
     if other is not None and other[0] <= prem[0] and not _accompanies(sentence, start, end, lo, other_hi):
         return False, f"about {other[1]!r}, not the release"  # (equal: the release word is inside the event phrase)
     prem_span = _nearest_span("premiere", sentence, start, end, lo, hi)
