@@ -1170,6 +1170,19 @@ def test_a_date_belongs_to_the_event_its_own_clause_names(sentence: str, is_rele
                          later if later >= 0 else None)[0] is is_release
 
 
+def test_a_pronoun_in_the_next_predicate_takes_the_title_just_named() -> None:
+    # "it" is the object of the predicate joined to the one that names the title.
+    html = article("Forty years after the original, the sequel to Glass Tide has a US release date.",
+                   "Northlight has bought the American rights to Meridian Run and will open it in US cinemas "
+                   "on 12 September.", headline="Sequel gets September date as original heads back to cinemas",
+                   published="2025-03-12")
+    check(read(html, MERIDIAN), Want("2025-09-12"))
+    # ... but "problems on X pushed it" is the previous sentence's title.
+    html = article("Glass Tide has a new date.", "A reshuffle triggered by problems on Meridian Run pushed it to "
+                   "12 September.", headline="Studio reshuffle", published="2025-03-12")
+    check(read(html, MERIDIAN), Want(None))
+
+
 def test_a_teaser_put_out_in_a_month_is_no_release_in_it() -> None:
     html = article("Halcyon Drift will not arrive until 2025, the network said.",
                    "The teaser the network put online in June, after its autumn drama launch, is still up, "

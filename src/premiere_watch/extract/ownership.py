@@ -154,6 +154,12 @@ def _opens_with(sentence: str, mentions: list[Mention]) -> bool:
     return any(m.start <= (lead.end() if lead else 0) for m in mentions)
 
 
+# Between a title and a pronoun: "X and will open ", "X, and plans to release ": a predicate joined
+# to the one that names the title, with the pronoun for its object.
+_AND_THEN_IT = re.compile(r",?\s+and\s+(?:(?:will|would|can|could|also|then|now|plans?\s+to|intends?\s+to|"
+                          r"is\s+set\s+to|hopes?\s+to|expects?\s+to)\s+)*[a-z]+\s+", re.I)
+
+
 def _owned_by_target(sentence: str, anaphor: tuple[int, int], mentions: list[Mention],
                      others: list[tuple[int, int]]) -> bool:
     """"removed Meridian Run from its March 29 date": a possessive takes the nearest title
@@ -161,6 +167,8 @@ def _owned_by_target(sentence: str, anaphor: tuple[int, int], mentions: list[Men
     inside the title's appositive describes it."""
     if any(m.end <= anaphor[0] < past_appositive(sentence, m.end) for m in mentions):
         return True
+    if any(m.end <= anaphor[0] and _AND_THEN_IT.fullmatch(sentence, m.end, anaphor[0]) for m in mentions):
+        return True  # "has bought the rights to X and will open it": the next predicate's object is X
     if sentence[anaphor[0]:anaphor[1]].lower() not in ("its", "their"):
         return False
     before = [m.end for m in mentions if m.end <= anaphor[0]]
