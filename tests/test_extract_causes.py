@@ -1183,6 +1183,13 @@ def test_a_pronoun_in_the_next_predicate_takes_the_title_just_named() -> None:
     check(read(html, MERIDIAN), Want(None))
 
 
+def test_a_title_set_in_italics_once_is_that_title_in_plain_type() -> None:
+    html = article("Meridian Run has no date yet, and <i>Glass Tide</i> is the studio's big autumn film.",
+                   "Glass Tide opens on 12 September, a week after the festival.",
+                   headline="The studio's autumn: what is coming", published="2025-03-12")
+    check(read(html, MERIDIAN), Want(None))
+
+
 def test_a_teaser_put_out_in_a_month_is_no_release_in_it() -> None:
     html = article("Halcyon Drift will not arrive until 2025, the network said.",
                    "The teaser the network put online in June, after its autumn drama launch, is still up, "

@@ -62,6 +62,11 @@ def test_trailer_status(body: str, status: str, kind: str) -> None:
         ("<p>Watch the trailer below.</p><iframe src='https://www.youtube.com/embed/abcdefghijk' "
          "title='YouTube video player'></iframe>", "released"),
         ("<p>Arrival Point footage was shown to exhibitors but has not been released online.</p>", "none"),
+        # A title the page sets in italics once is that title in plain type: the caption is its teaser's.
+        ("<p>Arrival Point opens in November.</p><p>Also coming: <i>Glass Tide</i> in October.</p>"
+         "<h3>Watch</h3><p>Glass Tide — official teaser</p>", "none"),
+        ("<p>Arrival Point opens in November.</p><p>Also coming: <i>Glass Tide</i> in October.</p>"
+         "<h3>Watch</h3><p>Arrival Point — official teaser</p>", "released"),
     ],
 )
 def test_trailer_attribution(body: str, status: str) -> None:

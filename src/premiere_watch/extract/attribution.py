@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from premiere_watch.extract.casefold import CaselessScan, lowered
 from premiere_watch.extract.companies import NETWORKS, REGIONAL, STREAMERS, STUDIOS, alternation
 from premiere_watch.extract.titles import Mention, TitleMatcher, foreign_subject, is_title_case, subject_verb
 from premiere_watch.model import Target
+
+if TYPE_CHECKING:
+    from premiere_watch.extract.page import Block
 
 _NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
            "eighth": 8, "ninth": 9, "tenth": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -188,6 +192,13 @@ def emphasized_titles(phrases: Iterable[str], matcher: TitleMatcher) -> list[str
             continue  # "Volume 1", "Netflix": a part or a company, not a title
         out.append(phrase)
     return out
+
+
+def page_titles(blocks: Iterable[Block], matcher: TitleMatcher) -> list[str]:
+    """The titles other than the target that a page sets in italics (or bold, or quotes) in its
+    main text: the page names them so once, and in plain type after ("Frankenstein — official teaser")."""
+    return list(dict.fromkeys(name for b in blocks if b.zone == "main"
+                              for name in emphasized_titles(b.emphasized, matcher)))
 
 
 def _quoted_titles(text: str) -> Iterator[tuple[int, int]]:

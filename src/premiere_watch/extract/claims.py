@@ -34,6 +34,7 @@ from premiere_watch.extract.attribution import (
     other_kind,
     other_titles,
     own_installment,
+    page_titles,
     slot_taken,
     subtitled_work,
 )
@@ -288,6 +289,7 @@ class _Walk:
         self.entry_page = is_entry_headline(page.headline, matcher)
         self.sequel = is_sequel(target) or self._called_sequel()
         self.headline_titles = headline_titles(page.headline, matcher)
+        self.page_titles = page_titles(page.blocks, matcher)
         self.anaphora = anaphora_for(target, self.sequel)
         self.article_topic = (about_target(page, matcher) or self._lede_about_target()) and \
             not roundup(page.headline, matcher)
@@ -509,7 +511,9 @@ class _Walk:
             # for another video, whose dates are its title's.
             topic = subject = False
         others = emphasized_titles(block.emphasized, self.matcher)
-        others += [name for name in self.headline_titles if name in block.text and name not in others]
+        # A title the page sets in italics once is that title wherever it stands in plain type.
+        others += [name for name in self.headline_titles + self.page_titles if name in block.text
+                   and name not in others]
         first_row = block.zone == "main" and self.listing.first_episode_row(block)
         # A list item may be a paragraph of its own ("19:20 Pipistrelle. The vampire drama shot in
         # ...  HBO's drama chief shut that down"): read it sentence by sentence, like one.

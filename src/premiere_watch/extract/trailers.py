@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from premiere_watch.extract.attribution import other_kind, other_titles, sibling, subtitled_work
+from premiere_watch.extract.attribution import other_kind, other_titles, page_titles, sibling, subtitled_work
 from premiere_watch.extract.casefold import CaselessScan, lowered
 from premiere_watch.extract.mentions import mask_dates, text_cache
 from premiere_watch.extract.page import Block, Page, Video, watch_url
@@ -477,6 +477,7 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
     context = article_season(page, matcher, target)
     other_season_article = target.season is not None and context is not None and context != target.season
     thread = False  # the sentence before was about the target
+    titles = page_titles(page.blocks, matcher)
     for block in page.blocks:
         if block.zone != "main":
             continue
@@ -515,7 +516,7 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
                 # "Watch the final trailer for Part One" on a page about Part Two; "the spinoff's teaser"
                 talk.other = True
                 continue
-            others = other_titles(sentence, [], matcher, mentions)
+            others = other_titles(sentence, [name for name in titles if name in sentence], matcher, mentions)
             names_other = bool(others) or foreign_subject(sentence, matcher)
             if other_season_article and _season_of(sentence) is None:
                 talk.other = True
