@@ -456,8 +456,12 @@ def test_quoted_questions_seen_trailers_and_headline_futures(body: str, status: 
      "released"),
     ("<p>All of Us Are Dead season 2 is coming. Its teaser played before Deadpool & Wolverine in cinemas.</p>",
      "released"),
+    # ... and one that plays after another film's end credits in every theater is attached to it;
+    ("<p>All of Us Are Dead season 2 is coming. A teaser plays after Pearl's end credits in every theater.</p>",
+     "released"),
     # ... one that will be played there is not yet.
     ("<p>All of Us Are Dead season 2 is coming. A teaser will be played at Comic-Con in July.</p>", "none"),
+    ("<p>All of Us Are Dead season 2 is coming. A teaser will play after Pearl in theaters.</p>", "none"),
 ])
 def test_a_teaser_that_played_at_an_event(body: str, status: str) -> None:
     assert_trailer(body, status)

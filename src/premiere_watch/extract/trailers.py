@@ -174,7 +174,9 @@ _PUT_OUT = re.compile(r"\b(?:released|dropped|put out|debuted|premiered|aired|un
                       # "what the trailers have been selling since spring": they are out there
                       r"(?:trailers?|teasers?|spots?) (?:have|has) (?:been \w+ing|sold|promised|shown|teased)|"
                       # "the teaser that played at Comic-Con in July", "played before Deadpool in cinemas"
-                      r"played (?:at|during|before|ahead of|in (?:theaters|theatres|cinemas))|"
+                      # ... and "a teaser plays after Pearl's end credits in every theater": it is attached
+                      r"(?<!will )(?:played|plays) (?:at|during|before|after|ahead of|"
+                      r"in (?:theaters|theatres|cinemas))|"
                       r"ran during|went (?:up|live|online|out)|(?:is|are|has been|have been) (?:out|up|online|live)|"
                       # "since its trailer hit in June": a trailer that hit or landed is out
                       r"(?:(?<=trailer )|(?<=teaser ))(?:hit|landed)|"
