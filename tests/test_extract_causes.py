@@ -751,6 +751,8 @@ def test_a_section_is_about_what_its_first_paragraph_opens_with() -> None:
 @pytest.mark.parametrize(("line", "is_line"), [
     ("PRESS RELEASE May 20, 2024", True),
     ("View this issue in your browser · Issue #112 · Tuesday, September 13, 2022", True),
+    ("| Thursday, January 18, 2024 · View in browser", True),
+    ("| Thursday, January 18, 2024 · View the trailer", False),
     ("| Premiere | October 5, 2022", False),
     ("Release date: October 5, 2022", False),
 ])

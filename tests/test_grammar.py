@@ -180,6 +180,10 @@ RELATIVE = [
     ("kicks off on the final Tuesday of September.", D(2018, 6, 19), [("2018-09-25", "", True)]),
     ("last Tuesday in September", D(2018, 6, 19), [("2018-09-25", "", True)]),
     ("the first Friday of October", D(2025, 1, 1), [("2025-10-03", "", True)]),
+    # ... of the month the page's date is in, or the next
+    ("opens on the last Friday of this month.", D(2023, 9, 7), [("2023-09-29", "", True)]),
+    ("the first Monday of next month", D(2023, 12, 7), [("2024-01-01", "", True)]),
+    ("the last Friday of this month's schedule", None, []),
     # holidays
     ("this Thanksgiving", D(2023, 11, 13), [("2023-11-23", "", True)]),
     ("on the Wednesday of Thanksgiving week, the day before the holiday", D(2023, 11, 13),

@@ -226,3 +226,22 @@ def _nth_weekday_form(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | N
         if d is not None and d >= ctx.anchor:
             return [Candidate(start, m.end(), FuzzyDate.from_date(d), True, pre.cue_qual)]
     return None
+
+
+# "on the last Friday of this month", "the first Monday of next month": the month the page's date names.
+@form(
+    rf"""(?P<ord>first|First|second|Second|third|Third|fourth|Fourth|fifth|Fifth|last|Last|final|Final
+    |1st|2nd|3rd|4th|5th)\s+{FULL_WEEKDAY.format(n='wd')}\s+(?i:of|in)\s+(?P<rel>(?i:this|next))\s+(?i:month)\b""",
+    prio=6,
+    needs=(NEEDS_WEEKDAY, ("month",)),
+)
+def _nth_weekday_of_this_month(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
+    if ctx.anchor is None or char_before(ctx.text, m.start()).isalnum():
+        return None
+    pre = read_prefix(ctx.text, m.start())
+    start = pre.the_at if pre.the and not pre.cue_qual else pre.qstart
+    year, month = ctx.anchor.year, ctx.anchor.month
+    if m.group("rel").lower() == "next":
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    d = nth_weekday(year, month, weekday_of(m.group("wd")), ORDINAL_NUM[m.group("ord").lower()])
+    return [Candidate(start, m.end(), FuzzyDate.from_date(d), True, pre.cue_qual)] if d else None
