@@ -379,6 +379,10 @@ def test_a_move_within_a_year_keeps_its_new_date() -> None:
     ("Halcyon Drift season 2 might not air until 2026.", Want(None)),
     ("Vireo+ confirmed today that Halcyon Drift season 2 won't arrive until 2026.", Want("2026", denied="2025")),
     ("Our money is on Halcyon Drift season 2 arriving next autumn.", Want(None, "2024-23")),
+    # The writer's reading: a launch that "looks realistic" is an estimate.
+    ("Our read: with most of Halcyon Drift season 2 in the can, a launch this summer looks realistic.",
+     Want(None, "2024-22")),
+    ("A launch of Halcyon Drift season 2 this summer is feasible, one producer said.", Want(None, "2024-22")),
     ("Halcyon Drift season 2 premieres on October 3, Vireo+ announced.", Want("2024-10-03")),
     # A writer's earliest guess, and an arrival said as "with us": hedged by "could" and "should".
     ("Halcyon Drift season 2 could land as soon as June.", Want(None, "2024-06")),

@@ -201,7 +201,9 @@ _TENTATIVE_WORDS = (
     # "ending hopes of a holiday launch" hopes for nothing
     r"believe[sd]?|think|thinks|reckons?|suspect\w*|"
     r"(?<!ending )(?<!dashing )(?<!crushing )(?<!killing )hope\w*|hoping|should|"
-    r"plausible|"
+    r"plausible|realistic(?:ally)?|feasible|"
+    # "Our read: ... a launch this summer looks realistic": the writer's own reading
+    r"(?:our|my) (?:read|reading|take|hunch)|"
     r"bet|betting|eye(?:s|ing|d)?|target(?:s|ing|ed)?|tipped|penciled|pencilled|tentative\w*|placeholder|"
     r"unconfirmed|unofficial(?:ly)?|sometime|circa|leak\w*|insiders?|floated|suggest\w*|tba|tbd|"
     r"claim(?:s|ed|ing)?|tabloids?|gossip|(?:hard|difficult|tough) to (?:see|imagine|picture)|"
