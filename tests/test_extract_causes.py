@@ -383,6 +383,9 @@ def test_a_move_within_a_year_keeps_its_new_date() -> None:
     ("Our read: with most of Halcyon Drift season 2 in the can, a launch this summer looks realistic.",
      Want(None, "2024-22")),
     ("A launch of Halcyon Drift season 2 this summer is feasible, one producer said.", Want(None, "2024-22")),
+    # A hedge in the clause after the date hedges that clause: ", after the festival was expected to ...".
+    ("Halcyon Drift season 2 will now open on 11 April, instead of 10 April, after the festival was expected "
+     "to fall a day later.", Want("2024-04-11", denied="2024-04-10")),
     ("Halcyon Drift season 2 premieres on October 3, Vireo+ announced.", Want("2024-10-03")),
     # A writer's earliest guess, and an arrival said as "with us": hedged by "could" and "should".
     ("Halcyon Drift season 2 could land as soon as June.", Want(None, "2024-06")),

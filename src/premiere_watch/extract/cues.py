@@ -229,7 +229,7 @@ _MAY = re.compile(r"\bmay\b")  # no other hedge can overlap a lone "may": their 
 # No ". ": sentences arrive split, so that is "Dr. ".  The conjunctions share one "\b" so that
 # re tries them only at a word start and, as a CaselessScan, skips those of other initials.
 _CLAUSE_BREAK = CaselessScan(
-    r";|:\s|,\s+so\b|\s[–—]\s|,\s+(?:considering|given|including|following|with)\b|,\s+(?:and|which|who|when)\b|"
+    r";|:\s|,\s+so\b|\s[–—]\s|,\s+(?:considering|given|including|following|with|after)\b|,\s+(?:and|which|who|when)\b|"
     r",\s+(?=where\b)|"
     # ", ending months of speculation": a participle opens a phrase of its own ("according to" does not).
     r",\s+(?=[a-z]{3,}ing\b)(?!according|regarding|concerning|including|starring|featuring)|"
