@@ -1171,6 +1171,7 @@ def test_a_shorthand_headline_over_a_lede_that_names_the_title_is_about_it() -> 
      False),
     ("The season premieres in March 2025, a month after the drama launch, not on 7 September.", True),
     ("The teaser is out, and the season premieres in March 2025.", True),
+    ("The anniversary screening is in March 2025, ahead of the film's return.", False),
 ])
 def test_a_date_belongs_to_the_event_its_own_clause_names(sentence: str, is_release: bool) -> None:
     start = sentence.index("March")
@@ -1197,6 +1198,13 @@ def test_a_title_set_in_italics_once_is_that_title_in_plain_type() -> None:
                    "Glass Tide opens on 12 September, a week after the festival.",
                    headline="The studio's autumn: what is coming", published="2025-03-12")
     check(read(html, MERIDIAN), Want(None))
+
+
+def test_the_occasion_a_release_is_timed_for_is_no_event_of_its_own() -> None:
+    html = article("The studio said Tuesday that Meridian Run returns to theaters across the United States on "
+                   "Friday, April 26, to mark the film's 45th anniversary.", headline="Meridian Run is back",
+                   published="2024-03-20")
+    check(read(html, MERIDIAN), Want("2024-04-26"))
 
 
 def test_a_teaser_put_out_in_a_month_is_no_release_in_it() -> None:

@@ -643,7 +643,10 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
 
 
 # ", with Irish-language screenings carrying subtitles": what comes with the release, after its date.
-_WITH_AFTER = re.compile(r"\s*,?\s*(?:with|plus|including|along with|alongside)\s+(?:[\w'’-]+\s+){0,3}")
+# ... and ", to mark the film's 45th anniversary": the occasion the release is timed for.
+_WITH_AFTER = re.compile(r"\s*,?\s*(?:with|plus|including|along with|alongside|(?:to|in order to)\s+(?:mark|celebrate|"
+                         r"commemorate|honou?r|coincide with)|marking|celebrating|commemorating|in time for)\s+"
+                         r"(?:[\w'’-]+\s+){0,3}")
 
 
 def _accompanies(sentence: str, start: int, end: int, lo: int, other_hi: int) -> bool:
