@@ -393,6 +393,10 @@ def test_a_listing_rows_trailer_control(row: str, status: str) -> None:
     # Videos "called" a trailer that the page says are fan edits are no release ...
     ("<p>All of Us Are Dead season 2 has no date. YouTube is full of videos called things like \"ALL OF US ARE "
      "DEAD Season 2 Official Trailer\". They are fan edits of season-one footage.</p>", "none"),
+    # ... and so is one "stitched together" from old clips, "not from Netflix" ...
+    ("<p>All of Us Are Dead season 2 has no date. A video titled \"ALL OF US ARE DEAD Season 2 Official Trailer\" "
+     "has racked up views this month, but it is stitched together from old clips, and it is not from "
+     "Netflix.</p>", "none"),
     # ... a film's trailer on a page about a series' season is some film's ...
     ("<p>All of Us Are Dead season 2 star Park Ji-hu has been busy. She wrapped the romantic comedy Two Weeks "
      "in Positano this fall, and the film is due in theaters in February, with a first trailer that hit the "

@@ -22,6 +22,7 @@ from typing import Literal
 
 from premiere_watch.extract.attribution import other_kind, other_titles, page_titles, sibling, subtitled_work
 from premiere_watch.extract.casefold import CaselessScan, lowered
+from premiere_watch.extract.companies import NETWORKS, STREAMERS, STUDIOS, alternation
 from premiere_watch.extract.mentions import mask_dates, text_cache
 from premiere_watch.extract.page import Block, Page, Video, watch_url
 from premiere_watch.extract.titles import TitleMatcher, foreign_subject, season_refs
@@ -43,7 +44,10 @@ _STILL = re.compile(r"\b(?:teaser|first[- ]look|promo)\s+(?:images?|photos?|stil
 # Made by fans: never "released" by anyone who can date the release.
 _FAKE = re.compile(r"\b(?:fan[- ]?made|fan[- ]edits?|fan[- ]trailers?|concept trailer|\(concept\)|concept|fake|"
                    r"not real|isn['’]t real|hoax|ai[- ]generated|deepfake|parody|unofficial|not official|"
-                   r"not affiliated)\b", re.I)
+                   # "stitched together from 1990s news footage ..., and it is not from Netflix"
+                   r"not affiliated|(?:stitched|cobbled|spliced|pieced) together|"
+                   r"(?:is|was|are|were)\s+not\s+(?:made\s+)?(?:by|from)\s+(?:the\s+)?(?:studio|network|streamer|"
+                   rf"{alternation((*STREAMERS, *NETWORKS, *STUDIOS))}))\b", re.I)
 _NONE = re.compile(
     r"(?:\bno|\bnot|n['’]t|\bnever|\byet to|\bwithout|\bnothing|\bnobody|\bno one|\bnone|"
     # ("What is not a guess is that there is now some footage": the negation ends at "is that".)
