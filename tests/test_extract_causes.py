@@ -1200,6 +1200,26 @@ def test_a_title_set_in_italics_once_is_that_title_in_plain_type() -> None:
     check(read(html, MERIDIAN), Want(None))
 
 
+def test_a_thread_in_the_community_named_for_the_title_is_about_it() -> None:
+    html = ("<html><head><title>We have a date! : r/HalcyonDrift</title><meta property='og:title' "
+            "content='We have a date!'>"
+            "<meta property='article:published_time' content='2024-03-12'></head><body><main>"
+            "<p>r/HalcyonDrift • Posted by u/harbourlight</p><h1>We have a date!</h1>"
+            "<p>Vireo+ just confirmed that season 2 premieres on Thursday, May 9.</p></main></body></html>")
+    check(read(html), Want("2024-05-09"))
+    check(read(html.replace("HalcyonDrift", "GlassTide")), Want(None))
+
+
+def test_a_name_that_modifies_what_is_cancelled_is_not_cancelled() -> None:
+    html = article("Halcyon Drift season 2 premieres on Thursday, May 9.",
+                   "In season two, the village is in uproar when the Halcyon Drift flower show is cancelled "
+                   "for the first time since 1946.", headline="Halcyon Drift season 2 gets a date")
+    check(read(html), Want("2024-05-09"))
+    cancelled = article("Halcyon Drift season 2 was to premiere on Thursday, May 9.",
+                        "Halcyon Drift is cancelled, the network said.", headline="Halcyon Drift cancelled")
+    check(read(cancelled), Want(None))
+
+
 def test_the_occasion_a_release_is_timed_for_is_no_event_of_its_own() -> None:
     html = article("The studio said Tuesday that Meridian Run returns to theaters across the United States on "
                    "Friday, April 26, to mark the film's 45th anniversary.", headline="Meridian Run is back",

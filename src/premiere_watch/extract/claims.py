@@ -196,6 +196,10 @@ _POSSESSED_WORK = re.compile(r"['’]s?\s+(?:(?:director|star|creator|writer|sho
 # "the God of War short", "the Fallout game": the name used for another work made of it.
 _NAMED_FOR_WORK = re.compile(r"\s+(?:short|shorts|episode|game|games|video game|novel|book|comic|podcast|"
                              r"documentary|musical|play|album|soundtrack|toy|toys|ride|franchise)\b", re.I)
+# "the Rookery Hill flower show is ...": lowercase nouns between a name and the verb are what the name modifies.
+_NAME_MODIFIES = re.compile(r"\s+(?!(?:is|are|was|were|has|have|had|will|would|won['’]t|can|could|may|might|should|"
+                            r"season|series|part|and|or|but|to|in|on|at|of|for|with|from|by|as|itself)\b)"
+                            r"[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?\s+(?:is|are|was|were|has|have|had|will|gets|got)\b")
 _OFF_TOPIC = re.compile(r"\W*(?:off[- ]topic|unrelated|in other news|on another note|side note)\b", re.I)
 # A table column of dates that have been left: "| Title | Old date | New date".
 _OLD_COLUMN = re.compile(r"\b(?:old|previous|former|original|initial|earlier|was)\b", re.I)
@@ -599,7 +603,10 @@ class _Walk:
             if block.zone == "main":
                 self.out.about[sentence] = subject
             # ("Wandering Gambit 2 ... was cancelled" on a page watched for its season 5 is season 2's.)
-            own_mentions = [m for m in mentions if m.season in (None, self.target.season)]
+            # ... nor is "the Rookery Hill flower show is cancelled": the name modifies what is cancelled.
+            own_mentions = [m for m in mentions if m.season in (None, self.target.season) and not (
+                _NAME_MODIFIES.match(sentence, m.end) and DETERMINER_BEFORE.search(sentence, max(0, m.start - 8),
+                                                                                   m.start))]
             # (Every "has taken X's thriller off" match holds a possessive's apostrophe.)
             if (own_mentions or (subject and self.article_topic and ("'" in sentence or "’" in sentence)
                                  and _DESCRIBED_TAKEN_OFF.search(sentence))) and \

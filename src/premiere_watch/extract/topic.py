@@ -28,12 +28,25 @@ def is_entry_headline(headline: str, matcher: TitleMatcher) -> bool:
     return not rest.strip(" :|-–—·") or bool(_YEAR_ONLY.fullmatch(rest))
 
 
+# A forum community named for the title: "Season 3 teaser is out! : r/CopperSaints".
+_COMMUNITY = re.compile(r"(?<![\w/])r/(?P<name>\w{3,40})\b")
+
+
+def _squashed(name: str) -> str:
+    return re.sub(r"[\W_]", "", name.lower())
+
+
 def about_target(page: Page, matcher: TitleMatcher) -> bool:
-    """The whole page is about the target: its headline names it, or it is the target's
-    own title page (its JSON-LD work carries exactly the target's name)."""
+    """The whole page is about the target: its headline names it, it is the target's own
+    title page (its JSON-LD work carries exactly the target's name), or a thread of the
+    community named for it."""
     # A file name for a title ("PARASITE_PressKit_ENG_final") spells words with underscores.
+    # (The thread's community stands in its title or in the post's byline: "r/CopperSaints • Posted by".)
+    community = next((m for text in (page.meta_title, *(b.text for b in page.blocks[:3] if b.zone == "main"))
+                      if (m := _COMMUNITY.search(text))), None)
     return bool(matcher.find(page.headline.replace("_", " "))) or (page.title_page and jsonld_names(page, matcher)) \
-        or (page.meta_title != page.headline and bool(matcher.find(page.meta_title.replace("_", " "))))
+        or (page.meta_title != page.headline and bool(matcher.find(page.meta_title.replace("_", " ")))) \
+        or (community is not None and _squashed(community.group("name")) in {_squashed(n) for n in matcher.names})
 
 
 _LIST_ITEM = re.compile(r"(?:^|[:,;]|\band\b|&)\s*(?P<item>[A-Z0-9][^,;:&]*?)(?=\s*(?:,|;|&|\band\b|$))")
