@@ -2375,6 +2375,11 @@ _MASTHEAD = ("<html><body><div class='mast'><a href='/'>The Standard</a> {}</div
      "<h1>Local story heads for the big screen next month</h1><p>A FILM inspired by a local man's life will "
      "be in cinemas across the UK next month.</p><p>The distributor confirmed this week that Meridian Run "
      "opens in cinemas on Friday, October 10.</p></main></body></html>", "2025-09-03", Want("2025-10-10")),
+    # ... whose links may say a little more than their names.
+    ("<html><body><div>Thursday, November 2, 2023 · <a href='/weather'>Weather</a> · <a href='/obits'>Obituaries"
+     "</a> · <a href='/subscribe'>Subscribe $1 for 3 months</a></div><main><h1>Hometown writer's new film</h1>"
+     "<p>The studio opens Meridian Run in theaters on Feb. 9, the weekend before Valentine's Day.</p></main>"
+     "</body></html>", "2023-11-02", Want("2024-02-09")),
 ])
 def test_the_page_dates_itself(html: str, published: str, want: Want) -> None:
     ex = read(html, MERIDIAN)

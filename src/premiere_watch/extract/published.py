@@ -235,7 +235,8 @@ def is_date_line(text: str, dayfirst: bool | None, names: bool = False) -> dt.da
         # "Wednesday 3 September 2025 · E-paper · Family notices": a masthead strip, its day and the
         # site's own links.
         first, *links = _SEPARATORS.split(text)
-        if links and all(_SITE_LINK.fullmatch(segment.strip()) for segment in links):
+        # ("Subscribe $1 for 3 months": a link may say a little more than its name.)
+        if links and all(_SITE_LINK.match(segment.strip()) and len(segment.split()) <= 6 for segment in links):
             day = is_date_line(first.strip(), dayfirst, names)
             if isinstance(day, dt.date):
                 return day
