@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from premiere_watch.dates import FuzzyDate
 from premiere_watch.extract.grammar import DateMention, split_sentences
 from premiere_watch.extract.grammar import find_dates as _grammar_find
+from premiere_watch.extract.grammar.sentences import BULLETS
 
 if TYPE_CHECKING:
     from premiere_watch.extract.page import Page
@@ -107,6 +108,8 @@ def may_hold_date(text: str) -> bool:
 
 # "... in 2019.  The finale aired in May of that year": a date that takes its year from an
 # earlier sentence of its block (the grammar's "pending" mentions).
+_MARGIN = 32  # characters of its block read either side of a sentence: more than a date runs over its edge
+_EDGE = 14  # ... and where to look for date words either side of that edge ("September. " and "2027")
 _EARLIER_YEAR = re.compile(r"\b(?:that|same|following|previous)\s+year\b", re.I)
 
 
@@ -116,8 +119,9 @@ class TextCache:
     A sentence of a block is scanned alone: most sentences are never asked for (the claims
     walk reads the dates only of sentences that may make a claim).  A sentence that takes its
     year from an earlier one ("that year") gets its share of the block's mentions instead, as
-    does every sentence of a block already scanned whole.  A block none of whose text can hold
-    a date (no digit, month, weekday, ...) is not scanned at all, nor are its sentences.
+    does every sentence of a block already scanned whole or cut at a line break or a bullet.  A
+    block none of whose text can hold a date (no digit, month, weekday, ...) is not scanned at
+    all, nor are its sentences.
     """
 
     def __init__(self, anchor: dt.date | None, dayfirst: bool | None = None) -> None:
@@ -127,22 +131,50 @@ class TextCache:
         self._sentences: dict[str, list[str]] = {}
         self._parent: dict[str, tuple[str, int]] = {}  # sentence -> (block text, offset)
         self._hints: dict[str, bool] = {}  # block text -> may hold a date
+        self._breaks: dict[str, bool] = {}  # block text -> cut at a line break or a bullet
 
     def dates(self, text: str) -> list[DateMention]:
         hit = self._dates.get(text)
         if hit is None:
             parent = self._parent.get(text)
-            if parent is not None and (parent[0] in self._dates or _EARLIER_YEAR.search(text)):
+            if parent is not None and (parent[0] in self._dates or _EARLIER_YEAR.search(text)
+                                       or self._hard_breaks(parent[0])):
                 block, at = parent
                 end = at + len(text)
                 hit = [DateMention(d.start - at, d.end - at, d.text, d.date, d.relative, d.qualifier)
                        for d in self.dates(block) if at <= d.start and d.end <= end]
+            elif parent is None:
+                hit = find_dates(text, self.anchor, self.dayfirst) if self._hinted(text) else []
             else:
                 # (A sentence is scanned when its block may hold a date: a German "im Mai" holds no
                 # hint of its own, and a block scan finds it beside a hint elsewhere in the block.)
-                hit = find_dates(text, self.anchor, self.dayfirst) if self._hinted(
-                    text if parent is None else parent[0]) else []
+                hit = self._window(text, *parent) if self._hinted(parent[0]) else []
             self._dates[text] = hit
+        return hit
+
+    def _window(self, sentence: str, block: str, at: int) -> list[DateMention]:
+        """The sentence's mentions, scanned with some of the block's text either side of it: an
+        expression running over its edge ("... on Friday, 12. Jan 2025") claims the characters it
+        would claim in a scan of the whole block, and is left out, as that scan's share leaves it."""
+        end = at + len(sentence)
+        # Only an expression with date words on both sides of the sentence's edge runs over it (a
+        # full stop ends every word the grammar reads before a date): most sentences are read alone.
+        if not (_HINT.search(block, max(0, at - _EDGE), at) and _HINT.search(block, at, at + _EDGE)) and \
+                not (_HINT.search(block, max(at, end - _EDGE), end) and _HINT.search(block, end, end + _EDGE)):
+            return find_dates(sentence, self.anchor, self.dayfirst)
+        lo = block.rfind(" ", 0, max(0, at - _MARGIN)) + 1  # (at a word's start, never inside one)
+        hi = block.find(" ", min(len(block), end + _MARGIN))
+        hi = len(block) if hi < 0 else hi
+        return [DateMention(d.start + lo - at, d.end + lo - at, d.text, d.date, d.relative, d.qualifier)
+                for d in find_dates(block[lo:hi], self.anchor, self.dayfirst)
+                if at <= d.start + lo and d.end + lo <= end]
+
+    def _hard_breaks(self, block: str) -> bool:
+        """The block's sentences were cut at a line break or a bullet, where a date may run on
+        ("Friday,\nMarch 14": the weekday decides the year): its scan is read whole."""
+        hit = self._breaks.get(block)
+        if hit is None:
+            hit = self._breaks[block] = "\n" in block or any(bullet in block for bullet in BULLETS)
         return hit
 
     def _hinted(self, text: str) -> bool:

@@ -78,8 +78,8 @@ def _word_before(text: str, stop: int) -> str:
 
 
 # A bullet or middle dot between items of a run-in list ends an item as a full stop would.
-_BULLETS = "•·▪●"
-_ITEM_BREAK = re.compile(rf"\s+[{_BULLETS}]\s+")
+BULLETS = "•·▪●"
+_ITEM_BREAK = re.compile(rf"\s+[{BULLETS}]\s+")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -91,7 +91,7 @@ def split_sentences(text: str) -> list[str]:
     """
     out: list[str] = []
     lines = text.splitlines()
-    if any(bullet in text for bullet in _BULLETS):  # rare: most blocks need no scan for a break
+    if any(bullet in text for bullet in BULLETS):  # rare: most blocks need no scan for a break
         lines = [item for raw in lines for item in _ITEM_BREAK.split(raw)]
     for line in lines:
         start = 0
