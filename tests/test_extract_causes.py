@@ -1172,6 +1172,9 @@ def test_a_shorthand_headline_over_a_lede_that_names_the_title_is_about_it() -> 
     ("The season premieres in March 2025, a month after the drama launch, not on 7 September.", True),
     ("The teaser is out, and the season premieres in March 2025.", True),
     ("The anniversary screening is in March 2025, ahead of the film's return.", False),
+    # A date set before "schedule" or "list" names the day that schedule was issued.
+    ("Selected changes to the March 2025 schedule follow below.", False),
+    ("The film opens in March 2025, schedule permitting.", True),
 ])
 def test_a_date_belongs_to_the_event_its_own_clause_names(sentence: str, is_release: bool) -> None:
     start = sentence.index("March")
@@ -1218,6 +1221,15 @@ def test_a_name_that_modifies_what_is_cancelled_is_not_cancelled() -> None:
     cancelled = article("Halcyon Drift season 2 was to premiere on Thursday, May 9.",
                         "Halcyon Drift is cancelled, the network said.", headline="Halcyon Drift cancelled")
     check(read(cancelled), Want(None))
+
+
+def test_a_slot_left_open_is_a_date_left() -> None:
+    html = article("Focus Features on Thursday moved Meridian Run to April 22, 2022.",
+                   "Focus' own April 8 slot is now open; the distributor has not said what will fill it.",
+                   headline="Focus pushes Meridian Run back two weeks", published="2021-12-09")
+    check(read(html, MERIDIAN), Want("2022-04-22", denied="2022-04-08"))
+    alone = article("Meridian Run's April 8 slot is now open.", headline="Meridian Run moves", published="2021-12-09")
+    check(read(alone, MERIDIAN), Want(None, denied="2022-04-08"))
 
 
 def test_the_occasion_a_release_is_timed_for_is_no_event_of_its_own() -> None:

@@ -103,6 +103,8 @@ _PAST_RELEASE_VERB = re.compile(rf"\b(?:{_RELEASED}|(?:was|were) (?:released|str
                                 r"locations|screens)\s+(?:on\s+)?)?$", re.I)
 _HAS_PASSED = re.compile(r"\s*(?:window|slot|date|release)?\s*(?:has|had)\s+(?:now\s+|already\s+)?"
                          r"(?:passed|gone|come and gone|been missed)\b|\s*(?:window|slot)?\s*came and went\b", re.I)
+_LEFT_OPEN = re.compile(r"\s*(?:slot|date|berth|window|spot)\s+(?:is|was|has been|now sits|sits|stands)\s+"
+                        r"(?:now\s+)?(?:open|free|vacant|empty|unclaimed|up for grabs)\b", re.I)
 _MOVED_AGAIN = re.compile(r"[,;]\s+(?:and|but|then|before)?\s*(?:[\w'’]+\s+){0,4}?(?:it|they|the (?:film|movie|"
                           r"series|show|season|release))\s+(?:has\s+|was\s+|had\s+)?(?:slid|slipped|moved|shifted|"
                           r"been pushed|pushed|delayed|postponed|bumped|been moved)\s+(?:back\s+)?again\b", re.I)
@@ -851,6 +853,8 @@ class _Walk:
             # "the spring window has passed": the one before the page, and gone.
             dm = _looking_back(dm, self.anchor)
             verdict = cues.Verdict("denied", "a window that has passed")
+        elif _LEFT_OPEN.match(sentence, dm.end):
+            verdict = cues.Verdict("denied", "a slot left open")  # "Focus' own April 8 slot is now open"
         if verdict.status != "denied" and next_start is None and _MOVED_AGAIN.search(sentence, dm.end):
             # "Disney pushed it to July 26, 2024, and this week it slid again": not the date any more.
             verdict = cues.Verdict("denied", "moved again since")

@@ -410,6 +410,9 @@ def _subject_is_other(sentence: str, other: tuple[int, int, int, str], prem: tup
     return not between or bool(_OF_TITLE.fullmatch(sentence[o_end:between[0][0]]))
 
 
+# "the May 7 schedule", "Monday's update": a date set before a noun names the day that thing is of.
+_DATED_NOUN = re.compile(r"(?:['’]s)?\s+(?:release\s+)?(?:schedule|calendar|slate|update|line-?up|list|announcement|"
+                         r"report|memo|edition|issue|statement|press release|newsletter)\b", re.I)
 _MEASURED_FROM_RELEASE = re.compile(
     # (not "a week after its festival premiere": the release itself may be measured from another event)
     r"\s*,\s*(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|nights?|weeks?|months?)\s+(?:ahead of|before|"
@@ -498,6 +501,9 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
             # 2027 at CinemaCon" (where it was dated); "set X for May 23, four years after the trilogy
             # ... into a summer event" (past the comma, another phrase)
             return True, "scheduled for"
+    if _DATED_NOUN.match(sentence, end):
+        # "Selected changes, May 7 schedule": the day a schedule or a list was issued.
+        return False, "the date of a schedule or a list, not of a release"
     if _MEASURED_FROM_RELEASE.match(sentence, end):
         # "a preview screening ... on 12/08/2025, a week ahead of the premiere": not the premiere.
         return False, "measured from the release, so not it"
