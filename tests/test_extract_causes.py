@@ -1175,6 +1175,8 @@ def test_a_shorthand_headline_over_a_lede_that_names_the_title_is_about_it() -> 
     # A date set before "schedule" or "list" names the day that schedule was issued.
     ("Selected changes to the March 2025 schedule follow below.", False),
     ("The film opens in March 2025, schedule permitting.", True),
+    # A time measured from another event ends the date's clause: "renewed ... in March 2025" is the renewal's.
+    ("Netflix renewed the show in March 2025, three weeks after season 2 premiered.", False),
 ])
 def test_a_date_belongs_to_the_event_its_own_clause_names(sentence: str, is_release: bool) -> None:
     start = sentence.index("March")
@@ -1221,6 +1223,14 @@ def test_a_name_that_modifies_what_is_cancelled_is_not_cancelled() -> None:
     cancelled = article("Halcyon Drift season 2 was to premiere on Thursday, May 9.",
                         "Halcyon Drift is cancelled, the network said.", headline="Halcyon Drift cancelled")
     check(read(cancelled), Want(None))
+
+
+def test_a_move_named_as_a_noun_dates_nothing_after_it() -> None:
+    # "With Thursday's move, the lineup now runs ... and X on Aug. 1, 2025": the verb is "runs".
+    html = article("With Thursday's move, the studio's feature lineup now runs <i>Glass Tide</i> on March 8, 2024, "
+                   "<i>Copper Sky</i> on Sept. 20, 2024 and <i>Meridian Run</i> on Aug. 1, 2025.",
+                   headline="Studio fills out its slate", published="2023-11-16")
+    check(read(html, MERIDIAN), Want("2025-08-01"))
 
 
 def test_a_slot_left_open_is_a_date_left() -> None:

@@ -231,6 +231,9 @@ _MAY = re.compile(r"\bmay\b")  # no other hedge can overlap a lone "may": their 
 _CLAUSE_BREAK = CaselessScan(
     r";|:\s|,\s+so\b|\s[–—]\s|,\s+(?:considering|given|including|following|with|after)\b|,\s+(?:and|which|who|when)\b|"
     r",\s+(?=where\b)|"
+    # ", three weeks after season 2 premiered": a time measured from another event opens a clause of its own
+    r",\s+(?=(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+(?:days?|weeks?|"
+    r"months?|years?)\s+(?:after|before|later|earlier)\b)|"
     # ", ending months of speculation": a participle opens a phrase of its own ("according to" does not).
     r",\s+(?=[a-z]{3,}ing\b)(?!according|regarding|concerning|including|starring|featuring)|"
     r"\b(?:and\s+(?:the|its|their)\s+(?=\w+\s+(?:is|are|will|was|has|\w+s)\b)|"
@@ -606,7 +609,9 @@ def event_of(sentence: str, start: int, end: int, schedule: bool, previous: str 
         lo <= s < start for s, _e, _w in _matches("premiere", sentence)) and not _PLAN_FOR.search(
         sentence, max(lo, start - 12), start)  # "In July it moved ...", not "pencilled in for July"
     if prem_span and _MOVE.fullmatch(prem_span[3].split()[0]) and (
-            leads or (prem_span[1] < start and not _MOVED_TO_OR_FROM.search(sentence, max(lo, start - 40), start))):
+            leads or (prem_span[1] < start and not _MOVED_TO_OR_FROM.search(sentence, max(lo, start - 40), start)
+                      # ("With Thursday's move, the lineup now runs ... X on Aug. 1": the move is a noun)
+                      and not _NOUN_BEFORE.search(sentence, max(0, prem_span[1] - 12), prem_span[1]))):
         # "In July it moved the film to 8 December": July dates the move, not a release.
         return False, f"the date of the change ({prem_span[3]!r})"
     if _CALENDAR_FACT.search(sentence, max(0, start - 60), start):
@@ -727,6 +732,7 @@ def _cue_at(sentence: str, word: str, lo: int) -> int:
     return at if at >= 0 else sentence.lower().find(word.lower())
 
 
+_NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|this|that|its|their|a|latest|last))\s+$", re.I)
 _PLAN_FOR = re.compile(r"\b(?:for|to|until|till)\s+(?:the\s+)?$", re.I)
 _MOVED_TO_OR_FROM = re.compile(r"\b(?:to|from|until|till|for|into|off|out of|now|back|up|forward|ahead|by)\b"
                                r"[^.;]{0,30}$", re.I)
