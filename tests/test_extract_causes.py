@@ -1225,6 +1225,14 @@ def test_a_name_that_modifies_what_is_cancelled_is_not_cancelled() -> None:
     check(read(cancelled), Want(None))
 
 
+def test_a_country_is_no_title_a_which_clause_could_be_about() -> None:
+    html = article("Halcyon Drift season 2 finally has a date.", "All six episodes drop at once on Wednesday, "
+                   "October 16 at 6pm Pacific time in the US, which is 12pm AEDT on Thursday, October 17 here, "
+                   "Vireo+ confirmed.",
+                   headline="Halcyon Drift season 2 gets its date", published="2024-09-02")
+    assert rules_call(read(html)) in ("2024-10-16", "2024-10-17")
+
+
 def test_a_move_named_as_a_noun_dates_nothing_after_it() -> None:
     # "With Thursday's move, the lineup now runs ... and X on Aug. 1, 2025": the verb is "runs".
     html = article("With Thursday's move, the studio's feature lineup now runs <i>Glass Tide</i> on March 8, 2024, "

@@ -156,6 +156,9 @@ _NOT_TITLES = re.compile(r"(?:(?:exclusive|update|updated|breaking|report|watch)
                          r"Volume \d+|Vol\.? \d+|Chapter \w+|Act \w+|Book \w+|Staffel \d+|Teil \w+|"
                          r"(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber|"
                          r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+                         # places a release is dated for: "in the US, which is 12pm AEDT on Thursday here"
+                         r"US|U\.S\.|USA|UK|U\.K\.|EU|America|North America|Europe|Australia|Canada|Britain|"
+                         r"Ireland|India|Japan|Korea|South Korea|Germany|France|Spain|Italy|Mexico|Brazil|"
                          r".*\b(?:Studios?|Pictures|Features|Entertainment|Television|Networks?|Films|Media|Channel|TV|"
                          r"Deutschland|International|Productions|Animation|Distribution|Releasing|Group|Inc\.?|"
                          r"Ltd\.?))", re.I)
