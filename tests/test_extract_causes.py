@@ -1233,6 +1233,12 @@ def test_a_country_is_no_title_a_which_clause_could_be_about() -> None:
     assert rules_call(read(html)) in ("2024-10-16", "2024-10-17")
 
 
+def test_an_adverb_before_a_colon_is_no_title() -> None:
+    html = article("Officially: FX has said the series is coming in 2025.", "Anything finer is guesswork.",
+                   headline="Everything we know about Halcyon Drift season 2")
+    check(read(html), Want("2025"))
+
+
 def test_a_move_named_as_a_noun_dates_nothing_after_it() -> None:
     # "With Thursday's move, the lineup now runs ... and X on Aug. 1, 2025": the verb is "runs".
     html = article("With Thursday's move, the studio's feature lineup now runs <i>Glass Tide</i> on March 8, 2024, "

@@ -261,7 +261,9 @@ def other_titles(sentence: str, phrases: list[str], matcher: TitleMatcher,
 
     for m in _SUBTITLED.finditer(sentence) if ":" in sentence else ():  # every match has its colon
         head = m.group(0).split(":")[0]
-        if len(head.split()) <= 5 and head.strip().lower() not in _FIELD_LABELS:
+        label = head.strip().lower()
+        # ("Officially: FX has said ...", "Realistically: ...": an adverb says how the rest is meant.)
+        if len(head.split()) <= 5 and label not in _FIELD_LABELS and not re.fullmatch(r"[a-z]+ly", label):
             add(*m.span())
     for m in _INTRODUCED.finditer(sentence):
         add(*m.span("name"))
