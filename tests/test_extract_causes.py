@@ -1247,6 +1247,14 @@ def test_a_move_named_as_a_noun_dates_nothing_after_it() -> None:
     check(read(html, MERIDIAN), Want("2025-08-01"))
 
 
+@pytest.mark.parametrize("verb", ["slotted", "dated", "set"])
+def test_a_slot_the_studio_had_first_given_it_is_left(verb: str) -> None:
+    html = article(f"The studio had first {verb} Meridian Run for Nov. 20, 2026 before moving it in April to "
+                   "give the effects vendors more time.", headline="Meridian Run's long road",
+                   published="2025-06-10")
+    check(read(html, MERIDIAN), Want(None, denied="2026-11-20"))
+
+
 def test_a_slot_left_open_is_a_date_left() -> None:
     html = article("Focus Features on Thursday moved Meridian Run to April 22, 2022.",
                    "Focus' own April 8 slot is now open; the distributor has not said what will fill it.",

@@ -65,7 +65,7 @@ PREMIERE = _PREMIERE.pattern
 PREMIERE_SCAN = _PREMIERE
 # The verbs that schedule a release: "set for June", "pencilled in for a spring release".
 _SCHEDULING = (r"\b(?:announc\w*|confirm\w*|set|sets|setting|slated|dated|schedul\w*|reschedul\w*|"
-               r"booked|pegged|pencil+ed|locked|planned|targeted|picked|earmarked)\b")
+               r"booked|pegged|pencil+ed|locked|planned|targeted|picked|earmarked|slotted)\b")
 # Festivals known by their names alone: "The film half of South by Southwest opens Friday".
 _FESTIVALS = r"sxsw|south by southwest|sundance|tribeca|telluride|berlinale"
 _OTHER_EVENT = CaselessScan(
@@ -152,10 +152,11 @@ _ORIGINALLY = re.compile(
     r"(?:(?!\bnow\b)[^;]){0,60}?\b(?:set|scheduled|slated|dated|planned|due|targeted|pegged|penciled|pencilled|"
     r"release date|date|slot|opening|premiere|plan|staked|calendar|aim\w*|target\w*)\b|"
     # "first dated for", not "the first two episodes premiere"
-    r"\bfirst\s+(?:\w+\s+)?(?:set|scheduled|slated|dated|planned|announced|targeted|pegged|penciled|pencilled)\b|"
+    r"\bfirst\s+(?:\w+\s+)?(?:set|scheduled|slated|slotted|dated|planned|announced|targeted|pegged|penciled|"
+    r"pencilled)\b|"
     r"\bhad been\b|"
-    r"\bhad (?:(?:originally|initially|first|already)\s+)?(?:set|scheduled|slated|dated|planned|pencil+ed|targeted|"
-    r"earmarked|booked|announced)\b|"
+    r"\bhad (?:(?:originally|initially|first|already)\s+)?(?:set|scheduled|slated|slotted|dated|planned|pencil+ed|"
+    r"targeted|earmarked|booked|announced)\b|"
     # "Sony had the film dated for June 12": what it had then
     r"\bhad\s+(?:[\w'’-]+\s+){1,3}?(?:set|scheduled|slated|dated|pencil+ed|booked|down)\s+(?:for|on|in)\b|"
     r"\b(?:was|were) (?:\w+ )?(?:set|scheduled|slated|dated|planned|due|supposed|lined up|booked|pegged|"
