@@ -1177,6 +1177,7 @@ def test_a_shorthand_headline_over_a_lede_that_names_the_title_is_about_it() -> 
     ("The film opens in March 2025, schedule permitting.", True),
     # A time measured from another event ends the date's clause: "renewed ... in March 2025" is the renewal's.
     ("Netflix renewed the show in March 2025, three weeks after season 2 premiered.", False),
+    ("FX renewed the show for a third season in March 2025, before season 2 had even premiered.", False),
 ])
 def test_a_date_belongs_to_the_event_its_own_clause_names(sentence: str, is_release: bool) -> None:
     start = sentence.index("March")

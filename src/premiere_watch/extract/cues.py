@@ -230,7 +230,7 @@ _MAY = re.compile(r"\bmay\b")  # no other hedge can overlap a lone "may": their 
 # No ". ": sentences arrive split, so that is "Dr. ".  The conjunctions share one "\b" so that
 # re tries them only at a word start and, as a CaselessScan, skips those of other initials.
 _CLAUSE_BREAK = CaselessScan(
-    r";|:\s|,\s+so\b|\s[–—]\s|,\s+(?:considering|given|including|following|with|after)\b|,\s+(?:and|which|who|when)\b|"
+    r";|:\s|,\s+so\b|\s[–—]\s|,\s+(?:considering|given|including|following|with|after|before)\b|,\s+(?:and|which|who|when)\b|"
     r",\s+(?=where\b)|"
     # ", three weeks after season 2 premiered": a time measured from another event opens a clause of its own
     r",\s+(?=(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+(?:days?|weeks?|"
