@@ -1226,6 +1226,13 @@ def test_a_name_that_modifies_what_is_cancelled_is_not_cancelled() -> None:
     check(read(cancelled), Want(None))
 
 
+def test_tonight_in_a_one_day_guide_is_the_guide_s_day() -> None:
+    html = ("<html><head><meta property='article:published_time' content='2024-03-12T09:00:00Z'></head><body>"
+            "<main><h1>TV listings: Sunday 17 March 2024</h1><h2>Critics' pick for tonight</h2>"
+            "<p>Halcyon Drift, BBC One, 21:00. The legal drama returns for series 2.</p></main></body></html>")
+    check(read(html), Want("2024-03-17"))
+
+
 def test_a_country_is_no_title_a_which_clause_could_be_about() -> None:
     html = article("Halcyon Drift season 2 finally has a date.", "All six episodes drop at once on Wednesday, "
                    "October 16 at 6pm Pacific time in the US, which is 12pm AEDT on Thursday, October 17 here, "

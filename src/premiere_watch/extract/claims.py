@@ -646,7 +646,9 @@ class _Walk:
                 # Only a heading that is just a day ("Friday, Oct. 27", "Sunday the 13th · Pick of
                 # the week") dates the item under it that opens with the title.
                 if hd.date.precision == "day" and len(rest.split()) <= 4:
-                    self._add(listed(hd.date, block.heading, block.text))
+                    # ("Critics' pick for tonight" in "TV listings: Sunday 8 February 2026": the guide's day.)
+                    day = self.listing.guide_day() if TODAY.fullmatch(hd.text) else None
+                    self._add(listed(day or hd.date, block.heading, block.text))
             elif not heading_dates and (day := self.listing.week_day(block.heading)):
                 self._add(listed(day, block.heading, block.text))
         elif day := self.listing.first_episode_day(block):

@@ -26,6 +26,7 @@ from premiere_watch.model import Target
 TODAY = re.compile(r"today|tonight|this (?:evening|afternoon|morning)", re.I)
 _EPISODE_ONE = re.compile(r"^\|?\s*(?:(?:ep(?:isode)?\.?\s*)?0?1|e01|s\d+\s*e01|\d+x01|(?P<season>\d+)\.0?1)\s*\|",
                           re.I)
+_GUIDE = re.compile(r"\b(?:tv|listings?|guide|schedule|what['’]s on)\b", re.I)
 _TONIGHT = re.compile(r"\b(?:tonight|today|this evening)\b", re.I)
 _LISTED_PREMIERE = re.compile(r"\b(?:premieres?|premiering|opens? with|returns|debuts?|begins|kicks off|new season)\b",
                               re.I)
@@ -156,6 +157,15 @@ class Listing:
                                               not seasons and not any(_NEW_RUN.match(k.group(0)) for k in marks)):
             return None  # another season's; or, naming none, not said to be a new run of the show
         return days.pop()
+
+    def guide_day(self) -> FuzzyDate | None:
+        """The one day a guide's headline is for ("TV listings: Sunday 8 February 2026"): what its
+        "tonight" means, whenever the guide was put up."""
+        if not _GUIDE.search(self.page.headline) or self.matcher.find(self.page.headline):
+            return None
+        days = {d.date for d in self.cache.dates(self.page.headline) if d.date.precision == "day"
+                and not TODAY.fullmatch(d.text)}
+        return days.pop() if len(days) == 1 else None
 
     def _headline_day(self) -> set[FuzzyDate]:
         """The one day a guide's headline is for ("TV tonight & this week: Sunday 5 October 2025"),
