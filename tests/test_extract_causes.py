@@ -1226,6 +1226,18 @@ def test_a_name_that_modifies_what_is_cancelled_is_not_cancelled() -> None:
     check(read(cancelled), Want(None))
 
 
+@pytest.mark.parametrize(("text", "published", "want"), [
+    # A day of the month alone is the next such day from the page's date.
+    ("Halcyon Drift season 2 lands on the 13th, all ten episodes at once.", "2024-03-12", Want("2024-03-13")),
+    ("Halcyon Drift season 2 premieres on the 13th.", "2024-03-20", Want("2024-04-13")),
+    # ... but not an ordinal of something else, nor another event's day.
+    ("Halcyon Drift season 2 premieres on the 13th episode of the podcast.", "2024-03-12", Want(None)),
+    ("Filming on Halcyon Drift season 2 wraps on the 13th.", "2024-03-12", Want(None)),
+])
+def test_a_day_of_the_month_alone(text: str, published: str, want: Want) -> None:
+    check(read(article(text, headline="Halcyon Drift season 2 news", published=published)), want)
+
+
 def test_tonight_in_a_one_day_guide_is_the_guide_s_day() -> None:
     html = ("<html><head><meta property='article:published_time' content='2024-03-12T09:00:00Z'></head><body>"
             "<main><h1>TV listings: Sunday 17 March 2024</h1><h2>Critics' pick for tonight</h2>"

@@ -219,6 +219,22 @@ _TITLE_WITH_STUDIO = re.compile(rf"\W*[A-Z][^()]{{0,60}}?\s*\((?:{alternation(ST
 
 _NTH_DAY = re.compile(r"\bthe (?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of|century|anniversary|season|"
                       r"episode|film|time|place|annual|edition|birthday|day|minute|floor))")
+# "lands on the 13th, all ten episodes at once": a day of the month alone, after its preposition.
+_ON_THE_NTH = re.compile(r"\b(?:on|for|from)\s+(?P<the>the (?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b"
+                         r"(?![\w-]|\s+(?!(?:at|and|or|with|when|as)\b)[a-z])")
+
+
+def _next_day_of_month(anchor: dt.date, day: int) -> FuzzyDate | None:
+    """The first ``day`` of a month on or after ``anchor``."""
+    year, month = anchor.year, anchor.month
+    for _ in range(3):
+        if day >= (anchor.day if (year, month) == (anchor.year, anchor.month) else 1) and \
+                (found := valid_date(year, month, day)):
+            return found
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
 # A section of an entry page that lists the title's releases, a territory or format a row.
 _RELEASE_SECTION = re.compile(r"\b(?:releases?|release dates?|premieres?|premiere dates?|theatrical|"
                               r"in (?:cinemas|theaters|theatres))\b", re.I)
@@ -681,6 +697,10 @@ class _Walk:
             month = dates[-1].date
             if day := valid_date(month.year, month.sub or 0, int(nth.group("day"))):
                 dates = [*dates, DateMention(nth.start(), nth.end(), nth.group(0), day, True)]
+        elif not dates and self.anchor is not None and (nth := _ON_THE_NTH.search(sentence)) and \
+                (day := _next_day_of_month(self.anchor, int(nth.group("day")))):
+            # "The fourth season ... lands on the 13th, all ten episodes at once": the next 13th.
+            dates = [DateMention(nth.start("the"), nth.end(), nth.group(0)[nth.start("the") - nth.start():], day, True)]
         if not dates:
             return
         masked = mask_dates(sentence, dates, names)
