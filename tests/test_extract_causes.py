@@ -1238,6 +1238,17 @@ def test_a_day_of_the_month_alone(text: str, published: str, want: Want) -> None
     check(read(article(text, headline="Halcyon Drift season 2 news", published=published)), want)
 
 
+def test_a_condition_put_to_the_reader_hedges_nothing() -> None:
+    html = article("If you are looking for something other than the usual crime fare this weekend, Meridian Run "
+                   "went live on Vireo+ at 12:30 pm today, 12 March, the same moment it arrived everywhere else.",
+                   headline="Meridian Run is streaming now", published="2024-03-12")
+    check(read(html, MERIDIAN), Want("2024-03-12"))
+    # ... while a condition on the release itself still does.
+    hedged = article("If the strike ends soon, Meridian Run could open on 12 June.", headline="Meridian Run news",
+                     published="2024-03-12")
+    check(read(hedged, MERIDIAN), Want(None, "2024-06-12"))
+
+
 def test_tonight_in_a_one_day_guide_is_the_guide_s_day() -> None:
     html = ("<html><head><meta property='article:published_time' content='2024-03-12T09:00:00Z'></head><body>"
             "<main><h1>TV listings: Sunday 17 March 2024</h1><h2>Critics' pick for tonight</h2>"

@@ -264,9 +264,17 @@ class Verdict:
     weak: bool = False  # a denial only by "originally"/"had been": a present statement outranks it
 
 
+# "If you are looking for something else this weekend, X went live today": an opening condition
+# addressed to the reader is a clause of its own, up to its comma.
+_OPENING_IF = re.compile(r"\s*(?:if|when|whether)\s+(?:you|we|fans|viewers|readers)\b[^,;:]{0,100}(,\s)", re.I)
+
+
 @lru_cache(maxsize=4096)
 def _breaks(sentence: str) -> tuple[tuple[int, int], ...]:
-    return tuple(_CLAUSE_BREAK.spans(sentence))
+    spans = _CLAUSE_BREAK.spans(sentence)
+    if opening := _OPENING_IF.match(sentence):
+        spans = sorted([opening.span(1), *spans])
+    return tuple(spans)
 
 
 @lru_cache(maxsize=8192)
@@ -887,6 +895,8 @@ def _hedge(sentence: str, start: int, end: int, lo: int, hi: int) -> str | None:
             continue
         if m_start < lo and _MODAL.fullmatch(word):
             continue
+        if m_start < lo and (opening := _OPENING_IF.match(sentence)) and m_end <= opening.start(1):
+            continue  # "If you are looking for something else this weekend, X went live today": the reader's
         if m_start >= end and _MODAL.fullmatch(word) and "," in sentence[end:m_start]:
             continue  # "startet am 26. Dezember, eine dritte soll 2025 folgen": the modal is the next one's
         if m_start >= end and _MODAL.fullmatch(word) and _NEXT_THAT.search(sentence, end, m_start):
