@@ -98,21 +98,22 @@ def test_shared_dev_corpus_aggregate_quality() -> None:
 
 def test_own_corpus_aggregate_quality() -> None:
     s = _score(_cases(OWN))
-    assert s.n == 1738
+    assert s.n == 1810
     # The ranker that picks among candidate dates is fitted on what the extractor found on these
     # pages before any rule was tuned to them: on the tuned pages it gives back a little to the
     # rules (which had learned them) for fewer false alerts on pages nobody tuned it to.
-    # holdout13 to holdout45, the last sets, were measured blind (0.639 / 8, 0.778 / 6, 0.556 / 10,
+    # holdout13 to holdout47, the last sets, were measured blind (0.639 / 8, 0.778 / 6, 0.556 / 10,
     # 0.667 / 5, 0.750 / 3, 0.778 / 6, 0.778 / 6, 0.750 / 2, 0.750 / 8, 0.722 / 2, 0.750 / 7, 0.806 / 2,
     # 0.833 / 3, 0.833 / 0, 0.750 / 5, 0.778 / 2, 0.861 / 2, 0.750 / 3, 0.833 / 1, 0.889 / 2, 0.861 / 3,
     # 0.694 / 3, 0.806 / 0, 0.806 / 2, 0.806 / 2, 0.861 / 0, 0.806 / 2, 0.750 / 3, 0.694 / 0, 0.917 / 1,
-    # 0.889 / 4, 0.778 / 3 and 0.833 / 2) and are partly worked through.
+    # 0.889 / 4, 0.778 / 3, 0.833 / 2, 0.861 / 2 and 0.806 / 3) and are partly worked through; holdout46
+    # and holdout47, written last in session 24, not yet.
     # A lone date must beat abstaining by a margin (``rank.CONFIRM_ALONE``): on these tuned pages that holds back some
     # right dates the rules had learned; on the 1,338 blind pages held out it costs 12 right pages for
     # 31 fewer false alerts (``tools/ranker.py evaluate``).
-    assert s.false_alerts <= 11
+    assert s.false_alerts <= 16
     assert s.confirmed_ok / s.n >= 0.90
-    # (holdout22 to 33 are partly worked through for trailers: the floor is where all 1,738 pages stand.)
+    # (holdout22 to 33 are partly worked through for trailers: the floor is where all 1,810 pages stand.)
     assert s.trailer_ok / s.n >= 0.95
     assert s.tent_hits / max(1, s.tent_total) >= 0.50
     assert s.den_hits / max(1, s.den_total) >= 0.76
