@@ -57,7 +57,7 @@ def extract(page: Page, target: Target) -> Extraction:
     """Everything ``page`` says about ``target``: premiere claims and trailers, with evidence."""
     matcher = TitleMatcher(target, _page_text(page))
     claims = date_claims(page, target, matcher)
-    trailers = find_trailers(page, target, matcher, claims.mentioned_in_main, claims.about)
+    trailers = find_trailers(page, target, matcher, claims.mentioned_in_main, claims.about, claims.titles)
     return Extraction(
         target=target,
         published=page.published,

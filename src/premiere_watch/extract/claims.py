@@ -41,7 +41,7 @@ from premiere_watch.extract.attribution import (
 from premiere_watch.extract.casefold import CaselessScan, lowered
 from premiere_watch.extract.companies import NETWORKS, STREAMERS, STUDIOS, alternation
 from premiere_watch.extract.decide import HEADLINE_UNDATED, Candidate, choose, to_claim
-from premiere_watch.extract.grammar.calendar import valid_date
+from premiere_watch.extract.grammar.calendar import next_day_of_month, valid_date
 from premiere_watch.extract.jsonld import jsonld_types
 from premiere_watch.extract.listings import TODAY, Listing, listed
 from premiere_watch.extract.mentions import (
@@ -222,17 +222,6 @@ _NTH_DAY = re.compile(r"\bthe (?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+
 # "lands on the 13th, all ten episodes at once": a day of the month alone, after its preposition.
 _ON_THE_NTH = re.compile(r"\b(?:on|for|from)\s+(?P<the>the (?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b"
                          r"(?![\w-]|\s+(?!(?:at|and|or|with|when|as)\b)[a-z])")
-
-
-def _next_day_of_month(anchor: dt.date, day: int) -> FuzzyDate | None:
-    """The first ``day`` of a month on or after ``anchor``."""
-    year, month = anchor.year, anchor.month
-    for _ in range(3):
-        if day >= (anchor.day if (year, month) == (anchor.year, anchor.month) else 1) and \
-                (found := valid_date(year, month, day)):
-            return found
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return None
 
 
 # A section of an entry page that lists the title's releases, a territory or format a row.
@@ -698,9 +687,9 @@ class _Walk:
             if day := valid_date(month.year, month.sub or 0, int(nth.group("day"))):
                 dates = [*dates, DateMention(nth.start(), nth.end(), nth.group(0), day, True)]
         elif not dates and self.anchor is not None and (nth := _ON_THE_NTH.search(sentence)) and \
-                (day := _next_day_of_month(self.anchor, int(nth.group("day")))):
+                (next_day := next_day_of_month(self.anchor, int(nth.group("day")))):
             # "The fourth season ... lands on the 13th, all ten episodes at once": the next 13th.
-            dates = [DateMention(nth.start("the"), nth.end(), nth.group(0)[nth.start("the") - nth.start():], day, True)]
+            dates = [DateMention(nth.start("the"), nth.end(), nth.group("the"), FuzzyDate.from_date(next_day), True)]
         if not dates:
             return
         masked = mask_dates(sentence, dates, names)
@@ -974,6 +963,7 @@ class DateClaims:
     rejected: list[Rejected]
     mentioned_in_main: bool
     about: dict[str, bool]  # main-zone sentence -> is it about the target (for trailer talk)
+    titles: list[str]  # other titles the page sets in italics, bold or quotes (``page_titles``)
 
 
 def date_claims(page: Page, target: Target, matcher: TitleMatcher) -> DateClaims:
@@ -984,5 +974,6 @@ def date_claims(page: Page, target: Target, matcher: TitleMatcher) -> DateClaims
     best, tentative, denied = choose(cands, page, rejected, result.undated_at,
                                      names=lambda text: bool(matcher.find(text)))
     return DateClaims(to_claim(best) if best else None, [to_claim(c) for c in tentative],
-                      [to_claim(c) for c in denied], rejected, result.mentioned_in_main, result.about)
+                      [to_claim(c) for c in denied], rejected, result.mentioned_in_main, result.about,
+                      walk.page_titles)
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from premiere_watch.extract.attribution import other_kind, other_titles, page_titles, sibling, subtitled_work
+from premiere_watch.extract.attribution import other_kind, other_titles, sibling, subtitled_work
 from premiere_watch.extract.casefold import CaselessScan, lowered
 from premiere_watch.extract.companies import NETWORKS, STREAMERS, STUDIOS, alternation
 from premiere_watch.extract.mentions import mask_dates, text_cache
@@ -454,9 +454,10 @@ def _may_talk_of_trailers(block: Block) -> bool:
 
 
 def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_in_main: bool,
-                  about: dict[str, bool]) -> TrailerResult:
+                  about: dict[str, bool], titles: list[str]) -> TrailerResult:
     """``about``: which main-zone sentences the claims walk found to be about the target
-    (named, pointed back to, or under its heading): trailer talk is read in the same light."""
+    (named, pointed back to, or under its heading): trailer talk is read in the same light.
+    ``titles``: the other titles the page sets in italics (``attribution.page_titles``)."""
     res = TrailerResult()
     seen: set[str] = set()
     entry = page.title_page or is_entry_headline(page.headline, matcher)
@@ -483,7 +484,6 @@ def find_trailers(page: Page, target: Target, matcher: TitleMatcher, mentioned_i
     context = article_season(page, matcher, target)
     other_season_article = target.season is not None and context is not None and context != target.season
     thread = False  # the sentence before was about the target
-    titles = page_titles(page.blocks, matcher)
     for block in page.blocks:
         if block.zone != "main":
             continue

@@ -46,6 +46,19 @@ def day_on_or_after(anchor: dt.date, month: int, day: int, weekday: int | None =
     return nxt
 
 
+def next_day_of_month(anchor: dt.date, day: int, weekday: int | None = None) -> dt.date | None:
+    """The first ``day`` of a month on or after ``anchor`` (within a year) that falls on
+    ``weekday`` when one is given: "Sunday the 13th", "lands on the 13th"."""
+    year, month = anchor.year, anchor.month
+    for _ in range(13):
+        if valid_date(year, month, day) is not None:
+            d = dt.date(year, month, day)
+            if d >= anchor and (weekday is None or d.weekday() == weekday):
+                return d
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
 def month_year(anchor: dt.date, month: int, past: bool) -> int:
     if past:
         return anchor.year if month <= anchor.month else anchor.year - 1

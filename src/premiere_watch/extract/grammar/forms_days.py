@@ -8,7 +8,13 @@ import datetime as dt
 import re
 
 from premiere_watch.dates import FuzzyDate
-from premiere_watch.extract.grammar.calendar import day_on_or_after, nth_weekday, valid_date, year_from_yrel
+from premiere_watch.extract.grammar.calendar import (
+    day_on_or_after,
+    next_day_of_month,
+    nth_weekday,
+    valid_date,
+    year_from_yrel,
+)
 from premiere_watch.extract.grammar.context import (
     VERB_BEFORE,
     VERB_BEFORE_YEAR,
@@ -110,17 +116,9 @@ _FILM_TAIL = re.compile(r"\s*(?:Part\b|:\s*[A-Z]|\(\d{4}\)|[\"”’'])")
 def _weekday_the_nth(m: re.Match[str], ctx: ScanContext) -> list[Candidate] | None:
     if ctx.anchor is None or _FILM_TAIL.match(ctx.text, m.end()) or char_before(ctx.text, m.start()) in "\"“‘'":
         return None  # "Friday the 13th Part VII", "‘Friday the 13th’": the films
-    day, wd = int(m.group("d")), weekday_of(m.group("wd"))
     # The next such day on or after the page's date whose weekday fits (within a year).
-    month, year = ctx.anchor.month, ctx.anchor.year
-    for _ in range(13):
-        fd = valid_date(year, month, day)
-        if fd is not None:
-            d = dt.date(year, month, day)
-            if d >= ctx.anchor and d.weekday() == wd:
-                return [Candidate(m.start(), m.end(), FuzzyDate.from_date(d), True, "")]
-        month, year = (1, year + 1) if month == 12 else (month + 1, year)
-    return None
+    d = next_day_of_month(ctx.anchor, int(m.group("d")), weekday_of(m.group("wd")))
+    return [Candidate(m.start(), m.end(), FuzzyDate.from_date(d), True, "")] if d else None
 
 
 # "26.12." on a German listing: day and month, each closed by its dot, the year left out.
