@@ -57,18 +57,23 @@ _DAY_AFTER = re.compile(r"\s+(?:the\s+)?\w+(?:th|st|nd|rd)\b", re.I)  # "January
 _CONTRAST = re.compile(r"\b(?:not|instead of|rather than|than)\s+(?:(?:a|an|the|early|mid|late)[\s-]+)?$", re.I)
 
 
-def _bare_dates(text: str, anchor: dt.date | None) -> Iterator[DateMention]:
-    """Bare years made guesses of and licensed bare months, whether or not the grammar reads
-    them as part of a longer date."""
+def _bare_dates(text: str, anchor: dt.date | None, found: list[DateMention] | None = None) -> Iterator[DateMention]:
+    """Bare years made guesses of and licensed bare months, but for those inside a mention the
+    grammar ``found``."""
+    def inside(s: int, e: int) -> bool:
+        return found is not None and any(d.start < e and s < d.end for d in found)
+
     for m in _YEAR.finditer(text):
         s, e = m.span(1)
+        if inside(s, e):
+            continue
         if _GUESS_BEFORE.search(text, max(0, s - 40), s) or _GUESS_AFTER.match(text, e):
             yield DateMention(s, e, m.group(1), FuzzyDate(int(m.group(1))), False, "guess")
     if anchor is None:
         return  # a month without its year needs the page's date
     for m in _MONTH.finditer(text):
         s, e = m.span(1)
-        if not _MONTH_LICENCE.search(text, max(0, s - 30), s) or _DAY_AFTER.match(text, e):
+        if inside(s, e) or not _MONTH_LICENCE.search(text, max(0, s - 30), s) or _DAY_AFTER.match(text, e):
             continue
         month = _MONTH_NAMES.index(m.group(1).lower()) + 1
         year = anchor.year + (month < anchor.month)  # the next such month
@@ -79,7 +84,7 @@ def _bare_dates(text: str, anchor: dt.date | None) -> Iterator[DateMention]:
 def find_dates(text: str, anchor: dt.date | None, dayfirst: bool | None = None) -> list[DateMention]:
     """The grammar's mentions, plus bare guessed years and licensed bare months it does not find."""
     found = _grammar_find(text, anchor, dayfirst)
-    extra = [d for d in _bare_dates(text, anchor) if not any(f.start < d.end and d.start < f.end for f in found)]
+    extra = list(_bare_dates(text, anchor, found))
     if not extra:
         return found
     return sorted([*found, *extra], key=lambda d: d.start)
@@ -106,10 +111,10 @@ def may_hold_date(text: str) -> bool:
     return bool(_HINT.search(text))
 
 
-# "... in 2019.  The finale aired in May of that year": a date that takes its year from an
-# earlier sentence of its block (the grammar's "pending" mentions).
 _MARGIN = 32  # characters of its block read either side of a sentence: more than a date runs over its edge
 _EDGE = 14  # ... and where to look for date words either side of that edge ("September. " and "2027")
+# "... in 2019.  The finale aired in May of that year": a date that takes its year from an
+# earlier sentence of its block (the grammar's "pending" mentions).
 _EARLIER_YEAR = re.compile(r"\b(?:that|same|following|previous)\s+year\b", re.I)
 
 
