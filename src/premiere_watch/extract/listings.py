@@ -132,9 +132,10 @@ class Listing:
         heading_dates = self.cache.dates(block.heading)
         days = {d.date for d in heading_dates if d.date.precision == "day"}
         if len(days) != 1 or len(without_dates(block.heading, heading_dates).strip(" ,.:-–—|·").split()) > 4:
-            days = self._headline_day() if block.heading in ("", self.page.headline) else set()
-            if not days:
+            day = self._headline_day(_TONIGHT) if block.heading in ("", self.page.headline) else None
+            if day is None:
                 return None
+            days = {day}
         m = mentions[0]
         starts = [t.start() for t in times] + [i for i, ch in enumerate(text) if ch == "|"]
         lo = max((at for at in starts if at <= m.start), default=0)
@@ -161,20 +162,16 @@ class Listing:
     def guide_day(self) -> FuzzyDate | None:
         """The one day a guide's headline is for ("TV listings: Sunday 8 February 2026"): what its
         "tonight" means, whenever the guide was put up."""
-        if not _GUIDE.search(self.page.headline) or self.matcher.find(self.page.headline):
-            return None
-        days = {d.date for d in self.cache.dates(self.page.headline) if d.date.precision == "day"
-                and not TODAY.fullmatch(d.text)}
-        return days.pop() if len(days) == 1 else None
+        return self._headline_day(_GUIDE)
 
-    def _headline_day(self) -> set[FuzzyDate]:
-        """The one day a guide's headline is for ("TV tonight & this week: Sunday 5 October 2025"),
-        for the rows no day heading stands over."""
+    def _headline_day(self, marker: re.Pattern[str]) -> FuzzyDate | None:
+        """The one day a guide's headline is for, if ``marker`` says it is a guide ("TV tonight &
+        this week: Sunday 5 October 2025"): also the day of the rows no day heading stands over."""
         headline = self.page.headline
-        if not _TONIGHT.search(headline) or self.matcher.find(headline):
-            return set()
+        if not marker.search(headline) or self.matcher.find(headline):
+            return None
         days = {d.date for d in self.cache.dates(headline) if d.date.precision == "day" and not TODAY.fullmatch(d.text)}
-        return days if len(days) == 1 else set()
+        return days.pop() if len(days) == 1 else None
 
     def first_episode_row(self, block: Block) -> bool:
         """Episode 1's row in the watched season's schedule on a page about the title: its
